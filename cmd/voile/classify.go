@@ -1,0 +1,141 @@
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"voile/shared/bundle"
+	"voile/shared/match"
+	"voile/shared/rules"
+	"voile/shared/verdict"
+)
+
+func classify(args []string) error {
+	fs := flag.NewFlagSet("classify", flag.ContinueOnError)
+	sens := fs.Float64("sensitivity", verdict.DefaultSensitivity, "sensitivity in [0, 1]")
+	cats := fs.String("categories", "", "comma-separated categories to enable (default all)")
+	pub := fs.String("pub", "", "publisher public key file, for .bundle lists")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *sens < 0 || *sens > 1 {
+		return fmt.Errorf("-sensitivity %v: want a number in [0, 1]", *sens)
+	}
+	lists, err := loadLists(fs.Args(), *pub)
+	if err != nil {
+		return err
+	}
+	e, err := match.Compile(lists...)
+	if err != nil {
+		return err
+	}
+	opts := &verdict.Options{Sensitivity: *sens}
+	if *cats != "" {
+		for _, c := range strings.Split(*cats, ",") {
+			if !rules.Category(c).Known() {
+				return fmt.Errorf("-categories: unknown category %q", c)
+			}
+			opts.Categories = append(opts.Categories, rules.Category(c))
+		}
+	}
+	c := verdict.New(e)
+	in := bufio.NewScanner(os.Stdin)
+	in.Buffer(make([]byte, 64<<10), 1<<20)
+	out := bufio.NewWriter(os.Stdout)
+	defer out.Flush()
+	enc := json.NewEncoder(out)
+	for n := 1; in.Scan(); n++ {
+		line := in.Text()
+		text := line
+		if strings.HasPrefix(strings.TrimSpace(line), "{") {
+			var post struct {
+				Text *string `json:"text"`
+			}
+			if err := json.Unmarshal([]byte(line), &post); err != nil || post.Text == nil {
+				return fmt.Errorf("stdin line %d: want a JSON object with a \"text\" string", n)
+			}
+			text = *post.Text
+		}
+		v := c.Classify(text, opts)
+		if err := enc.Encode(struct {
+			Line int    `json:"line"`
+			Text string `json:"text"`
+			*verdict.Verdict
+		}{n, text, v}); err != nil {
+			return err
+		}
+	}
+	return in.Err()
+}
+
+// loadLists reads list sources, or signed bundles checked with the public
+// key in pubFile.
+func loadLists(paths []string, pubFile string) ([]*rules.List, error) {
+	if len(paths) == 0 {
+		return nil, fmt.Errorf("no rule list given")
+	}
+	var lists []*rules.List
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return nil, err
+		}
+		if filepath.Ext(p) != ".bundle" {
+			l, err := rules.Parse(p, data)
+			if err != nil {
+				return nil, err
+			}
+			lists = append(lists, l)
+			continue
+		}
+		if pubFile == "" {
+			return nil, fmt.Errorf("%s: a bundle needs the publisher's key (-pub)", p)
+		}
+		keyText, err := os.ReadFile(pubFile)
+		if err != nil {
+			return nil, err
+		}
+		key, err := bundle.ParsePublicKey(string(keyText))
+		if err != nil {
+			return nil, fmt.Errorf("%s: %v", pubFile, err)
+		}
+		b, err := bundle.Decode(data)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %v", p, err)
+		}
+		l, err := b.Open(key)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %v", p, err)
+		}
+		lists = append(lists, l)
+	}
+	return lists, nil
+}
+
+func validate(args []string) error {
+	if len(args) == 0 {
+		return fmt.Errorf("no rule list given")
+	}
+	bad := 0
+	for _, p := range args {
+		data, err := os.ReadFile(p)
+		if err == nil {
+			_, err = rules.Parse(p, data)
+		}
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			bad++
+			continue
+		}
+		fmt.Printf("%s: ok\n", p)
+	}
+	if bad > 0 {
+		return fmt.Errorf("%d of %d lists invalid", bad, len(args))
+	}
+	return nil
+}

@@ -1,0 +1,38 @@
+// Command voile is the command line of Voile's rule lists: it classifies
+// posts the way the extension does, and lets a publisher make keys,
+// validate and sign lists.
+//
+// Usage:
+//
+//	voile classify [-sensitivity 0.5] [-categories a,b] LIST...   < posts
+//	voile validate LIST...
+//	voile keygen -out NAME            writes NAME.key and NAME.pub
+//	voile sign -key NAME.key -out FILE.bundle LIST
+//
+// A LIST is a source file (.yaml, .yml, .json) or a signed bundle (.bundle,
+// which needs -pub). Posts are read one per line: plain text, or JSON
+// objects with a "text" field (JSONL). Verdicts are written as JSONL.
+package main
+
+import (
+	"fmt"
+	"os"
+)
+
+var commands = map[string]func(args []string) error{
+	"classify": classify,
+	"validate": validate,
+	"keygen":   keygen,
+	"sign":     sign,
+}
+
+func main() {
+	if len(os.Args) < 2 || commands[os.Args[1]] == nil {
+		fmt.Fprintln(os.Stderr, "usage: voile classify|validate|keygen|sign [flags] [args]")
+		os.Exit(2)
+	}
+	if err := commands[os.Args[1]](os.Args[2:]); err != nil {
+		fmt.Fprintln(os.Stderr, "voile "+os.Args[1]+":", err)
+		os.Exit(1)
+	}
+}

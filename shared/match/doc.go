@@ -1,0 +1,15 @@
+// Package match finds every rule of a set of lists that a text matches.
+//
+// Compile turns the term, phrase and exception texts of all lists into one
+// Aho–Corasick automaton whose alphabet is words, not bytes: the normalised
+// text is split into words once, each word is looked up in a dictionary of
+// the words the rules use, and the automaton steps once per word. Matches
+// therefore always fall on word boundaries, a word that merely contains a
+// listed term never matches, and words no rule uses reset the automaton
+// without any work. Pattern rules are Go regular expressions run over the
+// normalised text.
+//
+// A word's dictionary key drops a final plural s or x, so that a term
+// matches its plural and a phrase its plural forms. Words the normaliser
+// flags as obfuscated are looked up a second time by their skeleton.
+package match

@@ -1,0 +1,208 @@
+package match
+
+import (
+	"fmt"
+	"regexp"
+
+	"voile/shared/normalize"
+	"voile/shared/rules"
+)
+
+// A Hit is one match of one rule in a text.
+type Hit struct {
+	List, Rule int32 // indexes into Engine.Lists and that list's Rules
+	// Start and End are the byte span of the match in the original text.
+	Start, End int
+}
+
+// pattern is one sequence of words the automaton finds.
+type pattern struct {
+	list, rule int32
+	words      int32 // length in words
+	exception  bool  // an exception of the rule, not the rule itself
+}
+
+// Engine is a compiled set of lists. It is immutable and safe for
+// concurrent use; each goroutine matches with its own Matcher.
+type Engine struct {
+	Lists []*rules.List
+
+	dict     map[string]uint32 // word key → word id (from 1)
+	skeleton map[string]uint32 // skeleton of a word key → word id
+
+	root  []uint32          // word id → state after the root
+	next  map[uint64]uint32 // state<<32 | word id → state, for states other than the root
+	fail  []uint32
+	outAt []uint32 // outputs of state s are outs[outAt[s]:outAt[s+1]]
+	outs  []int32  // indexes into patterns
+	pats  []pattern
+
+	regexps []compiledPattern
+}
+
+type compiledPattern struct {
+	list, rule int32
+	re         *regexp.Regexp
+}
+
+// Compile builds an Engine from lists that have passed validation.
+func Compile(lists ...*rules.List) (*Engine, error) {
+	e := &Engine{
+		Lists:    lists,
+		dict:     make(map[string]uint32),
+		skeleton: make(map[string]uint32),
+		root:     []uint32{0},
+	}
+	b := builder{e: e, n: normalize.New(), children: []map[uint32]uint32{{}}}
+	for li, l := range lists {
+		for ri := range l.Rules {
+			r := &l.Rules[ri]
+			switch r.Kind {
+			case rules.Term, rules.Phrase:
+				if err := b.add(r.Text, pattern{list: int32(li), rule: int32(ri)}); err != nil {
+					return nil, fmt.Errorf("compile list %q rule %q: %v", l.ID, r.ID, err)
+				}
+			case rules.Pattern:
+				re, err := regexp.Compile(r.Text)
+				if err != nil {
+					return nil, fmt.Errorf("compile list %q rule %q: %v", l.ID, r.ID, err)
+				}
+				e.regexps = append(e.regexps, compiledPattern{list: int32(li), rule: int32(ri), re: re})
+			default:
+				return nil, fmt.Errorf("compile list %q rule %q: unknown kind %q", l.ID, r.ID, r.Kind)
+			}
+			for _, x := range r.Exceptions {
+				if err := b.add(x, pattern{list: int32(li), rule: int32(ri), exception: true}); err != nil {
+					return nil, fmt.Errorf("compile list %q rule %q exception %q: %v", l.ID, r.ID, x, err)
+				}
+			}
+		}
+	}
+	b.link()
+	return e, nil
+}
+
+// Matcher matches texts against an Engine. It reuses its memory between
+// calls and is not safe for concurrent use.
+type Matcher struct {
+	e    *Engine
+	norm *normalize.Normalizer
+	key  []byte
+	skel []byte
+	hits []Hit
+	raw  []rawHit
+	Text *normalize.Text // the last text matched, normalised
+}
+
+type rawHit struct {
+	pat        int32
+	first, end int32 // words [first, end)
+}
+
+// NewMatcher returns a Matcher for e.
+func (e *Engine) NewMatcher() *Matcher {
+	return &Matcher{e: e, norm: normalize.New()}
+}
+
+// Match returns the hits of every rule in text, in the order found. A match
+// that lies inside a match of one of its rule's exceptions is left out. The
+// result is valid until the next call.
+func (m *Matcher) Match(text string) []Hit {
+	e := m.e
+	t := m.norm.Normalize(text)
+	m.Text = t
+	m.hits, m.raw = m.hits[:0], m.raw[:0]
+
+	state := uint32(0)
+	for i := range t.Words {
+		id := m.lookup(t, i)
+		if id == 0 {
+			state = 0 // no pattern holds this word
+			continue
+		}
+		state = e.step(state, id)
+		for _, p := range e.outs[e.outAt[state]:e.outAt[state+1]] {
+			m.raw = append(m.raw, rawHit{pat: p, first: int32(i) + 1 - e.pats[p].words, end: int32(i) + 1})
+		}
+	}
+	for _, h := range m.raw {
+		p := e.pats[h.pat]
+		if p.exception || m.excepted(h, p) {
+			continue
+		}
+		start, end := t.Orig(int(t.Words[h.first].Start), int(t.Words[h.end-1].End))
+		m.hits = append(m.hits, Hit{List: p.list, Rule: p.rule, Start: start, End: end})
+	}
+	for _, cp := range e.regexps {
+		if !cp.re.Match(t.Norm) {
+			continue
+		}
+		for _, loc := range cp.re.FindAllIndex(t.Norm, -1) {
+			if m.exceptedSpan(cp.list, cp.rule, loc[0], loc[1]) {
+				continue
+			}
+			start, end := t.Orig(loc[0], loc[1])
+			m.hits = append(m.hits, Hit{List: cp.list, Rule: cp.rule, Start: start, End: end})
+		}
+	}
+	return m.hits
+}
+
+// excepted reports whether an exception of the hit's rule covers the hit.
+func (m *Matcher) excepted(h rawHit, p pattern) bool {
+	for _, x := range m.raw {
+		q := m.e.pats[x.pat]
+		if q.exception && q.list == p.list && q.rule == p.rule && x.first <= h.first && h.end <= x.end {
+			return true
+		}
+	}
+	return false
+}
+
+// exceptedSpan reports whether an exception of a pattern rule covers the
+// normalised bytes [start, end).
+func (m *Matcher) exceptedSpan(list, rule int32, start, end int) bool {
+	for _, x := range m.raw {
+		q := m.e.pats[x.pat]
+		if q.exception && q.list == list && q.rule == rule &&
+			int(m.Text.Words[x.first].Start) <= start && end <= int(m.Text.Words[x.end-1].End) {
+			return true
+		}
+	}
+	return false
+}
+
+// lookup returns the word id of word i of t, or 0.
+func (m *Matcher) lookup(t *normalize.Text, i int) uint32 {
+	w := t.WordText(i)
+	m.key = appendKey(m.key[:0], w)
+	if id := m.e.dict[string(m.key)]; id != 0 {
+		return id
+	}
+	if t.Words[i].Flags == 0 {
+		return 0
+	}
+	m.skel = normalize.Skeleton(m.skel[:0], m.key)
+	return m.e.skeleton[string(m.skel)]
+}
+
+// step returns the state after reading word id in state s.
+func (e *Engine) step(s, id uint32) uint32 {
+	for s != 0 {
+		if n, ok := e.next[uint64(s)<<32|uint64(id)]; ok {
+			return n
+		}
+		s = e.fail[s]
+	}
+	return e.root[id]
+}
+
+// appendKey appends the dictionary key of a normalised word: the word
+// without a final plural s or x. Short words and words ending in ss keep
+// theirs (bus, kiss).
+func appendKey(dst, w []byte) []byte {
+	if n := len(w); n >= 4 && (w[n-1] == 's' || w[n-1] == 'x') && w[n-2] != 's' {
+		w = w[:n-1]
+	}
+	return append(dst, w...)
+}

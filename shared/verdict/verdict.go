@@ -1,0 +1,176 @@
+package verdict
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+
+	"voile/shared/match"
+	"voile/shared/rules"
+)
+
+// Options are a reader's settings for one classification.
+type Options struct {
+	// Sensitivity in [0, 1]; see the package documentation.
+	Sensitivity float64
+	// Categories enabled; nil enables all.
+	Categories []rules.Category
+	// Allow holds the reader's own corrections.
+	Allow Allow
+}
+
+// DefaultSensitivity applies each list's thresholds as written.
+const DefaultSensitivity = 0.5
+
+// Allow holds what a reader has said is not hate.
+type Allow struct {
+	// Rules turned off, as "list/rule".
+	Rules []string `json:"rules,omitempty"`
+	// Posts whose Fingerprint the reader marked.
+	Posts []Fingerprint `json:"posts,omitempty"`
+}
+
+// A Reason is one matched rule, at one place in the post.
+type Reason struct {
+	List      string         `json:"list"`
+	Publisher string         `json:"publisher"`
+	Version   uint64         `json:"version"`
+	Rule      string         `json:"rule"`
+	Category  rules.Category `json:"category"`
+	Weight    float64        `json:"weight"`
+	// Start and End are the byte span of the match in the post.
+	Start int `json:"start"`
+	End   int `json:"end"`
+}
+
+// A Verdict is the classification of one post.
+type Verdict struct {
+	Flagged bool `json:"flagged"`
+	// Score is the highest score of an enabled category.
+	Score float64 `json:"score"`
+	// Category is the enabled category with the highest score, if any.
+	Category rules.Category `json:"category,omitempty"`
+	// Scores holds each category's score, in the order of rules.Categories.
+	Scores [NumCategories]float64 `json:"scores"`
+	// Reasons lists every match, allowed or not.
+	Reasons []Reason `json:"reasons"`
+	// Fingerprint identifies the post's normalised text, for Allow.Posts.
+	Fingerprint Fingerprint `json:"fingerprint"`
+	// Allowed is set when the reader's corrections cleared a post that
+	// would otherwise have been flagged.
+	Allowed bool `json:"allowed,omitempty"`
+}
+
+// NumCategories is len(rules.Categories).
+const NumCategories = 8
+
+// Classifier classifies posts against one compiled set of lists. It reuses
+// memory between calls and is not safe for concurrent use.
+type Classifier struct {
+	m       *match.Matcher
+	e       *match.Engine
+	counted []bool // per rule hit: already counted
+	seen    map[[2]int32]bool
+	v       Verdict
+}
+
+// New returns a Classifier for e.
+func New(e *match.Engine) *Classifier {
+	return &Classifier{m: e.NewMatcher(), e: e, seen: make(map[[2]int32]bool)}
+}
+
+// Classify returns the verdict on text. The verdict is valid until the next
+// call; its Reasons slice is reused.
+func (c *Classifier) Classify(text string, o *Options) *Verdict {
+	hits := c.m.Match(text)
+	v := &c.v
+	*v = Verdict{Reasons: v.Reasons[:0]}
+	v.Fingerprint = c.fingerprint()
+	if len(hits) == 0 {
+		return v
+	}
+	clear(c.seen)
+	var miss [NumCategories]float64 // ∏(1 − w) per category
+	var threshold [NumCategories]float64
+	for i := range miss {
+		miss[i], threshold[i] = 1, 1
+	}
+	for _, h := range hits {
+		l := c.e.Lists[h.List]
+		r := &l.Rules[h.Rule]
+		v.Reasons = append(v.Reasons, Reason{
+			List: l.ID, Publisher: l.Publisher, Version: l.Version, Rule: r.ID,
+			Category: r.Category, Weight: r.Weight, Start: h.Start, End: h.End,
+		})
+		k := [2]int32{h.List, h.Rule}
+		if c.seen[k] || o.ruleAllowed(l.ID, r.ID) {
+			continue
+		}
+		c.seen[k] = true
+		ci := categoryIndex(r.Category)
+		miss[ci] *= 1 - r.Weight
+		threshold[ci] = min(threshold[ci], l.Threshold(r.Category))
+	}
+	s := o.Sensitivity
+	for i, cat := range rules.Categories {
+		v.Scores[i] = 1 - miss[i]
+		if !o.enabled(cat) || v.Scores[i] <= v.Score {
+			continue
+		}
+		v.Score, v.Category = v.Scores[i], cat
+		if v.Scores[i] >= min(1, threshold[i]*2*(1-s)) {
+			v.Flagged = true
+		}
+	}
+	if v.Flagged && slices.Contains(o.Allow.Posts, v.Fingerprint) {
+		v.Flagged, v.Allowed = false, true
+	}
+	return v
+}
+
+// fingerprint hashes the normalised text (FNV-1a), so that a correction
+// holds for the same post however it is spelt or rendered.
+func (c *Classifier) fingerprint() Fingerprint {
+	h := uint64(14695981039346656037)
+	for _, b := range c.m.Text.Norm {
+		h ^= uint64(b)
+		h *= 1099511628211
+	}
+	return Fingerprint(h)
+}
+
+// A Fingerprint identifies a post's normalised text. Its text form is 16
+// hexadecimal digits, which JavaScript numbers cannot garble.
+type Fingerprint uint64
+
+func (f Fingerprint) String() string { return fmt.Sprintf("%016x", uint64(f)) }
+
+// MarshalText implements encoding.TextMarshaler.
+func (f Fingerprint) MarshalText() ([]byte, error) { return []byte(f.String()), nil }
+
+// UnmarshalText implements encoding.TextUnmarshaler.
+func (f *Fingerprint) UnmarshalText(b []byte) error {
+	n, err := strconv.ParseUint(string(b), 16, 64)
+	if err != nil || len(b) != 16 {
+		return fmt.Errorf("fingerprint %q: want 16 hexadecimal digits", b)
+	}
+	*f = Fingerprint(n)
+	return nil
+}
+
+func (o *Options) enabled(c rules.Category) bool {
+	return o.Categories == nil || slices.Contains(o.Categories, c)
+}
+
+func (o *Options) ruleAllowed(list, rule string) bool {
+	for _, r := range o.Allow.Rules {
+		if len(r) == len(list)+1+len(rule) && r[:len(list)] == list && r[len(list)] == '/' && r[len(list)+1:] == rule {
+			return true
+		}
+	}
+	return false
+}
+
+func categoryIndex(c rules.Category) int {
+	return slices.Index(rules.Categories, c)
+}
