@@ -168,47 +168,52 @@ func (n *Normalizer) tokenize() {
 // word spelt out (h . a . t . e).
 const maxSpelledGap = 3
 
-// joins reports whether token i and token i+1 are parts of one word.
-func (n *Normalizer) joins(i int) bool {
+// joins reports whether token i and token i+1 are parts of one word that
+// starts at token first.
+func (n *Normalizer) joins(first, i int) bool {
 	t := &n.tokens[i]
 	if i+1 >= len(n.tokens) || t.gapLine || t.gapLen > maxSpelledGap {
 		return false
 	}
-	next := &n.tokens[i+1]
-	single, nextSingle := t.last-t.first == 1, next.last-next.first == 1
-	if t.gapDots && t.gapLen == 1 && (single || nextSingle) {
+	if i > first && !n.sameGap(i-1, i) {
+		return false // the word was spelt out with another separator
+	}
+	if t.gapDots && t.gapLen == 1 && (n.single(i) || n.single(i+1)) {
 		return true // n.ame, u.s.a
 	}
-	if !single || !nextSingle {
+	if !n.single(i) || !n.single(i+1) {
 		return false
 	}
-	if i > 0 && n.tokens[i-1].last-n.tokens[i-1].first == 1 && !n.tokens[i-1].gapLine &&
-		n.tokens[i-1].gapLen <= maxSpelledGap && !n.sameGap(i-1, i) {
-		return false // the end of a word spelt out with another separator
+	// Single characters join when they form a run of at least three that
+	// holds a letter: a lone "a b" stays two words, "h a t e" becomes one,
+	// "$ 5 @" stays apart. The letters of one spelt-out word share one kind
+	// of gap, so that "h.a.t.e h a t e" stays two words.
+	run, letter := i-first+2, n.letter(i) || n.letter(i+1)
+	for j := first; j < i && !letter; j++ {
+		letter = n.letter(j)
 	}
-	// Single letters join when they form a run of at least three: a lone
-	// "a b" stays two words, "h a t e" becomes one.
-	// The letters of one spelt-out word share one kind of gap, so that
-	// "h.a.t.e h a t e" stays two words.
-	run := 2
-	for j := i - 1; j >= 0 && n.tokens[j].last-n.tokens[j].first == 1 && n.sameGap(j, i); j-- {
+	for j := i + 1; j+1 < len(n.tokens) && n.single(j+1) && n.sameGap(j, i); j++ {
 		run++
+		letter = letter || n.letter(j+1)
 	}
-	for j := i + 1; j+1 < len(n.tokens) && n.tokens[j+1].last-n.tokens[j+1].first == 1 && n.sameGap(j, i); j++ {
-		run++
+	return run >= 3 && letter
+}
+
+func (n *Normalizer) single(i int) bool { return n.tokens[i].last-n.tokens[i].first == 1 }
+
+func (n *Normalizer) letter(i int) bool {
+	for _, u := range n.units[n.tokens[i].first:n.tokens[i].last] {
+		if u.cls == clsLetter {
+			return true
+		}
 	}
-	return run >= 3
+	return false
 }
 
 // sameGap reports whether the gaps after tokens i and j look alike.
 func (n *Normalizer) sameGap(i, j int) bool {
 	a, b := &n.tokens[i], &n.tokens[j]
-	return !a.gapLine && a.gapLen == b.gapLen && a.gapDots == b.gapDots && n.gapRune(a) == n.gapRune(b)
-}
-
-// gapRune returns the first separator after token t.
-func (n *Normalizer) gapRune(t *token) rune {
-	return n.units[t.last].r
+	return !a.gapLine && a.gapLen == b.gapLen && a.gapDots == b.gapDots && n.units[a.last].r == n.units[b.last].r
 }
 
 // emit writes the words into Norm, applying leetspeak and shortening runs.
@@ -219,7 +224,7 @@ func (n *Normalizer) emit() {
 	n.Words = n.Words[:0]
 	for i := 0; i < len(n.tokens); {
 		j := i
-		for n.joins(j) {
+		for n.joins(i, j) {
 			j++
 		}
 		n.emitWord(i, j)
@@ -249,7 +254,7 @@ func (n *Normalizer) emitWord(first, last int) {
 	for t := first; t <= last; t++ {
 		for _, u := range n.units[n.tokens[t].first:n.tokens[t].last] {
 			r := u.r
-			if hasLetter && u.cls != clsLetter {
+			if hasLetter && u.cls != clsLetter && r < utf8.RuneSelf {
 				if r == '1' {
 					w.Flags |= Leet1
 				}
