@@ -80,7 +80,9 @@ type List struct {
 	Demo bool `msg:"demo" json:"demo,omitempty" yaml:"demo,omitempty"`
 	// Thresholds sets, per category, the score at which a post is flagged
 	// at the default sensitivity. Categories not named use DefaultThreshold.
-	Thresholds map[Category]float64 `msg:"thresholds" json:"thresholds,omitempty" yaml:"thresholds,omitempty"`
+	// It is a list, not a map, so that a list always encodes to the same
+	// bytes and a rebuilt list still matches its signature.
+	Thresholds []Threshold `msg:"thresholds" json:"thresholds,omitempty" yaml:"thresholds,omitempty"`
 	Rules      []Rule               `msg:"rules" json:"rules" yaml:"rules"`
 }
 
@@ -88,10 +90,18 @@ type List struct {
 // sensitivity, in a category whose lists set no threshold.
 const DefaultThreshold = 0.5
 
+// A Threshold is the score at which a post is flagged in one category.
+type Threshold struct {
+	Category Category `msg:"category" json:"category" yaml:"category"`
+	Score    float64  `msg:"score" json:"score" yaml:"score"`
+}
+
 // Threshold returns the list's threshold for category c.
 func (l *List) Threshold(c Category) float64 {
-	if t, ok := l.Thresholds[c]; ok {
-		return t
+	for _, t := range l.Thresholds {
+		if t.Category == c {
+			return t.Score
+		}
 	}
 	return DefaultThreshold
 }

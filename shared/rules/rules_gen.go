@@ -197,26 +197,86 @@ func (z *List) DecodeMsg(dc *msgp.Reader) (err error) {
 				err = msgp.WrapError(err, "Demo")
 				return
 			}
-		case "rules":
+		case "thresholds":
 			var zb0003 uint32
 			zb0003, err = dc.ReadArrayHeader()
 			if err != nil {
-				err = msgp.WrapError(err, "Rules")
+				err = msgp.WrapError(err, "Thresholds")
 				return
 			}
 			if zb0003 > z4c04a521limitArrays {
 				err = msgp.ErrLimitExceeded
 				return
 			}
-			if cap(z.Rules) >= int(zb0003) {
-				z.Rules = (z.Rules)[:zb0003]
+			if cap(z.Thresholds) >= int(zb0003) {
+				z.Thresholds = (z.Thresholds)[:zb0003]
 			} else {
-				z.Rules = make([]Rule, zb0003)
+				z.Thresholds = make([]Threshold, zb0003)
 			}
-			for za0002 := range z.Rules {
-				err = z.Rules[za0002].DecodeMsg(dc)
+			for za0002 := range z.Thresholds {
+				var zb0004 uint32
+				zb0004, err = dc.ReadMapHeader()
 				if err != nil {
-					err = msgp.WrapError(err, "Rules", za0002)
+					err = msgp.WrapError(err, "Thresholds", za0002)
+					return
+				}
+				if zb0004 > z4c04a521limitMaps {
+					err = msgp.ErrLimitExceeded
+					return
+				}
+				for zb0004 > 0 {
+					zb0004--
+					field, err = dc.ReadMapKeyPtr()
+					if err != nil {
+						err = msgp.WrapError(err, "Thresholds", za0002)
+						return
+					}
+					switch msgp.UnsafeString(field) {
+					case "category":
+						{
+							var zb0005 string
+							zb0005, err = dc.ReadString()
+							if err != nil {
+								err = msgp.WrapError(err, "Thresholds", za0002, "Category")
+								return
+							}
+							z.Thresholds[za0002].Category = Category(zb0005)
+						}
+					case "score":
+						z.Thresholds[za0002].Score, err = dc.ReadFloat64()
+						if err != nil {
+							err = msgp.WrapError(err, "Thresholds", za0002, "Score")
+							return
+						}
+					default:
+						err = dc.Skip()
+						if err != nil {
+							err = msgp.WrapError(err, "Thresholds", za0002)
+							return
+						}
+					}
+				}
+			}
+		case "rules":
+			var zb0006 uint32
+			zb0006, err = dc.ReadArrayHeader()
+			if err != nil {
+				err = msgp.WrapError(err, "Rules")
+				return
+			}
+			if zb0006 > z4c04a521limitArrays {
+				err = msgp.ErrLimitExceeded
+				return
+			}
+			if cap(z.Rules) >= int(zb0006) {
+				z.Rules = (z.Rules)[:zb0006]
+			} else {
+				z.Rules = make([]Rule, zb0006)
+			}
+			for za0003 := range z.Rules {
+				err = z.Rules[za0003].DecodeMsg(dc)
+				if err != nil {
+					err = msgp.WrapError(err, "Rules", za0003)
 					return
 				}
 			}
@@ -233,9 +293,9 @@ func (z *List) DecodeMsg(dc *msgp.Reader) (err error) {
 
 // EncodeMsg implements msgp.Encodable
 func (z *List) EncodeMsg(en *msgp.Writer) (err error) {
-	// map header, size 8
+	// map header, size 9
 	// write "id"
-	err = en.Append(0x88, 0xa2, 0x69, 0x64)
+	err = en.Append(0x89, 0xa2, 0x69, 0x64)
 	if err != nil {
 		return
 	}
@@ -311,6 +371,39 @@ func (z *List) EncodeMsg(en *msgp.Writer) (err error) {
 		err = msgp.WrapError(err, "Demo")
 		return
 	}
+	// write "thresholds"
+	err = en.Append(0xaa, 0x74, 0x68, 0x72, 0x65, 0x73, 0x68, 0x6f, 0x6c, 0x64, 0x73)
+	if err != nil {
+		return
+	}
+	err = en.WriteArrayHeader(uint32(len(z.Thresholds)))
+	if err != nil {
+		err = msgp.WrapError(err, "Thresholds")
+		return
+	}
+	for za0002 := range z.Thresholds {
+		// map header, size 2
+		// write "category"
+		err = en.Append(0x82, 0xa8, 0x63, 0x61, 0x74, 0x65, 0x67, 0x6f, 0x72, 0x79)
+		if err != nil {
+			return
+		}
+		err = en.WriteString(string(z.Thresholds[za0002].Category))
+		if err != nil {
+			err = msgp.WrapError(err, "Thresholds", za0002, "Category")
+			return
+		}
+		// write "score"
+		err = en.Append(0xa5, 0x73, 0x63, 0x6f, 0x72, 0x65)
+		if err != nil {
+			return
+		}
+		err = en.WriteFloat64(z.Thresholds[za0002].Score)
+		if err != nil {
+			err = msgp.WrapError(err, "Thresholds", za0002, "Score")
+			return
+		}
+	}
 	// write "rules"
 	err = en.Append(0xa5, 0x72, 0x75, 0x6c, 0x65, 0x73)
 	if err != nil {
@@ -321,10 +414,10 @@ func (z *List) EncodeMsg(en *msgp.Writer) (err error) {
 		err = msgp.WrapError(err, "Rules")
 		return
 	}
-	for za0002 := range z.Rules {
-		err = z.Rules[za0002].EncodeMsg(en)
+	for za0003 := range z.Rules {
+		err = z.Rules[za0003].EncodeMsg(en)
 		if err != nil {
-			err = msgp.WrapError(err, "Rules", za0002)
+			err = msgp.WrapError(err, "Rules", za0003)
 			return
 		}
 	}
@@ -334,9 +427,9 @@ func (z *List) EncodeMsg(en *msgp.Writer) (err error) {
 // MarshalMsg implements msgp.Marshaler
 func (z *List) MarshalMsg(b []byte) (o []byte, err error) {
 	o = msgp.Require(b, z.Msgsize())
-	// map header, size 8
+	// map header, size 9
 	// string "id"
-	o = append(o, 0x88, 0xa2, 0x69, 0x64)
+	o = append(o, 0x89, 0xa2, 0x69, 0x64)
 	o = msgp.AppendString(o, z.ID)
 	// string "publisher"
 	o = append(o, 0xa9, 0x70, 0x75, 0x62, 0x6c, 0x69, 0x73, 0x68, 0x65, 0x72)
@@ -359,13 +452,25 @@ func (z *List) MarshalMsg(b []byte) (o []byte, err error) {
 	// string "demo"
 	o = append(o, 0xa4, 0x64, 0x65, 0x6d, 0x6f)
 	o = msgp.AppendBool(o, z.Demo)
+	// string "thresholds"
+	o = append(o, 0xaa, 0x74, 0x68, 0x72, 0x65, 0x73, 0x68, 0x6f, 0x6c, 0x64, 0x73)
+	o = msgp.AppendArrayHeader(o, uint32(len(z.Thresholds)))
+	for za0002 := range z.Thresholds {
+		// map header, size 2
+		// string "category"
+		o = append(o, 0x82, 0xa8, 0x63, 0x61, 0x74, 0x65, 0x67, 0x6f, 0x72, 0x79)
+		o = msgp.AppendString(o, string(z.Thresholds[za0002].Category))
+		// string "score"
+		o = append(o, 0xa5, 0x73, 0x63, 0x6f, 0x72, 0x65)
+		o = msgp.AppendFloat64(o, z.Thresholds[za0002].Score)
+	}
 	// string "rules"
 	o = append(o, 0xa5, 0x72, 0x75, 0x6c, 0x65, 0x73)
 	o = msgp.AppendArrayHeader(o, uint32(len(z.Rules)))
-	for za0002 := range z.Rules {
-		o, err = z.Rules[za0002].MarshalMsg(o)
+	for za0003 := range z.Rules {
+		o, err = z.Rules[za0003].MarshalMsg(o)
 		if err != nil {
-			err = msgp.WrapError(err, "Rules", za0002)
+			err = msgp.WrapError(err, "Rules", za0003)
 			return
 		}
 	}
@@ -453,26 +558,86 @@ func (z *List) UnmarshalMsg(bts []byte) (o []byte, err error) {
 				err = msgp.WrapError(err, "Demo")
 				return
 			}
-		case "rules":
+		case "thresholds":
 			var zb0003 uint32
 			zb0003, bts, err = msgp.ReadArrayHeaderBytes(bts)
 			if err != nil {
-				err = msgp.WrapError(err, "Rules")
+				err = msgp.WrapError(err, "Thresholds")
 				return
 			}
 			if zb0003 > z4c04a521limitArrays {
 				err = msgp.ErrLimitExceeded
 				return
 			}
-			if cap(z.Rules) >= int(zb0003) {
-				z.Rules = (z.Rules)[:zb0003]
+			if cap(z.Thresholds) >= int(zb0003) {
+				z.Thresholds = (z.Thresholds)[:zb0003]
 			} else {
-				z.Rules = make([]Rule, zb0003)
+				z.Thresholds = make([]Threshold, zb0003)
 			}
-			for za0002 := range z.Rules {
-				bts, err = z.Rules[za0002].UnmarshalMsg(bts)
+			for za0002 := range z.Thresholds {
+				var zb0004 uint32
+				zb0004, bts, err = msgp.ReadMapHeaderBytes(bts)
 				if err != nil {
-					err = msgp.WrapError(err, "Rules", za0002)
+					err = msgp.WrapError(err, "Thresholds", za0002)
+					return
+				}
+				if zb0004 > z4c04a521limitMaps {
+					err = msgp.ErrLimitExceeded
+					return
+				}
+				for zb0004 > 0 {
+					zb0004--
+					field, bts, err = msgp.ReadMapKeyZC(bts)
+					if err != nil {
+						err = msgp.WrapError(err, "Thresholds", za0002)
+						return
+					}
+					switch msgp.UnsafeString(field) {
+					case "category":
+						{
+							var zb0005 string
+							zb0005, bts, err = msgp.ReadStringBytes(bts)
+							if err != nil {
+								err = msgp.WrapError(err, "Thresholds", za0002, "Category")
+								return
+							}
+							z.Thresholds[za0002].Category = Category(zb0005)
+						}
+					case "score":
+						z.Thresholds[za0002].Score, bts, err = msgp.ReadFloat64Bytes(bts)
+						if err != nil {
+							err = msgp.WrapError(err, "Thresholds", za0002, "Score")
+							return
+						}
+					default:
+						bts, err = msgp.Skip(bts)
+						if err != nil {
+							err = msgp.WrapError(err, "Thresholds", za0002)
+							return
+						}
+					}
+				}
+			}
+		case "rules":
+			var zb0006 uint32
+			zb0006, bts, err = msgp.ReadArrayHeaderBytes(bts)
+			if err != nil {
+				err = msgp.WrapError(err, "Rules")
+				return
+			}
+			if zb0006 > z4c04a521limitArrays {
+				err = msgp.ErrLimitExceeded
+				return
+			}
+			if cap(z.Rules) >= int(zb0006) {
+				z.Rules = (z.Rules)[:zb0006]
+			} else {
+				z.Rules = make([]Rule, zb0006)
+			}
+			for za0003 := range z.Rules {
+				bts, err = z.Rules[za0003].UnmarshalMsg(bts)
+				if err != nil {
+					err = msgp.WrapError(err, "Rules", za0003)
 					return
 				}
 			}
@@ -494,9 +659,13 @@ func (z *List) Msgsize() (s int) {
 	for za0001 := range z.Langs {
 		s += msgp.StringPrefixSize + len(z.Langs[za0001])
 	}
-	s += 5 + msgp.BoolSize + 6 + msgp.ArrayHeaderSize
-	for za0002 := range z.Rules {
-		s += z.Rules[za0002].Msgsize()
+	s += 5 + msgp.BoolSize + 11 + msgp.ArrayHeaderSize
+	for za0002 := range z.Thresholds {
+		s += 1 + 9 + msgp.StringPrefixSize + len(string(z.Thresholds[za0002].Category)) + 6 + msgp.Float64Size
+	}
+	s += 6 + msgp.ArrayHeaderSize
+	for za0003 := range z.Rules {
+		s += z.Rules[za0003].Msgsize()
 	}
 	return
 }
@@ -870,5 +1039,149 @@ func (z *Rule) Msgsize() (s int) {
 	for za0002 := range z.Exceptions {
 		s += msgp.StringPrefixSize + len(z.Exceptions[za0002])
 	}
+	return
+}
+
+// DecodeMsg implements msgp.Decodable
+func (z *Threshold) DecodeMsg(dc *msgp.Reader) (err error) {
+	var field []byte
+	_ = field
+	var zb0001 uint32
+	zb0001, err = dc.ReadMapHeader()
+	if err != nil {
+		err = msgp.WrapError(err)
+		return
+	}
+	if zb0001 > z4c04a521limitMaps {
+		err = msgp.ErrLimitExceeded
+		return
+	}
+	for zb0001 > 0 {
+		zb0001--
+		field, err = dc.ReadMapKeyPtr()
+		if err != nil {
+			err = msgp.WrapError(err)
+			return
+		}
+		switch msgp.UnsafeString(field) {
+		case "category":
+			{
+				var zb0002 string
+				zb0002, err = dc.ReadString()
+				if err != nil {
+					err = msgp.WrapError(err, "Category")
+					return
+				}
+				z.Category = Category(zb0002)
+			}
+		case "score":
+			z.Score, err = dc.ReadFloat64()
+			if err != nil {
+				err = msgp.WrapError(err, "Score")
+				return
+			}
+		default:
+			err = dc.Skip()
+			if err != nil {
+				err = msgp.WrapError(err)
+				return
+			}
+		}
+	}
+	return
+}
+
+// EncodeMsg implements msgp.Encodable
+func (z Threshold) EncodeMsg(en *msgp.Writer) (err error) {
+	// map header, size 2
+	// write "category"
+	err = en.Append(0x82, 0xa8, 0x63, 0x61, 0x74, 0x65, 0x67, 0x6f, 0x72, 0x79)
+	if err != nil {
+		return
+	}
+	err = en.WriteString(string(z.Category))
+	if err != nil {
+		err = msgp.WrapError(err, "Category")
+		return
+	}
+	// write "score"
+	err = en.Append(0xa5, 0x73, 0x63, 0x6f, 0x72, 0x65)
+	if err != nil {
+		return
+	}
+	err = en.WriteFloat64(z.Score)
+	if err != nil {
+		err = msgp.WrapError(err, "Score")
+		return
+	}
+	return
+}
+
+// MarshalMsg implements msgp.Marshaler
+func (z Threshold) MarshalMsg(b []byte) (o []byte, err error) {
+	o = msgp.Require(b, z.Msgsize())
+	// map header, size 2
+	// string "category"
+	o = append(o, 0x82, 0xa8, 0x63, 0x61, 0x74, 0x65, 0x67, 0x6f, 0x72, 0x79)
+	o = msgp.AppendString(o, string(z.Category))
+	// string "score"
+	o = append(o, 0xa5, 0x73, 0x63, 0x6f, 0x72, 0x65)
+	o = msgp.AppendFloat64(o, z.Score)
+	return
+}
+
+// UnmarshalMsg implements msgp.Unmarshaler
+func (z *Threshold) UnmarshalMsg(bts []byte) (o []byte, err error) {
+	var field []byte
+	_ = field
+	var zb0001 uint32
+	zb0001, bts, err = msgp.ReadMapHeaderBytes(bts)
+	if err != nil {
+		err = msgp.WrapError(err)
+		return
+	}
+	if zb0001 > z4c04a521limitMaps {
+		err = msgp.ErrLimitExceeded
+		return
+	}
+	for zb0001 > 0 {
+		zb0001--
+		field, bts, err = msgp.ReadMapKeyZC(bts)
+		if err != nil {
+			err = msgp.WrapError(err)
+			return
+		}
+		switch msgp.UnsafeString(field) {
+		case "category":
+			{
+				var zb0002 string
+				zb0002, bts, err = msgp.ReadStringBytes(bts)
+				if err != nil {
+					err = msgp.WrapError(err, "Category")
+					return
+				}
+				z.Category = Category(zb0002)
+			}
+		case "score":
+			z.Score, bts, err = msgp.ReadFloat64Bytes(bts)
+			if err != nil {
+				err = msgp.WrapError(err, "Score")
+				return
+			}
+		default:
+			bts, err = msgp.Skip(bts)
+			if err != nil {
+				err = msgp.WrapError(err)
+				return
+			}
+		}
+	}
+	o = bts
+	return
+}
+
+// Msgsize returns an upper bound estimate of the number of bytes occupied by the serialized message
+func (z Threshold) Msgsize() (s int) {
+	s = 1 + 9 + msgp.StringPrefixSize + len(string(z.Category)) + 6 + msgp.Float64Size
 	return
 }

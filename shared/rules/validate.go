@@ -113,12 +113,17 @@ func (l *List) Validate() error {
 		add("", "langs", "missing")
 	}
 	checkLangs("", l.Langs)
-	for c, t := range l.Thresholds {
-		if !c.Known() {
-			add("", "thresholds", "unknown category %q", c)
+	for i, t := range l.Thresholds {
+		if !t.Category.Known() {
+			add("", "thresholds", "unknown category %q", t.Category)
 		}
-		if !(t > 0 && t <= 1) {
-			add("", "thresholds", "threshold for %q is %v, want a number in (0, 1]", c, t)
+		if !(t.Score > 0 && t.Score <= 1) {
+			add("", "thresholds", "threshold for %q is %v, want a number in (0, 1]", t.Category, t.Score)
+		}
+		for _, u := range l.Thresholds[:i] {
+			if u.Category == t.Category {
+				add("", "thresholds", "two thresholds for %q", t.Category)
+			}
 		}
 	}
 	if len(l.Rules) == 0 {

@@ -1,0 +1,207 @@
+package rules
+
+import (
+	"errors"
+	"strings"
+	"testing"
+)
+
+const good = `
+id: test-en
+publisher: ngo-one
+version: 3
+langs: [en, fr]
+thresholds: [{category: racism, score: 0.4}]
+rules:
+  - {id: t1, kind: term, text: Slur, category: racism, weight: 0.9}
+  - {id: p1, kind: phrase, text: go back home, category: xenophobia, weight: 0.6, exceptions: [let's go back home]}
+  - {id: x1, kind: pattern, text: '\b1488\b', category: antisemitism, weight: 0.8, langs: [en]}
+`
+
+func TestParseGood(t *testing.T) {
+	l, err := Parse("good.yaml", []byte(good))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l.ID != "test-en" || l.Version != 3 || len(l.Rules) != 3 || l.Rules[1].Exceptions[0] != "let's go back home" {
+		t.Errorf("parsed %+v", l)
+	}
+	if l.Threshold(Racism) != 0.4 || l.Threshold(Sexism) != DefaultThreshold {
+		t.Errorf("thresholds: racism %v, sexism %v", l.Threshold(Racism), l.Threshold(Sexism))
+	}
+}
+
+func TestParseJSON(t *testing.T) {
+	src := `{"id":"j","publisher":"p","version":1,"langs":["fr"],"rules":[{"id":"a","kind":"term","text":"mot","category":"sexism","weight":0.5}]}`
+	if _, err := Parse("j.json", []byte(src)); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestValidate checks that every problem names the list, the rule and what
+// is wrong.
+func TestValidate(t *testing.T) {
+	tests := []struct {
+		name string
+		edit func(*List)
+		want string // in the error
+	}{
+		{"empty term", func(l *List) { l.Rules[0].Text = "  ...  " }, `rule "t1": text: empty term`},
+		{"term of two words", func(l *List) { l.Rules[0].Text = "two words" }, `rule "t1": text: term "two words" normalises to 2 words`},
+		{"phrase of one word", func(l *List) { l.Rules[1].Text = "single" }, `rule "p1": text: phrase "single" normalises to one word`},
+		{"single letter term", func(l *List) { l.Rules[0].Text = "x" }, `single letter`},
+		{"invalid pattern", func(l *List) { l.Rules[2].Text = `(\bunclosed` }, `rule "x1": text: invalid pattern`},
+		{"empty-matching pattern", func(l *List) { l.Rules[2].Text = `a*` }, `over-broad pattern "a*": it matches the empty string`},
+		{"over-broad pattern", func(l *List) { l.Rules[2].Text = `\bthe\b` }, `over-broad pattern`},
+		{"over-broad french", func(l *List) { l.Rules[2].Text = `\bles?\b` }, `matches ordinary text "le"`},
+		{"unknown category", func(l *List) { l.Rules[0].Category = "rudeness" }, `rule "t1": category: unknown category "rudeness"`},
+		{"weight zero", func(l *List) { l.Rules[0].Weight = 0 }, `rule "t1": weight: 0, want a number in (0, 1]`},
+		{"weight above one", func(l *List) { l.Rules[0].Weight = 1.5 }, `weight: 1.5`},
+		{"duplicate id", func(l *List) { l.Rules[1].ID = "t1" }, `rule "t1": id: duplicate rule id`},
+		{"missing rule id", func(l *List) { l.Rules[1].ID = "" }, `rule "#2": id: missing`},
+		{"bad rule id", func(l *List) { l.Rules[1].ID = "Has Space" }, `must be lower-case`},
+		{"unknown kind", func(l *List) { l.Rules[0].Kind = "fuzzy" }, `rule "t1": kind: unknown kind "fuzzy"`},
+		{"bad language", func(l *List) { l.Rules[2].Langs = []string{"english"} }, `rule "x1": langs: "english" is not a two-letter`},
+		{"empty exception", func(l *List) { l.Rules[1].Exceptions = []string{"!!"} }, `rule "p1": exceptions: empty exception "!!"`},
+		{"too many exceptions", func(l *List) { l.Rules[1].Exceptions = make([]string, MaxExceptions+1) }, `more than the limit of 32`},
+		{"long term", func(l *List) { l.Rules[0].Text = strings.Repeat("a", MaxTextLen+1) }, `longer than 256 bytes`},
+		{"no version", func(l *List) { l.Version = 0 }, `list "test-en": version: must be at least 1`},
+		{"no publisher", func(l *List) { l.Publisher = "" }, `publisher: missing`},
+		{"no languages", func(l *List) { l.Langs = nil }, `langs: missing`},
+		{"bad threshold", func(l *List) { l.Thresholds = []Threshold{{Racism, 2}} }, `threshold for "racism" is 2`},
+		{"unknown threshold category", func(l *List) { l.Thresholds = []Threshold{{"x", 0.5}} }, `unknown category "x"`},
+		{"duplicate threshold", func(l *List) { l.Thresholds = []Threshold{{Racism, 0.3}, {Racism, 0.4}} }, `two thresholds for "racism"`},
+		{"no rules", func(l *List) { l.Rules = nil }, `the list has no rules`},
+		{"too many rules", func(l *List) { l.Rules = make([]Rule, MaxRules+1) }, `more than the limit of 50000`},
+		{"too many patterns", func(l *List) {
+			for i := 0; i <= MaxPatterns; i++ {
+				l.Rules = append(l.Rules, Rule{ID: "pat" + strings.Repeat("x", i%50) + string(rune('a'+i%26)) + itoa(i), Kind: Pattern, Text: `\bzz` + itoa(i) + `\b`, Category: Threat, Weight: 0.5})
+			}
+		}, `pattern rules, more than the limit of 500`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			l, err := Parse("good.yaml", []byte(good))
+			if err != nil {
+				t.Fatal(err)
+			}
+			tc.edit(l)
+			err = l.Validate()
+			var ve *Error
+			if !errors.As(err, &ve) {
+				t.Fatalf("Validate() = %v, want an *Error", err)
+			}
+			found := false
+			for _, p := range ve.Problems {
+				found = found || strings.Contains(p.Error(), tc.want)
+			}
+			if !found {
+				t.Errorf("Validate() = %v\nwant a problem containing %q", err, tc.want)
+			}
+		})
+	}
+}
+
+func itoa(i int) string {
+	if i == 0 {
+		return "0"
+	}
+	s := ""
+	for ; i > 0; i /= 10 {
+		s = string(rune('0'+i%10)) + s
+	}
+	return s
+}
+
+func TestParseErrors(t *testing.T) {
+	tests := []struct{ name, src, want string }{
+		{"empty", "", "empty rule list"},
+		{"not yaml", "id: [unclosed", "bad.yaml: yaml:"},
+		{"unknown field", good + "colour: red\n", "field colour not found"},
+		{"misspelt rule field", strings.Replace(good, "weight: 0.9", "wieght: 0.9", 1), "field wieght not found"},
+		{"two documents", good + "---\n" + good, "more than one document"},
+		{"wrong type", strings.Replace(good, "version: 3", "version: three", 1), "cannot unmarshal"},
+		{"invalid rule", strings.Replace(good, "category: racism", "category: nope", 1), `bad.yaml: invalid rule list "test-en"`},
+		{"too big", strings.Repeat(" ", MaxSourceBytes+1), "more than the limit"},
+	}
+	for _, tc := range tests {
+		_, err := Parse("bad.yaml", []byte(tc.src))
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: Parse() = %v, want an error containing %q", tc.name, err, tc.want)
+		}
+	}
+}
+
+func TestEncodeDecode(t *testing.T) {
+	l, err := Parse("good.yaml", []byte(good))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := l.Encode()
+	got, err := Decode(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(got.Encode()) != string(b) {
+		t.Error("decode then encode changed the bytes")
+	}
+	if got.Rules[2].Text != l.Rules[2].Text || got.Threshold(Racism) != 0.4 {
+		t.Errorf("round trip: %+v", got)
+	}
+	if _, err := Decode(append(b, 0)); err == nil || !strings.Contains(err.Error(), "trailing") {
+		t.Errorf("Decode with a trailing byte = %v", err)
+	}
+	if _, err := Decode(b[:len(b)/2]); err == nil {
+		t.Error("Decode of a truncated list succeeded")
+	}
+	l.Rules[0].Category = "nope"
+	if _, err := Decode(l.Encode()); err == nil {
+		t.Error("Decode of an invalid list succeeded")
+	}
+}
+
+// TestDecodeHugeArray checks that a length prefix far beyond the data is
+// refused before anything is allocated for it.
+func TestDecodeHugeArray(t *testing.T) {
+	// fixmap of 1 entry: "rules" → array32 of 4e9 elements
+	b := []byte{0x81, 0xa5, 'r', 'u', 'l', 'e', 's', 0xdd, 0xee, 0x6b, 0x28, 0x00}
+	if _, err := Decode(b); err == nil {
+		t.Fatal("Decode accepted an array of four billion rules")
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	f.Add([]byte(good))
+	f.Add([]byte(`{"id":"j","publisher":"p","version":1,"langs":["fr"],"rules":[]}`))
+	f.Add([]byte("id: x\nrules: [{kind: pattern, text: '(a|b)*c'}]"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		l, err := Parse("fuzz", src)
+		if err != nil {
+			return
+		}
+		if err := l.Validate(); err != nil {
+			t.Fatalf("Parse accepted a list that fails validation: %v", err)
+		}
+		if _, err := Decode(l.Encode()); err != nil {
+			t.Fatalf("a parsed list does not survive encoding: %v", err)
+		}
+	})
+}
+
+func FuzzDecode(f *testing.F) {
+	l, err := Parse("good.yaml", []byte(good))
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(l.Encode())
+	f.Add([]byte{0x81, 0xa5, 'r', 'u', 'l', 'e', 's', 0xdd, 0xee, 0x6b, 0x28, 0x00})
+	f.Fuzz(func(t *testing.T, b []byte) {
+		l, err := Decode(b)
+		if err != nil {
+			return
+		}
+		if err := l.Validate(); err != nil {
+			t.Fatalf("Decode accepted an invalid list: %v", err)
+		}
+	})
+}
