@@ -1,0 +1,80 @@
+package wire
+
+import (
+	"fmt"
+)
+
+// Encode returns the message's MessagePack form, stamped with Proto.
+func (m *Message) Encode() []byte {
+	m.Proto = Proto
+	b, err := m.MarshalMsg(nil)
+	if err != nil {
+		panic("wire: encode message: " + err.Error()) // plain data types always encode
+	}
+	return b
+}
+
+// Decode reads one message and checks that it is whole, of this protocol
+// version, and has exactly the body its type names. An unknown protocol
+// version is reported as an *Error with CodeProto, every other problem as
+// an *Error with CodeBadMessage or CodeTooLarge, so a server can send the
+// error back as it is.
+func Decode(data []byte) (*Message, error) {
+	if len(data) > MaxMessage {
+		return nil, &Error{Code: CodeTooLarge, Message: fmt.Sprintf("message of %d bytes, more than the limit of %d", len(data), MaxMessage)}
+	}
+	var m Message
+	rest, err := m.UnmarshalMsg(data)
+	if err != nil {
+		return nil, &Error{Code: CodeBadMessage, Message: fmt.Sprintf("decode message: %v", err)}
+	}
+	if len(rest) != 0 {
+		return nil, &Error{Code: CodeBadMessage, Message: fmt.Sprintf("decode message: %d trailing bytes", len(rest))}
+	}
+	if m.Proto != Proto {
+		return nil, &Error{Code: CodeProto, Message: fmt.Sprintf("protocol version %d, this side speaks %d", m.Proto, Proto)}
+	}
+	if err := m.check(); err != nil {
+		return nil, &Error{Code: CodeBadMessage, Message: err.Error()}
+	}
+	return &m, nil
+}
+
+// check verifies that exactly the body named by Type is present.
+func (m *Message) check() error {
+	bodies := map[Type]bool{
+		THello:    m.Hello != nil,
+		TCatalog:  m.Catalog != nil,
+		TSnapshot: m.Snapshot != nil,
+		TDelta:    m.Delta != nil,
+		TSynced:   m.Synced != nil,
+		TError:    m.Error != nil,
+	}
+	has, known := bodies[m.Type]
+	if !known {
+		return fmt.Errorf("unknown message type %q", m.Type)
+	}
+	if !has {
+		return fmt.Errorf("%s message without its %s body", m.Type, m.Type)
+	}
+	for t, present := range bodies {
+		if present && t != m.Type {
+			return fmt.Errorf("%s message also carries a %s body", m.Type, t)
+		}
+	}
+	if m.Hello != nil && len(m.Hello.Follow) > MaxFollow {
+		return fmt.Errorf("hello follows %d lists, more than the limit of %d", len(m.Hello.Follow), MaxFollow)
+	}
+	return nil
+}
+
+// NewHello returns a client's hello following the given lists, with the
+// versions it holds.
+func NewHello(follow []ListRef, held []Held) *Message {
+	return &Message{Proto: Proto, Type: THello, Hello: &Hello{Follow: follow, Held: held}}
+}
+
+// NewError returns an error message.
+func NewError(code, format string, args ...any) *Message {
+	return &Message{Proto: Proto, Type: TError, Error: &Error{Code: code, Message: fmt.Sprintf(format, args...)}}
+}
