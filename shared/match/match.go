@@ -28,6 +28,7 @@ type Engine struct {
 	Lists []*rules.List
 
 	dict     map[string]uint32 // word key → word id (from 1)
+	filter   []uint64          // bitmap of hashes of dict keys: most words miss here, cheaper than the map
 	skeleton map[string]uint32 // skeleton of a word key → word id
 
 	root  []uint32          // word id → state after the root
@@ -52,6 +53,7 @@ func Compile(lists ...*rules.List) (*Engine, error) {
 		dict:     make(map[string]uint32),
 		skeleton: make(map[string]uint32),
 		root:     []uint32{0},
+		filter:   make([]uint64, filterBits/64),
 	}
 	b := builder{e: e, n: normalize.New(), children: []map[uint32]uint32{{}}}
 	for li, l := range lists {
@@ -176,8 +178,10 @@ func (m *Matcher) exceptedSpan(list, rule int32, start, end int) bool {
 func (m *Matcher) lookup(t *normalize.Text, i int) uint32 {
 	w := t.WordText(i)
 	m.key = appendKey(m.key[:0], w)
-	if id := m.e.dict[string(m.key)]; id != 0 {
-		return id
+	if m.e.mayHave(m.key) {
+		if id := m.e.dict[string(m.key)]; id != 0 {
+			return id
+		}
 	}
 	if t.Words[i].Flags == 0 {
 		return 0
@@ -205,4 +209,29 @@ func appendKey(dst, w []byte) []byte {
 		w = w[:n-1]
 	}
 	return append(dst, w...)
+}
+
+// filterBits is the size of the dictionary filter: 2^20 bits (128 KiB), a
+// few percent of false positives for the largest lists.
+const filterBits = 1 << 20
+
+// mayHave reports whether key may be in the dictionary.
+func (e *Engine) mayHave(key []byte) bool {
+	h := filterHash(key)
+	return e.filter[h/64]&(1<<(h%64)) != 0
+}
+
+func (e *Engine) addToFilter(key []byte) {
+	h := filterHash(key)
+	e.filter[h/64] |= 1 << (h % 64)
+}
+
+// filterHash is FNV-1a, folded to filterBits.
+func filterHash(key []byte) uint32 {
+	h := uint32(2166136261)
+	for _, c := range key {
+		h ^= uint32(c)
+		h *= 16777619
+	}
+	return (h ^ h>>20) % filterBits
 }

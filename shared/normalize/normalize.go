@@ -31,17 +31,18 @@ type Text struct {
 	Norm  []byte
 	Words []Word
 
-	// origStart[i] and origEnd[i] are the original byte span that Norm[i]
-	// came from.
-	origStart, origEnd []int32
+	// orig[i] is the original byte span that Norm[i] came from.
+	orig []span
 }
+
+type span struct{ start, end int32 }
 
 // Orig returns the span of the original text that Norm[start:end] came from.
 func (t *Text) Orig(start, end int) (int, int) {
 	if start >= end || end > len(t.Norm) {
 		return 0, 0
 	}
-	return int(t.origStart[start]), int(t.origEnd[end-1])
+	return int(t.orig[start].start), int(t.orig[end-1].end)
 }
 
 // WordText returns the normalised bytes of word i.
@@ -74,6 +75,8 @@ type token struct {
 	gapLen  int32
 	gapLine bool
 	gapDots bool // the gap is made of dots alone
+	letter  bool // the token holds a letter
+	word    bool // the token holds something other than $ and @
 }
 
 // Normalizer normalises text. Reusing one avoids allocation: after warm-up
@@ -83,6 +86,7 @@ type Normalizer struct {
 	units  []unit
 	tokens []token
 	fold   map[rune]string // cache of foldRune for runes outside ASCII
+	src    string          // the text being normalised
 }
 
 // New returns a Normalizer.
@@ -106,6 +110,7 @@ func Words(dst []string, s string) []string {
 
 // Normalize normalises src. The result is valid until the next call.
 func (n *Normalizer) Normalize(src string) *Text {
+	n.src = src
 	n.fill(src)
 	n.tokenize()
 	n.emit()
@@ -149,8 +154,9 @@ func (n *Normalizer) tokenize() {
 			continue
 		}
 		t := token{first: int32(i)}
-		for i < len(u) && u[i].cls <= clsLeet {
-			i++
+		for ; i < len(u) && u[i].cls <= clsLeet; i++ {
+			t.letter = t.letter || u[i].cls == clsLetter
+			t.word = t.word || u[i].cls != clsLeet
 		}
 		t.last = int32(i)
 		t.gapDots = true
@@ -196,19 +202,21 @@ func (n *Normalizer) joins(first, i int) bool {
 		run++
 		letter = letter || n.letter(j+1)
 	}
+	if run >= 4 && i == first && n.pronounI(i) {
+		return false // "I h a t e them": the pronoun starts no spelt word
+	}
 	return run >= 3 && letter
+}
+
+// pronounI reports whether token i is a capital I, the English pronoun.
+func (n *Normalizer) pronounI(i int) bool {
+	u := n.units[n.tokens[i].first]
+	return n.single(i) && u.r == 'i' && u.end-u.start == 1 && n.src[u.start] == 'I'
 }
 
 func (n *Normalizer) single(i int) bool { return n.tokens[i].last-n.tokens[i].first == 1 }
 
-func (n *Normalizer) letter(i int) bool {
-	for _, u := range n.units[n.tokens[i].first:n.tokens[i].last] {
-		if u.cls == clsLetter {
-			return true
-		}
-	}
-	return false
-}
+func (n *Normalizer) letter(i int) bool { return n.tokens[i].letter }
 
 // sameGap reports whether the gaps after tokens i and j look alike.
 func (n *Normalizer) sameGap(i, j int) bool {
@@ -218,9 +226,14 @@ func (n *Normalizer) sameGap(i, j int) bool {
 
 // emit writes the words into Norm, applying leetspeak and shortening runs.
 func (n *Normalizer) emit() {
+	// A unit yields at most utf8.UTFMax bytes, and a space may follow each
+	// token: with that much room, emitWord writes by index.
+	if need := utf8.UTFMax*len(n.units) + len(n.tokens); cap(n.Norm) < need {
+		n.Norm = make([]byte, 0, need)
+		n.orig = make([]span, 0, need)
+	}
 	n.Norm = n.Norm[:0]
-	n.origStart = n.origStart[:0]
-	n.origEnd = n.origEnd[:0]
+	n.orig = n.orig[:0]
 	n.Words = n.Words[:0]
 	for i := 0; i < len(n.tokens); {
 		j := i
@@ -236,19 +249,21 @@ func (n *Normalizer) emit() {
 func (n *Normalizer) emitWord(first, last int) {
 	hasLetter, hasWord := false, false
 	for t := first; t <= last; t++ {
-		for _, u := range n.units[n.tokens[t].first:n.tokens[t].last] {
-			hasLetter = hasLetter || u.cls == clsLetter
-			hasWord = hasWord || u.cls != clsLeet
-		}
+		hasLetter = hasLetter || n.tokens[t].letter
+		hasWord = hasWord || n.tokens[t].word
 	}
 	if !hasWord {
 		return // "$" or "@" alone
 	}
+	norm, orig := n.Norm, n.orig
+	k := len(norm)
+	norm, orig = norm[:cap(norm)], orig[:cap(orig)]
 	if len(n.Words) > 0 {
 		prev := n.units[n.tokens[first].first-1]
-		n.put(' ', prev.start, prev.end)
+		norm[k], orig[k] = ' ', span{prev.start, prev.end}
+		k++
 	}
-	w := Word{Start: int32(len(n.Norm))}
+	w := Word{Start: int32(k)}
 	var last1 rune
 	run := 0
 	for t := first; t <= last; t++ {
@@ -263,47 +278,32 @@ func (n *Normalizer) emitWord(first, last int) {
 			if r == last1 {
 				run++
 				if run >= 3 {
+					// The kept letter covers the run; every byte of it,
+					// should it be multi-byte.
 					w.Flags |= LongRun
-					n.origEnd[len(n.origEnd)-1] = u.end // the kept letter covers the run
+					for i := k - 1; i >= int(w.Start) && orig[i].start == orig[k-1].start; i-- {
+						orig[i].end = u.end
+					}
 					continue
 				}
 			} else {
 				last1, run = r, 1
 			}
-			n.put(r, u.start, u.end)
+			if r < utf8.RuneSelf {
+				norm[k], orig[k] = byte(r), span{u.start, u.end}
+				k++
+				continue
+			}
+			size := utf8.EncodeRune(norm[k:], r)
+			for range size {
+				orig[k] = span{u.start, u.end}
+				k++
+			}
 		}
 	}
-	if w.Flags&LongRun != 0 {
-		n.fixRunEnds(w.Start)
-	}
-	w.End = int32(len(n.Norm))
+	n.Norm, n.orig = norm[:k], orig[:k]
+	w.End = int32(k)
 	n.Words = append(n.Words, w)
-}
-
-// fixRunEnds makes multi-byte letters of a shortened run agree: put wrote
-// every byte of the last kept rune with its own end, and only the last byte
-// was extended to cover the dropped repeats.
-func (n *Normalizer) fixRunEnds(start int32) {
-	for i := len(n.Norm) - 2; i >= int(start); i-- {
-		if n.origStart[i] == n.origStart[i+1] && n.origEnd[i] < n.origEnd[i+1] {
-			n.origEnd[i] = n.origEnd[i+1]
-		}
-	}
-}
-
-func (n *Normalizer) put(r rune, start, end int32) {
-	if r < utf8.RuneSelf {
-		n.Norm = append(n.Norm, byte(r))
-		n.origStart = append(n.origStart, start)
-		n.origEnd = append(n.origEnd, end)
-		return
-	}
-	k := len(n.Norm)
-	n.Norm = utf8.AppendRune(n.Norm, r)
-	for ; k < len(n.Norm); k++ {
-		n.origStart = append(n.origStart, start)
-		n.origEnd = append(n.origEnd, end)
-	}
 }
 
 // leet maps the digits and symbols that stand for letters inside a word.

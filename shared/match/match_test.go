@@ -1,0 +1,247 @@
+package match
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+
+	"voile/shared/rules"
+)
+
+func list(id string, rs ...rules.Rule) *rules.List {
+	for i := range rs {
+		if rs[i].ID == "" {
+			rs[i].ID = fmt.Sprintf("r%d", i)
+		}
+		if rs[i].Category == "" {
+			rs[i].Category = rules.Racism
+		}
+		if rs[i].Weight == 0 {
+			rs[i].Weight = 0.9
+		}
+	}
+	l := &rules.List{ID: id, Publisher: "test", Version: 1, Langs: []string{"en", "fr"}, Rules: rs}
+	if err := l.Validate(); err != nil {
+		panic(err)
+	}
+	return l
+}
+
+func term(text string, exceptions ...string) rules.Rule {
+	return rules.Rule{Kind: rules.Term, Text: text, Exceptions: exceptions}
+}
+func phrase(text string, exceptions ...string) rules.Rule {
+	return rules.Rule{Kind: rules.Phrase, Text: text, Exceptions: exceptions}
+}
+func regex(text string) rules.Rule { return rules.Rule{Kind: rules.Pattern, Text: text} }
+
+// found returns "rule=original text" for each hit.
+func found(t *testing.T, e *Engine, text string) []string {
+	t.Helper()
+	var out []string
+	for _, h := range e.NewMatcher().Match(text) {
+		out = append(out, e.Lists[h.List].Rules[h.Rule].ID+"="+text[h.Start:h.End])
+	}
+	return out
+}
+
+func TestMatch(t *testing.T) {
+	e, err := Compile(list("l",
+		term("arab"),                     // r0
+		phrase("sale arabe"),             // r1
+		term("nigger"),                   // r2
+		term("hate"),                     // r3
+		term("queer", "queer studies"),   // r4
+		phrase("go back to africa"),      // r5
+		regex(`\b(14|1488|88) ?words\b`), // r6
+		term("kill"),                     // r7
+		term("youpin"),                   // r8
+		term("nazis"),                    // r9: written plural, matches singular
+	))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"whole word", "an arab man", []string{"r0=arab"}},
+		{"word that merely contains a term", "arabesque arabic Scunthorpe", nil},
+		{"plural", "those arabs", []string{"r0=arabs"}},
+		{"french phrase with plural and leet", "Quels SALES 4R4B3S !", []string{"r1=SALES 4R4B3S"}},
+		{"phrase across separators", "sale, arabe", []string{"r1=sale, arabe"}},
+		{"phrase needs its words in order", "arabe sale", nil},
+		{"country Niger", "Niger and Nigeria", nil},
+		{"long run", "niggggger", []string{"r2=niggggger"}},
+		{"long run on a short word", "I haaaaate", []string{"r3=haaaaate"}},
+		{"spelt out", "I h.a.t.e them", []string{"r3=h.a.t.e"}},
+		{"spaced", "I h a t e them", []string{"r3=h a t e"}},
+		{"leet 1 as l", "k1ll them", []string{"r7=k1ll"}},
+		{"leet 1 as l and run", "ki11111", []string{"r7=ki11111"}},
+		{"homoglyphs", "кіll", []string{"r7=кіll"}},
+		{"zero-width", "yo\u200bupin", []string{"r8=yo\u200bupin"}},
+		{"fullwidth", "ｎａｚｉ", []string{"r9=ｎａｚｉ"}},
+		{"exception", "she teaches queer studies", nil},
+		{"exception only where it applies", "queer studies, you queer", []string{"r4=queer"}},
+		{"long phrase", "Go back to Africa!", []string{"r5=Go back to Africa"}},
+		{"pattern", "the 14 words are", []string{"r6=14 words"}},
+		{"pattern on normalised text", "the 14-words", []string{"r6=14-words"}},
+		{"several", "arab, go back to africa, hate", []string{"r0=arab", "r5=go back to africa", "r3=hate"}},
+		{"nothing", "What a lovely day at the beach", nil},
+		{"empty", "", nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := found(t, e, tc.text); !slices.Equal(got, tc.want) {
+				t.Errorf("Match(%q) = %q, want %q", tc.text, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestSeveralLists(t *testing.T) {
+	a := list("a", term("foo"), phrase("bar baz"))
+	b := list("b", term("baz"), term("foo"))
+	e, err := Compile(a, b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, h := range e.NewMatcher().Match("foo bar baz") {
+		got = append(got, fmt.Sprintf("%s/%s", e.Lists[h.List].ID, e.Lists[h.List].Rules[h.Rule].ID))
+	}
+	slices.Sort(got)
+	want := []string{"a/r0", "a/r1", "b/r0", "b/r1"}
+	if !slices.Equal(got, want) {
+		t.Errorf("hits %q, want %q", got, want)
+	}
+}
+
+// TestAgainstNaive compares the automaton with a plain search of every
+// rule at every word, on random texts over a small vocabulary that makes
+// overlapping and nested phrases common.
+func TestAgainstNaive(t *testing.T) {
+	vocab := []string{"alpha", "beta", "gamma", "delta", "eps", "zeta", "eta", "theta"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	words := func(n int) []string {
+		w := make([]string, n)
+		for i := range w {
+			w[i] = vocab[rng.IntN(len(vocab))]
+		}
+		return w
+	}
+	var rs []rules.Rule
+	seen := map[string]bool{}
+	for len(rs) < 60 {
+		n := 1 + rng.IntN(4)
+		text := strings.Join(words(n), " ")
+		if seen[text] {
+			continue
+		}
+		seen[text] = true
+		if n == 1 {
+			rs = append(rs, term(text))
+		} else {
+			rs = append(rs, phrase(text))
+		}
+	}
+	l := list("l", rs...)
+	e, err := Compile(l)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := e.NewMatcher()
+	for range 500 {
+		text := words(1 + rng.IntN(30))
+		var want []string
+		for end := 1; end <= len(text); end++ {
+			for _, r := range l.Rules {
+				rw := strings.Fields(r.Text)
+				if end >= len(rw) && slices.Equal(text[end-len(rw):end], rw) {
+					want = append(want, fmt.Sprintf("%s@%d", r.ID, end))
+				}
+			}
+		}
+		joined := strings.Join(text, " ")
+		var got []string
+		for _, h := range m.Match(joined) {
+			end := len(strings.Fields(joined[:h.End]))
+			got = append(got, fmt.Sprintf("%s@%d", l.Rules[h.Rule].ID, end))
+		}
+		slices.Sort(want)
+		slices.Sort(got)
+		if !slices.Equal(got, want) {
+			t.Fatalf("Match(%q)\n got %v\nwant %v", joined, got, want)
+		}
+	}
+}
+
+func TestNoAllocs(t *testing.T) {
+	e, err := Compile(bigList(1000, 1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := e.NewMatcher()
+	post := post280()
+	m.Match(post)
+	if a := testing.AllocsPerRun(100, func() { m.Match(post) }); a != 0 {
+		t.Errorf("Match allocates %v times per post after warm-up, want 0", a)
+	}
+}
+
+// bigList returns a list of n rules over made-up words: four terms to one
+// phrase, as real lists have.
+func bigList(n int, seed uint64) *rules.List {
+	rng := rand.New(rand.NewPCG(seed, 7))
+	word := func() string {
+		const letters = "abcdefghijklmnopqrstuvwxyz"
+		b := make([]byte, 4+rng.IntN(6))
+		for i := range b {
+			b[i] = letters[rng.IntN(len(letters))]
+		}
+		return string(b)
+	}
+	l := &rules.List{ID: "big", Publisher: "bench", Version: 1, Langs: []string{"en"}}
+	for i := range n {
+		r := rules.Rule{ID: fmt.Sprintf("r%d", i), Kind: rules.Term, Text: word(), Category: rules.Categories[i%len(rules.Categories)], Weight: 0.7}
+		if i%5 == 0 {
+			r.Kind, r.Text = rules.Phrase, word()+" "+word()
+		}
+		l.Rules = append(l.Rules, r)
+	}
+	return l
+}
+
+// post280 is a clean 280-character post in English and French.
+func post280() string {
+	s := "Just saw the news about the game tonight, honestly the referee was terrible but the crowd was amazing. " +
+		"Vraiment, l'équipe a joué avec cœur et les supporters étaient géniaux ! On se retrouve demain au café pour en parler ? " +
+		"Anyway see you all there, bring snacks and good vibes only."
+	return s[:280]
+}
+
+func BenchmarkCompile10k(b *testing.B) {
+	l := bigList(10000, 1)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Compile(l); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkMatch10k(b *testing.B) {
+	e, err := Compile(bigList(10000, 1))
+	if err != nil {
+		b.Fatal(err)
+	}
+	m := e.NewMatcher()
+	post := post280()
+	b.SetBytes(int64(len(post)))
+	b.ReportAllocs()
+	for b.Loop() {
+		m.Match(post)
+	}
+}

@@ -1,0 +1,186 @@
+package verdict
+
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	"voile/shared/match"
+	"voile/shared/rules"
+)
+
+func classifier(t testing.TB, lists ...*rules.List) *Classifier {
+	t.Helper()
+	for _, l := range lists {
+		if err := l.Validate(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	e, err := match.Compile(lists...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return New(e)
+}
+
+func testList() *rules.List {
+	return &rules.List{
+		ID: "l", Publisher: "p", Version: 2, Langs: []string{"en"},
+		Thresholds: []rules.Threshold{{Category: rules.Sexism, Score: 0.6}},
+		Rules: []rules.Rule{
+			{ID: "slur", Kind: rules.Term, Text: "slurword", Category: rules.Racism, Weight: 0.9},
+			{ID: "mild1", Kind: rules.Term, Text: "mildone", Category: rules.Sexism, Weight: 0.4},
+			{ID: "mild2", Kind: rules.Term, Text: "mildtwo", Category: rules.Sexism, Weight: 0.4},
+			{ID: "threat", Kind: rules.Phrase, Text: "i will hurt you", Category: rules.Threat, Weight: 1},
+		},
+	}
+}
+
+func near(a, b float64) bool { return math.Abs(a-b) < 1e-9 }
+
+func TestScores(t *testing.T) {
+	c := classifier(t, testList())
+	def := &Options{Sensitivity: DefaultSensitivity}
+	tests := []struct {
+		name, text string
+		opts       *Options
+		flagged    bool
+		category   rules.Category
+		score      float64
+	}{
+		{"clean", "a fine day", def, false, "", 0},
+		{"severe term", "you slurword", def, true, rules.Racism, 0.9},
+		{"one mild term is below its list threshold", "mildone", def, false, rules.Sexism, 0.4},
+		{"two mild terms add up", "mildone and mildtwo", def, true, rules.Sexism, 1 - 0.6*0.6},
+		{"a rule counts once", "mildone mildone mildone", def, false, rules.Sexism, 0.4},
+		{"high sensitivity flags one mild term", "mildone", &Options{Sensitivity: 0.9}, true, rules.Sexism, 0.4},
+		{"low sensitivity keeps the severe", "i will hurt you", &Options{Sensitivity: 0}, true, rules.Threat, 1},
+		{"low sensitivity spares the less severe", "slurword", &Options{Sensitivity: 0}, false, rules.Racism, 0.9},
+		{"disabled category", "slurword", &Options{Sensitivity: 0.5, Categories: []rules.Category{rules.Sexism}}, false, "", 0},
+		{"highest enabled category wins", "slurword mildone", def, true, rules.Racism, 0.9},
+		{"rule allowed by the reader", "slurword", &Options{Sensitivity: 0.5, Allow: Allow{Rules: []string{"l/slur"}}}, false, "", 0},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			v := c.Classify(tc.text, tc.opts)
+			if v.Flagged != tc.flagged || v.Category != tc.category || !near(v.Score, tc.score) {
+				t.Errorf("Classify(%q) = flagged %v, %q %v; want %v, %q %v", tc.text, v.Flagged, v.Category, v.Score, tc.flagged, tc.category, tc.score)
+			}
+		})
+	}
+}
+
+func TestReasons(t *testing.T) {
+	c := classifier(t, testList())
+	text := "Well, I w1ll HURT you, s-l-u-r-w-o-r-d"
+	v := c.Classify(text, &Options{Sensitivity: 0.5})
+	if len(v.Reasons) != 2 {
+		t.Fatalf("reasons %+v, want 2", v.Reasons)
+	}
+	got := []string{}
+	for _, r := range v.Reasons {
+		got = append(got, fmt.Sprintf("%s/%s v%d %s %q", r.List, r.Rule, r.Version, r.Category, text[r.Start:r.End]))
+	}
+	want := []string{`l/threat v2 threat "I w1ll HURT you"`, `l/slur v2 racism "s-l-u-r-w-o-r-d"`}
+	if strings.Join(got, "; ") != strings.Join(want, "; ") {
+		t.Errorf("reasons\n got %q\nwant %q", got, want)
+	}
+}
+
+// TestAllowPost checks the reader's correction: the same post, however it
+// is spelt, stays visible; another post with the same rule does not.
+func TestAllowPost(t *testing.T) {
+	c := classifier(t, testList())
+	o := &Options{Sensitivity: 0.5}
+	v := c.Classify("You SLURWORD!", o)
+	if !v.Flagged {
+		t.Fatal("not flagged before the correction")
+	}
+	o.Allow.Posts = append(o.Allow.Posts, v.Fingerprint)
+	if v := c.Classify("you slurword", o); v.Flagged || !v.Allowed {
+		t.Errorf("after the correction: flagged %v allowed %v", v.Flagged, v.Allowed)
+	}
+	if v := c.Classify("another slurword post", o); !v.Flagged {
+		t.Error("the correction cleared another post")
+	}
+}
+
+func TestFingerprintText(t *testing.T) {
+	f := Fingerprint(0x00ab)
+	b, err := json.Marshal(Allow{Posts: []Fingerprint{f}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(b) != `{"posts":["00000000000000ab"]}` {
+		t.Errorf("marshal: %s", b)
+	}
+	var a Allow
+	if err := json.Unmarshal(b, &a); err != nil || a.Posts[0] != f {
+		t.Errorf("unmarshal: %v %v", a, err)
+	}
+	if err := json.Unmarshal([]byte(`{"posts":["xyz"]}`), &a); err == nil {
+		t.Error("a bad fingerprint was accepted")
+	}
+}
+
+func TestCategoriesCount(t *testing.T) {
+	if len(rules.Categories) != NumCategories {
+		t.Fatalf("NumCategories = %d, rules.Categories has %d", NumCategories, len(rules.Categories))
+	}
+}
+
+func TestNoAllocs(t *testing.T) {
+	c := classifier(t, bigList(2000))
+	o := &Options{Sensitivity: 0.5}
+	for _, post := range []string{post280(), "zzword " + post280()[:200]} {
+		c.Classify(post, o)
+		if a := testing.AllocsPerRun(100, func() { c.Classify(post, o) }); a != 0 {
+			t.Errorf("Classify(%.20q...) allocates %v times per post, want 0", post, a)
+		}
+	}
+}
+
+func bigList(n int) *rules.List {
+	rng := rand.New(rand.NewPCG(1, 7))
+	word := func() string {
+		b := make([]byte, 4+rng.IntN(6))
+		for i := range b {
+			b[i] = byte('a' + rng.IntN(26))
+		}
+		return string(b)
+	}
+	l := &rules.List{ID: "big", Publisher: "bench", Version: 1, Langs: []string{"en"}}
+	l.Rules = append(l.Rules, rules.Rule{ID: "zz", Kind: rules.Term, Text: "zzword", Category: rules.Racism, Weight: 0.9})
+	for i := range n {
+		r := rules.Rule{ID: fmt.Sprintf("r%d", i), Kind: rules.Term, Text: word(), Category: rules.Categories[i%NumCategories], Weight: 0.7}
+		if i%5 == 0 {
+			r.Kind, r.Text = rules.Phrase, word()+" "+word()
+		}
+		l.Rules = append(l.Rules, r)
+	}
+	return l
+}
+
+func post280() string {
+	s := "Just saw the news about the game tonight, honestly the referee was terrible but the crowd was amazing. " +
+		"Vraiment, l'équipe a joué avec cœur et les supporters étaient géniaux ! On se retrouve demain au café pour en parler ? " +
+		"Anyway see you all there, bring snacks and good vibes only."
+	return s[:280]
+}
+
+// BenchmarkClassify is the figure the issue sets: one core, 280-character
+// posts, a 10,000-rule list, posts per second = 1e9 / ns/op.
+func BenchmarkClassify(b *testing.B) {
+	c := classifier(b, bigList(10000))
+	o := &Options{Sensitivity: 0.5}
+	post := post280()
+	b.SetBytes(int64(len(post)))
+	b.ReportAllocs()
+	for b.Loop() {
+		c.Classify(post, o)
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "posts/s")
+}
