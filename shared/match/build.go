@@ -54,10 +54,6 @@ func (b *builder) word(w []byte) uint32 {
 	id := uint32(len(b.e.dict) + 1)
 	b.e.dict[string(b.key)] = id
 	b.e.addToFilter(b.key)
-	skel := string(normalize.Skeleton(nil, b.key))
-	if _, ok := b.e.skeleton[skel]; !ok {
-		b.e.skeleton[skel] = id
-	}
 	return id
 }
 

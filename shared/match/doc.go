@@ -9,7 +9,8 @@
 // without any work. Pattern rules are Go regular expressions run over the
 // normalised text.
 //
-// A word's dictionary key drops a final plural s or x, so that a term
-// matches its plural and a phrase its plural forms. Words the normaliser
-// flags as obfuscated are looked up a second time by their skeleton.
+// A word's dictionary key drops a plural ending, so that a term matches its
+// plural and a phrase its plural forms. A word in which the normaliser had
+// to guess (haaate: one a or two? ki11: i or l?) is looked up once for each
+// other guess, and matches if any does.
 package match

@@ -27,9 +27,8 @@ type pattern struct {
 type Engine struct {
 	Lists []*rules.List
 
-	dict     map[string]uint32 // word key → word id (from 1)
-	filter   []uint64          // bitmap of hashes of dict keys: most words miss here, cheaper than the map
-	skeleton map[string]uint32 // skeleton of a word key → word id
+	dict   map[string]uint32 // word key → word id (from 1)
+	filter []uint64          // bitmap of hashes of dict keys: most words miss here, cheaper than the map
 
 	root  []uint32          // word id → state after the root
 	next  map[uint64]uint32 // state<<32 | word id → state, for states other than the root
@@ -49,11 +48,10 @@ type compiledPattern struct {
 // Compile builds an Engine from lists that have passed validation.
 func Compile(lists ...*rules.List) (*Engine, error) {
 	e := &Engine{
-		Lists:    lists,
-		dict:     make(map[string]uint32),
-		skeleton: make(map[string]uint32),
-		root:     []uint32{0},
-		filter:   make([]uint64, filterBits/64),
+		Lists:  lists,
+		dict:   make(map[string]uint32),
+		root:   []uint32{0},
+		filter: make([]uint64, filterBits/64),
 	}
 	b := builder{e: e, n: normalize.New(), children: []map[uint32]uint32{{}}}
 	for li, l := range lists {
@@ -90,7 +88,8 @@ type Matcher struct {
 	e    *Engine
 	norm *normalize.Normalizer
 	key  []byte
-	skel []byte
+	alt  []byte
+	trim []int32 // per word: leading bytes a Spelt variant dropped
 	hits []Hit
 	raw  []rawHit
 	Text *normalize.Text // the last text matched, normalised
@@ -115,9 +114,11 @@ func (m *Matcher) Match(text string) []Hit {
 	m.Text = t
 	m.hits, m.raw = m.hits[:0], m.raw[:0]
 
+	m.trim = m.trim[:0]
 	state := uint32(0)
 	for i := range t.Words {
-		id := m.lookup(t, i)
+		id, trim := m.lookup(t, i)
+		m.trim = append(m.trim, trim)
 		if id == 0 {
 			state = 0 // no pattern holds this word
 			continue
@@ -132,7 +133,7 @@ func (m *Matcher) Match(text string) []Hit {
 		if p.exception || m.excepted(h, p) {
 			continue
 		}
-		start, end := t.Orig(int(t.Words[h.first].Start), int(t.Words[h.end-1].End))
+		start, end := t.Orig(int(t.Words[h.first].Start+m.trim[h.first]), int(t.Words[h.end-1].End))
 		m.hits = append(m.hits, Hit{List: p.list, Rule: p.rule, Start: start, End: end})
 	}
 	for _, cp := range e.regexps {
@@ -174,20 +175,33 @@ func (m *Matcher) exceptedSpan(list, rule int32, start, end int) bool {
 	return false
 }
 
-// lookup returns the word id of word i of t, or 0.
-func (m *Matcher) lookup(t *normalize.Text, i int) uint32 {
-	w := t.WordText(i)
-	m.key = appendKey(m.key[:0], w)
-	if m.e.mayHave(m.key) {
-		if id := m.e.dict[string(m.key)]; id != 0 {
-			return id
+// lookup returns the word id of word i of t, or 0. A word in which the
+// normaliser had to guess is looked up with each other guess too.
+// It also returns how many leading bytes the matching variant dropped.
+func (m *Matcher) lookup(t *normalize.Text, i int) (id uint32, trim int32) {
+	m.key = appendKey(m.key[:0], t.WordText(i))
+	if id := m.find(m.key); id != 0 {
+		return id, 0
+	}
+	f := t.Words[i].Flags
+	for v := f; v != 0; v = (v - 1) & f { // every non-empty subset of f
+		m.alt = t.Variant(m.alt[:0], i, v)
+		m.key = appendKey(m.key[:0], m.alt)
+		if id := m.find(m.key); id != 0 {
+			if v&normalize.Spelt != 0 {
+				trim = 1
+			}
+			return id, trim
 		}
 	}
-	if t.Words[i].Flags == 0 {
+	return 0, 0
+}
+
+func (m *Matcher) find(key []byte) uint32 {
+	if !m.e.mayHave(key) {
 		return 0
 	}
-	m.skel = normalize.Skeleton(m.skel[:0], m.key)
-	return m.e.skeleton[string(m.skel)]
+	return m.e.dict[string(key)]
 }
 
 // step returns the state after reading word id in state s.
@@ -202,10 +216,15 @@ func (e *Engine) step(s, id uint32) uint32 {
 }
 
 // appendKey appends the dictionary key of a normalised word: the word
-// without a final plural s or x. Short words and words ending in ss keep
-// theirs (bus, kiss).
+// without a plural ending, so that terms match their plurals: a final s or
+// x goes, and ies becomes y. Short words and words ending in ss keep theirs
+// (bus, kiss).
 func appendKey(dst, w []byte) []byte {
-	if n := len(w); n >= 4 && (w[n-1] == 's' || w[n-1] == 'x') && w[n-2] != 's' {
+	n := len(w)
+	switch {
+	case n >= 5 && w[n-3] == 'i' && w[n-2] == 'e' && w[n-1] == 's':
+		return append(append(dst, w[:n-3]...), 'y')
+	case n >= 4 && (w[n-1] == 's' || w[n-1] == 'x') && w[n-2] != 's':
 		w = w[:n-1]
 	}
 	return append(dst, w...)

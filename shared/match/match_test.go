@@ -59,6 +59,7 @@ func TestMatch(t *testing.T) {
 		term("kill"),                     // r7
 		term("youpin"),                   // r8
 		term("nazis"),                    // r9: written plural, matches singular
+		term("pansy"),                    // r10
 	))
 	if err != nil {
 		t.Fatal(err)
@@ -74,6 +75,9 @@ func TestMatch(t *testing.T) {
 		{"phrase across separators", "sale, arabe", []string{"r1=sale, arabe"}},
 		{"phrase needs its words in order", "arabe sale", nil},
 		{"country Niger", "Niger and Nigeria", nil},
+		{"stretched country", "Niiiiger", nil},
+		{"plural in ies", "those pansies", []string{"r10=pansies"}},
+		{"article before a spelt word", "such a n a z i", []string{"r9=n a z i"}},
 		{"long run", "niggggger", []string{"r2=niggggger"}},
 		{"long run on a short word", "I haaaaate", []string{"r3=haaaaate"}},
 		{"spelt out", "I h.a.t.e them", []string{"r3=h.a.t.e"}},

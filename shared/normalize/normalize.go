@@ -8,20 +8,33 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// Flags describe what the normaliser undid in a word.
+// Flags describe what the normaliser had to guess in a word.
 type Flags uint8
 
 const (
-	// LongRun: a letter was repeated three times or more and shortened to two.
+	// LongRun: a letter was repeated three times or more and shortened to
+	// two; it may have stood for one (haaate) or two (niggggger).
 	LongRun Flags = 1 << iota
-	// Leet1: a digit 1 was read as i; it may have stood for l.
+	// Leet1: a digit 1 was read as i; it may have stood for l (ki11).
 	Leet1
+	// Spelt: the word was spelt out letter by letter and starts with a
+	// letter that is also a word (a, i, y), which may not belong to it
+	// ("such a f a g").
+	Spelt
 )
 
 // A Word is one word of the normalised text: Norm[Start:End].
 type Word struct {
 	Start, End int32
 	Flags      Flags
+	// marks[0]:marks[1] are the word's guesses in Text.marks.
+	marks [2]int32
+}
+
+// A mark is one guess in a word: which byte, and which flag it belongs to.
+type mark struct {
+	pos  int32
+	kind Flags
 }
 
 // Text is one normalised string. It is owned by the Normalizer that made
@@ -32,7 +45,8 @@ type Text struct {
 	Words []Word
 
 	// orig[i] is the original byte span that Norm[i] came from.
-	orig []span
+	orig  []span
+	marks []mark
 }
 
 type span struct{ start, end int32 }
@@ -127,7 +141,11 @@ func (n *Normalizer) fill(src string) {
 			if 'A' <= c && c <= 'Z' {
 				r += 'a' - 'A'
 			}
-			n.units = append(n.units, unit{r: r, start: int32(i), end: int32(i + 1), cls: asciiClass[c]})
+			cls := asciiClass[c]
+			if cls == clsLetter {
+				n.inWord()
+			}
+			n.units = append(n.units, unit{r: r, start: int32(i), end: int32(i + 1), cls: cls})
 			i++
 			continue
 		}
@@ -141,6 +159,24 @@ func (n *Normalizer) fill(src string) {
 			n.units = append(n.units, unit{r: fr, start: int32(i), end: int32(i + size), cls: class(fr)})
 		}
 		i += size
+	}
+}
+
+// inWord settles the symbol before a letter about to be added: a '!'
+// between letters stands for i (n!gger), and an '@' that starts a word
+// marks a mention (@name) rather than an a.
+func (n *Normalizer) inWord() {
+	u := n.units
+	k := len(u) - 1
+	if k < 0 {
+		return
+	}
+	before := k > 0 && u[k-1].cls <= clsLeet
+	switch {
+	case u[k].r == '!' && before && u[k-1].cls == clsLetter:
+		u[k].cls = clsLeet
+	case u[k].r == '@' && !before:
+		u[k].cls = clsSpace
 	}
 }
 
@@ -234,6 +270,7 @@ func (n *Normalizer) emit() {
 	}
 	n.Norm = n.Norm[:0]
 	n.orig = n.orig[:0]
+	n.marks = n.marks[:0]
 	n.Words = n.Words[:0]
 	for i := 0; i < len(n.tokens); {
 		j := i
@@ -263,31 +300,44 @@ func (n *Normalizer) emitWord(first, last int) {
 		norm[k], orig[k] = ' ', span{prev.start, prev.end}
 		k++
 	}
-	w := Word{Start: int32(k)}
+	w := Word{Start: int32(k), marks: [2]int32{int32(len(n.marks)), 0}}
+	if last-first >= 2 && n.single(first) {
+		switch n.units[n.tokens[first].first].r {
+		case 'a', 'i', 'y':
+			w.Flags |= Spelt
+		}
+	}
 	var last1 rune
 	run := 0
 	for t := first; t <= last; t++ {
 		for _, u := range n.units[n.tokens[t].first:n.tokens[t].last] {
-			r := u.r
+			// Runs are counted on what was typed, so that "ki11" is k, i
+			// and two l-or-i, not a run of three i.
+			r, from1 := u.r, false
 			if hasLetter && u.cls != clsLetter && r < utf8.RuneSelf {
-				if r == '1' {
-					w.Flags |= Leet1
-				}
+				from1 = r == '1'
 				r = leet[r]
 			}
-			if r == last1 {
+			if u.r == last1 {
 				run++
 				if run >= 3 {
 					// The kept letter covers the run; every byte of it,
 					// should it be multi-byte.
 					w.Flags |= LongRun
+					if run == 3 && r < utf8.RuneSelf {
+						n.marks = append(n.marks, mark{int32(k - 1), LongRun})
+					}
 					for i := k - 1; i >= int(w.Start) && orig[i].start == orig[k-1].start; i-- {
 						orig[i].end = u.end
 					}
 					continue
 				}
 			} else {
-				last1, run = r, 1
+				last1, run = u.r, 1
+			}
+			if from1 {
+				w.Flags |= Leet1
+				n.marks = append(n.marks, mark{int32(k), Leet1})
 			}
 			if r < utf8.RuneSelf {
 				norm[k], orig[k] = byte(r), span{u.start, u.end}
@@ -303,6 +353,7 @@ func (n *Normalizer) emitWord(first, last int) {
 	}
 	n.Norm, n.orig = norm[:k], orig[:k]
 	w.End = int32(k)
+	w.marks[1] = int32(len(n.marks))
 	n.Words = append(n.Words, w)
 }
 
@@ -311,7 +362,7 @@ var leet = func() (m [128]rune) {
 	for i := range m {
 		m[i] = rune(i)
 	}
-	for k, v := range map[byte]rune{'4': 'a', '3': 'e', '0': 'o', '1': 'i', '5': 's', '7': 't', '$': 's', '@': 'a'} {
+	for k, v := range map[byte]rune{'4': 'a', '3': 'e', '0': 'o', '1': 'i', '5': 's', '7': 't', '$': 's', '@': 'a', '!': 'i'} {
 		m[k] = v
 	}
 	return m
@@ -390,22 +441,31 @@ func invisible(r rune) bool {
 	return unicode.Is(unicode.Cf, r) || unicode.Is(unicode.Variation_Selector, r)
 }
 
-// Skeleton appends to dst a form of word that folds away the choices the
-// normaliser could not make alone: every run of one letter becomes a single
-// letter (haate → hate, kill → kil) and l reads as i (k1ll and kill agree).
-// Matchers compare skeletons only for words flagged LongRun or Leet1, since
-// skeletons also merge words that differ (niger, nigger).
-func Skeleton(dst, word []byte) []byte {
-	var prev byte
-	for i, c := range word {
-		if c == 'l' {
-			c = 'i'
+// Variant appends to dst word i of t with the guesses of the flags in v
+// made the other way: with LongRun, each long run kept as one letter; with
+// Leet1, each 1 read as l; with Spelt, without its first letter. Matchers
+// try variants for words whose Flags say there was a guess.
+func (t *Text) Variant(dst []byte, i int, v Flags) []byte {
+	w := t.Words[i]
+	start := w.Start
+	if v&Spelt != 0 && w.Flags&Spelt != 0 {
+		start++
+	}
+	marks := t.marks[w.marks[0]:w.marks[1]]
+	for p := start; p < w.End; p++ {
+		c, drop := t.Norm[p], false
+		for ; len(marks) > 0 && marks[0].pos <= p; marks = marks[1:] {
+			switch m := marks[0]; {
+			case m.pos < p || v&m.kind == 0:
+			case m.kind == LongRun:
+				drop = true
+			case m.kind == Leet1:
+				c = 'l'
+			}
 		}
-		if i > 0 && c == prev {
-			continue
+		if !drop {
+			dst = append(dst, c)
 		}
-		dst = append(dst, c)
-		prev = c
 	}
 	return dst
 }

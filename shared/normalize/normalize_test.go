@@ -21,7 +21,9 @@ func TestNormalize(t *testing.T) {
 		{"bom and word joiner", "\ufeffra\u2060ce", "race"},
 		{"cyrillic look-alikes", "Ηаtе ѕаlе", "hate sale"},
 		{"greek look-alikes", "κιllεr", "killer"},
-		{"leet", "h4t3 n4z1 $4l3 @r4b3 b0ng0", "hate nazi sale arabe bongo"},
+		{"leet", "h4t3 n4z1 $4l3 4r@b3 b0ng0", "hate nazi sale arabe bongo"},
+		{"exclamation mark inside a word", "n!gger wow! !yes", "nigger wow yes"},
+		{"mention", "@faggot @r4b3 m@il", "faggot rabe mail"},
 		{"leet needs a letter", "1488 88 2024", "1488 88 2024"},
 		{"lone symbols", "it costs $ 5 @ home", "it costs 5 home"},
 		{"repeated letters", "haaaaate looooser", "haate looser"},
@@ -64,6 +66,8 @@ func TestFlags(t *testing.T) {
 		{"k1ll", Leet1},
 		{"k1iiiill", Leet1 | LongRun},
 		{"1488", 0},
+		{"a f a g", Spelt},
+		{"b f a g", 0},
 	}
 	n := New()
 	for _, tc := range tests {
@@ -74,12 +78,34 @@ func TestFlags(t *testing.T) {
 	}
 }
 
-func TestSkeleton(t *testing.T) {
-	for in, want := range map[string]string{
-		"haate": "hate", "kill": "ki", "kiii": "ki", "nigger": "niger", "niger": "niger", "": "",
-	} {
-		if got := string(Skeleton(nil, []byte(in))); got != want {
-			t.Errorf("Skeleton(%q) = %q, want %q", in, got, want)
+func TestVariant(t *testing.T) {
+	tests := []struct {
+		in   string
+		v    Flags
+		want string
+	}{
+		{"haaaate", 0, "haate"},
+		{"haaaate", LongRun, "hate"},
+		{"niggggger", LongRun, "niger"},
+		{"Niiiiger", LongRun, "niger"},
+		{"kiiiill", LongRun, "kill"},
+		{"k1ll", Leet1, "klll"},
+		{"ki11", Leet1, "kill"},
+		{"ki11111", Leet1 | LongRun, "kil"},
+		{"ki11111", LongRun, "kii"},
+		{"ki11111", Leet1, "kill"},
+		{"a f a g", Spelt, "fag"},
+		{"a f a g", 0, "afag"},
+		{"hate", LongRun | Leet1 | Spelt, "hate"},
+	}
+	n := New()
+	for _, tc := range tests {
+		tx := n.Normalize(tc.in)
+		if len(tx.Words) != 1 {
+			t.Fatalf("Normalize(%q) = %q, want one word", tc.in, tx.Norm)
+		}
+		if got := string(tx.Variant(nil, 0, tc.v)); got != tc.want {
+			t.Errorf("Normalize(%q).Variant(%b) = %q, want %q", tc.in, tc.v, got, tc.want)
 		}
 	}
 }
