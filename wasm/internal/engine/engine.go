@@ -1,0 +1,174 @@
+package engine
+
+import (
+	"bytes"
+	"crypto/ed25519"
+	"errors"
+	"fmt"
+	"strings"
+
+	"voile/shared/bundle"
+	"voile/shared/match"
+	"voile/shared/rules"
+	"voile/shared/verdict"
+)
+
+// Info describes one loaded list.
+type Info struct {
+	ID        string
+	Publisher string
+	Version   uint64
+	Name      string
+	Langs     []string
+	Demo      bool
+	Rules     int
+}
+
+func infoOf(l *rules.List) Info {
+	return Info{ID: l.ID, Publisher: l.Publisher, Version: l.Version, Name: l.Name, Langs: l.Langs, Demo: l.Demo, Rules: len(l.Rules)}
+}
+
+// loaded is one list in use, with the bundle it came from: deltas are
+// applied to the bundle's signed bytes.
+type loaded struct {
+	list   *rules.List
+	bundle *bundle.Bundle
+}
+
+// Engine holds the state of one wasm instance. It is not safe for
+// concurrent use; a wasm instance is single-threaded.
+type Engine struct {
+	keys    map[string]ed25519.PublicKey // publisher → trusted key
+	loaded  []loaded                     // in load order
+	matcher *match.Engine
+	cls     *verdict.Classifier
+	catalog []catalogEntry // of the last catalog message decoded
+
+	// Reused between Classify calls.
+	opts verdict.Options
+	out  []byte
+}
+
+// New returns an Engine with no lists loaded: it classifies every post as
+// clean until a list is loaded.
+func New() *Engine {
+	e := &Engine{keys: make(map[string]ed25519.PublicKey)}
+	if err := e.compile(nil); err != nil {
+		panic("engine: compile no lists: " + err.Error()) // an empty set always compiles
+	}
+	return e
+}
+
+// Trust records the public key of a publisher, in the text form of
+// bundle.FormatPublicKey. A later call for the same publisher replaces the
+// key for bundles loaded from then on; lists already loaded stay.
+func (e *Engine) Trust(publisher, keyText string) error {
+	if publisher == "" {
+		return errors.New("trust: empty publisher id")
+	}
+	k, err := bundle.ParsePublicKey(keyText)
+	if err != nil {
+		return fmt.Errorf("trust publisher %q: %v", publisher, err)
+	}
+	e.keys[publisher] = k
+	return nil
+}
+
+// Load decodes a bundle, verifies it with its publisher's trusted key,
+// validates the list and recompiles all loaded lists with it. A newer
+// version replaces the loaded one; the version already loaded is accepted
+// again if it is the same signed list. On any error nothing changes.
+func (e *Engine) Load(data []byte) (Info, error) {
+	b, err := bundle.Decode(data)
+	if err != nil {
+		return Info{}, fmt.Errorf("load bundle: %v", err)
+	}
+	return e.loadBundle(b)
+}
+
+func (e *Engine) loadBundle(b *bundle.Bundle) (Info, error) {
+	name := fmt.Sprintf("list %q version %d of publisher %q", b.ListID, b.Version, b.Publisher)
+	key, ok := e.keys[b.Publisher]
+	if !ok {
+		return Info{}, fmt.Errorf("load %s: unknown publisher %q: trust its key first", name, b.Publisher)
+	}
+	l, err := b.Open(key)
+	if err != nil {
+		return Info{}, fmt.Errorf("load %s: %v", name, err)
+	}
+	i := e.find(l.ID)
+	if i >= 0 {
+		cur := e.loaded[i].list
+		switch {
+		case cur.Publisher != l.Publisher:
+			return Info{}, fmt.Errorf("load %s: a list %q of publisher %q is already loaded; list ids must be unique", name, l.ID, cur.Publisher)
+		case l.Version < cur.Version:
+			return Info{}, fmt.Errorf("load %s: older than the loaded version %d", name, cur.Version)
+		case l.Version == cur.Version && bytes.Equal(b.Sig, e.loaded[i].bundle.Sig):
+			return infoOf(cur), nil // the same signed list: nothing to do
+		case l.Version == cur.Version:
+			return Info{}, fmt.Errorf("load %s: differs from the loaded list of the same version", name)
+		}
+	}
+	next := make([]loaded, 0, len(e.loaded)+1)
+	next = append(next, e.loaded...)
+	if i >= 0 {
+		next[i] = loaded{l, b}
+	} else {
+		next = append(next, loaded{l, b})
+	}
+	if err := e.compile(next); err != nil {
+		return Info{}, fmt.Errorf("load %s: %v", name, err)
+	}
+	return infoOf(l), nil
+}
+
+// Unload removes the list with the given id, given as "list" or
+// "publisher/list", and reports whether it was loaded.
+func (e *Engine) Unload(id string) (bool, error) {
+	i := e.find(id)
+	if i < 0 {
+		return false, nil
+	}
+	next := make([]loaded, 0, len(e.loaded))
+	next = append(append(next, e.loaded[:i]...), e.loaded[i+1:]...)
+	if err := e.compile(next); err != nil {
+		return false, fmt.Errorf("unload list %q: %v", id, err)
+	}
+	return true, nil
+}
+
+// Lists describes the loaded lists in the order they were first loaded.
+func (e *Engine) Lists() []Info {
+	out := make([]Info, len(e.loaded))
+	for i, ld := range e.loaded {
+		out[i] = infoOf(ld.list)
+	}
+	return out
+}
+
+// find returns the index of the loaded list named id ("list" or
+// "publisher/list"), or -1.
+func (e *Engine) find(id string) int {
+	pub, list, qualified := strings.Cut(id, "/")
+	for i, ld := range e.loaded {
+		if qualified && ld.list.Publisher == pub && ld.list.ID == list || !qualified && ld.list.ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
+// compile makes lists the lists in use, or changes nothing on error.
+func (e *Engine) compile(lists []loaded) error {
+	rl := make([]*rules.List, len(lists))
+	for i, ld := range lists {
+		rl[i] = ld.list
+	}
+	m, err := match.Compile(rl...)
+	if err != nil {
+		return err
+	}
+	e.loaded, e.matcher, e.cls = lists, m, verdict.New(m)
+	return nil
+}
