@@ -106,8 +106,10 @@ func (e *Engine) NewMatcher() *Matcher {
 }
 
 // Match returns the hits of every rule in text, in the order found. A match
-// that lies inside a match of one of its rule's exceptions is left out. The
-// result is valid until the next call.
+// that lies inside a match of one of its rule's exceptions is left out, and
+// so is the match of a rule written for other languages than the text's,
+// when the text's language is clear. The result is valid until the next
+// call.
 func (m *Matcher) Match(text string) []Hit {
 	e := m.e
 	t := m.norm.Normalize(text)
@@ -147,6 +149,9 @@ func (m *Matcher) Match(text string) []Hit {
 			start, end := t.Orig(loc[0], loc[1])
 			m.hits = append(m.hits, Hit{List: cp.list, Rule: cp.rule, Start: start, End: end})
 		}
+	}
+	if len(m.hits) > 0 {
+		m.dropOtherLanguages()
 	}
 	return m.hits
 }

@@ -249,3 +249,31 @@ func BenchmarkMatch10k(b *testing.B) {
 		m.Match(post)
 	}
 }
+
+func TestLanguages(t *testing.T) {
+	en := list("en", term("retard"))
+	en.Langs = []string{"en"}
+	fr := list("fr", term("bougnoule"))
+	fr.Langs = []string{"fr"}
+	both := list("both", rules.Rule{Kind: rules.Term, Text: "nazi", Langs: []string{"en", "fr"}})
+	e, err := Compile(en, fr, both)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"you are such a retard", []string{"r0=retard"}},
+		{"quel retard pour ce train, c'est trop", nil},                   // French: the English rule stays quiet
+		{"retard", []string{"r0=retard"}},                                // no clue: every rule applies
+		{"c'est un bougnoule", []string{"r0=bougnoule"}},                 // French rule on French text
+		{"the bougnoule is what they said", nil},                         // English text
+		{"les nazi sont là et the nazi", []string{"r0=nazi", "r0=nazi"}}, // rule for both
+	}
+	for _, tc := range tests {
+		if got := found(t, e, tc.text); !slices.Equal(got, tc.want) {
+			t.Errorf("Match(%q) = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
