@@ -1,0 +1,213 @@
+package server
+
+import (
+	"errors"
+	"net"
+	"sync"
+	"time"
+
+	"github.com/gorilla/websocket"
+
+	"voile/shared/wire"
+)
+
+// out is one item of a connection's send queue.
+type out struct {
+	pm   *websocket.PreparedMessage // nil for a ping
+	kind string                     // for metrics: a wire type or "ping"
+	// closeWith, when set, closes the connection after this message, with
+	// this error code as the close reason.
+	closeWith string
+}
+
+// conn is one subscriber's WebSocket. Its send queue is a slice rather
+// than a channel so that what it holds and which versions it has been
+// sent change together under mu, and so that an idle connection holds no
+// queue memory at all.
+type conn struct {
+	s    *Server
+	ws   *websocket.Conn
+	addr string // remote IP, for the per-address limit
+
+	mu      sync.Mutex
+	queue   []out
+	limit   int               // queue bound, raised by the lists followed
+	held    map[string]uint64 // version of each followed list the client holds or has been sent
+	follows []string          // guarded by the hub's lock
+	closed  bool
+
+	wake      chan struct{} // has an item when the queue may be non-empty
+	done      chan struct{} // closed when the connection is shut
+	closeOnce sync.Once
+}
+
+// enqueueLocked adds m to the queue, or shuts the connection as a slow
+// client when the queue is full. It never blocks.
+func (c *conn) enqueueLocked(m out) bool {
+	if c.closed {
+		return false
+	}
+	if len(c.queue) >= c.limit {
+		c.closed = true
+		go c.shut(wire.CodeSlowClient, websocket.ClosePolicyViolation)
+		return false
+	}
+	c.queue = append(c.queue, m)
+	c.s.m.sent.WithLabelValues(m.kind).Inc()
+	select {
+	case c.wake <- struct{}{}:
+	default:
+	}
+	return true
+}
+
+func (c *conn) enqueue(m out) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.enqueueLocked(m)
+}
+
+// fail sends an error message and then closes the connection.
+func (c *conn) fail(code, format string, args ...any) {
+	pm, _ := prepare(wire.NewError(code, format, args...))
+	if !c.enqueue(out{pm: pm, kind: string(wire.TError), closeWith: code}) {
+		c.shut(code, websocket.ClosePolicyViolation)
+	}
+}
+
+// deliver queues a list version answering a hello, unless the client
+// already holds it or a newer one (a live push may have overtaken it).
+func (c *conn) deliver(st *listState, pm *websocket.PreparedMessage, kind wire.Type) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.held[st.key] >= st.version {
+		return
+	}
+	if c.enqueueLocked(out{pm: pm, kind: string(kind)}) {
+		c.held[st.key] = st.version
+	}
+}
+
+// push queues a newly published version: the shared delta when the client
+// holds the version it starts from, else the snapshot.
+func (c *conn) push(st *listState) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	have := c.held[st.key]
+	if have >= st.version {
+		return
+	}
+	m := out{pm: st.liveSnap, kind: string(wire.TSnapshot)}
+	if st.liveDelta != nil && have == st.prev {
+		m = out{pm: st.liveDelta, kind: string(wire.TDelta)}
+	}
+	if c.enqueueLocked(m) {
+		c.held[st.key] = st.version
+	}
+}
+
+// writeLoop sends the queue in order until the connection is shut.
+func (c *conn) writeLoop() {
+	for {
+		select {
+		case <-c.wake:
+		case <-c.done:
+			return
+		}
+		for {
+			c.mu.Lock()
+			if len(c.queue) == 0 {
+				c.queue = nil // let an idle connection hold no queue memory
+				c.mu.Unlock()
+				break
+			}
+			m := c.queue[0]
+			c.queue[0] = out{}
+			c.queue = c.queue[1:]
+			c.mu.Unlock()
+
+			c.ws.SetWriteDeadline(time.Now().Add(c.s.cfg.WriteTimeout))
+			var err error
+			if m.pm == nil {
+				err = c.ws.WriteMessage(websocket.PingMessage, nil)
+			} else {
+				err = c.ws.WritePreparedMessage(m.pm)
+			}
+			if err != nil {
+				c.shut("write_failed", websocket.CloseAbnormalClosure)
+				return
+			}
+			if m.closeWith != "" {
+				c.shut(m.closeWith, websocket.ClosePolicyViolation)
+				return
+			}
+		}
+	}
+}
+
+// readLoop reads the client's hellos until the connection fails, times
+// out, or the client sends something other than a hello.
+func (c *conn) readLoop() {
+	cfg := c.s.cfg
+	c.ws.SetReadLimit(cfg.MaxClientMessage)
+	c.ws.SetReadDeadline(time.Now().Add(cfg.HandshakeTimeout))
+	c.ws.SetPongHandler(func(string) error {
+		return c.ws.SetReadDeadline(time.Now().Add(cfg.IdleTimeout))
+	})
+	greeted := false
+	for {
+		mt, data, err := c.ws.ReadMessage()
+		if err != nil {
+			var ne net.Error
+			switch {
+			case errors.Is(err, websocket.ErrReadLimit):
+				c.fail(wire.CodeTooLarge, "frame over the limit of %d bytes", cfg.MaxClientMessage)
+			case errors.As(err, &ne) && ne.Timeout() && !greeted:
+				c.fail(wire.CodeTimeout, "no hello within %v", cfg.HandshakeTimeout)
+			case errors.As(err, &ne) && ne.Timeout():
+				c.fail(wire.CodeTimeout, "nothing received for %v", cfg.IdleTimeout)
+			case websocket.IsCloseError(err, websocket.CloseNormalClosure, websocket.CloseGoingAway, websocket.CloseNoStatusReceived):
+				c.shut("client_closed", websocket.CloseNormalClosure)
+			default:
+				c.shut("read_failed", websocket.CloseAbnormalClosure)
+			}
+			return
+		}
+		if mt != websocket.BinaryMessage {
+			c.fail(wire.CodeBadMessage, "text frame: messages are binary MessagePack frames")
+			return
+		}
+		m, err := wire.Decode(data)
+		if err != nil {
+			var we *wire.Error
+			errors.As(err, &we)
+			c.fail(we.Code, "%s", we.Message)
+			return
+		}
+		if m.Type != wire.THello {
+			c.fail(wire.CodeBadMessage, "%s message from a client: clients send hello only", m.Type)
+			return
+		}
+		greeted = true
+		c.ws.SetReadDeadline(time.Now().Add(cfg.IdleTimeout))
+		c.s.hello(c, m.Hello)
+	}
+}
+
+// shut closes the connection once, telling the client why in the close
+// frame when it can, and releases its subscriptions and address slot.
+func (c *conn) shut(reason string, code int) {
+	c.closeOnce.Do(func() {
+		c.mu.Lock()
+		c.closed = true
+		c.queue = nil
+		c.mu.Unlock()
+		close(c.done)
+		c.ws.WriteControl(websocket.CloseMessage, websocket.FormatCloseMessage(code, reason), time.Now().Add(time.Second))
+		c.ws.Close()
+		c.s.hub.remove(c)
+		c.s.limits.release(c.addr)
+		c.s.m.disconnects.WithLabelValues(reason).Inc()
+		c.s.conns.Done()
+	})
+}

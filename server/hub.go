@@ -1,0 +1,190 @@
+package server
+
+import (
+	"sync"
+
+	"github.com/gorilla/websocket"
+
+	"voile/shared/bundle"
+	"voile/shared/wire"
+)
+
+// listState is one list's latest version with its messages encoded once
+// for every subscriber. It is replaced whole on publish, never changed.
+type listState struct {
+	key     string
+	version uint64
+	bundle  *bundle.Bundle
+	// snap answers a hello; liveSnap and liveDelta are pushed on publish.
+	// liveDelta goes from version prev and is nil when not worth sending.
+	snap, liveSnap *websocket.PreparedMessage
+	liveDelta      *websocket.PreparedMessage
+	prev           uint64
+	// snapSize is the encoded snapshot's size, against which deltas are
+	// weighed.
+	snapSize int
+}
+
+func prepare(m *wire.Message) (*websocket.PreparedMessage, int) {
+	data := m.Encode()
+	pm, err := websocket.NewPreparedMessage(websocket.BinaryMessage, data)
+	if err != nil {
+		panic("server: prepare message: " + err.Error()) // only fails to compress, which is off
+	}
+	return pm, len(data)
+}
+
+// newListState encodes b's messages; prev is the version subscribers held
+// until now (nil for none), from which the live delta is computed.
+func newListState(b, prev *bundle.Bundle) *listState {
+	st := &listState{key: b.Publisher + "/" + b.ListID, version: b.Version, bundle: b}
+	st.snap, st.snapSize = prepare(&wire.Message{Type: wire.TSnapshot, Snapshot: &wire.Snapshot{Bundle: *b}})
+	st.liveSnap, _ = prepare(&wire.Message{Type: wire.TSnapshot, Snapshot: &wire.Snapshot{Bundle: *b, Live: true}})
+	if prev != nil {
+		if d, err := wire.Diff(prev, b); err == nil {
+			d.Live = true
+			pm, size := prepare(&wire.Message{Type: wire.TDelta, Delta: d})
+			if size < st.snapSize {
+				st.liveDelta, st.prev = pm, prev.Version
+			}
+		}
+	}
+	return st
+}
+
+// hub tracks connections, what each follows, and each list's latest
+// version. Subscriber counts per list are all it knows of its clients.
+type hub struct {
+	m       *metrics
+	mu      sync.Mutex
+	lists   map[string]*listState
+	subs    map[string]map[*conn]struct{}
+	conns   map[*conn]struct{}
+	catalog *websocket.PreparedMessage
+	closed  bool
+}
+
+func newHub(m *metrics) *hub {
+	return &hub{m: m, lists: map[string]*listState{}, subs: map[string]map[*conn]struct{}{}, conns: map[*conn]struct{}{}}
+}
+
+// add registers a new connection, or refuses it when the hub is closed.
+func (h *hub) add(c *conn) bool {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.closed {
+		return false
+	}
+	h.conns[c] = struct{}{}
+	h.m.connections.Inc()
+	return true
+}
+
+// remove forgets a closed connection and its subscriptions.
+func (h *hub) remove(c *conn) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if _, ok := h.conns[c]; !ok {
+		return
+	}
+	delete(h.conns, c)
+	h.m.connections.Dec()
+	h.unsubscribeLocked(c)
+}
+
+func (h *hub) unsubscribeLocked(c *conn) {
+	for _, key := range c.follows {
+		delete(h.subs[key], c)
+		h.m.subscribers.WithLabelValues(key).Set(float64(len(h.subs[key])))
+	}
+	c.follows = nil
+}
+
+// subscribe makes c follow exactly keys, and returns the current state of
+// each list that exists and the keys that do not. Registering before
+// reading the states means no publish falls between the two.
+func (h *hub) subscribe(c *conn, keys []string) (states []*listState, unknown []string) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.unsubscribeLocked(c)
+	for _, key := range keys {
+		st := h.lists[key]
+		if st == nil {
+			unknown = append(unknown, key)
+			continue
+		}
+		if h.subs[key] == nil {
+			h.subs[key] = map[*conn]struct{}{}
+		}
+		h.subs[key][c] = struct{}{}
+		h.m.subscribers.WithLabelValues(key).Set(float64(len(h.subs[key])))
+		c.follows = append(c.follows, key)
+		states = append(states, st)
+	}
+	return states, unknown
+}
+
+// publish makes st the list's latest version and queues it to every
+// subscriber. A version not above the current one is ignored. It never
+// blocks on a client: a full queue disconnects that client.
+func (h *hub) publish(st *listState, catalog *websocket.PreparedMessage) {
+	h.mu.Lock()
+	if cur := h.lists[st.key]; cur != nil && cur.version >= st.version {
+		h.mu.Unlock()
+		return
+	}
+	h.lists[st.key] = st
+	if catalog != nil {
+		h.catalog = catalog
+	}
+	subs := make([]*conn, 0, len(h.subs[st.key]))
+	for c := range h.subs[st.key] {
+		subs = append(subs, c)
+	}
+	h.mu.Unlock()
+	for _, c := range subs {
+		c.push(st)
+	}
+}
+
+func (h *hub) state(key string) *listState {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return h.lists[key]
+}
+
+func (h *hub) catalogMessage() *websocket.PreparedMessage {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return h.catalog
+}
+
+// counts returns the number of subscribers of each list.
+func (h *hub) counts() map[string]int {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	out := make(map[string]int, len(h.subs))
+	for k, s := range h.subs {
+		out[k] = len(s)
+	}
+	return out
+}
+
+// snapshotConns returns the open connections.
+func (h *hub) snapshotConns() []*conn {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	out := make([]*conn, 0, len(h.conns))
+	for c := range h.conns {
+		out = append(out, c)
+	}
+	return out
+}
+
+// close refuses new connections and returns the open ones.
+func (h *hub) close() []*conn {
+	h.mu.Lock()
+	h.closed = true
+	h.mu.Unlock()
+	return h.snapshotConns()
+}

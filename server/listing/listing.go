@@ -1,0 +1,114 @@
+package listing
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"strconv"
+
+	"voile/server/store"
+	"voile/shared/wire"
+)
+
+// Catalog builds the catalog of every list r holds, with each publisher's
+// name and public key.
+func Catalog(r store.Reader) (*wire.Catalog, error) {
+	lists, err := r.Lists()
+	if err != nil {
+		return nil, err
+	}
+	pubs, err := r.Publishers()
+	if err != nil {
+		return nil, err
+	}
+	byID := make(map[string]*store.Publisher, len(pubs))
+	for i := range pubs {
+		byID[pubs[i].ID] = &pubs[i]
+	}
+	c := &wire.Catalog{Lists: make([]wire.Entry, 0, len(lists))}
+	for _, l := range lists {
+		p := byID[l.Publisher]
+		if p == nil {
+			return nil, fmt.Errorf("catalog: list %s has no registered publisher", store.Key(l.Publisher, l.List))
+		}
+		c.Lists = append(c.Lists, wire.Entry{
+			Publisher: l.Publisher, PublisherName: p.Name, PublicKey: p.PublicKey,
+			List: l.List, Name: l.Name, Description: l.Description, Langs: l.Langs, Demo: l.Demo,
+			Version: l.Latest, Published: l.Published,
+		})
+	}
+	return c, nil
+}
+
+// Register adds the read-only routes to mux:
+//
+//	GET /v1/catalog                          catalog message (msgpack, or JSON with ?format=json)
+//	GET /v1/lists/{publisher}/{list}         latest bundle
+//	GET /v1/lists/{publisher}/{list}/{version}
+//	GET /healthz
+func Register(mux *http.ServeMux, r store.Reader, log *slog.Logger) {
+	mux.HandleFunc("GET /v1/catalog", func(w http.ResponseWriter, req *http.Request) {
+		c, err := Catalog(r)
+		if err != nil {
+			Internal(w, log, "build catalog", err)
+			return
+		}
+		if req.URL.Query().Get("format") == "json" {
+			w.Header().Set("Content-Type", "application/json")
+			json.NewEncoder(w).Encode(c)
+			return
+		}
+		w.Header().Set("Content-Type", "application/msgpack")
+		w.Write((&wire.Message{Type: wire.TCatalog, Catalog: c}).Encode())
+	})
+	serveBundle := func(w http.ResponseWriter, req *http.Request) {
+		var version uint64
+		if s := req.PathValue("version"); s != "" {
+			v, err := strconv.ParseUint(s, 10, 64)
+			if err != nil || v == 0 {
+				Error(w, http.StatusBadRequest, wire.CodeBadMessage, "version %q: want a positive integer", s)
+				return
+			}
+			version = v
+		}
+		v, err := r.Version(req.PathValue("publisher"), req.PathValue("list"), version)
+		if errors.Is(err, store.ErrNotFound) {
+			Error(w, http.StatusNotFound, wire.CodeUnknownList, "%v", err)
+			return
+		}
+		if err != nil {
+			Internal(w, log, "read bundle", err)
+			return
+		}
+		w.Header().Set("Content-Type", "application/msgpack")
+		w.Header().Set("X-Voile-Version", strconv.FormatUint(v.Version, 10))
+		w.Write(v.Bundle)
+	}
+	mux.HandleFunc("GET /v1/lists/{publisher}/{list}", serveBundle)
+	mux.HandleFunc("GET /v1/lists/{publisher}/{list}/{version}", serveBundle)
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, req *http.Request) {
+		if _, err := r.Lists(); err != nil {
+			Error(w, http.StatusServiceUnavailable, wire.CodeUnavailable, "store: %v", err)
+			return
+		}
+		w.Write([]byte("ok\n"))
+	})
+}
+
+// Error writes an HTTP error with a wire error code as JSON
+// {"code": ..., "message": ...}.
+func Error(w http.ResponseWriter, status int, code, format string, args ...any) {
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	w.WriteHeader(status)
+	json.NewEncoder(w).Encode(&wire.Error{Code: code, Message: fmt.Sprintf(format, args...)})
+}
+
+// Internal logs a server-side failure and answers with CodeInternal,
+// without the details, which stay in the log.
+func Internal(w http.ResponseWriter, log *slog.Logger, what string, err error) {
+	log.Error(what, "err", err)
+	Error(w, http.StatusInternalServerError, wire.CodeInternal, "%s failed", what)
+}

@@ -1,0 +1,274 @@
+package server
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"sync"
+	"time"
+
+	"github.com/gorilla/websocket"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+
+	"voile/server/listing"
+	"voile/server/store"
+	"voile/shared/bundle"
+	"voile/shared/wire"
+)
+
+// Server is the sync server over one store.
+type Server struct {
+	cfg    Config
+	store  store.Store
+	log    *slog.Logger
+	m      *metrics
+	hub    *hub
+	limits *addrLimits
+	deltas *deltaCache
+	up     websocket.Upgrader
+
+	pubMu    sync.Mutex // serialises publishes: verify, store, push
+	limiters sync.Map   // publisher ID -> *rate.Limiter
+
+	conns    sync.WaitGroup // open connections, for shutdown
+	stopPing chan struct{}
+	stopOnce sync.Once
+}
+
+// New returns a server over st, with the latest version of every stored
+// list loaded for subscribers.
+func New(cfg Config, st store.Store, log *slog.Logger) (*Server, error) {
+	cfg = cfg.withDefaults()
+	m := newMetrics()
+	s := &Server{
+		cfg: cfg, store: st, log: log, m: m,
+		hub:      newHub(m),
+		limits:   &addrLimits{max: cfg.MaxConnsPerIP, n: map[string]int{}},
+		deltas:   newDeltaCache(256),
+		stopPing: make(chan struct{}),
+		up: websocket.Upgrader{
+			HandshakeTimeout: cfg.HandshakeTimeout,
+			// Small read buffers and pooled write buffers keep an idle
+			// connection cheap; clients only send small hellos.
+			ReadBufferSize:  1024,
+			WriteBufferSize: 4096,
+			WriteBufferPool: &sync.Pool{},
+			// The Origin is checked before upgrading, to answer with an
+			// error code.
+			CheckOrigin: func(*http.Request) bool { return true },
+		},
+	}
+	lists, err := st.Lists()
+	if err != nil {
+		return nil, fmt.Errorf("load lists: %w", err)
+	}
+	for _, l := range lists {
+		v, err := st.Version(l.Publisher, l.List, l.Latest)
+		if err != nil {
+			return nil, fmt.Errorf("load %s: %w", store.Key(l.Publisher, l.List), err)
+		}
+		b, err := bundle.Decode(v.Bundle)
+		if err != nil {
+			return nil, fmt.Errorf("load %s v%d: %w", store.Key(l.Publisher, l.List), l.Latest, err)
+		}
+		s.hub.publish(newListState(b, nil), nil)
+	}
+	if err := s.refreshCatalog(); err != nil {
+		return nil, err
+	}
+	go s.pingLoop()
+	return s, nil
+}
+
+func (s *Server) refreshCatalog() error {
+	c, err := listing.Catalog(s.store)
+	if err != nil {
+		return err
+	}
+	pm, _ := prepare(&wire.Message{Type: wire.TCatalog, Catalog: c})
+	s.hub.mu.Lock()
+	s.hub.catalog = pm
+	s.hub.mu.Unlock()
+	return nil
+}
+
+// Handler returns the server's HTTP routes.
+func (s *Server) Handler() http.Handler {
+	mux := http.NewServeMux()
+	listing.Register(mux, s.store, s.log)
+	mux.HandleFunc("GET /v1/sync", s.handleSync)
+	mux.HandleFunc("POST /v1/publish", s.handlePublish)
+	mux.HandleFunc("POST /v1/rollback", s.handlePublish)
+	mux.HandleFunc("GET /v1/status", s.handleStatus)
+	mux.Handle("GET /metrics", promhttp.HandlerFor(s.m.reg, promhttp.HandlerOpts{}))
+	return mux
+}
+
+func remoteIP(r *http.Request) string {
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		return r.RemoteAddr
+	}
+	return host
+}
+
+func (s *Server) handleSync(w http.ResponseWriter, r *http.Request) {
+	refuse := func(status int, code, format string, args ...any) {
+		s.m.refused.WithLabelValues(code).Inc()
+		listing.Error(w, status, code, format, args...)
+	}
+	if origin := r.Header.Get("Origin"); !s.cfg.originAllowed(origin) {
+		refuse(http.StatusForbidden, wire.CodeOrigin, "origin %q is not allowed", origin)
+		return
+	}
+	ip := remoteIP(r)
+	if !s.limits.acquire(ip) {
+		refuse(http.StatusTooManyRequests, wire.CodeRateLimited, "more than %d connections from %s", s.cfg.MaxConnsPerIP, ip)
+		return
+	}
+	ws, err := s.up.Upgrade(w, r, nil)
+	if err != nil {
+		s.limits.release(ip)
+		s.m.refused.WithLabelValues(wire.CodeBadMessage).Inc()
+		return // Upgrade has answered the client
+	}
+	c := &conn{s: s, ws: ws, addr: ip, limit: s.cfg.SendQueue, held: map[string]uint64{},
+		wake: make(chan struct{}, 1), done: make(chan struct{})}
+	s.conns.Add(1)
+	if !s.hub.add(c) {
+		c.fail(wire.CodeUnavailable, "the server is shutting down")
+		go c.writeLoop()
+		return
+	}
+	go c.writeLoop()
+	c.readLoop()
+}
+
+// hello answers a client's hello: the catalog, then a snapshot or a delta
+// of each followed list the client does not hold at its latest version,
+// then synced.
+func (s *Server) hello(c *conn, h *wire.Hello) {
+	seen := map[string]bool{}
+	var keys []string
+	for _, f := range h.Follow {
+		k := store.Key(f.Publisher, f.List)
+		if !seen[k] {
+			seen[k] = true
+			keys = append(keys, k)
+		}
+	}
+	claimed := map[string]uint64{}
+	for _, hv := range h.Held {
+		if k := store.Key(hv.Publisher, hv.List); seen[k] {
+			claimed[k] = hv.Version
+		}
+	}
+	states, unknown := s.hub.subscribe(c, keys)
+
+	c.mu.Lock()
+	// The client's word on what it holds replaces what was sent before:
+	// a message may have been lost with a previous connection.
+	c.held = claimed
+	c.limit = s.cfg.SendQueue + len(states) + len(unknown) + 2
+	c.enqueueLocked(out{pm: s.hub.catalogMessage(), kind: string(wire.TCatalog)})
+	c.mu.Unlock()
+
+	for _, k := range unknown {
+		pm, _ := prepare(wire.NewError(wire.CodeUnknownList, "no list %s on this server", k))
+		c.enqueue(out{pm: pm, kind: string(wire.TError)})
+	}
+	for _, st := range states {
+		have := claimed[st.key]
+		if have >= st.version {
+			continue
+		}
+		if d := s.delta(st, have); d != nil {
+			c.deliver(st, d, wire.TDelta)
+		} else {
+			c.deliver(st, st.snap, wire.TSnapshot)
+		}
+	}
+	synced := &wire.Synced{}
+	c.mu.Lock()
+	for _, st := range states {
+		p, l := splitKey(st.key)
+		synced.Lists = append(synced.Lists, wire.Held{Publisher: p, List: l, Version: c.held[st.key]})
+	}
+	c.mu.Unlock()
+	pm, _ := prepare(&wire.Message{Type: wire.TSynced, Synced: synced})
+	c.enqueue(out{pm: pm, kind: string(wire.TSynced)})
+}
+
+func splitKey(key string) (publisher, list string) {
+	for i := 0; i < len(key); i++ {
+		if key[i] == '/' {
+			return key[:i], key[i+1:]
+		}
+	}
+	return key, ""
+}
+
+// pingLoop queues a ping to every connection each PingInterval; a client
+// that answers nothing for IdleTimeout is closed by its read deadline.
+func (s *Server) pingLoop() {
+	t := time.NewTicker(s.cfg.PingInterval)
+	defer t.Stop()
+	for {
+		select {
+		case <-s.stopPing:
+			return
+		case <-t.C:
+			for _, c := range s.hub.snapshotConns() {
+				c.enqueue(out{kind: "ping"})
+			}
+		}
+	}
+}
+
+// Shutdown closes every WebSocket with CodeUnavailable as the close
+// reason and waits for them to end, or for ctx. The HTTP server's own
+// Shutdown does not see hijacked connections, so call both.
+func (s *Server) Shutdown(ctx context.Context) error {
+	s.stopOnce.Do(func() { close(s.stopPing) })
+	for _, c := range s.hub.close() {
+		go c.shut(wire.CodeUnavailable, websocket.CloseGoingAway)
+	}
+	done := make(chan struct{})
+	go func() {
+		s.conns.Wait()
+		close(done)
+	}()
+	select {
+	case <-done:
+		return nil
+	case <-ctx.Done():
+		return fmt.Errorf("shutdown: connections still open: %w", ctx.Err())
+	}
+}
+
+// addrLimits counts open connections per remote address.
+type addrLimits struct {
+	max int
+	mu  sync.Mutex
+	n   map[string]int
+}
+
+func (l *addrLimits) acquire(addr string) bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.max >= 0 && l.n[addr] >= l.max {
+		return false
+	}
+	l.n[addr]++
+	return true
+}
+
+func (l *addrLimits) release(addr string) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.n[addr]--; l.n[addr] <= 0 {
+		delete(l.n, addr)
+	}
+}
