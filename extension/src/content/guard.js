@@ -1,0 +1,363 @@
+// The page guard: finds posts as the page builds them, has them classified,
+// and blurs the flagged ones, without letting a post be painted before its
+// verdict. Posts present at load and posts added later (infinite scroll)
+// take the same path: a MutationObserver callback runs before the next
+// paint, marks every new container pending (hidden by the stylesheet) and
+// sends its text to the classifier in one batch; the verdict then shows
+// the post or blurs it under a veil.
+
+import { containersIn, containerOf, postTypeOf, postText, isExcluded, coverOf } from './posts.js';
+import { pageCss, installCss, State } from './styles.js';
+import { createVeil } from './veil.js';
+
+/** How long a post may wait for its verdict before it is veiled as unchecked. */
+export const WAIT_MS = 2000;
+
+export class PageGuard {
+  /**
+   * doc: the page's document. compiled: the adapter (compileAdapter).
+   * names: randomNames(). classify(texts) resolves to one verdict or null
+   * per text (see classifier-port.js). t(key, subs): strings. allow(change)
+   * records the reader's correction: {post}, {unpost} or {rules: [...]}.
+   * onFlagged(verdict) is called once per distinct flagged post.
+   */
+  constructor({ doc, compiled, names, classify, t, allow = () => {}, onFlagged = () => {}, waitMs = WAIT_MS }) {
+    this.doc = doc;
+    this.compiled = compiled;
+    this.names = names;
+    this.classifyTexts = classify;
+    this.t = t;
+    this.allow = allow;
+    this.onFlagged = onFlagged;
+    this.waitMs = waitMs;
+    this.info = new WeakMap(); // container -> {type, text, seq, verdict, revealed, veil, cover, hidden}
+    this.queue = new Set();
+    this.seq = 0;
+    this.counts = { flagged: 0, categories: {} };
+    this.flaggedSeen = new Set(); // fingerprints counted on this page
+    this.css = null;
+    this.observer = null;
+    this.waitTimer = null;
+  }
+
+  /** Installs the stylesheet, checks what is already there and watches for more. */
+  start() {
+    const css = pageCss(this.names, this.compiled.containers);
+    if (this.css) this.css.update(css);
+    else this.css = installCss(this.doc, css);
+    const win = this.doc.defaultView;
+    this.observer = new win.MutationObserver(records => this.onMutations(records));
+    this.observer.observe(this.doc, { childList: true, subtree: true, characterData: true });
+    if (this.doc.documentElement) this.scan(this.doc.documentElement);
+    this.flush();
+  }
+
+  /** Stops guarding: removes the stylesheet, the veils and the marks. */
+  stop() {
+    this.observer?.disconnect();
+    this.observer = null;
+    clearTimeout(this.waitTimer);
+    this.css?.remove();
+    this.css = null;
+    const S = this.names.state;
+    for (const el of this.doc.querySelectorAll(`[${S}]`)) this.unmark(el);
+    this.queue.clear();
+  }
+
+  /** Switches to another adapter (an update, or a site recognised late). */
+  setAdapter(compiled) {
+    this.compiled = compiled;
+    if (this.css) this.css.update(pageCss(this.names, compiled.containers));
+    if (this.doc.documentElement) this.scan(this.doc.documentElement);
+    this.flush();
+  }
+
+  /**
+   * Classifies every guarded post again (new lists, new settings). Posts
+   * keep what they show until their new verdict arrives.
+   */
+  recheck() {
+    for (const el of this.doc.querySelectorAll(`[${this.names.state}]`)) {
+      const info = this.info.get(el);
+      if (!info || info.excluded) continue;
+      info.text = postText(el, info.type, this.compiled);
+      this.queue.add(el);
+    }
+    this.flush();
+  }
+
+  /** Counts of distinct flagged posts seen on this page. */
+  pageCounts() {
+    return { flagged: this.counts.flagged, categories: { ...this.counts.categories } };
+  }
+
+  // ---- finding posts --------------------------------------------------------
+
+  onMutations(records) {
+    const touched = new Set();
+    // Elements added in this batch: their subtrees are scanned once, from
+    // the highest one (the parser adds a post, then each of its children).
+    const added = new Set();
+    const V = this.names.veil.toUpperCase();
+    for (const r of records) {
+      if (r.type === 'childList') {
+        let ours = true;
+        for (const n of r.addedNodes) {
+          if (n.nodeType === 1 && n.tagName === V) continue;
+          ours = false;
+          if (n.nodeType !== 1) continue;
+          if (added.has(n.parentNode)) { added.add(n); continue; }
+          added.add(n);
+          this.scan(n);
+        }
+        for (const n of r.removedNodes) if (!(n.nodeType === 1 && n.tagName === V)) ours = false;
+        if (ours) continue; // a veil of ours came or went
+      }
+      if (added.has(r.target)) continue;
+      const c = containerOf(r.target, this.compiled);
+      if (c) touched.add(c);
+    }
+    // A post whose words changed (text streamed in, an edit) is checked
+    // again; a change elsewhere in it (a like count) is not.
+    for (const c of touched) {
+      const info = this.info.get(c);
+      if (!info || info.excluded) continue;
+      const text = postText(c, info.type, this.compiled);
+      if (text === info.text) continue;
+      info.text = text;
+      this.admit(c, info);
+    }
+    this.flush();
+  }
+
+  scan(root) {
+    for (const el of containersIn(root, this.compiled)) {
+      if (this.info.has(el) && el.hasAttribute(this.names.state)) continue;
+      const type = postTypeOf(el, this.compiled);
+      if (!type) continue;
+      const info = { type, text: '', seq: 0, verdict: null, revealed: null, veil: null, cover: null, hidden: null, excluded: false };
+      this.info.set(el, info);
+      if (isExcluded(el, type, this.compiled)) {
+        info.excluded = true;
+        this.setState(el, State.OK);
+        continue;
+      }
+      info.text = postText(el, type, this.compiled);
+      this.admit(el, info);
+    }
+  }
+
+  // Decides at once for a post too short to judge; queues the others,
+  // hidden until their verdict.
+  admit(el, info) {
+    if (info.text.length < Math.max(1, info.type.minLength)) {
+      info.seq = ++this.seq; // drops any verdict still on its way
+      this.show(el, info);
+      return;
+    }
+    const st = el.getAttribute(this.names.state);
+    if (st !== State.FLAGGED && st !== State.WAITING && !(st === State.REVEALED && info.revealed)) {
+      this.setState(el, State.PENDING);
+    }
+    this.queue.add(el);
+  }
+
+  // ---- classifying ------------------------------------------------------------
+
+  flush() {
+    if (this.queue.size === 0) return;
+    const els = [...this.queue];
+    this.queue.clear();
+    const texts = [];
+    const seqs = [];
+    for (const el of els) {
+      const info = this.info.get(el);
+      info.seq = ++this.seq;
+      seqs.push(info.seq);
+      texts.push(info.text);
+    }
+    this.armWaitTimer();
+    let result;
+    try {
+      result = this.classifyTexts(texts);
+    } catch (err) {
+      result = Promise.reject(err);
+    }
+    Promise.resolve(result).then(
+      verdicts => {
+        if (!Array.isArray(verdicts) || verdicts.length !== els.length) {
+          throw new Error(`classifier answered ${verdicts?.length} verdicts for ${els.length} posts`);
+        }
+        els.forEach((el, i) => {
+          const info = this.info.get(el);
+          if (info && info.seq === seqs[i]) this.apply(el, info, verdicts[i]);
+        });
+      },
+      // Posts whose verdict cannot come stay hidden until the wait timer
+      // veils them as unchecked: a failure must not show hate.
+      err => { this.lastError = String(err && err.message || err); },
+    );
+  }
+
+  armWaitTimer() {
+    if (this.waitTimer) return;
+    const win = this.doc.defaultView;
+    this.waitTimer = win.setTimeout(() => {
+      this.waitTimer = null;
+      const S = this.names.state;
+      let left = false;
+      for (const el of this.doc.querySelectorAll(`[${S}="${State.PENDING}"]`)) {
+        const info = this.info.get(el);
+        if (!info) continue;
+        if (Date.now() - (info.since || 0) >= this.waitMs) this.cover(el, info, 'waiting', {});
+        else left = true;
+      }
+      if (left) this.armWaitTimer();
+    }, this.waitMs);
+  }
+
+  apply(el, info, v) {
+    info.verdict = v;
+    // The reader just said this post is not hate: keep the bar that lets
+    // them undo it while the new verdict (allowed) comes back.
+    if (info.mode === 'allowed' && v && v.fingerprint === info.revealed) return;
+    if (!v || !v.flagged) {
+      this.show(el, info);
+      return;
+    }
+    if (!this.flaggedSeen.has(v.fingerprint)) {
+      this.flaggedSeen.add(v.fingerprint);
+      this.counts.flagged++;
+      this.counts.categories[v.category] = (this.counts.categories[v.category] || 0) + 1;
+      this.onFlagged(v);
+    }
+    if (info.revealed && info.revealed === v.fingerprint) {
+      this.cover(el, info, 'revealed', v);
+      return;
+    }
+    info.revealed = null;
+    this.cover(el, info, 'blurred', v);
+  }
+
+  // ---- what the reader sees ---------------------------------------------------
+
+  setState(el, state) {
+    const S = this.names.state;
+    if (state === State.PENDING) {
+      const info = this.info.get(el);
+      if (info) info.since = Date.now();
+    }
+    if (el.getAttribute(S) !== state) el.setAttribute(S, state);
+  }
+
+  show(el, info) {
+    this.uncover(info);
+    this.setState(el, State.OK);
+  }
+
+  cover(el, info, mode, v) {
+    const cover = coverOf(el, info.type);
+    if (info.cover && info.cover !== cover) this.uncover(info);
+    info.cover = cover;
+    if (!info.veil) {
+      info.veil = createVeil(this.doc, this.names, this.t, {
+        show: () => this.reveal(el),
+        hide: () => this.rehide(el),
+        notHate: () => this.markNotHate(el),
+        undo: () => this.undoNotHate(el),
+        neverRules: () => this.neverRules(el),
+      });
+    }
+    if (info.veil.host.parentNode !== cover) cover.prepend(info.veil.host);
+    const blurred = mode === 'blurred' || mode === 'waiting';
+    cover.setAttribute(this.names.cover, blurred ? 'b' : 'r');
+    if (blurred) this.hideFromAT(info);
+    else this.restoreAT(info);
+    this.setState(el, mode === 'blurred' ? State.FLAGGED : mode === 'waiting' ? State.WAITING : State.REVEALED);
+    info.mode = mode;
+    info.veil.render(mode, mode === 'allowed' ? { rules: (v.rules || []).length } : { category: v.category });
+  }
+
+  uncover(info) {
+    if (!info.cover) return;
+    this.restoreAT(info);
+    info.cover.removeAttribute(this.names.cover);
+    info.veil?.host.remove();
+    info.cover = null;
+    info.mode = null;
+  }
+
+  // Screen readers must not read a blurred post either: its element
+  // children are hidden from them (the veil says what is there) and given
+  // back their own aria-hidden when shown.
+  hideFromAT(info) {
+    if (info.hidden) return;
+    info.hidden = [];
+    for (const child of info.cover.children) {
+      if (child === info.veil.host) continue;
+      info.hidden.push([child, child.getAttribute('aria-hidden')]);
+      child.setAttribute('aria-hidden', 'true');
+    }
+  }
+
+  restoreAT(info) {
+    if (!info.hidden) return;
+    for (const [child, old] of info.hidden) {
+      if (old === null) child.removeAttribute('aria-hidden');
+      else child.setAttribute('aria-hidden', old);
+    }
+    info.hidden = null;
+  }
+
+  unmark(el) {
+    const info = this.info.get(el);
+    if (info) this.uncover(info);
+    el.removeAttribute(this.names.state);
+    this.info.delete(el);
+  }
+
+  // ---- the reader's actions -------------------------------------------------
+
+  reveal(el) {
+    const info = this.info.get(el);
+    if (!info) return;
+    const v = info.verdict || {};
+    info.revealed = v.fingerprint || 'unchecked';
+    this.cover(el, info, 'revealed', v.flagged ? v : { category: '' });
+  }
+
+  rehide(el) {
+    const info = this.info.get(el);
+    if (!info) return;
+    info.revealed = null;
+    const v = info.verdict;
+    if (v && v.flagged) this.cover(el, info, 'blurred', v);
+    else this.cover(el, info, 'waiting', {});
+  }
+
+  markNotHate(el) {
+    const info = this.info.get(el);
+    const v = info?.verdict;
+    if (!v || !v.fingerprint) return;
+    info.revealed = v.fingerprint;
+    this.allow({ post: v.fingerprint });
+    this.cover(el, info, 'allowed', v);
+  }
+
+  undoNotHate(el) {
+    const info = this.info.get(el);
+    const v = info?.verdict;
+    if (!v) return;
+    info.revealed = null;
+    this.allow({ unpost: v.fingerprint });
+    this.cover(el, info, 'blurred', v);
+  }
+
+  neverRules(el) {
+    const info = this.info.get(el);
+    const v = info?.verdict;
+    if (!v || !v.rules?.length) return;
+    this.allow({ rules: v.rules });
+    info.veil.render('allowed', { rules: 0 });
+  }
+}

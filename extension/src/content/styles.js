@@ -1,0 +1,93 @@
+// The page-level stylesheet: it hides post containers until they are
+// checked, and blurs flagged ones. It is installed at document_start, before
+// the page's first paint, so that no post is ever painted unchecked.
+//
+// The names it uses (state attributes, veil tag) carry a random suffix per
+// page, so a site's stylesheet cannot target them, and every rule is
+// !important with a raised specificity, so the extension's styles win over
+// the page's. The veil's own look lives in its closed shadow root
+// (veil.js), out of the page's reach.
+
+/** Per-page random names for the attributes and the veil element. */
+export function randomNames(random = Math.random) {
+  const r = Array.from({ length: 8 }, () => 'abcdefghijklmnopqrstuvwxyz'[Math.floor(random() * 26)]).join('');
+  return {
+    state: `data-voile-${r}`, // on a container: p(ending) ok f(lagged) r(evealed) w(aiting)
+    cover: `data-voile-${r}-c`, // on the covered element: b(lurred) r(evealed)
+    veil: `voile-veil-${r}`,
+  };
+}
+
+/** Container states. */
+export const State = Object.freeze({
+  PENDING: 'p',
+  OK: 'ok',
+  FLAGGED: 'f',
+  REVEALED: 'r',
+  WAITING: 'w',
+});
+
+/**
+ * The stylesheet text for a page. containers is the adapter's selector list
+ * of post containers, or '' when the extension is off on this page.
+ */
+export function pageCss(names, containers) {
+  const S = names.state;
+  const C = names.cover;
+  const V = names.veil;
+  // Raise specificity above any plausible site rule.
+  const s3 = v => `[${S}="${v}"][${S}="${v}"][${S}="${v}"]`;
+  const c3 = v => `[${C}="${v}"][${C}="${v}"][${C}="${v}"]`;
+  const hide = 'visibility: hidden !important; opacity: 0 !important;';
+  const rules = [];
+  if (containers) {
+    // A container the script has not seen yet is hidden as soon as it is
+    // parsed; the script marks it within the same task.
+    rules.push(`:is(${containers}):not([${S}]) { ${hide} }`);
+  }
+  rules.push(`${s3('p')} { ${hide} }`);
+  // The veil is positioned over the covered element. :where() gives this
+  // rule no specificity, so a site that positions the element keeps its
+  // own value (which also makes it a containing block).
+  rules.push(`:where([${C}]) { position: relative; }`);
+  rules.push(`:where([${C}="b"]) { min-height: 48px; }`);
+  rules.push(
+    `${c3('b')} > :not(${V}) { filter: blur(14px) !important; pointer-events: none !important; user-select: none !important; }`,
+  );
+  rules.push(
+    `${c3('b')} { color: transparent !important; text-shadow: 0 0 0.7em rgba(127, 127, 127, 0.9) !important; user-select: none !important; }`,
+  );
+  rules.push(`${V} { display: block !important; }`);
+  return rules.join('\n');
+}
+
+/**
+ * Installs css in doc, replacing what an earlier call installed. A
+ * constructed stylesheet is preferred: it sits after every document sheet
+ * in the cascade and is not an element the page can find in the DOM.
+ * Where a content script cannot construct one (older Firefox), a <style>
+ * element is used. Returns an object with update(css) and remove().
+ */
+export function installCss(doc, css) {
+  const win = doc.defaultView;
+  try {
+    const sheet = new win.CSSStyleSheet();
+    sheet.replaceSync(css);
+    doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+    return {
+      update(next) { sheet.replaceSync(next); },
+      remove() { doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter(s => s !== sheet); },
+    };
+  } catch {
+    const style = doc.createElement('style');
+    style.textContent = css;
+    (doc.head || doc.documentElement || doc).appendChild(style);
+    return {
+      update(next) {
+        style.textContent = next;
+        if (!style.isConnected) (doc.head || doc.documentElement).appendChild(style);
+      },
+      remove() { style.remove(); },
+    };
+  }
+}
