@@ -58,9 +58,9 @@ func TestClassifyOffsetsAreUTF16(t *testing.T) {
 	e, p := setup(t)
 	mustLoad(t, e, p.Sign(smallList(p, 1)))
 	for _, text := range []string{
-		"😀😀 vermin",      // astral: two units each, four bytes
-		"éèà vermin!",      // two bytes, one unit
-		"中文 VÉRMIN 中文",     // three bytes, one unit; the match has a diacritic
+		"😀😀 vermin",          // astral: two units each, four bytes
+		"éèà vermin!",        // two bytes, one unit
+		"中文 VÉRMIN 中文",       // three bytes, one unit; the match has a diacritic
 		"v\u200be\u200brmin", // invisible characters inside the match
 		"😀 v.e.r.m.i.n 😀",
 	} {

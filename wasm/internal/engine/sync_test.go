@@ -1,0 +1,140 @@
+package engine
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"voile/shared/bundle"
+	"voile/shared/rules"
+	"voile/shared/wire"
+	"voile/wasm/internal/testlists"
+)
+
+func TestHello(t *testing.T) {
+	e, p := setup(t)
+	mustLoad(t, e, p.Sign(smallList(p, 4)))
+	data, err := e.Hello(map[string]uint64{"small": 4, "other/x": 2}, []string{"small", "other/x"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := wire.Decode(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := m.Hello
+	wantFollow := []wire.ListRef{{Publisher: "ngo", List: "small"}, {Publisher: "other", List: "x"}}
+	wantHeld := []wire.Held{{Publisher: "other", List: "x", Version: 2}, {Publisher: "ngo", List: "small", Version: 4}}
+	if m.Type != wire.THello || len(h.Follow) != 2 || h.Follow[0] != wantFollow[0] || h.Follow[1] != wantFollow[1] ||
+		len(h.Held) != 2 || h.Held[0] != wantHeld[0] || h.Held[1] != wantHeld[1] {
+		t.Errorf("hello = %+v", h)
+	}
+
+	// Before any catalog, an empty follow asks for the catalog alone.
+	data, _ = e.Hello(nil, nil)
+	if m, _ := wire.Decode(data); len(m.Hello.Follow) != 0 {
+		t.Errorf("hello before a catalog follows %+v", m.Hello.Follow)
+	}
+	for _, c := range []struct {
+		held   map[string]uint64
+		follow []string
+		want   string
+	}{
+		{nil, []string{"unknown"}, `list "unknown" is neither loaded nor in the last catalog`},
+		{map[string]uint64{"unknown": 1}, nil, `held: list "unknown"`},
+		{nil, []string{"a/b/c"}, `want "publisher/list"`},
+		{nil, []string{"/b"}, `want "publisher/list"`},
+	} {
+		if _, err := e.Hello(c.held, c.follow); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("Hello(%v, %v) = %v, want an error containing %q", c.held, c.follow, err, c.want)
+		}
+	}
+}
+
+func TestCatalogNamesLists(t *testing.T) {
+	e := New()
+	cat := &wire.Message{Type: wire.TCatalog, Catalog: &wire.Catalog{Lists: []wire.Entry{
+		{Publisher: "a", List: "one", PublicKey: "voile-pub-x", Langs: []string{"en"}, Version: 3, Published: 1700000000},
+		{Publisher: "a", List: "two"},
+		{Publisher: "b", List: "two"},
+	}}}
+	got, err := e.DecodeMessage(cat.Encode())
+	if err != nil {
+		t.Fatal(err)
+	}
+	lists := got["lists"].([]any)
+	first := lists[0].(map[string]any)
+	if got["type"] != "catalog" || len(lists) != 3 || first["publicKey"] != "voile-pub-x" || first["version"] != uint64(3) ||
+		first["published"] != int64(1700000000) || first["langs"].([]any)[0] != "en" {
+		t.Errorf("catalog = %#v", got)
+	}
+	data, err := e.Hello(nil, []string{"one"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m, _ := wire.Decode(data); m.Hello.Follow[0] != (wire.ListRef{Publisher: "a", List: "one"}) {
+		t.Errorf("follow one = %+v", m.Hello.Follow)
+	}
+	if _, err := e.Hello(nil, []string{"two"}); err == nil || !strings.Contains(err.Error(), "published by a and b") {
+		t.Errorf("ambiguous id: %v", err)
+	}
+	data, _ = e.Hello(nil, nil)
+	if m, _ := wire.Decode(data); len(m.Hello.Follow) != 3 {
+		t.Errorf("empty follow after a catalog follows %+v, want every list", m.Hello.Follow)
+	}
+}
+
+func TestDecodeMessages(t *testing.T) {
+	e, p := setup(t)
+	v1 := smallList(p, 1)
+	b1, _ := bundle.Sign(v1, p.Key)
+	mustLoad(t, e, b1.Encode())
+
+	snap := &wire.Message{Type: wire.TSnapshot, Snapshot: &wire.Snapshot{Bundle: *b1, Live: true}}
+	got, err := e.DecodeMessage(snap.Encode())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got["type"] != "snapshot" || got["list"] != "small" || got["publisher"] != "ngo" || got["version"] != uint64(1) ||
+		got["live"] != true || !bytes.Equal(got["bundle"].([]byte), b1.Encode()) {
+		t.Errorf("snapshot = %#v", got)
+	}
+
+	v2 := smallList(p, 2)
+	v2.Rules = append(v2.Rules, testlists.Term("new", "scum", rules.Racism, 0.9))
+	b2, _ := bundle.Sign(v2, p.Key)
+	d, err := wire.Diff(b1, b2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err = e.DecodeMessage((&wire.Message{Type: wire.TDelta, Delta: d}).Encode())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got["from"] != uint64(1) || got["version"] != uint64(2) || got["error"] != nil {
+		t.Fatalf("delta = %#v", got)
+	}
+	if info := mustLoad(t, e, got["bundle"].([]byte)); info.Version != 2 || info.Rules != 4 {
+		t.Errorf("rebuilt bundle loads as %+v", info)
+	}
+	// The base is now version 2: the same delta no longer applies.
+	got, _ = e.DecodeMessage((&wire.Message{Type: wire.TDelta, Delta: d}).Encode())
+	if got["bundle"] != nil || !strings.Contains(got["error"].(string), "starts from version 1") {
+		t.Errorf("stale delta = %#v", got)
+	}
+
+	got, _ = e.DecodeMessage(wire.NewError(wire.CodeUnknownList, "no list %q", "x").Encode())
+	if got["type"] != "error" || got["code"] != "unknown_list" || got["message"] != `no list "x"` {
+		t.Errorf("error = %#v", got)
+	}
+	synced := &wire.Message{Type: wire.TSynced, Synced: &wire.Synced{Lists: []wire.Held{{Publisher: "ngo", List: "small", Version: 2}}}}
+	got, _ = e.DecodeMessage(synced.Encode())
+	if l := got["lists"].([]any)[0].(map[string]any); l["version"] != uint64(2) || l["list"] != "small" {
+		t.Errorf("synced = %#v", got)
+	}
+	for _, bad := range [][]byte{nil, []byte("junk"), append(synced.Encode(), 0)} {
+		if _, err := e.DecodeMessage(bad); err == nil || !strings.HasPrefix(err.Error(), "decode message: bad_message") {
+			t.Errorf("DecodeMessage(%q) = %v", bad, err)
+		}
+	}
+}

@@ -1,0 +1,130 @@
+//go:build js && wasm
+
+package jsapi
+
+import (
+	"strings"
+	"syscall/js"
+	"testing"
+
+	"voile/shared/rules"
+	"voile/wasm/internal/engine"
+	"voile/wasm/internal/testlists"
+)
+
+// call invokes a function of the API object as voile.js does.
+func call(api js.Value, name string, args ...any) js.Value {
+	return api.Call(name, args...)
+}
+
+func isError(v js.Value) bool { return v.Type() == js.TypeObject && v.InstanceOf(jsError) }
+
+func wantError(t *testing.T, v js.Value, want string) {
+	t.Helper()
+	if !isError(v) {
+		t.Fatalf("got %v, want an Error containing %q", v, want)
+	}
+	if msg := v.Get("message").String(); !strings.Contains(msg, want) || !strings.HasPrefix(msg, "voile: ") {
+		t.Errorf("error %q, want one starting with \"voile: \" and containing %q", msg, want)
+	}
+}
+
+func wantOK(t *testing.T, v js.Value) js.Value {
+	t.Helper()
+	if isError(v) {
+		t.Fatalf("unexpected error: %s", v.Get("message").String())
+	}
+	return v
+}
+
+func bytesJS(b []byte) js.Value {
+	u := jsUint8Array.New(len(b))
+	js.CopyBytesToJS(u, b)
+	return u
+}
+
+func bytesGo(v js.Value) []byte {
+	b := make([]byte, v.Length())
+	js.CopyBytesToGo(b, v)
+	return b
+}
+
+func setup(t *testing.T) (js.Value, *testlists.Publisher) {
+	t.Helper()
+	api := New(engine.New())
+	p := testlists.NewPublisher("ngo")
+	wantOK(t, call(api, "trust", p.ID, p.Public))
+	return api, p
+}
+
+func TestLoadListUnload(t *testing.T) {
+	api, p := setup(t)
+	l := p.List("small", 7, testlists.Term("slur", "vermin", rules.Racism, 0.9))
+	info := wantOK(t, call(api, "loadBundle", bytesJS(p.Sign(l))))
+	if info.Get("id").String() != "small" || info.Get("publisher").String() != "ngo" || info.Get("version").Int() != 7 || info.Get("rules").Int() != 1 {
+		t.Errorf("loadBundle = %v", jsObject.Get("entries").Invoke(info))
+	}
+	lists := wantOK(t, call(api, "lists"))
+	if lists.Length() != 1 || lists.Index(0).Get("langs").Index(0).String() != "en" || lists.Index(0).Get("demo").Bool() {
+		t.Errorf("lists = %v", lists)
+	}
+	wantError(t, call(api, "loadBundle", bytesJS(testlists.Tampered(p.Sign(p.List("small", 8, l.Rules...))))), "bad signature")
+	if v := wantOK(t, call(api, "lists")).Index(0).Get("version").Int(); v != 7 {
+		t.Errorf("after a refused bundle, version %d is loaded", v)
+	}
+	if !wantOK(t, call(api, "unloadList", "small")).Bool() || wantOK(t, call(api, "unloadList", "small")).Bool() {
+		t.Error("unloadList does not report what it removed")
+	}
+}
+
+func TestArgumentsAreChecked(t *testing.T) {
+	api, _ := setup(t)
+	wantError(t, call(api, "trust", "ngo"), "trust: publicKey must be a string, got nothing")
+	wantError(t, call(api, "trust", "ngo", "voile-pub-xx"), `trust publisher "ngo": parse key`)
+	wantError(t, call(api, "loadBundle", "text"), "loadBundle: bundle must be a Uint8Array, got string")
+	wantError(t, call(api, "loadBundle", js.Global().Get("Array").New()), "got an array")
+	wantError(t, call(api, "loadBundle", jsObject.New()), "got an Object")
+	wantError(t, call(api, "loadBundle", bytesJS([]byte("junk"))), "load bundle: decode bundle")
+	wantError(t, call(api, "unloadList", 3), "unloadList: id must be a string, got number")
+	wantError(t, call(api, "classify", "x"), "classify: request must be a Uint8Array")
+	wantError(t, call(api, "classify", bytesJS([]byte{1, 2})), "classify: malformed request")
+	wantError(t, call(api, "encodeHello", "x"), "held must be an object")
+	wantError(t, call(api, "encodeHello", map[string]any{"a": 1.5}), `held["a"] must be a version number`)
+	wantError(t, call(api, "encodeHello", nil, []any{1}), "follow[0] must be a string, got number")
+	wantError(t, call(api, "decodeMessage", bytesJS(nil)), "decode message: bad_message")
+}
+
+func TestClassify(t *testing.T) {
+	api, p := setup(t)
+	wantOK(t, call(api, "loadBundle", bytesJS(p.Sign(p.List("small", 1, testlists.Term("slur", "vermin", rules.Racism, 0.9))))))
+	req := engine.AppendRequest(nil, &engine.Request{Sensitivity: 0.5, Texts: []string{"calm", "😀 VERMIN"}})
+	res := wantOK(t, call(api, "classify", bytesJS(req)))
+	vs, err := engine.ParseResponse(bytesGo(res))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(vs) != 2 || vs[0].Flagged || !vs[1].Flagged || vs[1].Reasons[0].Start != 3 || vs[1].Reasons[0].End != 9 {
+		t.Errorf("verdicts = %+v", vs)
+	}
+	bad := engine.AppendRequest(nil, &engine.Request{Sensitivity: 3})
+	wantError(t, call(api, "classify", bytesJS(bad)), "classify: sensitivity 3")
+}
+
+func TestSyncMessages(t *testing.T) {
+	api, p := setup(t)
+	wantOK(t, call(api, "loadBundle", bytesJS(p.Sign(p.List("small", 4, testlists.Term("slur", "vermin", rules.Racism, 0.9))))))
+	hello := wantOK(t, call(api, "encodeHello", map[string]any{"small": 4}, []any{"small"}))
+	m := wantOK(t, call(api, "decodeMessage", hello))
+	if m.Get("type").String() != "hello" || m.Get("held").Index(0).Get("version").Int() != 4 ||
+		m.Get("follow").Index(0).Get("publisher").String() != "ngo" {
+		t.Errorf("hello round trip = %v", m)
+	}
+}
+
+func TestCategories(t *testing.T) {
+	api := New(engine.New())
+	cats := api.Get("categories")
+	if cats.Length() != len(rules.Categories) || cats.Index(0).String() != string(rules.Categories[0]) {
+		t.Errorf("categories = %v", cats)
+	}
+}

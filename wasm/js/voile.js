@@ -1,0 +1,319 @@
+// Voile's classifier for the browser: the JavaScript API over voile.wasm.
+//
+//   import { loadVoile } from './voile.js'; // after wasm_exec.js, which defines globalThis.Go
+//   const voile = await loadVoile(new URL('voile.wasm', import.meta.url));
+//   voile.trust('voile-demo', 'voile-pub-…');
+//   voile.loadBundle(bundleBytes);
+//   const verdicts = voile.classify(posts, { sensitivity: 0.5 });
+//
+// Everything runs in the page: posts go into the wasm instance and
+// verdicts come back, nothing is sent anywhere. A batch crosses into Go as
+// one buffer and comes back as one buffer (formats in
+// wasm/internal/engine/batch.go), because each crossing of the JavaScript
+// and Go boundary costs more than classifying a post.
+
+// The categories in the order of Go's rules.Categories. loadVoile checks
+// that the wasm agrees, so a stale voile.wasm next to a newer voile.js
+// fails at once instead of mislabelling verdicts.
+const CATEGORIES = ['racism', 'antisemitism', 'islamophobia', 'lgbtphobia', 'sexism', 'disability', 'xenophobia', 'threat'];
+const NO_CATEGORY = 255;
+
+let instances = 0;
+
+/**
+ * Loads voile.wasm and returns a Voile instance once its Go program runs.
+ * @param {string|URL|Response|ArrayBuffer|Uint8Array} source the .wasm
+ * @returns {Promise<Voile>}
+ */
+export async function loadVoile(source) {
+  if (typeof globalThis.Go !== 'function') {
+    throw new Error('loadVoile: globalThis.Go is missing: load wasm_exec.js before voile.js');
+  }
+  const go = new globalThis.Go();
+  const hook = `__voileReady${++instances}_${Math.random().toString(36).slice(2)}`;
+  const ready = new Promise((resolve) => { globalThis[hook] = resolve; });
+  go.argv = ['voile.wasm', hook];
+  try {
+    const instance = await instantiate(source, go.importObject);
+    const exited = go.run(instance).then(() => {
+      throw new Error('loadVoile: the wasm program exited before it was ready');
+    });
+    const raw = await Promise.race([ready, exited]);
+    return new Voile(raw);
+  } finally {
+    delete globalThis[hook];
+  }
+}
+
+async function instantiate(source, imports) {
+  if (typeof source === 'string' || source instanceof URL) {
+    source = await fetch(source);
+  }
+  if (typeof Response !== 'undefined' && source instanceof Response) {
+    if (!source.ok) {
+      throw new Error(`loadVoile: fetching ${source.url || 'voile.wasm'} failed: HTTP ${source.status}`);
+    }
+    // Streaming compiles while the bytes arrive, but needs the wasm MIME type.
+    if (WebAssembly.instantiateStreaming && (source.headers.get('content-type') || '').startsWith('application/wasm')) {
+      return (await WebAssembly.instantiateStreaming(source, imports)).instance;
+    }
+    source = await source.arrayBuffer();
+  }
+  if (!(source instanceof ArrayBuffer || ArrayBuffer.isView(source))) {
+    throw new TypeError(`loadVoile: source must be a URL, a Response, an ArrayBuffer or a Uint8Array, got ${describe(source)}`);
+  }
+  return (await WebAssembly.instantiate(source, imports)).instance;
+}
+
+/** One running voile.wasm. Not for use from several workers at once. */
+export class Voile {
+  #raw;
+  #req = new Uint8Array(64 << 10);
+  #view = new DataView(this.#req.buffer);
+  #encoder = new TextEncoder();
+
+  constructor(raw) {
+    const cats = Array.from(raw.categories || []);
+    if (cats.join() !== CATEGORIES.join()) {
+      throw new Error(`loadVoile: voile.wasm has categories [${cats}], voile.js expects [${CATEGORIES}]: rebuild both with make wasm`);
+    }
+    this.#raw = raw;
+  }
+
+  #call(name, ...args) {
+    const r = this.#raw[name](...args);
+    if (r instanceof Error) {
+      // A new Error, so that its stack shows the caller, not wasm_exec.js.
+      throw new Error(r.message);
+    }
+    return r;
+  }
+
+  /** The categories a rule may have, in a stable order. */
+  get categories() {
+    return CATEGORIES.slice();
+  }
+
+  /**
+   * Trusts a publisher's key (text form "voile-pub-…") for the bundles it
+   * signs. Throws on a malformed key.
+   */
+  trust(publisherId, publicKeyText) {
+    this.#call('trust', publisherId, publicKeyText);
+  }
+
+  /**
+   * Verifies, validates and loads a signed list bundle, replacing an older
+   * version of the same list. Throws with the reason on any problem, and
+   * then the lists loaded before stay in use.
+   * @returns {{id: string, publisher: string, version: number, rules: number}}
+   */
+  loadBundle(bytes) {
+    return this.#call('loadBundle', bytes);
+  }
+
+  /** Unloads a list by id (or "publisher/id"); returns whether it was loaded. */
+  unloadList(id) {
+    return this.#call('unloadList', id);
+  }
+
+  /** @returns {{id, publisher, version, name, langs, demo, rules}[]} the loaded lists */
+  lists() {
+    return this.#call('lists');
+  }
+
+  /**
+   * Classifies a batch of posts.
+   * @param {string[]} texts
+   * @param {{sensitivity?: number, categories?: string[], allow?: {rules?: string[], posts?: string[]}}} [opts]
+   * @returns {Verdict[]} one per text, in order. A verdict is
+   *   {flagged, score, category ('' if none), scores: {category: score},
+   *    fingerprint (16 hex digits), allowed, reasons: [{list, publisher,
+   *    version, rule, category, weight, start, end}]}, with start and end
+   *   in UTF-16 code units of the text, as String.prototype.slice takes them.
+   */
+  classify(texts, opts = {}) {
+    if (!Array.isArray(texts)) {
+      throw new TypeError(`voile: classify: texts must be an array of strings, got ${describe(texts)}`);
+    }
+    if (opts === null || typeof opts !== 'object') {
+      throw new TypeError(`voile: classify: opts must be an object, got ${describe(opts)}`);
+    }
+    const res = this.#call('classify', this.#encodeRequest(texts, opts));
+    return decodeVerdicts(res);
+  }
+
+  /**
+   * Encodes the hello of the sync protocol (server/PROTOCOL.md).
+   * @param {Object<string, number>} held versions held, by list id or "publisher/id"
+   * @param {string[]} follow list ids (or "publisher/id") to follow; [] for
+   *   every list of the last catalog decoded (none before the first
+   *   catalog: the server then sends its catalog alone)
+   * @returns {Uint8Array}
+   */
+  encodeHello(held = {}, follow = []) {
+    return this.#call('encodeHello', held, follow);
+  }
+
+  /**
+   * Decodes a message from the sync server into a plain object whose type
+   * says which: {type: 'catalog', lists}, {type: 'snapshot', publisher,
+   * list, version, live, bundle}, {type: 'delta', publisher, list, from,
+   * version, live, bundle, error?}, {type: 'synced', lists}, {type:
+   * 'error', code, message}. Bundles are Uint8Arrays for loadBundle; a
+   * delta's bundle is rebuilt from the loaded version it starts from, or
+   * null with the reason in error.
+   */
+  decodeMessage(bytes) {
+    return this.#call('decodeMessage', bytes);
+  }
+
+  // #encodeRequest writes the batch in the request format of
+  // wasm/internal/engine/batch.go into a buffer reused between calls.
+  #encodeRequest(texts, opts) {
+    const sensitivity = opts.sensitivity ?? 0.5;
+    if (typeof sensitivity !== 'number') {
+      throw new TypeError(`voile: classify: opts.sensitivity must be a number in [0, 1], got ${describe(sensitivity)}`);
+    }
+    const categories = stringList('opts.categories', opts.categories);
+    const allow = opts.allow ?? {};
+    if (typeof allow !== 'object') {
+      throw new TypeError(`voile: classify: opts.allow must be an object, got ${describe(allow)}`);
+    }
+    const rules = stringList('opts.allow.rules', allow.rules) ?? [];
+    const posts = stringList('opts.allow.posts', allow.posts) ?? [];
+
+    let at = 0;
+    // Room for the texts at 3 bytes per UTF-16 unit, the most UTF-8 needs.
+    let need = 32;
+    for (const list of [categories ?? [], rules, posts]) {
+      for (const s of list) need += 2 + 3 * s.length;
+    }
+    for (let i = 0; i < texts.length; i++) {
+      const t = texts[i];
+      if (typeof t !== 'string') {
+        throw new TypeError(`voile: classify: texts[${i}] must be a string, got ${describe(t)}`);
+      }
+      need += 4 + 3 * t.length;
+    }
+    this.#reserve(need);
+    const view = this.#view;
+    view.setFloat64(at, sensitivity, true); at += 8;
+    view.setUint8(at, categories ? 1 : 0); at += 1;
+    at = this.#putStrings(at, categories ?? [], 2);
+    at = this.#putStrings(at, rules, 4);
+    at = this.#putStrings(at, posts, 4);
+    view.setUint32(at, texts.length, true); at += 4;
+    const req = this.#req;
+    const enc = this.#encoder;
+    for (let i = 0; i < texts.length; i++) {
+      const { written } = enc.encodeInto(texts[i], req.subarray(at + 4));
+      view.setUint32(at, written, true);
+      at += 4 + written;
+    }
+    return req.subarray(0, at);
+  }
+
+  // #putStrings writes a count (countBytes wide) and then str16 strings.
+  #putStrings(at, list, countBytes) {
+    const view = this.#view;
+    if (countBytes === 2) view.setUint16(at, list.length, true); else view.setUint32(at, list.length, true);
+    at += countBytes;
+    for (const s of list) {
+      const { written } = this.#encoder.encodeInto(s, this.#req.subarray(at + 2, at + 2 + 0xffff));
+      view.setUint16(at, written, true);
+      at += 2 + written;
+    }
+    return at;
+  }
+
+  #reserve(n) {
+    if (this.#req.length >= n) return;
+    let size = this.#req.length;
+    while (size < n) size *= 2;
+    this.#req = new Uint8Array(size);
+    this.#view = new DataView(this.#req.buffer);
+  }
+}
+
+function stringList(name, v) {
+  if (v === undefined || v === null) return null;
+  if (!Array.isArray(v)) {
+    throw new TypeError(`voile: classify: ${name} must be an array of strings, got ${describe(v)}`);
+  }
+  for (let i = 0; i < v.length; i++) {
+    if (typeof v[i] !== 'string') {
+      throw new TypeError(`voile: classify: ${name}[${i}] must be a string, got ${describe(v[i])}`);
+    }
+  }
+  return v;
+}
+
+// decodeVerdicts reads the response format of
+// wasm/internal/engine/batch.go.
+function decodeVerdicts(res) {
+  const view = new DataView(res.buffer, res.byteOffset, res.byteLength);
+  let at = 0;
+  const str8 = () => {
+    const n = res[at++];
+    const s = String.fromCharCode.apply(null, res.subarray(at, at + n)); // ids are ASCII
+    at += n;
+    return s;
+  };
+  const n = view.getUint32(at, true); at += 4;
+  const out = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const flags = res[at], cat = res[at + 1], mask = res[at + 2];
+    at += 3;
+    const s = [0, 0, 0, 0, 0, 0, 0, 0];
+    for (let c = 0; c < 8; c++) {
+      if (mask & (1 << c)) {
+        s[c] = view.getFloat64(at, true); at += 8;
+      }
+    }
+    const lo = view.getUint32(at, true), hi = view.getUint32(at + 4, true);
+    at += 8;
+    const nreasons = view.getUint16(at, true); at += 2;
+    const reasons = new Array(nreasons);
+    for (let r = 0; r < nreasons; r++) {
+      const list = str8();
+      const publisher = str8();
+      const version = view.getFloat64(at, true); at += 8;
+      const rule = str8();
+      const category = CATEGORIES[res[at]] ?? ''; at += 1;
+      const weight = view.getFloat64(at, true); at += 8;
+      const start = view.getUint32(at, true), end = view.getUint32(at + 4, true);
+      at += 8;
+      reasons[r] = { list, publisher, version, rule, category, weight, start, end };
+    }
+    out[i] = {
+      flagged: (flags & 1) !== 0,
+      score: cat === NO_CATEGORY ? 0 : s[cat],
+      category: cat === NO_CATEGORY ? '' : CATEGORIES[cat],
+      scores: {
+        racism: s[0], antisemitism: s[1], islamophobia: s[2], lgbtphobia: s[3],
+        sexism: s[4], disability: s[5], xenophobia: s[6], threat: s[7],
+      },
+      fingerprint: hex8(hi) + hex8(lo),
+      allowed: (flags & 2) !== 0,
+      reasons,
+    };
+  }
+  return out;
+}
+
+function hex8(n) {
+  return n.toString(16).padStart(8, '0');
+}
+
+// describe names a value's type for an error message, never its content:
+// it may be a post.
+function describe(v) {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'an array';
+  if (typeof v === 'object') {
+    const name = v.constructor?.name ?? 'Object';
+    return /^[aeiou]/i.test(name) ? `an ${name}` : `a ${name}`;
+  }
+  return typeof v;
+}
