@@ -2,6 +2,7 @@ package server
 
 import (
 	"errors"
+	"io"
 	"net"
 	"sync"
 	"time"
@@ -149,18 +150,17 @@ func (c *conn) writeLoop() {
 // out, or the client sends something other than a hello.
 func (c *conn) readLoop() {
 	cfg := c.s.cfg
-	c.ws.SetReadLimit(cfg.MaxClientMessage)
 	c.ws.SetReadDeadline(time.Now().Add(cfg.HandshakeTimeout))
 	c.ws.SetPongHandler(func(string) error {
 		return c.ws.SetReadDeadline(time.Now().Add(cfg.IdleTimeout))
 	})
 	greeted := false
 	for {
-		mt, data, err := c.ws.ReadMessage()
+		mt, data, err := c.readFrame()
 		if err != nil {
 			var ne net.Error
 			switch {
-			case errors.Is(err, websocket.ErrReadLimit):
+			case errors.Is(err, errTooLarge):
 				c.fail(wire.CodeTooLarge, "frame over the limit of %d bytes", cfg.MaxClientMessage)
 			case errors.As(err, &ne) && ne.Timeout() && !greeted:
 				c.fail(wire.CodeTimeout, "no hello within %v", cfg.HandshakeTimeout)
@@ -192,6 +192,27 @@ func (c *conn) readLoop() {
 		c.ws.SetReadDeadline(time.Now().Add(cfg.IdleTimeout))
 		c.s.hello(c, m.Hello)
 	}
+}
+
+var errTooLarge = errors.New("frame too large")
+
+// readFrame reads one message of at most MaxClientMessage bytes. It reads
+// no further than one byte past the limit, and leaves the answer to the
+// caller (gorilla's own read limit would close the connection itself,
+// before the server could say why).
+func (c *conn) readFrame() (int, []byte, error) {
+	mt, r, err := c.ws.NextReader()
+	if err != nil {
+		return 0, nil, err
+	}
+	data, err := io.ReadAll(io.LimitReader(r, c.s.cfg.MaxClientMessage+1))
+	if err != nil {
+		return 0, nil, err
+	}
+	if int64(len(data)) > c.s.cfg.MaxClientMessage {
+		return 0, nil, errTooLarge
+	}
+	return mt, data, nil
 }
 
 // shut closes the connection once, telling the client why in the close

@@ -211,3 +211,8 @@ func (e *env) latest(id string) (uint64, []byte) {
 }
 
 var _ store.Store = (*bolt.DB)(nil)
+
+func jsonDecode(resp *http.Response, v any) error {
+	defer resp.Body.Close()
+	return json.NewDecoder(resp.Body).Decode(v)
+}

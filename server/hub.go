@@ -181,6 +181,12 @@ func (h *hub) snapshotConns() []*conn {
 	return out
 }
 
+func (h *hub) isClosed() bool {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return h.closed
+}
+
 // close refuses new connections and returns the open ones.
 func (h *hub) close() []*conn {
 	h.mu.Lock()

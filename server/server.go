@@ -119,6 +119,10 @@ func (s *Server) handleSync(w http.ResponseWriter, r *http.Request) {
 		s.m.refused.WithLabelValues(code).Inc()
 		listing.Error(w, status, code, format, args...)
 	}
+	if s.hub.isClosed() {
+		refuse(http.StatusServiceUnavailable, wire.CodeUnavailable, "the server is shutting down")
+		return
+	}
 	if origin := r.Header.Get("Origin"); !s.cfg.originAllowed(origin) {
 		refuse(http.StatusForbidden, wire.CodeOrigin, "origin %q is not allowed", origin)
 		return
@@ -263,6 +267,12 @@ func (l *addrLimits) acquire(addr string) bool {
 	}
 	l.n[addr]++
 	return true
+}
+
+func (l *addrLimits) count(addr string) int {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.n[addr]
 }
 
 func (l *addrLimits) release(addr string) {
