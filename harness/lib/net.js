@@ -1,0 +1,179 @@
+// The harness's own network: a server for the fixture pages, and a proxy
+// that every connection of the browser goes through. The proxy is the
+// browser's only way out: it maps the sites' host names to the fixture
+// server, lets through the addresses a test allows (the sync server), logs
+// every connection from the first instant of the browser's life, and
+// refuses everything else. Both listen on 127.0.0.1 only, on free ports.
+
+import http from 'node:http';
+import https from 'node:https';
+import net from 'node:net';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { SITES, renderFeed, posts } from './feeds.js';
+
+const listen = (server, port = 0) => new Promise((resolve, reject) => {
+  server.once('error', reject);
+  server.listen(port, '127.0.0.1', () => { server.off('error', reject); resolve(server.address().port); });
+});
+
+/** A throwaway self-signed certificate (the browser ignores certificate errors). */
+function makeCertificate() {
+  const dir = mkdtempSync(path.join(tmpdir(), 'voile-cert-'));
+  try {
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes',
+      '-days', '2', '-subj', '/CN=voile-harness', '-keyout', path.join(dir, 'key.pem'), '-out', path.join(dir, 'cert.pem')],
+    { stdio: 'ignore', timeout: 10000 });
+    return { key: readFileSync(path.join(dir, 'key.pem')), cert: readFileSync(path.join(dir, 'cert.pem')) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const SITE_BY_HOST = new Map(Object.entries(SITES).map(([site, s]) => [s.host, site]));
+
+/**
+ * Serves the fixture feeds and any page a test adds, over HTTPS (for the
+ * sites' host names, reached through the proxy) and over HTTP on
+ * 127.0.0.1 (feeds under /feeds/SITE, for a person with a browser).
+ * A feed URL with ?with=live adds the post of the live-update test.
+ */
+export async function startFeedServer() {
+  const pages = new Map(); // "host/path" -> html
+  const served = []; // {host, path}
+  const handler = (req, res) => {
+    const host = String(req.headers.host || '').replace(/:\d+$/, '').toLowerCase();
+    const url = new URL(req.url, 'http://x');
+    served.push({ host, path: url.pathname + url.search, at: Date.now() });
+    const send = (status, html) => {
+      res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+      res.end(html);
+    };
+    const page = pages.get(host + url.pathname + url.search) ?? pages.get(host + url.pathname);
+    if (page !== undefined) return send(200, page);
+    const extra = url.searchParams.get('with') === 'live' ? [posts.update.post] : [];
+    let site = SITE_BY_HOST.get(host);
+    const m = /^\/feeds\/([a-z]+)\/?$/.exec(url.pathname);
+    if (!site && m && SITES[m[1]]) site = m[1];
+    if (site && (m || url.pathname === new URL(SITES[site].path, 'http://x').pathname)) return send(200, renderFeed(site, { extra }));
+    if (url.pathname === '/favicon.ico') { res.writeHead(204); return res.end(); }
+    send(404, '<!doctype html><title>Not found</title><p>Not a fixture page.</p>');
+  };
+  const tls = makeCertificate();
+  const secure = https.createServer(tls, handler);
+  const plain = http.createServer(handler);
+  const httpsPort = await listen(secure);
+  const httpPort = await listen(plain);
+  return {
+    httpsPort,
+    httpPort,
+    served,
+    /** The URL of a site's feed as the browser sees it. */
+    feedUrl(site, { live = false } = {}) {
+      const s = SITES[site];
+      if (!s) throw new Error(`no fixture feed for site ${site}`);
+      const u = new URL(s.path, `https://${s.host}`);
+      if (live) u.searchParams.set('with', 'live');
+      return u.href;
+    },
+    /** Serves html at https://host/pathname (and returns that URL). */
+    addPage(host, pathname, html) {
+      pages.set(host + pathname, html);
+      return `https://${host}${pathname}`;
+    },
+    async close() {
+      for (const s of [secure, plain]) { s.closeAllConnections?.(); }
+      await Promise.all([secure, plain].map(s => new Promise(r => s.close(() => r()))));
+    },
+  };
+}
+
+/**
+ * The browser's proxy. routes maps "host:port" to {host, port} on this
+ * machine; a request to anything else is refused and logged as such.
+ * log holds {at, method, target, allowed} for every connection.
+ */
+export async function startProxy(routes = new Map()) {
+  const log = [];
+  const sockets = new Set();
+  const route = target => routes.get(target.toLowerCase());
+  const server = http.createServer((req, res) => {
+    // A plain http:// request in absolute form.
+    let u;
+    try { u = new URL(req.url); } catch { res.writeHead(400); return res.end(); }
+    const target = `${u.hostname}:${u.port || 80}`;
+    const to = route(target);
+    log.push({ at: Date.now(), method: req.method, target, url: u.href, allowed: !!to });
+    if (!to) { res.writeHead(403, { 'content-type': 'text/plain' }); return res.end('refused by the Voile harness proxy'); }
+    const up = http.request({ host: to.host, port: to.port, method: req.method, path: u.pathname + u.search, headers: req.headers }, r => {
+      res.writeHead(r.statusCode, r.headers);
+      r.pipe(res);
+    });
+    up.on('error', () => { if (!res.headersSent) res.writeHead(502); res.end(); });
+    req.pipe(up);
+  });
+  const tunnel = (req, client, head) => {
+    const target = String(req.url).toLowerCase();
+    const to = route(target);
+    log.push({ at: Date.now(), method: req.method, target, url: req.headers.upgrade ? `ws://${target}` : undefined, allowed: !!to });
+    sockets.add(client);
+    client.on('close', () => sockets.delete(client));
+    client.on('error', () => {});
+    if (!to) { client.end('HTTP/1.1 403 Forbidden\r\ncontent-length: 0\r\n\r\n'); return; }
+    const up = net.connect(to.port, to.host, () => {
+      client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+      if (head?.length) up.write(head);
+      up.pipe(client);
+      client.pipe(up);
+    });
+    sockets.add(up);
+    up.on('close', () => { sockets.delete(up); client.destroy(); });
+    up.on('error', () => client.destroy());
+    client.on('close', () => up.destroy());
+  };
+  server.on('connect', tunnel);
+  // A ws:// request the browser sends in absolute form (rare: Chromium tunnels).
+  server.on('upgrade', (req, client, head) => {
+    let u;
+    try { u = new URL(req.url); } catch { client.destroy(); return; }
+    const target = `${u.hostname}:${u.port || 80}`;
+    const to = route(target);
+    log.push({ at: Date.now(), method: 'UPGRADE', target, url: u.href, allowed: !!to });
+    if (!to) { client.end('HTTP/1.1 403 Forbidden\r\ncontent-length: 0\r\n\r\n'); return; }
+    const up = net.connect(to.port, to.host, () => {
+      let head0 = `${req.method} ${u.pathname}${u.search} HTTP/1.1\r\n`;
+      for (let i = 0; i < req.rawHeaders.length; i += 2) head0 += `${req.rawHeaders[i]}: ${req.rawHeaders[i + 1]}\r\n`;
+      up.write(head0 + '\r\n');
+      if (head?.length) up.write(head);
+      up.pipe(client);
+      client.pipe(up);
+    });
+    sockets.add(up); sockets.add(client);
+    up.on('error', () => client.destroy());
+    client.on('error', () => up.destroy());
+    up.on('close', () => { sockets.delete(up); client.destroy(); });
+    client.on('close', () => { sockets.delete(client); up.destroy(); });
+  });
+  server.on('connection', s => { sockets.add(s); s.on('close', () => sockets.delete(s)); });
+  const port = await listen(server);
+  return {
+    port,
+    log,
+    routes,
+    /** Lets the browser reach host:port, sent to to (default: the same address). */
+    allow(target, to) {
+      const [h, p] = target.split(/:(?=\d+$)/);
+      routes.set(target.toLowerCase(), to || { host: h, port: Number(p) });
+    },
+    /** Cuts every open connection (a network drop, as the browser sees it). */
+    dropAll() {
+      for (const s of sockets) s.destroy();
+    },
+    async close() {
+      for (const s of sockets) s.destroy();
+      await new Promise(r => server.close(() => r()));
+    },
+  };
+}

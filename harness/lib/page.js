@@ -1,0 +1,235 @@
+// What Voile did to a page, read from outside the extension the way a
+// reader sees it: which posts it marked and how (the state attribute the
+// content script puts on each post container, whose name carries a random
+// suffix per page), whether a blurred post is blurred on screen, and what
+// the veil over it says. The veil lives in a closed shadow root that page
+// scripts cannot open; the harness reads it through the DevTools protocol,
+// and presses its buttons with real (trusted) mouse clicks.
+
+/** Verdict names for the container states of extension/src/content/styles.js. */
+export const STATES = Object.freeze({ p: 'pending', ok: 'shown', f: 'blurred', r: 'revealed', w: 'unchecked' });
+
+// Runs in the page: every marked post, in document order.
+function readPosts({ maxText }) {
+  const re = /^data-voile-([a-z]{8})$/;
+  let S = null;
+  const walker = document.createTreeWalker(document.documentElement || document, NodeFilter.SHOW_ELEMENT);
+  for (let n = walker.currentNode; n && !S; n = walker.nextNode()) {
+    if (n.nodeType !== 1) continue;
+    for (const a of n.getAttributeNames()) if (re.test(a)) { S = a; break; }
+  }
+  const fixtures = [...document.querySelectorAll('[data-fixture-id]')];
+  if (!S) return { names: null, posts: [], unmarkedFixtures: fixtures.map(f => f.getAttribute('data-fixture-id')) };
+  const suffix = re.exec(S)[1];
+  const C = `${S}-c`;
+  const V = `voile-veil-${suffix}`;
+  const els = [...document.querySelectorAll(`[${S}]`)];
+  const posts = els.map((el, index) => {
+    let cover = el.hasAttribute(C) ? el : null;
+    if (!cover) {
+      for (const c of el.querySelectorAll(`[${C}]`)) if (c.closest(`[${S}]`) === el) { cover = c; break; }
+    }
+    // Blurred on screen: the cover's element children are blurred, and its
+    // own text (a post that is only text) is transparent.
+    let blurredOnScreen = false;
+    if (cover) {
+      const kids = [...cover.children].filter(c => c.tagName.toLowerCase() !== V);
+      const textOnly = [...cover.childNodes].some(n => n.nodeType === 3 && n.data.trim());
+      blurredOnScreen = kids.every(c => /blur\(/.test(getComputedStyle(c).filter))
+        && (!textOnly || getComputedStyle(cover).color === 'rgba(0, 0, 0, 0)');
+    }
+    const r = el.getBoundingClientRect();
+    const style = getComputedStyle(el);
+    let text = (el.textContent || '').replace(/\s+/g, ' ').trim();
+    if (text.length > maxText) text = text.slice(0, maxText) + '…';
+    return {
+      index,
+      id: el.getAttribute('data-fixture-id'),
+      expect: el.getAttribute('data-fixture-expect'),
+      lang: el.getAttribute('data-fixture-lang'),
+      label: el.getAttribute('data-fixture-label'),
+      tag: el.tagName.toLowerCase(),
+      state: el.getAttribute(S),
+      cover: cover ? cover.getAttribute(C) : null,
+      blurredOnScreen,
+      visible: style.visibility !== 'hidden' && style.opacity !== '0',
+      rect: { x: Math.round(r.x + scrollX), y: Math.round(r.y + scrollY), width: Math.round(r.width), height: Math.round(r.height) },
+      text,
+    };
+  });
+  const marked = new Set(els);
+  const unmarkedFixtures = fixtures.filter(f => !marked.has(f) && !f.closest('[data-fixture-untouched]')).map(f => f.getAttribute('data-fixture-id'));
+  return { names: { state: S, cover: C, veil: V }, posts, unmarkedFixtures };
+}
+
+/**
+ * Every post Voile marked on the page, in document order: {index, id (the
+ * fixture id, if any), expect, state, verdict, blurredOnScreen, visible,
+ * rect, text}. With veils: true (the default), blurred and revealed posts
+ * also have veil: {mode, label, buttons} and reason (the veil's label).
+ */
+export async function listPosts(page, { veils = true, maxText = 2000 } = {}) {
+  const snap = await page.evaluate(readPosts, { maxText });
+  const posts = snap.posts.map(p => ({ ...p, verdict: STATES[p.state] || p.state }));
+  if (veils && snap.names && posts.some(p => p.cover)) {
+    const found = await readVeils(page, snap.names);
+    for (const [index, veil] of found) {
+      const p = posts[index];
+      if (!p) continue;
+      p.veil = { mode: veil.mode, label: veil.label, buttons: veil.buttons.map(b => b.text) };
+      p.reason = veil.label;
+    }
+  }
+  return posts;
+}
+
+/** The posts whose verdict is blurred (the veil is down), with their reasons. */
+export async function blurredPosts(page) {
+  return (await listPosts(page)).filter(p => p.verdict === 'blurred');
+}
+
+// ---- the veils, through the DevTools protocol ----------------------------------
+
+const sessions = new WeakMap();
+async function cdp(page) {
+  let s = sessions.get(page);
+  if (!s) {
+    s = await page.context().newCDPSession(page);
+    sessions.set(page, s);
+    page.once('close', () => sessions.delete(page));
+  }
+  return s;
+}
+
+const attrsOf = n => {
+  const m = {};
+  for (let i = 0; i + 1 < (n.attributes || []).length; i += 2) m[n.attributes[i]] = n.attributes[i + 1];
+  return m;
+};
+const textIn = n => {
+  if (n.nodeType === 3) return n.nodeValue;
+  if (n.nodeName === 'STYLE' || n.nodeName === 'SCRIPT') return '';
+  return (n.children || []).map(textIn).join('');
+};
+const find = (n, pred, out = []) => {
+  if (n.nodeType === 1 && pred(n)) out.push(n);
+  for (const c of n.children || []) find(c, pred, out);
+  return out;
+};
+
+/**
+ * Reads every veil on the page: Map from the index of the post (in document
+ * order of marked posts) to {mode, label, buttons: [{text, nodeId, primary}]}.
+ */
+async function readVeils(page, names) {
+  const s = await cdp(page);
+  const { root } = await s.send('DOM.getDocument', { depth: -1, pierce: true });
+  const out = new Map();
+  let index = -1;
+  const veilTag = names.veil.toUpperCase();
+  // Light DOM of the main document only, in document order, as
+  // querySelectorAll sees it; shadow roots are entered for veils alone.
+  const walk = (n, owner) => {
+    if (n.nodeType === 1) {
+      const a = attrsOf(n);
+      if (names.state in a) owner = ++index;
+      if (n.nodeName === veilTag && n.shadowRoots?.length) {
+        out.set(owner, readVeil(n.shadowRoots[0]));
+        return;
+      }
+    }
+    for (const c of n.children || []) walk(c, owner);
+  };
+  walk(root, -1);
+  return out;
+}
+
+function readVeil(shadow) {
+  const frame = find(shadow, n => n.nodeName === 'DIV' && /\b(blurred|waiting|compact)\b/.test(attrsOf(n).class || ''))[0];
+  const mode = frame ? /\b(blurred|waiting|compact)\b/.exec(attrsOf(frame).class)[1] : 'unknown';
+  const bar = frame ? find(frame, n => /\bbar\b/.test(attrsOf(n).class || ''))[0] : null;
+  const label = bar ? (find(bar, n => n.nodeName === 'SPAN').map(textIn)[0] || '').trim() : '';
+  const buttons = bar ? find(bar, n => n.nodeName === 'BUTTON').map(b => ({
+    text: textIn(b).trim(), nodeId: b.nodeId, primary: /\bprimary\b/.test(attrsOf(b).class || ''),
+  })) : [];
+  return { mode, label, buttons };
+}
+
+/**
+ * Presses a button of a post's veil with a real mouse click, as a reader
+ * would. which: 'show' (the primary button, default), or the button's text
+ * ("Not hate", "Hide", ...). post: a fixture id or a post index.
+ */
+export async function pressVeilButton(page, post, which = 'show') {
+  const snap = await page.evaluate(readPosts, { maxText: 0 });
+  if (!snap.names) throw new Error('no post on this page is marked by Voile');
+  const index = typeof post === 'number' ? post : snap.posts.findIndex(p => p.id === post);
+  if (index < 0 || !snap.posts[index]) throw new Error(`no marked post ${post} on this page`);
+  const veils = await readVeils(page, snap.names);
+  const veil = veils.get(index);
+  if (!veil) throw new Error(`post ${post} has no veil (its state is ${snap.posts[index].state})`);
+  const button = which === 'show' ? veil.buttons.find(b => b.primary) || veil.buttons[0] : veil.buttons.find(b => b.text === which);
+  if (!button) throw new Error(`post ${post} has no "${which}" button; it has ${veil.buttons.map(b => b.text).join(', ')}`);
+  const s = await cdp(page);
+  await s.send('DOM.scrollIntoViewIfNeeded', { nodeId: button.nodeId });
+  const { quads } = await s.send('DOM.getContentQuads', { nodeId: button.nodeId });
+  if (!quads?.length) throw new Error(`the "${button.text}" button of post ${post} is not on screen`);
+  const q = quads[0];
+  const x = (q[0] + q[2] + q[4] + q[6]) / 4;
+  const y = (q[1] + q[3] + q[5] + q[7]) / 4;
+  await page.mouse.click(x, y);
+  return button.text;
+}
+
+const sleep = ms => new Promise(r => setTimeout(r, ms));
+
+/**
+ * Waits until classification has settled: Voile marked the page, no post is
+ * pending, every fixture post (data-fixture-id) is marked, and nothing
+ * changed for quietMs. Returns the posts (as listPosts) and the time it
+ * took. Rejects after timeoutMs, saying what it was still waiting for.
+ */
+export async function waitSettled(page, { timeoutMs = 15000, quietMs = 250, pollMs = 40, allowEmpty = false } = {}) {
+  const start = Date.now();
+  let last = null;
+  let since = 0;
+  let snap;
+  for (;;) {
+    snap = await page.evaluate(readPosts, { maxText: 0 });
+    const pending = snap.posts.filter(p => p.state === 'p').length;
+    const ready = (snap.names || allowEmpty) && pending === 0 && snap.unmarkedFixtures.length === 0;
+    const sig = JSON.stringify(snap.posts.map(p => [p.state, p.cover]));
+    if (ready && sig === last) {
+      if (Date.now() - since >= quietMs) break;
+    } else {
+      last = ready ? sig : null;
+      since = Date.now();
+    }
+    if (Date.now() - start > timeoutMs) {
+      const why = !snap.names ? 'no post was marked by Voile (is the extension loaded and on for this site?)'
+        : pending ? `${pending} post(s) still pending`
+          : snap.unmarkedFixtures.length ? `fixture posts not marked: ${snap.unmarkedFixtures.join(', ')}`
+            : 'the page kept changing';
+      throw new Error(`classification did not settle within ${timeoutMs} ms on ${page.url()}: ${why}`);
+    }
+    await sleep(pollMs);
+  }
+  return { ms: Date.now() - start, posts: await listPosts(page) };
+}
+
+/**
+ * Waits until a post reaches a verdict ('blurred', 'shown', 'revealed',
+ * ...). Returns the milliseconds it took.
+ */
+export async function waitForVerdict(page, id, verdict, { timeoutMs = 10000, pollMs = 25 } = {}) {
+  const start = Date.now();
+  for (;;) {
+    const snap = await page.evaluate(readPosts, { maxText: 0 });
+    const p = snap.posts.find(x => x.id === id);
+    if (p && STATES[p.state] === verdict) return Date.now() - start;
+    if (Date.now() - start > timeoutMs) {
+      throw new Error(`post ${id} did not become ${verdict} within ${timeoutMs} ms (it is ${p ? STATES[p.state] : 'not marked'})`);
+    }
+    await sleep(pollMs);
+  }
+}
