@@ -1,0 +1,84 @@
+package main
+
+import (
+	"encoding/base64"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"sort"
+
+	"voile/server"
+	"voile/server/store"
+)
+
+func addPublisher(args []string) error {
+	fs := flag.NewFlagSet("add-publisher", flag.ContinueOnError)
+	data := fs.String("data", ".run/server", "data folder")
+	id := fs.String("id", "", "publisher id, as in its lists' publisher field")
+	name := fs.String("name", "", "publisher's readable name")
+	pubFile := fs.String("pub", "", "publisher's public key file (voile keygen)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *id == "" || *pubFile == "" {
+		return fmt.Errorf("usage: voile-server add-publisher -data DIR -id ID -name NAME -pub FILE.pub")
+	}
+	key, err := os.ReadFile(*pubFile)
+	if err != nil {
+		return err
+	}
+	p, token, err := server.NewPublisher(*id, *name, string(key))
+	if err != nil {
+		return err
+	}
+	db, err := openStore(*data)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if err := db.PutPublisher(p); err != nil {
+		return err
+	}
+	fmt.Fprintf(os.Stderr, "registered publisher %q; its API token (shown once, keep it secret):\n", *id)
+	fmt.Println(token)
+	return nil
+}
+
+// exportKV writes the store as the JSON that `wrangler kv bulk put`
+// takes: [{"key": ..., "value": base64, "base64": true}].
+func exportKV(args []string) error {
+	fs := flag.NewFlagSet("export-kv", flag.ContinueOnError)
+	data := fs.String("data", ".run/server", "data folder")
+	out := fs.String("out", "", "JSON file to write")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *out == "" {
+		return fmt.Errorf("usage: voile-server export-kv -data DIR -out FILE.json")
+	}
+	db, err := openStore(*data)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	kv, err := store.Export(db)
+	if err != nil {
+		return err
+	}
+	type pair struct {
+		Key    string `json:"key"`
+		Value  string `json:"value"`
+		Base64 bool   `json:"base64"`
+	}
+	pairs := make([]pair, 0, len(kv))
+	for k, v := range kv {
+		pairs = append(pairs, pair{k, base64.StdEncoding.EncodeToString(v), true})
+	}
+	sort.Slice(pairs, func(i, j int) bool { return pairs[i].Key < pairs[j].Key })
+	b, err := json.MarshalIndent(pairs, "", " ")
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(*out, b, 0o644)
+}

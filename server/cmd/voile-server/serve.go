@@ -1,0 +1,136 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"time"
+
+	"voile/server"
+	"voile/server/store/bolt"
+)
+
+// envFlags sets each flag not given on the command line from its VOILE_
+// variable, if set.
+func envFlags(fs *flag.FlagSet) error {
+	given := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { given[f.Name] = true })
+	var err error
+	fs.VisitAll(func(f *flag.Flag) {
+		name := "VOILE_" + strings.ToUpper(strings.ReplaceAll(f.Name, "-", "_"))
+		if v, ok := os.LookupEnv(name); ok && !given[f.Name] && err == nil {
+			if e := fs.Set(f.Name, v); e != nil {
+				err = fmt.Errorf("%s=%q: %v", name, v, e)
+			}
+		}
+	})
+	return err
+}
+
+func openStore(dir string) (*bolt.DB, error) {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, err
+	}
+	return bolt.Open(filepath.Join(dir, "voile.db"))
+}
+
+func serve(args []string) error {
+	d := server.DefaultConfig()
+	fs := flag.NewFlagSet("voile-server", flag.ContinueOnError)
+	addr := fs.String("addr", "127.0.0.1:8787", "listen address")
+	addrFile := fs.String("addr-file", "", "write the bound address to this file once listening (for -addr with port 0)")
+	data := fs.String("data", ".run/server", "data folder: the store voile.db, and demo keys with -demo")
+	demo := fs.Bool("demo", false, "register the demo publisher and publish the demo lists if missing")
+	origins := fs.String("origins", "", "comma-separated browser origins allowed besides extensions")
+	logLevel := fs.String("log-level", "info", "debug, info, warn or error")
+	logJSON := fs.Bool("log-json", false, "log JSON lines instead of text")
+	var cfg server.Config
+	fs.IntVar(&cfg.MaxConnsPerIP, "max-conns-per-ip", d.MaxConnsPerIP, "WebSocket connections per remote address (-1: no limit)")
+	fs.IntVar(&cfg.SendQueue, "send-queue", d.SendQueue, "messages queued per connection before it is dropped as slow")
+	fs.Int64Var(&cfg.MaxClientMessage, "max-client-message", d.MaxClientMessage, "largest frame a client may send, in bytes")
+	fs.DurationVar(&cfg.HandshakeTimeout, "handshake-timeout", d.HandshakeTimeout, "time for a client to upgrade and send its hello")
+	fs.DurationVar(&cfg.PingInterval, "ping-interval", d.PingInterval, "how often each connection is pinged")
+	fs.DurationVar(&cfg.IdleTimeout, "idle-timeout", d.IdleTimeout, "how long a silent connection is kept")
+	fs.DurationVar(&cfg.WriteTimeout, "write-timeout", d.WriteTimeout, "bound on one write to a client")
+	fs.Float64Var(&cfg.PublishRate, "publish-rate", d.PublishRate, "publishes per second allowed to each publisher, on average")
+	fs.IntVar(&cfg.PublishBurst, "publish-burst", d.PublishBurst, "publishes allowed to each publisher in a burst")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if err := envFlags(fs); err != nil {
+		return err
+	}
+	if *origins != "" {
+		cfg.AllowedOrigins = strings.Split(*origins, ",")
+	}
+	var level slog.Level
+	if err := level.UnmarshalText([]byte(*logLevel)); err != nil {
+		return fmt.Errorf("-log-level %q: %v", *logLevel, err)
+	}
+	opts := &slog.HandlerOptions{Level: level}
+	log := slog.New(slog.NewTextHandler(os.Stderr, opts))
+	if *logJSON {
+		log = slog.New(slog.NewJSONHandler(os.Stderr, opts))
+	}
+
+	db, err := openStore(*data)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	srv, err := server.New(cfg, db, log)
+	if err != nil {
+		return err
+	}
+	if *demo {
+		if err := seedDemo(srv, db, *data, log); err != nil {
+			return fmt.Errorf("demo: %w", err)
+		}
+	}
+
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return err
+	}
+	if *addrFile != "" {
+		if err := os.WriteFile(*addrFile, []byte(ln.Addr().String()), 0o644); err != nil {
+			return err
+		}
+	}
+	hs := &http.Server{
+		Handler:           srv.Handler(),
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       60 * time.Second, // a publish body of up to 8 MiB
+		IdleTimeout:       120 * time.Second,
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM, syscall.SIGINT)
+	defer stop()
+	errc := make(chan error, 1)
+	go func() { errc <- hs.Serve(ln) }()
+	log.Info("listening", "addr", ln.Addr().String(), "data", *data)
+
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	log.Info("shutting down")
+	sctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	herr := hs.Shutdown(sctx)
+	serr := srv.Shutdown(sctx)
+	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return errors.Join(herr, serr)
+}
