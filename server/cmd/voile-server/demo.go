@@ -35,7 +35,7 @@ func seedDemo(srv *server.Server, db store.Store, dir string, log *slog.Logger) 
 		}
 		for _, f := range []struct {
 			name, text string
-			mode os.FileMode
+			mode       os.FileMode
 		}{
 			{"demo.key", bundle.FormatPrivateKey(priv), 0o600},
 			{"demo.token", token, 0o600},

@@ -55,6 +55,8 @@ func TestEnvironmentSetsUnsetFlags(t *testing.T) {
 	if *addr != "cli" || *n != 7 {
 		t.Errorf("addr %q, max-conns-per-ip %d: want the command line to win and the environment to fill in", *addr, *n)
 	}
+	fs = flag.NewFlagSet("y", flag.ContinueOnError)
+	fs.Int("max-conns-per-ip", 1, "")
 	t.Setenv("VOILE_MAX_CONNS_PER_IP", "many")
 	if err := envFlags(fs); err == nil || !strings.Contains(err.Error(), "VOILE_MAX_CONNS_PER_IP") {
 		t.Errorf("bad variable: %v", err)
