@@ -84,14 +84,75 @@ bench-server:
 
 # ---- extension/ --------------------------------------------------------------
 
-.PHONY: extension test-extension
-extension:
-test-extension:
+# `make extension` builds build/extension/{chromium,firefox}/ (load
+# unpacked) and {chromium,firefox}.zip from build/wasm. TRUST=file.json
+# ships trusted publisher keys: {"publisher": "voile-pub-..."}.
+# `make bench-extension` measures the built extension in headless Debian
+# Chromium (installed with apt-get when missing); it is not part of test.
+
+.PHONY: extension test-extension bench-extension extension-deps extension-chromium
+EXT_DEPS := extension/node_modules/.package-lock.json
+TRUST ?=
+
+$(EXT_DEPS): extension/package.json extension/package-lock.json
+	cd extension && npm ci --no-audit --no-fund
+	touch $@
+
+extension-deps: $(EXT_DEPS)
+
+extension: wasm $(EXT_DEPS)
+	cd extension && node build.mjs --wasm ../$(BUILD)/wasm --out ../$(BUILD)/extension $(if $(TRUST),--trust $(abspath $(TRUST)))
+
+test-extension: $(EXT_DEPS)
+	cd extension && node --test test/*.test.js
+
+extension-chromium:
+	@test -x /usr/bin/chromium || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+
+BENCH_RUNS ?= 7
+bench-extension: extension extension-chromium
+	cd extension && node bench/run.mjs --extension ../$(BUILD)/extension/chromium --runs $(BENCH_RUNS)
 
 # ---- end-to-end --------------------------------------------------------------
 
-.PHONY: test-e2e
-test-e2e:
+# `make test-e2e` drives the built extension in headless Debian Chromium
+# (harness/, node --test) against fixture feeds and a real voile-server,
+# both on 127.0.0.1. It installs Chromium from Debian when /usr/bin/chromium
+# is missing and the harness's npm packages from its lock file, and builds
+# under build/e2e/ a test extension that trusts two publishers whose keys
+# are made afresh each build (the demo lists', and a test publisher's).
+# `make report PAGES="x facebook saved.html"` writes a JSON report and a
+# screenshot for each page into build/report/ (see harness/README.md).
+
+.PHONY: test-e2e e2e-build chromium harness-deps report
+E2E := $(BUILD)/e2e
+HARNESS_DEPS := harness/node_modules/.package-lock.json
+E2E_TEST_TIMEOUT_MS ?= 180000
+
+chromium:
+	@test -x /usr/bin/chromium || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+
+$(HARNESS_DEPS): harness/package.json harness/package-lock.json
+	cd harness && npm ci --no-audit --no-fund
+	touch $@
+
+harness-deps: $(HARNESS_DEPS)
+
+e2e-build: wasm extension-deps
+	mkdir -p $(E2E)/bin $(E2E)/keys
+	$(GO) build -o $(E2E)/bin/ ./cmd/voile ./server/cmd/voile-server
+	rm -f $(E2E)/keys/*
+	$(E2E)/bin/voile keygen -out $(E2E)/keys/demo >/dev/null
+	$(E2E)/bin/voile keygen -out $(E2E)/keys/harness >/dev/null
+	printf '{"voile-demo": "%s", "voile-harness": "%s"}\n' "$$(cat $(E2E)/keys/demo.pub)" "$$(cat $(E2E)/keys/harness.pub)" > $(E2E)/trust.json
+	cd extension && node build.mjs --wasm ../$(BUILD)/wasm --out ../$(E2E)/extension --trust ../$(E2E)/trust.json
+
+test-e2e: chromium harness-deps e2e-build
+	cd harness && node --test --test-concurrency=1 --test-timeout=$(E2E_TEST_TIMEOUT_MS) test/
+
+PAGES ?= facebook x reddit youtube mastodon generic
+report: chromium harness-deps e2e-build
+	cd harness && node bin/report.mjs --demo-server --out ../$(BUILD)/report $(PAGES)
 
 # ---- the demo ----------------------------------------------------------------
 

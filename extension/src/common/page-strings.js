@@ -1,0 +1,26 @@
+// Strings for the extension's own pages (popup, options): the reader's
+// chosen language from the same _locales files as chrome.i18n.
+import { translator, LANGUAGES, localizePage } from './i18n.js';
+
+export async function pageTranslator(api, language) {
+  const catalogs = {};
+  await Promise.all(LANGUAGES.map(async lang => {
+    try {
+      catalogs[lang] = await (await fetch(api.runtime.getURL(`_locales/${lang}/messages.json`))).json();
+    } catch { /* chrome.i18n still answers */ }
+  }));
+  const getMessage = (key, subs) => { try { return api.i18n.getMessage(key, subs); } catch { return ''; } };
+  return translator({ language, catalogs, getMessage });
+}
+
+export function applyStrings(doc, t, language) {
+  localizePage(doc, t);
+  doc.documentElement.lang = language === 'auto' ? (doc.defaultView.navigator.language || 'en').split('-')[0] : language;
+}
+
+/** Sends a request to the background and returns its answer, throwing its error. */
+export async function ask(api, type, fields = {}) {
+  const answer = await api.runtime.sendMessage({ target: 'background', type, ...fields });
+  if (answer && answer.error) throw new Error(answer.error);
+  return answer;
+}

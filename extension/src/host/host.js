@@ -1,0 +1,265 @@
+// The classifier host: the one voile.wasm instance of the browser, with the
+// lists it trusts, answering the pages' classify requests and keeping the
+// lists up to date from the sync server. It runs in a dedicated worker (of
+// the offscreen document in Chromium, of the background page in Firefox)
+// and speaks only through messages: {op, ...} in, events out.
+//
+// Every list it uses has been opened with the pinned key of its publisher
+// by voile.loadBundle, whether it comes from storage at start or from the
+// server; the background stores only bundles that the host has verified.
+
+import { compactVerdict } from '../common/verdicts.js';
+import { bytesToBase64, base64ToBytes } from '../common/base64.js';
+import { SyncClient } from './sync.js';
+
+export class Host {
+  /**
+   * load(): resolves to a voile instance. post(msg): sends an event to
+   * the relay. WebSocket: the constructor sync uses (none: no sync).
+   */
+  constructor({ load, post, WebSocket = null, now = () => Date.now() }) {
+    this.load = load;
+    this.post = post;
+    this.WebSocket = WebSocket;
+    this.now = now;
+    this.voile = null;
+    this.ready = null;
+    this.opts = new Map(); // portId -> classify options
+    this.keys = {}; // publisher -> pinned key text
+    this.config = { server: '', follow: [], disabledLists: [] };
+    this.catalog = [];
+    this.snapshotNeeded = new Set(); // "publisher/list" whose delta failed
+    this.sync = null;
+  }
+
+  /** Handles one message from the relay; requests with reqId get a reply. */
+  async handle(msg) {
+    try {
+      const result = await this.dispatch(msg);
+      if (msg.reqId !== undefined) this.post({ event: 'reply', reqId: msg.reqId, result });
+    } catch (err) {
+      const message = String(err && err.message || err);
+      if (msg.reqId !== undefined) this.post({ event: 'reply', reqId: msg.reqId, error: message });
+      else if (msg.op === 'classify') this.post({ event: 'error', portId: msg.portId, id: msg.id, message });
+      else this.post({ event: 'problem', message: `${msg.op}: ${message}` });
+    }
+  }
+
+  async dispatch(msg) {
+    switch (msg.op) {
+      case 'init': return this.init(msg);
+      case 'ping': await this.ready; return { ok: true, lists: this.voile.lists() };
+      case 'opts': this.opts.set(msg.portId, msg.opts || {}); return undefined;
+      case 'close': this.opts.delete(msg.portId); return undefined;
+      case 'classify': return this.classify(msg);
+      case 'trust': return this.trust(msg.publisher, msg.key);
+      case 'configure': return this.configure(msg.config);
+      case 'unload': return this.unload(msg.ref);
+      case 'load': return this.loadStored(msg.bundle);
+      case 'sync-now': this.sync?.restart(this.config.server); return { ok: true };
+      case 'lists': await this.ready; return this.voile.lists();
+      default: throw new Error(`unknown op ${JSON.stringify(msg.op)}`);
+    }
+  }
+
+  // ---- start ---------------------------------------------------------------
+
+  /**
+   * {keys: {publisher: key}, bundles: [base64], config}. Bundles that no
+   * longer verify are reported and left out; the others load.
+   */
+  init({ keys = {}, bundles = [], config = {} }) {
+    this.ready = (async () => {
+      const voile = await this.load();
+      for (const [publisher, key] of Object.entries(keys)) {
+        try {
+          voile.trust(publisher, key);
+          this.keys[publisher] = key;
+        } catch (err) {
+          this.post({ event: 'problem', message: `trusted key of ${publisher}: ${err.message}` });
+        }
+      }
+      const refused = [];
+      for (const b64 of bundles) {
+        try {
+          voile.loadBundle(base64ToBytes(b64));
+        } catch (err) {
+          refused.push(err.message);
+        }
+      }
+      this.voile = voile;
+      this.configure(config);
+      return { lists: voile.lists(), refused };
+    })();
+    return this.ready;
+  }
+
+  configure(config) {
+    const before = this.config;
+    this.config = {
+      server: typeof config.server === 'string' ? config.server : before.server,
+      follow: Array.isArray(config.follow) ? config.follow : before.follow,
+      disabledLists: Array.isArray(config.disabledLists) ? config.disabledLists : before.disabledLists,
+    };
+    // A list the reader turned off stops being used at once.
+    let unloaded = false;
+    for (const l of this.voile ? this.voile.lists() : []) {
+      const ref = `${l.publisher}/${l.id}`;
+      if (this.config.disabledLists.includes(ref) && this.voile.unloadList(ref)) unloaded = true;
+    }
+    if (unloaded) this.post({ event: 'recheck' });
+    if (!this.WebSocket || !this.config.server) return { ok: true };
+    if (!this.sync) {
+      this.sync = new SyncClient({
+        url: this.config.server,
+        WebSocket: this.WebSocket,
+        hello: () => this.hello(),
+        onMessage: bytes => this.onServerMessage(bytes),
+        onStatus: s => this.post({ event: 'sync-status', ...s, at: this.now() }),
+      });
+      this.sync.start();
+    } else if (this.config.server !== before.server) {
+      this.sync.restart(this.config.server);
+    } else {
+      this.sync.resend();
+    }
+    return { ok: true };
+  }
+
+  // ---- classifying -----------------------------------------------------------
+
+  async classify({ portId, id, texts }) {
+    await this.ready;
+    if (!Array.isArray(texts)) throw new Error('classify: texts must be an array');
+    const verdicts = this.voile.classify(texts.map(String), this.opts.get(portId) || {});
+    this.post({ event: 'verdicts', portId, id, verdicts: verdicts.map(compactVerdict) });
+    return undefined;
+  }
+
+  // ---- lists and keys --------------------------------------------------------
+
+  async trust(publisher, key) {
+    await this.ready;
+    const pinned = this.keys[publisher];
+    if (pinned && pinned !== key) {
+      throw new Error(`publisher ${publisher} is pinned to another key; a key change is refused`);
+    }
+    this.voile.trust(publisher, key);
+    this.keys[publisher] = key;
+    this.sync?.resend();
+    return { ok: true };
+  }
+
+  async unload(ref) {
+    await this.ready;
+    const done = this.voile.unloadList(ref);
+    if (done) this.post({ event: 'recheck' });
+    return { ok: done };
+  }
+
+  async loadStored(b64) {
+    await this.ready;
+    const info = this.voile.loadBundle(base64ToBytes(b64));
+    this.post({ event: 'recheck' });
+    return info;
+  }
+
+  // ---- sync ------------------------------------------------------------------
+
+  /** The lists to follow: those of the catalog whose publisher is pinned with the key the catalog shows. */
+  following() {
+    const wanted = this.config.follow;
+    const refs = [];
+    for (const e of this.catalog) {
+      const ref = `${e.publisher}/${e.list}`;
+      if (!this.keys[e.publisher] || this.keys[e.publisher] !== e.public_key) continue;
+      if (this.config.disabledLists.includes(ref)) continue;
+      if (wanted.length && !wanted.includes(ref)) continue;
+      refs.push(ref);
+    }
+    return refs;
+  }
+
+  hello() {
+    const held = {};
+    for (const l of this.voile.lists()) {
+      const ref = `${l.publisher}/${l.id}`;
+      if (!this.snapshotNeeded.has(ref)) held[ref] = l.version;
+    }
+    // Before the first catalog, following nothing asks for the catalog alone.
+    return this.voile.encodeHello(held, this.catalog.length ? this.following() : []);
+  }
+
+  onServerMessage(bytes) {
+    let m;
+    try {
+      m = this.voile.decodeMessage(bytes);
+    } catch (err) {
+      this.post({ event: 'sync-status', state: 'error', message: `undecodable message: ${err.message}`, at: this.now() });
+      return;
+    }
+    switch (m.type) {
+      case 'catalog': {
+        const before = JSON.stringify(this.catalog.length ? this.following() : null);
+        this.catalog = Array.isArray(m.lists) ? m.lists : [];
+        this.post({ event: 'catalog', lists: this.catalog.map(plainCatalogEntry) });
+        for (const e of this.catalog) {
+          const pinned = this.keys[e.publisher];
+          if (pinned && pinned !== e.public_key) {
+            this.post({ event: 'key-changed', publisher: e.publisher, key: e.public_key });
+          }
+        }
+        if (JSON.stringify(this.following()) !== before) this.sync.resend();
+        break;
+      }
+      case 'snapshot':
+      case 'delta':
+        this.receiveBundle(m);
+        break;
+      case 'synced':
+        this.post({ event: 'sync-status', state: 'synced', message: '', at: this.now() });
+        break;
+      case 'error':
+        this.post({ event: 'sync-status', state: 'error', message: `${m.code}: ${m.message}`, at: this.now() });
+        break;
+      default:
+        break; // later protocol versions may add messages
+    }
+  }
+
+  receiveBundle(m) {
+    const ref = `${m.publisher}/${m.list}`;
+    if (this.config.disabledLists.includes(ref)) return;
+    if (!m.bundle) {
+      // A delta that does not apply: ask again for the whole list.
+      this.snapshotNeeded.add(ref);
+      this.post({ event: 'list-refused', ref, version: m.version, message: m.error || 'delta did not apply' });
+      this.sync.resend();
+      return;
+    }
+    let info;
+    try {
+      info = this.voile.loadBundle(m.bundle);
+    } catch (err) {
+      // The previous version stays in use.
+      this.post({ event: 'list-refused', ref, version: m.version, message: err.message });
+      if (m.type === 'delta') {
+        this.snapshotNeeded.add(ref);
+        this.sync.resend();
+      }
+      return;
+    }
+    this.snapshotNeeded.delete(ref);
+    this.post({ event: 'store-bundle', ref, version: info.version, info, bundle: bytesToBase64(m.bundle) });
+    this.post({ event: 'recheck' });
+  }
+}
+
+function plainCatalogEntry(e) {
+  return {
+    publisher: String(e.publisher), publisher_name: String(e.publisher_name || ''), public_key: String(e.public_key || ''),
+    list: String(e.list), name: String(e.name || ''), description: String(e.description || ''),
+    langs: Array.isArray(e.langs) ? e.langs.map(String) : [], demo: !!e.demo,
+    version: Number(e.version) || 0, published: Number(e.published) || 0,
+  };
+}

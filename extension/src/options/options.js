@@ -1,0 +1,197 @@
+// The options page: lists and their publishers (with key pinning), the sync
+// server, the interface language, sites, the reader's corrections, the
+// opt-in report for publishers, and the counts.
+import { Keys, CATEGORIES, normalizeSettings, normalizeAllow, normalizeServerUrl, serverOriginPattern } from '../common/settings.js';
+import { pageTranslator, applyStrings, ask } from '../common/page-strings.js';
+import { keyFingerprint, prepareReport } from '../common/publishers.js';
+
+const api = globalThis.browser ?? globalThis.chrome;
+const $ = id => document.getElementById(id);
+const el = (tag, props = {}, ...children) => {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(props)) {
+    if (k === 'text') e.textContent = v;
+    else if (k.startsWith('on')) e.addEventListener(k.slice(2), v);
+    else e.setAttribute(k, v);
+  }
+  e.append(...children);
+  return e;
+};
+
+let settings = normalizeSettings((await api.storage.local.get(Keys.settings))[Keys.settings]);
+let t = await pageTranslator(api, settings.language);
+let status = null;
+
+async function saveSettings(change) {
+  settings = normalizeSettings({ ...settings, ...change });
+  await api.storage.local.set({ [Keys.settings]: settings });
+  $('saved').textContent = t('optSaved');
+}
+
+async function refresh() {
+  status = await ask(api, 'status');
+  settings = status.settings;
+  render();
+}
+
+function render() {
+  applyStrings(document, t, settings.language);
+  renderLists();
+  renderPublishers();
+  renderServer();
+  $('language').value = settings.language;
+  renderSites();
+  renderCorrections();
+  $('report-opt-in').checked = settings.reportOptIn;
+  $('report-block').hidden = !settings.reportOptIn;
+  renderStats();
+}
+
+function renderLists() {
+  const rows = new Map();
+  const loaded = new Map(status.loaded.map(l => [`${l.publisher}/${l.id}`, l]));
+  for (const e of status.catalog?.lists || []) rows.set(`${e.publisher}/${e.list}`, { ref: `${e.publisher}/${e.list}`, name: e.name || e.list, publisher: e.publisher, version: e.version, demo: e.demo });
+  for (const [ref, l] of Object.entries(status.lists)) rows.set(ref, { ...(rows.get(ref) || { name: l.id }), ref, publisher: l.publisher, version: l.version, rules: l.rules });
+  for (const [ref, l] of loaded) rows.set(ref, { ...(rows.get(ref) || {}), ref, name: l.name || l.id, publisher: l.publisher, version: l.version, rules: l.rules, demo: l.demo });
+  const body = $('lists').querySelector('tbody');
+  body.replaceChildren();
+  $('lists').hidden = rows.size === 0;
+  $('lists-none').hidden = rows.size > 0;
+  for (const r of rows.values()) {
+    const pub = status.publishers[r.publisher];
+    const off = settings.disabledLists.includes(r.ref);
+    const refused = status.sync.refused?.[r.ref];
+    let state;
+    if (!pub?.trusted) state = t('optListState_untrusted');
+    else if (refused) state = t('optListState_invalid', [refused.message]);
+    else if (loaded.has(r.ref)) state = t('optListState_active');
+    else state = '';
+    const box = el('input', { type: 'checkbox', 'aria-label': `${t('optListFollow')} ${r.name}` });
+    box.checked = !off;
+    box.disabled = !pub?.trusted;
+    box.addEventListener('change', () => saveSettings({
+      disabledLists: box.checked ? settings.disabledLists.filter(x => x !== r.ref) : [...settings.disabledLists, r.ref],
+    }).then(refresh));
+    const name = el('td', {}, r.name || r.ref);
+    if (r.demo) name.append(el('span', { class: 'badge', text: t('optListDemo') }));
+    body.append(el('tr', {}, el('td', {}, box), name, el('td', { text: pub?.name || r.publisher }),
+      el('td', { text: String(loaded.get(r.ref)?.version ?? r.version ?? '') }), el('td', { text: String(loaded.get(r.ref)?.rules ?? r.rules ?? '') }),
+      el('td', { class: 'state', text: state })));
+  }
+}
+
+async function renderPublishers() {
+  const ul = $('publishers');
+  ul.replaceChildren();
+  for (const [id, p] of Object.entries(status.publishers)) {
+    const fp = p.key ? await keyFingerprint(p.key) : '';
+    const li = el('li', {}, el('strong', { text: p.name ? `${p.name} (${id})` : id }), ' ');
+    let state = p.trusted ? (p.builtIn ? t('optPublisherBuiltIn') : t('optPublisherTrusted')) : t('optPublisherUntrusted');
+    if (p.keyChanged && p.trusted) state = t('optPublisherKeyChanged');
+    li.append(el('span', { class: p.keyChanged && p.trusted ? 'state warn' : 'state', text: state }), el('br'),
+      el('span', { class: 'note', text: t('optPublisherKey') + ': ' }), el('span', { class: 'fp', text: fp }));
+    if (!p.trusted && p.key) {
+      li.append(' ', el('button', {
+        type: 'button', text: t('optTrust'),
+        onclick: async () => {
+          if (!confirm(t('optTrustConfirm', [p.name || id, fp]))) return;
+          await ask(api, 'trust', { publisher: id, key: p.key });
+          await refresh();
+        },
+      }));
+    } else if (p.trusted && !p.builtIn) {
+      li.append(' ', el('button', { type: 'button', text: t('optUntrust'), onclick: async () => { await ask(api, 'untrust', { publisher: id }); await refresh(); } }));
+    }
+    ul.append(li);
+  }
+}
+
+function renderServer() {
+  if (document.activeElement !== $('server')) $('server').value = settings.server;
+  const s = status.sync;
+  const state = s.state === 'synced' ? 'connected' : s.state || 'connecting';
+  $('sync-state').textContent = state === 'error' ? t('optSync_error', [s.message || '']) : t('optSync_' + state) || state;
+  $('sync-last').textContent = s.lastUpdate ? t('optSyncLast', [new Date(s.lastUpdate).toLocaleString(settings.language === 'auto' ? undefined : settings.language)]) : '';
+}
+
+async function renderSites() {
+  const { origins = [] } = await api.permissions.getAll();
+  $('all-sites').checked = origins.includes('*://*/*') || origins.includes('<all_urls>');
+  const off = Object.entries(settings.sites).filter(([, on]) => on === false).map(([site]) => site);
+  $('sites-off-block').hidden = off.length === 0;
+  $('sites-off').replaceChildren(...off.map(site => el('li', {}, site, ' ', el('button', {
+    type: 'button', text: t('optSitesTurnOn'),
+    onclick: () => { const sites = { ...settings.sites }; delete sites[site]; saveSettings({ sites }).then(refresh); },
+  }))));
+}
+
+function renderCorrections() {
+  const allow = normalizeAllow(status.allow);
+  $('corrections-posts').textContent = t('optCorrectionsPosts', [String(allow.posts.length)]);
+  $('rules-off-block').hidden = allow.rules.length === 0;
+  $('rules-off').replaceChildren(...allow.rules.map(r => el('li', {}, el('span', { class: 'fp', text: r }), ' ', el('button', {
+    type: 'button', text: t('optCorrectionsRestore'),
+    onclick: async () => { await ask(api, 'correction', { change: { unrules: [r] } }); await refresh(); },
+  }))));
+}
+
+function renderStats() {
+  const s = status.stats;
+  $('stats').replaceChildren(el('li', { text: `${t('popupCountTotal')}: ${s.flagged || 0}` }),
+    ...CATEGORIES.filter(c => s.categories?.[c]).map(c => el('li', { text: `${t('cat_' + c)}: ${s.categories[c]}` })));
+}
+
+$('server-form').addEventListener('submit', async e => {
+  e.preventDefault();
+  $('server-error').hidden = true;
+  let url;
+  try {
+    url = normalizeServerUrl($('server').value);
+  } catch {
+    $('server-error').textContent = t('optServerBad');
+    $('server-error').hidden = false;
+    return;
+  }
+  // Reaching another server needs the reader's leave.
+  const granted = await api.permissions.request({ origins: [serverOriginPattern(url, status.browser)] });
+  if (!granted) {
+    $('server-error').textContent = t('optServerDenied');
+    $('server-error').hidden = false;
+    return;
+  }
+  await saveSettings({ server: url });
+  await refresh();
+});
+$('sync-now').addEventListener('click', async () => { await ask(api, 'sync-now'); setTimeout(refresh, 500); });
+$('language').addEventListener('change', async e => {
+  await saveSettings({ language: e.target.value });
+  t = await pageTranslator(api, settings.language);
+  render();
+});
+$('all-sites').addEventListener('change', async e => {
+  const origins = ['*://*/*'];
+  if (e.target.checked) {
+    if (!(await api.permissions.request({ origins }))) e.target.checked = false;
+  } else {
+    await api.permissions.remove({ origins });
+  }
+  await ask(api, 'user-sites');
+});
+$('corrections-clear').addEventListener('click', async () => {
+  await api.storage.local.set({ [Keys.allow]: normalizeAllow({}) });
+  await refresh();
+});
+$('report-opt-in').addEventListener('change', e => saveSettings({ reportOptIn: e.target.checked }).then(render));
+$('report-prepare').addEventListener('click', () => {
+  const area = $('report');
+  area.value = JSON.stringify(prepareReport(normalizeAllow(status.allow), status.loaded), null, 2);
+  area.hidden = false;
+  area.select();
+});
+$('stats-reset').addEventListener('click', async () => { await ask(api, 'reset-stats'); await refresh(); });
+
+api.storage.onChanged.addListener((changes, area) => {
+  if (area === 'local' && (changes[Keys.sync] || changes[Keys.lists] || changes[Keys.catalog] || changes[Keys.publishers])) refresh();
+});
+
+await refresh();
