@@ -24,7 +24,9 @@ type out struct {
 // conn is one subscriber's WebSocket. Its send queue is a slice rather
 // than a channel so that what it holds and which versions it has been
 // sent change together under mu, and so that an idle connection holds no
-// queue memory at all.
+// queue memory at all. For the same reason the writer goroutine runs only
+// while the queue has something: an idle connection costs one goroutine,
+// its reader.
 type conn struct {
 	s    *Server
 	ws   *websocket.Conn
@@ -36,9 +38,8 @@ type conn struct {
 	held    map[string]uint64 // version of each followed list the client holds or has been sent
 	follows []string          // guarded by the hub's lock
 	closed  bool
+	writing bool // a writeLoop goroutine is running
 
-	wake      chan struct{} // has an item when the queue may be non-empty
-	done      chan struct{} // closed when the connection is shut
 	closeOnce sync.Once
 }
 
@@ -55,9 +56,9 @@ func (c *conn) enqueueLocked(m out) bool {
 	}
 	c.queue = append(c.queue, m)
 	c.s.m.sent.WithLabelValues(m.kind).Inc()
-	select {
-	case c.wake <- struct{}{}:
-	default:
+	if !c.writing {
+		c.writing = true
+		go c.writeLoop()
 	}
 	return true
 }
@@ -107,41 +108,36 @@ func (c *conn) push(st *listState) {
 	}
 }
 
-// writeLoop sends the queue in order until the connection is shut.
+// writeLoop sends the queue in order, and ends when it is empty or the
+// connection is shut.
 func (c *conn) writeLoop() {
 	for {
-		select {
-		case <-c.wake:
-		case <-c.done:
+		c.mu.Lock()
+		if c.closed || len(c.queue) == 0 {
+			c.writing = false
+			c.queue = nil // let an idle connection hold no queue memory
+			c.mu.Unlock()
 			return
 		}
-		for {
-			c.mu.Lock()
-			if len(c.queue) == 0 {
-				c.queue = nil // let an idle connection hold no queue memory
-				c.mu.Unlock()
-				break
-			}
-			m := c.queue[0]
-			c.queue[0] = out{}
-			c.queue = c.queue[1:]
-			c.mu.Unlock()
+		m := c.queue[0]
+		c.queue[0] = out{}
+		c.queue = c.queue[1:]
+		c.mu.Unlock()
 
-			c.ws.SetWriteDeadline(time.Now().Add(c.s.cfg.WriteTimeout))
-			var err error
-			if m.pm == nil {
-				err = c.ws.WriteMessage(websocket.PingMessage, nil)
-			} else {
-				err = c.ws.WritePreparedMessage(m.pm)
-			}
-			if err != nil {
-				c.shut("write_failed", websocket.CloseAbnormalClosure)
-				return
-			}
-			if m.closeWith != "" {
-				c.shut(m.closeWith, websocket.ClosePolicyViolation)
-				return
-			}
+		c.ws.SetWriteDeadline(time.Now().Add(c.s.cfg.WriteTimeout))
+		var err error
+		if m.pm == nil {
+			err = c.ws.WriteMessage(websocket.PingMessage, nil)
+		} else {
+			err = c.ws.WritePreparedMessage(m.pm)
+		}
+		if err != nil {
+			c.shut("write_failed", websocket.CloseAbnormalClosure)
+			return
+		}
+		if m.closeWith != "" {
+			c.shut(m.closeWith, websocket.ClosePolicyViolation)
+			return
 		}
 	}
 }
@@ -223,7 +219,6 @@ func (c *conn) shut(reason string, code int) {
 		c.closed = true
 		c.queue = nil
 		c.mu.Unlock()
-		close(c.done)
 		c.ws.WriteControl(websocket.CloseMessage, websocket.FormatCloseMessage(code, reason), time.Now().Add(time.Second))
 		c.ws.Close()
 		c.s.hub.remove(c)

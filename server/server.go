@@ -138,16 +138,15 @@ func (s *Server) handleSync(w http.ResponseWriter, r *http.Request) {
 		s.m.refused.WithLabelValues(wire.CodeBadMessage).Inc()
 		return // Upgrade has answered the client
 	}
-	c := &conn{s: s, ws: ws, addr: ip, limit: s.cfg.SendQueue, held: map[string]uint64{},
-		wake: make(chan struct{}, 1), done: make(chan struct{})}
+	c := &conn{s: s, ws: ws, addr: ip, limit: s.cfg.SendQueue, held: map[string]uint64{}}
 	s.conns.Add(1)
 	if !s.hub.add(c) {
 		c.fail(wire.CodeUnavailable, "the server is shutting down")
-		go c.writeLoop()
 		return
 	}
-	go c.writeLoop()
-	c.readLoop()
+	// Reading in a fresh goroutine lets this handler return, and with it
+	// the HTTP server's buffers and this goroutine's grown stack.
+	go c.readLoop()
 }
 
 // hello answers a client's hello: the catalog, then a snapshot or a delta

@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/http/pprof"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -53,6 +54,7 @@ func serve(args []string) error {
 	origins := fs.String("origins", "", "comma-separated browser origins allowed besides extensions")
 	logLevel := fs.String("log-level", "info", "debug, info, warn or error")
 	logJSON := fs.Bool("log-json", false, "log JSON lines instead of text")
+	pprofOn := fs.Bool("pprof", false, "serve /debug/pprof/ too (for load tests and profiling; keep it off where the address is public)")
 	var cfg server.Config
 	fs.IntVar(&cfg.MaxConnsPerIP, "max-conns-per-ip", d.MaxConnsPerIP, "WebSocket connections per remote address (-1: no limit)")
 	fs.IntVar(&cfg.SendQueue, "send-queue", d.SendQueue, "messages queued per connection before it is dropped as slow")
@@ -106,8 +108,16 @@ func serve(args []string) error {
 			return err
 		}
 	}
+	handler := srv.Handler()
+	if *pprofOn {
+		mux := http.NewServeMux()
+		mux.Handle("/", handler)
+		mux.HandleFunc("/debug/pprof/", pprof.Index)
+		mux.HandleFunc("/debug/pprof/profile", pprof.Profile)
+		handler = mux
+	}
 	hs := &http.Server{
-		Handler:           srv.Handler(),
+		Handler:           handler,
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       60 * time.Second, // a publish body of up to 8 MiB
 		IdleTimeout:       120 * time.Second,

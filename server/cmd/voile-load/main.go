@@ -1,0 +1,411 @@
+// Command voile-load measures the sync server under many subscribers on
+// loopback: it starts a voile-server process on a fresh store, connects N
+// WebSocket subscribers that follow one list, measures the server's memory
+// per idle connection, then publishes new versions and times how long each
+// takes to reach every subscriber.
+//
+// Usage:
+//
+//	voile-load -server-bin build/voile-server [-n 10000] [-runs 5]
+//
+// It raises its file-descriptor limit (inherited by the server) to the
+// hard limit, spreads connections over source addresses 127.0.0.1-127.0.0.8
+// so that ephemeral ports never run out, and stops the server when done.
+// Everything stays on loopback, and every wait is bounded.
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"crypto/ed25519"
+	"crypto/rand"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"syscall"
+	"time"
+
+	"github.com/gorilla/websocket"
+
+	"voile/shared/bundle"
+	"voile/shared/rules"
+	"voile/shared/wire"
+)
+
+func main() {
+	if err := run(); err != nil {
+		fmt.Fprintln(os.Stderr, "voile-load:", err)
+		os.Exit(1)
+	}
+}
+
+type options struct {
+	bin      string
+	n        int
+	runs     int
+	rules    int
+	dialers  int
+	deadline time.Duration
+}
+
+func run() error {
+	var o options
+	flag.StringVar(&o.bin, "server-bin", "build/voile-server", "voile-server binary to start")
+	flag.IntVar(&o.n, "n", 10000, "subscribers")
+	flag.IntVar(&o.runs, "runs", 5, "publishes to time")
+	flag.IntVar(&o.rules, "rules", 300, "rules in the published list")
+	flag.IntVar(&o.dialers, "dialers", 64, "connections opened at once")
+	flag.DurationVar(&o.deadline, "timeout", 60*time.Second, "bound on each phase")
+	flag.Parse()
+
+	if err := raiseFileLimit(uint64(o.n)*2 + 1024); err != nil {
+		return err
+	}
+	dir, err := os.MkdirTemp("", "voile-load-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(dir)
+
+	pub, priv, _ := ed25519.GenerateKey(rand.Reader)
+	pubFile := filepath.Join(dir, "load.pub")
+	os.WriteFile(pubFile, []byte(bundle.FormatPublicKey(pub)), 0o644)
+	tokenOut, err := exec.Command(o.bin, "add-publisher", "-data", dir, "-id", "load", "-name", "Load test", "-pub", pubFile).Output()
+	if err != nil {
+		return fmt.Errorf("add-publisher: %w", err)
+	}
+	token := strings.TrimSpace(string(tokenOut))
+
+	addrFile := filepath.Join(dir, "addr")
+	srv := exec.Command(o.bin, "-data", dir, "-addr", "127.0.0.1:0", "-addr-file", addrFile,
+		"-max-conns-per-ip", "-1", "-publish-rate", "1000", "-publish-burst", "1000", "-log-level", "warn", "-pprof")
+	srv.Stderr = os.Stderr
+	if err := srv.Start(); err != nil {
+		return err
+	}
+	defer func() {
+		srv.Process.Signal(syscall.SIGTERM)
+		done := make(chan struct{})
+		go func() { srv.Wait(); close(done) }()
+		select {
+		case <-done:
+		case <-time.After(15 * time.Second):
+			srv.Process.Kill()
+		}
+	}()
+	base, err := waitAddr(addrFile, o.deadline)
+	if err != nil {
+		return err
+	}
+	fmt.Printf("server pid %d at %s; %d subscribers, %d publishes, list of %d rules\n", srv.Process.Pid, base, o.n, o.runs, o.rules)
+
+	publish := func(v uint64) error {
+		l := &rules.List{ID: "load", Publisher: "load", Version: v, Langs: []string{"en"}}
+		for i := 0; i < o.rules; i++ {
+			text := fmt.Sprintf("slur%d", i)
+			if i == int(v)%o.rules {
+				text = fmt.Sprintf("edited%d", v)
+			}
+			l.Rules = append(l.Rules, rules.Rule{ID: fmt.Sprintf("r%d", i), Kind: rules.Term, Text: text, Category: rules.Racism, Weight: 0.8})
+		}
+		b, err := bundle.Sign(l, priv)
+		if err != nil {
+			return err
+		}
+		req, _ := http.NewRequest("POST", "http://"+base+"/v1/publish", bytes.NewReader(b.Encode()))
+		req.Header.Set("Authorization", "Bearer "+token)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			return err
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != 200 {
+			return fmt.Errorf("publish v%d: %s %s", v, resp.Status, body)
+		}
+		return nil
+	}
+	if err := publish(1); err != nil {
+		return err
+	}
+
+	time.Sleep(500 * time.Millisecond)
+	before, err := serverMemory(base, srv.Process.Pid)
+	if err != nil {
+		return err
+	}
+	subs, err := connectAll(base, o)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		for _, s := range subs {
+			s.ws.Close()
+		}
+	}()
+	time.Sleep(2 * time.Second) // let the server settle with every connection idle
+	after, err := serverMemory(base, srv.Process.Pid)
+	if err != nil {
+		return err
+	}
+	fmt.Printf("memory per idle connection: %.1f KiB Go heap+stacks in use, %.1f KiB RSS (%d goroutines for %d connections)\n",
+		float64(after.goMem-before.goMem)/float64(o.n)/1024, float64(after.rss-before.rss)/float64(o.n)/1024,
+		after.goroutines, o.n)
+
+	var p99s, p50s, maxes []time.Duration
+	for r := 0; r < o.runs; r++ {
+		v := uint64(r + 2)
+		for _, s := range subs {
+			s.want.Store(v)
+		}
+		var wg sync.WaitGroup
+		wg.Add(len(subs))
+		for _, s := range subs {
+			s.done = &wg
+		}
+		start := time.Now()
+		for _, s := range subs {
+			s.arm(start)
+		}
+		if err := publish(v); err != nil {
+			return err
+		}
+		acked := time.Since(start)
+		waitDone := make(chan struct{})
+		go func() { wg.Wait(); close(waitDone) }()
+		select {
+		case <-waitDone:
+		case <-time.After(o.deadline):
+			return fmt.Errorf("run %d: not every subscriber got version %d within %v", r+1, v, o.deadline)
+		}
+		lat := make([]time.Duration, len(subs))
+		for i, s := range subs {
+			lat[i] = s.latency
+		}
+		sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
+		p50, p99, max := lat[len(lat)/2], lat[len(lat)*99/100], lat[len(lat)-1]
+		p50s, p99s, maxes = append(p50s, p50), append(p99s, p99), append(maxes, max)
+		fmt.Printf("run %d: version %d acknowledged after %v; delivered to all %d: p50 %v, p99 %v, max %v\n",
+			r+1, v, acked.Round(time.Microsecond), len(subs), p50.Round(time.Microsecond), p99.Round(time.Microsecond), max.Round(time.Microsecond))
+		time.Sleep(500 * time.Millisecond)
+	}
+	fmt.Printf("median over %d runs: p50 %v, p99 %v, max %v\n", o.runs,
+		median(p50s).Round(time.Microsecond), median(p99s).Round(time.Microsecond), median(maxes).Round(time.Microsecond))
+	return nil
+}
+
+func median(d []time.Duration) time.Duration {
+	s := append([]time.Duration(nil), d...)
+	sort.Slice(s, func(i, j int) bool { return s[i] < s[j] })
+	return s[len(s)/2]
+}
+
+// sub is one subscriber.
+type sub struct {
+	ws      *websocket.Conn
+	want    atomic.Uint64
+	mu      sync.Mutex
+	start   time.Time
+	latency time.Duration
+	done    *sync.WaitGroup
+}
+
+func (s *sub) arm(start time.Time) {
+	s.mu.Lock()
+	s.start = start
+	s.mu.Unlock()
+}
+
+// readLoop records when each wanted version arrives.
+func (s *sub) readLoop() {
+	for {
+		_, data, err := s.ws.ReadMessage()
+		if err != nil {
+			return
+		}
+		m, err := wire.Decode(data)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "voile-load: bad message:", err)
+			continue
+		}
+		var v uint64
+		switch {
+		case m.Delta != nil:
+			v = m.Delta.Version
+		case m.Snapshot != nil:
+			v = m.Snapshot.Bundle.Version
+		default:
+			continue
+		}
+		if v == s.want.Load() && v > 1 {
+			s.mu.Lock()
+			s.latency = time.Since(s.start)
+			done := s.done
+			s.mu.Unlock()
+			done.Done()
+		}
+	}
+}
+
+// connectAll opens n subscribers, each synced with version 1 of the list.
+func connectAll(base string, o options) ([]*sub, error) {
+	subs := make([]*sub, o.n)
+	errs := make(chan error, o.n)
+	sem := make(chan struct{}, o.dialers)
+	var wg sync.WaitGroup
+	start := time.Now()
+	for i := range subs {
+		sem <- struct{}{}
+		wg.Add(1)
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			s, err := connect(base, i, o.deadline)
+			if err != nil {
+				errs <- fmt.Errorf("subscriber %d: %w", i, err)
+				return
+			}
+			subs[i] = s
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	if err := <-errs; err != nil {
+		return nil, err
+	}
+	fmt.Printf("%d subscribers connected and synced in %v\n", o.n, time.Since(start).Round(time.Millisecond))
+	for _, s := range subs {
+		go s.readLoop()
+	}
+	return subs, nil
+}
+
+func connect(base string, i int, timeout time.Duration) (*sub, error) {
+	local := &net.TCPAddr{IP: net.IPv4(127, 0, 0, byte(1+i%8))}
+	d := websocket.Dialer{
+		HandshakeTimeout: timeout,
+		ReadBufferSize:   1024,
+		WriteBufferSize:  1024,
+		NetDialContext: func(ctx context.Context, network, addr string) (net.Conn, error) {
+			return (&net.Dialer{LocalAddr: local}).DialContext(ctx, network, addr)
+		},
+	}
+	ws, _, err := d.Dial("ws://"+base+"/v1/sync", nil)
+	if err != nil {
+		return nil, err
+	}
+	hello := wire.NewHello([]wire.ListRef{{Publisher: "load", List: "load"}}, nil)
+	if err := ws.WriteMessage(websocket.BinaryMessage, hello.Encode()); err != nil {
+		ws.Close()
+		return nil, err
+	}
+	ws.SetReadDeadline(time.Now().Add(timeout))
+	for {
+		_, data, err := ws.ReadMessage()
+		if err != nil {
+			ws.Close()
+			return nil, err
+		}
+		m, err := wire.Decode(data)
+		if err != nil {
+			ws.Close()
+			return nil, err
+		}
+		if m.Type == wire.TError {
+			ws.Close()
+			return nil, m.Error
+		}
+		if m.Type == wire.TSynced {
+			break
+		}
+	}
+	ws.SetReadDeadline(time.Time{})
+	return &sub{ws: ws}, nil
+}
+
+type memory struct {
+	rss, goMem int64
+	goroutines int64
+}
+
+// serverMemory collects the server's garbage (through pprof's heap
+// handler, which runs a GC first), then reads its resident set from /proc
+// and its Go heap and stacks in use from /metrics.
+func serverMemory(base string, pid int) (memory, error) {
+	var m memory
+	if resp, err := http.Get("http://" + base + "/debug/pprof/heap?gc=1"); err != nil {
+		return m, err
+	} else {
+		io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+	}
+	status, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
+	if err != nil {
+		return m, err
+	}
+	for _, line := range strings.Split(string(status), "\n") {
+		if f := strings.Fields(line); len(f) >= 2 && f[0] == "VmRSS:" {
+			kb, _ := strconv.ParseInt(f[1], 10, 64)
+			m.rss = kb * 1024
+		}
+	}
+	resp, err := http.Get("http://" + base + "/metrics")
+	if err != nil {
+		return m, err
+	}
+	defer resp.Body.Close()
+	sc := bufio.NewScanner(resp.Body)
+	for sc.Scan() {
+		f := strings.Fields(sc.Text())
+		if len(f) != 2 {
+			continue
+		}
+		v, _ := strconv.ParseFloat(f[1], 64)
+		switch f[0] {
+		case "go_memstats_heap_inuse_bytes", "go_memstats_stack_inuse_bytes":
+			m.goMem += int64(v)
+		case "go_goroutines":
+			m.goroutines = int64(v)
+		}
+	}
+	return m, sc.Err()
+}
+
+func waitAddr(path string, timeout time.Duration) (string, error) {
+	end := time.Now().Add(timeout)
+	for time.Now().Before(end) {
+		if a, err := os.ReadFile(path); err == nil && len(a) > 0 {
+			return string(a), nil
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	return "", fmt.Errorf("server did not start within %v", timeout)
+}
+
+func raiseFileLimit(want uint64) error {
+	var l syscall.Rlimit
+	if err := syscall.Getrlimit(syscall.RLIMIT_NOFILE, &l); err != nil {
+		return err
+	}
+	if l.Cur >= want {
+		return nil
+	}
+	l.Cur = min(want, l.Max)
+	if err := syscall.Setrlimit(syscall.RLIMIT_NOFILE, &l); err != nil {
+		return fmt.Errorf("raise the file limit to %d: %w", l.Cur, err)
+	}
+	if l.Cur < want {
+		return fmt.Errorf("file limit %d (hard limit) is below the %d needed: raise it with ulimit -n", l.Cur, want)
+	}
+	return nil
+}
