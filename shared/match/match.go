@@ -38,6 +38,7 @@ type Engine struct {
 	pats  []pattern
 
 	regexps []compiledPattern
+	pre     *prefilter // which regexps can match a text (prefilter.go)
 }
 
 type compiledPattern struct {
@@ -79,20 +80,22 @@ func Compile(lists ...*rules.List) (*Engine, error) {
 		}
 	}
 	b.link()
+	e.pre = buildPrefilter(e.regexps)
 	return e, nil
 }
 
 // Matcher matches texts against an Engine. It reuses its memory between
 // calls and is not safe for concurrent use.
 type Matcher struct {
-	e    *Engine
-	norm *normalize.Normalizer
-	key  []byte
-	alt  []byte
-	trim []int32 // per word: leading bytes a Spelt variant dropped
-	hits []Hit
-	raw  []rawHit
-	Text *normalize.Text // the last text matched, normalised
+	e     *Engine
+	norm  *normalize.Normalizer
+	key   []byte
+	alt   []byte
+	trim  []int32 // per word: leading bytes a Spelt variant dropped
+	hits  []Hit
+	raw   []rawHit
+	found []bool          // per prefilter clause: present in the text
+	Text  *normalize.Text // the last text matched, normalised
 }
 
 type rawHit struct {
@@ -102,7 +105,7 @@ type rawHit struct {
 
 // NewMatcher returns a Matcher for e.
 func (e *Engine) NewMatcher() *Matcher {
-	return &Matcher{e: e, norm: normalize.New()}
+	return &Matcher{e: e, norm: normalize.New(), found: make([]bool, e.pre.clauses())}
 }
 
 // Match returns the hits of every rule in text, in the order found. A match
@@ -138,8 +141,9 @@ func (m *Matcher) Match(text string) []Hit {
 		start, end := t.Orig(int(t.Words[h.first].Start+m.trim[h.first]), int(t.Words[h.end-1].End))
 		m.hits = append(m.hits, Hit{List: p.list, Rule: p.rule, Start: start, End: end})
 	}
-	for _, cp := range e.regexps {
-		if !cp.re.Match(t.Norm) {
+	e.pre.scan(t.Norm, m.found)
+	for i, cp := range e.regexps {
+		if !e.pre.may(i, m.found) || !cp.re.Match(t.Norm) {
 			continue
 		}
 		for _, loc := range cp.re.FindAllIndex(t.Norm, -1) {

@@ -39,7 +39,7 @@ export async function loadVoile(source) {
       throw new Error('loadVoile: the wasm program exited before it was ready');
     });
     const raw = await Promise.race([ready, exited]);
-    return new Voile(raw);
+    return new Voile(raw, instance);
   } finally {
     delete globalThis[hook];
   }
@@ -68,16 +68,18 @@ async function instantiate(source, imports) {
 /** One running voile.wasm. Not for use from several workers at once. */
 export class Voile {
   #raw;
+  #memory;
   #req = new Uint8Array(64 << 10);
   #view = new DataView(this.#req.buffer);
   #encoder = new TextEncoder();
 
-  constructor(raw) {
+  constructor(raw, instance) {
     const cats = Array.from(raw.categories || []);
     if (cats.join() !== CATEGORIES.join()) {
       throw new Error(`loadVoile: voile.wasm has categories [${cats}], voile.js expects [${CATEGORIES}]: rebuild both with make wasm`);
     }
     this.#raw = raw;
+    this.#memory = instance?.exports?.mem;
   }
 
   #call(name, ...args) {
@@ -87,6 +89,14 @@ export class Voile {
       throw new Error(r.message);
     }
     return r;
+  }
+
+  /**
+   * Bytes of linear memory the wasm instance holds. It grows with the
+   * loaded lists and never shrinks, as WebAssembly memory cannot.
+   */
+  get memoryBytes() {
+    return this.#memory?.buffer.byteLength ?? 0;
   }
 
   /** The categories a rule may have, in a stable order. */

@@ -1,0 +1,274 @@
+package match
+
+import (
+	"regexp/syntax"
+	"slices"
+	"unicode/utf8"
+)
+
+// Pattern rules are regular expressions, and running each over every post
+// costs more than all the word matching: Go's regexp finds no literal
+// prefix to skip ahead with in a pattern that starts with \b or an
+// alternation. So each pattern gets clauses of required literals: every
+// match contains at least one literal of each clause ("jew", and one of
+// "control" or "run", for `\b(the )?jews? (control|run)`). One
+// Aho–Corasick pass over the bytes of the normalised text finds the
+// clauses present, and only the patterns whose clauses are all present
+// run. A pattern without clauses runs on every text, as before.
+
+const (
+	maxRequired   = 64      // literals per clause; a bigger clause is dropped
+	minRequired   = 2       // bytes; a clause with a shorter literal is dropped
+	maxClauses    = 4       // per pattern, the most selective
+	maxPrefilter  = 1 << 20 // states × byte classes of the automaton (4 MiB)
+	noTransitions = -1
+)
+
+// prefilter is a byte-level Aho–Corasick automaton over the required
+// literals of the pattern rules, with every transition precomputed.
+type prefilter struct {
+	class  [256]uint8 // byte → class; 0 for bytes in no literal
+	nclass int
+	delta  []int32 // state*nclass + class → next state
+	outAt  []int32 // clauses found at state s: outs[outAt[s]:outAt[s+1]]
+	outs   []int32 // clause ids
+	// The clauses of pattern i (an index into Engine.regexps) are the ids
+	// clauseAt[i] to clauseAt[i+1]-1.
+	clauseAt []int32
+}
+
+// buildPrefilter builds the prefilter of patterns, the regexps of
+// Engine.regexps in order.
+func buildPrefilter(patterns []compiledPattern) *prefilter {
+	p := &prefilter{}
+	type lit struct {
+		s      string
+		clause int32
+	}
+	var lits []lit
+	classes, bytes, clause := 1, 0, int32(0)
+	p.clauseAt = make([]int32, len(patterns)+1)
+	for i, cp := range patterns {
+		req := patternClauses(cp.re.String())
+		n, c := bytes, classes
+		var fresh [256]bool
+		for _, cl := range req {
+			for _, s := range cl {
+				n += len(s)
+				for j := 0; j < len(s); j++ {
+					if b := s[j]; p.class[b] == 0 && !fresh[b] {
+						fresh[b] = true
+						c++
+					}
+				}
+			}
+		}
+		if c > 256 || (n+1)*c > maxPrefilter {
+			req = nil // the automaton is full: this pattern runs on every text
+		} else {
+			bytes = n
+		}
+		for _, cl := range req {
+			for _, s := range cl {
+				for j := 0; j < len(s); j++ {
+					if p.class[s[j]] == 0 {
+						p.class[s[j]] = uint8(classes)
+						classes++
+					}
+				}
+				lits = append(lits, lit{s, clause})
+			}
+			clause++
+		}
+		p.clauseAt[i+1] = clause
+	}
+	p.nclass = classes
+
+	// The trie, with missing transitions marked.
+	newState := func() int32 {
+		for range p.nclass {
+			p.delta = append(p.delta, noTransitions)
+		}
+		return int32(len(p.delta)/p.nclass - 1)
+	}
+	newState()
+	var own [][]int32
+	for _, l := range lits {
+		s := int32(0)
+		for j := 0; j < len(l.s); j++ {
+			k := int(s)*p.nclass + int(p.class[l.s[j]])
+			if p.delta[k] == noTransitions {
+				p.delta[k] = newState()
+			}
+			s = p.delta[k]
+		}
+		for len(own) <= int(s) {
+			own = append(own, nil)
+		}
+		own[s] = append(own[s], l.clause)
+	}
+	nstates := len(p.delta) / p.nclass
+	for len(own) < nstates {
+		own = append(own, nil)
+	}
+
+	// Breadth first: failure links, complete transitions, merged outputs.
+	fail := make([]int32, nstates)
+	outs := make([][]int32, nstates)
+	queue := make([]int32, 0, nstates)
+	for c := range p.nclass {
+		if t := p.delta[c]; t == noTransitions {
+			p.delta[c] = 0
+		} else {
+			queue = append(queue, t) // fail[t] is the root
+		}
+	}
+	outs[0] = own[0]
+	for len(queue) > 0 {
+		s := queue[0]
+		queue = queue[1:]
+		outs[s] = append(append([]int32(nil), own[s]...), outs[fail[s]]...)
+		for c := range p.nclass {
+			k := int(s)*p.nclass + c
+			f := p.delta[int(fail[s])*p.nclass+c]
+			if t := p.delta[k]; t == noTransitions {
+				p.delta[k] = f
+			} else {
+				fail[t] = f
+				queue = append(queue, t)
+			}
+		}
+	}
+	p.outAt = make([]int32, nstates+1)
+	for s := range nstates {
+		p.outs = append(p.outs, outs[s]...)
+		p.outAt[s+1] = int32(len(p.outs))
+	}
+	return p
+}
+
+// scan sets found[c] for every clause c with a literal in text; found
+// has one entry per clause.
+func (p *prefilter) scan(text []byte, found []bool) {
+	clear(found)
+	s := int32(0)
+	for _, c := range text {
+		s = p.delta[int(s)*p.nclass+int(p.class[c])]
+		for _, c := range p.outs[p.outAt[s]:p.outAt[s+1]] {
+			found[c] = true
+		}
+	}
+}
+
+// may reports whether pattern i may match the text that set found: all of
+// its clauses are present.
+func (p *prefilter) may(i int, found []bool) bool {
+	for _, ok := range found[p.clauseAt[i]:p.clauseAt[i+1]] {
+		if !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// clauses is the number of clauses of all patterns.
+func (p *prefilter) clauses() int { return int(p.clauseAt[len(p.clauseAt)-1]) }
+
+// patternClauses returns the most selective clauses of a pattern worth
+// checking, or nil if it has none.
+func patternClauses(pattern string) [][]string {
+	re, err := syntax.Parse(pattern, syntax.Perl)
+	if err != nil {
+		return nil
+	}
+	var out [][]string
+	for _, cl := range required(re.Simplify()) {
+		dup := slices.ContainsFunc(out, func(o []string) bool { return slices.Equal(o, cl) })
+		if !dup && shortest(cl) >= minRequired && len(cl) <= maxRequired {
+			out = append(out, cl)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b []string) int {
+		switch {
+		case better(a, b):
+			return -1
+		case better(b, a):
+			return 1
+		}
+		return 0
+	})
+	return out[:min(len(out), maxClauses)]
+}
+
+// required returns clauses of literals such that every match of re
+// contains at least one literal of each clause; none if it knows none.
+func required(re *syntax.Regexp) [][]string {
+	switch re.Op {
+	case syntax.OpLiteral:
+		b := make([]byte, 0, len(re.Rune))
+		for _, r := range re.Rune {
+			if re.Flags&syntax.FoldCase != 0 {
+				// The normalised text is lower-case. Outside ASCII, case
+				// folding has cases this does not follow: give up.
+				if r >= utf8.RuneSelf {
+					return nil
+				}
+				if 'A' <= r && r <= 'Z' {
+					r += 'a' - 'A'
+				}
+			}
+			b = utf8.AppendRune(b, r)
+		}
+		return [][]string{{string(b)}}
+	case syntax.OpCapture, syntax.OpPlus:
+		return required(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Min >= 1 {
+			return required(re.Sub[0])
+		}
+	case syntax.OpConcat:
+		// Each part's clauses hold for the whole.
+		var all [][]string
+		for _, sub := range re.Sub {
+			all = append(all, required(sub)...)
+		}
+		return all
+	case syntax.OpAlternate:
+		// One clause: the best clause of every branch, joined.
+		var one []string
+		for _, sub := range re.Sub {
+			var best []string
+			for _, cl := range required(sub) {
+				if better(cl, best) {
+					best = cl
+				}
+			}
+			if best == nil || len(one)+len(best) > maxRequired {
+				return nil
+			}
+			one = append(one, best...)
+		}
+		return [][]string{one}
+	}
+	return nil
+}
+
+// better reports whether literal set a is more selective than b: a longer
+// shortest literal, or as long and fewer literals.
+func better(a, b []string) bool {
+	if b == nil {
+		return true
+	}
+	ma, mb := shortest(a), shortest(b)
+	return ma > mb || ma == mb && len(a) < len(b)
+}
+
+func shortest(s []string) int {
+	n := -1
+	for _, x := range s {
+		if n < 0 || len(x) < n {
+			n = len(x)
+		}
+	}
+	return n
+}

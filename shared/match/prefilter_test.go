@@ -1,0 +1,115 @@
+package match
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"testing"
+
+	"voile/shared/demo"
+	"voile/shared/normalize"
+)
+
+func TestRequiredClauses(t *testing.T) {
+	for _, c := range []struct {
+		pattern string
+		want    [][]string // nil: the pattern runs on every text
+	}{
+		{`\b(the )?jews? (control|run)s?\b`, [][]string{{"jew"}, {"control", "run"}}},
+		{`\b(1488|14 88)\b`, [][]string{{"14"}, {"88", " 88"}}},
+		{`\banchor bab(y|ies)\b`, [][]string{{"anchor bab"}}},
+		// The parser factors out the f: f(emoid|oid)|roastie.
+		{`\b(femoid|foid|roastie)s?\b`, [][]string{{"emoid", "oid", "roastie"}}},
+		{`(?i)\bKike\b`, [][]string{{"kike"}}},
+		{`(?i)éthnie`, nil}, // case folding outside ASCII
+		{`\b\w+ist\b`, [][]string{{"ist"}}},
+		{`[a-z]+`, nil},
+		{`a|bc`, nil}, // one byte is too short to help
+		{`(ab)*cd`, [][]string{{"cd"}}},
+		{`(ab){2,}x`, [][]string{{"ab"}}},
+		{`x(ab)?`, nil},
+		{`aa b cc d ee f gg h ii`, [][]string{{"aa b cc d ee f gg h ii"}}},
+		{`aa.bb.cc.dd.ee.ff`, [][]string{{"aa"}, {"bb"}, {"cc"}, {"dd"}}}, // at most four
+	} {
+		got := patternClauses(c.pattern)
+		if fmt.Sprint(got) != fmt.Sprint(c.want) && !(len(got) == 0 && c.want == nil) {
+			t.Errorf("patternClauses(%q) = %q, want %q", c.pattern, got, c.want)
+		}
+	}
+}
+
+// Every demo pattern gets literals, so that no pattern runs on every post.
+func TestDemoPatternsArePrefiltered(t *testing.T) {
+	lists, err := demo.Lists()
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := Compile(lists...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(e.regexps) == 0 {
+		t.Fatal("the demo lists have no patterns")
+	}
+	for i, cp := range e.regexps {
+		if e.pre.clauseAt[i] == e.pre.clauseAt[i+1] {
+			t.Errorf("pattern %q of list %q runs on every text", cp.re, e.Lists[cp.list].ID)
+		}
+	}
+}
+
+// The prefilter never skips a pattern that matches.
+func FuzzPrefilter(f *testing.F) {
+	f.Add(`\b(the )?jews? (control|run)s?\b`, "the jews control")
+	f.Add(`\b(1488|14 88)\b`, "born in 14 88")
+	f.Add(`(?i)\bK(ike|yke)s?\b`, "kykes")
+	f.Add(`(ab){2,}x|q+r`, "zababx qqr")
+	f.Add(`\bsales? (noir|arabe)s?\b`, "sale arabe")
+	f.Fuzz(func(t *testing.T, pattern, text string) {
+		re, err := regexp.Compile(pattern)
+		if err != nil {
+			return
+		}
+		p := buildPrefilter([]compiledPattern{{re: re}})
+		found := make([]bool, p.clauses())
+		norm := normalize.New().Normalize(text).Norm
+		p.scan(norm, found)
+		if re.Match(norm) && !p.may(0, found) {
+			t.Fatalf("%q matches %q but the prefilter skipped it (clauses %q)", pattern, norm, patternClauses(pattern))
+		}
+	})
+}
+
+// With the prefilter, matching gives what running every regexp gives.
+func TestPrefilterKeepsHits(t *testing.T) {
+	lists, err := demo.Lists()
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := Compile(lists...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := []string{
+		"The Jews control the media", "les juifs controlent les banques", "1488 forever", "14 88",
+		"go back where you came from", "women belong in the kitchen", "sale arabe", "a calm day",
+		"islam is a cancer", "they deserve to die", "death to all the immigrants",
+	}
+	const benign = "a calm day"
+	with, without := e.NewMatcher(), e.NewMatcher()
+	for _, text := range texts {
+		got := slices.Clone(with.Match(text))
+		// Every regexp runs when the prefilter has no clauses at all.
+		all := &prefilter{nclass: 1, delta: []int32{0}, outAt: []int32{0, 0}, clauseAt: make([]int32, len(e.regexps)+1)}
+		saved := e.pre
+		e.pre = all
+		want := without.Match(text)
+		e.pre = saved
+		if !slices.Equal(got, want) {
+			t.Errorf("%q: hits %v with the prefilter, %v without", text, got, want)
+		}
+		if len(want) == 0 && text != benign {
+			t.Errorf("%q: no hit; the test needs texts that match", text)
+		}
+	}
+}

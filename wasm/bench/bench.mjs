@@ -1,0 +1,173 @@
+// Benchmark of voile.wasm through voile.js, against the targets of the
+// wasm issue. make bench-wasm builds the wasm and the fixtures first.
+//
+//   node wasm/bench/bench.mjs [--runs N]
+//
+// Each figure is the median of several runs. Start-up and memory are
+// measured in fresh node processes, one per run, so that nothing compiled
+// or allocated by an earlier run is reused.
+import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { execFile } from 'node:child_process';
+import { gzipSync } from 'node:zlib';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import path from 'node:path';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const wasmDir = path.resolve(root, process.env.VOILE_WASM_DIR || 'build/wasm');
+const fixDir = path.resolve(root, process.env.VOILE_FIXTURES || 'build/wasm-test');
+const self = fileURLToPath(import.meta.url);
+
+const TARGETS = {
+  postsPerSecond: 50000, // batches of 100 posts of 280 characters, demo lists
+  startupMs: 150, // fetch of the .wasm to first verdict
+  memoryMB: 40, // JS heap + wasm memory after loading a 10,000-rule list
+  rawMB: 3,
+  gzipMB: 1,
+};
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const MB = 1 << 20;
+
+async function setup() {
+  await import(pathToFileURL(path.join(wasmDir, 'wasm_exec.js')));
+  const { loadVoile } = await import(pathToFileURL(path.join(wasmDir, 'voile.js')));
+  const fx = JSON.parse(await readFile(path.join(fixDir, 'fixtures.json'), 'utf8'));
+  const bundle = async (name) => new Uint8Array(await readFile(path.join(fixDir, fx.bundles[name])));
+  return { loadVoile, fx, bundle };
+}
+
+// startup runs in a child: from loadVoile(url), which fetches the .wasm,
+// to the first verdict, with the demo lists loaded in between. wasm_exec.js,
+// voile.js and the bundles are read before the clock starts, as a page has
+// its scripts and stored lists at hand.
+async function startup(url) {
+  const { loadVoile, fx, bundle } = await setup();
+  const lists = [await bundle('demo-en'), await bundle('demo-fr')];
+  const post = JSON.parse(await readFile(path.join(fixDir, fx.posts), 'utf8'))[0];
+  const t0 = performance.now();
+  const v = await loadVoile(url);
+  const t1 = performance.now();
+  v.trust('voile-demo', fx.keys['voile-demo']);
+  for (const b of lists) v.loadBundle(b);
+  const t2 = performance.now();
+  v.classify([post]);
+  const t3 = performance.now();
+  return { readyMs: t1 - t0, listsMs: t2 - t1, firstVerdictMs: t3 - t2, totalMs: t3 - t0 };
+}
+
+// memory runs in a child started with --expose-gc.
+async function memory() {
+  const { loadVoile, fx, bundle } = await setup();
+  const big = await bundle('big-10000');
+  const v = await loadVoile(await readFile(path.join(wasmDir, 'voile.wasm')));
+  v.trust('ngo', fx.keys.ngo);
+  globalThis.gc();
+  const before = { heap: process.memoryUsage().heapUsed, wasm: v.memoryBytes };
+  const t0 = performance.now();
+  const info = v.loadBundle(big);
+  const loadMs = performance.now() - t0;
+  v.classify(['one post to classify with it']);
+  globalThis.gc();
+  const after = { heap: process.memoryUsage().heapUsed, wasm: v.memoryBytes };
+  return { rules: info.rules, loadMs, before, after, totalMB: (after.heap + after.wasm) / MB };
+}
+
+// throughput runs in this process: batches of 100 posts for about
+// seconds each run, after a warm-up.
+async function throughput(runs, lists, seconds = 1) {
+  const { loadVoile, fx, bundle } = await setup();
+  const v = await loadVoile(await readFile(path.join(wasmDir, 'voile.wasm')));
+  for (const [pub, key] of Object.entries(fx.keys)) v.trust(pub, key);
+  for (const name of lists) v.loadBundle(await bundle(name));
+  const posts = JSON.parse(await readFile(path.join(fixDir, fx.posts), 'utf8'));
+  const batches = [];
+  for (let i = 0; i + 100 <= posts.length; i += 100) batches.push(posts.slice(i, i + 100));
+  let flagged = 0;
+  for (const b of batches) flagged += v.classify(b).filter((x) => x.flagged).length;
+  const rates = [];
+  for (let r = 0; r < runs; r++) {
+    let n = 0;
+    const t0 = performance.now();
+    let t = t0;
+    while (t - t0 < seconds * 1000) {
+      for (const b of batches) {
+        v.classify(b);
+        n += b.length;
+      }
+      t = performance.now();
+    }
+    rates.push(n / ((t - t0) / 1000));
+  }
+  return { rates, median: median(rates), flaggedShare: flagged / posts.length };
+}
+
+function child(args) {
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, args, { maxBuffer: 1 << 20 }, (err, stdout, stderr) => {
+      if (err) reject(new Error(`${args.join(' ')}: ${err.message}\n${stderr}`));
+      else resolve(JSON.parse(stdout.trim().split('\n').pop()));
+    });
+  });
+}
+
+async function main() {
+  const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 7;
+  const wasm = await readFile(path.join(wasmDir, 'voile.wasm'));
+  const out = {};
+  const row = (name, value, unit, target, better) => {
+    const ok = better === 'lower' ? value <= target : value >= target;
+    console.log(`${name.padEnd(44)} ${value.toFixed(unit === 'posts/s' ? 0 : 2).padStart(10)} ${unit.padEnd(8)} target ${better === 'lower' ? '<=' : '>='} ${target} ${ok ? 'met' : 'MISSED'}`);
+  };
+
+  out.rawMB = wasm.length / MB;
+  out.gzipMB = gzipSync(wasm, { level: 9 }).length / MB;
+
+  const server = createServer((req, res) => {
+    res.writeHead(200, { 'content-type': 'application/wasm', 'cache-control': 'no-store' }).end(wasm);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${server.address().port}/voile.wasm`;
+  const starts = [];
+  try {
+    for (let i = 0; i < runs; i++) starts.push(await child([self, '--startup', url]));
+  } finally {
+    server.close();
+  }
+  out.startup = Object.fromEntries(['readyMs', 'listsMs', 'firstVerdictMs', 'totalMs'].map((k) => [k, median(starts.map((s) => s[k]))]));
+
+  const mems = [];
+  for (let i = 0; i < Math.min(runs, 5); i++) mems.push(await child(['--expose-gc', self, '--memory']));
+  out.memory = {
+    totalMB: median(mems.map((m) => m.totalMB)),
+    heapMB: median(mems.map((m) => m.after.heap / MB)),
+    wasmMB: median(mems.map((m) => m.after.wasm / MB)),
+    wasmBeforeMB: median(mems.map((m) => m.before.wasm / MB)),
+    heapBeforeMB: median(mems.map((m) => m.before.heap / MB)),
+    loadMs: median(mems.map((m) => m.loadMs)),
+  };
+
+  out.demo = await throughput(runs, ['demo-en', 'demo-fr']);
+  out.big = await throughput(Math.min(runs, 3), ['demo-en', 'demo-fr', 'big-10000']);
+
+  console.log(`voile.wasm benchmark, medians of ${runs} runs (memory: ${mems.length})`);
+  row('throughput, demo lists (100 × 280 chars)', out.demo.median, 'posts/s', TARGETS.postsPerSecond, 'higher');
+  row('throughput, demo + 10,000-rule lists', out.big.median, 'posts/s', TARGETS.postsPerSecond, 'higher');
+  row('fetch of the .wasm to first verdict', out.startup.totalMs, 'ms', TARGETS.startupMs, 'lower');
+  console.log(`  of which: fetch, compile, start ${out.startup.readyMs.toFixed(1)} ms; trust + load demo lists ${out.startup.listsMs.toFixed(1)} ms; first classify ${out.startup.firstVerdictMs.toFixed(1)} ms`);
+  row('JS heap + wasm memory, 10,000-rule list', out.memory.totalMB, 'MB', TARGETS.memoryMB, 'lower');
+  console.log(`  of which: JS heap ${out.memory.heapMB.toFixed(1)} MB (${out.memory.heapBeforeMB.toFixed(1)} before the list), wasm memory ${out.memory.wasmMB.toFixed(1)} MB (${out.memory.wasmBeforeMB.toFixed(1)} before); loadBundle took ${out.memory.loadMs.toFixed(0)} ms`);
+  row('voile.wasm size, raw', out.rawMB, 'MB', TARGETS.rawMB, 'lower');
+  row('voile.wasm size, gzip -9', out.gzipMB, 'MB', TARGETS.gzipMB, 'lower');
+  console.log(`  flagged share of the benchmark posts: ${(out.demo.flaggedShare * 100).toFixed(0)}%`);
+  console.log(JSON.stringify(out));
+}
+
+const mode = process.argv[2];
+if (mode === '--startup') console.log(JSON.stringify(await startup(process.argv[3])));
+else if (mode === '--memory') console.log(JSON.stringify(await memory()));
+else await main();

@@ -1,0 +1,49 @@
+package engine
+
+import (
+	"encoding/json"
+	"os"
+	"testing"
+
+	"voile/shared/demo"
+	"voile/wasm/internal/testlists"
+)
+
+// BenchmarkClassifyDemo classifies batches of 100 benchmark posts (make
+// wasm-fixtures writes them) with the demo lists, natively: the figure to
+// compare the wasm's with.
+func BenchmarkClassifyDemo(b *testing.B) {
+	data, err := os.ReadFile("../../../build/wasm-test/posts.json")
+	if err != nil {
+		b.Skip("no benchmark posts: run make wasm-fixtures")
+	}
+	var posts []string
+	if err := json.Unmarshal(data, &posts); err != nil {
+		b.Fatal(err)
+	}
+	e := New()
+	p := testlists.NewPublisher("voile-demo")
+	if err := e.Trust(p.ID, p.Public); err != nil {
+		b.Fatal(err)
+	}
+	lists, err := demo.Lists()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, l := range lists {
+		if _, err := e.Load(p.Sign(l)); err != nil {
+			b.Fatal(err)
+		}
+	}
+	var reqs [][]byte
+	for i := 0; i+100 <= len(posts); i += 100 {
+		reqs = append(reqs, AppendRequest(nil, &Request{Sensitivity: 0.5, Texts: posts[i : i+100]}))
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := e.Classify(reqs[i%len(reqs)]); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.N*100)/b.Elapsed().Seconds(), "posts/s")
+}
