@@ -10,39 +10,103 @@
 //   await h.setSettings({ sensitivity: 0.2 });
 //   await h.close();
 
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { launchChromium } from './chromium.js';
 import { startFeedServer, startProxy } from './net.js';
 import { Recorder } from './recorder.js';
 import { SITES } from './feeds.js';
-import { listPosts, blurredPosts, waitSettled, waitForVerdict, pressVeilButton } from './page.js';
+import { DEFAULT_SERVER } from '../../extension/src/common/settings.js';
+import { listPosts, blurredPosts, waitSettled, waitForVerdict, pressVeilButton, timingScript, markedUntouched } from './page.js';
 
 export class Harness {
   /**
    * Starts everything. extensionDir: the built extension (make extension).
    * server: a running sync server ({host, port}, e.g. a VoileServer), or
-   * null to run without one. lang: the browser's language.
+   * null to run without one. lang: the browser's language. openNetwork:
+   * let the browser reach any address (a tester's machine with a network;
+   * off by default, and in the tests). grantSites: hosts the extension
+   * may run on beyond its built-in sites, as if the reader had turned it on
+   * there with the popup's "Check this site" (whose permission prompt a
+   * headless browser cannot answer); by default the generic feed's host
+   * and saved.example.org, where openHtml serves saved pages.
    */
-  static async launch({ extensionDir, server = null, lang = 'en-US', headless = true, timeoutMs = 30000 } = {}) {
+  static async launch({
+    extensionDir, server = null, lang = 'en-US', headless = true, timeoutMs = 30000, openNetwork = false,
+    grantSites = [SITES.generic.host, 'saved.example.org'],
+  } = {}) {
     const h = new Harness();
     try {
+      if (extensionDir && grantSites.length) {
+        h.tmpExtension = grantedCopy(extensionDir, grantSites);
+        extensionDir = h.tmpExtension;
+      }
       h.feeds = await startFeedServer();
-      h.proxy = await startProxy();
+      h.proxy = await startProxy(new Map(), { passThrough: openNetwork });
       for (const s of Object.values(SITES)) h.proxy.allow(`${s.host}:443`, { host: '127.0.0.1', port: h.feeds.httpsPort });
       h.proxy.allow(`127.0.0.1:${h.feeds.httpPort}`);
-      if (server) h.allowServer(server);
       h.server = server;
+      if (server) {
+        h.allowServer(server);
+        // Until it is told the test server's address, the extension syncs
+        // with its default one: the proxy takes that to the test server too.
+        const d = new URL(DEFAULT_SERVER);
+        h.proxy.allow(`${d.hostname}:${d.port || 80}`, { host: server.host, port: server.port });
+      }
       h.chromium = await launchChromium({ extensionDir, proxyPort: h.proxy.port, headless, lang, timeoutMs });
       h.context = h.chromium.context;
+      await h.context.addInitScript(timingScript);
       h.recorder = await Recorder.attach(h.chromium.wsEndpoint);
       if (extensionDir) {
+        h.extensionDir = extensionDir;
+        h.manifest = JSON.parse(readFileSync(path.join(extensionDir, 'manifest.json'), 'utf8'));
         const sw = h.context.serviceWorkers().find(w => w.url().startsWith('chrome-extension://'))
           || await h.context.waitForEvent('serviceworker', { predicate: w => w.url().startsWith('chrome-extension://'), timeout: timeoutMs });
         h.extensionId = new URL(sw.url()).host;
+        if (grantSites.length) await h.waitForUserSites(grantSites, timeoutMs);
+        if (server) {
+          // As the options page does: the server address setting.
+          const since = Date.now();
+          await h.setSettings({ server: server.wsUrl });
+          await h.waitForSync({ since, timeoutMs });
+        }
       }
       return h;
     } catch (e) {
       await h.close();
       throw e;
+    }
+  }
+
+  /**
+   * Waits until the background has registered the content script for the
+   * granted sites (it does so when the extension is installed).
+   */
+  async waitForUserSites(hosts, timeoutMs = 10000) {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const sw = await this.serviceWorker();
+      const scripts = await sw.evaluate(() => chrome.scripting.getRegisteredContentScripts()).catch(() => []);
+      const matches = scripts.flatMap(s => s.matches || []);
+      if (hosts.every(host => matches.some(m => m.includes(`//${host}/`)))) return;
+      if (Date.now() > deadline) throw new Error(`the extension did not register its content script for ${hosts.join(', ')} within ${timeoutMs} ms (registered: ${matches.join(', ') || 'none'})`);
+      await new Promise(r => setTimeout(r, 50));
+    }
+  }
+
+  /**
+   * Waits until the extension says it is synced with its server (the
+   * syncStatus it stores), at or after since (a Date.now() time).
+   */
+  async waitForSync({ since = 0, timeoutMs = 20000 } = {}) {
+    const deadline = Date.now() + timeoutMs;
+    let s;
+    for (;;) {
+      s = (await this.storage(['syncStatus'])).syncStatus || {};
+      if (s.state === 'synced' && (s.lastSynced || s.at || 0) >= since) return s;
+      if (Date.now() > deadline) throw new Error(`the extension did not sync within ${timeoutMs} ms: ${JSON.stringify(s)}`);
+      await new Promise(r => setTimeout(r, 50));
     }
   }
 
@@ -58,7 +122,7 @@ export class Harness {
     if (!sw) {
       // Opening an extension page wakes the worker.
       const p = await this.context.newPage();
-      await p.goto(`chrome-extension://${this.extensionId}/popup.html`).catch(() => {});
+      await p.goto(this.extensionUrl(this.manifest.action.default_popup)).catch(() => {});
       sw = find() || await this.context.waitForEvent('serviceworker', { timeout: 10000 });
       await p.close();
     }
@@ -138,6 +202,9 @@ export class Harness {
   /** Every post Voile marked on page, with its verdict and reason. */
   posts(page, opts) { return listPosts(page, opts); }
 
+  /** Elements of the reader's own (data-fixture-untouched) that Voile marked. */
+  markedUntouched(page) { return markedUntouched(page); }
+
   /** The blurred posts of page, with their reasons. */
   blurred(page) { return blurredPosts(page); }
 
@@ -152,17 +219,22 @@ export class Harness {
   /** Waits until a fixture post has a verdict; resolves to the milliseconds waited. */
   waitForVerdict(page, id, verdict, opts) { return waitForVerdict(page, id, verdict, opts); }
 
-  /** Opens the popup page in a tab (chrome-extension://ID/popup.html). */
+  /** The URL of a file of the extension. */
+  extensionUrl(file) {
+    return `chrome-extension://${this.extensionId}/${file.replace(/^\//, '')}`;
+  }
+
+  /** Opens the popup page (the manifest's action popup) in a tab. */
   async openPopup() {
     const page = await this.newPage();
-    await page.goto(`chrome-extension://${this.extensionId}/popup.html`);
+    await page.goto(this.extensionUrl(this.manifest.action.default_popup));
     return page;
   }
 
   /** Opens the options page in a tab. */
   async openOptions() {
     const page = await this.newPage();
-    await page.goto(`chrome-extension://${this.extensionId}/options.html`);
+    await page.goto(this.extensionUrl(this.manifest.options_ui?.page || this.manifest.options_page));
     return page;
   }
 
@@ -176,5 +248,19 @@ export class Harness {
     await this.chromium?.close().catch(() => {});
     await this.proxy?.close().catch(() => {});
     await this.feeds?.close().catch(() => {});
+    if (this.tmpExtension) rmSync(path.dirname(this.tmpExtension), { recursive: true, force: true });
   }
+}
+
+// A copy of the built extension whose manifest also grants hosts, which
+// is what a reader's "Check this site" leaves behind: a host permission
+// the background then registers the content script for.
+function grantedCopy(extensionDir, hosts) {
+  const dir = path.join(mkdtempSync(path.join(tmpdir(), 'voile-extension-')), 'extension');
+  cpSync(extensionDir, dir, { recursive: true });
+  const file = path.join(dir, 'manifest.json');
+  const m = JSON.parse(readFileSync(file, 'utf8'));
+  m.host_permissions = [...new Set([...(m.host_permissions || []), ...hosts.map(host => `*://${host}/*`)])];
+  writeFileSync(file, JSON.stringify(m, null, 2));
+  return dir;
 }

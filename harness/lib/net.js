@@ -92,13 +92,19 @@ export async function startFeedServer() {
 
 /**
  * The browser's proxy. routes maps "host:port" to {host, port} on this
- * machine; a request to anything else is refused and logged as such.
+ * machine; a request to anything else is refused and logged as such
+ * (passThrough: true connects it to where it asked instead).
  * log holds {at, method, target, allowed} for every connection.
  */
-export async function startProxy(routes = new Map()) {
+export async function startProxy(routes = new Map(), { passThrough = false } = {}) {
   const log = [];
   const sockets = new Set();
-  const route = target => routes.get(target.toLowerCase());
+  const route = target => {
+    const to = routes.get(target.toLowerCase());
+    if (to || !passThrough) return to;
+    const [host, port] = target.split(/:(?=\d+$)/);
+    return { host: host.replace(/^\[|\]$/g, ''), port: Number(port) };
+  };
   const server = http.createServer((req, res) => {
     // A plain http:// request in absolute form.
     let u;

@@ -9,6 +9,27 @@
 /** Verdict names for the container states of extension/src/content/styles.js. */
 export const STATES = Object.freeze({ p: 'pending', ok: 'shown', f: 'blurred', r: 'revealed', w: 'unchecked' });
 
+/**
+ * Page script (installed before any page script runs) that notes when each
+ * post is first marked and when it got its latest verdict, from the
+ * attribute changes the content script makes. It only watches.
+ */
+export function timingScript() {
+  const re = /^data-voile-[a-z]{8}$/;
+  const times = new WeakMap();
+  Object.defineProperty(window, '__voileHarness', { value: { times }, enumerable: false });
+  const note = (el, name) => {
+    const v = el.getAttribute(name);
+    const now = performance.now();
+    let t = times.get(el);
+    if (!t) { t = { markedAt: now, verdictAt: null }; times.set(el, t); }
+    if (v && v !== 'p') t.verdictAt = now;
+  };
+  new MutationObserver(records => {
+    for (const r of records) if (r.type === 'attributes' && re.test(r.attributeName) && r.target.hasAttribute(r.attributeName)) note(r.target, r.attributeName);
+  }).observe(document, { attributes: true, subtree: true });
+}
+
 // Runs in the page: every marked post, in document order.
 function readPosts({ maxText }) {
   const re = /^data-voile-([a-z]{8})$/;
@@ -40,6 +61,7 @@ function readPosts({ maxText }) {
     }
     const r = el.getBoundingClientRect();
     const style = getComputedStyle(el);
+    const t = window.__voileHarness?.times.get(el);
     let text = (el.textContent || '').replace(/\s+/g, ' ').trim();
     if (text.length > maxText) text = text.slice(0, maxText) + '…';
     return {
@@ -53,6 +75,8 @@ function readPosts({ maxText }) {
       cover: cover ? cover.getAttribute(C) : null,
       blurredOnScreen,
       visible: style.visibility !== 'hidden' && style.opacity !== '0',
+      timing: t ? { markedAt: Math.round(t.markedAt), verdictAt: t.verdictAt === null ? null : Math.round(t.verdictAt),
+        hiddenMs: t.verdictAt === null ? null : Math.round(t.verdictAt - t.markedAt) } : null,
       rect: { x: Math.round(r.x + scrollX), y: Math.round(r.y + scrollY), width: Math.round(r.width), height: Math.round(r.height) },
       text,
     };
@@ -60,6 +84,23 @@ function readPosts({ maxText }) {
   const marked = new Set(els);
   const unmarkedFixtures = fixtures.filter(f => !marked.has(f) && !f.closest('[data-fixture-untouched]')).map(f => f.getAttribute('data-fixture-id'));
   return { names: { state: S, cover: C, veil: V }, posts, unmarkedFixtures };
+}
+
+/**
+ * Elements the extension must leave alone (data-fixture-untouched: the
+ * reader's own editor) that it marked anyway, as short descriptions.
+ */
+export async function markedUntouched(page) {
+  return page.evaluate(() => {
+    const re = /^data-voile-[a-z]{8}/;
+    const out = [];
+    for (const u of document.querySelectorAll('[data-fixture-untouched]')) {
+      for (const el of [u, ...u.querySelectorAll('*')]) {
+        if (el.getAttributeNames().some(a => re.test(a))) out.push(`${el.tagName.toLowerCase()} in ${u.tagName.toLowerCase()}[data-fixture-untouched]`);
+      }
+    }
+    return out;
+  });
 }
 
 /**

@@ -10,8 +10,8 @@ import WebSocket from 'ws';
 const RECORDED = new Set(['page', 'iframe', 'worker', 'service_worker', 'shared_worker', 'other', 'background_page']);
 
 /** One recorded request: where it went, what it carried, who sent it. */
-// {at, kind: 'http'|'websocket'|'ws-frame', url, method, body, headers,
-//  target: {type, url}, frame?: string}
+// {at, kind: 'http'|'http-body'|'websocket'|'ws-handshake'|'ws-frame', url,
+//  method, body, headers, target: {type, url, extension}}
 
 export class Recorder {
   /** Connects to the browser's DevTools endpoint (ws://127.0.0.1:PORT/devtools/browser/...). */
@@ -38,6 +38,7 @@ export class Recorder {
       this.ws.on('message', data => this.onMessage(JSON.parse(data.toString())));
       this.ws.once('open', async () => {
         try {
+          await this.send('Target.setDiscoverTargets', { discover: true });
           await this.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: true, flatten: true });
           // Targets that already run (the extension's service worker, open
           // pages) are attached too.
@@ -74,12 +75,13 @@ export class Recorder {
     const { method, params, sessionId } = m;
     if (method === 'Target.attachedToTarget') return this.onAttached(params, sessionId);
     if (method === 'Target.detachedFromTarget') { this.targets.delete(params.sessionId); return; }
+    if (method === 'Target.targetCrashed' || method === 'Inspector.detached') return;
     if (method === 'Target.targetInfoChanged') {
       for (const t of this.targets.values()) if (t.targetId === params.targetInfo.targetId) t.url = params.targetInfo.url;
       return;
     }
     const target = this.targets.get(sessionId) || { type: 'unknown', url: '' };
-    const who = { type: target.type, url: target.url };
+    const who = { type: target.type, url: target.url || this.ancestorUrl(target), extension: this.isExtension(target) };
     const add = rec => {
       this.requests.push(rec);
       for (const l of this.listeners) l(rec);
@@ -118,8 +120,19 @@ export class Recorder {
   }
 
   async onAttached({ sessionId, targetInfo, waitingForDebugger }, parentSession) {
-    this.targets.set(sessionId, { type: targetInfo.type, url: targetInfo.url, targetId: targetInfo.targetId, parent: parentSession });
     const s = sessionId;
+    // A target reached twice (auto-attached from its parent, and from the
+    // list at the start) is recorded once.
+    const known = [...this.targets.values()].find(t => t.targetId === targetInfo.targetId);
+    if (known) {
+      // Keep what this attachment knows better: the target above it.
+      if (!known.parent && parentSession) known.parent = parentSession;
+      if (!known.url && targetInfo.url) known.url = targetInfo.url;
+      if (waitingForDebugger) await this.send('Runtime.runIfWaitingForDebugger', {}, s).catch(() => {});
+      await this.send('Target.detachFromTarget', { sessionId: s }).catch(() => {});
+      return;
+    }
+    this.targets.set(sessionId, { type: targetInfo.type, url: targetInfo.url, targetId: targetInfo.targetId, parent: parentSession });
     try {
       if (RECORDED.has(targetInfo.type)) {
         await this.send('Network.enable', { maxPostDataSize: 1 << 20 }, s).catch(() => {});
@@ -129,6 +142,20 @@ export class Recorder {
     } finally {
       if (waitingForDebugger) await this.send('Runtime.runIfWaitingForDebugger', {}, s).catch(() => {});
     }
+  }
+
+  // The URL of the nearest target above with one (a dedicated worker starts
+  // without a URL).
+  ancestorUrl(t) {
+    for (let p = this.targets.get(t.parent); p; p = this.targets.get(p.parent)) if (p.url) return p.url;
+    return '';
+  }
+
+  // Whether a target is the extension's: it or a target above it (the
+  // offscreen document of a worker) has an extension URL.
+  isExtension(t) {
+    for (let p = t; p; p = this.targets.get(p.parent)) if (/^chrome-extension:/.test(p.url || '')) return true;
+    return false;
   }
 
   /** Calls fn(record) for every request recorded from now on; returns a function that stops it. */

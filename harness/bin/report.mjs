@@ -1,0 +1,204 @@
+#!/usr/bin/env node
+// voile-report: runs pages through Voile in headless Chromium and writes,
+// for each, a JSON report (every post Voile marked, its verdict, the reason
+// on its veil, how long it stayed hidden) and a screenshot.
+//
+//   node harness/bin/report.mjs [options] TARGET...
+//
+// A TARGET is a fixture feed (facebook, x, reddit, youtube, mastodon,
+// generic), a saved page (a .html file), or a URL. Run with --help for the
+// options.
+
+import { parseArgs } from 'node:util';
+import { readFileSync, mkdirSync, writeFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { Harness } from '../lib/harness.js';
+import { SITES } from '../lib/feeds.js';
+import { defaultExtensionDir, startVoileServer } from '../lib/setup.js';
+
+const HELP = `usage: node harness/bin/report.mjs [options] TARGET...
+
+TARGET is a fixture feed (${Object.keys(SITES).join(', ')}), a saved page
+(path to an .html file) or a URL.
+
+options:
+  --out DIR          where reports and screenshots go (default: voile-report)
+  --extension DIR    the built extension (default: ${defaultExtensionDir()})
+  --server URL       a running sync server (ws://HOST:PORT/v1/sync) the
+                     extension is pointed at
+  --demo-server      start a throwaway sync server with the demo lists
+  --host NAME        the host a saved page is served under (default: the
+                     page's data-fixture-host, else saved.example.org, which
+                     gets the generic adapter); www.facebook.com, x.com,
+                     www.reddit.com, www.youtube.com and mastodon.social get
+                     their site's adapter
+  --sensitivity N    the sensitivity setting, 0 to 1
+  --settings JSON    more settings, as stored (see extension/src/common/settings.js)
+  --lang LANG        the browser's language (default: en-US)
+  --timeout MS       how long to wait for classification to settle (default: 20000)
+  --network          let the browser reach the network (off: only this
+                     machine's fixture server and sync server)
+  --check            exit 1 when a post with data-fixture-expect got another verdict
+  -h, --help         this text
+
+Each TARGET gives OUT/NAME.json and OUT/NAME.png.`;
+
+const { values: opt, positionals: targets } = parseArgs({
+  allowPositionals: true,
+  options: {
+    out: { type: 'string', default: 'voile-report' },
+    extension: { type: 'string' },
+    server: { type: 'string' },
+    'demo-server': { type: 'boolean', default: false },
+    host: { type: 'string' },
+    sensitivity: { type: 'string' },
+    settings: { type: 'string' },
+    lang: { type: 'string', default: 'en-US' },
+    timeout: { type: 'string', default: '20000' },
+    network: { type: 'boolean', default: false },
+    check: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+});
+if (opt.help || targets.length === 0) {
+  console.log(HELP);
+  process.exit(opt.help ? 0 : 2);
+}
+
+const extensionDir = path.resolve(opt.extension || defaultExtensionDir());
+if (!existsSync(path.join(extensionDir, 'manifest.json'))) {
+  console.error(`voile-report: no built extension in ${extensionDir}: run "make extension" or pass --extension`);
+  process.exit(2);
+}
+const timeoutMs = Number(opt.timeout);
+const out = path.resolve(opt.out);
+mkdirSync(out, { recursive: true });
+
+let server = null;
+let ownServer = null;
+if (opt['demo-server']) {
+  ownServer = await startVoileServer({ demo: true });
+  server = ownServer;
+} else if (opt.server) {
+  const u = new URL(opt.server);
+  server = { host: u.hostname, port: Number(u.port || (u.protocol === 'wss:' ? 443 : 80)), wsUrl: u.href };
+}
+
+const started = Date.now();
+const h = await Harness.launch({ extensionDir, server, lang: opt.lang, openNetwork: opt.network });
+const launchMs = Date.now() - started;
+let failed = 0;
+try {
+  const settings = {};
+  if (server) settings.server = server.wsUrl;
+  if (opt.sensitivity !== undefined) settings.sensitivity = Number(opt.sensitivity);
+  if (opt.settings) Object.assign(settings, JSON.parse(opt.settings));
+  if (Object.keys(settings).length) await h.setSettings(settings);
+  if (server) await h.waitForSync().catch(e => console.error(`voile-report: ${e.message}`));
+
+  for (const target of targets) {
+    const { name, open } = resolveTarget(target);
+    const page = await h.newPage();
+    let error = null;
+    try {
+      await open(page);
+    } catch (e) {
+      error = e.message;
+    }
+    const posts = await h.posts(page).catch(() => []);
+    const report = buildReport({ target, page, posts, error, launchMs, settings: await h.settings().catch(() => null), h });
+    const shot = path.join(out, `${name}.png`);
+    await page.screenshot({ path: shot, fullPage: true }).catch(e => { report.screenshotError = e.message; });
+    report.screenshot = path.basename(shot);
+    writeFileSync(path.join(out, `${name}.json`), JSON.stringify(report, null, 2) + '\n');
+    const c = report.counts;
+    const mism = report.expectations ? `, ${report.expectations.mismatched} of ${report.expectations.checked} expectations missed` : '';
+    console.log(`${name}: ${c.posts} posts, ${c.blurred} blurred, ${c.shown} shown${c.unchecked ? `, ${c.unchecked} unchecked` : ''}; settled in ${report.timings.settleMs ?? '-'} ms${mism}${error ? `; ERROR ${error}` : ''} -> ${path.join(out, name + '.json')}`);
+    if (error || (opt.check && report.expectations?.mismatched)) failed++;
+    await page.close();
+  }
+} finally {
+  await h.close();
+  await ownServer?.stop();
+}
+process.exit(failed ? 1 : 0);
+
+function resolveTarget(target) {
+  if (SITES[target]) {
+    return { name: target, open: page => h.openFeed(target, { page, timeoutMs }) };
+  }
+  if (/^https?:\/\//.test(target)) {
+    const u = new URL(target);
+    if (!opt.network) h.proxy.allow(`${u.hostname}:${u.port || (u.protocol === 'https:' ? 443 : 80)}`);
+    return { name: slug(u.hostname + u.pathname), open: page => h.open(target, { page, timeoutMs, allowEmpty: true }) };
+  }
+  const file = path.resolve(target);
+  const html = readFileSync(file, 'utf8');
+  const host = opt.host || /<html[^>]*\sdata-fixture-host="([^"]+)"/i.exec(html)?.[1] || 'saved.example.org';
+  return {
+    name: slug(path.basename(file).replace(/\.html?$/i, '')),
+    open: page => h.openHtml(html, { host, path: '/' + encodeURIComponent(path.basename(file)), page, timeoutMs, allowEmpty: true }),
+  };
+}
+
+function slug(s) {
+  return s.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80) || 'page';
+}
+
+function median(xs) {
+  if (!xs.length) return null;
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : Math.round((s[m - 1] + s[m]) / 2);
+}
+
+function buildReport({ target, page, posts, error, launchMs, settings, h }) {
+  const counts = { posts: posts.length, blurred: 0, shown: 0, revealed: 0, unchecked: 0, pending: 0 };
+  for (const p of posts) counts[p.verdict] = (counts[p.verdict] || 0) + 1;
+  const hidden = posts.map(p => p.timing?.hiddenMs).filter(x => Number.isFinite(x));
+  const checked = posts.filter(p => p.expect);
+  const met = p => (p.expect === 'ok' ? p.verdict === 'shown' : p.verdict === 'blurred');
+  const extensionRequests = h.requests.filter(r => r.target.url.startsWith('chrome-extension://'));
+  return {
+    tool: 'voile-report',
+    createdAt: new Date().toISOString(),
+    target,
+    url: page.url(),
+    title: null,
+    error,
+    extension: { id: h.extensionId },
+    settings,
+    timings: {
+      launchMs,
+      loadMs: page.voileLoadMs ?? null,
+      settleMs: page.voileSettleMs ?? null,
+      settleAfterLoadMs: page.voileSettleAfterLoadMs ?? null,
+      hiddenMs: { median: median(hidden), max: hidden.length ? Math.max(...hidden) : null },
+    },
+    counts,
+    expectations: checked.length ? {
+      checked: checked.length,
+      mismatched: checked.filter(p => !met(p)).length,
+      misses: checked.filter(p => !met(p)).map(p => ({ id: p.id, expect: p.expect, verdict: p.verdict, reason: p.reason || null })),
+    } : null,
+    posts: posts.map(p => ({
+      index: p.index,
+      id: p.id,
+      verdict: p.verdict,
+      reason: p.reason || null,
+      veil: p.veil || null,
+      blurredOnScreen: p.blurredOnScreen,
+      expect: p.expect,
+      label: p.label,
+      lang: p.lang,
+      timing: p.timing,
+      rect: p.rect,
+      text: p.text,
+    })),
+    requests: {
+      total: h.requests.length,
+      byExtension: [...new Set(extensionRequests.map(r => `${r.kind} ${r.url.split('?')[0]}`))],
+      refusedConnections: h.connections.filter(c => !c.allowed).map(c => c.target),
+    },
+  };
+}
