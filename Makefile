@@ -148,7 +148,7 @@ e2e-build: wasm extension-deps
 	cd extension && node build.mjs --wasm ../$(BUILD)/wasm --out ../$(E2E)/extension --trust ../$(E2E)/trust.json
 
 test-e2e: chromium harness-deps e2e-build
-	cd harness && node --test --test-concurrency=1 --test-timeout=$(E2E_TEST_TIMEOUT_MS) test/
+	cd harness && node --test --test-concurrency=1 --test-timeout=$(E2E_TEST_TIMEOUT_MS) test/*.test.js
 
 PAGES ?= facebook x reddit youtube mastodon generic
 report: chromium harness-deps e2e-build
