@@ -1,12 +1,9 @@
 package main
 
 import (
-	"encoding/base64"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"os"
-	"sort"
 
 	"voile/server"
 	"voile/server/store"
@@ -66,17 +63,7 @@ func exportKV(args []string) error {
 	if err != nil {
 		return err
 	}
-	type pair struct {
-		Key    string `json:"key"`
-		Value  string `json:"value"`
-		Base64 bool   `json:"base64"`
-	}
-	pairs := make([]pair, 0, len(kv))
-	for k, v := range kv {
-		pairs = append(pairs, pair{k, base64.StdEncoding.EncodeToString(v), true})
-	}
-	sort.Slice(pairs, func(i, j int) bool { return pairs[i].Key < pairs[j].Key })
-	b, err := json.MarshalIndent(pairs, "", " ")
+	b, err := store.BulkJSON(kv)
 	if err != nil {
 		return err
 	}

@@ -65,12 +65,15 @@ func TestStore(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	flat := store.Flat{Get: func(k string) ([]byte, error) {
-		if b, ok := kv[k]; ok {
-			return b, nil
-		}
-		return nil, fmt.Errorf("key %q: %w", k, store.ErrNotFound)
-	}}
+	bulk, err := store.BulkJSON(kv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	parsed, err := store.ParseBulkJSON(bulk)
+	if err != nil {
+		t.Fatal(err)
+	}
+	flat := store.MapReader(parsed)
 	check(t, flat)
 	p, err := flat.Publisher("ngo-a")
 	if err != nil || len(p.TokenHash) != 0 {
