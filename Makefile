@@ -77,10 +77,30 @@ wasm-size:
 	$(GO) run ./wasm/internal/wasmsize $(WASM_OUT)/voile-names.wasm
 
 # ---- server/ -----------------------------------------------------------------
+# The sync server, its load tool, the CLI and the edge worker (js/wasm, with
+# the JavaScript glue of syumai/workers) into $(BUILD)/. The server's tests,
+# with the SIGKILL crash test and a js/wasm build of the worker, run in
+# test-go (`go test ./...`).
+SERVER_ADDR ?= 127.0.0.1:8787
+SERVER_DATA ?= .run/server
+LOAD_N ?= 10000
+LOAD_RUNS ?= 5
 
-.PHONY: server bench-server
+.PHONY: server bench-server run-server
 server:
-bench-server:
+	$(GO) build -o $(BUILD)/ ./server/cmd/voile-server ./server/cmd/voile-load ./cmd/voile
+	$(GO) run github.com/syumai/workers/cmd/workers-assets-gen -mode=go -o $(BUILD)/worker
+	GOOS=js GOARCH=wasm $(GO) build -o $(BUILD)/worker/app.wasm ./server/worker
+
+# The server alone, with the demo publisher and lists, in the foreground.
+run-server: server
+	$(BUILD)/voile-server -demo -data $(SERVER_DATA) -addr $(SERVER_ADDR)
+
+# N subscribers on loopback, then timed publishes (not part of `make test`).
+# Each of the two processes needs N file descriptors: the soft limit is
+# raised to the hard one.
+bench-server: server
+	ulimit -n $$(ulimit -Hn); $(BUILD)/voile-load -server-bin $(BUILD)/voile-server -n $(LOAD_N) -runs $(LOAD_RUNS)
 
 # ---- extension/ --------------------------------------------------------------
 
