@@ -47,3 +47,29 @@ func BenchmarkClassifyDemo(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.N*100)/b.Elapsed().Seconds(), "posts/s")
 }
+
+// BenchmarkLoadDemo loads the two demo lists into a fresh engine, as an
+// extension does at start-up: decode, verify, validate, compile.
+func BenchmarkLoadDemo(b *testing.B) {
+	p := testlists.NewPublisher("voile-demo")
+	lists, err := demo.Lists()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var bundles [][]byte
+	for _, l := range lists {
+		bundles = append(bundles, p.Sign(l))
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		e := New()
+		if err := e.Trust(p.ID, p.Public); err != nil {
+			b.Fatal(err)
+		}
+		for _, data := range bundles {
+			if _, err := e.Load(data); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
