@@ -21,8 +21,10 @@ export class SyncClient {
     this.hello = hello;
     this.onMessage = onMessage;
     this.onStatus = onStatus;
-    this.setTimeout = st;
-    this.clearTimeout = ct;
+    // Called as plain functions: a worker's setTimeout called as a method
+    // of this object throws "Illegal invocation".
+    this.setTimeout = (fn, ms) => st(fn, ms);
+    this.clearTimeout = id => ct(id);
     this.ws = null;
     this.delay = MIN_DELAY;
     this.timer = null;
