@@ -30,7 +30,9 @@ FUZZ_TARGETS := \
 	./shared/normalize:FuzzNormalize \
 	./shared/rules:FuzzParse \
 	./shared/rules:FuzzDecode \
-	./shared/bundle:FuzzDecode
+	./shared/bundle:FuzzDecode \
+	./shared/wire:FuzzDecode \
+	./shared/wire:FuzzDiff
 fuzz:
 	for t in $(FUZZ_TARGETS); do \
 		pkg=$${t%%:*}; name=$${t##*:}; \
