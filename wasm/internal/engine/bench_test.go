@@ -1,3 +1,7 @@
+// Native only: shared/demo parses YAML, which js/wasm builds leave out.
+
+//go:build !(js && wasm)
+
 package engine
 
 import (
