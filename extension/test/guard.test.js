@@ -254,3 +254,38 @@ test('the names the page could target are random per page', () => {
   assert.notEqual(a.state, b.state);
   assert.match(a.veil, /^voile-veil-[a-z]{8}$/);
 });
+
+test('while the page is parsed, posts stay hidden until checked, even one whose text arrives in a later chunk', async () => {
+  const { doc, win } = emptyPage('x.com');
+  let state = 'loading';
+  Object.defineProperty(doc, 'readyState', { get: () => state, configurable: true });
+  const { guard, names, voile } = guardFor(doc, 'x.com');
+  guard.start();
+  const section = doc.createElement('section');
+  doc.body.appendChild(section);
+  const frame = () => new Promise(r => win.requestAnimationFrame(() => r()));
+  const hidden = el => win.getComputedStyle(el).visibility === 'hidden';
+  // Chunk 1: a finished post and one cut after its start tag.
+  section.innerHTML = '<article data-testid="tweet"><div data-testid="tweetText">Great thread on the history of the Paris metro, thanks for sharing.</div></article>'
+    + '<article data-testid="tweet"><div data-testid="tweetText"></div></article>';
+  const [fine, partial] = section.querySelectorAll('article');
+  assert.ok(hidden(fine) && hidden(partial), 'unmarked posts are hidden by the stylesheet alone');
+  await frame();
+  await settle(win);
+  assert.equal(fine.getAttribute(names.state), 'ok');
+  // Chunk 2: the cut post's words arrive.
+  partial.firstChild.textContent = 'People like that should be shot.';
+  await frame();
+  await settle(win);
+  assert.equal(partial.getAttribute(names.state), 'f', 'the post still open at the last look is read again');
+  // Chunk 3 and the end of parsing.
+  section.insertAdjacentHTML('beforeend', '<article data-testid="tweet"><div data-testid="tweetText">Women are inferior and should stay quiet.</div></article>');
+  const last = section.lastElementChild;
+  assert.ok(hidden(last));
+  state = 'interactive';
+  doc.dispatchEvent(new win.Event('DOMContentLoaded'));
+  await settle(win);
+  assert.equal(last.getAttribute(names.state), 'f');
+  assert.ok(guard.observer, 'observes mutations once the page is parsed');
+  assert.ok(voile.calls.texts <= 4, `each post read once or twice (${voile.calls.texts} texts classified)`);
+});

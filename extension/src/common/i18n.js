@@ -35,7 +35,19 @@ export function formatMessage(messages, key, subs = []) {
  */
 export function translator({ language = 'auto', catalogs = {}, getMessage = null }) {
   const chosen = language !== 'auto' ? catalogs[language] : null;
+  // chrome.i18n.getMessage is slow enough to matter when a page veils a
+  // hundred posts: each string is looked up once.
+  const cache = new Map();
   return (key, subs = []) => {
+    const k = key + '\u0000' + (Array.isArray(subs) ? subs.join('\u0000') : String(subs));
+    let s = cache.get(k);
+    if (s === undefined) {
+      s = lookup(key, subs);
+      cache.set(k, s);
+    }
+    return s;
+  };
+  function lookup(key, subs) {
     if (chosen) {
       const s = formatMessage(chosen, key, subs);
       if (s) return s;
@@ -45,7 +57,7 @@ export function translator({ language = 'auto', catalogs = {}, getMessage = null
       if (s) return s;
     }
     return formatMessage(catalogs.en, key, subs);
-  };
+  }
 }
 
 /** The language actually used by t for a setting ('auto' resolved). */

@@ -86,7 +86,10 @@ export class ClassifierPort {
       if (!req) return;
       this.pending.delete(msg.id);
       this.attempts = 0;
-      if (msg.type === 'verdicts') req.resolve(msg.verdicts);
+      if (msg.type === 'verdicts') {
+        if (Array.isArray(msg.verdicts) && typeof msg.ms === 'number') msg.verdicts.hostMs = msg.ms;
+        req.resolve(msg.verdicts);
+      }
       else req.reject(new Error(msg.message || 'classifier error'));
     } else if (msg.type === 'recheck') {
       this.onRecheck();

@@ -38,6 +38,7 @@ export class PageGuard {
     this.css = null;
     this.observer = null;
     this.waitTimer = null;
+    this.busy = 0; // ms spent in the observer callback, for measurements
   }
 
   /** Installs the stylesheet, checks what is already there and watches for more. */
@@ -45,6 +46,58 @@ export class PageGuard {
     const css = pageCss(this.names, this.compiled.containers);
     if (this.css) this.css.update(css);
     else this.css = installCss(this.doc, css);
+    this.running = true;
+    if (this.doc.readyState === 'loading') this.startLoading();
+    else this.startObserving();
+  }
+
+  // While the parser builds the page, every node it inserts would be a
+  // mutation record: tens of thousands for a long feed. The stylesheet
+  // already hides every post container not yet marked, so instead of
+  // observing, the guard looks for unmarked containers once per frame
+  // (just before it is painted) and at DOMContentLoaded, with one
+  // querySelectorAll each time, then observes mutations from there on.
+  startLoading() {
+    const win = this.doc.defaultView;
+    this.open = []; // containers the parser may still be filling
+    const frame = () => {
+      if (!this.running || this.observer) return;
+      this.loadingScan();
+      this.rafId = win.requestAnimationFrame(frame);
+    };
+    this.rafId = win.requestAnimationFrame(frame);
+    this.onLoaded = () => {
+      if (!this.running) return;
+      win.cancelAnimationFrame(this.rafId);
+      this.loadingScan();
+      this.open = [];
+      this.startObserving();
+    };
+    this.doc.addEventListener('DOMContentLoaded', this.onLoaded, { once: true });
+  }
+
+  loadingScan() {
+    // Posts that were still open at the last look may have more words now.
+    for (const c of this.open) this.reread(c);
+    const S = this.names.state;
+    for (const el of this.doc.querySelectorAll(`:is(${this.compiled.containers}):not([${S}])`)) this.consider(el);
+    this.open = this.openContainers();
+    this.flush();
+  }
+
+  // The parser only adds to the last element in document order and its
+  // ancestors: those containers are the ones that may be incomplete.
+  openContainers() {
+    let last = this.doc.documentElement;
+    while (last && last.lastElementChild) last = last.lastElementChild;
+    const open = [];
+    for (let c = last && last.closest(this.compiled.containers); c; c = c.parentElement?.closest(this.compiled.containers)) {
+      open.push(c);
+    }
+    return open;
+  }
+
+  startObserving() {
     const win = this.doc.defaultView;
     this.observer = new win.MutationObserver(records => this.onMutations(records));
     this.observer.observe(this.doc, { childList: true, subtree: true, characterData: true });
@@ -54,8 +107,11 @@ export class PageGuard {
 
   /** Stops guarding: removes the stylesheet, the veils and the marks. */
   stop() {
+    this.running = false;
     this.observer?.disconnect();
     this.observer = null;
+    if (this.onLoaded) this.doc.removeEventListener('DOMContentLoaded', this.onLoaded);
+    this.onLoaded = null;
     clearTimeout(this.waitTimer);
     this.css?.remove();
     this.css = null;
@@ -68,7 +124,7 @@ export class PageGuard {
   setAdapter(compiled) {
     this.compiled = compiled;
     if (this.css) this.css.update(pageCss(this.names, compiled.containers));
-    if (this.doc.documentElement) this.scan(this.doc.documentElement);
+    if (this.observer && this.doc.documentElement) this.scan(this.doc.documentElement);
     this.flush();
   }
 
@@ -94,6 +150,15 @@ export class PageGuard {
   // ---- finding posts --------------------------------------------------------
 
   onMutations(records) {
+    const t0 = this.doc.defaultView.performance.now();
+    try {
+      this.handleMutations(records);
+    } finally {
+      this.busy += this.doc.defaultView.performance.now() - t0;
+    }
+  }
+
+  handleMutations(records) {
     const touched = new Set();
     // Elements added in this batch: their subtrees are scanned once, from
     // the highest one (the parser adds a post, then each of its children).
@@ -119,32 +184,46 @@ export class PageGuard {
     }
     // A post whose words changed (text streamed in, an edit) is checked
     // again; a change elsewhere in it (a like count) is not.
-    for (const c of touched) {
-      const info = this.info.get(c);
-      if (!info || info.excluded) continue;
-      const text = postText(c, info.type, this.compiled);
-      if (text === info.text) continue;
-      info.text = text;
-      this.admit(c, info);
-    }
+    for (const c of touched) this.reread(c);
     this.flush();
   }
 
+  reread(c) {
+    const info = this.info.get(c);
+    if (!info || info.excluded || !c.isConnected) return;
+    const text = postText(c, info.type, this.compiled);
+    if (text === info.text) return;
+    info.text = text;
+    this.admit(c, info);
+  }
+
   scan(root) {
-    for (const el of containersIn(root, this.compiled)) {
-      if (this.info.has(el) && el.hasAttribute(this.names.state)) continue;
-      const type = postTypeOf(el, this.compiled);
-      if (!type) continue;
-      const info = { type, text: '', seq: 0, verdict: null, revealed: null, veil: null, cover: null, hidden: null, excluded: false };
-      this.info.set(el, info);
-      if (isExcluded(el, type, this.compiled)) {
-        info.excluded = true;
-        this.setState(el, State.OK);
-        continue;
-      }
-      info.text = postText(el, type, this.compiled);
-      this.admit(el, info);
+    for (const el of containersIn(root, this.compiled)) this.consider(el);
+  }
+
+  // Whether the page has an editor at all, looked up once per batch: most
+  // posts are then spared a walk up their ancestors.
+  neverPresent() {
+    if (this.neverCache === undefined) {
+      this.neverCache = !!this.compiled.never && this.doc.querySelector(this.compiled.never) !== null;
+      queueMicrotask(() => { this.neverCache = undefined; });
     }
+    return this.neverCache;
+  }
+
+  consider(el) {
+    if (this.info.has(el) && el.hasAttribute(this.names.state)) return;
+    const type = postTypeOf(el, this.compiled);
+    if (!type) return;
+    const info = { type, text: '', seq: 0, verdict: null, revealed: null, veil: null, cover: null, hidden: null, excluded: false };
+    this.info.set(el, info);
+    if (isExcluded(el, type, this.compiled, this.neverPresent())) {
+      info.excluded = true;
+      this.setState(el, State.OK);
+      return;
+    }
+    info.text = postText(el, type, this.compiled);
+    this.admit(el, info);
   }
 
   // Decides at once for a post too short to judge; queues the others,
@@ -177,6 +256,7 @@ export class PageGuard {
       texts.push(info.text);
     }
     this.armWaitTimer();
+    const sent = this.mark('voile:batch-sent', els.length);
     let result;
     try {
       result = this.classifyTexts(texts);
@@ -188,15 +268,29 @@ export class PageGuard {
         if (!Array.isArray(verdicts) || verdicts.length !== els.length) {
           throw new Error(`classifier answered ${verdicts?.length} verdicts for ${els.length} posts`);
         }
+        const got = this.mark('voile:batch-answered', els.length);
         els.forEach((el, i) => {
           const info = this.info.get(el);
           if (info && info.seq === seqs[i]) this.apply(el, info, verdicts[i]);
         });
+        this.measure('voile:batch', sent, got, { posts: els.length, hostMs: verdicts.hostMs, observerMs: this.busy });
       },
       // Posts whose verdict cannot come stay hidden until the wait timer
       // veils them as unchecked: a failure must not show hate.
       err => { this.lastError = String(err && err.message || err); },
     );
+  }
+
+  // Performance marks (visible in a browser trace and to the benchmark):
+  // one per batch sent and answered, cheap enough to keep.
+  mark(name, n) {
+    const perf = this.doc.defaultView.performance;
+    try { return perf.mark(name, { detail: n }); } catch { return null; }
+  }
+
+  measure(name, start, end, n) {
+    if (!start || !end) return;
+    try { this.doc.defaultView.performance.measure(name, { start: start.startTime, end: end.startTime, detail: n }); } catch { /* old browser */ }
   }
 
   armWaitTimer() {

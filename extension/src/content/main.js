@@ -105,7 +105,7 @@ function refresh() {
     return;
   }
   const compiled = compileAdapter(chooseAdapter(), adapters.never);
-  if (!guard.observer) {
+  if (!guard.running) {
     guard.compiled = compiled;
     guard.start();
   } else if (compiled.containers !== guard.compiled.containers) {

@@ -37,8 +37,8 @@ export function containerOf(node, compiled) {
  * the reader's own editor, or in a place the post type skips (navigation).
  * A post that merely holds a reply box is still a post.
  */
-export function isExcluded(el, type, compiled) {
-  if (compiled.never && el.closest(compiled.never)) return true;
+export function isExcluded(el, type, compiled, neverPresent = true) {
+  if (neverPresent && compiled.never && el.closest(compiled.never)) return true;
   if (type.skip && el.closest(type.skip)) return true;
   return false;
 }
@@ -49,32 +49,42 @@ export function isExcluded(el, type, compiled) {
  * reply), which are classified on their own.
  */
 export function postText(el, type, compiled) {
+  // One look for nested posts and for scripts decides between the fast
+  // path (textContent of each part) and the careful one.
+  const nested = el.querySelector(compiled.containers) !== null;
+  const noisy = nested || el.querySelector('script, style, noscript, template') !== null;
   const parts = [];
-  const seen = new Set();
+  // Two selectors may name the same element: read it once.
+  const seen = type.text.length > 1 ? new Set() : null;
   for (const sel of type.text) {
-    const found = sel === ':scope' ? [el] : el.querySelectorAll(sel);
-    for (const part of found) {
-      if (seen.has(part) || !ownedBy(part, el, compiled)) continue;
-      seen.add(part);
-      parts.push(textOf(part, el, compiled));
+    if (sel === ':scope') {
+      parts.push(noisy ? textOf(el, el, compiled) : el.textContent);
+      continue;
+    }
+    const found = el.querySelectorAll(sel);
+    for (let i = 0; i < found.length; i++) {
+      const part = found[i];
+      if (nested && !ownedBy(part, el, compiled)) continue;
+      if (seen) {
+        if (seen.has(part)) continue;
+        seen.add(part);
+      }
+      parts.push(noisy ? textOf(part, el, compiled) : part.textContent);
     }
   }
-  let text = parts.join('\n').replace(/\s+/g, ' ').trim();
+  let text = parts.length === 1 ? parts[0] : parts.join('\n');
+  text = text.replace(/\s+/g, ' ').trim();
   if (text.length > MAX_TEXT) text = text.slice(0, MAX_TEXT);
   return text;
 }
 
 // A text part belongs to el when no other container stands between them.
 function ownedBy(part, el, compiled) {
-  const c = part.closest(compiled.containers);
-  return c === el || (part === el);
+  return part === el || part.closest(compiled.containers) === el;
 }
 
 // The text below part, skipping nested containers, scripts and styles.
 function textOf(part, el, compiled) {
-  if (!part.querySelector(compiled.containers) && !part.querySelector('script, style, noscript, template')) {
-    return part.textContent;
-  }
   const doc = part.ownerDocument;
   const NF = doc.defaultView.NodeFilter;
   const walker = doc.createTreeWalker(part, NF.SHOW_ELEMENT | NF.SHOW_TEXT, {

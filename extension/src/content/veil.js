@@ -67,6 +67,26 @@ button:focus-visible { outline: 3px solid #f0a500; outline-offset: 1px; }
 }
 `;
 
+// One parsed stylesheet shared by every veil of a page, where the browser
+// lets a content script construct one; otherwise each veil has a <style>.
+const sheets = new WeakMap();
+function sharedSheet(doc) {
+  if (!sheets.has(doc)) {
+    let sheet = null;
+    try {
+      sheet = new doc.defaultView.CSSStyleSheet();
+      sheet.replaceSync(VEIL_CSS);
+      // Adopting must work too (it may not across Firefox's content-script boundary).
+      const probe = doc.createElement('div').attachShadow({ mode: 'open' });
+      probe.adoptedStyleSheets = [sheet];
+    } catch {
+      sheet = null;
+    }
+    sheets.set(doc, sheet);
+  }
+  return sheets.get(doc);
+}
+
 // Events that must not reach the page's own handlers on the post (a click
 // on X's post opens it; keys are shortcuts on many sites).
 const STOPPED = ['click', 'dblclick', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'touchstart', 'touchend', 'keydown', 'keyup', 'keypress', 'contextmenu'];
@@ -81,9 +101,14 @@ export function createVeil(doc, names, t, actions) {
   const host = doc.createElement(names.veil);
   const root = host.attachShadow({ mode: 'closed' });
   roots.set(host, root);
-  const style = doc.createElement('style');
-  style.textContent = VEIL_CSS;
-  root.appendChild(style);
+  const sheet = sharedSheet(doc);
+  if (sheet) {
+    root.adoptedStyleSheets = [sheet];
+  } else {
+    const style = doc.createElement('style');
+    style.textContent = VEIL_CSS;
+    root.appendChild(style);
+  }
   const frame = doc.createElement('div');
   root.appendChild(frame);
   for (const type of STOPPED) root.addEventListener(type, e => e.stopPropagation());

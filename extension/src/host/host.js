@@ -131,8 +131,11 @@ export class Host {
   async classify({ portId, id, texts }) {
     await this.ready;
     if (!Array.isArray(texts)) throw new Error('classify: texts must be an array');
+    const t0 = performance.now();
     const verdicts = this.voile.classify(texts.map(String), this.opts.get(portId) || {});
-    this.post({ event: 'verdicts', portId, id, verdicts: verdicts.map(compactVerdict) });
+    const compact = verdicts.map(compactVerdict);
+    // The time spent here travels back for the page's performance marks.
+    this.post({ event: 'verdicts', portId, id, verdicts: compact, ms: performance.now() - t0 });
     return undefined;
   }
 

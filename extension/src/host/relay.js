@@ -46,7 +46,7 @@ export class Relay {
   fromWorker(msg) {
     switch (msg.event) {
       case 'verdicts':
-        this.ports.get(msg.portId)?.postMessage({ type: 'verdicts', id: msg.id, verdicts: msg.verdicts });
+        this.ports.get(msg.portId)?.postMessage({ type: 'verdicts', id: msg.id, verdicts: msg.verdicts, ms: msg.ms });
         break;
       case 'error':
         this.ports.get(msg.portId)?.postMessage({ type: 'error', id: msg.id, message: msg.message });
