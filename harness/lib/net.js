@@ -38,7 +38,7 @@ const SITE_BY_HOST = new Map(Object.entries(SITES).map(([site, s]) => [s.host, s
  * Serves the fixture feeds and any page a test adds, over HTTPS (for the
  * sites' host names, reached through the proxy) and over HTTP on
  * 127.0.0.1 (feeds under /feeds/SITE, for a person with a browser).
- * A feed URL with ?with=live adds the post of the live-update test.
+ * A feed URL with ?with=live adds the posts of the live-update tests.
  */
 export async function startFeedServer() {
   const pages = new Map(); // "host/path" -> html
@@ -53,7 +53,7 @@ export async function startFeedServer() {
     };
     const page = pages.get(host + url.pathname + url.search) ?? pages.get(host + url.pathname);
     if (page !== undefined) return send(200, page);
-    const extra = url.searchParams.get('with') === 'live' ? [posts.update.post] : [];
+    const extra = url.searchParams.get('with') === 'live' ? posts.update.posts : [];
     let site = SITE_BY_HOST.get(host);
     const m = /^\/feeds\/([a-z]+)\/?$/.exec(url.pathname);
     if (!site && m && SITES[m[1]]) site = m[1];
@@ -99,8 +99,11 @@ export async function startFeedServer() {
 export async function startProxy(routes = new Map(), { passThrough = false } = {}) {
   const log = [];
   const sockets = new Set();
+  const blocked = new Set(); // "host:port" destinations cut off for now
+  const tunnels = new Set(); // {to: "host:port", sockets: [client, upstream]}
   const route = target => {
     const to = routes.get(target.toLowerCase());
+    if (to && blocked.has(`${to.host}:${to.port}`)) return undefined;
     if (to || !passThrough) return to;
     const [host, port] = target.split(/:(?=\d+$)/);
     return { host: host.replace(/^\[|\]$/g, ''), port: Number(port) };
@@ -123,7 +126,7 @@ export async function startProxy(routes = new Map(), { passThrough = false } = {
   const tunnel = (req, client, head) => {
     const target = String(req.url).toLowerCase();
     const to = route(target);
-    log.push({ at: Date.now(), method: req.method, target, url: req.headers.upgrade ? `ws://${target}` : undefined, allowed: !!to });
+    log.push({ at: Date.now(), method: req.method, target, allowed: !!to });
     sockets.add(client);
     client.on('close', () => sockets.delete(client));
     client.on('error', () => {});
@@ -135,7 +138,9 @@ export async function startProxy(routes = new Map(), { passThrough = false } = {
       client.pipe(up);
     });
     sockets.add(up);
-    up.on('close', () => { sockets.delete(up); client.destroy(); });
+    const entry = { to: `${to.host}:${to.port}`, sockets: [client, up] };
+    tunnels.add(entry);
+    up.on('close', () => { sockets.delete(up); tunnels.delete(entry); client.destroy(); });
     up.on('error', () => client.destroy());
     client.on('close', () => up.destroy());
   };
@@ -176,6 +181,18 @@ export async function startProxy(routes = new Map(), { passThrough = false } = {
     /** Cuts every open connection (a network drop, as the browser sees it). */
     dropAll() {
       for (const s of sockets) s.destroy();
+    },
+    /**
+     * Cuts the browser off from a destination {host, port}: open tunnels
+     * to it are cut and new ones refused until unblock().
+     */
+    block({ host, port }) {
+      const to = `${host}:${port}`;
+      blocked.add(to);
+      for (const t of tunnels) if (t.to === to) for (const s of t.sockets) s.destroy();
+    },
+    unblock({ host, port }) {
+      blocked.delete(`${host}:${port}`);
     },
     async close() {
       for (const s of sockets) s.destroy();

@@ -18,11 +18,15 @@ export function skipReason() {
   return m ? `not built: ${m}` : false;
 }
 
-/** Starts a sync server (demo lists and the test publisher) and a browser pointed at it. */
-export async function startEnv({ server: withServer = true, ...opts } = {}) {
+/**
+ * Starts a sync server (demo lists and the test publisher) and a browser
+ * pointed at it. prepare(server) runs before the browser starts.
+ */
+export async function startEnv({ server: withServer = true, prepare = null, ...opts } = {}) {
   const server = withServer ? await startVoileServer() : null;
   let h;
   try {
+    if (prepare) await prepare(server);
     h = await Harness.launch({ extensionDir: defaultExtensionDir(), server, ...opts });
   } catch (e) {
     await server?.close();
