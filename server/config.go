@@ -58,37 +58,25 @@ func DefaultConfig() Config {
 
 func (c Config) withDefaults() Config {
 	d := DefaultConfig()
-	if c.MaxConnsPerIP == 0 {
-		c.MaxConnsPerIP = d.MaxConnsPerIP
-	}
-	if c.SendQueue == 0 {
-		c.SendQueue = d.SendQueue
-	}
-	if c.MaxClientMessage == 0 {
-		c.MaxClientMessage = d.MaxClientMessage
-	}
-	if c.MaxPublishBytes == 0 {
-		c.MaxPublishBytes = d.MaxPublishBytes
-	}
-	if c.HandshakeTimeout == 0 {
-		c.HandshakeTimeout = d.HandshakeTimeout
-	}
-	if c.PingInterval == 0 {
-		c.PingInterval = d.PingInterval
-	}
-	if c.IdleTimeout == 0 {
-		c.IdleTimeout = d.IdleTimeout
-	}
-	if c.WriteTimeout == 0 {
-		c.WriteTimeout = d.WriteTimeout
-	}
-	if c.PublishRate == 0 {
-		c.PublishRate = d.PublishRate
-	}
-	if c.PublishBurst == 0 {
-		c.PublishBurst = d.PublishBurst
-	}
+	orDefault(&c.MaxConnsPerIP, d.MaxConnsPerIP)
+	orDefault(&c.SendQueue, d.SendQueue)
+	orDefault(&c.MaxClientMessage, d.MaxClientMessage)
+	orDefault(&c.MaxPublishBytes, d.MaxPublishBytes)
+	orDefault(&c.HandshakeTimeout, d.HandshakeTimeout)
+	orDefault(&c.PingInterval, d.PingInterval)
+	orDefault(&c.IdleTimeout, d.IdleTimeout)
+	orDefault(&c.WriteTimeout, d.WriteTimeout)
+	orDefault(&c.PublishRate, d.PublishRate)
+	orDefault(&c.PublishBurst, d.PublishBurst)
 	return c
+}
+
+// orDefault sets a zero *v to d.
+func orDefault[T comparable](v *T, d T) {
+	var zero T
+	if *v == zero {
+		*v = d
+	}
 }
 
 // originAllowed reports whether a browser with this Origin header may

@@ -216,3 +216,17 @@ func jsonDecode(resp *http.Response, v any) error {
 	defer resp.Body.Close()
 	return json.NewDecoder(resp.Body).Decode(v)
 }
+
+// subscribe connects a client following lists from nothing, and reads its
+// catalog, a snapshot of each list and synced.
+func (e *env) subscribe(lists ...string) *client {
+	e.t.Helper()
+	c := e.connect()
+	c.hello(nil, lists...)
+	c.expect(wire.TCatalog)
+	for range lists {
+		c.expect(wire.TSnapshot)
+	}
+	c.expect(wire.TSynced)
+	return c
+}

@@ -5,6 +5,7 @@ import (
 
 	"github.com/gorilla/websocket"
 
+	"voile/server/store"
 	"voile/shared/bundle"
 	"voile/shared/wire"
 )
@@ -37,7 +38,7 @@ func prepare(m *wire.Message) (*websocket.PreparedMessage, int) {
 // newListState encodes b's messages; prev is the version subscribers held
 // until now (nil for none), from which the live delta is computed.
 func newListState(b, prev *bundle.Bundle) *listState {
-	st := &listState{key: b.Publisher + "/" + b.ListID, version: b.Version, bundle: b}
+	st := &listState{key: store.Key(b.Publisher, b.ListID), version: b.Version, bundle: b}
 	st.snap, st.snapSize = prepare(&wire.Message{Type: wire.TSnapshot, Snapshot: &wire.Snapshot{Bundle: *b}})
 	st.liveSnap, _ = prepare(&wire.Message{Type: wire.TSnapshot, Snapshot: &wire.Snapshot{Bundle: *b, Live: true}})
 	if prev != nil {

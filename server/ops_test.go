@@ -5,19 +5,13 @@ import (
 	"net/http"
 	"strings"
 	"testing"
-
-	"voile/shared/wire"
 )
 
 func TestHealthMetricsAndStatus(t *testing.T) {
 	e := newEnv(t, Config{})
 	e.publish(list("en", 1, 5, "a"))
 	e.publish(list("en", 2, 5, "b"))
-	c := e.connect()
-	c.hello(nil, "en")
-	c.expect(wire.TCatalog)
-	c.expect(wire.TSnapshot)
-	c.expect(wire.TSynced)
+	e.subscribe("en")
 
 	get := func(path, token string) (int, string) {
 		req, _ := http.NewRequest("GET", e.http.URL+path, nil)

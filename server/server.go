@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"strings"
 	"sync"
 	"time"
 
@@ -205,12 +206,8 @@ func (s *Server) hello(c *conn, h *wire.Hello) {
 }
 
 func splitKey(key string) (publisher, list string) {
-	for i := 0; i < len(key); i++ {
-		if key[i] == '/' {
-			return key[:i], key[i+1:]
-		}
-	}
-	return key, ""
+	publisher, list, _ = strings.Cut(key, "/")
+	return publisher, list
 }
 
 // pingLoop queues a ping to every connection each PingInterval; a client

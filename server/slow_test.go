@@ -40,11 +40,7 @@ func TestSlowClientDisconnected(t *testing.T) {
 	slow.expect(wire.TSnapshot)
 	slow.expect(wire.TSynced)
 
-	fast := e.connect()
-	fast.hello(nil, "en")
-	fast.expect(wire.TCatalog)
-	fast.expect(wire.TSnapshot)
-	fast.expect(wire.TSynced)
+	fast := e.subscribe("en")
 
 	// Versions that share little, so that each is large.
 	const last = 60
@@ -90,11 +86,7 @@ func TestSlowClientDisconnected(t *testing.T) {
 func TestShutdownClosesClients(t *testing.T) {
 	e := newEnv(t, Config{})
 	e.publish(list("en", 1, 5, "a"))
-	c := e.connect()
-	c.hello(nil, "en")
-	c.expect(wire.TCatalog)
-	c.expect(wire.TSnapshot)
-	c.expect(wire.TSynced)
+	c := e.subscribe("en")
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
 	if err := e.srv.Shutdown(ctx); err != nil {

@@ -96,11 +96,7 @@ func TestPushReachesEverySubscriberOnce(t *testing.T) {
 	e.publish(list("en", 1, 50, "a"))
 	var cs []*client
 	for i := 0; i < 20; i++ {
-		c := e.connect()
-		c.hello(nil, "en")
-		c.expect(wire.TCatalog)
-		c.expect(wire.TSnapshot)
-		c.expect(wire.TSynced)
+		c := e.subscribe("en")
 		cs = append(cs, c)
 	}
 	if n := e.srv.hub.counts()["ngo/en"]; n != 20 {
