@@ -34,6 +34,11 @@ export function fingerprint(text) {
   return h.toString(16).padStart(16, '0');
 }
 
+/** The bytes of a fake signed bundle (see loadBundle). */
+export function fakeBundle({ id, publisher = 'voile-demo', version = 1, sig = 'ok', rules = 3 }) {
+  return new TextEncoder().encode(JSON.stringify({ id, publisher, version, sig, rules }));
+}
+
 /** A fake voile instance; calls counts classify calls and texts. */
 export function fakeVoile({ lists = ['demo-en', 'demo-fr'] } = {}) {
   const loaded = new Map(lists.map(id => [id, { id, publisher: 'voile-demo', version: 1, name: id, langs: [id.slice(5)], demo: true, rules: RULES.filter(r => r.list === id).length }]));
@@ -54,7 +59,16 @@ export function fakeVoile({ lists = ['demo-en', 'demo-fr'] } = {}) {
       loaded.set(b.id, info);
       return { id: info.id, publisher: info.publisher, version: info.version, rules: info.rules };
     },
-    unloadList(id) { return loaded.delete(id); },
+    unloadList(id) { return loaded.delete(String(id).split('/').pop()); },
+    // The fake wire format is JSON; bundles travel as arrays of bytes.
+    encodeHello(held = {}, follow = []) {
+      return new TextEncoder().encode(JSON.stringify({ type: 'hello', held, follow }));
+    },
+    decodeMessage(bytes) {
+      const m = JSON.parse(new TextDecoder().decode(bytes));
+      if (m.bundle) m.bundle = Uint8Array.from(m.bundle);
+      return m;
+    },
     lists() { return [...loaded.values()]; },
     classify(texts, opts = {}) {
       calls.classify++;

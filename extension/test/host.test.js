@@ -1,0 +1,169 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Host } from '../src/host/host.js';
+import { bytesToBase64, base64ToBytes } from '../src/common/base64.js';
+import { fakeVoile, fakeBundle } from './fake-voile.js';
+
+const KEY = 'voile-pub-' + 'A'.repeat(43);
+const OTHER = 'voile-pub-' + 'B'.repeat(43);
+
+// A WebSocket stand-in: the test plays the server.
+class FakeSocket {
+  static last = null;
+  constructor(url) {
+    this.url = url;
+    this.sent = [];
+    this.readyState = 0;
+    FakeSocket.last = this;
+    queueMicrotask(() => { this.readyState = 1; this.onopen?.(); });
+  }
+  send(bytes) { this.sent.push(JSON.parse(new TextDecoder().decode(bytes))); }
+  close() { this.readyState = 3; }
+  serve(msg) {
+    const m = { ...msg };
+    if (m.bundle) m.bundle = [...m.bundle];
+    this.onmessage({ data: new TextEncoder().encode(JSON.stringify(m)).buffer });
+  }
+  drop() { this.readyState = 3; this.onclose({ code: 1006, reason: '' }); }
+}
+
+function makeHost({ lists = [] } = {}) {
+  const events = [];
+  const voile = fakeVoile({ lists });
+  const host = new Host({ load: async () => voile, post: e => events.push(e), WebSocket: FakeSocket });
+  return { host, events, voile };
+}
+
+const tick = () => new Promise(r => setTimeout(r, 0));
+const catalogEntry = (list, key = KEY, publisher = 'voile-demo') => ({ publisher, publisher_name: 'Voile demo', public_key: key, list, name: list, langs: ['en'], demo: true, version: 2 });
+
+test('starts from stored bundles, verified with the pinned keys; a bad one is left out', async () => {
+  const { host, voile } = makeHost();
+  const good = bytesToBase64(fakeBundle({ id: 'demo-en' }));
+  const forged = bytesToBase64(fakeBundle({ id: 'demo-fr', sig: 'forged' }));
+  const started = await host.init({ keys: { 'voile-demo': KEY }, bundles: [good, forged], config: {} });
+  assert.deepEqual(voile.lists().map(l => l.id), ['demo-en']);
+  assert.equal(started.refused.length, 1);
+  assert.match(started.refused[0], /bad signature/);
+});
+
+test('classifies with the options of each page and answers compact verdicts', async () => {
+  const { host, events } = makeHost({ lists: ['demo-en'] });
+  await host.handle({ op: 'init', keys: {}, bundles: [], config: {} });
+  await host.handle({ op: 'opts', portId: 1, opts: { sensitivity: 0.5 } });
+  await host.handle({ op: 'opts', portId: 2, opts: { sensitivity: 0.5, categories: ['racism'] } });
+  const texts = ['Women are inferior and should stay quiet.', 'Nice weather today.'];
+  await host.handle({ op: 'classify', portId: 1, id: 7, texts });
+  await host.handle({ op: 'classify', portId: 2, id: 8, texts });
+  const [a, b] = events.filter(e => e.event === 'verdicts');
+  assert.equal(a.id, 7);
+  assert.equal(a.verdicts[0].flagged, true);
+  assert.equal(a.verdicts[0].category, 'sexism');
+  assert.deepEqual(a.verdicts[0].rules, ['demo-en/sexism-inferior']);
+  assert.match(a.verdicts[0].fingerprint, /^[0-9a-f]{16}$/);
+  assert.equal(a.verdicts[1], null, 'a post that is fine travels as null');
+  assert.equal(b.verdicts[0], null, 'a category the page turned off does not flag');
+});
+
+test('a classify error is answered to the page that asked', async () => {
+  const { host, events } = makeHost();
+  await host.handle({ op: 'init', keys: {}, bundles: [], config: {} });
+  await host.handle({ op: 'classify', portId: 3, id: 1, texts: 'not an array' });
+  assert.deepEqual(events.at(-1), { event: 'error', portId: 3, id: 1, message: 'classify: texts must be an array' });
+});
+
+test('sync: follows only lists of pinned publishers, verifies each bundle, then has it stored and pages rechecked', async () => {
+  const { host, events, voile } = makeHost();
+  await host.init({ keys: { 'voile-demo': KEY }, bundles: [], config: { server: 'ws://127.0.0.1:1/v1/sync' } });
+  await tick();
+  const ws = FakeSocket.last;
+  assert.equal(ws.url, 'ws://127.0.0.1:1/v1/sync');
+  assert.deepEqual(ws.sent[0], { type: 'hello', held: {}, follow: [] }, 'first hello asks for the catalog');
+  ws.serve({ type: 'catalog', lists: [catalogEntry('demo-en'), catalogEntry('other-list', OTHER, 'someone')] });
+  assert.deepEqual(ws.sent[1].follow, ['voile-demo/demo-en'], 'an unpinned publisher is not followed');
+  assert.ok(events.some(e => e.event === 'catalog' && e.lists.length === 2), 'the catalog goes to the options page');
+  ws.serve({ type: 'snapshot', publisher: 'voile-demo', list: 'demo-en', version: 2, live: false, bundle: fakeBundle({ id: 'demo-en', version: 2 }) });
+  const stored = events.find(e => e.event === 'store-bundle');
+  assert.equal(stored.ref, 'voile-demo/demo-en');
+  assert.equal(stored.version, 2);
+  assert.deepEqual(base64ToBytes(stored.bundle), fakeBundle({ id: 'demo-en', version: 2 }));
+  assert.ok(events.some(e => e.event === 'recheck'));
+  assert.deepEqual(voile.lists().map(l => l.version), [2]);
+  ws.serve({ type: 'synced', lists: [] });
+  assert.equal(events.at(-1).state, 'synced');
+});
+
+test('sync: a forged bundle is refused and the previous version stays in use', async () => {
+  const { host, events, voile } = makeHost();
+  await host.init({ keys: { 'voile-demo': KEY }, bundles: [bytesToBase64(fakeBundle({ id: 'demo-en', version: 1 }))], config: { server: 'ws://s/v1/sync' } });
+  await tick();
+  const ws = FakeSocket.last;
+  ws.serve({ type: 'catalog', lists: [catalogEntry('demo-en')] });
+  assert.deepEqual(ws.sent.at(-1).held, { 'voile-demo/demo-en': 1 }, 'the hello says which version is held');
+  ws.serve({ type: 'snapshot', publisher: 'voile-demo', list: 'demo-en', version: 2, bundle: fakeBundle({ id: 'demo-en', version: 2, sig: 'forged' }) });
+  const refused = events.find(e => e.event === 'list-refused');
+  assert.match(refused.message, /bad signature/);
+  assert.ok(!events.some(e => e.event === 'store-bundle'));
+  assert.deepEqual(voile.lists().map(l => l.version), [1]);
+});
+
+test('sync: a delta that does not apply asks for a snapshot', async () => {
+  const { host, events } = makeHost();
+  await host.init({ keys: { 'voile-demo': KEY }, bundles: [bytesToBase64(fakeBundle({ id: 'demo-en', version: 1 }))], config: { server: 'ws://s/v1/sync' } });
+  await tick();
+  const ws = FakeSocket.last;
+  ws.serve({ type: 'catalog', lists: [catalogEntry('demo-en')] });
+  const before = ws.sent.length;
+  ws.serve({ type: 'delta', publisher: 'voile-demo', list: 'demo-en', from: 1, version: 2, bundle: null, error: 'base version mismatch' });
+  assert.equal(ws.sent.length, before + 1);
+  assert.deepEqual(ws.sent.at(-1).held, {}, 'the held version is dropped so the server sends the whole list');
+  assert.match(events.find(e => e.event === 'list-refused').message, /base version mismatch/);
+});
+
+test('sync: a key change for a pinned publisher is reported and refused', async () => {
+  const { host, events } = makeHost();
+  await host.init({ keys: { 'voile-demo': KEY }, bundles: [], config: { server: 'ws://s/v1/sync' } });
+  await tick();
+  FakeSocket.last.serve({ type: 'catalog', lists: [catalogEntry('demo-en', OTHER)] });
+  assert.deepEqual(events.find(e => e.event === 'key-changed'), { event: 'key-changed', publisher: 'voile-demo', key: OTHER });
+  assert.deepEqual(FakeSocket.last.sent.at(-1).follow, [], 'lists under the new key are not followed');
+  await assert.rejects(host.trust('voile-demo', OTHER), /pinned to another key; a key change is refused/);
+});
+
+test('trusting a publisher follows its lists at once', async () => {
+  const { host } = makeHost();
+  await host.init({ keys: {}, bundles: [], config: { server: 'ws://s/v1/sync' } });
+  await tick();
+  const ws = FakeSocket.last;
+  ws.serve({ type: 'catalog', lists: [catalogEntry('demo-en')] });
+  assert.deepEqual(ws.sent.at(-1).follow, []);
+  await host.trust('voile-demo', KEY);
+  assert.deepEqual(ws.sent.at(-1).follow, ['voile-demo/demo-en']);
+});
+
+test('a list the reader turns off is unloaded and no longer followed', async () => {
+  const { host, events, voile } = makeHost();
+  await host.init({ keys: { 'voile-demo': KEY }, bundles: [bytesToBase64(fakeBundle({ id: 'demo-en' }))], config: { server: 'ws://s/v1/sync' } });
+  await tick();
+  FakeSocket.last.serve({ type: 'catalog', lists: [catalogEntry('demo-en')] });
+  host.configure({ disabledLists: ['voile-demo/demo-en'] });
+  assert.deepEqual(voile.lists(), []);
+  assert.ok(events.some(e => e.event === 'recheck'));
+  assert.deepEqual(FakeSocket.last.sent.at(-1).follow, []);
+});
+
+test('offline: the connection comes back with a growing delay and the lists stay', async () => {
+  const { host, events, voile } = makeHost();
+  await host.init({ keys: { 'voile-demo': KEY }, bundles: [bytesToBase64(fakeBundle({ id: 'demo-en' }))], config: { server: 'ws://s/v1/sync' } });
+  await tick();
+  const timers = [];
+  host.sync.setTimeout = (fn, ms) => { timers.push(ms); return 0; };
+  FakeSocket.last.drop();
+  FakeSocket.last.onclose = null;
+  host.sync.later();
+  assert.equal(events.filter(e => e.event === 'sync-status').at(-1).state, 'offline');
+  assert.ok(timers[0] >= 750 && timers[0] <= 1250, `first retry after about a second (${timers[0]})`);
+  assert.ok(timers[1] > timers[0] * 1.2, 'then longer');
+  assert.deepEqual(voile.lists().map(l => l.id), ['demo-en']);
+  host.sync.stop();
+});
