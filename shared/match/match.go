@@ -64,6 +64,14 @@ func Compile(lists ...*rules.List) (*Engine, error) {
 					return nil, fmt.Errorf("compile list %q rule %q: %v", l.ID, r.ID, err)
 				}
 			case rules.Pattern:
+				if phrases, ok := expand(r.Text); ok {
+					for _, ph := range phrases {
+						if err := b.add(ph, pattern{list: int32(li), rule: int32(ri)}); err != nil {
+							return nil, fmt.Errorf("compile list %q rule %q: phrase %q: %v", l.ID, r.ID, ph, err)
+						}
+					}
+					break
+				}
 				re, err := regexp.Compile(r.Text)
 				if err != nil {
 					return nil, fmt.Errorf("compile list %q rule %q: %v", l.ID, r.ID, err)
@@ -139,7 +147,7 @@ func (m *Matcher) Match(text string) []Hit {
 			continue
 		}
 		start, end := t.Orig(int(t.Words[h.first].Start+m.trim[h.first]), int(t.Words[h.end-1].End))
-		m.hits = append(m.hits, Hit{List: p.list, Rule: p.rule, Start: start, End: end})
+		m.addHit(Hit{List: p.list, Rule: p.rule, Start: start, End: end})
 	}
 	e.pre.scan(t.Norm, m.found)
 	for i, cp := range e.regexps {
@@ -158,6 +166,21 @@ func (m *Matcher) Match(text string) []Hit {
 		m.dropOtherLanguages()
 	}
 	return m.hits
+}
+
+// addHit adds h, or merges it with a hit of the same rule that holds it or
+// that it holds:
+// a pattern expanded into phrases matches "kill you" and "kill you all" at
+// once, and the reader should see one reason.
+func (m *Matcher) addHit(h Hit) {
+	for i := range m.hits {
+		g := &m.hits[i]
+		if g.List == h.List && g.Rule == h.Rule && (g.Start <= h.Start && h.End <= g.End || h.Start <= g.Start && g.End <= h.End) {
+			g.Start, g.End = min(g.Start, h.Start), max(g.End, h.End)
+			return
+		}
+	}
+	m.hits = append(m.hits, h)
 }
 
 // excepted reports whether an exception of the hit's rule covers the hit.

@@ -1,0 +1,68 @@
+package match
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestExpand(t *testing.T) {
+	tests := []struct {
+		pattern string
+		want    []string // nil: stays a regexp
+	}{
+		{`\bsales? (arabe|noir)\b`, []string{"sale arabe", "sale noir", "sales arabe", "sales noir"}},
+		{`\b(1488|14 88)\b`, []string{"1488", "14 88"}},
+		{`\b(the )?jews? run\b`, []string{"jew run", "jews run", "the jew run", "the jews run"}},
+		{`\bgo back\b`, []string{"go back"}},
+		{`\bnigg+a\b`, nil},              // repetition
+		{`\bfoo.bar\b`, nil},             // wildcard
+		{`\b[a-z]+ing\b`, nil},           // large class, repetition
+		{`\b(les )?juifs (tout|tous)`, nil}, // no final boundary: "toutes" would match
+		{`juifs\b`, nil},                 // no first boundary
+		{`\b(?i)Jews\b`, nil},            // case folding
+		{`\bx(a|b|c|d|e|f|g|h|i|j)(a|b|c|d|e|f|g|h|i|j)(a|b|c|d|e|f|g|h|i|j)(a|b|c|d|e|f|g|h|i|j)\b`, nil}, // 10,000 phrases
+		{`\b(mort aux|a mort les) (juifs|arabes)\b`, []string{"a mort les arabes", "a mort les juifs", "mort aux arabes", "mort aux juifs"}},
+		{`\b(a|b)  c\b`, nil}, // two spaces
+	}
+	for _, tc := range tests {
+		got, ok := expand(tc.pattern)
+		slices.Sort(got)
+		slices.Sort(tc.want)
+		if ok != (tc.want != nil) || !slices.Equal(got, tc.want) {
+			t.Errorf("expand(%q) = %q, %v; want %q", tc.pattern, got, ok, tc.want)
+		}
+	}
+}
+
+// TestExpandSameMatches checks that an expanded pattern matches where its
+// regexp matches, on normalised texts.
+func TestExpandSameMatches(t *testing.T) {
+	pat := `\b(i ll|i will|gonna) (kill|shoot) (you|them)( all)?\b`
+	e, err := Compile(list("l", regex(pat)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(e.regexps) != 0 {
+		t.Fatal("the pattern was not expanded")
+	}
+	re := regexp.MustCompile(pat)
+	m := e.NewMatcher()
+	for _, text := range []string{
+		"i ll kill you", "I'll KILL you all", "i will shoot them now", "gonna kill", "i will kill youtube",
+		"we will kill you", "ill kill you", "gonna shoot you all day", "i will shoot them all",
+	} {
+		hits := m.Match(text)
+		want := re.Match(m.Text.Norm)
+		if (len(hits) > 0) != want {
+			t.Errorf("%q (normalised %q): %d hits, regexp matches %v", text, m.Text.Norm, len(hits), want)
+		}
+		if len(hits) > 0 {
+			loc := re.FindIndex(m.Text.Norm)
+			if s, e := m.Text.Orig(loc[0], loc[1]); !strings.EqualFold(text[s:e], text[hits[0].Start:hits[0].End]) {
+				t.Errorf("%q: hit %q, regexp %q", text, text[hits[0].Start:hits[0].End], text[s:e])
+			}
+		}
+	}
+}
