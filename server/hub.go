@@ -148,6 +148,14 @@ func (h *hub) publish(st *listState, catalog *websocket.PreparedMessage) {
 	}
 }
 
+// announce queues m to every connection, such as the catalog when a new
+// list appears.
+func (h *hub) announce(pm *websocket.PreparedMessage) {
+	for _, c := range h.snapshotConns() {
+		c.enqueue(out{pm: pm, kind: string(wire.TCatalog)})
+	}
+}
+
 func (h *hub) state(key string) *listState {
 	h.mu.Lock()
 	defer h.mu.Unlock()

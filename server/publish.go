@@ -218,6 +218,11 @@ func (s *Server) Publish(p *store.Publisher, data []byte, rollbackOf uint64) (*P
 		s.log.Error("refresh catalog after publish", "err", err)
 	}
 	s.hub.publish(st, nil)
+	if prev == nil {
+		// A new list: every client learns of it from the catalog, and may
+		// follow it with a new hello.
+		s.hub.announce(s.hub.catalogMessage())
+	}
 	return &PublishResult{Publisher: p.ID, List: l.ID, Version: l.Version, RollbackOf: rollbackOf}, nil
 }
 

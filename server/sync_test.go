@@ -123,3 +123,27 @@ func TestPushReachesEverySubscriberOnce(t *testing.T) {
 		t.Errorf("subscriber count after a close %d, want 19", n)
 	}
 }
+
+// A list published for the first time is announced to every connection
+// by a catalog, so clients can follow it without reconnecting.
+func TestNewListAnnounced(t *testing.T) {
+	e := newEnv(t, Config{})
+	e.publish(list("en", 1, 5, "a"))
+	c := e.subscribe("en")
+	e.publish(list("fr", 1, 5, "b"))
+	cat := c.expect(wire.TCatalog).Catalog
+	if len(cat.Lists) != 2 || cat.Lists[1].List != "fr" {
+		t.Fatalf("catalog %+v", cat.Lists)
+	}
+	c.hello(map[string]uint64{"en": 1}, "en", "fr")
+	c.expect(wire.TCatalog)
+	if s := c.expect(wire.TSnapshot).Snapshot; s.Bundle.ListID != "fr" {
+		t.Fatalf("snapshot of %s, want fr", s.Bundle.ListID)
+	}
+	c.expect(wire.TSynced)
+	// A new version of a known list is not announced to others.
+	e.publish(list("en", 2, 5, "a"))
+	if d := c.expect(wire.TDelta).Delta; d.List != "en" || d.Version != 2 {
+		t.Fatalf("delta %+v", d)
+	}
+}
