@@ -14,6 +14,7 @@ type builder struct {
 	own      [][]int32           // per state: patterns ending there
 	key      []byte
 	ids      []uint32
+	expanded int // phrases added for patterns
 }
 
 // add inserts the words of text into the trie as pattern p.

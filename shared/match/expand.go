@@ -12,8 +12,14 @@ import (
 // instead of running a regular expression over every post. Patterns with
 // repetition, wildcards or classes of many characters stay regexps.
 
-// maxExpansions bounds the phrases one pattern may become.
-const maxExpansions = 1024
+// maxExpansions bounds the phrases one pattern may become, and
+// maxTotalExpansions those of all patterns of an Engine, so that a list of
+// many large patterns cannot blow up the automaton: past the budget,
+// patterns stay regexps.
+const (
+	maxExpansions      = 4096
+	maxTotalExpansions = 200_000
+)
 
 // expand returns the phrases that pattern matches, if it is a finite
 // pattern between word boundaries, of words of lower-case letters and

@@ -16,12 +16,12 @@ func TestExpand(t *testing.T) {
 		{`\b(1488|14 88)\b`, []string{"1488", "14 88"}},
 		{`\b(the )?jews? run\b`, []string{"jew run", "jews run", "the jew run", "the jews run"}},
 		{`\bgo back\b`, []string{"go back"}},
-		{`\bnigg+a\b`, nil},              // repetition
-		{`\bfoo.bar\b`, nil},             // wildcard
-		{`\b[a-z]+ing\b`, nil},           // large class, repetition
+		{`\bnigg+a\b`, nil},                 // repetition
+		{`\bfoo.bar\b`, nil},                // wildcard
+		{`\b[a-z]+ing\b`, nil},              // large class, repetition
 		{`\b(les )?juifs (tout|tous)`, nil}, // no final boundary: "toutes" would match
-		{`juifs\b`, nil},                 // no first boundary
-		{`\b(?i)Jews\b`, nil},            // case folding
+		{`juifs\b`, nil},                    // no first boundary
+		{`\b(?i)Jews\b`, nil},               // case folding
 		{`\bx(a|b|c|d|e|f|g|h|i|j)(a|b|c|d|e|f|g|h|i|j)(a|b|c|d|e|f|g|h|i|j)(a|b|c|d|e|f|g|h|i|j)\b`, nil}, // 10,000 phrases
 		{`\b(mort aux|a mort les) (juifs|arabes)\b`, []string{"a mort les arabes", "a mort les juifs", "mort aux arabes", "mort aux juifs"}},
 		{`\b(a|b)  c\b`, nil}, // two spaces

@@ -64,7 +64,8 @@ func Compile(lists ...*rules.List) (*Engine, error) {
 					return nil, fmt.Errorf("compile list %q rule %q: %v", l.ID, r.ID, err)
 				}
 			case rules.Pattern:
-				if phrases, ok := expand(r.Text); ok {
+				if phrases, ok := expand(r.Text); ok && b.expanded+len(phrases) <= maxTotalExpansions {
+					b.expanded += len(phrases)
 					for _, ph := range phrases {
 						if err := b.add(ph, pattern{list: int32(li), rule: int32(ri)}); err != nil {
 							return nil, fmt.Errorf("compile list %q rule %q: phrase %q: %v", l.ID, r.ID, ph, err)
