@@ -4,7 +4,7 @@
 //
 // It applies, in order: Unicode compatibility decomposition (NFKD, so that
 // fullwidth forms, ligatures and styled letters become plain ones), removal
-// of diacritics and of invisible characters, case folding, a homoglyph
+// of diacritics and of invisible characters, lower-casing, a homoglyph
 // table (Cyrillic and Greek look-alikes of Latin letters), joining of words
 // spelt out with separators (h.a.t.e, h a t e), leetspeak inside words that
 // contain letters (4→a, 3→e, 0→o, 1→i, 5→s, 7→t, $→s, @→a), and shortening

@@ -4,7 +4,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/text/cases"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -402,8 +401,6 @@ func class(r rune) uint8 {
 	return clsSpace
 }
 
-var folder = cases.Fold()
-
 // foldRune returns what a rune outside ASCII becomes: its compatibility
 // decomposition without marks and invisible characters, case-folded, with
 // look-alike letters replaced by the Latin letter they imitate.
@@ -416,9 +413,13 @@ func foldRune(r rune) string {
 	}
 	var buf [utf8.UTFMax]byte
 	d := norm.NFKD.Bytes(buf[:utf8.EncodeRune(buf[:], r)])
-	d = folder.Bytes(d)
 	out := make([]rune, 0, 4)
 	for _, c := range string(d) {
+		// Simple lower-casing is enough once compatibility forms are
+		// decomposed; the few full case foldings that matter (ß → ss)
+		// are in the homoglyph table. x/text/cases would add 375 KB to
+		// the WebAssembly build for nothing more.
+		c = unicode.ToLower(c)
 		if unicode.In(c, unicode.Mn, unicode.Me) || invisible(c) {
 			continue
 		}
