@@ -11,7 +11,6 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -29,12 +28,10 @@ import (
 // tokenPrefix marks Voile API tokens, so a leaked one is recognisable.
 const tokenPrefix = "voile-tok-"
 
-var publisherIDRE = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]{0,63}$`)
-
 // NewPublisher returns a publisher record for registration and its API
 // token, which is shown once: the store keeps only its hash.
 func NewPublisher(id, name, publicKey string) (*store.Publisher, string, error) {
-	if !publisherIDRE.MatchString(id) {
+	if !rules.ValidID(id) {
 		return nil, "", fmt.Errorf("publisher id %q: want 1 to 64 lower-case letters, digits, '.', '_' or '-'", id)
 	}
 	if _, err := bundle.ParsePublicKey(publicKey); err != nil {

@@ -74,6 +74,13 @@ func (e *Error) Error() string {
 }
 
 var idRE = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]*$`)
+
+// ValidID reports whether id may name a list, a rule or a publisher: 1 to
+// MaxIDLen lower-case letters, digits, '.', '_' or '-', starting with a
+// letter or digit.
+func ValidID(id string) bool {
+	return id != "" && len(id) <= MaxIDLen && idRE.MatchString(id)
+}
 var langRE = regexp.MustCompile(`^[a-z]{2}$`)
 
 // Validate checks the list and returns an *Error naming every problem, or
