@@ -16,6 +16,7 @@ import path from 'node:path';
 import { launchChromium } from './chromium.js';
 import { startFeedServer, startProxy } from './net.js';
 import { Recorder } from './recorder.js';
+import { View } from './view.js';
 import { SITES } from './feeds.js';
 import { DEFAULT_SERVER } from '../../extension/src/common/settings.js';
 import { listPosts, blurredPosts, waitSettled, waitForVerdict, pressVeilButton, timingScript, markedUntouched } from './page.js';
@@ -224,11 +225,48 @@ export class Harness {
     return `chrome-extension://${this.extensionId}/${file.replace(/^\//, '')}`;
   }
 
+  /**
+   * Waits until predicate(posts) holds for the page's posts (as posts());
+   * resolves to the posts.
+   */
+  async waitForPosts(page, predicate, { timeoutMs = 10000, what = 'the posts to change' } = {}) {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const posts = await listPosts(page, { veils: false, maxText: 0 });
+      if (predicate(posts)) return listPosts(page);
+      if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; verdicts: ${posts.map(p => `${p.id ?? p.index}:${p.verdict}`).join(' ')}`);
+      await new Promise(r => setTimeout(r, 25));
+    }
+  }
+
   /** Opens the popup page (the manifest's action popup) in a tab. */
   async openPopup() {
     const page = await this.newPage();
     await page.goto(this.extensionUrl(this.manifest.action.default_popup));
     return page;
+  }
+
+  /**
+   * Opens the extension's toolbar popup for page, as a click on the
+   * toolbar button would (chrome.action.openPopup), so that it acts on
+   * that tab: the per-site switch, the page's counts. Returns a View.
+   */
+  async openActionPopup(page, { timeoutMs = 10000 } = {}) {
+    await page.bringToFront();
+    const url = this.extensionUrl(this.manifest.action.default_popup);
+    const sw = await this.serviceWorker();
+    const before = new Set(this.recorder.sessionsFor(url)); // the popup page open in tabs
+    const err = await sw.evaluate(() => chrome.action.openPopup().then(() => null, e => String(e.message || e)));
+    if (err) throw new Error(`chrome.action.openPopup: ${err}`);
+    const deadline = Date.now() + timeoutMs;
+    let sessionId;
+    while (!(sessionId = this.recorder.sessionsFor(url).find(s => !before.has(s)))) {
+      if (Date.now() > deadline) throw new Error(`the popup did not open within ${timeoutMs} ms`);
+      await new Promise(r => setTimeout(r, 25));
+    }
+    const view = new View(this.recorder, sessionId, url);
+    await view.waitFor(() => document.readyState === 'complete');
+    return view;
   }
 
   /** Opens the options page in a tab. */

@@ -158,6 +158,11 @@ export class Recorder {
     return false;
   }
 
+  /** The sessions of the attached targets whose URL is url. */
+  sessionsFor(url) {
+    return [...this.targets].filter(([, t]) => t.url === url).map(([sessionId]) => sessionId);
+  }
+
   /** Calls fn(record) for every request recorded from now on; returns a function that stops it. */
   onRequest(fn) {
     this.listeners.add(fn);
