@@ -89,7 +89,7 @@ export async function launch(extensionDir, { extraArgs = [] } = {}) {
   if (!worker) worker = await context.waitForEvent('serviceworker', { timeout: 20000 });
   const extensionId = new URL(worker.url()).host;
   return {
-    context, worker, extensionId,
+    context, worker, extensionId, profile,
     async close() {
       await context.close();
       rmSync(profile, { recursive: true, force: true });

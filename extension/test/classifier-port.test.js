@@ -84,3 +84,12 @@ test('new options are sent on the open port; the host can ask for a recheck', as
   rt.ports[0].emit({ type: 'recheck' });
   assert.equal(rechecks, 1);
 });
+
+test('timers are called bare, as browsers require', async () => {
+  const rt = fakeRuntime();
+  // A timer that, like the browser's, refuses to run as a method of another object.
+  function strictTimer(f, ms) { if (this !== undefined && this !== globalThis) throw new TypeError('Illegal invocation'); return setTimeout(f, ms); }
+  const p = new ClassifierPort({ runtime: rt, opts: {}, setTimeout: strictTimer });
+  const v = await p.classify(['x']);
+  assert.equal(v.length, 1);
+});

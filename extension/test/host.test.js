@@ -158,6 +158,7 @@ test('offline: the connection comes back with a growing delay and the lists stay
   await tick();
   const timers = [];
   host.sync.setTimeout = (fn, ms) => { timers.push(ms); return 0; };
+  host.sync.clearTimeout = () => {};
   FakeSocket.last.drop();
   FakeSocket.last.onclose = null;
   host.sync.later();
@@ -166,4 +167,16 @@ test('offline: the connection comes back with a growing delay and the lists stay
   assert.ok(timers[1] > timers[0] * 1.2, 'then longer');
   assert.deepEqual(voile.lists().map(l => l.id), ['demo-en']);
   host.sync.stop();
+});
+
+test('the sync client calls timers bare, as browsers require', async () => {
+  const { SyncClient } = await import('../src/host/sync.js');
+  const calls = [];
+  function strictTimer(f, ms) { if (this !== undefined && this !== globalThis) throw new TypeError('Illegal invocation'); calls.push(ms); return 1; }
+  function strictClear() { if (this !== undefined && this !== globalThis) throw new TypeError('Illegal invocation'); }
+  const s = new SyncClient({ url: 'ws://s', WebSocket: FakeSocket, hello: () => new Uint8Array(), onMessage() {}, onStatus() {}, setTimeout: strictTimer, clearTimeout: strictClear });
+  s.stopped = false;
+  s.later();
+  assert.equal(calls.length, 1);
+  s.stop();
 });

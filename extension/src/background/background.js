@@ -129,12 +129,15 @@ async function startWorkerHere() {
   await recordStart(started);
 }
 
+// Chromium may close the offscreen document (or a test does): each call
+// checks that it is there, sharing one check among concurrent callers.
+// Firefox's worker lives as long as this page.
 function ensureHost() {
   if (!hostReady) {
-    hostReady = (isChromium ? ensureOffscreen() : startWorkerHere()).catch(err => {
-      hostReady = null;
-      throw err;
-    });
+    hostReady = (isChromium ? ensureOffscreen() : startWorkerHere()).then(
+      () => { if (isChromium) hostReady = null; },
+      err => { hostReady = null; throw err; },
+    );
   }
   return hostReady;
 }

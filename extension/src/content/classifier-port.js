@@ -22,7 +22,7 @@ export class ClassifierPort {
     this.runtime = runtime;
     this.opts = opts;
     this.onRecheck = onRecheck;
-    this.setTimeout = st;
+    this.setTimeout = (f, ms) => st(f, ms); // a bare call: timers throw when called as a method
     this.port = null;
     this.nextId = 1;
     this.pending = new Map(); // id -> {texts, resolve, reject}
