@@ -106,7 +106,8 @@ try {
       error = e.message;
     }
     const posts = await h.posts(page).catch(() => []);
-    const report = buildReport({ target, page, posts, error, launchMs, settings: await h.settings().catch(() => null), h });
+    const title = await page.title().catch(() => null);
+    const report = buildReport({ target, page, title, posts, error, launchMs, settings: await h.settings().catch(() => null), h });
     const shot = path.join(out, `${name}.png`);
     await page.screenshot({ path: shot, fullPage: true }).catch(e => { report.screenshotError = e.message; });
     report.screenshot = path.basename(shot);
@@ -152,7 +153,7 @@ function median(xs) {
   return s.length % 2 ? s[m] : Math.round((s[m - 1] + s[m]) / 2);
 }
 
-function buildReport({ target, page, posts, error, launchMs, settings, h }) {
+function buildReport({ target, page, title, posts, error, launchMs, settings, h }) {
   const counts = { posts: posts.length, blurred: 0, shown: 0, revealed: 0, unchecked: 0, pending: 0 };
   for (const p of posts) counts[p.verdict] = (counts[p.verdict] || 0) + 1;
   const hidden = posts.map(p => p.timing?.hiddenMs).filter(x => Number.isFinite(x));
@@ -164,7 +165,7 @@ function buildReport({ target, page, posts, error, launchMs, settings, h }) {
     createdAt: new Date().toISOString(),
     target,
     url: page.url(),
-    title: null,
+    title,
     error,
     extension: { id: h.extensionId },
     settings,
