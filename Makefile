@@ -174,7 +174,7 @@ test-e2e: chromium harness-deps e2e-build
 
 PAGES ?= facebook x reddit youtube mastodon generic
 report: chromium harness-deps e2e-build
-	cd harness && node bin/report.mjs --demo-server --out ../$(BUILD)/report $(PAGES)
+	node harness/bin/report.mjs --demo-server --out $(BUILD)/report $(PAGES)
 
 # ---- the demo ----------------------------------------------------------------
 

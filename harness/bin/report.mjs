@@ -84,8 +84,18 @@ if (opt['demo-server']) {
   server = { host: u.hostname, port: Number(u.port || (u.protocol === 'wss:' ? 443 : 80)), wsUrl: u.href };
 }
 
+// The extension runs where the reader turned it on: every host a target is
+// served under is granted, as the popup's "Check this site" would.
+const builtin = new Set(Object.values(SITES).filter(s => s.host !== SITES.generic.host).map(s => s.host));
+const grantSites = new Set([SITES.generic.host, 'saved.example.org']);
+for (const target of targets) {
+  if (SITES[target]) continue;
+  const host = /^https?:\/\//.test(target) ? new URL(target).hostname : savedHost(target);
+  if (!builtin.has(host)) grantSites.add(host);
+}
+
 const started = Date.now();
-const h = await Harness.launch({ extensionDir, server, lang: opt.lang, openNetwork: opt.network });
+const h = await Harness.launch({ extensionDir, server, lang: opt.lang, openNetwork: opt.network, grantSites: [...grantSites] });
 const launchMs = Date.now() - started;
 let failed = 0;
 try {
@@ -135,11 +145,18 @@ function resolveTarget(target) {
   }
   const file = path.resolve(target);
   const html = readFileSync(file, 'utf8');
-  const host = opt.host || /<html[^>]*\sdata-fixture-host="([^"]+)"/i.exec(html)?.[1] || 'saved.example.org';
+  const host = savedHost(target);
   return {
     name: slug(path.basename(file).replace(/\.html?$/i, '')),
     open: page => h.openHtml(html, { host, path: '/' + encodeURIComponent(path.basename(file)), page, timeoutMs, allowEmpty: true }),
   };
+}
+
+// The host a saved page is served under.
+function savedHost(file) {
+  if (opt.host) return opt.host.toLowerCase();
+  const html = readFileSync(path.resolve(file), 'utf8');
+  return (/<html[^>]*\sdata-fixture-host="([^"]+)"/i.exec(html)?.[1] || 'saved.example.org').toLowerCase();
 }
 
 function slug(s) {
