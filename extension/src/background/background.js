@@ -11,8 +11,9 @@ import {
 } from '../common/settings.js';
 import { Target } from '../common/protocol.js';
 import { hostsToMatches, userSiteMatches } from '../common/sites.js';
+import { openAdapterUpdate } from '../common/adapter-updates.js';
 
-const api = globalThis.browser ?? globalThis.chrome;
+const api = globalThis.chrome ?? globalThis.browser;
 const isChromium = typeof globalThis.chrome?.offscreen?.createDocument === 'function';
 const browserName = isChromium ? 'chromium' : 'firefox';
 const OFFSCREEN_URL = 'host/offscreen.html';
@@ -197,6 +198,9 @@ async function onHostEvent(e) {
         return all;
       });
       break;
+    case 'adapters':
+      await acceptAdapters(e.signed).catch(err => update(Keys.sync, st => ({ ...(st || {}), problem: err.message, at: Date.now() })));
+      break;
     case 'problem':
       console.warn('Voile classifier host:', e.message);
       await update(Keys.sync, s => ({ ...(s || {}), problem: e.message, at: Date.now() }));
@@ -204,6 +208,17 @@ async function onHostEvent(e) {
     default:
       break;
   }
+}
+
+// A verified adapter update newer than what the extension has replaces it.
+// Selectors are checked again by each page, which has a DOM to parse them.
+async function acceptAdapters(signed) {
+  const doc = await openAdapterUpdate(signed, await trustedKeys(), () => true);
+  const builtin = await (await fetch(new URL('../adapters/builtin.json', import.meta.url))).json();
+  await update(Keys.adapters, current => {
+    const have = Math.max(builtin.version, current?.version || 0);
+    return doc.version > have ? doc : current;
+  });
 }
 
 // ---- what the popup and the options page ask ---------------------------------

@@ -15,7 +15,7 @@ import { PageGuard } from './guard.js';
 import { randomNames } from './styles.js';
 import { ClassifierPort } from './classifier-port.js';
 
-const api = globalThis.browser ?? globalThis.chrome;
+const api = globalThis.chrome ?? globalThis.browser;
 const host = location.hostname;
 const catalogs = { en, fr };
 const getMessage = (key, subs) => { try { return api.i18n.getMessage(key, subs); } catch { return ''; } };

@@ -222,6 +222,13 @@ export class Host {
       case 'synced':
         this.post({ event: 'sync-status', state: 'synced', message: '', at: this.now() });
         break;
+      case 'adapters':
+        // A signed adapter fix (proposed protocol addition): the background
+        // verifies it with the pinned keys before pages use it.
+        if (m.document && m.sig) {
+          this.post({ event: 'adapters', signed: { publisher: String(m.publisher), document: bytesToBase64(m.document), sig: bytesToBase64(m.sig) } });
+        }
+        break;
       case 'error':
         this.post({ event: 'sync-status', state: 'error', message: `${m.code}: ${m.message}`, at: this.now() });
         break;

@@ -5,7 +5,7 @@ import { Keys, CATEGORIES, normalizeSettings, normalizeAllow, normalizeServerUrl
 import { pageTranslator, applyStrings, ask } from '../common/page-strings.js';
 import { keyFingerprint, prepareReport } from '../common/publishers.js';
 
-const api = globalThis.browser ?? globalThis.chrome;
+const api = globalThis.chrome ?? globalThis.browser;
 const $ = id => document.getElementById(id);
 const el = (tag, props = {}, ...children) => {
   const e = document.createElement(tag);

@@ -5,7 +5,7 @@ import { Keys, CATEGORIES, normalizeSettings, siteKey } from '../common/settings
 import { sitePattern } from '../common/sites.js';
 import { pageTranslator, applyStrings, ask } from '../common/page-strings.js';
 
-const api = globalThis.browser ?? globalThis.chrome;
+const api = globalThis.chrome ?? globalThis.browser;
 const $ = id => document.getElementById(id);
 
 let settings = normalizeSettings((await api.storage.local.get(Keys.settings))[Keys.settings]);
