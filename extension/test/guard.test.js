@@ -289,3 +289,17 @@ test('while the page is parsed, posts stay hidden until checked, even one whose 
   assert.ok(guard.observer, 'observes mutations once the page is parsed');
   assert.ok(voile.calls.texts <= 4, `each post read once or twice (${voile.calls.texts} texts classified)`);
 });
+
+test('changing the interface language redraws the veils already shown', async () => {
+  const { doc, win, host } = loadFixture('x');
+  const { guard, names } = guardFor(doc, host);
+  guard.start();
+  await settle(win);
+  const post = doc.querySelector('[data-fixture-expect="xenophobia"]');
+  assert.match(veilText(post, names), /Hidden by Voile: xenophobia/);
+  const { translator } = await import('../src/common/i18n.js');
+  const { catalogs } = await import('./helpers.js');
+  guard.t = translator({ language: 'fr', catalogs });
+  guard.relabel();
+  assert.match(veilText(post, names), /Masqué par Voile : xénophobie/);
+});

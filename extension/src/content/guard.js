@@ -142,6 +142,16 @@ export class PageGuard {
     this.flush();
   }
 
+  /** Draws every veil again, after the interface language changed. */
+  relabel() {
+    for (const el of this.doc.querySelectorAll(`[${this.names.state}]`)) {
+      const info = this.info.get(el);
+      if (!info || !info.veil || !info.mode) continue;
+      const v = info.verdict || {};
+      info.veil.render(info.mode, info.mode === 'allowed' ? { rules: (v.rules || []).length } : { category: v.category });
+    }
+  }
+
   /** Counts of distinct flagged posts seen on this page. */
   pageCounts() {
     return { flagged: this.counts.flagged, categories: { ...this.counts.categories } };
@@ -354,7 +364,7 @@ export class PageGuard {
     if (info.cover && info.cover !== cover) this.uncover(info);
     info.cover = cover;
     if (!info.veil) {
-      info.veil = createVeil(this.doc, this.names, this.t, {
+      info.veil = createVeil(this.doc, this.names, (key, subs) => this.t(key, subs), {
         show: () => this.reveal(el),
         hide: () => this.rehide(el),
         notHate: () => this.markNotHate(el),

@@ -15,6 +15,7 @@ import { PageGuard } from './guard.js';
 import { randomNames } from './styles.js';
 import { ClassifierPort } from './classifier-port.js';
 
+// Firefox provides chrome.* too, with callbacks as well as promises.
 const api = globalThis.chrome ?? globalThis.browser;
 const host = location.hostname;
 const catalogs = { en, fr };
@@ -91,9 +92,15 @@ function applyStored(stored) {
 
 let sentOpts = JSON.stringify(classifier.opts);
 
+let language = 'auto';
+
 function refresh() {
   const on = siteEnabled(settings, host);
-  guard.t = translator({ language: settings.language, catalogs, getMessage });
+  if (settings.language !== language) {
+    language = settings.language;
+    guard.t = translator({ language, catalogs, getMessage });
+    guard.relabel();
+  }
   const opts = classifyOptions(settings, allow);
   const optsChanged = JSON.stringify(opts) !== sentOpts;
   if (optsChanged) {
