@@ -95,7 +95,14 @@ for (const target of targets) {
 }
 
 const started = Date.now();
-const h = await Harness.launch({ extensionDir, server, lang: opt.lang, openNetwork: opt.network, grantSites: [...grantSites] });
+let h;
+try {
+  h = await Harness.launch({ extensionDir, server, lang: opt.lang, openNetwork: opt.network, grantSites: [...grantSites] });
+} catch (e) {
+  await ownServer?.close();
+  console.error(`voile-report: ${e.message}`);
+  process.exit(2);
+}
 const launchMs = Date.now() - started;
 let failed = 0;
 try {
@@ -130,7 +137,7 @@ try {
   }
 } finally {
   await h.close();
-  await ownServer?.stop();
+  await ownServer?.close();
 }
 process.exit(failed ? 1 : 0);
 
