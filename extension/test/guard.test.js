@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadFixture, emptyPage, fixtureHtml, guardFor, settle, FIXTURE_NAMES, adapterFor } from './helpers.js';
+import { loadFixture, emptyPage, fixtureHtml, guardFor, settle, waitFor, FIXTURE_NAMES, adapterFor } from './helpers.js';
 import { veilRoot } from '../src/content/veil.js';
 import { fingerprint } from './fake-voile.js';
 
@@ -176,7 +176,7 @@ test('a classifier that does not answer leaves posts hidden, then veiled as unch
   await settle(win);
   const posts = [...doc.querySelectorAll('[data-fixture-expect]')];
   assert.ok(posts.every(p => p.getAttribute(names.state) === 'p'));
-  await new Promise(r => win.setTimeout(r, 80));
+  await waitFor(win, () => posts.every(p => p.getAttribute(names.state) === 'w'));
   for (const p of posts) {
     assert.equal(p.getAttribute(names.state), 'w');
     assert.match(veilText(p, names), /Voile has not checked this post yet/);
@@ -188,7 +188,8 @@ test('a failing classifier never shows a post unchecked', async () => {
   const { guard, names } = guardFor(doc, host, { waitMs: 20 });
   guard.classifyTexts = () => Promise.reject(new Error('classifier unavailable'));
   guard.start();
-  await new Promise(r => win.setTimeout(r, 60));
+  const texted = [...doc.querySelectorAll('[data-fixture-expect]')].filter(p => p.querySelector('[data-testid="tweetText"]'));
+  await waitFor(win, () => texted.every(p => p.getAttribute(names.state) === 'w'));
   for (const p of doc.querySelectorAll('[data-fixture-expect]')) {
     if (!p.querySelector('[data-testid="tweetText"]')) continue; // nothing to judge: shown at once
     assert.equal(p.getAttribute(names.state), 'w');

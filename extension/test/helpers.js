@@ -83,3 +83,13 @@ export function guardFor(doc, host, { voile = fakeVoile(), opts = {}, language =
 export function settle(win) {
   return new Promise(resolve => win.setTimeout(resolve, 0));
 }
+
+/** Waits until cond() holds, checking every few milliseconds, for at most ms. */
+export async function waitFor(win, cond, ms = 3000) {
+  const end = Date.now() + ms;
+  while (!cond()) {
+    if (Date.now() > end) return false;
+    await new Promise(r => win.setTimeout(r, 5));
+  }
+  return true;
+}
