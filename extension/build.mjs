@@ -72,7 +72,7 @@ async function buildFor(browser, opts, trust, version) {
     entryPoints: [path.join(src, 'content', 'main.js')],
     bundle: true,
     format: 'iife',
-    target: browser === 'firefox' ? 'firefox128' : 'chrome120',
+    target: browser === 'firefox' ? 'firefox140' : 'chrome120',
     outfile: path.join(dir, 'content.js'),
     legalComments: 'none',
     logLevel: 'warning',

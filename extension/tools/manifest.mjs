@@ -38,9 +38,11 @@ export function manifestFor(browser, { version, adapters }) {
     m.browser_specific_settings = {
       gecko: {
         id: 'voile@voile.invalid',
-        strict_min_version: '128.0',
+        // 140: data_collection_permissions (and Ed25519 in WebCrypto, 129).
+        strict_min_version: '140.0',
         data_collection_permissions: { required: ['none'] },
       },
+      gecko_android: { strict_min_version: '142.0' },
     };
   } else {
     throw new Error(`manifest: unknown browser ${browser}`);

@@ -9,7 +9,7 @@
 import {
   Keys, normalizeSettings, normalizeAllow, applyCorrection, addStats, serverOriginPattern,
 } from '../common/settings.js';
-import { Target } from '../common/protocol.js';
+import { Target, allowedSender } from '../common/protocol.js';
 import { hostsToMatches, userSiteMatches } from '../common/sites.js';
 import { openAdapterUpdate } from '../common/adapter-updates.js';
 
@@ -327,11 +327,16 @@ const handlers = {
 
 api.runtime.onMessage.addListener((msg, sender, reply) => {
   if (msg?.target !== Target.background) return false;
-  // Only the extension's own pages and content scripts reach here; a page
-  // script cannot send runtime messages without externally_connectable.
+  // Web pages cannot send runtime messages (no externally_connectable):
+  // senders are this extension's content scripts and pages.
   if (sender.id !== api.runtime.id) return false;
   const handler = handlers[msg.type];
   if (!handler) return false;
+  // A page's renderer, even compromised, must not pin a publisher.
+  if (!allowedSender(msg.type, sender, api.runtime.id, api.runtime.getURL(''))) {
+    reply({ error: `${msg.type} is not allowed from a web page` });
+    return false;
+  }
   Promise.resolve()
     .then(() => handler(msg, sender))
     .then(result => reply(result ?? { ok: true }), err => reply({ error: String(err && err.message || err) }));

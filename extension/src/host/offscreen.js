@@ -13,8 +13,10 @@ const relay = new Relay({
   toBackground: event => api.runtime.sendMessage({ target: 'background', type: 'host-event', event }).catch(() => {}),
 });
 
-api.runtime.onMessage.addListener((msg, _sender, reply) => {
+api.runtime.onMessage.addListener((msg, sender, reply) => {
   if (msg?.target !== 'host') return false;
+  // Only the service worker commands the host; content scripts have their port.
+  if (sender.id !== api.runtime.id || sender.tab || !String(sender.url || '').startsWith(api.runtime.getURL(''))) return false;
   relay.call(msg.op, msg.args).then(result => reply({ result }), err => reply({ error: err.message }));
   return true;
 });

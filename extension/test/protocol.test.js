@@ -1,0 +1,23 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { allowedSender } from '../src/common/protocol.js';
+
+const ID = 'abcdefghijklmnop';
+const ORIGIN = `chrome-extension://${ID}/`;
+const contentScript = { id: ID, url: 'https://x.com/home', tab: { id: 3 } };
+const options = { id: ID, url: ORIGIN + 'options/options.html', tab: { id: 4 } };
+const offscreen = { id: ID, url: ORIGIN + 'host/offscreen.html' };
+
+test('a content script may only wake the classifier and record corrections and counts', () => {
+  for (const t of ['wake', 'correction', 'stats']) assert.ok(allowedSender(t, contentScript, ID, ORIGIN), t);
+  for (const t of ['trust', 'untrust', 'host-event', 'host-state', 'host-ready', 'status', 'sync-now', 'user-sites']) {
+    assert.equal(allowedSender(t, contentScript, ID, ORIGIN), false, t);
+  }
+});
+
+test('the extension\'s pages may ask the rest; another extension nothing', () => {
+  assert.ok(allowedSender('trust', options, ID, ORIGIN));
+  assert.ok(allowedSender('host-event', offscreen, ID, ORIGIN));
+  assert.equal(allowedSender('wake', { ...contentScript, id: 'other' }, ID, ORIGIN), false);
+  assert.equal(allowedSender('trust', { id: ID, url: `chrome-extension://${ID}.evil.example/` }, ID, ORIGIN), false);
+});
