@@ -178,4 +178,28 @@ report: chromium harness-deps e2e-build
 
 # ---- the demo ----------------------------------------------------------------
 
-run:
+# `make run`: the sync server with its embedded store and the demo lists
+# published by a demo publisher (key made on first run, kept in .run/), the
+# extension built to trust that publisher (build/extension/chromium: load it
+# unpacked), and the demo feeds on FEED_ADDR. Ctrl-C stops everything.
+RUN := .run
+FEED_ADDR ?= 127.0.0.1:8788
+
+.PHONY: run
+run: server wasm extension-deps harness-deps
+	mkdir -p $(RUN)
+	trap 'kill $$(jobs -p) 2>/dev/null; wait' EXIT INT TERM; \
+	$(BUILD)/voile-server -demo -data $(SERVER_DATA) -addr $(SERVER_ADDR) & \
+	for i in $$(seq 100); do test -s $(SERVER_DATA)/demo.pub && curl -fsS http://$(SERVER_ADDR)/healthz >/dev/null 2>&1 && break; sleep 0.1; done; \
+	test -s $(SERVER_DATA)/demo.pub || { echo "voile-server did not start" >&2; exit 1; }; \
+	printf '{"voile-demo": "%s"}\n' "$$(cat $(SERVER_DATA)/demo.pub)" > $(RUN)/trust.json; \
+	(cd extension && node build.mjs --wasm ../$(BUILD)/wasm --out ../$(BUILD)/extension --trust ../$(RUN)/trust.json); \
+	(cd harness && node bin/feeds.mjs --addr $(FEED_ADDR)) & \
+	echo; \
+	echo "Voile is running."; \
+	echo "  sync server   http://$(SERVER_ADDR) (demo lists published; publisher token in $(SERVER_DATA)/demo.token)"; \
+	echo "  extension     $(BUILD)/extension/chromium (chrome://extensions > Developer mode > Load unpacked)"; \
+	echo "                $(BUILD)/extension/firefox (about:debugging > Load Temporary Add-on)"; \
+	echo "  demo feeds    http://$(FEED_ADDR)/ (in the popup, turn Voile on for this site)"; \
+	echo "Ctrl-C stops."; \
+	wait
