@@ -22,6 +22,10 @@ const live = new Set();
 process.once('exit', () => {
   for (const pid of live) { try { process.kill(-pid, 'SIGKILL'); } catch { /* gone */ } }
 });
+// Interrupted (Ctrl-C, a test runner's timeout): exit, which runs the above.
+for (const [sig, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]]) {
+  process.once(sig, () => process.exit(code));
+}
 
 /**
  * Launches Chromium. extensionDir: the unpacked extension (optional).
