@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"voile/shared/rules"
+	"voile/shared/rules/rulestest"
 )
 
 func list(id string, rs ...rules.Rule) *rules.List {
@@ -183,51 +184,20 @@ func TestAgainstNaive(t *testing.T) {
 }
 
 func TestNoAllocs(t *testing.T) {
-	e, err := Compile(bigList(1000, 1))
+	e, err := Compile(rulestest.Generated("big", "bench", 1, 1000))
 	if err != nil {
 		t.Fatal(err)
 	}
 	m := e.NewMatcher()
-	post := post280()
+	post := rulestest.Post280()
 	m.Match(post)
 	if a := testing.AllocsPerRun(100, func() { m.Match(post) }); a != 0 {
 		t.Errorf("Match allocates %v times per post after warm-up, want 0", a)
 	}
 }
 
-// bigList returns a list of n rules over made-up words: four terms to one
-// phrase, as real lists have.
-func bigList(n int, seed uint64) *rules.List {
-	rng := rand.New(rand.NewPCG(seed, 7))
-	word := func() string {
-		const letters = "abcdefghijklmnopqrstuvwxyz"
-		b := make([]byte, 4+rng.IntN(6))
-		for i := range b {
-			b[i] = letters[rng.IntN(len(letters))]
-		}
-		return string(b)
-	}
-	l := &rules.List{ID: "big", Publisher: "bench", Version: 1, Langs: []string{"en"}}
-	for i := range n {
-		r := rules.Rule{ID: fmt.Sprintf("r%d", i), Kind: rules.Term, Text: word(), Category: rules.Categories[i%len(rules.Categories)], Weight: 0.7}
-		if i%5 == 0 {
-			r.Kind, r.Text = rules.Phrase, word()+" "+word()
-		}
-		l.Rules = append(l.Rules, r)
-	}
-	return l
-}
-
-// post280 is a clean 280-character post in English and French.
-func post280() string {
-	s := "Just saw the news about the game tonight, honestly the referee was terrible but the crowd was amazing. " +
-		"Vraiment, l'équipe a joué avec cœur et les supporters étaient géniaux ! On se retrouve demain au café pour en parler ? " +
-		"Anyway see you all there, bring snacks and good vibes only."
-	return s[:280]
-}
-
 func BenchmarkCompile10k(b *testing.B) {
-	l := bigList(10000, 1)
+	l := rulestest.Generated("big", "bench", 1, 10000)
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := Compile(l); err != nil {
@@ -237,12 +207,12 @@ func BenchmarkCompile10k(b *testing.B) {
 }
 
 func BenchmarkMatch10k(b *testing.B) {
-	e, err := Compile(bigList(10000, 1))
+	e, err := Compile(rulestest.Generated("big", "bench", 1, 10000))
 	if err != nil {
 		b.Fatal(err)
 	}
 	m := e.NewMatcher()
-	post := post280()
+	post := rulestest.Post280()
 	b.SetBytes(int64(len(post)))
 	b.ReportAllocs()
 	for b.Loop() {

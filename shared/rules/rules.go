@@ -83,7 +83,7 @@ type List struct {
 	// It is a list, not a map, so that a list always encodes to the same
 	// bytes and a rebuilt list still matches its signature.
 	Thresholds []Threshold `msg:"thresholds" json:"thresholds,omitempty" yaml:"thresholds,omitempty"`
-	Rules      []Rule               `msg:"rules" json:"rules" yaml:"rules"`
+	Rules      []Rule      `msg:"rules" json:"rules" yaml:"rules"`
 }
 
 // DefaultThreshold is the score at which a post is flagged, at the default

@@ -81,6 +81,7 @@ var idRE = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]*$`)
 func ValidID(id string) bool {
 	return id != "" && len(id) <= MaxIDLen && idRE.MatchString(id)
 }
+
 var langRE = regexp.MustCompile(`^[a-z]{2}$`)
 
 // Validate checks the list and returns an *Error naming every problem, or

@@ -4,12 +4,12 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
-	"math/rand/v2"
 	"strings"
 	"testing"
 
 	"voile/shared/match"
 	"voile/shared/rules"
+	"voile/shared/rules/rulestest"
 )
 
 func classifier(t testing.TB, lists ...*rules.List) *Classifier {
@@ -135,7 +135,7 @@ func TestCategoriesCount(t *testing.T) {
 func TestNoAllocs(t *testing.T) {
 	c := classifier(t, bigList(2000))
 	o := &Options{Sensitivity: 0.5}
-	for _, post := range []string{post280(), "zzword " + post280()[:200]} {
+	for _, post := range []string{rulestest.Post280(), "zzword " + rulestest.Post280()[:200]} {
 		c.Classify(post, o)
 		if a := testing.AllocsPerRun(100, func() { c.Classify(post, o) }); a != 0 {
 			t.Errorf("Classify(%.20q...) allocates %v times per post, want 0", post, a)
@@ -143,32 +143,12 @@ func TestNoAllocs(t *testing.T) {
 	}
 }
 
+// bigList is a generated list of n rules and one, zzword, that a post can
+// match.
 func bigList(n int) *rules.List {
-	rng := rand.New(rand.NewPCG(1, 7))
-	word := func() string {
-		b := make([]byte, 4+rng.IntN(6))
-		for i := range b {
-			b[i] = byte('a' + rng.IntN(26))
-		}
-		return string(b)
-	}
-	l := &rules.List{ID: "big", Publisher: "bench", Version: 1, Langs: []string{"en"}}
+	l := rulestest.Generated("big", "bench", 1, n)
 	l.Rules = append(l.Rules, rules.Rule{ID: "zz", Kind: rules.Term, Text: "zzword", Category: rules.Racism, Weight: 0.9})
-	for i := range n {
-		r := rules.Rule{ID: fmt.Sprintf("r%d", i), Kind: rules.Term, Text: word(), Category: rules.Categories[i%NumCategories], Weight: 0.7}
-		if i%5 == 0 {
-			r.Kind, r.Text = rules.Phrase, word()+" "+word()
-		}
-		l.Rules = append(l.Rules, r)
-	}
 	return l
-}
-
-func post280() string {
-	s := "Just saw the news about the game tonight, honestly the referee was terrible but the crowd was amazing. " +
-		"Vraiment, l'équipe a joué avec cœur et les supporters étaient géniaux ! On se retrouve demain au café pour en parler ? " +
-		"Anyway see you all there, bring snacks and good vibes only."
-	return s[:280]
 }
 
 // BenchmarkClassify is the figure the issue sets: one core, 280-character
@@ -176,7 +156,7 @@ func post280() string {
 func BenchmarkClassify(b *testing.B) {
 	c := classifier(b, bigList(10000))
 	o := &Options{Sensitivity: 0.5}
-	post := post280()
+	post := rulestest.Post280()
 	b.SetBytes(int64(len(post)))
 	b.ReportAllocs()
 	for b.Loop() {

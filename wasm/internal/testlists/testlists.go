@@ -7,6 +7,7 @@ import (
 
 	"voile/shared/bundle"
 	"voile/shared/rules"
+	"voile/shared/rules/rulestest"
 )
 
 // A Publisher signs lists with its own key.
@@ -77,36 +78,8 @@ func Pattern(id, re string, c rules.Category, weight float64) rules.Rule {
 	return rules.Rule{ID: id, Kind: rules.Pattern, Text: re, Category: c, Weight: weight}
 }
 
-// Generated returns a valid list of n rules: invented words ("zqav",
-// "zqbvcv"...) as terms and, one rule in ten, two-word phrases, spread over
-// every category. No English or French word is among them, so ordinary
-// text matches nothing and the list measures the cost of size alone.
+// Generated returns a valid list of n invented words and phrases
+// (rulestest.Generated), published by p.
 func (p *Publisher) Generated(id string, version uint64, n int) *rules.List {
-	l := p.List(id, version)
-	l.Rules = make([]rules.Rule, n)
-	for i := range n {
-		c := rules.Categories[i%len(rules.Categories)]
-		w := Word(i)
-		if i%10 == 9 {
-			l.Rules[i] = Phrase(fmt.Sprintf("r%d", i), w+" "+Word(i+n), c, 0.6)
-			continue
-		}
-		l.Rules[i] = Term(fmt.Sprintf("r%d", i), w, c, 0.6)
-	}
-	return l
-}
-
-// Word returns the i-th invented word of Generated: "zq" and the digits
-// of i in base 23, each a letter followed by v. The letters leave out s
-// and x, which the matcher reads as plural endings, and v, which keeps a
-// letter from repeating: the normaliser shortens runs.
-func Word(i int) string {
-	const letters = "abcdefghijklmnopqrtuwyz"
-	w := []byte("zq")
-	for {
-		w = append(w, letters[i%23], 'v')
-		if i /= 23; i == 0 {
-			return string(w)
-		}
-	}
+	return rulestest.Generated(id, p.ID, version, n)
 }
