@@ -150,7 +150,9 @@ func (m *Matcher) Match(text string) []Hit {
 		start, end := t.Orig(int(t.Words[h.first].Start+m.trim[h.first]), int(t.Words[h.end-1].End))
 		m.addHit(Hit{List: p.list, Rule: p.rule, Start: start, End: end})
 	}
-	e.pre.scan(t.Norm, m.found)
+	if len(e.regexps) > 0 {
+		e.pre.scan(t.Norm, m.found)
+	}
 	for i, cp := range e.regexps {
 		if !e.pre.may(i, m.found) || !cp.re.Match(t.Norm) {
 			continue

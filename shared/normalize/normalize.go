@@ -141,7 +141,7 @@ func (n *Normalizer) fill(src string) {
 				r += 'a' - 'A'
 			}
 			cls := asciiClass[c]
-			if cls == clsLetter {
+			if k := len(n.units) - 1; cls == clsLetter && k >= 0 && (n.units[k].r == '!' || n.units[k].r == '@') {
 				n.inWord()
 			}
 			n.units = append(n.units, unit{r: r, start: int32(i), end: int32(i + 1), cls: cls})
