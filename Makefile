@@ -127,7 +127,7 @@ extension: wasm $(EXT_DEPS)
 	cd extension && node build.mjs --wasm ../$(BUILD)/wasm --out ../$(BUILD)/extension $(if $(TRUST),--trust $(abspath $(TRUST)))
 
 test-extension: $(EXT_DEPS)
-	cd extension && node --test test/*.test.js
+	cd extension && node --test --test-timeout=120000 test/*.test.js
 
 extension-chromium:
 	@test -x /usr/bin/chromium || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }

@@ -185,14 +185,30 @@ const PROBE = `
     if (P.total && P.marks >= P.total && !P.done) P.done = performance.now();
   }).observe(document, { attributes: true, subtree: true });
   // Before each paint: a hateful post must be pending (hidden) or blurred.
-  const frame = () => {
+  // The check runs in a ResizeObserver callback, which comes after every
+  // animation-frame callback (the extension's included) and after layout,
+  // just before the paint; a probe element's width changes each frame to
+  // make it fire.
+  const dummy = document.createElement('div');
+  dummy.style.cssText = 'position:absolute;left:-10px;top:0;height:1px;width:1px';
+  let wide = false;
+  const check = () => {
     P.frames++;
-    if (window.__voileCheck) {
-      for (const a of document.querySelectorAll('article[data-bench-hate="1"]')) {
-        if (P.attr && a.getAttribute(P.attr) === 'f') continue;
-        if (getComputedStyle(a).visibility !== 'hidden') { P.unsafeFrames++; break; }
+    if (!window.__voileCheck) return;
+    for (const a of document.querySelectorAll('article[data-bench-hate="1"]')) {
+      if (P.attr && a.getAttribute(P.attr) === 'f') continue;
+      if (getComputedStyle(a).visibility !== 'hidden') {
+        P.unsafeFrames++;
+        (P.unsafe ||= []).push({ at: Math.round(performance.now()), state: P.attr ? a.getAttribute(P.attr) : null, text: a.textContent.slice(-30) });
+        break;
       }
     }
+  };
+  new ResizeObserver(check).observe(dummy);
+  const frame = () => {
+    if (!dummy.isConnected && document.documentElement) document.documentElement.appendChild(dummy);
+    wide = !wide;
+    dummy.style.width = wide ? '2px' : '1px';
     if (!P.stopFrames) requestAnimationFrame(frame);
   };
   requestAnimationFrame(frame);

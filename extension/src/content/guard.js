@@ -54,12 +54,15 @@ export class PageGuard {
   // While the parser builds the page, every node it inserts would be a
   // mutation record: tens of thousands for a long feed. The stylesheet
   // already hides every post container not yet marked, so instead of
-  // observing, the guard looks for unmarked containers once per frame
-  // (just before it is painted) and at DOMContentLoaded, with one
-  // querySelectorAll each time, then observes mutations from there on.
+  // observing the document, the guard looks for unmarked containers once
+  // per frame (just before it is painted) and at DOMContentLoaded, with one
+  // querySelectorAll each time, and observes only the containers it found:
+  // the parser may still be adding words to the last ones, and a script
+  // may change any of them. From DOMContentLoaded on it observes the
+  // whole document.
   startLoading() {
     const win = this.doc.defaultView;
-    this.open = []; // containers the parser may still be filling
+    this.loadingObserver = new win.MutationObserver(records => this.onMutations(records));
     const frame = () => {
       if (!this.running || this.observer) return;
       this.loadingScan();
@@ -70,31 +73,25 @@ export class PageGuard {
       if (!this.running) return;
       win.cancelAnimationFrame(this.rafId);
       this.loadingScan();
-      this.open = [];
+      this.loadingObserver.disconnect();
+      this.loadingObserver = null;
       this.startObserving();
     };
     this.doc.addEventListener('DOMContentLoaded', this.onLoaded, { once: true });
   }
 
   loadingScan() {
-    // Posts that were still open at the last look may have more words now.
-    for (const c of this.open) this.reread(c);
+    // Changes inside containers already found come first (they are queued
+    // records of the container observer).
+    const pending = this.loadingObserver.takeRecords();
+    if (pending.length) this.handleMutations(pending);
     const S = this.names.state;
-    for (const el of this.doc.querySelectorAll(`:is(${this.compiled.containers}):not([${S}])`)) this.consider(el);
-    this.open = this.openContainers();
-    this.flush();
-  }
-
-  // The parser only adds to the last element in document order and its
-  // ancestors: those containers are the ones that may be incomplete.
-  openContainers() {
-    let last = this.doc.documentElement;
-    while (last && last.lastElementChild) last = last.lastElementChild;
-    const open = [];
-    for (let c = last && last.closest(this.compiled.containers); c; c = c.parentElement?.closest(this.compiled.containers)) {
-      open.push(c);
+    const opts = { childList: true, subtree: true, characterData: true };
+    for (const el of this.doc.querySelectorAll(`:is(${this.compiled.containers}):not([${S}])`)) {
+      this.consider(el);
+      this.loadingObserver.observe(el, opts);
     }
-    return open;
+    this.flush();
   }
 
   startObserving() {
@@ -110,6 +107,8 @@ export class PageGuard {
     this.running = false;
     this.observer?.disconnect();
     this.observer = null;
+    this.loadingObserver?.disconnect();
+    this.loadingObserver = null;
     if (this.onLoaded) this.doc.removeEventListener('DOMContentLoaded', this.onLoaded);
     this.onLoaded = null;
     clearTimeout(this.waitTimer);
