@@ -227,11 +227,32 @@ func required(re *syntax.Regexp) [][]string {
 			return required(re.Sub[0])
 		}
 	case syntax.OpConcat:
-		// Each part's clauses hold for the whole.
+		// Each part's clauses hold for the whole, and literals side by
+		// side make one longer literal: nig and g+ make nigg.
 		var all [][]string
+		var run []byte
+		flush := func() {
+			if len(run) > 0 {
+				all = append(all, []string{string(run)})
+				run = run[:0]
+			}
+		}
 		for _, sub := range re.Sub {
+			lit := sub
+			if sub.Op == syntax.OpPlus {
+				lit = sub.Sub[0]
+			}
+			if lit.Op == syntax.OpLiteral && lit.Flags&syntax.FoldCase == 0 {
+				run = append(run, string(lit.Rune)...)
+				if sub.Op == syntax.OpPlus {
+					flush() // more of it may follow
+				}
+				continue
+			}
+			flush()
 			all = append(all, required(sub)...)
 		}
+		flush()
 		return all
 	case syntax.OpAlternate:
 		// One clause: the best clause of every branch, joined.

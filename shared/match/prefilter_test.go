@@ -18,6 +18,7 @@ func TestRequiredClauses(t *testing.T) {
 		{`\b(the )?jews? (control|run)s?\b`, [][]string{{"jew"}, {"control", "run"}}},
 		{`\b(1488|14 88)\b`, [][]string{{"14"}, {"88", " 88"}}},
 		{`\banchor bab(y|ies)\b`, [][]string{{"anchor bab"}}},
+		{`\bnigg+(uh|ah)s?\b`, [][]string{{"nigg"}, {"uh", "ah"}}}, // a literal and a repeated one join
 		// The parser factors out the f: f(emoid|oid)|roastie.
 		{`\b(femoid|foid|roastie)s?\b`, [][]string{{"emoid", "oid", "roastie"}}},
 		{`(?i)\bKike\b`, [][]string{{"kike"}}},
