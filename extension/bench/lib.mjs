@@ -196,7 +196,10 @@ const PROBE = `
     P.frames++;
     if (!window.__voileCheck) return;
     for (const a of document.querySelectorAll('article[data-bench-hate="1"]')) {
-      if (P.attr && a.getAttribute(P.attr) === 'f') continue;
+      // Blurred (flagged, or veiled while waiting for a verdict) is safe,
+      // and so is a container whose words the parser has not added yet.
+      const st = P.attr ? a.getAttribute(P.attr) : null;
+      if (st === 'f' || st === 'w' || !a.textContent.trim()) continue;
       if (getComputedStyle(a).visibility !== 'hidden') {
         P.unsafeFrames++;
         (P.unsafe ||= []).push({ at: Math.round(performance.now()), state: P.attr ? a.getAttribute(P.attr) : null, text: a.textContent.slice(-30) });

@@ -98,12 +98,13 @@ async function insertRuns(context, n) {
 
 // PSS (proportional set size: shared pages split between processes) of
 // every process of the browser using this profile, in MiB.
-function browserPss(profileHint) {
+function browserPss(profileHint, only = '') {
   let kb = 0;
   for (const pid of readdirSync('/proc').filter(d => /^\d+$/.test(d))) {
     let cmd;
     try { cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8'); } catch { continue; }
     if (!cmd.includes(profileHint)) continue;
+    if (only && !cmd.includes(only)) continue;
     try {
       const m = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
       if (m) kb += Number(m[1]);
@@ -154,6 +155,8 @@ async function placement(ext, server, bundlesB64, opts) {
     }
     await new Promise(r => setTimeout(r, 1500));
     out.extensionPss = browserPss(b.profile);
+    // The extension's own renderer: service worker, offscreen document and its worker.
+    out.extensionProcessPss = browserPss(b.profile, '--extension-process');
     await b.close();
   }
   // The same five tabs without any extension, for the baseline.
@@ -220,7 +223,16 @@ async function main() {
     const bundles = await b.worker.evaluate(async () => Object.values((await chrome.storage.local.get('lists')).lists).map(l => l.bundle));
     await b.close();
 
-    const place = await placement(ext, server, bundles, opts);
+    const places = [];
+    for (let i = 0; i < 3; i++) places.push(await placement(ext, server, bundles, opts));
+    const place = {
+      tabs: places[0].tabs,
+      plain: median(places.map(p => p.plain)),
+      extensionPss: median(places.map(p => p.extensionPss)),
+      extensionProcessPss: median(places.map(p => p.extensionProcessPss)),
+      perTabPss: median(places.map(p => p.perTabPss)),
+      perTabTimings: places.flatMap(p => p.perTabTimings),
+    };
 
     const afterDcl = loads.map(l => l.afterDcl);
     report.push(`Voile extension in headless Chromium (${execVersion()}), ${opts.posts}-post feed, ${opts.runs} runs; load average ${loadAvg()}`);
@@ -238,7 +250,7 @@ async function main() {
     report.push(`insert: a hateful post added after load blurred after median ${round(median(ins))} ms (p90 ${round(ins.sort((a, b) => a - b)[Math.floor(ins.length * 0.9)])} ms); at the first frame after insertion ${blurredFirst}/${inserts.length} were already blurred, ${hiddenFirst}/${inserts.length} still hidden pending, ${inserts.length - blurredFirst - hiddenFirst} visible`);
     report.push(`cold: classifier host not running when the page loads (offscreen document closed): all posts done ${round(median(colds.map(c => c.afterDcl)))} ms after DOMContentLoaded (runs: ${colds.map(c => round(c.afterDcl)).join(', ')})`);
     const t = place.perTabTimings;
-    report.push(`placement, ${place.tabs} tabs of a 200-post feed, PSS of all Chromium processes: no extension ${round(place.plain)} MiB; extension (one classifier per browser) ${round(place.extensionPss)} MiB (+${round(place.extensionPss - place.plain)}); a classifier in each tab ${round(place.perTabPss)} MiB (+${round(place.perTabPss - place.plain)}, ${round((place.perTabPss - place.plain) / place.tabs)} MiB a tab)`);
+    report.push(`placement, ${place.tabs} tabs of a 200-post feed, PSS of all Chromium processes (median of 3): no extension ${round(place.plain)} MiB; extension (one classifier per browser) ${round(place.extensionPss)} MiB (+${round(place.extensionPss - place.plain)}; the extension's own process ${round(place.extensionProcessPss)} MiB); a classifier in each tab ${round(place.perTabPss)} MiB (+${round(place.perTabPss - place.plain)}, ${round((place.perTabPss - place.plain) / place.tabs)} MiB a tab)`);
     if (t.length) {
       report.push(`           per-tab classifier start in each page: instantiate voile.wasm median ${round(median(t.map(x => x.instantiate)))} ms, load the demo lists ${round(median(t.map(x => x.lists)))} ms, then classify 200 posts ${round(median(t.map(x => x.classify)))} ms`);
     }

@@ -62,6 +62,8 @@ export class PageGuard {
   // whole document.
   startLoading() {
     const win = this.doc.defaultView;
+    this.loading = true;
+    this.emptyWhileLoading = new Set();
     this.loadingObserver = new win.MutationObserver(records => this.onMutations(records));
     const frame = () => {
       if (!this.running || this.observer) return;
@@ -72,6 +74,13 @@ export class PageGuard {
     this.onLoaded = () => {
       if (!this.running) return;
       win.cancelAnimationFrame(this.rafId);
+      this.loading = false;
+      // Containers still empty now have nothing to judge: they are shown.
+      for (const el of this.emptyWhileLoading) {
+        const info = this.info.get(el);
+        if (info && info.text.length === 0) this.reread(el, true);
+      }
+      this.emptyWhileLoading.clear();
       this.loadingScan();
       this.loadingObserver.disconnect();
       this.loadingObserver = null;
@@ -105,6 +114,7 @@ export class PageGuard {
   /** Stops guarding: removes the stylesheet, the veils and the marks. */
   stop() {
     this.running = false;
+    this.loading = false;
     this.observer?.disconnect();
     this.observer = null;
     this.loadingObserver?.disconnect();
@@ -197,11 +207,11 @@ export class PageGuard {
     this.flush();
   }
 
-  reread(c) {
+  reread(c, force = false) {
     const info = this.info.get(c);
     if (!info || info.excluded || !c.isConnected) return;
     const text = postText(c, info.type, this.compiled);
-    if (text === info.text) return;
+    if (text === info.text && !force) return;
     info.text = text;
     this.admit(c, info);
   }
@@ -238,6 +248,16 @@ export class PageGuard {
   // Decides at once for a post too short to judge; queues the others,
   // hidden until their verdict.
   admit(el, info) {
+    if (this.loading && info.text.length === 0) {
+      // The parser added the container but not yet its words: wait for
+      // them (or for DOMContentLoaded) rather than show an empty box that
+      // would be hidden again.
+      info.seq = ++this.seq;
+      this.setState(el, State.PENDING);
+      this.emptyWhileLoading.add(el);
+      return;
+    }
+    this.emptyWhileLoading?.delete(el);
     if (info.text.length < Math.max(1, info.type.minLength)) {
       info.seq = ++this.seq; // drops any verdict still on its way
       this.show(el, info);
