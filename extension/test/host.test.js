@@ -180,3 +180,24 @@ test('the sync client calls timers bare, as browsers require', async () => {
   assert.equal(calls.length, 1);
   s.stop();
 });
+
+test('a settings change that arrives while the host starts is not lost', async () => {
+  FakeSocket.last = null;
+  const events = [];
+  let release;
+  const gate = new Promise(r => { release = r; });
+  const voile = fakeVoile();
+  const host = new Host({ load: async () => { await gate; return voile; }, post: e => events.push(e), WebSocket: FakeSocket });
+  // Before init.
+  await host.handle({ op: 'configure', config: { server: 'ws://early/v1/sync' } });
+  const started = host.handle({ op: 'init', keys: {}, bundles: [], config: { server: 'ws://stale/v1/sync' } });
+  // During init.
+  const during = host.handle({ op: 'configure', config: { server: 'ws://new/v1/sync' } });
+  release();
+  await started;
+  await during;
+  await tick();
+  assert.equal(host.config.server, 'ws://new/v1/sync');
+  assert.equal(FakeSocket.last.url, 'ws://new/v1/sync');
+  host.sync.stop();
+});

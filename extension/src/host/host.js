@@ -53,7 +53,12 @@ export class Host {
       case 'close': this.opts.delete(msg.portId); return undefined;
       case 'classify': return this.classify(msg);
       case 'trust': return this.trust(msg.publisher, msg.key);
-      case 'configure': return this.configure(msg.config);
+      case 'configure':
+        // Settings may change while the host starts: a change that arrives
+        // before init is applied after it, one during init once it is done.
+        if (!this.ready) { this.laterConfig = msg.config; return { ok: true }; }
+        await this.ready;
+        return this.configure(msg.config);
       case 'unload': return this.unload(msg.ref);
       case 'load': return this.loadStored(msg.bundle);
       case 'sync-now': this.sync?.restart(this.config.server); return { ok: true };
@@ -89,6 +94,8 @@ export class Host {
       }
       this.voile = voile;
       this.configure(config);
+      if (this.laterConfig) this.configure(this.laterConfig);
+      this.laterConfig = null;
       return { lists: voile.lists(), refused };
     })();
     return this.ready;
