@@ -6,15 +6,27 @@ import (
 	"voile/shared/normalize"
 )
 
-// builder holds what Compile needs only while building the automaton.
+// builder holds what Compile needs only while building the automaton. The
+// trie's edges go straight into the Engine's transition tables (e.root for
+// the root, e.next for the others), so building allocates little more than
+// the tables themselves: in WebAssembly, where the classifier starts on
+// the reader's device, allocation is most of the cost of compiling.
 type builder struct {
 	e        *Engine
 	n        *normalize.Normalizer
-	children []map[uint32]uint32 // per state: word id → child state
-	own      [][]int32           // per state: patterns ending there
+	nstates  uint32
+	rootKids map[uint32]uint32  // word id → child of the root
+	edges    []edge             // every edge out of a state other than the root
+	own      map[uint32][]int32 // state → patterns ending there
 	key      []byte
 	ids      []uint32
 	expanded int // phrases added for patterns
+}
+
+type edge struct{ from, id, to uint32 }
+
+func newBuilder(e *Engine) *builder {
+	return &builder{e: e, n: normalize.New(), nstates: 1, rootKids: map[uint32]uint32{}, own: map[uint32][]int32{}}
 }
 
 // add inserts the words of text into the trie as pattern p.
@@ -29,21 +41,34 @@ func (b *builder) add(text string, p pattern) error {
 	}
 	s := uint32(0)
 	for _, id := range b.ids {
-		c, ok := b.children[s][id]
-		if !ok {
-			c = uint32(len(b.children))
-			b.children = append(b.children, map[uint32]uint32{})
-			b.children[s][id] = c
-		}
-		s = c
-	}
-	for len(b.own) <= int(s) {
-		b.own = append(b.own, nil)
+		s = b.child(s, id)
 	}
 	p.words = int32(len(b.ids))
 	b.own[s] = append(b.own[s], int32(len(b.e.pats)))
 	b.e.pats = append(b.e.pats, p)
 	return nil
+}
+
+// child returns the child of state s by word id, adding it if need be.
+func (b *builder) child(s, id uint32) uint32 {
+	if s == 0 {
+		if c, ok := b.rootKids[id]; ok {
+			return c
+		}
+		c := b.nstates
+		b.nstates++
+		b.rootKids[id] = c
+		return c
+	}
+	k := uint64(s)<<32 | uint64(id)
+	if c, ok := b.e.next[k]; ok {
+		return c
+	}
+	c := b.nstates
+	b.nstates++
+	b.e.next[k] = c
+	b.edges = append(b.edges, edge{s, id, c})
+	return c
 }
 
 // word returns the id of a normalised word, adding it to the dictionary.
@@ -58,37 +83,48 @@ func (b *builder) word(w []byte) uint32 {
 	return id
 }
 
-// link computes failure links and outputs breadth first, and flattens the
-// trie into the Engine's tables.
+// link computes failure links and outputs breadth first, so that a state's
+// failure target, which is shallower, is done before it.
 func (b *builder) link() {
 	e := b.e
-	nstates := len(b.children)
-	for len(b.own) < nstates {
-		b.own = append(b.own, nil)
-	}
+	n := b.nstates
 	e.root = make([]uint32, len(e.dict)+1)
-	e.next = make(map[uint64]uint32, nstates)
-	e.fail = make([]uint32, nstates)
-	outs := make([][]int32, nstates)
+	e.fail = make([]uint32, n)
+	e.outStart = make([]uint32, n)
+	e.outEnd = make([]uint32, n)
 
-	queue := make([]uint32, 0, nstates)
-	for id, c := range b.children[0] {
+	// Edges grouped by the state they leave, by counting sort.
+	first := make([]uint32, n+1)
+	for _, ed := range b.edges {
+		first[ed.from+1]++
+	}
+	for s := uint32(1); s <= n; s++ {
+		first[s] += first[s-1]
+	}
+	kids := make([]edge, len(b.edges))
+	fill := append([]uint32(nil), first[:n]...)
+	for _, ed := range b.edges {
+		kids[fill[ed.from]] = ed
+		fill[ed.from]++
+	}
+
+	queue := make([]uint32, 0, n)
+	for id, c := range b.rootKids {
 		e.root[id] = c
 		queue = append(queue, c)
 	}
 	for len(queue) > 0 {
 		s := queue[0]
 		queue = queue[1:]
-		outs[s] = append(append([]int32(nil), b.own[s]...), outs[e.fail[s]]...)
-		for id, c := range b.children[s] {
-			e.next[uint64(s)<<32|uint64(id)] = c
-			e.fail[c] = e.step(e.fail[s], id)
-			queue = append(queue, c)
+		e.outStart[s] = uint32(len(e.outs))
+		e.outs = append(e.outs, b.own[s]...)
+		if f := e.fail[s]; f != 0 {
+			e.outs = append(e.outs, e.outs[e.outStart[f]:e.outEnd[f]]...)
 		}
-	}
-	e.outAt = make([]uint32, nstates+1)
-	for s := range nstates {
-		e.outs = append(e.outs, outs[s]...)
-		e.outAt[s+1] = uint32(len(e.outs))
+		e.outEnd[s] = uint32(len(e.outs))
+		for _, ed := range kids[first[s]:first[s+1]] {
+			e.fail[ed.to] = e.step(e.fail[s], ed.id)
+			queue = append(queue, ed.to)
+		}
 	}
 }

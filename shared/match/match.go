@@ -30,12 +30,13 @@ type Engine struct {
 	dict   map[string]uint32 // word key → word id (from 1)
 	filter []uint64          // bitmap of hashes of dict keys: most words miss here, cheaper than the map
 
-	root  []uint32          // word id → state after the root
-	next  map[uint64]uint32 // state<<32 | word id → state, for states other than the root
-	fail  []uint32
-	outAt []uint32 // outputs of state s are outs[outAt[s]:outAt[s+1]]
-	outs  []int32  // indexes into patterns
-	pats  []pattern
+	root []uint32          // word id → state after the root
+	next map[uint64]uint32 // state<<32 | word id → state, for states other than the root
+	fail []uint32
+	// The outputs of state s are outs[outStart[s]:outEnd[s]].
+	outStart, outEnd []uint32
+	outs             []int32 // indexes into patterns
+	pats             []pattern
 
 	regexps []compiledPattern
 	pre     *prefilter // which regexps can match a text (prefilter.go)
@@ -51,10 +52,10 @@ func Compile(lists ...*rules.List) (*Engine, error) {
 	e := &Engine{
 		Lists:  lists,
 		dict:   make(map[string]uint32),
-		root:   []uint32{0},
+		next:   make(map[uint64]uint32),
 		filter: make([]uint64, filterBits/64),
 	}
-	b := builder{e: e, n: normalize.New(), children: []map[uint32]uint32{{}}}
+	b := newBuilder(e)
 	for li, l := range lists {
 		for ri := range l.Rules {
 			r := &l.Rules[ri]
@@ -138,7 +139,7 @@ func (m *Matcher) Match(text string) []Hit {
 			continue
 		}
 		state = e.step(state, id)
-		for _, p := range e.outs[e.outAt[state]:e.outAt[state+1]] {
+		for _, p := range e.outs[e.outStart[state]:e.outEnd[state]] {
 			m.raw = append(m.raw, rawHit{pat: p, first: int32(i) + 1 - e.pats[p].words, end: int32(i) + 1})
 		}
 	}
