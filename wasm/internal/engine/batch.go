@@ -51,6 +51,10 @@ const MaxTexts = 100000
 // Classify decodes a request, classifies every text and returns the
 // response. The result is valid until the next call.
 func (e *Engine) Classify(req []byte) ([]byte, error) {
+	cls, err := e.classifier()
+	if err != nil {
+		return nil, fmt.Errorf("classify: %v", err)
+	}
 	r := reader{b: req}
 	if err := e.readOptions(&r); err != nil {
 		return nil, fmt.Errorf("classify: %v", err)
@@ -67,7 +71,7 @@ func (e *Engine) Classify(req []byte) ([]byte, error) {
 		}
 		// The text is only read during the call, and req outlives it.
 		s := unsafe.String(unsafe.SliceData(text), len(text))
-		out = appendVerdict(out, e.cls.Classify(s, &e.opts), s)
+		out = appendVerdict(out, cls.Classify(s, &e.opts), s)
 	}
 	if r.err == nil && len(r.b) != 0 {
 		r.err = fmt.Errorf("%d trailing bytes", len(r.b))

@@ -52,11 +52,7 @@ type Engine struct {
 // New returns an Engine with no lists loaded: it classifies every post as
 // clean until a list is loaded.
 func New() *Engine {
-	e := &Engine{keys: make(map[string]ed25519.PublicKey)}
-	if err := e.compile(nil); err != nil {
-		panic("engine: compile no lists: " + err.Error()) // an empty set always compiles
-	}
-	return e
+	return &Engine{keys: make(map[string]ed25519.PublicKey)}
 }
 
 // Trust records the public key of a publisher, in the text form of
@@ -117,25 +113,21 @@ func (e *Engine) loadBundle(b *bundle.Bundle) (Info, error) {
 	} else {
 		next = append(next, loaded{l, b})
 	}
-	if err := e.compile(next); err != nil {
-		return Info{}, fmt.Errorf("load %s: %v", name, err)
-	}
+	e.use(next)
 	return infoOf(l), nil
 }
 
 // Unload removes the list with the given id, given as "list" or
 // "publisher/list", and reports whether it was loaded.
-func (e *Engine) Unload(id string) (bool, error) {
+func (e *Engine) Unload(id string) bool {
 	i := e.find(id)
 	if i < 0 {
-		return false, nil
+		return false
 	}
 	next := make([]loaded, 0, len(e.loaded))
 	next = append(append(next, e.loaded[:i]...), e.loaded[i+1:]...)
-	if err := e.compile(next); err != nil {
-		return false, fmt.Errorf("unload list %q: %v", id, err)
-	}
-	return true, nil
+	e.use(next)
+	return true
 }
 
 // Lists describes the loaded lists in the order they were first loaded.
@@ -159,16 +151,29 @@ func (e *Engine) find(id string) int {
 	return -1
 }
 
-// compile makes lists the lists in use, or changes nothing on error.
-func (e *Engine) compile(lists []loaded) error {
-	rl := make([]*rules.List, len(lists))
-	for i, ld := range lists {
+// use makes lists the lists in use. The automaton itself is built at
+// the next classification (classifier), so that loading the stored lists
+// one by one at start-up compiles once, not once per list. That cannot
+// fail later: every list was opened, so validated, and match.Compile
+// refuses nothing that validation accepts.
+func (e *Engine) use(lists []loaded) {
+	e.loaded, e.matcher, e.cls = lists, nil, nil
+}
+
+// classifier returns the classifier of the lists in use, compiling them if
+// they changed since the last call.
+func (e *Engine) classifier() (*verdict.Classifier, error) {
+	if e.cls != nil {
+		return e.cls, nil
+	}
+	rl := make([]*rules.List, len(e.loaded))
+	for i, ld := range e.loaded {
 		rl[i] = ld.list
 	}
 	m, err := match.Compile(rl...)
 	if err != nil {
-		return err
+		return nil, fmt.Errorf("compile the loaded lists: %v", err)
 	}
-	e.loaded, e.matcher, e.cls = lists, m, verdict.New(m)
-	return nil
+	e.matcher, e.cls = m, verdict.New(m)
+	return e.cls, nil
 }

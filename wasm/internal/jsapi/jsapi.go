@@ -88,7 +88,7 @@ func (a *api) unloadList(args []js.Value) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	return a.e.Unload(id)
+	return a.e.Unload(id), nil
 }
 
 func (a *api) lists(args []js.Value) (any, error) {
