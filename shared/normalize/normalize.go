@@ -107,14 +107,9 @@ func New() *Normalizer {
 	return &Normalizer{fold: make(map[rune]string)}
 }
 
-// String returns the normalised form of s.
-func String(s string) string {
-	return string(New().Normalize(s).Norm)
-}
-
-// Words appends the normalised words of s to dst.
-func Words(dst []string, s string) []string {
-	t := New().Normalize(s)
+// AppendWords appends the normalised words of s to dst.
+func (n *Normalizer) AppendWords(dst []string, s string) []string {
+	t := n.Normalize(s)
 	for i := range t.Words {
 		dst = append(dst, string(t.WordText(i)))
 	}

@@ -143,6 +143,7 @@ func (l *List) Validate() error {
 	}
 
 	seen := make(map[string]bool, len(l.Rules))
+	norm := normalize.New()
 	patterns := 0
 	var words []string
 	for i := range l.Rules {
@@ -170,7 +171,7 @@ func (l *List) Validate() error {
 				add(id, "text", "longer than %d bytes", MaxTextLen)
 				break
 			}
-			words = normalize.Words(words[:0], r.Text)
+			words = norm.AppendWords(words[:0], r.Text)
 			switch {
 			case len(words) == 0:
 				add(id, "text", "empty %s", r.Kind)
@@ -198,7 +199,7 @@ func (l *List) Validate() error {
 				add(id, "exceptions", "exception longer than %d bytes", MaxTextLen)
 				continue
 			}
-			if words = normalize.Words(words[:0], x); len(words) == 0 {
+			if words = norm.AppendWords(words[:0], x); len(words) == 0 {
 				add(id, "exceptions", "empty exception %q", x)
 			}
 		}
