@@ -39,13 +39,21 @@ function args() {
 const round = x => Math.round(x * 10) / 10;
 const FEED_URL = 'https://x.com/home';
 
-async function waitForLists(worker, n) {
+// Points the extension at the demo server and waits for its lists. The
+// setting is written again if the extension's first start wrote its
+// defaults over it.
+async function useServer(worker, url, n = 2) {
   for (let i = 0; i < 120; i++) {
-    const count = await worker.evaluate(async () => Object.keys((await chrome.storage.local.get('lists')).lists || {}).length);
+    const count = await worker.evaluate(async url => {
+      const { settings = {}, lists = {} } = await chrome.storage.local.get(['settings', 'lists']);
+      if (settings.server !== url) await chrome.storage.local.set({ settings: { ...settings, server: url } });
+      return Object.keys(lists).length;
+    }, url);
     if (count >= n) return;
     await new Promise(r => setTimeout(r, 250));
   }
-  throw new Error('the extension did not receive the demo lists from the sync server within 30 s');
+  const status = await worker.evaluate(async () => JSON.stringify(await chrome.storage.local.get(['syncStatus', 'settings', 'catalog'])));
+  throw new Error(`the extension did not receive the demo lists from the sync server within 30 s: ${status}`);
 }
 
 async function loadRun(context, { check }) {
@@ -140,11 +148,7 @@ async function placement(ext, server, bundlesB64, opts) {
   // One classifier per browser: the extension, five feed tabs.
   {
     const b = await launch(ext);
-    await b.worker.evaluate(async url => {
-      const { settings = {} } = await chrome.storage.local.get('settings');
-      await chrome.storage.local.set({ settings: { ...settings, server: url } });
-    }, server.url);
-    await waitForLists(b.worker, 2);
+    await useServer(b.worker, server.url);
     await servePage(b.context, FEED_URL, feedPage(200));
     const pages = [];
     for (let i = 0; i < TABS; i++) {
@@ -198,11 +202,7 @@ async function main() {
   const report = [];
   try {
     const b = await launch(ext);
-    await b.worker.evaluate(async url => {
-      const { settings = {} } = await chrome.storage.local.get('settings');
-      await chrome.storage.local.set({ settings: { ...settings, server: url } });
-    }, server.url);
-    await waitForLists(b.worker, 2);
+    await useServer(b.worker, server.url);
     await servePage(b.context, FEED_URL, feedPage(opts.posts));
     await servePage(b.context, FEED_URL + '?check', feedPage(opts.posts, { check: true }));
     await loadRun(b.context, { check: false }); // warm-up: wasm tier-up, caches

@@ -363,12 +363,14 @@ api.permissions.onAdded.addListener(() => { syncUserSites(); });
 api.permissions.onRemoved.addListener(() => { syncUserSites(); });
 
 api.runtime.onInstalled.addListener(async () => {
+  // Fill in what is missing only: writing the whole settings back could
+  // undo a change made meanwhile (the reader's, or a test's).
   const stored = await get([Keys.settings, Keys.allow, Keys.stats]);
-  await set({
-    [Keys.settings]: normalizeSettings(stored[Keys.settings]),
-    [Keys.allow]: normalizeAllow(stored[Keys.allow]),
-    [Keys.stats]: stored[Keys.stats] || addStats(null, []),
-  });
+  const missing = {};
+  if (stored[Keys.settings] === undefined) missing[Keys.settings] = normalizeSettings(undefined);
+  if (stored[Keys.allow] === undefined) missing[Keys.allow] = normalizeAllow(undefined);
+  if (stored[Keys.stats] === undefined) missing[Keys.stats] = addStats(null, []);
+  if (Object.keys(missing).length) await set(missing);
   await syncUserSites();
   await ensureHost();
 });
