@@ -150,14 +150,21 @@ export function tweetHtml(i) {
  * blurred), and checks at every animation frame (just before paint) that
  * no hateful post is displayed unblurred.
  */
-export function feedPage(n, { probe = true, check = false } = {}) {
+export function feedPage(n, { probe = true, check = false, hostile = false } = {}) {
   const posts = [];
   for (let i = 0; i < n; i++) posts.push(tweetHtml(i));
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Home / X</title>
 <style>body{font-family:sans-serif;margin:0}main{max-width:600px;margin:0 auto}article{display:block;padding:12px 16px;border-bottom:1px solid #eee}</style>
+${hostile ? HOSTILE_CSS : ''}
 ${probe ? `<script>window.__voileCheck = ${check};${PROBE}</script>` : ''}
-</head><body><main role="main"><section aria-label="Timeline">${posts.join('\n')}</section></main></body></html>`;
+</head><body><main role="main" id="feed"><section aria-label="Timeline">${posts.join('\n')}</section></main></body></html>`;
 }
+
+// A site that fights the extension's styles with its own !important
+// rules, ids included.
+const HOSTILE_CSS = `<style>
+#feed article[data-testid="tweet"], #feed article[data-testid="tweet"] * { visibility: visible !important; opacity: 1 !important; filter: none !important; color: #000 !important; text-shadow: none !important; }
+</style>`;
 
 // Runs in the page (main world). It only reads the extension's marks, as
 // any page could; the extension's names have a random suffix, which the

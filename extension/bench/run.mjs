@@ -56,15 +56,20 @@ async function useServer(worker, url, n = 2) {
   throw new Error(`the extension did not receive the demo lists from the sync server within 30 s: ${status}`);
 }
 
-async function loadRun(context, { check }) {
+async function loadRun(context, { check, hostile = false }) {
   const page = await context.newPage();
-  await page.goto(check ? FEED_URL + '?check' : FEED_URL);
+  await page.goto(hostile ? FEED_URL + '?hostile' : check ? FEED_URL + '?check' : FEED_URL);
   await page.waitForFunction(() => window.__voileProbe.done > 0, null, { timeout: 30000 });
   const r = await page.evaluate(() => {
     const P = window.__voileProbe;
     P.stopFrames = true;
     const batches = performance.getEntriesByName('voile:batch').map(m => ({ posts: m.detail.posts, ms: m.duration, hostMs: m.detail.hostMs }));
-    return { afterDcl: P.done - P.dcl, dcl: P.dcl, unsafeFrames: P.unsafeFrames, frames: P.frames, batches };
+    // Is each blurred post's content really blurred, whatever the site's styles say?
+    const unblurred = [...document.querySelectorAll('article[data-bench-hate="1"]')].filter(a => {
+      const inner = a.querySelector('[data-testid="tweetText"]');
+      return a.getAttribute(P.attr) === 'f' && !/blur/.test(getComputedStyle(inner.parentElement).filter);
+    }).length;
+    return { afterDcl: P.done - P.dcl, dcl: P.dcl, unsafeFrames: P.unsafeFrames, frames: P.frames, batches, unblurred };
   });
   await page.close();
   return r;
@@ -205,12 +210,15 @@ async function main() {
     await useServer(b.worker, server.url);
     await servePage(b.context, FEED_URL, feedPage(opts.posts));
     await servePage(b.context, FEED_URL + '?check', feedPage(opts.posts, { check: true }));
+    await servePage(b.context, FEED_URL + '?hostile', feedPage(opts.posts, { check: true, hostile: true }));
     await loadRun(b.context, { check: false }); // warm-up: wasm tier-up, caches
 
     const loads = [];
     for (let i = 0; i < opts.runs; i++) loads.push(await loadRun(b.context, { check: false }));
     const checks = [];
     for (let i = 0; i < Math.max(3, opts.runs >> 1); i++) checks.push(await loadRun(b.context, { check: true }));
+    const hostiles = [];
+    for (let i = 0; i < 3; i++) hostiles.push(await loadRun(b.context, { check: true, hostile: true }));
     const inserts = await insertRuns(b.context, opts.inserts);
 
     // Cold: the host is gone (as after a browser start); the page wakes it.
@@ -244,6 +252,7 @@ async function main() {
     const perPost = loads.flatMap(l => l.batches.filter(x => x.posts >= 50 && typeof x.hostMs === 'number').map(x => (x.hostMs / x.posts) * 1000));
     report.push(`      batches: median round trip ${round(median(batchMs))} ms, of which classifying in the worker ${round(median(hostMs))} ms (${round(median(perPost))} µs a post)`);
     report.push(`safety: animation frames with a hateful post displayed unblurred: ${checks.reduce((s, c) => s + c.unsafeFrames, 0)} of ${checks.reduce((s, c) => s + c.frames, 0)} frames over ${checks.length} loads`);
+    report.push(`hostile site (its own !important rules, with ids, unhide and unblur posts): unsafe frames ${hostiles.reduce((s, c) => s + c.unsafeFrames, 0)} of ${hostiles.reduce((s, c) => s + c.frames, 0)}; flagged posts left unblurred ${hostiles.reduce((s, c) => s + c.unblurred, 0)} over ${hostiles.length} loads`);
     const ins = inserts.map(x => x.ms);
     const blurredFirst = inserts.filter(x => x.firstFrame && x.firstFrame.state === 'f').length;
     const hiddenFirst = inserts.filter(x => x.firstFrame && x.firstFrame.state !== 'f' && x.firstFrame.hidden).length;

@@ -319,3 +319,17 @@ test('changing the interface language redraws the veils already shown', async ()
   guard.relabel();
   assert.match(veilText(post, names), /Masqué par Voile : xénophobie/);
 });
+
+test('a hostile page cannot reach the veil', async () => {
+  // (That the page's own !important rules lose to Voile's is checked in
+  // Chromium by bench/run.mjs: jsdom does not apply the cascade.)
+  const { doc, win, host } = loadFixture('x');
+  const { guard, names } = guardFor(doc, host);
+  guard.start();
+  await settle(win);
+  const post = doc.querySelector('[data-fixture-expect="xenophobia"]');
+  const veil = post.querySelector(names.veil);
+  assert.equal(veil.shadowRoot, null, 'the veil\'s shadow root is closed');
+  assert.equal(veil.textContent, '', 'the veil holds no light-DOM text for the page to read');
+  assert.equal(doc.body.textContent.includes('Hidden by Voile'), false);
+});

@@ -35,15 +35,18 @@ export function pageCss(names, containers) {
   const S = names.state;
   const C = names.cover;
   const V = names.veil;
-  // Raise specificity above any plausible site rule.
-  const s3 = v => `[${S}="${v}"][${S}="${v}"][${S}="${v}"]`;
-  const c3 = v => `[${C}="${v}"][${C}="${v}"][${C}="${v}"]`;
+  // Raise specificity above any plausible site rule, its !important ones
+  // included: :not() of an impossible compound of three ids always matches
+  // and counts as three ids.
+  const ids = `:not(#${V}-a#${V}-b#${V}-c)`;
+  const s3 = v => `[${S}="${v}"]${ids}`;
+  const c3 = v => `[${C}="${v}"]${ids}`;
   const hide = 'visibility: hidden !important; opacity: 0 !important;';
   const rules = [];
   if (containers) {
     // A container the script has not seen yet is hidden as soon as it is
     // parsed; the script marks it within the same task.
-    rules.push(`:is(${containers}):not([${S}]) { ${hide} }`);
+    rules.push(`:is(${containers}):not([${S}])${ids} { ${hide} }`);
   }
   rules.push(`${s3('p')} { ${hide} }`);
   // The veil is positioned over the covered element. :where() gives this
@@ -52,7 +55,7 @@ export function pageCss(names, containers) {
   rules.push(`:where([${C}]) { position: relative; }`);
   rules.push(`:where([${C}="b"]) { min-height: 48px; }`);
   rules.push(
-    `${c3('b')} > :not(${V}) { filter: blur(14px) !important; pointer-events: none !important; user-select: none !important; }`,
+    `${c3('b')} > :not(${V})${ids} { filter: blur(14px) !important; pointer-events: none !important; user-select: none !important; }`,
   );
   rules.push(
     `${c3('b')} { color: transparent !important; text-shadow: 0 0 0.7em rgba(127, 127, 127, 0.9) !important; user-select: none !important; }`,
