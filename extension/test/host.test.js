@@ -35,7 +35,8 @@ function makeHost({ lists = [] } = {}) {
 }
 
 const tick = () => new Promise(r => setTimeout(r, 0));
-const catalogEntry = (list, key = KEY, publisher = 'voile-demo') => ({ publisher, publisher_name: 'Voile demo', public_key: key, list, name: list, langs: ['en'], demo: true, version: 2 });
+// As voile.decodeMessage gives them: camelCase fields.
+const catalogEntry = (list, key = KEY, publisher = 'voile-demo') => ({ publisher, publisherName: 'Voile demo', publicKey: key, list, name: list, langs: ['en'], demo: true, version: 2 });
 
 test('starts from stored bundles, verified with the pinned keys; a bad one is left out', async () => {
   const { host, voile } = makeHost();
@@ -81,7 +82,10 @@ test('sync: follows only lists of pinned publishers, verifies each bundle, then 
   assert.deepEqual(ws.sent[0], { type: 'hello', held: {}, follow: [] }, 'first hello asks for the catalog');
   ws.serve({ type: 'catalog', lists: [catalogEntry('demo-en'), catalogEntry('other-list', OTHER, 'someone')] });
   assert.deepEqual(ws.sent[1].follow, ['voile-demo/demo-en'], 'an unpinned publisher is not followed');
-  assert.ok(events.some(e => e.event === 'catalog' && e.lists.length === 2), 'the catalog goes to the options page');
+  const cat = events.find(e => e.event === 'catalog');
+  assert.equal(cat.lists.length, 2, 'the catalog goes to the options page');
+  assert.equal(cat.lists[0].public_key, KEY, 'with each publisher\'s key, for pinning');
+  assert.ok(!events.some(e => e.event === 'key-changed'), 'the pinned key is the catalog\'s');
   ws.serve({ type: 'snapshot', publisher: 'voile-demo', list: 'demo-en', version: 2, live: false, bundle: fakeBundle({ id: 'demo-en', version: 2 }) });
   const stored = events.find(e => e.event === 'store-bundle');
   assert.equal(stored.ref, 'voile-demo/demo-en');

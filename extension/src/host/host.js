@@ -211,8 +211,8 @@ export class Host {
     switch (m.type) {
       case 'catalog': {
         const before = JSON.stringify(this.catalog.length ? this.following() : null);
-        this.catalog = Array.isArray(m.lists) ? m.lists : [];
-        this.post({ event: 'catalog', lists: this.catalog.map(plainCatalogEntry) });
+        this.catalog = Array.isArray(m.lists) ? m.lists.map(plainCatalogEntry) : [];
+        this.post({ event: 'catalog', lists: this.catalog });
         for (const e of this.catalog) {
           const pinned = this.keys[e.publisher];
           if (pinned && pinned !== e.public_key) {
@@ -258,7 +258,11 @@ export class Host {
     try {
       info = this.voile.loadBundle(m.bundle);
     } catch (err) {
-      // The previous version stays in use.
+      // The previous version stays in use. Lists of publishers the reader
+      // has not trusted are expected here (with nothing trusted, the hello
+      // can only follow every list: an empty follow means all of them), and
+      // the options page already shows them as such.
+      if (!this.keys[m.publisher]) return;
       this.post({ event: 'list-refused', ref, version: m.version, message: err.message });
       if (m.type === 'delta') {
         this.snapshotNeeded.add(ref);
@@ -272,9 +276,13 @@ export class Host {
   }
 }
 
+// voile.decodeMessage names the fields in camelCase (publicKey); the wire
+// format in snake_case (public_key). Both are read.
 function plainCatalogEntry(e) {
   return {
-    publisher: String(e.publisher), publisher_name: String(e.publisher_name || ''), public_key: String(e.public_key || ''),
+    publisher: String(e.publisher),
+    publisher_name: String(e.publisherName ?? e.publisher_name ?? ''),
+    public_key: String(e.publicKey ?? e.public_key ?? ''),
     list: String(e.list), name: String(e.name || ''), description: String(e.description || ''),
     langs: Array.isArray(e.langs) ? e.langs.map(String) : [], demo: !!e.demo,
     version: Number(e.version) || 0, published: Number(e.published) || 0,

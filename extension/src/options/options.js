@@ -81,10 +81,13 @@ function renderLists() {
 }
 
 async function renderPublishers() {
-  const ul = $('publishers');
-  ul.replaceChildren();
-  for (const [id, p] of Object.entries(status.publishers)) {
-    const fp = p.key ? await keyFingerprint(p.key) : '';
+  // Fingerprints first, then one replaceChildren: two refreshes in flight
+  // must not interleave their items.
+  const entries = Object.entries(status.publishers);
+  const fps = await Promise.all(entries.map(([, p]) => (p.key ? keyFingerprint(p.key) : '')));
+  const items = [];
+  for (const [i, [id, p]] of entries.entries()) {
+    const fp = fps[i];
     const li = el('li', {}, el('strong', { text: p.name ? `${p.name} (${id})` : id }), ' ');
     let state = p.trusted ? (p.builtIn ? t('optPublisherBuiltIn') : t('optPublisherTrusted')) : t('optPublisherUntrusted');
     if (p.keyChanged && p.trusted) state = t('optPublisherKeyChanged');
@@ -102,8 +105,9 @@ async function renderPublishers() {
     } else if (p.trusted && !p.builtIn) {
       li.append(' ', el('button', { type: 'button', text: t('optUntrust'), onclick: async () => { await ask(api, 'untrust', { publisher: id }); await refresh(); } }));
     }
-    ul.append(li);
+    items.push(li);
   }
+  $('publishers').replaceChildren(...items);
 }
 
 function renderServer() {
