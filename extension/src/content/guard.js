@@ -1,10 +1,11 @@
 // The page guard: finds posts as the page builds them, has them classified,
 // and blurs the flagged ones, without letting a post be painted before its
-// verdict. Posts present at load and posts added later (infinite scroll)
-// take the same path: a MutationObserver callback runs before the next
-// paint, marks every new container pending (hidden by the stylesheet) and
-// sends its text to the classifier in one batch; the verdict then shows
-// the post or blurs it under a veil.
+// verdict. A stylesheet hides every post container not yet marked; while
+// the page is parsed the guard scans for them once per frame, then a
+// MutationObserver callback (which runs before the next paint) marks posts
+// added later (infinite scroll) pending and sends their text to the
+// classifier in one batch; the verdict then shows the post or blurs it
+// under a veil.
 
 import { containersIn, containerOf, postTypeOf, postText, isExcluded, coverOf } from './posts.js';
 import { pageCss, installCss, State } from './styles.js';
@@ -121,7 +122,8 @@ export class PageGuard {
     this.loadingObserver = null;
     if (this.onLoaded) this.doc.removeEventListener('DOMContentLoaded', this.onLoaded);
     this.onLoaded = null;
-    clearTimeout(this.waitTimer);
+    this.doc.defaultView.clearTimeout(this.waitTimer);
+    this.waitTimer = null;
     this.css?.remove();
     this.css = null;
     const S = this.names.state;
