@@ -38,6 +38,10 @@ export async function startDemoServer() {
     if (proc.exitCode !== null) throw new Error(`voile-server exited with ${proc.exitCode}`);
     await new Promise(r => setTimeout(r, 50));
   }
+  // An interrupted benchmark (Ctrl-C, a timeout) must not leave the server running.
+  const kill = () => { if (proc.exitCode === null) proc.kill('SIGTERM'); };
+  process.once('exit', kill);
+  for (const sig of ['SIGINT', 'SIGTERM']) process.once(sig, () => { kill(); process.exit(130); });
   const addr = readFileSync(addrFile, 'utf8').trim();
   const publicKey = readFileSync(path.join(dir, 'demo.pub'), 'utf8').trim();
   return {
