@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadFixture, emptyPage, fixtureHtml, guardFor, settle, waitFor, FIXTURE_NAMES, adapterFor } from './helpers.js';
+import { loadFixture, emptyPage, fixtureHtml, guardFor, settle, waitFor, FIXTURE_NAMES, adapterFor, builtin } from './helpers.js';
+import { adapterForHost, compileAdapter } from '../src/common/adapters.js';
 import { veilRoot } from '../src/content/veil.js';
 import { fingerprint } from './fake-voile.js';
 
@@ -332,4 +333,19 @@ test('a hostile page cannot reach the veil', async () => {
   assert.equal(veil.shadowRoot, null, 'the veil\'s shadow root is closed');
   assert.equal(veil.textContent, '', 'the veil holds no light-DOM text for the page to read');
   assert.equal(doc.body.textContent.includes('Hidden by Voile'), false);
+});
+
+test('a site recognised late by its markup gets one veil per post, not the generic adapter\'s as well', async () => {
+  const { doc, win, host } = loadFixture('mastodon');
+  const generic = compileAdapter(adapterForHost(builtin, 'unlisted.example'), builtin.never);
+  const { guard, names } = guardFor(doc, host, { compiled: generic });
+  guard.start();
+  await settle(win);
+  assert.ok(doc.querySelectorAll(names.veil).length > 0, 'the generic adapter veils paragraphs first');
+  guard.setAdapter(adapterFor(doc, host));
+  await settle(win);
+  for (const el of doc.querySelectorAll('[data-fixture-expect]:not([data-fixture-expect="ok"])')) {
+    assert.equal(el.querySelectorAll(names.veil).length, 1, `one veil in ${el.outerHTML.slice(0, 80)}`);
+    assert.equal(el.getAttribute(names.state), 'f');
+  }
 });

@@ -135,6 +135,10 @@ export class PageGuard {
   setAdapter(compiled) {
     this.compiled = compiled;
     if (this.css) this.css.update(pageCss(this.names, compiled.containers));
+    // What the previous adapter marked goes: a paragraph the generic
+    // adapter veiled inside a post the new one finds would get a second
+    // veil. Posts stay hidden by the new stylesheet until classified again.
+    for (const el of this.doc.querySelectorAll(`[${this.names.state}]`)) this.unmark(el);
     if (this.observer && this.doc.documentElement) this.scan(this.doc.documentElement);
     this.flush();
   }
