@@ -39,6 +39,10 @@ type conn struct {
 	follows []string          // guarded by the hub's lock
 	closed  bool
 	writing bool // a writeLoop goroutine is running
+	// greeted is set by the first hello; adapters holds the seq of each
+	// publisher's adapter document sent (adapters.go).
+	greeted  bool
+	adapters map[string]uint64
 
 	closeOnce sync.Once
 }

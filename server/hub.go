@@ -63,6 +63,9 @@ type hub struct {
 	conns   map[*conn]struct{}
 	catalog *websocket.PreparedMessage
 	closed  bool
+	// adapters holds each publisher's latest adapter document (adapters.go).
+	adapters   map[string]*adapterState
+	adapterSeq uint64
 }
 
 func newHub(m *metrics) *hub {

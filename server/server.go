@@ -79,6 +79,9 @@ func New(cfg Config, st store.Store, log *slog.Logger) (*Server, error) {
 	if err := s.refreshCatalog(); err != nil {
 		return nil, err
 	}
+	if err := s.loadAdapters(); err != nil {
+		return nil, err
+	}
 	go s.pingLoop()
 	return s, nil
 }
@@ -103,6 +106,7 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("POST /v1/publish", s.handlePublish)
 	mux.HandleFunc("POST /v1/rollback", s.handlePublish)
 	mux.HandleFunc("GET /v1/status", s.handleStatus)
+	mux.HandleFunc("POST /v1/adapters", s.handleAdapters)
 	mux.Handle("GET /metrics", promhttp.HandlerFor(s.m.reg, promhttp.HandlerOpts{}))
 	return mux
 }
@@ -150,7 +154,8 @@ func (s *Server) handleSync(w http.ResponseWriter, r *http.Request) {
 	go c.readLoop()
 }
 
-// hello answers a client's hello: the catalog, then a snapshot or a delta
+// hello answers a client's hello: the catalog, each publisher's adapter
+// document not yet sent on this connection, then a snapshot or a delta
 // of each followed list the client does not hold at its latest version,
 // then synced.
 func (s *Server) hello(c *conn, h *wire.Hello) {
@@ -175,9 +180,15 @@ func (s *Server) hello(c *conn, h *wire.Hello) {
 	// The client's word on what it holds replaces what was sent before:
 	// a message may have been lost with a previous connection.
 	c.held = claimed
-	c.limit = s.cfg.SendQueue + len(states) + len(unknown) + 2
+	c.limit = s.cfg.SendQueue + len(states) + len(unknown) + 2 + s.hub.adapterCount()
 	c.enqueueLocked(out{pm: s.hub.catalogMessage(), kind: string(wire.TCatalog)})
+	// Greeted before the adapters are read: a document stored from now on
+	// is pushed to this connection too.
+	c.greeted = true
 	c.mu.Unlock()
+	for _, a := range s.hub.allAdapters() {
+		c.sendAdapters(a)
+	}
 
 	for _, k := range unknown {
 		pm, _ := prepare(wire.NewError(wire.CodeUnknownList, "no list %s on this server", k))

@@ -55,6 +55,15 @@ type Version struct {
 	Bundle []byte `msg:"bundle" json:"-"`
 }
 
+// Adapters is a publisher's latest signed site-adapter document
+// (bundle.SignAdapters), kept as the publisher sent it.
+type Adapters struct {
+	Publisher string `msg:"publisher" json:"publisher"`
+	Document  []byte `msg:"document" json:"-"`
+	Sig       []byte `msg:"sig" json:"-"`
+	Published int64  `msg:"published" json:"published"` // Unix seconds
+}
+
 // Reader is what serving clients needs of a store.
 type Reader interface {
 	// Publisher returns the publisher with this ID, or ErrNotFound.
@@ -86,6 +95,12 @@ type Store interface {
 	// ErrStale, and stores nothing, if v.Version is not above the list's
 	// latest version.
 	Append(v *Version, info *ListInfo) error
+	// PutAdapters stores a as its publisher's adapter document, replacing
+	// the previous one.
+	PutAdapters(a *Adapters) error
+	// AllAdapters returns every publisher's adapter document, ordered by
+	// publisher.
+	AllAdapters() ([]Adapters, error)
 	Close() error
 }
 

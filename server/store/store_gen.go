@@ -13,6 +13,230 @@ const (
 )
 
 // DecodeMsg implements msgp.Decodable
+func (z *Adapters) DecodeMsg(dc *msgp.Reader) (err error) {
+	var field []byte
+	_ = field
+	var zb0001 uint32
+	zb0001, err = dc.ReadMapHeader()
+	if err != nil {
+		err = msgp.WrapError(err)
+		return
+	}
+	if zb0001 > z8f6d9a99limitMaps {
+		err = msgp.ErrLimitExceeded
+		return
+	}
+	for zb0001 > 0 {
+		zb0001--
+		field, err = dc.ReadMapKeyPtr()
+		if err != nil {
+			err = msgp.WrapError(err)
+			return
+		}
+		switch msgp.UnsafeString(field) {
+		case "publisher":
+			z.Publisher, err = dc.ReadString()
+			if err != nil {
+				err = msgp.WrapError(err, "Publisher")
+				return
+			}
+		case "document":
+			z.Document, err = dc.ReadBytesLimit(z.Document, z8f6d9a99limitArrays)
+			if err == nil && z.Document == nil {
+				z.Document = []byte{}
+			}
+			if err != nil {
+				err = msgp.WrapError(err, "Document")
+				return
+			}
+		case "sig":
+			z.Sig, err = dc.ReadBytesLimit(z.Sig, z8f6d9a99limitArrays)
+			if err == nil && z.Sig == nil {
+				z.Sig = []byte{}
+			}
+			if err != nil {
+				err = msgp.WrapError(err, "Sig")
+				return
+			}
+		case "published":
+			z.Published, err = dc.ReadInt64()
+			if err != nil {
+				err = msgp.WrapError(err, "Published")
+				return
+			}
+		default:
+			err = dc.Skip()
+			if err != nil {
+				err = msgp.WrapError(err)
+				return
+			}
+		}
+	}
+	return
+}
+
+// EncodeMsg implements msgp.Encodable
+func (z *Adapters) EncodeMsg(en *msgp.Writer) (err error) {
+	// map header, size 4
+	// write "publisher"
+	err = en.Append(0x84, 0xa9, 0x70, 0x75, 0x62, 0x6c, 0x69, 0x73, 0x68, 0x65, 0x72)
+	if err != nil {
+		return
+	}
+	err = en.WriteString(z.Publisher)
+	if err != nil {
+		err = msgp.WrapError(err, "Publisher")
+		return
+	}
+	// write "document"
+	err = en.Append(0xa8, 0x64, 0x6f, 0x63, 0x75, 0x6d, 0x65, 0x6e, 0x74)
+	if err != nil {
+		return
+	}
+	err = en.WriteBytes(z.Document)
+	if err != nil {
+		err = msgp.WrapError(err, "Document")
+		return
+	}
+	// write "sig"
+	err = en.Append(0xa3, 0x73, 0x69, 0x67)
+	if err != nil {
+		return
+	}
+	err = en.WriteBytes(z.Sig)
+	if err != nil {
+		err = msgp.WrapError(err, "Sig")
+		return
+	}
+	// write "published"
+	err = en.Append(0xa9, 0x70, 0x75, 0x62, 0x6c, 0x69, 0x73, 0x68, 0x65, 0x64)
+	if err != nil {
+		return
+	}
+	err = en.WriteInt64(z.Published)
+	if err != nil {
+		err = msgp.WrapError(err, "Published")
+		return
+	}
+	return
+}
+
+// MarshalMsg implements msgp.Marshaler
+func (z *Adapters) MarshalMsg(b []byte) (o []byte, err error) {
+	o = msgp.Require(b, z.Msgsize())
+	// map header, size 4
+	// string "publisher"
+	o = append(o, 0x84, 0xa9, 0x70, 0x75, 0x62, 0x6c, 0x69, 0x73, 0x68, 0x65, 0x72)
+	o = msgp.AppendString(o, z.Publisher)
+	// string "document"
+	o = append(o, 0xa8, 0x64, 0x6f, 0x63, 0x75, 0x6d, 0x65, 0x6e, 0x74)
+	o = msgp.AppendBytes(o, z.Document)
+	// string "sig"
+	o = append(o, 0xa3, 0x73, 0x69, 0x67)
+	o = msgp.AppendBytes(o, z.Sig)
+	// string "published"
+	o = append(o, 0xa9, 0x70, 0x75, 0x62, 0x6c, 0x69, 0x73, 0x68, 0x65, 0x64)
+	o = msgp.AppendInt64(o, z.Published)
+	return
+}
+
+// UnmarshalMsg implements msgp.Unmarshaler
+func (z *Adapters) UnmarshalMsg(bts []byte) (o []byte, err error) {
+	var field []byte
+	_ = field
+	var zb0001 uint32
+	zb0001, bts, err = msgp.ReadMapHeaderBytes(bts)
+	if err != nil {
+		err = msgp.WrapError(err)
+		return
+	}
+	if zb0001 > z8f6d9a99limitMaps {
+		err = msgp.ErrLimitExceeded
+		return
+	}
+	for zb0001 > 0 {
+		zb0001--
+		field, bts, err = msgp.ReadMapKeyZC(bts)
+		if err != nil {
+			err = msgp.WrapError(err)
+			return
+		}
+		switch msgp.UnsafeString(field) {
+		case "publisher":
+			z.Publisher, bts, err = msgp.ReadStringBytes(bts)
+			if err != nil {
+				err = msgp.WrapError(err, "Publisher")
+				return
+			}
+		case "document":
+			var zb0002 uint32
+			zb0002, bts, err = msgp.ReadBytesHeader(bts)
+			if err != nil {
+				err = msgp.WrapError(err, "Document")
+				return
+			}
+			if zb0002 > z8f6d9a99limitArrays {
+				err = msgp.ErrLimitExceeded
+				return
+			}
+			if z.Document == nil || uint32(cap(z.Document)) < zb0002 {
+				z.Document = make([]byte, zb0002)
+			} else {
+				z.Document = z.Document[:zb0002]
+			}
+			if uint32(len(bts)) < zb0002 {
+				err = msgp.ErrShortBytes
+				return
+			}
+			copy(z.Document, bts[:zb0002])
+			bts = bts[zb0002:]
+		case "sig":
+			var zb0003 uint32
+			zb0003, bts, err = msgp.ReadBytesHeader(bts)
+			if err != nil {
+				err = msgp.WrapError(err, "Sig")
+				return
+			}
+			if zb0003 > z8f6d9a99limitArrays {
+				err = msgp.ErrLimitExceeded
+				return
+			}
+			if z.Sig == nil || uint32(cap(z.Sig)) < zb0003 {
+				z.Sig = make([]byte, zb0003)
+			} else {
+				z.Sig = z.Sig[:zb0003]
+			}
+			if uint32(len(bts)) < zb0003 {
+				err = msgp.ErrShortBytes
+				return
+			}
+			copy(z.Sig, bts[:zb0003])
+			bts = bts[zb0003:]
+		case "published":
+			z.Published, bts, err = msgp.ReadInt64Bytes(bts)
+			if err != nil {
+				err = msgp.WrapError(err, "Published")
+				return
+			}
+		default:
+			bts, err = msgp.Skip(bts)
+			if err != nil {
+				err = msgp.WrapError(err)
+				return
+			}
+		}
+	}
+	o = bts
+	return
+}
+
+// Msgsize returns an upper bound estimate of the number of bytes occupied by the serialized message
+func (z *Adapters) Msgsize() (s int) {
+	s = 1 + 10 + msgp.StringPrefixSize + len(z.Publisher) + 9 + msgp.BytesPrefixSize + len(z.Document) + 4 + msgp.BytesPrefixSize + len(z.Sig) + 10 + msgp.Int64Size
+	return
+}
+
+// DecodeMsg implements msgp.Decodable
 func (z *ListInfo) DecodeMsg(dc *msgp.Reader) (err error) {
 	var field []byte
 	_ = field

@@ -1,7 +1,10 @@
 package wire
 
 import (
+	"crypto/ed25519"
 	"fmt"
+
+	"voile/shared/bundle"
 )
 
 // Encode returns the message's MessagePack form, stamped with Proto.
@@ -49,6 +52,7 @@ func (m *Message) check() error {
 		TDelta:    m.Delta != nil,
 		TSynced:   m.Synced != nil,
 		TError:    m.Error != nil,
+		TAdapters: m.Adapters != nil,
 	}
 	has, known := bodies[m.Type]
 	if !known {
@@ -64,6 +68,14 @@ func (m *Message) check() error {
 	}
 	if m.Hello != nil && len(m.Hello.Follow) > MaxFollow {
 		return fmt.Errorf("hello follows %d lists, more than the limit of %d", len(m.Hello.Follow), MaxFollow)
+	}
+	if a := m.Adapters; a != nil {
+		if len(a.Document) > bundle.MaxAdapters {
+			return fmt.Errorf("adapter document of %d bytes, more than the limit of %d", len(a.Document), bundle.MaxAdapters)
+		}
+		if len(a.Sig) != ed25519.SignatureSize {
+			return fmt.Errorf("adapter signature of %d bytes, want %d", len(a.Sig), ed25519.SignatureSize)
+		}
 	}
 	return nil
 }

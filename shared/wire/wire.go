@@ -43,6 +43,10 @@ const (
 	TSynced Type = "synced"
 	// TError reports a problem; see the Code constants.
 	TError Type = "error"
+	// TAdapters is a publisher's signed site-adapter document, sent after
+	// each hello for every publisher that has one and pushed live when a
+	// publisher replaces it.
+	TAdapters Type = "adapters"
 )
 
 // Message is the envelope of every frame: the protocol version, the type,
@@ -56,6 +60,7 @@ type Message struct {
 	Delta    *Delta    `msg:"delta,omitempty"`
 	Synced   *Synced   `msg:"synced,omitempty"`
 	Error    *Error    `msg:"error,omitempty"`
+	Adapters *Adapters `msg:"adapters,omitempty"`
 }
 
 // ListRef names one list: lists are named within their publisher.
@@ -146,6 +151,17 @@ type Delta struct {
 // holds of each followed list (0 for a followed list without versions).
 type Synced struct {
 	Lists []Held `msg:"lists"`
+}
+
+// Adapters is a publisher's latest site-adapter document (the JSON the
+// extension reads as its adapters, as bytes) with the publisher's Ed25519
+// signature over "voile adapters v1\x00" followed by Document
+// (bundle.VerifyAdapters). The server relays it as the publisher signed
+// it; a client verifies it with the publisher's pinned key before use.
+type Adapters struct {
+	Publisher string `msg:"publisher"`
+	Document  []byte `msg:"document"`
+	Sig       []byte `msg:"sig"`
 }
 
 // Error is a problem the peer caused or met. Codes are stable and meant

@@ -13,6 +13,205 @@ const (
 )
 
 // DecodeMsg implements msgp.Decodable
+func (z *Adapters) DecodeMsg(dc *msgp.Reader) (err error) {
+	var field []byte
+	_ = field
+	var zb0001 uint32
+	zb0001, err = dc.ReadMapHeader()
+	if err != nil {
+		err = msgp.WrapError(err)
+		return
+	}
+	if zb0001 > z5817a858limitMaps {
+		err = msgp.ErrLimitExceeded
+		return
+	}
+	for zb0001 > 0 {
+		zb0001--
+		field, err = dc.ReadMapKeyPtr()
+		if err != nil {
+			err = msgp.WrapError(err)
+			return
+		}
+		switch msgp.UnsafeString(field) {
+		case "publisher":
+			z.Publisher, err = dc.ReadString()
+			if err != nil {
+				err = msgp.WrapError(err, "Publisher")
+				return
+			}
+		case "document":
+			z.Document, err = dc.ReadBytesLimit(z.Document, z5817a858limitArrays)
+			if err == nil && z.Document == nil {
+				z.Document = []byte{}
+			}
+			if err != nil {
+				err = msgp.WrapError(err, "Document")
+				return
+			}
+		case "sig":
+			z.Sig, err = dc.ReadBytesLimit(z.Sig, z5817a858limitArrays)
+			if err == nil && z.Sig == nil {
+				z.Sig = []byte{}
+			}
+			if err != nil {
+				err = msgp.WrapError(err, "Sig")
+				return
+			}
+		default:
+			err = dc.Skip()
+			if err != nil {
+				err = msgp.WrapError(err)
+				return
+			}
+		}
+	}
+	return
+}
+
+// EncodeMsg implements msgp.Encodable
+func (z *Adapters) EncodeMsg(en *msgp.Writer) (err error) {
+	// map header, size 3
+	// write "publisher"
+	err = en.Append(0x83, 0xa9, 0x70, 0x75, 0x62, 0x6c, 0x69, 0x73, 0x68, 0x65, 0x72)
+	if err != nil {
+		return
+	}
+	err = en.WriteString(z.Publisher)
+	if err != nil {
+		err = msgp.WrapError(err, "Publisher")
+		return
+	}
+	// write "document"
+	err = en.Append(0xa8, 0x64, 0x6f, 0x63, 0x75, 0x6d, 0x65, 0x6e, 0x74)
+	if err != nil {
+		return
+	}
+	err = en.WriteBytes(z.Document)
+	if err != nil {
+		err = msgp.WrapError(err, "Document")
+		return
+	}
+	// write "sig"
+	err = en.Append(0xa3, 0x73, 0x69, 0x67)
+	if err != nil {
+		return
+	}
+	err = en.WriteBytes(z.Sig)
+	if err != nil {
+		err = msgp.WrapError(err, "Sig")
+		return
+	}
+	return
+}
+
+// MarshalMsg implements msgp.Marshaler
+func (z *Adapters) MarshalMsg(b []byte) (o []byte, err error) {
+	o = msgp.Require(b, z.Msgsize())
+	// map header, size 3
+	// string "publisher"
+	o = append(o, 0x83, 0xa9, 0x70, 0x75, 0x62, 0x6c, 0x69, 0x73, 0x68, 0x65, 0x72)
+	o = msgp.AppendString(o, z.Publisher)
+	// string "document"
+	o = append(o, 0xa8, 0x64, 0x6f, 0x63, 0x75, 0x6d, 0x65, 0x6e, 0x74)
+	o = msgp.AppendBytes(o, z.Document)
+	// string "sig"
+	o = append(o, 0xa3, 0x73, 0x69, 0x67)
+	o = msgp.AppendBytes(o, z.Sig)
+	return
+}
+
+// UnmarshalMsg implements msgp.Unmarshaler
+func (z *Adapters) UnmarshalMsg(bts []byte) (o []byte, err error) {
+	var field []byte
+	_ = field
+	var zb0001 uint32
+	zb0001, bts, err = msgp.ReadMapHeaderBytes(bts)
+	if err != nil {
+		err = msgp.WrapError(err)
+		return
+	}
+	if zb0001 > z5817a858limitMaps {
+		err = msgp.ErrLimitExceeded
+		return
+	}
+	for zb0001 > 0 {
+		zb0001--
+		field, bts, err = msgp.ReadMapKeyZC(bts)
+		if err != nil {
+			err = msgp.WrapError(err)
+			return
+		}
+		switch msgp.UnsafeString(field) {
+		case "publisher":
+			z.Publisher, bts, err = msgp.ReadStringBytes(bts)
+			if err != nil {
+				err = msgp.WrapError(err, "Publisher")
+				return
+			}
+		case "document":
+			var zb0002 uint32
+			zb0002, bts, err = msgp.ReadBytesHeader(bts)
+			if err != nil {
+				err = msgp.WrapError(err, "Document")
+				return
+			}
+			if zb0002 > z5817a858limitArrays {
+				err = msgp.ErrLimitExceeded
+				return
+			}
+			if z.Document == nil || uint32(cap(z.Document)) < zb0002 {
+				z.Document = make([]byte, zb0002)
+			} else {
+				z.Document = z.Document[:zb0002]
+			}
+			if uint32(len(bts)) < zb0002 {
+				err = msgp.ErrShortBytes
+				return
+			}
+			copy(z.Document, bts[:zb0002])
+			bts = bts[zb0002:]
+		case "sig":
+			var zb0003 uint32
+			zb0003, bts, err = msgp.ReadBytesHeader(bts)
+			if err != nil {
+				err = msgp.WrapError(err, "Sig")
+				return
+			}
+			if zb0003 > z5817a858limitArrays {
+				err = msgp.ErrLimitExceeded
+				return
+			}
+			if z.Sig == nil || uint32(cap(z.Sig)) < zb0003 {
+				z.Sig = make([]byte, zb0003)
+			} else {
+				z.Sig = z.Sig[:zb0003]
+			}
+			if uint32(len(bts)) < zb0003 {
+				err = msgp.ErrShortBytes
+				return
+			}
+			copy(z.Sig, bts[:zb0003])
+			bts = bts[zb0003:]
+		default:
+			bts, err = msgp.Skip(bts)
+			if err != nil {
+				err = msgp.WrapError(err)
+				return
+			}
+		}
+	}
+	o = bts
+	return
+}
+
+// Msgsize returns an upper bound estimate of the number of bytes occupied by the serialized message
+func (z *Adapters) Msgsize() (s int) {
+	s = 1 + 10 + msgp.StringPrefixSize + len(z.Publisher) + 9 + msgp.BytesPrefixSize + len(z.Document) + 4 + msgp.BytesPrefixSize + len(z.Sig)
+	return
+}
+
+// DecodeMsg implements msgp.Decodable
 func (z *Catalog) DecodeMsg(dc *msgp.Reader) (err error) {
 	var field []byte
 	_ = field
@@ -2247,6 +2446,69 @@ func (z *Message) DecodeMsg(dc *msgp.Reader) (err error) {
 					}
 				}
 			}
+		case "adapters":
+			if dc.IsNil() {
+				err = dc.ReadNil()
+				if err != nil {
+					err = msgp.WrapError(err, "Adapters")
+					return
+				}
+				z.Adapters = nil
+			} else {
+				if z.Adapters == nil {
+					z.Adapters = new(Adapters)
+				}
+				var zb0010 uint32
+				zb0010, err = dc.ReadMapHeader()
+				if err != nil {
+					err = msgp.WrapError(err, "Adapters")
+					return
+				}
+				if zb0010 > z5817a858limitMaps {
+					err = msgp.ErrLimitExceeded
+					return
+				}
+				for zb0010 > 0 {
+					zb0010--
+					field, err = dc.ReadMapKeyPtr()
+					if err != nil {
+						err = msgp.WrapError(err, "Adapters")
+						return
+					}
+					switch msgp.UnsafeString(field) {
+					case "publisher":
+						z.Adapters.Publisher, err = dc.ReadString()
+						if err != nil {
+							err = msgp.WrapError(err, "Adapters", "Publisher")
+							return
+						}
+					case "document":
+						z.Adapters.Document, err = dc.ReadBytesLimit(z.Adapters.Document, z5817a858limitArrays)
+						if err == nil && z.Adapters.Document == nil {
+							z.Adapters.Document = []byte{}
+						}
+						if err != nil {
+							err = msgp.WrapError(err, "Adapters", "Document")
+							return
+						}
+					case "sig":
+						z.Adapters.Sig, err = dc.ReadBytesLimit(z.Adapters.Sig, z5817a858limitArrays)
+						if err == nil && z.Adapters.Sig == nil {
+							z.Adapters.Sig = []byte{}
+						}
+						if err != nil {
+							err = msgp.WrapError(err, "Adapters", "Sig")
+							return
+						}
+					default:
+						err = dc.Skip()
+						if err != nil {
+							err = msgp.WrapError(err, "Adapters")
+							return
+						}
+					}
+				}
+			}
 		default:
 			err = dc.Skip()
 			if err != nil {
@@ -2261,8 +2523,8 @@ func (z *Message) DecodeMsg(dc *msgp.Reader) (err error) {
 // EncodeMsg implements msgp.Encodable
 func (z *Message) EncodeMsg(en *msgp.Writer) (err error) {
 	// check for omitted fields
-	zb0001Len := uint32(8)
-	var zb0001Mask uint8 /* 8 bits */
+	zb0001Len := uint32(9)
+	var zb0001Mask uint16 /* 9 bits */
 	_ = zb0001Mask
 	if z.Hello == nil {
 		zb0001Len--
@@ -2287,6 +2549,10 @@ func (z *Message) EncodeMsg(en *msgp.Writer) (err error) {
 	if z.Error == nil {
 		zb0001Len--
 		zb0001Mask |= 0x80
+	}
+	if z.Adapters == nil {
+		zb0001Len--
+		zb0001Mask |= 0x100
 	}
 	// variable map header, size zb0001Len
 	err = en.Append(0x80 | uint8(zb0001Len))
@@ -2514,6 +2780,51 @@ func (z *Message) EncodeMsg(en *msgp.Writer) (err error) {
 				}
 			}
 		}
+		if (zb0001Mask & 0x100) == 0 { // if not omitted
+			// write "adapters"
+			err = en.Append(0xa8, 0x61, 0x64, 0x61, 0x70, 0x74, 0x65, 0x72, 0x73)
+			if err != nil {
+				return
+			}
+			if z.Adapters == nil {
+				err = en.WriteNil()
+				if err != nil {
+					return
+				}
+			} else {
+				// map header, size 3
+				// write "publisher"
+				err = en.Append(0x83, 0xa9, 0x70, 0x75, 0x62, 0x6c, 0x69, 0x73, 0x68, 0x65, 0x72)
+				if err != nil {
+					return
+				}
+				err = en.WriteString(z.Adapters.Publisher)
+				if err != nil {
+					err = msgp.WrapError(err, "Adapters", "Publisher")
+					return
+				}
+				// write "document"
+				err = en.Append(0xa8, 0x64, 0x6f, 0x63, 0x75, 0x6d, 0x65, 0x6e, 0x74)
+				if err != nil {
+					return
+				}
+				err = en.WriteBytes(z.Adapters.Document)
+				if err != nil {
+					err = msgp.WrapError(err, "Adapters", "Document")
+					return
+				}
+				// write "sig"
+				err = en.Append(0xa3, 0x73, 0x69, 0x67)
+				if err != nil {
+					return
+				}
+				err = en.WriteBytes(z.Adapters.Sig)
+				if err != nil {
+					err = msgp.WrapError(err, "Adapters", "Sig")
+					return
+				}
+			}
+		}
 	}
 	return
 }
@@ -2522,8 +2833,8 @@ func (z *Message) EncodeMsg(en *msgp.Writer) (err error) {
 func (z *Message) MarshalMsg(b []byte) (o []byte, err error) {
 	o = msgp.Require(b, z.Msgsize())
 	// check for omitted fields
-	zb0001Len := uint32(8)
-	var zb0001Mask uint8 /* 8 bits */
+	zb0001Len := uint32(9)
+	var zb0001Mask uint16 /* 9 bits */
 	_ = zb0001Mask
 	if z.Hello == nil {
 		zb0001Len--
@@ -2548,6 +2859,10 @@ func (z *Message) MarshalMsg(b []byte) (o []byte, err error) {
 	if z.Error == nil {
 		zb0001Len--
 		zb0001Mask |= 0x80
+	}
+	if z.Adapters == nil {
+		zb0001Len--
+		zb0001Mask |= 0x100
 	}
 	// variable map header, size zb0001Len
 	o = append(o, 0x80|uint8(zb0001Len))
@@ -2661,6 +2976,24 @@ func (z *Message) MarshalMsg(b []byte) (o []byte, err error) {
 				// string "message"
 				o = append(o, 0xa7, 0x6d, 0x65, 0x73, 0x73, 0x61, 0x67, 0x65)
 				o = msgp.AppendString(o, z.Error.Message)
+			}
+		}
+		if (zb0001Mask & 0x100) == 0 { // if not omitted
+			// string "adapters"
+			o = append(o, 0xa8, 0x61, 0x64, 0x61, 0x70, 0x74, 0x65, 0x72, 0x73)
+			if z.Adapters == nil {
+				o = msgp.AppendNil(o)
+			} else {
+				// map header, size 3
+				// string "publisher"
+				o = append(o, 0x83, 0xa9, 0x70, 0x75, 0x62, 0x6c, 0x69, 0x73, 0x68, 0x65, 0x72)
+				o = msgp.AppendString(o, z.Adapters.Publisher)
+				// string "document"
+				o = append(o, 0xa8, 0x64, 0x6f, 0x63, 0x75, 0x6d, 0x65, 0x6e, 0x74)
+				o = msgp.AppendBytes(o, z.Adapters.Document)
+				// string "sig"
+				o = append(o, 0xa3, 0x73, 0x69, 0x67)
+				o = msgp.AppendBytes(o, z.Adapters.Sig)
 			}
 		}
 	}
@@ -3000,6 +3333,94 @@ func (z *Message) UnmarshalMsg(bts []byte) (o []byte, err error) {
 					}
 				}
 			}
+		case "adapters":
+			if msgp.IsNil(bts) {
+				bts, err = msgp.ReadNilBytes(bts)
+				if err != nil {
+					return
+				}
+				z.Adapters = nil
+			} else {
+				if z.Adapters == nil {
+					z.Adapters = new(Adapters)
+				}
+				var zb0010 uint32
+				zb0010, bts, err = msgp.ReadMapHeaderBytes(bts)
+				if err != nil {
+					err = msgp.WrapError(err, "Adapters")
+					return
+				}
+				if zb0010 > z5817a858limitMaps {
+					err = msgp.ErrLimitExceeded
+					return
+				}
+				for zb0010 > 0 {
+					zb0010--
+					field, bts, err = msgp.ReadMapKeyZC(bts)
+					if err != nil {
+						err = msgp.WrapError(err, "Adapters")
+						return
+					}
+					switch msgp.UnsafeString(field) {
+					case "publisher":
+						z.Adapters.Publisher, bts, err = msgp.ReadStringBytes(bts)
+						if err != nil {
+							err = msgp.WrapError(err, "Adapters", "Publisher")
+							return
+						}
+					case "document":
+						var zb0011 uint32
+						zb0011, bts, err = msgp.ReadBytesHeader(bts)
+						if err != nil {
+							err = msgp.WrapError(err, "Adapters", "Document")
+							return
+						}
+						if zb0011 > z5817a858limitArrays {
+							err = msgp.ErrLimitExceeded
+							return
+						}
+						if z.Adapters.Document == nil || uint32(cap(z.Adapters.Document)) < zb0011 {
+							z.Adapters.Document = make([]byte, zb0011)
+						} else {
+							z.Adapters.Document = z.Adapters.Document[:zb0011]
+						}
+						if uint32(len(bts)) < zb0011 {
+							err = msgp.ErrShortBytes
+							return
+						}
+						copy(z.Adapters.Document, bts[:zb0011])
+						bts = bts[zb0011:]
+					case "sig":
+						var zb0012 uint32
+						zb0012, bts, err = msgp.ReadBytesHeader(bts)
+						if err != nil {
+							err = msgp.WrapError(err, "Adapters", "Sig")
+							return
+						}
+						if zb0012 > z5817a858limitArrays {
+							err = msgp.ErrLimitExceeded
+							return
+						}
+						if z.Adapters.Sig == nil || uint32(cap(z.Adapters.Sig)) < zb0012 {
+							z.Adapters.Sig = make([]byte, zb0012)
+						} else {
+							z.Adapters.Sig = z.Adapters.Sig[:zb0012]
+						}
+						if uint32(len(bts)) < zb0012 {
+							err = msgp.ErrShortBytes
+							return
+						}
+						copy(z.Adapters.Sig, bts[:zb0012])
+						bts = bts[zb0012:]
+					default:
+						bts, err = msgp.Skip(bts)
+						if err != nil {
+							err = msgp.WrapError(err, "Adapters")
+							return
+						}
+					}
+				}
+			}
 		default:
 			bts, err = msgp.Skip(bts)
 			if err != nil {
@@ -3055,6 +3476,12 @@ func (z *Message) Msgsize() (s int) {
 		s += msgp.NilSize
 	} else {
 		s += 1 + 5 + msgp.StringPrefixSize + len(z.Error.Code) + 8 + msgp.StringPrefixSize + len(z.Error.Message)
+	}
+	s += 9
+	if z.Adapters == nil {
+		s += msgp.NilSize
+	} else {
+		s += 1 + 10 + msgp.StringPrefixSize + len(z.Adapters.Publisher) + 9 + msgp.BytesPrefixSize + len(z.Adapters.Document) + 4 + msgp.BytesPrefixSize + len(z.Adapters.Sig)
 	}
 	return
 }

@@ -45,6 +45,7 @@ func TestRoundTrip(t *testing.T) {
 		{Type: TSnapshot, Snapshot: &Snapshot{Bundle: *b, Live: true}},
 		{Type: TSynced, Synced: &Synced{Lists: []Held{{"ngo", "test-en", 3}}}},
 		NewError(CodeStale, "version %d", 2),
+		{Type: TAdapters, Adapters: &Adapters{Publisher: "ngo", Document: []byte(`{"version":1}`), Sig: make([]byte, 64)}},
 	}
 	for _, m := range msgs {
 		got, err := Decode(m.Encode())
@@ -88,6 +89,10 @@ func TestDecodeRefuses(t *testing.T) {
 		{"too many follows", NewHello(many, nil).Encode(), CodeBadMessage},
 		{"array over the limit", overLimit, CodeBadMessage},
 		{"too large", make([]byte, MaxMessage+1), CodeTooLarge},
+		{"adapters without body", (&Message{Type: TAdapters}).Encode(), CodeBadMessage},
+		{"adapters with a short signature", (&Message{Type: TAdapters, Adapters: &Adapters{Publisher: "ngo", Document: []byte("{}"), Sig: make([]byte, 63)}}).Encode(), CodeBadMessage},
+		{"adapter document over the limit", (&Message{Type: TAdapters, Adapters: &Adapters{Publisher: "ngo", Document: make([]byte, bundle.MaxAdapters+1), Sig: make([]byte, 64)}}).Encode(), CodeBadMessage},
+		{"adapter document over the decoder's limit", adaptersOverLimit(), CodeBadMessage},
 	}
 	for _, c := range cases {
 		_, err := Decode(c.data)
@@ -231,6 +236,20 @@ func TestDiffEdgeCases(t *testing.T) {
 	}
 }
 
+// adaptersOverLimit is an adapters message whose document claims 1 GiB:
+// the decoder must refuse it before allocating.
+func adaptersOverLimit() []byte {
+	b := msgp.AppendMapHeader(nil, 3)
+	b = msgp.AppendString(b, "proto")
+	b = msgp.AppendUint32(b, Proto)
+	b = msgp.AppendString(b, "type")
+	b = msgp.AppendString(b, string(TAdapters))
+	b = msgp.AppendString(b, "adapters")
+	b = msgp.AppendMapHeader(b, 1)
+	b = msgp.AppendString(b, "document")
+	return append(b, 0xc6, 0x40, 0, 0, 0) // bin32 header of 1 GiB, then nothing
+}
+
 func FuzzDecode(f *testing.F) {
 	_, priv := testKey(f)
 	a, b := signedPair(f, priv, 10)
@@ -238,6 +257,7 @@ func FuzzDecode(f *testing.F) {
 	f.Add(NewHello([]ListRef{{"ngo", "l"}}, []Held{{"ngo", "l", 1}}).Encode())
 	f.Add((&Message{Type: TDelta, Delta: d}).Encode())
 	f.Add((&Message{Type: TSnapshot, Snapshot: &Snapshot{Bundle: *b}}).Encode())
+	f.Add((&Message{Type: TAdapters, Adapters: &Adapters{Publisher: "ngo", Document: []byte("{}"), Sig: make([]byte, 64)}}).Encode())
 	f.Fuzz(func(t *testing.T, data []byte) {
 		m, err := Decode(data)
 		if err != nil {

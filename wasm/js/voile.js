@@ -170,7 +170,10 @@ export class Voile {
    * says which: {type: 'catalog', lists}, {type: 'snapshot', publisher,
    * list, version, live, bundle}, {type: 'delta', publisher, list, from,
    * version, live, bundle, error?}, {type: 'synced', lists}, {type:
-   * 'error', code, message}. Bundles are Uint8Arrays for loadBundle; a
+   * 'error', code, message}, {type: 'adapters', publisher, document, sig}.
+   * Bundles are Uint8Arrays for loadBundle; an adapter document and its
+   * signature are Uint8Arrays, passed on unverified (the caller checks the
+   * signature with the publisher's pinned key); a
    * delta's bundle is rebuilt from the loaded version it starts from, or
    * null with the reason in error.
    */

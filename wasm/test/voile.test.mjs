@@ -5,6 +5,7 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
+import { createPublicKey, verify as cryptoVerify } from 'node:crypto';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import path from 'node:path';
 
@@ -205,7 +206,7 @@ test('instances are independent', async () => {
   assert.equal(b.classify(['VERMIN'])[0].flagged, false);
 });
 
-test('sync messages: catalog, hello, snapshot, delta, synced, error', async () => {
+test('sync messages: catalog, hello, snapshot, delta, synced, error, adapters', async () => {
   const v = await fresh();
   // Before a catalog, an empty follow asks for the catalog alone.
   const first = v.decodeMessage(v.encodeHello({}, []));
@@ -239,6 +240,15 @@ test('sync messages: catalog, hello, snapshot, delta, synced, error', async () =
 
   assert.deepEqual(v.decodeMessage(messages.synced), { type: 'synced', lists: [{ publisher: 'ngo', list: 'small', version: 2 }] });
   assert.deepEqual(v.decodeMessage(messages.error), { type: 'error', code: 'unknown_list', message: 'no list ngo/missing' });
+
+  const ad = v.decodeMessage(messages.adapters);
+  assert.deepEqual([ad.type, ad.publisher], ['adapters', 'ngo']);
+  assert.ok(ad.document instanceof Uint8Array && ad.sig instanceof Uint8Array);
+  assert.equal(new TextDecoder().decode(ad.document), '{"version":1,"adapters":[]}');
+  // The signature is the publisher's over the extension's domain string.
+  const key = createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: fx.keys.ngo.replace(/^voile-pub-/, '') }, format: 'jwk' });
+  const signed = Buffer.concat([Buffer.from('voile adapters v1\0'), ad.document]);
+  assert.ok(cryptoVerify(null, signed, key, ad.sig));
 
   assert.throws(() => v.decodeMessage(new Uint8Array([1, 2, 3])), /decode message: bad_message/);
   assert.throws(() => v.decodeMessage('x'), /decodeMessage: message must be a Uint8Array, got string/);

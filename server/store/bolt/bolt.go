@@ -15,6 +15,7 @@ var (
 	bucketPublishers = []byte("publishers")
 	bucketLists      = []byte("lists")
 	bucketVersions   = []byte("versions") // one nested bucket per list
+	bucketAdapters   = []byte("adapters") // publisher ID -> store.Adapters
 )
 
 // DB is a store.Store in a bbolt file.
@@ -35,7 +36,7 @@ func Open(path string) (*DB, error) {
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
 	err = db.Update(func(tx *bbolt.Tx) error {
-		for _, b := range [][]byte{bucketPublishers, bucketLists, bucketVersions} {
+		for _, b := range [][]byte{bucketPublishers, bucketLists, bucketVersions, bucketAdapters} {
 			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
 				return err
 			}
@@ -202,6 +203,30 @@ func (d *DB) History(publisher, list string) ([]store.Version, error) {
 			}
 			v.Bundle = nil
 			out = append(out, v)
+			return nil
+		})
+	})
+	return out, err
+}
+
+func (d *DB) PutAdapters(a *store.Adapters) error {
+	if a.Publisher == "" || len(a.Document) == 0 {
+		return fmt.Errorf("put adapters: without publisher or document")
+	}
+	return d.db.Update(func(tx *bbolt.Tx) error {
+		return put(tx.Bucket(bucketAdapters), []byte(a.Publisher), a)
+	})
+}
+
+func (d *DB) AllAdapters() ([]store.Adapters, error) {
+	var out []store.Adapters
+	err := d.db.View(func(tx *bbolt.Tx) error {
+		return tx.Bucket(bucketAdapters).ForEach(func(k, v []byte) error {
+			var a store.Adapters
+			if _, err := a.UnmarshalMsg(v); err != nil {
+				return fmt.Errorf("store adapters %q: %w", k, err)
+			}
+			out = append(out, a)
 			return nil
 		})
 	})

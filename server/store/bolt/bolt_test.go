@@ -119,3 +119,43 @@ func check(t *testing.T, r store.Reader) {
 		t.Errorf("%T unknown publisher: %v", r, err)
 	}
 }
+
+func TestAdaptersSurviveReopen(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "voile.db")
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, err := s.AllAdapters(); err != nil || len(got) != 0 {
+		t.Fatalf("fresh store: %v %v, want none", got, err)
+	}
+	for _, a := range []store.Adapters{
+		{Publisher: "ngo-b", Document: []byte(`{"b":1}`), Sig: []byte{1}, Published: 1},
+		{Publisher: "ngo-a", Document: []byte(`{"a":1}`), Sig: []byte{2}, Published: 2},
+		{Publisher: "ngo-a", Document: []byte(`{"a":2}`), Sig: []byte{3}, Published: 3},
+	} {
+		if err := s.PutAdapters(&a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.PutAdapters(&store.Adapters{Publisher: "ngo-c"}); err == nil {
+		t.Error("stored an empty adapter document")
+	}
+	s.Close()
+	s, err = Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	got, err := s.AllAdapters()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []store.Adapters{
+		{Publisher: "ngo-a", Document: []byte(`{"a":2}`), Sig: []byte{3}, Published: 3},
+		{Publisher: "ngo-b", Document: []byte(`{"b":1}`), Sig: []byte{1}, Published: 1},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("after reopen: %+v, want %+v", got, want)
+	}
+}

@@ -83,7 +83,7 @@ func (e *Engine) resolve(id string) (wire.ListRef, error) {
 
 // DecodeMessage decodes a message of the sync protocol into plain values
 // for JavaScript: maps with string keys, slices of them, strings, numbers,
-// booleans and []byte for bundles. A catalog is remembered, so that later
+// booleans and []byte for bundles and adapter documents. A catalog is remembered, so that later
 // hellos can name its lists by id. A delta is applied to the loaded
 // version it starts from: its "bundle" is the rebuilt bundle's encoding,
 // still to be verified by Load, or nil with the reason in "error".
@@ -136,6 +136,11 @@ func (e *Engine) DecodeMessage(data []byte) (map[string]any, error) {
 		out["lists"] = heldValues(m.Synced.Lists)
 	case wire.TError:
 		out["code"], out["message"] = m.Error.Code, m.Error.Message
+	case wire.TAdapters:
+		// Passed on as signed: the extension verifies the signature with
+		// the publisher's pinned key (extension/src/common/adapter-updates.js).
+		a := m.Adapters
+		out["publisher"], out["document"], out["sig"] = a.Publisher, a.Document, a.Sig
 	}
 	return out, nil
 }

@@ -132,6 +132,16 @@ func TestDecodeMessages(t *testing.T) {
 	if l := got["lists"].([]any)[0].(map[string]any); l["version"] != uint64(2) || l["list"] != "small" {
 		t.Errorf("synced = %#v", got)
 	}
+	doc := []byte(`{"version":1,"adapters":[]}`)
+	sig, _ := bundle.SignAdapters(doc, p.Key)
+	adapters := &wire.Message{Type: wire.TAdapters, Adapters: &wire.Adapters{Publisher: "ngo", Document: doc, Sig: sig}}
+	got, err = e.DecodeMessage(adapters.Encode())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got["type"] != "adapters" || got["publisher"] != "ngo" || !bytes.Equal(got["document"].([]byte), doc) || !bytes.Equal(got["sig"].([]byte), sig) {
+		t.Errorf("adapters = %#v", got)
+	}
 	for _, bad := range [][]byte{nil, []byte("junk"), append(synced.Encode(), 0)} {
 		if _, err := e.DecodeMessage(bad); err == nil || !strings.HasPrefix(err.Error(), "decode message: bad_message") {
 			t.Errorf("DecodeMessage(%q) = %v", bad, err)

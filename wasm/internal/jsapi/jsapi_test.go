@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"voile/shared/rules"
+	"voile/shared/wire"
 	"voile/wasm/internal/engine"
 	"voile/wasm/internal/testlists"
 )
@@ -118,6 +119,14 @@ func TestSyncMessages(t *testing.T) {
 	if m.Get("type").String() != "hello" || m.Get("held").Index(0).Get("version").Int() != 4 ||
 		m.Get("follow").Index(0).Get("publisher").String() != "ngo" {
 		t.Errorf("hello round trip = %v", m)
+	}
+	doc := []byte(`{"version":1}`)
+	adapters := (&wire.Message{Type: wire.TAdapters, Adapters: &wire.Adapters{Publisher: "ngo", Document: doc, Sig: make([]byte, 64)}}).Encode()
+	m = wantOK(t, call(api, "decodeMessage", bytesJS(adapters)))
+	if m.Get("type").String() != "adapters" || m.Get("publisher").String() != "ngo" ||
+		!m.Get("document").InstanceOf(js.Global().Get("Uint8Array")) || string(bytesGo(m.Get("document"))) != string(doc) ||
+		m.Get("sig").Length() != 64 {
+		t.Errorf("adapters = %v", m)
 	}
 }
 
