@@ -17,6 +17,8 @@
 //	voile rollback -key NAME.key -list PUBLISHER/LIST -to N
 //	                                            republish version N's content as a new version
 //	voile status [-versions]                    versions and subscriber counts of your lists
+//	voile publish-adapters -key NAME.key FILE.json
+//	                                            sign site adapters and push them to every reader
 //
 // A LIST is a source file (.yaml, .yml, .json) or a signed bundle (.bundle,
 // which needs -pub). Posts are read one per line: plain text, or JSON
@@ -37,11 +39,13 @@ var commands = map[string]func(args []string) error{
 	"rollback": rollback,
 	"status":   status,
 	"diff":     diff,
+
+	"publish-adapters": publishAdapters,
 }
 
 func main() {
 	if len(os.Args) < 2 || commands[os.Args[1]] == nil {
-		fmt.Fprintln(os.Stderr, "usage: voile classify|validate|keygen|sign|publish|diff|rollback|status [flags] [args]")
+		fmt.Fprintln(os.Stderr, "usage: voile classify|validate|keygen|sign|publish|diff|rollback|status|publish-adapters [flags] [args]")
 		os.Exit(2)
 	}
 	if err := commands[os.Args[1]](os.Args[2:]); err != nil {
