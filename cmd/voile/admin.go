@@ -104,6 +104,18 @@ func (r *remote) fetchBundle(publisher, list string, version uint64) (*bundle.Bu
 	return bundle.Decode(data)
 }
 
+// call sends a request and decodes the server's JSON answer into out.
+func (r *remote) call(method, path string, body []byte, out any) error {
+	data, _, err := r.do(method, path, body, true)
+	if err != nil {
+		return err
+	}
+	if err := json.Unmarshal(data, out); err != nil {
+		return fmt.Errorf("%s %s: server answer: %v", method, path, err)
+	}
+	return nil
+}
+
 // catalogKey returns the public key the server's catalog gives for a
 // publisher, as text.
 func (r *remote) catalogKey(publisher string) (string, error) {

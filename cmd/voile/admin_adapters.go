@@ -41,13 +41,9 @@ func publishAdapters(args []string) error {
 	}
 	// The token names the publisher; its registered key must be this one,
 	// or the server refuses the signature.
-	body, _, err := r.do("GET", "/v1/status", nil, true)
-	if err != nil {
-		return err
-	}
 	var st statusReport
-	if err := json.Unmarshal(body, &st); err != nil {
-		return fmt.Errorf("status: server answer: %v", err)
+	if err := r.call("GET", "/v1/status", nil, &st); err != nil {
+		return err
 	}
 	if mine := bundle.FormatPublicKey(key.Public().(ed25519.PublicKey)); mine != st.Publisher.PublicKey {
 		return fmt.Errorf("%s is not the key registered for publisher %s (%s)", *keyFile, st.Publisher.ID, st.Publisher.PublicKey)
@@ -61,16 +57,12 @@ func publishAdapters(args []string) error {
 		"document":  base64.StdEncoding.EncodeToString(doc),
 		"sig":       base64.StdEncoding.EncodeToString(sig),
 	})
-	body, _, err = r.do("POST", "/v1/adapters", req, true)
-	if err != nil {
-		return err
-	}
 	var res struct {
 		Publisher string `json:"publisher"`
 		Bytes     int    `json:"bytes"`
 	}
-	if err := json.Unmarshal(body, &res); err != nil {
-		return fmt.Errorf("publish-adapters: server answer: %v", err)
+	if err := r.call("POST", "/v1/adapters", req, &res); err != nil {
+		return err
 	}
 	fmt.Printf("published the adapters of %s (%d bytes)\n", res.Publisher, res.Bytes)
 	return nil

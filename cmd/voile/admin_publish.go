@@ -2,7 +2,6 @@ package main
 
 import (
 	"crypto/ed25519"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"os"
@@ -70,13 +69,9 @@ func publish(args []string) error {
 	} else if *bump {
 		return fmt.Errorf("-bump needs a list source: a signed bundle's version cannot change")
 	}
-	body, _, err := r.do("POST", "/v1/publish", data, true)
-	if err != nil {
-		return err
-	}
 	var res publishResult
-	if err := json.Unmarshal(body, &res); err != nil {
-		return fmt.Errorf("publish: server answer: %v", err)
+	if err := r.call("POST", "/v1/publish", data, &res); err != nil {
+		return err
 	}
 	fmt.Printf("published %s/%s version %d\n", res.Publisher, res.List, res.Version)
 	return nil
@@ -122,13 +117,9 @@ func rollback(args []string) error {
 	if err != nil {
 		return err
 	}
-	body, _, err := r.do("POST", "/v1/rollback?to="+strconv.FormatUint(*to, 10), b.Encode(), true)
-	if err != nil {
-		return err
-	}
 	var res publishResult
-	if err := json.Unmarshal(body, &res); err != nil {
-		return fmt.Errorf("rollback: server answer: %v", err)
+	if err := r.call("POST", "/v1/rollback?to="+strconv.FormatUint(*to, 10), b.Encode(), &res); err != nil {
+		return err
 	}
 	fmt.Printf("rolled %s/%s back to the content of version %d, as version %d\n", res.Publisher, res.List, res.RollbackOf, res.Version)
 	return nil
@@ -163,13 +154,9 @@ func status(args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	body, _, err := r.do("GET", "/v1/status", nil, true)
-	if err != nil {
-		return err
-	}
 	var st statusReport
-	if err := json.Unmarshal(body, &st); err != nil {
-		return fmt.Errorf("status: server answer: %v", err)
+	if err := r.call("GET", "/v1/status", nil, &st); err != nil {
+		return err
 	}
 	fmt.Printf("publisher %s (%s)\nkey %s\n\n", st.Publisher.ID, st.Publisher.Name, st.Publisher.PublicKey)
 	tw := tabwriter.NewWriter(os.Stdout, 0, 4, 2, ' ', 0)
