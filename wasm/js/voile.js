@@ -156,12 +156,12 @@ export class Voile {
   /**
    * Encodes the hello of the sync protocol (server/PROTOCOL.md).
    * @param {Object<string, number>} held versions held, by list id or "publisher/id"
-   * @param {string[]} follow list ids (or "publisher/id") to follow; [] for
-   *   every list of the last catalog decoded (none before the first
-   *   catalog: the server then sends its catalog alone)
+   * @param {string[]|null} follow list ids (or "publisher/id") to follow;
+   *   null for every list of the last catalog decoded; [] (or null before
+   *   the first catalog) for none: the server then sends its catalog alone
    * @returns {Uint8Array}
    */
-  encodeHello(held = {}, follow = []) {
+  encodeHello(held = {}, follow = null) {
     return this.#call('encodeHello', held, follow);
   }
 

@@ -218,8 +218,10 @@ test('sync messages: catalog, hello, snapshot, delta, synced, error, adapters', 
     publisher: 'ngo', publisherName: 'An NGO', publicKey: fx.keys.ngo, list: 'other', name: 'Other',
     description: '', langs: ['en', 'fr'], demo: true, version: 1, published: 1767225601,
   });
-  const all = v.decodeMessage(v.encodeHello({}, []));
+  const all = v.decodeMessage(v.encodeHello({}, null));
   assert.deepEqual(all.follow, [{ publisher: 'ngo', list: 'small' }, { publisher: 'ngo', list: 'other' }]);
+  // After a catalog too, an empty follow follows nothing.
+  assert.deepEqual(v.decodeMessage(v.encodeHello({}, [])).follow, []);
 
   const snap = v.decodeMessage(messages.snapshot);
   assert.equal(snap.type, 'snapshot');

@@ -17,13 +17,14 @@ type catalogEntry struct {
 
 // Hello returns the encoded hello message of the sync protocol
 // (server/PROTOCOL.md). held maps lists to the versions the client holds;
-// follow names the lists to follow, and an empty follow means every list
-// of the last catalog decoded, or none before any catalog, which asks the
-// server for its catalog alone. Lists are named "publisher/list", or by
-// their id alone when a loaded list or the last catalog says whose it is.
+// follow names the lists to follow: nil means every list of the last
+// catalog decoded, and an empty follow, like nil before any catalog, none,
+// which asks the server for its catalog alone. Lists are named
+// "publisher/list", or by their id alone when a loaded list or the last
+// catalog says whose it is.
 func (e *Engine) Hello(held map[string]uint64, follow []string) ([]byte, error) {
 	var refs []wire.ListRef
-	if len(follow) == 0 {
+	if follow == nil {
 		for _, c := range e.catalog {
 			refs = append(refs, wire.ListRef{Publisher: c.publisher, List: c.list})
 		}

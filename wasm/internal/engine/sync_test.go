@@ -80,7 +80,11 @@ func TestCatalogNamesLists(t *testing.T) {
 	}
 	data, _ = e.Hello(nil, nil)
 	if m, _ := wire.Decode(data); len(m.Hello.Follow) != 3 {
-		t.Errorf("empty follow after a catalog follows %+v, want every list", m.Hello.Follow)
+		t.Errorf("nil follow after a catalog follows %+v, want every list", m.Hello.Follow)
+	}
+	data, _ = e.Hello(nil, []string{})
+	if m, _ := wire.Decode(data); len(m.Hello.Follow) != 0 {
+		t.Errorf("empty follow after a catalog follows %+v, want none", m.Hello.Follow)
 	}
 }
 

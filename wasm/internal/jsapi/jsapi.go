@@ -145,9 +145,10 @@ func (a *api) encodeHello(args []js.Value) (any, error) {
 			held[k] = uint64(f)
 		}
 	}
-	var follow []string
+	var follow []string // nil: every list of the catalog
 	if len(args) > 1 && !isNullish(args[1]) {
 		f := args[1]
+		follow = []string{}
 		if !jsArray.Call("isArray", f).Bool() {
 			return nil, fmt.Errorf("encodeHello: follow must be an array of list ids, got %s", describe(f))
 		}
