@@ -3,9 +3,7 @@ package server
 import (
 	"encoding/base64"
 	"encoding/json"
-	"errors"
 	"fmt"
-	"io"
 	"net/http"
 	"sort"
 	"strings"
@@ -119,16 +117,12 @@ func (s *Server) adaptersRequest(w http.ResponseWriter, r *http.Request) (*Adapt
 	if err != nil {
 		return nil, err
 	}
-	if !s.limiter(p.ID).Allow() {
-		return nil, apiErr(http.StatusTooManyRequests, wire.CodeRateLimited, "publisher %q: more than %d publishes in a burst or %.2g a second", p.ID, s.cfg.PublishBurst, s.cfg.PublishRate)
+	if err := s.allowPublish(p); err != nil {
+		return nil, err
 	}
-	data, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxAdaptersBody))
-	var tooBig *http.MaxBytesError
-	if errors.As(err, &tooBig) {
-		return nil, apiErr(http.StatusRequestEntityTooLarge, wire.CodeTooLarge, "body over the limit of %d bytes", maxAdaptersBody)
-	}
+	data, err := readBody(w, r, maxAdaptersBody, "body")
 	if err != nil {
-		return nil, apiErr(http.StatusBadRequest, wire.CodeBadMessage, "read body: %v", err)
+		return nil, err
 	}
 	var in SignedAdapters
 	if err := json.Unmarshal(data, &in); err != nil {

@@ -144,18 +144,37 @@ func (s *Server) publishRequest(w http.ResponseWriter, r *http.Request) (*Publis
 		}
 		rollbackOf = to
 	}
-	if !s.limiter(p.ID).Allow() {
-		return nil, apiErr(http.StatusTooManyRequests, wire.CodeRateLimited, "publisher %q: more than %d publishes in a burst or %.2g a second", p.ID, s.cfg.PublishBurst, s.cfg.PublishRate)
+	if err := s.allowPublish(p); err != nil {
+		return nil, err
 	}
-	data, err := io.ReadAll(http.MaxBytesReader(w, r.Body, s.cfg.MaxPublishBytes))
+	data, err := readBody(w, r, s.cfg.MaxPublishBytes, "bundle")
+	if err != nil {
+		return nil, err
+	}
+	return s.Publish(p, data, rollbackOf)
+}
+
+// allowPublish spends one of publisher p's publishes: lists and adapter
+// documents share one budget.
+func (s *Server) allowPublish(p *store.Publisher) error {
+	if !s.limiter(p.ID).Allow() {
+		return apiErr(http.StatusTooManyRequests, wire.CodeRateLimited, "publisher %q: more than %d publishes in a burst or %.2g a second", p.ID, s.cfg.PublishBurst, s.cfg.PublishRate)
+	}
+	return nil
+}
+
+// readBody reads a request body of at most limit bytes; what names the
+// body in the error when it is larger.
+func readBody(w http.ResponseWriter, r *http.Request, limit int64, what string) ([]byte, error) {
+	data, err := io.ReadAll(http.MaxBytesReader(w, r.Body, limit))
 	var tooBig *http.MaxBytesError
 	if errors.As(err, &tooBig) {
-		return nil, apiErr(http.StatusRequestEntityTooLarge, wire.CodeTooLarge, "bundle over the limit of %d bytes", s.cfg.MaxPublishBytes)
+		return nil, apiErr(http.StatusRequestEntityTooLarge, wire.CodeTooLarge, "%s over the limit of %d bytes", what, limit)
 	}
 	if err != nil {
 		return nil, apiErr(http.StatusBadRequest, wire.CodeBadMessage, "read body: %v", err)
 	}
-	return s.Publish(p, data, rollbackOf)
+	return data, nil
 }
 
 // Publish verifies an encoded bundle with publisher p's key, stores it
