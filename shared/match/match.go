@@ -145,7 +145,7 @@ func (m *Matcher) Match(text string) []Hit {
 	}
 	for _, h := range m.raw {
 		p := e.pats[h.pat]
-		if p.exception || m.excepted(h, p) {
+		if p.exception || m.excepted(p.list, p.rule, int(t.Words[h.first].Start), int(t.Words[h.end-1].End)) {
 			continue
 		}
 		start, end := t.Orig(int(t.Words[h.first].Start+m.trim[h.first]), int(t.Words[h.end-1].End))
@@ -159,7 +159,7 @@ func (m *Matcher) Match(text string) []Hit {
 			continue
 		}
 		for _, loc := range cp.re.FindAllIndex(t.Norm, -1) {
-			if m.exceptedSpan(cp.list, cp.rule, loc[0], loc[1]) {
+			if m.excepted(cp.list, cp.rule, loc[0], loc[1]) {
 				continue
 			}
 			start, end := t.Orig(loc[0], loc[1])
@@ -187,20 +187,9 @@ func (m *Matcher) addHit(h Hit) {
 	m.hits = append(m.hits, h)
 }
 
-// excepted reports whether an exception of the hit's rule covers the hit.
-func (m *Matcher) excepted(h rawHit, p pattern) bool {
-	for _, x := range m.raw {
-		q := m.e.pats[x.pat]
-		if q.exception && q.list == p.list && q.rule == p.rule && x.first <= h.first && h.end <= x.end {
-			return true
-		}
-	}
-	return false
-}
-
-// exceptedSpan reports whether an exception of a pattern rule covers the
-// normalised bytes [start, end).
-func (m *Matcher) exceptedSpan(list, rule int32, start, end int) bool {
+// excepted reports whether an exception of a rule covers the normalised
+// bytes [start, end) of one of its matches.
+func (m *Matcher) excepted(list, rule int32, start, end int) bool {
 	for _, x := range m.raw {
 		q := m.e.pats[x.pat]
 		if q.exception && q.list == list && q.rule == rule &&
