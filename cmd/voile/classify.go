@@ -10,7 +10,7 @@ import (
 	"strings"
 
 	"voile/shared/bundle"
-	"voile/shared/match"
+	"voile/shared/demo"
 	"voile/shared/rules"
 	"voile/shared/verdict"
 )
@@ -26,11 +26,11 @@ func classify(args []string) error {
 	if *sens < 0 || *sens > 1 {
 		return fmt.Errorf("-sensitivity %v: want a number in [0, 1]", *sens)
 	}
-	lists, err := loadLists(fs.Args(), *pub)
+	lists, err := listsOrStarter(fs.Args(), *pub)
 	if err != nil {
 		return err
 	}
-	e, err := match.Compile(lists...)
+	c, err := classifierOf(lists)
 	if err != nil {
 		return err
 	}
@@ -43,7 +43,6 @@ func classify(args []string) error {
 			opts.Categories = append(opts.Categories, rules.Category(c))
 		}
 	}
-	c := verdict.New(e)
 	in := bufio.NewScanner(os.Stdin)
 	in.Buffer(make([]byte, 64<<10), 1<<20)
 	out := bufio.NewWriter(os.Stdout)
@@ -71,6 +70,15 @@ func classify(args []string) error {
 		}
 	}
 	return in.Err()
+}
+
+// listsOrStarter loads the lists at paths, or with none the starter lists
+// that the extension ships.
+func listsOrStarter(paths []string, pubFile string) ([]*rules.List, error) {
+	if len(paths) == 0 {
+		return demo.Lists()
+	}
+	return loadLists(paths, pubFile)
 }
 
 // loadLists reads list sources, or signed bundles checked with the public

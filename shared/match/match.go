@@ -13,6 +13,9 @@ type Hit struct {
 	List, Rule int32 // indexes into Engine.Lists and that list's Rules
 	// Start and End are the byte span of the match in the original text.
 	Start, End int
+	// Words are the normalised words [Words[0], Words[1]) the match
+	// covers, in Matcher.Text.
+	Words [2]int32
 }
 
 // pattern is one sequence of words the automaton finds.
@@ -149,7 +152,7 @@ func (m *Matcher) Match(text string) []Hit {
 			continue
 		}
 		start, end := t.Orig(int(t.Words[h.first].Start+m.trim[h.first]), int(t.Words[h.end-1].End))
-		m.addHit(Hit{List: p.list, Rule: p.rule, Start: start, End: end})
+		m.addHit(Hit{List: p.list, Rule: p.rule, Start: start, End: end, Words: [2]int32{h.first, h.end}})
 	}
 	if len(e.regexps) > 0 {
 		e.pre.scan(t.Norm, m.found)
@@ -163,7 +166,7 @@ func (m *Matcher) Match(text string) []Hit {
 				continue
 			}
 			start, end := t.Orig(loc[0], loc[1])
-			m.hits = append(m.hits, Hit{List: cp.list, Rule: cp.rule, Start: start, End: end})
+			m.hits = append(m.hits, Hit{List: cp.list, Rule: cp.rule, Start: start, End: end, Words: wordSpan(t, loc[0], loc[1])})
 		}
 	}
 	if len(m.hits) > 0 {
@@ -181,10 +184,29 @@ func (m *Matcher) addHit(h Hit) {
 		g := &m.hits[i]
 		if g.List == h.List && g.Rule == h.Rule && (g.Start <= h.Start && h.End <= g.End || h.Start <= g.Start && g.End <= h.End) {
 			g.Start, g.End = min(g.Start, h.Start), max(g.End, h.End)
+			g.Words = [2]int32{min(g.Words[0], h.Words[0]), max(g.Words[1], h.Words[1])}
 			return
 		}
 	}
 	m.hits = append(m.hits, h)
+}
+
+// wordSpan returns the words [first, end) that the normalised bytes
+// [start, end) touch.
+func wordSpan(t *normalize.Text, start, end int) [2]int32 {
+	lo, hi := 0, len(t.Words) // first word ending after start
+	for lo < hi {
+		mid := int(uint(lo+hi) >> 1)
+		if int(t.Words[mid].End) <= start {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	first := lo
+	for hi = first; hi < len(t.Words) && int(t.Words[hi].Start) < end; hi++ {
+	}
+	return [2]int32{int32(first), int32(max(hi, first))}
 }
 
 // excepted reports whether an exception of a rule covers the normalised

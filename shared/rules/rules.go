@@ -46,25 +46,142 @@ func (c Category) Known() bool {
 	return false
 }
 
+// Role says what a match of a rule means. A rule with no role flags a post
+// by itself (a slur, a hateful phrase). Targets, predicates and cues are
+// lexicon entries: none flags anything alone, and the frames phase
+// (package frames) combines them: a target and a predicate in a hateful
+// construction of one clause, unless a cue (negation, counter-speech,
+// reported speech) says otherwise.
+type Role string
+
+const (
+	// Flagging is the role of a rule that flags by itself; it is written
+	// as no role at all.
+	Flagging Role = ""
+	// Target names a protected group or one of its members ("muslims",
+	// "trans people"); its category is the group's.
+	Target Role = "target"
+	// Predicate is something hateful said of a target; its Class says
+	// what kind, its Order where it stands.
+	Predicate Role = "predicate"
+	// Cue is a word of context; its Class says which.
+	Cue Role = "cue"
+)
+
+// Roles lists every role, in a stable order.
+var Roles = []Role{Flagging, Target, Predicate, Cue}
+
+// Class refines a predicate's or a cue's role.
+type Class string
+
+// Predicate classes.
+const (
+	Dehumanise Class = "dehumanise" // vermin, parasites, a disease
+	Derogate   Class = "derogate"   // negative attributes and generalisations
+	Contempt   Class = "contempt"   // the speaker's hatred or disgust
+	Threaten   Class = "threat"     // violence
+	Exclude    Class = "exclude"    // expulsion, denial of rights
+	// Positive is a good thing said of a target ("human", "trusted"):
+	// nothing by itself, hate when negated.
+	Positive Class = "positive"
+)
+
+// Cue classes.
+const (
+	Negation Class = "negation" // not, never, ne … pas
+	Counter  Class = "counter"  // counter-speech: "stop calling", « arrêtez de »
+	Report   Class = "report"   // news and reported speech: "was sentenced", « selon »
+	Anaphor  Class = "anaphor"  // they, them, ces gens: a target named before
+	Link     Class = "link"     // are, is, sont: the copula of "T are P"
+	Contrast Class = "contrast" // but, mais: a clause break
+)
+
+// PredicateClasses and CueClasses list the classes of each role.
+var (
+	PredicateClasses = []Class{Dehumanise, Derogate, Contempt, Threaten, Exclude, Positive}
+	CueClasses       = []Class{Negation, Counter, Report, Anaphor, Link, Contrast}
+)
+
+// Order says where a predicate may stand relative to its target in a
+// clause.
+type Order string
+
+const (
+	// Copula: after the target with a linking word between them ("T are
+	// P"), or right next to it ("filthy T", « T sales »). The default for
+	// dehumanising, derogating and positive predicates.
+	Copula Order = "copula"
+	// After: anywhere after the target ("T should be deported").
+	After Order = "after"
+	// Before: anywhere before the target ("I hate T").
+	Before Order = "before"
+	// Any: either side. The default for the other classes.
+	Any Order = "any"
+)
+
+// Orders lists every order.
+var Orders = []Order{Copula, After, Before, Any}
+
 // A Rule is one thing a list matches.
 type Rule struct {
 	ID   string `msg:"id" json:"id" yaml:"id"`
 	Kind Kind   `msg:"kind" json:"kind" yaml:"kind"`
+	// Role is what a match means; see Role. Omitted, the rule flags by
+	// itself.
+	Role Role `msg:"role,omitempty" json:"role,omitempty" yaml:"role,omitempty"`
+	// Class refines a predicate or a cue.
+	Class Class `msg:"class,omitempty" json:"class,omitempty" yaml:"class,omitempty"`
+	// Order is where a predicate stands relative to its target; empty is
+	// the class's default (DefaultOrder).
+	Order Order `msg:"order,omitempty" json:"order,omitempty" yaml:"order,omitempty"`
 	// Text is the term, the phrase, or the RE2 pattern. Terms and phrases
 	// are normalised like the text they are matched against, so authors
 	// write them plainly; patterns apply to the normalised text, which is
 	// lower-case, without diacritics, with words separated by one space.
-	Text     string   `msg:"text" json:"text" yaml:"text"`
-	Category Category `msg:"category" json:"category" yaml:"category"`
+	Text string `msg:"text" json:"text" yaml:"text"`
+	// Category is what a flagging rule detects, and the group a target
+	// names. A predicate may set it to decide its frames' category
+	// (threats: Threat); otherwise a frame takes its target's. Cues have
+	// none.
+	Category Category `msg:"category" json:"category,omitempty" yaml:"category,omitempty"`
 	// Weight is the severity of one match, in (0, 1]. A post's score for a
-	// category combines the weights of the rules it matches.
-	Weight float64 `msg:"weight" json:"weight" yaml:"weight"`
+	// category combines the weights of the rules it matches. For a target
+	// it is how surely the words name the group, and a frame weighs its
+	// predicate's weight times its target's. Targets and cues may omit it
+	// (Strength).
+	Weight float64 `msg:"weight" json:"weight,omitempty" yaml:"weight,omitempty"`
 	// Langs are the languages (ISO 639-1) the rule is written for; empty
 	// means the list's languages.
 	Langs []string `msg:"langs" json:"langs,omitempty" yaml:"langs,omitempty"`
 	// Exceptions are phrases in which a match of this rule is allowed: a
 	// match that lies inside an occurrence of an exception does not count.
 	Exceptions []string `msg:"exceptions" json:"exceptions,omitempty" yaml:"exceptions,omitempty"`
+}
+
+// Strength is the rule's weight, where targets and cues that omit it
+// weigh 1.
+func (r *Rule) Strength() float64 {
+	if r.Weight == 0 && (r.Role == Target || r.Role == Cue) {
+		return 1
+	}
+	return r.Weight
+}
+
+// DefaultOrder returns the order of a predicate of class c that sets none.
+func DefaultOrder(c Class) Order {
+	switch c {
+	case Dehumanise, Derogate, Positive:
+		return Copula
+	}
+	return Any
+}
+
+// PredicateOrder returns the rule's order, or its class's default.
+func (r *Rule) PredicateOrder() Order {
+	if r.Order != "" {
+		return r.Order
+	}
+	return DefaultOrder(r.Class)
 }
 
 // A List is a publisher's set of rules at one version.
@@ -84,6 +201,10 @@ type List struct {
 	// bytes and a rebuilt list still matches its signature.
 	Thresholds []Threshold `msg:"thresholds" json:"thresholds,omitempty" yaml:"thresholds,omitempty"`
 	Rules      []Rule      `msg:"rules" json:"rules" yaml:"rules"`
+	// Model is a trained model in the encoding of package model, carried
+	// by a list so that it is signed, versioned, published and synced
+	// like one. A list may hold a model and no rules.
+	Model []byte `msg:"model,omitempty" json:"model,omitempty" yaml:"model,omitempty"`
 }
 
 // DefaultThreshold is the score at which a post is flagged, at the default

@@ -65,6 +65,58 @@ func (z Category) Msgsize() (s int) {
 }
 
 // DecodeMsg implements msgp.Decodable
+func (z *Class) DecodeMsg(dc *msgp.Reader) (err error) {
+	{
+		var zb0001 string
+		zb0001, err = dc.ReadString()
+		if err != nil {
+			err = msgp.WrapError(err)
+			return
+		}
+		(*z) = Class(zb0001)
+	}
+	return
+}
+
+// EncodeMsg implements msgp.Encodable
+func (z Class) EncodeMsg(en *msgp.Writer) (err error) {
+	err = en.WriteString(string(z))
+	if err != nil {
+		err = msgp.WrapError(err)
+		return
+	}
+	return
+}
+
+// MarshalMsg implements msgp.Marshaler
+func (z Class) MarshalMsg(b []byte) (o []byte, err error) {
+	o = msgp.Require(b, z.Msgsize())
+	o = msgp.AppendString(o, string(z))
+	return
+}
+
+// UnmarshalMsg implements msgp.Unmarshaler
+func (z *Class) UnmarshalMsg(bts []byte) (o []byte, err error) {
+	{
+		var zb0001 string
+		zb0001, bts, err = msgp.ReadStringBytes(bts)
+		if err != nil {
+			err = msgp.WrapError(err)
+			return
+		}
+		(*z) = Class(zb0001)
+	}
+	o = bts
+	return
+}
+
+// Msgsize returns an upper bound estimate of the number of bytes occupied by the serialized message
+func (z Class) Msgsize() (s int) {
+	s = msgp.StringPrefixSize + len(string(z))
+	return
+}
+
+// DecodeMsg implements msgp.Decodable
 func (z *Kind) DecodeMsg(dc *msgp.Reader) (err error) {
 	{
 		var zb0001 string
@@ -280,6 +332,15 @@ func (z *List) DecodeMsg(dc *msgp.Reader) (err error) {
 					return
 				}
 			}
+		case "model":
+			z.Model, err = dc.ReadBytesLimit(z.Model, z4c04a521limitArrays)
+			if err == nil && z.Model == nil {
+				z.Model = []byte{}
+			}
+			if err != nil {
+				err = msgp.WrapError(err, "Model")
+				return
+			}
 		default:
 			err = dc.Skip()
 			if err != nil {
@@ -293,132 +354,160 @@ func (z *List) DecodeMsg(dc *msgp.Reader) (err error) {
 
 // EncodeMsg implements msgp.Encodable
 func (z *List) EncodeMsg(en *msgp.Writer) (err error) {
-	// map header, size 9
-	// write "id"
-	err = en.Append(0x89, 0xa2, 0x69, 0x64)
+	// check for omitted fields
+	zb0001Len := uint32(10)
+	var zb0001Mask uint16 /* 10 bits */
+	_ = zb0001Mask
+	if z.Model == nil {
+		zb0001Len--
+		zb0001Mask |= 0x200
+	}
+	// variable map header, size zb0001Len
+	err = en.Append(0x80 | uint8(zb0001Len))
 	if err != nil {
 		return
 	}
-	err = en.WriteString(z.ID)
-	if err != nil {
-		err = msgp.WrapError(err, "ID")
-		return
-	}
-	// write "publisher"
-	err = en.Append(0xa9, 0x70, 0x75, 0x62, 0x6c, 0x69, 0x73, 0x68, 0x65, 0x72)
-	if err != nil {
-		return
-	}
-	err = en.WriteString(z.Publisher)
-	if err != nil {
-		err = msgp.WrapError(err, "Publisher")
-		return
-	}
-	// write "version"
-	err = en.Append(0xa7, 0x76, 0x65, 0x72, 0x73, 0x69, 0x6f, 0x6e)
-	if err != nil {
-		return
-	}
-	err = en.WriteUint64(z.Version)
-	if err != nil {
-		err = msgp.WrapError(err, "Version")
-		return
-	}
-	// write "name"
-	err = en.Append(0xa4, 0x6e, 0x61, 0x6d, 0x65)
-	if err != nil {
-		return
-	}
-	err = en.WriteString(z.Name)
-	if err != nil {
-		err = msgp.WrapError(err, "Name")
-		return
-	}
-	// write "description"
-	err = en.Append(0xab, 0x64, 0x65, 0x73, 0x63, 0x72, 0x69, 0x70, 0x74, 0x69, 0x6f, 0x6e)
-	if err != nil {
-		return
-	}
-	err = en.WriteString(z.Description)
-	if err != nil {
-		err = msgp.WrapError(err, "Description")
-		return
-	}
-	// write "langs"
-	err = en.Append(0xa5, 0x6c, 0x61, 0x6e, 0x67, 0x73)
-	if err != nil {
-		return
-	}
-	err = en.WriteArrayHeader(uint32(len(z.Langs)))
-	if err != nil {
-		err = msgp.WrapError(err, "Langs")
-		return
-	}
-	for za0001 := range z.Langs {
-		err = en.WriteString(z.Langs[za0001])
-		if err != nil {
-			err = msgp.WrapError(err, "Langs", za0001)
-			return
-		}
-	}
-	// write "demo"
-	err = en.Append(0xa4, 0x64, 0x65, 0x6d, 0x6f)
-	if err != nil {
-		return
-	}
-	err = en.WriteBool(z.Demo)
-	if err != nil {
-		err = msgp.WrapError(err, "Demo")
-		return
-	}
-	// write "thresholds"
-	err = en.Append(0xaa, 0x74, 0x68, 0x72, 0x65, 0x73, 0x68, 0x6f, 0x6c, 0x64, 0x73)
-	if err != nil {
-		return
-	}
-	err = en.WriteArrayHeader(uint32(len(z.Thresholds)))
-	if err != nil {
-		err = msgp.WrapError(err, "Thresholds")
-		return
-	}
-	for za0002 := range z.Thresholds {
-		// map header, size 2
-		// write "category"
-		err = en.Append(0x82, 0xa8, 0x63, 0x61, 0x74, 0x65, 0x67, 0x6f, 0x72, 0x79)
+
+	// skip if no fields are to be emitted
+	if zb0001Len != 0 {
+		// write "id"
+		err = en.Append(0xa2, 0x69, 0x64)
 		if err != nil {
 			return
 		}
-		err = en.WriteString(string(z.Thresholds[za0002].Category))
+		err = en.WriteString(z.ID)
 		if err != nil {
-			err = msgp.WrapError(err, "Thresholds", za0002, "Category")
+			err = msgp.WrapError(err, "ID")
 			return
 		}
-		// write "score"
-		err = en.Append(0xa5, 0x73, 0x63, 0x6f, 0x72, 0x65)
+		// write "publisher"
+		err = en.Append(0xa9, 0x70, 0x75, 0x62, 0x6c, 0x69, 0x73, 0x68, 0x65, 0x72)
 		if err != nil {
 			return
 		}
-		err = en.WriteFloat64(z.Thresholds[za0002].Score)
+		err = en.WriteString(z.Publisher)
 		if err != nil {
-			err = msgp.WrapError(err, "Thresholds", za0002, "Score")
+			err = msgp.WrapError(err, "Publisher")
 			return
 		}
-	}
-	// write "rules"
-	err = en.Append(0xa5, 0x72, 0x75, 0x6c, 0x65, 0x73)
-	if err != nil {
-		return
-	}
-	err = en.WriteArrayHeader(uint32(len(z.Rules)))
-	if err != nil {
-		err = msgp.WrapError(err, "Rules")
-		return
-	}
-	for za0003 := range z.Rules {
-		err = z.Rules[za0003].EncodeMsg(en)
+		// write "version"
+		err = en.Append(0xa7, 0x76, 0x65, 0x72, 0x73, 0x69, 0x6f, 0x6e)
 		if err != nil {
-			err = msgp.WrapError(err, "Rules", za0003)
 			return
+		}
+		err = en.WriteUint64(z.Version)
+		if err != nil {
+			err = msgp.WrapError(err, "Version")
+			return
+		}
+		// write "name"
+		err = en.Append(0xa4, 0x6e, 0x61, 0x6d, 0x65)
+		if err != nil {
+			return
+		}
+		err = en.WriteString(z.Name)
+		if err != nil {
+			err = msgp.WrapError(err, "Name")
+			return
+		}
+		// write "description"
+		err = en.Append(0xab, 0x64, 0x65, 0x73, 0x63, 0x72, 0x69, 0x70, 0x74, 0x69, 0x6f, 0x6e)
+		if err != nil {
+			return
+		}
+		err = en.WriteString(z.Description)
+		if err != nil {
+			err = msgp.WrapError(err, "Description")
+			return
+		}
+		// write "langs"
+		err = en.Append(0xa5, 0x6c, 0x61, 0x6e, 0x67, 0x73)
+		if err != nil {
+			return
+		}
+		err = en.WriteArrayHeader(uint32(len(z.Langs)))
+		if err != nil {
+			err = msgp.WrapError(err, "Langs")
+			return
+		}
+		for za0001 := range z.Langs {
+			err = en.WriteString(z.Langs[za0001])
+			if err != nil {
+				err = msgp.WrapError(err, "Langs", za0001)
+				return
+			}
+		}
+		// write "demo"
+		err = en.Append(0xa4, 0x64, 0x65, 0x6d, 0x6f)
+		if err != nil {
+			return
+		}
+		err = en.WriteBool(z.Demo)
+		if err != nil {
+			err = msgp.WrapError(err, "Demo")
+			return
+		}
+		// write "thresholds"
+		err = en.Append(0xaa, 0x74, 0x68, 0x72, 0x65, 0x73, 0x68, 0x6f, 0x6c, 0x64, 0x73)
+		if err != nil {
+			return
+		}
+		err = en.WriteArrayHeader(uint32(len(z.Thresholds)))
+		if err != nil {
+			err = msgp.WrapError(err, "Thresholds")
+			return
+		}
+		for za0002 := range z.Thresholds {
+			// map header, size 2
+			// write "category"
+			err = en.Append(0x82, 0xa8, 0x63, 0x61, 0x74, 0x65, 0x67, 0x6f, 0x72, 0x79)
+			if err != nil {
+				return
+			}
+			err = en.WriteString(string(z.Thresholds[za0002].Category))
+			if err != nil {
+				err = msgp.WrapError(err, "Thresholds", za0002, "Category")
+				return
+			}
+			// write "score"
+			err = en.Append(0xa5, 0x73, 0x63, 0x6f, 0x72, 0x65)
+			if err != nil {
+				return
+			}
+			err = en.WriteFloat64(z.Thresholds[za0002].Score)
+			if err != nil {
+				err = msgp.WrapError(err, "Thresholds", za0002, "Score")
+				return
+			}
+		}
+		// write "rules"
+		err = en.Append(0xa5, 0x72, 0x75, 0x6c, 0x65, 0x73)
+		if err != nil {
+			return
+		}
+		err = en.WriteArrayHeader(uint32(len(z.Rules)))
+		if err != nil {
+			err = msgp.WrapError(err, "Rules")
+			return
+		}
+		for za0003 := range z.Rules {
+			err = z.Rules[za0003].EncodeMsg(en)
+			if err != nil {
+				err = msgp.WrapError(err, "Rules", za0003)
+				return
+			}
+		}
+		if (zb0001Mask & 0x200) == 0 { // if not omitted
+			// write "model"
+			err = en.Append(0xa5, 0x6d, 0x6f, 0x64, 0x65, 0x6c)
+			if err != nil {
+				return
+			}
+			err = en.WriteBytes(z.Model)
+			if err != nil {
+				err = msgp.WrapError(err, "Model")
+				return
+			}
 		}
 	}
 	return
@@ -427,51 +516,69 @@ func (z *List) EncodeMsg(en *msgp.Writer) (err error) {
 // MarshalMsg implements msgp.Marshaler
 func (z *List) MarshalMsg(b []byte) (o []byte, err error) {
 	o = msgp.Require(b, z.Msgsize())
-	// map header, size 9
-	// string "id"
-	o = append(o, 0x89, 0xa2, 0x69, 0x64)
-	o = msgp.AppendString(o, z.ID)
-	// string "publisher"
-	o = append(o, 0xa9, 0x70, 0x75, 0x62, 0x6c, 0x69, 0x73, 0x68, 0x65, 0x72)
-	o = msgp.AppendString(o, z.Publisher)
-	// string "version"
-	o = append(o, 0xa7, 0x76, 0x65, 0x72, 0x73, 0x69, 0x6f, 0x6e)
-	o = msgp.AppendUint64(o, z.Version)
-	// string "name"
-	o = append(o, 0xa4, 0x6e, 0x61, 0x6d, 0x65)
-	o = msgp.AppendString(o, z.Name)
-	// string "description"
-	o = append(o, 0xab, 0x64, 0x65, 0x73, 0x63, 0x72, 0x69, 0x70, 0x74, 0x69, 0x6f, 0x6e)
-	o = msgp.AppendString(o, z.Description)
-	// string "langs"
-	o = append(o, 0xa5, 0x6c, 0x61, 0x6e, 0x67, 0x73)
-	o = msgp.AppendArrayHeader(o, uint32(len(z.Langs)))
-	for za0001 := range z.Langs {
-		o = msgp.AppendString(o, z.Langs[za0001])
+	// check for omitted fields
+	zb0001Len := uint32(10)
+	var zb0001Mask uint16 /* 10 bits */
+	_ = zb0001Mask
+	if z.Model == nil {
+		zb0001Len--
+		zb0001Mask |= 0x200
 	}
-	// string "demo"
-	o = append(o, 0xa4, 0x64, 0x65, 0x6d, 0x6f)
-	o = msgp.AppendBool(o, z.Demo)
-	// string "thresholds"
-	o = append(o, 0xaa, 0x74, 0x68, 0x72, 0x65, 0x73, 0x68, 0x6f, 0x6c, 0x64, 0x73)
-	o = msgp.AppendArrayHeader(o, uint32(len(z.Thresholds)))
-	for za0002 := range z.Thresholds {
-		// map header, size 2
-		// string "category"
-		o = append(o, 0x82, 0xa8, 0x63, 0x61, 0x74, 0x65, 0x67, 0x6f, 0x72, 0x79)
-		o = msgp.AppendString(o, string(z.Thresholds[za0002].Category))
-		// string "score"
-		o = append(o, 0xa5, 0x73, 0x63, 0x6f, 0x72, 0x65)
-		o = msgp.AppendFloat64(o, z.Thresholds[za0002].Score)
-	}
-	// string "rules"
-	o = append(o, 0xa5, 0x72, 0x75, 0x6c, 0x65, 0x73)
-	o = msgp.AppendArrayHeader(o, uint32(len(z.Rules)))
-	for za0003 := range z.Rules {
-		o, err = z.Rules[za0003].MarshalMsg(o)
-		if err != nil {
-			err = msgp.WrapError(err, "Rules", za0003)
-			return
+	// variable map header, size zb0001Len
+	o = append(o, 0x80|uint8(zb0001Len))
+
+	// skip if no fields are to be emitted
+	if zb0001Len != 0 {
+		// string "id"
+		o = append(o, 0xa2, 0x69, 0x64)
+		o = msgp.AppendString(o, z.ID)
+		// string "publisher"
+		o = append(o, 0xa9, 0x70, 0x75, 0x62, 0x6c, 0x69, 0x73, 0x68, 0x65, 0x72)
+		o = msgp.AppendString(o, z.Publisher)
+		// string "version"
+		o = append(o, 0xa7, 0x76, 0x65, 0x72, 0x73, 0x69, 0x6f, 0x6e)
+		o = msgp.AppendUint64(o, z.Version)
+		// string "name"
+		o = append(o, 0xa4, 0x6e, 0x61, 0x6d, 0x65)
+		o = msgp.AppendString(o, z.Name)
+		// string "description"
+		o = append(o, 0xab, 0x64, 0x65, 0x73, 0x63, 0x72, 0x69, 0x70, 0x74, 0x69, 0x6f, 0x6e)
+		o = msgp.AppendString(o, z.Description)
+		// string "langs"
+		o = append(o, 0xa5, 0x6c, 0x61, 0x6e, 0x67, 0x73)
+		o = msgp.AppendArrayHeader(o, uint32(len(z.Langs)))
+		for za0001 := range z.Langs {
+			o = msgp.AppendString(o, z.Langs[za0001])
+		}
+		// string "demo"
+		o = append(o, 0xa4, 0x64, 0x65, 0x6d, 0x6f)
+		o = msgp.AppendBool(o, z.Demo)
+		// string "thresholds"
+		o = append(o, 0xaa, 0x74, 0x68, 0x72, 0x65, 0x73, 0x68, 0x6f, 0x6c, 0x64, 0x73)
+		o = msgp.AppendArrayHeader(o, uint32(len(z.Thresholds)))
+		for za0002 := range z.Thresholds {
+			// map header, size 2
+			// string "category"
+			o = append(o, 0x82, 0xa8, 0x63, 0x61, 0x74, 0x65, 0x67, 0x6f, 0x72, 0x79)
+			o = msgp.AppendString(o, string(z.Thresholds[za0002].Category))
+			// string "score"
+			o = append(o, 0xa5, 0x73, 0x63, 0x6f, 0x72, 0x65)
+			o = msgp.AppendFloat64(o, z.Thresholds[za0002].Score)
+		}
+		// string "rules"
+		o = append(o, 0xa5, 0x72, 0x75, 0x6c, 0x65, 0x73)
+		o = msgp.AppendArrayHeader(o, uint32(len(z.Rules)))
+		for za0003 := range z.Rules {
+			o, err = z.Rules[za0003].MarshalMsg(o)
+			if err != nil {
+				err = msgp.WrapError(err, "Rules", za0003)
+				return
+			}
+		}
+		if (zb0001Mask & 0x200) == 0 { // if not omitted
+			// string "model"
+			o = append(o, 0xa5, 0x6d, 0x6f, 0x64, 0x65, 0x6c)
+			o = msgp.AppendBytes(o, z.Model)
 		}
 	}
 	return
@@ -641,6 +748,28 @@ func (z *List) UnmarshalMsg(bts []byte) (o []byte, err error) {
 					return
 				}
 			}
+		case "model":
+			var zb0007 uint32
+			zb0007, bts, err = msgp.ReadBytesHeader(bts)
+			if err != nil {
+				err = msgp.WrapError(err, "Model")
+				return
+			}
+			if zb0007 > z4c04a521limitArrays {
+				err = msgp.ErrLimitExceeded
+				return
+			}
+			if z.Model == nil || uint32(cap(z.Model)) < zb0007 {
+				z.Model = make([]byte, zb0007)
+			} else {
+				z.Model = z.Model[:zb0007]
+			}
+			if uint32(len(bts)) < zb0007 {
+				err = msgp.ErrShortBytes
+				return
+			}
+			copy(z.Model, bts[:zb0007])
+			bts = bts[zb0007:]
 		default:
 			bts, err = msgp.Skip(bts)
 			if err != nil {
@@ -667,6 +796,111 @@ func (z *List) Msgsize() (s int) {
 	for za0003 := range z.Rules {
 		s += z.Rules[za0003].Msgsize()
 	}
+	s += 6 + msgp.BytesPrefixSize + len(z.Model)
+	return
+}
+
+// DecodeMsg implements msgp.Decodable
+func (z *Order) DecodeMsg(dc *msgp.Reader) (err error) {
+	{
+		var zb0001 string
+		zb0001, err = dc.ReadString()
+		if err != nil {
+			err = msgp.WrapError(err)
+			return
+		}
+		(*z) = Order(zb0001)
+	}
+	return
+}
+
+// EncodeMsg implements msgp.Encodable
+func (z Order) EncodeMsg(en *msgp.Writer) (err error) {
+	err = en.WriteString(string(z))
+	if err != nil {
+		err = msgp.WrapError(err)
+		return
+	}
+	return
+}
+
+// MarshalMsg implements msgp.Marshaler
+func (z Order) MarshalMsg(b []byte) (o []byte, err error) {
+	o = msgp.Require(b, z.Msgsize())
+	o = msgp.AppendString(o, string(z))
+	return
+}
+
+// UnmarshalMsg implements msgp.Unmarshaler
+func (z *Order) UnmarshalMsg(bts []byte) (o []byte, err error) {
+	{
+		var zb0001 string
+		zb0001, bts, err = msgp.ReadStringBytes(bts)
+		if err != nil {
+			err = msgp.WrapError(err)
+			return
+		}
+		(*z) = Order(zb0001)
+	}
+	o = bts
+	return
+}
+
+// Msgsize returns an upper bound estimate of the number of bytes occupied by the serialized message
+func (z Order) Msgsize() (s int) {
+	s = msgp.StringPrefixSize + len(string(z))
+	return
+}
+
+// DecodeMsg implements msgp.Decodable
+func (z *Role) DecodeMsg(dc *msgp.Reader) (err error) {
+	{
+		var zb0001 string
+		zb0001, err = dc.ReadString()
+		if err != nil {
+			err = msgp.WrapError(err)
+			return
+		}
+		(*z) = Role(zb0001)
+	}
+	return
+}
+
+// EncodeMsg implements msgp.Encodable
+func (z Role) EncodeMsg(en *msgp.Writer) (err error) {
+	err = en.WriteString(string(z))
+	if err != nil {
+		err = msgp.WrapError(err)
+		return
+	}
+	return
+}
+
+// MarshalMsg implements msgp.Marshaler
+func (z Role) MarshalMsg(b []byte) (o []byte, err error) {
+	o = msgp.Require(b, z.Msgsize())
+	o = msgp.AppendString(o, string(z))
+	return
+}
+
+// UnmarshalMsg implements msgp.Unmarshaler
+func (z *Role) UnmarshalMsg(bts []byte) (o []byte, err error) {
+	{
+		var zb0001 string
+		zb0001, bts, err = msgp.ReadStringBytes(bts)
+		if err != nil {
+			err = msgp.WrapError(err)
+			return
+		}
+		(*z) = Role(zb0001)
+	}
+	o = bts
+	return
+}
+
+// Msgsize returns an upper bound estimate of the number of bytes occupied by the serialized message
+func (z Role) Msgsize() (s int) {
+	s = msgp.StringPrefixSize + len(string(z))
 	return
 }
 
@@ -708,6 +942,36 @@ func (z *Rule) DecodeMsg(dc *msgp.Reader) (err error) {
 				}
 				z.Kind = Kind(zb0002)
 			}
+		case "role":
+			{
+				var zb0003 string
+				zb0003, err = dc.ReadString()
+				if err != nil {
+					err = msgp.WrapError(err, "Role")
+					return
+				}
+				z.Role = Role(zb0003)
+			}
+		case "class":
+			{
+				var zb0004 string
+				zb0004, err = dc.ReadString()
+				if err != nil {
+					err = msgp.WrapError(err, "Class")
+					return
+				}
+				z.Class = Class(zb0004)
+			}
+		case "order":
+			{
+				var zb0005 string
+				zb0005, err = dc.ReadString()
+				if err != nil {
+					err = msgp.WrapError(err, "Order")
+					return
+				}
+				z.Order = Order(zb0005)
+			}
 		case "text":
 			z.Text, err = dc.ReadString()
 			if err != nil {
@@ -716,13 +980,13 @@ func (z *Rule) DecodeMsg(dc *msgp.Reader) (err error) {
 			}
 		case "category":
 			{
-				var zb0003 string
-				zb0003, err = dc.ReadString()
+				var zb0006 string
+				zb0006, err = dc.ReadString()
 				if err != nil {
 					err = msgp.WrapError(err, "Category")
 					return
 				}
-				z.Category = Category(zb0003)
+				z.Category = Category(zb0006)
 			}
 		case "weight":
 			z.Weight, err = dc.ReadFloat64()
@@ -731,20 +995,20 @@ func (z *Rule) DecodeMsg(dc *msgp.Reader) (err error) {
 				return
 			}
 		case "langs":
-			var zb0004 uint32
-			zb0004, err = dc.ReadArrayHeader()
+			var zb0007 uint32
+			zb0007, err = dc.ReadArrayHeader()
 			if err != nil {
 				err = msgp.WrapError(err, "Langs")
 				return
 			}
-			if zb0004 > z4c04a521limitArrays {
+			if zb0007 > z4c04a521limitArrays {
 				err = msgp.ErrLimitExceeded
 				return
 			}
-			if cap(z.Langs) >= int(zb0004) {
-				z.Langs = (z.Langs)[:zb0004]
+			if cap(z.Langs) >= int(zb0007) {
+				z.Langs = (z.Langs)[:zb0007]
 			} else {
-				z.Langs = make([]string, zb0004)
+				z.Langs = make([]string, zb0007)
 			}
 			for za0001 := range z.Langs {
 				z.Langs[za0001], err = dc.ReadString()
@@ -754,20 +1018,20 @@ func (z *Rule) DecodeMsg(dc *msgp.Reader) (err error) {
 				}
 			}
 		case "exceptions":
-			var zb0005 uint32
-			zb0005, err = dc.ReadArrayHeader()
+			var zb0008 uint32
+			zb0008, err = dc.ReadArrayHeader()
 			if err != nil {
 				err = msgp.WrapError(err, "Exceptions")
 				return
 			}
-			if zb0005 > z4c04a521limitArrays {
+			if zb0008 > z4c04a521limitArrays {
 				err = msgp.ErrLimitExceeded
 				return
 			}
-			if cap(z.Exceptions) >= int(zb0005) {
-				z.Exceptions = (z.Exceptions)[:zb0005]
+			if cap(z.Exceptions) >= int(zb0008) {
+				z.Exceptions = (z.Exceptions)[:zb0008]
 			} else {
-				z.Exceptions = make([]string, zb0005)
+				z.Exceptions = make([]string, zb0008)
 			}
 			for za0002 := range z.Exceptions {
 				z.Exceptions[za0002], err = dc.ReadString()
@@ -789,89 +1053,149 @@ func (z *Rule) DecodeMsg(dc *msgp.Reader) (err error) {
 
 // EncodeMsg implements msgp.Encodable
 func (z *Rule) EncodeMsg(en *msgp.Writer) (err error) {
-	// map header, size 7
-	// write "id"
-	err = en.Append(0x87, 0xa2, 0x69, 0x64)
+	// check for omitted fields
+	zb0001Len := uint32(10)
+	var zb0001Mask uint16 /* 10 bits */
+	_ = zb0001Mask
+	if z.Role == "" {
+		zb0001Len--
+		zb0001Mask |= 0x4
+	}
+	if z.Class == "" {
+		zb0001Len--
+		zb0001Mask |= 0x8
+	}
+	if z.Order == "" {
+		zb0001Len--
+		zb0001Mask |= 0x10
+	}
+	// variable map header, size zb0001Len
+	err = en.Append(0x80 | uint8(zb0001Len))
 	if err != nil {
 		return
 	}
-	err = en.WriteString(z.ID)
-	if err != nil {
-		err = msgp.WrapError(err, "ID")
-		return
-	}
-	// write "kind"
-	err = en.Append(0xa4, 0x6b, 0x69, 0x6e, 0x64)
-	if err != nil {
-		return
-	}
-	err = en.WriteString(string(z.Kind))
-	if err != nil {
-		err = msgp.WrapError(err, "Kind")
-		return
-	}
-	// write "text"
-	err = en.Append(0xa4, 0x74, 0x65, 0x78, 0x74)
-	if err != nil {
-		return
-	}
-	err = en.WriteString(z.Text)
-	if err != nil {
-		err = msgp.WrapError(err, "Text")
-		return
-	}
-	// write "category"
-	err = en.Append(0xa8, 0x63, 0x61, 0x74, 0x65, 0x67, 0x6f, 0x72, 0x79)
-	if err != nil {
-		return
-	}
-	err = en.WriteString(string(z.Category))
-	if err != nil {
-		err = msgp.WrapError(err, "Category")
-		return
-	}
-	// write "weight"
-	err = en.Append(0xa6, 0x77, 0x65, 0x69, 0x67, 0x68, 0x74)
-	if err != nil {
-		return
-	}
-	err = en.WriteFloat64(z.Weight)
-	if err != nil {
-		err = msgp.WrapError(err, "Weight")
-		return
-	}
-	// write "langs"
-	err = en.Append(0xa5, 0x6c, 0x61, 0x6e, 0x67, 0x73)
-	if err != nil {
-		return
-	}
-	err = en.WriteArrayHeader(uint32(len(z.Langs)))
-	if err != nil {
-		err = msgp.WrapError(err, "Langs")
-		return
-	}
-	for za0001 := range z.Langs {
-		err = en.WriteString(z.Langs[za0001])
+
+	// skip if no fields are to be emitted
+	if zb0001Len != 0 {
+		// write "id"
+		err = en.Append(0xa2, 0x69, 0x64)
 		if err != nil {
-			err = msgp.WrapError(err, "Langs", za0001)
 			return
 		}
-	}
-	// write "exceptions"
-	err = en.Append(0xaa, 0x65, 0x78, 0x63, 0x65, 0x70, 0x74, 0x69, 0x6f, 0x6e, 0x73)
-	if err != nil {
-		return
-	}
-	err = en.WriteArrayHeader(uint32(len(z.Exceptions)))
-	if err != nil {
-		err = msgp.WrapError(err, "Exceptions")
-		return
-	}
-	for za0002 := range z.Exceptions {
-		err = en.WriteString(z.Exceptions[za0002])
+		err = en.WriteString(z.ID)
 		if err != nil {
-			err = msgp.WrapError(err, "Exceptions", za0002)
+			err = msgp.WrapError(err, "ID")
 			return
+		}
+		// write "kind"
+		err = en.Append(0xa4, 0x6b, 0x69, 0x6e, 0x64)
+		if err != nil {
+			return
+		}
+		err = en.WriteString(string(z.Kind))
+		if err != nil {
+			err = msgp.WrapError(err, "Kind")
+			return
+		}
+		if (zb0001Mask & 0x4) == 0 { // if not omitted
+			// write "role"
+			err = en.Append(0xa4, 0x72, 0x6f, 0x6c, 0x65)
+			if err != nil {
+				return
+			}
+			err = en.WriteString(string(z.Role))
+			if err != nil {
+				err = msgp.WrapError(err, "Role")
+				return
+			}
+		}
+		if (zb0001Mask & 0x8) == 0 { // if not omitted
+			// write "class"
+			err = en.Append(0xa5, 0x63, 0x6c, 0x61, 0x73, 0x73)
+			if err != nil {
+				return
+			}
+			err = en.WriteString(string(z.Class))
+			if err != nil {
+				err = msgp.WrapError(err, "Class")
+				return
+			}
+		}
+		if (zb0001Mask & 0x10) == 0 { // if not omitted
+			// write "order"
+			err = en.Append(0xa5, 0x6f, 0x72, 0x64, 0x65, 0x72)
+			if err != nil {
+				return
+			}
+			err = en.WriteString(string(z.Order))
+			if err != nil {
+				err = msgp.WrapError(err, "Order")
+				return
+			}
+		}
+		// write "text"
+		err = en.Append(0xa4, 0x74, 0x65, 0x78, 0x74)
+		if err != nil {
+			return
+		}
+		err = en.WriteString(z.Text)
+		if err != nil {
+			err = msgp.WrapError(err, "Text")
+			return
+		}
+		// write "category"
+		err = en.Append(0xa8, 0x63, 0x61, 0x74, 0x65, 0x67, 0x6f, 0x72, 0x79)
+		if err != nil {
+			return
+		}
+		err = en.WriteString(string(z.Category))
+		if err != nil {
+			err = msgp.WrapError(err, "Category")
+			return
+		}
+		// write "weight"
+		err = en.Append(0xa6, 0x77, 0x65, 0x69, 0x67, 0x68, 0x74)
+		if err != nil {
+			return
+		}
+		err = en.WriteFloat64(z.Weight)
+		if err != nil {
+			err = msgp.WrapError(err, "Weight")
+			return
+		}
+		// write "langs"
+		err = en.Append(0xa5, 0x6c, 0x61, 0x6e, 0x67, 0x73)
+		if err != nil {
+			return
+		}
+		err = en.WriteArrayHeader(uint32(len(z.Langs)))
+		if err != nil {
+			err = msgp.WrapError(err, "Langs")
+			return
+		}
+		for za0001 := range z.Langs {
+			err = en.WriteString(z.Langs[za0001])
+			if err != nil {
+				err = msgp.WrapError(err, "Langs", za0001)
+				return
+			}
+		}
+		// write "exceptions"
+		err = en.Append(0xaa, 0x65, 0x78, 0x63, 0x65, 0x70, 0x74, 0x69, 0x6f, 0x6e, 0x73)
+		if err != nil {
+			return
+		}
+		err = en.WriteArrayHeader(uint32(len(z.Exceptions)))
+		if err != nil {
+			err = msgp.WrapError(err, "Exceptions")
+			return
+		}
+		for za0002 := range z.Exceptions {
+			err = en.WriteString(z.Exceptions[za0002])
+			if err != nil {
+				err = msgp.WrapError(err, "Exceptions", za0002)
+				return
+			}
 		}
 	}
 	return
@@ -880,33 +1204,69 @@ func (z *Rule) EncodeMsg(en *msgp.Writer) (err error) {
 // MarshalMsg implements msgp.Marshaler
 func (z *Rule) MarshalMsg(b []byte) (o []byte, err error) {
 	o = msgp.Require(b, z.Msgsize())
-	// map header, size 7
-	// string "id"
-	o = append(o, 0x87, 0xa2, 0x69, 0x64)
-	o = msgp.AppendString(o, z.ID)
-	// string "kind"
-	o = append(o, 0xa4, 0x6b, 0x69, 0x6e, 0x64)
-	o = msgp.AppendString(o, string(z.Kind))
-	// string "text"
-	o = append(o, 0xa4, 0x74, 0x65, 0x78, 0x74)
-	o = msgp.AppendString(o, z.Text)
-	// string "category"
-	o = append(o, 0xa8, 0x63, 0x61, 0x74, 0x65, 0x67, 0x6f, 0x72, 0x79)
-	o = msgp.AppendString(o, string(z.Category))
-	// string "weight"
-	o = append(o, 0xa6, 0x77, 0x65, 0x69, 0x67, 0x68, 0x74)
-	o = msgp.AppendFloat64(o, z.Weight)
-	// string "langs"
-	o = append(o, 0xa5, 0x6c, 0x61, 0x6e, 0x67, 0x73)
-	o = msgp.AppendArrayHeader(o, uint32(len(z.Langs)))
-	for za0001 := range z.Langs {
-		o = msgp.AppendString(o, z.Langs[za0001])
+	// check for omitted fields
+	zb0001Len := uint32(10)
+	var zb0001Mask uint16 /* 10 bits */
+	_ = zb0001Mask
+	if z.Role == "" {
+		zb0001Len--
+		zb0001Mask |= 0x4
 	}
-	// string "exceptions"
-	o = append(o, 0xaa, 0x65, 0x78, 0x63, 0x65, 0x70, 0x74, 0x69, 0x6f, 0x6e, 0x73)
-	o = msgp.AppendArrayHeader(o, uint32(len(z.Exceptions)))
-	for za0002 := range z.Exceptions {
-		o = msgp.AppendString(o, z.Exceptions[za0002])
+	if z.Class == "" {
+		zb0001Len--
+		zb0001Mask |= 0x8
+	}
+	if z.Order == "" {
+		zb0001Len--
+		zb0001Mask |= 0x10
+	}
+	// variable map header, size zb0001Len
+	o = append(o, 0x80|uint8(zb0001Len))
+
+	// skip if no fields are to be emitted
+	if zb0001Len != 0 {
+		// string "id"
+		o = append(o, 0xa2, 0x69, 0x64)
+		o = msgp.AppendString(o, z.ID)
+		// string "kind"
+		o = append(o, 0xa4, 0x6b, 0x69, 0x6e, 0x64)
+		o = msgp.AppendString(o, string(z.Kind))
+		if (zb0001Mask & 0x4) == 0 { // if not omitted
+			// string "role"
+			o = append(o, 0xa4, 0x72, 0x6f, 0x6c, 0x65)
+			o = msgp.AppendString(o, string(z.Role))
+		}
+		if (zb0001Mask & 0x8) == 0 { // if not omitted
+			// string "class"
+			o = append(o, 0xa5, 0x63, 0x6c, 0x61, 0x73, 0x73)
+			o = msgp.AppendString(o, string(z.Class))
+		}
+		if (zb0001Mask & 0x10) == 0 { // if not omitted
+			// string "order"
+			o = append(o, 0xa5, 0x6f, 0x72, 0x64, 0x65, 0x72)
+			o = msgp.AppendString(o, string(z.Order))
+		}
+		// string "text"
+		o = append(o, 0xa4, 0x74, 0x65, 0x78, 0x74)
+		o = msgp.AppendString(o, z.Text)
+		// string "category"
+		o = append(o, 0xa8, 0x63, 0x61, 0x74, 0x65, 0x67, 0x6f, 0x72, 0x79)
+		o = msgp.AppendString(o, string(z.Category))
+		// string "weight"
+		o = append(o, 0xa6, 0x77, 0x65, 0x69, 0x67, 0x68, 0x74)
+		o = msgp.AppendFloat64(o, z.Weight)
+		// string "langs"
+		o = append(o, 0xa5, 0x6c, 0x61, 0x6e, 0x67, 0x73)
+		o = msgp.AppendArrayHeader(o, uint32(len(z.Langs)))
+		for za0001 := range z.Langs {
+			o = msgp.AppendString(o, z.Langs[za0001])
+		}
+		// string "exceptions"
+		o = append(o, 0xaa, 0x65, 0x78, 0x63, 0x65, 0x70, 0x74, 0x69, 0x6f, 0x6e, 0x73)
+		o = msgp.AppendArrayHeader(o, uint32(len(z.Exceptions)))
+		for za0002 := range z.Exceptions {
+			o = msgp.AppendString(o, z.Exceptions[za0002])
+		}
 	}
 	return
 }
@@ -949,6 +1309,36 @@ func (z *Rule) UnmarshalMsg(bts []byte) (o []byte, err error) {
 				}
 				z.Kind = Kind(zb0002)
 			}
+		case "role":
+			{
+				var zb0003 string
+				zb0003, bts, err = msgp.ReadStringBytes(bts)
+				if err != nil {
+					err = msgp.WrapError(err, "Role")
+					return
+				}
+				z.Role = Role(zb0003)
+			}
+		case "class":
+			{
+				var zb0004 string
+				zb0004, bts, err = msgp.ReadStringBytes(bts)
+				if err != nil {
+					err = msgp.WrapError(err, "Class")
+					return
+				}
+				z.Class = Class(zb0004)
+			}
+		case "order":
+			{
+				var zb0005 string
+				zb0005, bts, err = msgp.ReadStringBytes(bts)
+				if err != nil {
+					err = msgp.WrapError(err, "Order")
+					return
+				}
+				z.Order = Order(zb0005)
+			}
 		case "text":
 			z.Text, bts, err = msgp.ReadStringBytes(bts)
 			if err != nil {
@@ -957,13 +1347,13 @@ func (z *Rule) UnmarshalMsg(bts []byte) (o []byte, err error) {
 			}
 		case "category":
 			{
-				var zb0003 string
-				zb0003, bts, err = msgp.ReadStringBytes(bts)
+				var zb0006 string
+				zb0006, bts, err = msgp.ReadStringBytes(bts)
 				if err != nil {
 					err = msgp.WrapError(err, "Category")
 					return
 				}
-				z.Category = Category(zb0003)
+				z.Category = Category(zb0006)
 			}
 		case "weight":
 			z.Weight, bts, err = msgp.ReadFloat64Bytes(bts)
@@ -972,20 +1362,20 @@ func (z *Rule) UnmarshalMsg(bts []byte) (o []byte, err error) {
 				return
 			}
 		case "langs":
-			var zb0004 uint32
-			zb0004, bts, err = msgp.ReadArrayHeaderBytes(bts)
+			var zb0007 uint32
+			zb0007, bts, err = msgp.ReadArrayHeaderBytes(bts)
 			if err != nil {
 				err = msgp.WrapError(err, "Langs")
 				return
 			}
-			if zb0004 > z4c04a521limitArrays {
+			if zb0007 > z4c04a521limitArrays {
 				err = msgp.ErrLimitExceeded
 				return
 			}
-			if cap(z.Langs) >= int(zb0004) {
-				z.Langs = (z.Langs)[:zb0004]
+			if cap(z.Langs) >= int(zb0007) {
+				z.Langs = (z.Langs)[:zb0007]
 			} else {
-				z.Langs = make([]string, zb0004)
+				z.Langs = make([]string, zb0007)
 			}
 			for za0001 := range z.Langs {
 				z.Langs[za0001], bts, err = msgp.ReadStringBytes(bts)
@@ -995,20 +1385,20 @@ func (z *Rule) UnmarshalMsg(bts []byte) (o []byte, err error) {
 				}
 			}
 		case "exceptions":
-			var zb0005 uint32
-			zb0005, bts, err = msgp.ReadArrayHeaderBytes(bts)
+			var zb0008 uint32
+			zb0008, bts, err = msgp.ReadArrayHeaderBytes(bts)
 			if err != nil {
 				err = msgp.WrapError(err, "Exceptions")
 				return
 			}
-			if zb0005 > z4c04a521limitArrays {
+			if zb0008 > z4c04a521limitArrays {
 				err = msgp.ErrLimitExceeded
 				return
 			}
-			if cap(z.Exceptions) >= int(zb0005) {
-				z.Exceptions = (z.Exceptions)[:zb0005]
+			if cap(z.Exceptions) >= int(zb0008) {
+				z.Exceptions = (z.Exceptions)[:zb0008]
 			} else {
-				z.Exceptions = make([]string, zb0005)
+				z.Exceptions = make([]string, zb0008)
 			}
 			for za0002 := range z.Exceptions {
 				z.Exceptions[za0002], bts, err = msgp.ReadStringBytes(bts)
@@ -1031,7 +1421,7 @@ func (z *Rule) UnmarshalMsg(bts []byte) (o []byte, err error) {
 
 // Msgsize returns an upper bound estimate of the number of bytes occupied by the serialized message
 func (z *Rule) Msgsize() (s int) {
-	s = 1 + 3 + msgp.StringPrefixSize + len(z.ID) + 5 + msgp.StringPrefixSize + len(string(z.Kind)) + 5 + msgp.StringPrefixSize + len(z.Text) + 9 + msgp.StringPrefixSize + len(string(z.Category)) + 7 + msgp.Float64Size + 6 + msgp.ArrayHeaderSize
+	s = 1 + 3 + msgp.StringPrefixSize + len(z.ID) + 5 + msgp.StringPrefixSize + len(string(z.Kind)) + 5 + msgp.StringPrefixSize + len(string(z.Role)) + 6 + msgp.StringPrefixSize + len(string(z.Class)) + 6 + msgp.StringPrefixSize + len(string(z.Order)) + 5 + msgp.StringPrefixSize + len(z.Text) + 9 + msgp.StringPrefixSize + len(string(z.Category)) + 7 + msgp.Float64Size + 6 + msgp.ArrayHeaderSize
 	for za0001 := range z.Langs {
 		s += msgp.StringPrefixSize + len(z.Langs[za0001])
 	}

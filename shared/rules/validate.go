@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"regexp/syntax"
+	"slices"
 	"strings"
 
 	"voile/shared/normalize"
@@ -23,7 +24,7 @@ const (
 
 // probe is benign text that no pattern may match: a pattern that does is
 // over-broad and would flag ordinary posts.
-var probe = []string{
+var probeText = []string{
 	"the", "a", "and", "is", "of", "to", "in", "it", "you", "we", "they", "people", "this is a normal sentence about the weather",
 	"le", "la", "les", "de", "et", "est", "un", "une", "vous", "nous", "ils", "gens", "ceci est une phrase normale sur la meteo",
 	"1", "2024", "http", "www",
@@ -134,8 +135,8 @@ func (l *List) Validate() error {
 			}
 		}
 	}
-	if len(l.Rules) == 0 {
-		add("", "rules", "the list has no rules")
+	if len(l.Rules) == 0 && len(l.Model) == 0 {
+		add("", "rules", "the list has no rules and no model")
 	}
 	if len(l.Rules) > MaxRules {
 		add("", "rules", "%d rules, more than the limit of %d", len(l.Rules), MaxRules)
@@ -157,10 +158,8 @@ func (l *List) Validate() error {
 			add(id, "id", "duplicate rule id")
 		}
 		seen[r.ID] = true
-		if !r.Category.Known() {
-			add(id, "category", "unknown category %q (known: %s)", r.Category, categoryNames())
-		}
-		if !(r.Weight > 0 && r.Weight <= 1) {
+		checkRole(r, func(field, format string, args ...any) { add(id, field, format, args...) })
+		if w := r.Strength(); !(w > 0 && w <= 1) {
 			add(id, "weight", "%v, want a number in (0, 1]", r.Weight)
 		}
 		checkLangs(id, r.Langs)
@@ -179,12 +178,16 @@ func (l *List) Validate() error {
 				add(id, "text", "term %q normalises to %d words; use kind phrase", r.Text, len(words))
 			case r.Kind == Phrase && len(words) < 2:
 				add(id, "text", "phrase %q normalises to one word; use kind term", r.Text)
-			case r.Kind == Term && len(words[0]) < 2:
+			case r.Kind == Term && len(words[0]) < 2 && r.Role != Cue:
 				add(id, "text", "term %q is a single letter", r.Text)
+			case (r.Role == Target || r.Role == Predicate) && allCommon(words):
+				add(id, "text", "%s %q is only common words: it would match nearly every post", r.Role, r.Text)
 			}
 		case Pattern:
 			patterns++
-			if msg := checkPattern(r.Text); msg != "" {
+			// A cue is a common word by nature; other patterns must
+			// not match ordinary text.
+			if msg := checkPattern(r.Text, r.Role != Cue); msg != "" {
 				add(id, "text", "%s", msg)
 			}
 		default:
@@ -213,8 +216,95 @@ func (l *List) Validate() error {
 	return nil
 }
 
-// checkPattern returns what is wrong with an RE2 pattern, or "".
-func checkPattern(p string) string {
+// checkRole checks the fields that depend on a rule's role: its class,
+// order and category.
+func checkRole(r *Rule, add func(field, format string, args ...any)) {
+	category := func(required bool) {
+		switch {
+		case r.Category == "" && !required:
+		case !r.Category.Known():
+			add("category", "unknown category %q (known: %s)", r.Category, categoryNames())
+		}
+	}
+	noClass := func() {
+		if r.Class != "" {
+			add("class", "%q: only predicates and cues have a class", r.Class)
+		}
+	}
+	noOrder := func() {
+		if r.Order != "" {
+			add("order", "%q: only predicates have an order", r.Order)
+		}
+	}
+	switch r.Role {
+	case Flagging:
+		category(true)
+		noClass()
+		noOrder()
+	case Target:
+		category(true)
+		if r.Category == Threat {
+			add("category", "a target names a group: %q is not one", r.Category)
+		}
+		noClass()
+		noOrder()
+	case Predicate:
+		category(false)
+		if !slices.Contains(PredicateClasses, r.Class) {
+			add("class", "%q is not a predicate class (known: %s)", r.Class, names(PredicateClasses))
+		}
+		if r.Order != "" && !slices.Contains(Orders, r.Order) {
+			add("order", "unknown order %q (known: %s)", r.Order, names(Orders))
+		}
+	case Cue:
+		if r.Category != "" {
+			add("category", "%q: a cue has no category", r.Category)
+		}
+		if !slices.Contains(CueClasses, r.Class) {
+			add("class", "%q is not a cue class (known: %s)", r.Class, names(CueClasses))
+		}
+		noOrder()
+	default:
+		add("role", "unknown role %q (known: target, predicate, cue, or none)", r.Role)
+	}
+}
+
+// common are words so frequent that a target or predicate made only of
+// them would match nearly every post.
+var common = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`the a an and or but is are was were be been being of to in on at for with by from
+		as it its this that these those i you he she we they me him her us them my your our their not no yes do does did
+		have has had will would can could should may might must all some any every one people person thing things
+		get got go going make made say said like just so very too more most much many good bad new old
+		le la les l un une des de du d et ou mais est sont etait etre a au aux en dans sur pour par avec ce cette ces
+		il elle ils elles on nous vous je j tu me te se lui leur leurs mon ma mes ton ta tes son sa ses ne n pas plus
+		tout tous toute toutes que qui quoi c s y gens personne chose faire fait dire dit bien bon mal tres trop`) {
+		common[w] = true
+	}
+}
+
+func allCommon(words []string) bool {
+	for _, w := range words {
+		if !common[w] {
+			return false
+		}
+	}
+	return true
+}
+
+func names[T ~string](xs []T) string {
+	s := make([]string, len(xs))
+	for i, x := range xs {
+		s[i] = string(x)
+	}
+	return strings.Join(s, ", ")
+}
+
+// checkPattern returns what is wrong with an RE2 pattern, or "". With
+// probe set, a pattern that matches ordinary text is over-broad.
+func checkPattern(p string, probe bool) string {
 	if strings.TrimSpace(p) == "" {
 		return "empty pattern"
 	}
@@ -233,18 +323,12 @@ func checkPattern(p string) string {
 	if re.MatchString("") {
 		return fmt.Sprintf("over-broad pattern %q: it matches the empty string", p)
 	}
-	for _, s := range probe {
-		if re.MatchString(s) {
+	for _, s := range probeText {
+		if probe && re.MatchString(s) {
 			return fmt.Sprintf("over-broad pattern %q: it matches ordinary text %q", p, s)
 		}
 	}
 	return ""
 }
 
-func categoryNames() string {
-	s := make([]string, len(Categories))
-	for i, c := range Categories {
-		s[i] = string(c)
-	}
-	return strings.Join(s, ", ")
-}
+func categoryNames() string { return names(Categories) }

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 
+	"voile/shared/frames"
 	"voile/shared/match"
 	"voile/shared/rules"
 )
@@ -30,17 +31,48 @@ type Allow struct {
 	Posts []Fingerprint `json:"posts,omitempty"`
 }
 
-// A Reason is one matched rule, at one place in the post.
+// ReasonKind says what a reason is.
+type ReasonKind string
+
+const (
+	// ByRule: a flagging rule matched (a slur, a hateful phrase).
+	ByRule ReasonKind = "rule"
+	// ByFrame: a target and a predicate in a hateful construction
+	// (package frames). Rule is the predicate's, Target the target's.
+	ByFrame ReasonKind = "frame"
+	// ByModel: the list's trained model (package model). Weight is its
+	// probability, Features what weighed most.
+	ByModel ReasonKind = "model"
+)
+
+// A Reason is one thing found in the post, at one place: a matched
+// flagging rule or a frame. A reason with a Context did not count.
 type Reason struct {
-	List      string         `json:"list"`
-	Publisher string         `json:"publisher"`
-	Version   uint64         `json:"version"`
-	Rule      string         `json:"rule"`
-	Category  rules.Category `json:"category"`
-	Weight    float64        `json:"weight"`
-	// Start and End are the byte span of the match in the post.
+	Kind      ReasonKind `json:"kind"`
+	List      string     `json:"list"`
+	Publisher string     `json:"publisher"`
+	Version   uint64     `json:"version"`
+	// Rule is the flagging rule, or a frame's predicate rule.
+	Rule     string         `json:"rule"`
+	Category rules.Category `json:"category"`
+	Weight   float64        `json:"weight"`
+	// Start and End are the byte span in the post of the match, or of a
+	// frame's predicate.
 	Start int `json:"start"`
 	End   int `json:"end"`
+	// Class is a frame's predicate class ("dehumanise", "threat", …).
+	Class rules.Class `json:"class,omitempty"`
+	// Target is a frame's target rule, as "list/rule", and TargetStart
+	// and TargetEnd its byte span in the post (a pronoun's, when the
+	// target is referred back to).
+	Target      string `json:"target,omitempty"`
+	TargetStart int    `json:"target_start,omitempty"`
+	TargetEnd   int    `json:"target_end,omitempty"`
+	// Context, when set, is why the reason did not count: a negation,
+	// counter-speech, a quotation or reported speech.
+	Context frames.Context `json:"context,omitempty"`
+	// Features are the model's features that weighed most toward hate.
+	Features []string `json:"features,omitempty"`
 }
 
 // A Verdict is the classification of one post.
@@ -69,14 +101,27 @@ const NumCategories = 8
 type Classifier struct {
 	m       *match.Matcher
 	e       *match.Engine
-	counted []bool // per rule hit: already counted
+	frames  frames.Analyzer
 	seen    map[[2]int32]bool
 	v       Verdict
+	targets []string // per list and rule: "list/rule", made once
 }
 
 // New returns a Classifier for e.
 func New(e *match.Engine) *Classifier {
 	return &Classifier{m: e.NewMatcher(), e: e, seen: make(map[[2]int32]bool)}
+}
+
+// scores accumulates one post's category scores.
+type scores struct {
+	miss      [NumCategories]float64 // ∏(1 − w) per category
+	threshold [NumCategories]float64
+}
+
+func (s *scores) add(c rules.Category, w, threshold float64) {
+	ci := categoryIndex(c)
+	s.miss[ci] *= 1 - w
+	s.threshold[ci] = min(s.threshold[ci], threshold)
 }
 
 // Classify returns the verdict on text. The verdict is valid until the next
@@ -89,36 +134,53 @@ func (c *Classifier) Classify(text string, o *Options) *Verdict {
 	if len(hits) == 0 {
 		return v
 	}
+	res := c.frames.Analyze(text, c.m.Text, hits, c.e.Lists)
 	clear(c.seen)
-	var miss [NumCategories]float64 // ∏(1 − w) per category
-	var threshold [NumCategories]float64
-	for i := range miss {
-		miss[i], threshold[i] = 1, 1
+	var sc scores
+	for i := range sc.miss {
+		sc.miss[i], sc.threshold[i] = 1, 1
 	}
-	for _, h := range hits {
+	for i, h := range hits {
 		l := c.e.Lists[h.List]
 		r := &l.Rules[h.Rule]
+		if r.Role != rules.Flagging {
+			continue
+		}
 		v.Reasons = append(v.Reasons, Reason{
-			List: l.ID, Publisher: l.Publisher, Version: l.Version, Rule: r.ID,
-			Category: r.Category, Weight: r.Weight, Start: h.Start, End: h.End,
+			Kind: ByRule, List: l.ID, Publisher: l.Publisher, Version: l.Version, Rule: r.ID,
+			Category: r.Category, Weight: r.Weight, Start: h.Start, End: h.End, Context: res.HitContext[i],
 		})
 		k := [2]int32{h.List, h.Rule}
-		if c.seen[k] || o.ruleAllowed(l.ID, r.ID) {
+		if res.HitContext[i] != frames.None || c.seen[k] || o.ruleAllowed(l.ID, r.ID) {
 			continue
 		}
 		c.seen[k] = true
-		ci := categoryIndex(r.Category)
-		miss[ci] *= 1 - r.Weight
-		threshold[ci] = min(threshold[ci], l.Threshold(r.Category))
+		sc.add(r.Category, r.Weight, l.Threshold(r.Category))
+	}
+	for _, f := range res.Frames {
+		l := c.e.Lists[f.Predicate.List]
+		r := &l.Rules[f.Predicate.Rule]
+		v.Reasons = append(v.Reasons, Reason{
+			Kind: ByFrame, List: l.ID, Publisher: l.Publisher, Version: l.Version, Rule: r.ID,
+			Category: f.Category, Weight: f.Weight, Start: f.Predicate.Start, End: f.Predicate.End,
+			Class: f.Class, Target: c.ruleRef(f.Target), TargetStart: f.Target.Start, TargetEnd: f.Target.End,
+			Context: f.Context,
+		})
+		k := [2]int32{f.Predicate.List, f.Predicate.Rule}
+		if f.Context != frames.None || c.seen[k] || o.ruleAllowed(l.ID, r.ID) {
+			continue
+		}
+		c.seen[k] = true
+		sc.add(f.Category, f.Weight, l.Threshold(f.Category))
 	}
 	s := o.Sensitivity
 	for i, cat := range rules.Categories {
-		v.Scores[i] = 1 - miss[i]
+		v.Scores[i] = 1 - sc.miss[i]
 		if !o.enabled(cat) || v.Scores[i] <= v.Score {
 			continue
 		}
 		v.Score, v.Category = v.Scores[i], cat
-		if v.Scores[i] >= min(1, threshold[i]*2*(1-s)) {
+		if v.Scores[i] >= min(1, sc.threshold[i]*2*(1-s)) {
 			v.Flagged = true
 		}
 	}
@@ -126,6 +188,23 @@ func (c *Classifier) Classify(text string, o *Options) *Verdict {
 		v.Flagged, v.Allowed = false, true
 	}
 	return v
+}
+
+// ruleRef returns "list/rule" for the rule of h, made once per rule so
+// that classifying allocates nothing.
+func (c *Classifier) ruleRef(h match.Hit) string {
+	if c.targets == nil {
+		for _, l := range c.e.Lists {
+			for _, r := range l.Rules {
+				c.targets = append(c.targets, l.ID+"/"+r.ID)
+			}
+		}
+	}
+	i := int(h.Rule)
+	for _, l := range c.e.Lists[:h.List] {
+		i += len(l.Rules)
+	}
+	return c.targets[i]
 }
 
 // fingerprint hashes the normalised text (FNV-1a), so that a correction

@@ -1,0 +1,371 @@
+package frames
+
+import (
+	"unicode/utf8"
+
+	"voile/shared/match"
+	"voile/shared/normalize"
+	"voile/shared/rules"
+)
+
+// Context is why a frame or a match does not count, or None.
+type Context string
+
+const (
+	None Context = ""
+	// Negated: a negation in the clause ("not", « ne … pas »).
+	Negated Context = "negation"
+	// Countered: the post argues against hate ("stop calling …").
+	Countered Context = "counter"
+	// Quoted: the words stand in quotation marks inside a post that says
+	// more than the quotation.
+	Quoted Context = "quote"
+	// Reported: news or reported speech ("was sentenced for …").
+	Reported Context = "report"
+)
+
+// Contexts lists every context but None, in a stable order.
+var Contexts = []Context{Negated, Countered, Quoted, Reported}
+
+// A Frame is a target and a predicate in a hateful construction.
+type Frame struct {
+	// Target is the hit of the target rule, or of the anaphor cue that
+	// stands for it; Antecedent is then the index in the hits of the
+	// target it refers to, else -1.
+	Target     match.Hit
+	Antecedent int32
+	Predicate  match.Hit
+	Class      rules.Class
+	// Category is the predicate's if it sets one, else the target's.
+	Category rules.Category
+	// Weight is the predicate's weight times the target's.
+	Weight float64
+	// Context, when not None, cancels the frame.
+	Context Context
+}
+
+// Limits of a construction, in words between the target and the
+// predicate.
+const (
+	maxGap       = 8 // "after", "before", "any"
+	maxCopulaGap = 6 // "T are P": the linking word and what follows it
+	maxNextTo    = 1 // "filthy T", « T sales »: P right beside T
+	maxInverted  = 3 // "are T so P?": the linking word before T
+	negReach     = 3 // a negation up to this many words before the predicate
+	negBefore    = 2 // or before the start of the construction ("not all T …")
+)
+
+// Analyzer finds frames and contexts. It reuses its memory between calls
+// and is not safe for concurrent use.
+type Analyzer struct {
+	res Result
+
+	words  []wordInfo
+	cues   [][]int32 // hit indexes of each cue class, by cueIndex
+	target []int32                         // hit indexes of targets
+	pred   []int32                         // hit indexes of predicates
+}
+
+type wordInfo struct {
+	clause int32 // clauses end at sentence punctuation and contrast cues
+	quoted bool
+}
+
+// Result is what Analyze found. It is valid until the next call.
+type Result struct {
+	Frames []Frame
+	// HitContext[i] is the context of hits[i] when it is a hit of a
+	// flagging rule; None for the others.
+	HitContext []Context
+}
+
+// Analyze finds the frames among hits, the matches in t (normalised from
+// text) of the rules of lists, and the context of every flagging hit.
+func (a *Analyzer) Analyze(text string, t *normalize.Text, hits []match.Hit, lists []*rules.List) *Result {
+	r := &a.res
+	r.Frames = r.Frames[:0]
+	r.HitContext = r.HitContext[:0]
+	a.target, a.pred = a.target[:0], a.pred[:0]
+	if a.cues == nil {
+		a.cues = make([][]int32, len(rules.CueClasses))
+	}
+	for i := range a.cues {
+		a.cues[i] = a.cues[i][:0]
+	}
+	flagging := false
+	for i, h := range hits {
+		r.HitContext = append(r.HitContext, None)
+		rule := &lists[h.List].Rules[h.Rule]
+		switch rule.Role {
+		case rules.Flagging:
+			flagging = true
+		case rules.Target:
+			a.target = append(a.target, int32(i))
+		case rules.Predicate:
+			a.pred = append(a.pred, int32(i))
+		case rules.Cue:
+			if c := cueIndex(rule.Class); c >= 0 {
+				a.cues[c] = append(a.cues[c], int32(i))
+			}
+		}
+	}
+	if !flagging && len(a.pred) == 0 {
+		return r // nothing can count: save the work
+	}
+	a.segment(text, t, hits)
+	quotes := a.hasUnquoted(len(t.Words))
+	for i, h := range hits {
+		rule := &lists[h.List].Rules[h.Rule]
+		if rule.Role == rules.Flagging {
+			r.HitContext[i] = a.context(hits, h, h, quotes)
+		}
+	}
+	for _, pi := range a.pred {
+		p := hits[pi]
+		pr := &lists[p.List].Rules[p.Rule]
+		ti, ante := a.findTarget(hits, lists, p, pr.PredicateOrder())
+		if ti < 0 {
+			continue
+		}
+		tg := hits[ti]
+		named := tg
+		if ante >= 0 {
+			named = hits[ante]
+		}
+		tr := &lists[named.List].Rules[named.Rule]
+		f := Frame{Target: tg, Antecedent: ante, Predicate: p, Class: pr.Class, Category: pr.Category, Weight: pr.Strength() * tr.Strength()}
+		if f.Category == "" {
+			f.Category = tr.Category
+		}
+		negated := a.negated(hits, tg, p)
+		switch {
+		case pr.Class == rules.Positive && !negated:
+			continue // a good thing said: no frame
+		case pr.Class != rules.Positive && negated:
+			f.Context = Negated
+		default:
+			f.Context = a.context(hits, tg, p, quotes)
+		}
+		r.Frames = append(r.Frames, f)
+	}
+	return r
+}
+
+// segment fills a.words: each word's clause and whether it is quoted, from
+// the punctuation of the original text between words.
+func (a *Analyzer) segment(text string, t *normalize.Text, hits []match.Hit) {
+	n := len(t.Words)
+	a.words = a.words[:0]
+	clause, quoted := int32(0), false
+	prevEnd := 0
+	for i := range n {
+		start, end := t.Orig(int(t.Words[i].Start), int(t.Words[i].End))
+		if start < prevEnd { // a guess of the normaliser spanning words
+			start = prevEnd
+		}
+		gap := text[prevEnd:start]
+		if i > 0 && breaksSentence(gap) {
+			clause++
+		}
+		quoted = toggleQuotes(gap, quoted, i == 0)
+		a.words = append(a.words, wordInfo{clause: clause, quoted: quoted})
+		prevEnd = max(prevEnd, end)
+	}
+	// A contrast cue ("but", « mais ») starts a new clause.
+	for _, hi := range a.cues[cueIndex(rules.Contrast)] {
+		w := hits[hi].Words[0]
+		for j := int(w); j < n; j++ {
+			a.words[j].clause++
+		}
+	}
+}
+
+// breaksSentence reports whether the text between two words ends a
+// sentence.
+func breaksSentence(gap string) bool {
+	for _, c := range gap {
+		switch c {
+		case '.', '!', '?', ';', '\n', '…', '¿', '¡':
+			return true
+		}
+	}
+	return false
+}
+
+// toggleQuotes returns whether the next word is quoted, after the
+// punctuation gap: double quotes and guillemets open and close
+// quotations; a single quote does only with a space on one side, since
+// inside a word it is an apostrophe ("can't", « l'arabe »).
+func toggleQuotes(gap string, quoted, atStart bool) bool {
+	for i, c := range gap {
+		switch c {
+		case '"', '＂':
+			quoted = !quoted
+		case '“', '«', '„':
+			quoted = true
+		case '”', '»':
+			quoted = false
+		case '\'', '‘', '’':
+			w := utf8.RuneLen(c)
+			spaceBefore := i == 0 && atStart || i > 0 && isSpace(gap[i-1])
+			spaceAfter := i+w < len(gap) && isSpace(gap[i+w])
+			switch {
+			case spaceBefore && !spaceAfter:
+				quoted = true
+			case spaceAfter && !spaceBefore:
+				quoted = false
+			}
+		}
+	}
+	return quoted
+}
+
+func isSpace(b byte) bool { return b == ' ' || b == '\t' || b == '\n' || b == '\r' }
+
+// hasUnquoted reports whether at least two words stand outside quotation
+// marks: only then is a quotation part of a larger post that may comment
+// on it.
+func (a *Analyzer) hasUnquoted(n int) bool {
+	quotedAny, out := false, 0
+	for i := range n {
+		if a.words[i].quoted {
+			quotedAny = true
+		} else {
+			out++
+		}
+	}
+	return quotedAny && out >= 2
+}
+
+// context returns why the match from x to y (target and predicate, or one
+// hit twice) does not count, or None.
+func (a *Analyzer) context(hits []match.Hit, x, y match.Hit, quotes bool) Context {
+	if quotes && (a.words[x.Words[0]].quoted || a.words[y.Words[0]].quoted) {
+		return Quoted
+	}
+	for _, hi := range a.cues[cueIndex(rules.Counter)] {
+		if !overlaps(hits[hi], x) && !overlaps(hits[hi], y) {
+			return Countered
+		}
+	}
+	for _, hi := range a.cues[cueIndex(rules.Report)] {
+		if !overlaps(hits[hi], x) && !overlaps(hits[hi], y) {
+			return Reported
+		}
+	}
+	return None
+}
+
+// findTarget returns the index of the target hit that predicate p is said
+// of, the closest in its clause that its order allows, or -1; and for an
+// anaphor, the index of the named target it stands for, else -1.
+func (a *Analyzer) findTarget(hits []match.Hit, lists []*rules.List, p match.Hit, order rules.Order) (best, ante int32) {
+	best, ante = -1, -1
+	bestGap := int32(1 << 30)
+	try := func(ti, named int32) {
+		tg := hits[ti]
+		if overlaps(tg, p) || a.words[tg.Words[0]].clause != a.words[p.Words[0]].clause {
+			return
+		}
+		gap, ok := a.fits(hits, tg, p, order)
+		if ok && gap < bestGap {
+			best, ante, bestGap = ti, named, gap
+		}
+	}
+	for _, ti := range a.target {
+		try(ti, -1)
+	}
+	for _, ci := range a.cues[cueIndex(rules.Anaphor)] {
+		if named := a.antecedent(hits, hits[ci]); named >= 0 {
+			try(ci, named)
+		}
+	}
+	return best, ante
+}
+
+// antecedent returns the index of the closest target hit before the
+// anaphor hit x, or -1.
+func (a *Analyzer) antecedent(hits []match.Hit, x match.Hit) int32 {
+	best := int32(-1)
+	for _, ti := range a.target {
+		if hits[ti].Words[1] <= x.Words[0] && (best < 0 || hits[ti].Words[0] > hits[best].Words[0]) {
+			best = ti
+		}
+	}
+	return best
+}
+
+// fits reports whether target tg and predicate p stand in the order's
+// construction, and how many words lie between them.
+func (a *Analyzer) fits(hits []match.Hit, tg, p match.Hit, order rules.Order) (int32, bool) {
+	after := tg.Words[1] <= p.Words[0] // T … P
+	var gap int32
+	if after {
+		gap = p.Words[0] - tg.Words[1]
+	} else {
+		gap = tg.Words[0] - p.Words[1]
+	}
+	switch order {
+	case rules.After:
+		return gap, after && gap <= maxGap
+	case rules.Before:
+		return gap, !after && gap <= maxGap
+	case rules.Any:
+		return gap, gap <= maxGap
+	}
+	// Copula.
+	if gap <= maxNextTo {
+		return gap, true
+	}
+	if !after || gap > maxCopulaGap {
+		return gap, false
+	}
+	for _, li := range a.cues[cueIndex(rules.Link)] {
+		l := hits[li]
+		if l.Words[0] >= tg.Words[1] && l.Words[1] <= p.Words[0] { // T are P
+			return gap, true
+		}
+		if l.Words[1] <= tg.Words[0] && tg.Words[0]-l.Words[1] <= 1 && gap <= maxInverted { // are T so P?
+			return gap, true
+		}
+	}
+	return gap, false
+}
+
+// negated reports whether a negation in the clause bears on the
+// construction of target tg and predicate p: between them, just before the
+// predicate, or just before the construction. A negation inside the
+// predicate's own words ("can't stand") does not count.
+func (a *Analyzer) negated(hits []match.Hit, tg, p match.Hit) bool {
+	first := min(tg.Words[0], p.Words[0])
+	last := max(tg.Words[1], p.Words[1])
+	clause := a.words[p.Words[0]].clause
+	for _, ni := range a.cues[cueIndex(rules.Negation)] {
+		n := hits[ni]
+		if overlaps(n, p) || overlaps(n, tg) || a.words[n.Words[0]].clause != clause {
+			continue
+		}
+		switch {
+		case n.Words[0] >= first && n.Words[1] <= last: // between them
+			return true
+		case n.Words[1] <= p.Words[0] && p.Words[0]-n.Words[1] <= negReach:
+			return true
+		case n.Words[1] <= first && first-n.Words[1] <= negBefore:
+			return true
+		}
+	}
+	return false
+}
+
+func overlaps(x, y match.Hit) bool {
+	return x.Words[0] < y.Words[1] && y.Words[0] < x.Words[1]
+}
+
+func cueIndex(c rules.Class) int {
+	for i, k := range rules.CueClasses {
+		if k == c {
+			return i
+		}
+	}
+	return -1
+}

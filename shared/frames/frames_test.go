@@ -1,0 +1,128 @@
+package frames_test
+
+import (
+	"strings"
+	"testing"
+
+	"voile/shared/frames"
+	"voile/shared/match"
+	"voile/shared/rules"
+)
+
+// lexicon is a small list of every role, enough to exercise each
+// construction and context; the starter lists are much larger.
+func lexicon() *rules.List {
+	r := func(id string, role rules.Role, class rules.Class, order rules.Order, cat rules.Category, text string) rules.Rule {
+		kind := rules.Term
+		if strings.Contains(text, " ") {
+			kind = rules.Phrase
+		}
+		return rules.Rule{ID: id, Kind: kind, Role: role, Class: class, Order: order, Category: cat, Text: text, Weight: 0.9}
+	}
+	tg := func(id string, cat rules.Category, text string) rules.Rule { return r(id, rules.Target, "", "", cat, text) }
+	pr := func(id string, class rules.Class, order rules.Order, text string) rules.Rule {
+		return r(id, rules.Predicate, class, order, "", text)
+	}
+	cue := func(id string, class rules.Class, text string) rules.Rule { return r(id, rules.Cue, class, "", "", text) }
+	return &rules.List{
+		ID: "lex", Publisher: "p", Version: 1, Langs: []string{"en", "fr"},
+		Rules: []rules.Rule{
+			tg("t-immigrants", rules.Xenophobia, "immigrant"),
+			tg("t-women", rules.Sexism, "woman"),
+			tg("t-women-pl", rules.Sexism, "women"),
+			tg("t-musulmans", rules.Islamophobia, "musulman"),
+			pr("p-vermin", rules.Dehumanise, "", "vermin"),
+			pr("p-parasites", rules.Dehumanise, "", "parasite"),
+			pr("p-stupid", rules.Derogate, "", "stupid"),
+			pr("p-hate", rules.Contempt, rules.Before, "hate"),
+			pr("p-deported", rules.Exclude, rules.After, "should be deported"),
+			pr("p-human", rules.Positive, "", "human"),
+			{ID: "p-kill", Kind: rules.Term, Role: rules.Predicate, Class: rules.Threaten, Category: rules.Threat, Text: "kill", Weight: 1},
+			cue("c-are", rules.Link, "are"),
+			cue("c-sont", rules.Link, "sont"),
+			cue("c-not", rules.Negation, "not"),
+			cue("c-dont", rules.Negation, "don t"),
+			cue("c-pas", rules.Negation, "pas"),
+			cue("c-calling", rules.Counter, "calling"),
+			cue("c-sentenced", rules.Report, "was sentenced"),
+			cue("c-they", rules.Anaphor, "they"),
+			cue("c-them", rules.Anaphor, "them"),
+			cue("c-but", rules.Contrast, "but"),
+		},
+	}
+}
+
+type found struct {
+	class   rules.Class
+	cat     rules.Category
+	target  string // the words of the target (or pronoun) in the post
+	context frames.Context
+}
+
+func analyze(t *testing.T, text string) []found {
+	t.Helper()
+	l := lexicon()
+	if err := l.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	e, err := match.Compile(l)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := e.NewMatcher()
+	var a frames.Analyzer
+	hits := m.Match(text)
+	res := a.Analyze(text, m.Text, hits, e.Lists)
+	var out []found
+	for _, f := range res.Frames {
+		out = append(out, found{f.Class, f.Category, text[f.Target.Start:f.Target.End], f.Context})
+	}
+	return out
+}
+
+func TestFrames(t *testing.T) {
+	tests := []struct {
+		text string
+		want []found
+	}{
+		{"Immigrants are vermin", []found{{rules.Dehumanise, rules.Xenophobia, "Immigrants", ""}}},
+		{"women are just too stupid to vote", []found{{rules.Derogate, rules.Sexism, "women", ""}}},
+		{"Why are women so stupid?", []found{{rules.Derogate, rules.Sexism, "women", ""}}},
+		{"stupid women everywhere", []found{{rules.Derogate, rules.Sexism, "women", ""}}},
+		{"I hate immigrants", []found{{rules.Contempt, rules.Xenophobia, "immigrants", ""}}},
+		{"immigrants hate the rain", nil}, // "hate" stands before its target
+		{"immigrants should be deported", []found{{rules.Exclude, rules.Xenophobia, "immigrants", ""}}},
+		{"kill every immigrant", []found{{rules.Threaten, rules.Threat, "immigrant", ""}}},
+		{"Les musulmans sont des parasites", []found{{rules.Dehumanise, rules.Islamophobia, "musulmans", ""}}},
+		{"women are vermin because the sky is blue", []found{{rules.Dehumanise, rules.Sexism, "women", ""}}},
+		{"the women I met think the soup is stupid really", nil}, // no link between them
+		// Context.
+		{"Immigrants are not vermin", []found{{rules.Dehumanise, rules.Xenophobia, "Immigrants", frames.Negated}}},
+		{"I don't hate immigrants", []found{{rules.Contempt, rules.Xenophobia, "immigrants", frames.Negated}}},
+		{"Les musulmans ne sont pas des parasites", []found{{rules.Dehumanise, rules.Islamophobia, "musulmans", frames.Negated}}},
+		{"immigrants are not human", []found{{rules.Positive, rules.Xenophobia, "immigrants", ""}}},
+		{"immigrants are human", nil},
+		{"Calling immigrants vermin is wrong", []found{{rules.Dehumanise, rules.Xenophobia, "immigrants", frames.Countered}}},
+		{`"Immigrants are vermin" is a vile thing to say`, []found{{rules.Dehumanise, rules.Xenophobia, "Immigrants", frames.Quoted}}},
+		{`He said 'women are stupid' and left`, []found{{rules.Derogate, rules.Sexism, "women", frames.Quoted}}},
+		{"A man was sentenced for shouting that immigrants are vermin", []found{{rules.Dehumanise, rules.Xenophobia, "immigrants", frames.Reported}}},
+		// Pronouns refer back to a target named before.
+		{"I met some immigrants yesterday. They are vermin", []found{{rules.Dehumanise, rules.Xenophobia, "They", ""}}},
+		{"They are vermin", nil},
+		{"I don't hate women but they are stupid", []found{{rules.Contempt, rules.Sexism, "women", frames.Negated}, {rules.Derogate, rules.Sexism, "they", ""}}},
+		// A clause ends at a sentence break.
+		{"I saw immigrants. Vermin, all of it", nil},
+	}
+	for _, tt := range tests {
+		got := analyze(t, tt.text)
+		if len(got) != len(tt.want) {
+			t.Errorf("%q: frames %+v, want %+v", tt.text, got, tt.want)
+			continue
+		}
+		for i := range got {
+			if got[i] != tt.want[i] {
+				t.Errorf("%q: frame %d is %+v, want %+v", tt.text, i, got[i], tt.want[i])
+			}
+		}
+	}
+}
