@@ -39,6 +39,7 @@ var commands = map[string]func(args []string) error{
 	"rollback": rollback,
 	"status":   status,
 	"diff":     diff,
+	"eval":     evaluate,
 
 	"publish-adapters": publishAdapters,
 }
