@@ -114,6 +114,13 @@ func TestFrames(t *testing.T) {
 		{"I met some immigrants yesterday. They are vermin", []found{{rules.Dehumanise, rules.Xenophobia, "They", ""}}},
 		{"They are vermin", nil},
 		{"I don't hate women but they are stupid", []found{{rules.Contempt, rules.Sexism, "women", frames.Negated}, {rules.Derogate, rules.Sexism, "they", ""}}},
+		// Spelling variants of lexicon words.
+		{"Imigrants are vermin", []found{{rules.Dehumanise, rules.Xenophobia, "Imigrants", ""}}},
+		{"immigarnts are vermin", []found{{rules.Dehumanise, rules.Xenophobia, "immigarnts", ""}}},
+		{"immigrants are vermmin", []found{{rules.Dehumanise, rules.Xenophobia, "immigrants", ""}}},
+		{"ihate immigrants", []found{{rules.Contempt, rules.Xenophobia, "immigrants", ""}}},
+		{"imm igrants are vermin", []found{{rules.Dehumanise, rules.Xenophobia, "imm igrants", ""}}},
+		{"immigrants are vermon", nil}, // a letter replaced is not a variant
 		// A clause ends at a sentence break.
 		{"I saw immigrants. Vermin, all of it", nil},
 	}

@@ -20,7 +20,8 @@ type builder struct {
 	own      map[uint32][]int32 // state → patterns ending there
 	key      []byte
 	ids      []uint32
-	expanded int // phrases added for patterns
+	expanded int      // phrases added for patterns
+	lexWords []uint32 // ids of the words of targets and predicates
 }
 
 type edge struct{ from, id, to uint32 }
@@ -44,6 +45,9 @@ func (b *builder) add(text string, p pattern) error {
 		s = b.child(s, id)
 	}
 	p.words = int32(len(b.ids))
+	if p.lexicon {
+		b.lexWords = append(b.lexWords, b.ids...)
+	}
 	b.own[s] = append(b.own[s], int32(len(b.e.pats)))
 	b.e.pats = append(b.e.pats, p)
 	return nil
@@ -125,6 +129,30 @@ func (b *builder) link() {
 		for _, ed := range kids[first[s]:first[s+1]] {
 			e.fail[ed.to] = e.step(e.fail[s], ed.id)
 			queue = append(queue, ed.to)
+		}
+	}
+}
+
+// fuzzy indexes the spelling variants of the lexicon's words (fuzzy.go).
+func (b *builder) fuzzy() {
+	e := b.e
+	e.lexWord = make([]bool, len(e.dict)+1)
+	if len(b.lexWords) == 0 {
+		return
+	}
+	e.words = make([]string, len(e.dict)+1)
+	for w, id := range e.dict {
+		e.words[id] = w
+	}
+	for _, id := range b.lexWords {
+		e.lexWord[id] = true
+	}
+	// In id order, so that a deletion shared by two words lists them in
+	// a stable order.
+	e.fuzzy = fuzzyIndex{}
+	for id := uint32(1); id < uint32(len(e.words)); id++ {
+		if e.lexWord[id] {
+			e.fuzzy.add([]byte(e.words[id]), id)
 		}
 	}
 }

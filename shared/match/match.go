@@ -23,6 +23,7 @@ type pattern struct {
 	list, rule int32
 	words      int32 // length in words
 	exception  bool  // an exception of the rule, not the rule itself
+	lexicon    bool  // of a target or predicate
 }
 
 // Engine is a compiled set of lists. It is immutable and safe for
@@ -43,6 +44,11 @@ type Engine struct {
 
 	regexps []compiledPattern
 	pre     *prefilter // which regexps can match a text (prefilter.go)
+
+	// Spelling variants of lexicon words (fuzzy.go).
+	lexWord []bool     // word id → a word of a target or predicate
+	words   []string   // word id → its key
+	fuzzy   fuzzyIndex // nil when the lists have no lexicon
 }
 
 type compiledPattern struct {
@@ -62,16 +68,17 @@ func Compile(lists ...*rules.List) (*Engine, error) {
 	for li, l := range lists {
 		for ri := range l.Rules {
 			r := &l.Rules[ri]
+			lex := r.Role == rules.Target || r.Role == rules.Predicate
 			switch r.Kind {
 			case rules.Term, rules.Phrase:
-				if err := b.add(r.Text, pattern{list: int32(li), rule: int32(ri)}); err != nil {
+				if err := b.add(r.Text, pattern{list: int32(li), rule: int32(ri), lexicon: lex}); err != nil {
 					return nil, fmt.Errorf("compile list %q rule %q: %v", l.ID, r.ID, err)
 				}
 			case rules.Pattern:
 				if phrases, ok := expand(r.Text); ok && b.expanded+len(phrases) <= maxTotalExpansions {
 					b.expanded += len(phrases)
 					for _, ph := range phrases {
-						if err := b.add(ph, pattern{list: int32(li), rule: int32(ri)}); err != nil {
+						if err := b.add(ph, pattern{list: int32(li), rule: int32(ri), lexicon: lex}); err != nil {
 							return nil, fmt.Errorf("compile list %q rule %q: phrase %q: %v", l.ID, r.ID, ph, err)
 						}
 					}
@@ -93,6 +100,7 @@ func Compile(lists ...*rules.List) (*Engine, error) {
 		}
 	}
 	b.link()
+	b.fuzzy()
 	e.pre = buildPrefilter(e.regexps)
 	return e, nil
 }
@@ -109,6 +117,11 @@ type Matcher struct {
 	raw   []rawHit
 	found []bool          // per prefilter clause: present in the text
 	Text  *normalize.Text // the last text matched, normalised
+
+	// One step of the automaton per word, or per part of a split word, or
+	// per two joined words: the words [stepFirst[s], stepEnd[s]) of step s.
+	stepFirst, stepEnd []int32
+	del                []byte // a deletion of a word (fuzzy.go)
 }
 
 type rawHit struct {
@@ -132,19 +145,8 @@ func (m *Matcher) Match(text string) []Hit {
 	m.Text = t
 	m.hits, m.raw = m.hits[:0], m.raw[:0]
 
-	m.trim = m.trim[:0]
-	state := uint32(0)
-	for i := range t.Words {
-		id, trim := m.lookup(t, i)
-		m.trim = append(m.trim, trim)
-		if id == 0 {
-			state = 0 // no pattern holds this word
-			continue
-		}
-		state = e.step(state, id)
-		for _, p := range e.outs[e.outStart[state]:e.outEnd[state]] {
-			m.raw = append(m.raw, rawHit{pat: p, first: int32(i) + 1 - e.pats[p].words, end: int32(i) + 1})
-		}
+	if unknown := m.walk(t, false); unknown && e.fuzzy != nil && m.foundLexicon() {
+		m.walk(t, true)
 	}
 	for _, h := range m.raw {
 		p := e.pats[h.pat]
@@ -173,6 +175,77 @@ func (m *Matcher) Match(text string) []Hit {
 		m.dropOtherLanguages()
 	}
 	return m.hits
+}
+
+// walk runs the automaton over the words of t into m.raw, and reports
+// whether a word of minFuzzyKey-1 letters or more was not in the
+// dictionary. With variants, such words are looked up as spelling
+// variants of lexicon words, split in two, or joined with the next.
+func (m *Matcher) walk(t *normalize.Text, variants bool) (unknown bool) {
+	e := m.e
+	m.raw = m.raw[:0]
+	m.trim = m.trim[:0]
+	m.stepFirst, m.stepEnd = m.stepFirst[:0], m.stepEnd[:0]
+	state := uint32(0)
+	step := func(id uint32, first, end int) {
+		m.stepFirst = append(m.stepFirst, int32(first))
+		m.stepEnd = append(m.stepEnd, int32(end))
+		if id == 0 {
+			state = 0 // no pattern holds this word
+			return
+		}
+		state = e.step(state, id)
+		s := len(m.stepFirst) - 1
+		for _, p := range e.outs[e.outStart[state]:e.outEnd[state]] {
+			m.raw = append(m.raw, rawHit{pat: p, first: m.stepFirst[s+1-int(e.pats[p].words)], end: int32(end)})
+		}
+	}
+	for i := 0; i < len(t.Words); i++ {
+		id, trim := m.lookup(t, i)
+		m.trim = append(m.trim, trim)
+		if id != 0 {
+			step(id, i, i+1)
+			continue
+		}
+		unknown = true
+		if !variants {
+			step(0, i, i+1)
+			continue
+		}
+		m.key = appendKey(m.key[:0], t.WordText(i))
+		if id = m.fuzzyLookup(m.key); id != 0 {
+			step(id, i, i+1)
+			continue
+		}
+		if a, b := m.split(m.key); b != 0 {
+			step(a, i, i+1)
+			step(b, i, i+1)
+			continue
+		}
+		if i+1 < len(t.Words) {
+			m.alt = append(append(m.alt[:0], t.WordText(i)...), t.WordText(i+1)...)
+			m.key = appendKey(m.key[:0], m.alt)
+			if id = m.find(m.key); id != 0 && e.lexWord[id] && len(m.key) >= minFuzzyKey {
+				m.trim = append(m.trim, 0)
+				step(id, i, i+2)
+				i++
+				continue
+			}
+		}
+		step(0, i, i+1)
+	}
+	return unknown
+}
+
+// foundLexicon reports whether the walk found a word of a target or a
+// predicate.
+func (m *Matcher) foundLexicon() bool {
+	for _, h := range m.raw {
+		if m.e.pats[h.pat].lexicon {
+			return true
+		}
+	}
+	return false
 }
 
 // addHit adds h, or merges it with a hit of the same rule that holds it or
