@@ -38,6 +38,7 @@ test('every string the code and pages use exists', () => {
   };
   walk(SRC);
   for (const c of ['racism', 'antisemitism', 'islamophobia', 'lgbtphobia', 'sexism', 'disability', 'xenophobia', 'threat']) used.add('cat_' + c);
+  for (const c of ['dehumanise', 'derogate', 'contempt', 'threat', 'exclude', 'positive']) used.add('class_' + c);
   for (const st of ['connected', 'connecting', 'offline', 'error']) used.add('optSync_' + st);
   for (const st of ['active', 'untrusted', 'invalid']) used.add('optListState_' + st);
   for (const k of used) assert.ok(catalogs.en[k], `missing message ${k}`);

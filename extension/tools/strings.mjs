@@ -38,6 +38,19 @@ export const STRINGS = {
   cat_xenophobia: ['xenophobia', 'xénophobie'],
   cat_threat: ['threats', 'menaces'],
 
+  // Why a post is hidden, under the veil's label: the rule that matched,
+  // the kind of statement (a frame: a group and something hateful said of
+  // it), or the model.
+  whyRule: ['matched rule $RULE$', 'règle $RULE$', { RULE: { content: '$1', example: 'demo-en/racism-n-word' } }],
+  whyFrame: ['$CLASS$ ($RULE$)', '$CLASS$ ($RULE$)', { CLASS: { content: '$1', example: 'dehumanising statement' }, RULE: { content: '$2', example: 'demo-en/pred-vermin' } }],
+  whyModel: ['model, $P$ % sure', 'modèle, sûr à $P$ %', { P: { content: '$1', example: '92' } }],
+  class_dehumanise: ['dehumanising statement', 'propos déshumanisant'],
+  class_derogate: ['derogatory generalisation', 'généralisation dénigrante'],
+  class_contempt: ['expressed hatred', 'haine exprimée'],
+  class_threat: ['threat or call to violence', 'menace ou appel à la violence'],
+  class_exclude: ['call for exclusion', 'appel à l’exclusion'],
+  class_positive: ['denied humanity or rights', 'humanité ou droits niés'],
+
   // Popup.
   popupOnHere: ['On for this site', 'Actif sur ce site'],
   popupAllOff: ['Voile is paused everywhere', 'Voile est en pause partout'],

@@ -45,6 +45,9 @@ const (
 	ByModel ReasonKind = "model"
 )
 
+// ReasonKinds lists every kind of reason, in a stable order.
+var ReasonKinds = []ReasonKind{ByRule, ByFrame, ByModel}
+
 // A Reason is one thing found in the post, at one place: a matched
 // flagging rule or a frame. A reason with a Context did not count.
 type Reason struct {
@@ -66,8 +69,8 @@ type Reason struct {
 	// and TargetEnd its byte span in the post (a pronoun's, when the
 	// target is referred back to).
 	Target      string `json:"target,omitempty"`
-	TargetStart int    `json:"target_start,omitempty"`
-	TargetEnd   int    `json:"target_end,omitempty"`
+	TargetStart int    `json:"targetStart,omitempty"`
+	TargetEnd   int    `json:"targetEnd,omitempty"`
 	// Context, when set, is why the reason did not count: a negation,
 	// counter-speech, a quotation or reported speech.
 	Context frames.Context `json:"context,omitempty"`

@@ -17,6 +17,11 @@
 // fails at once instead of mislabelling verdicts.
 const CATEGORIES = ['racism', 'antisemitism', 'islamophobia', 'lgbtphobia', 'sexism', 'disability', 'xenophobia', 'threat'];
 const NO_CATEGORY = 255;
+// Reason kinds in the order of Go's verdict.ReasonKinds, and contexts
+// after '' in the order of frames.Contexts.
+const REASON_KINDS = ['rule', 'frame', 'model'];
+const CONTEXTS = ['', 'negation', 'counter', 'quote', 'report'];
+const utf8 = new TextDecoder();
 
 let instances = 0;
 
@@ -78,6 +83,10 @@ export class Voile {
     if (cats.join() !== CATEGORIES.join()) {
       throw new Error(`loadVoile: voile.wasm has categories [${cats}], voile.js expects [${CATEGORIES}]: rebuild both with make wasm`);
     }
+    const kinds = Array.from(raw.reasonKinds || []), contexts = ['', ...(raw.contexts || [])];
+    if (kinds.join() !== REASON_KINDS.join() || contexts.join() !== CONTEXTS.join()) {
+      throw new Error(`loadVoile: voile.wasm has reason kinds [${kinds}] and contexts [${contexts}], voile.js expects [${REASON_KINDS}] and [${CONTEXTS}]: rebuild both with make wasm`);
+    }
     this.#raw = raw;
     this.#memory = instance?.exports?.mem;
   }
@@ -138,9 +147,14 @@ export class Voile {
    * @param {{sensitivity?: number, categories?: string[], allow?: {rules?: string[], posts?: string[]}}} [opts]
    * @returns {Verdict[]} one per text, in order. A verdict is
    *   {flagged, score, category ('' if none), scores: {category: score},
-   *    fingerprint (16 hex digits), allowed, reasons: [{list, publisher,
-   *    version, rule, category, weight, start, end}]}, with start and end
-   *   in UTF-16 code units of the text, as String.prototype.slice takes them.
+   *    fingerprint (16 hex digits), allowed, reasons: [{kind ('rule',
+   *    'frame' or 'model'), list, publisher, version, rule, category,
+   *    weight, start, end, class, target, targetStart, targetEnd, context,
+   *    features}]}, with start and end (the rule's match, or the frame's
+   *    predicate) and targetStart and targetEnd (a frame's target) in
+   *    UTF-16 code units of the text, as String.prototype.slice takes
+   *    them. A reason with a context ('negation', 'counter', 'quote',
+   *    'report') did not count.
    */
   classify(texts, opts = {}) {
     if (!Array.isArray(texts)) {
@@ -273,6 +287,12 @@ function decodeVerdicts(res) {
     at += n;
     return s;
   };
+  const utf8str8 = () => {
+    const n = res[at++];
+    const s = utf8.decode(res.subarray(at, at + n));
+    at += n;
+    return s;
+  };
   const n = view.getUint32(at, true); at += 4;
   const out = new Array(n);
   for (let i = 0; i < n; i++) {
@@ -297,7 +317,18 @@ function decodeVerdicts(res) {
       const weight = view.getFloat64(at, true); at += 8;
       const start = view.getUint32(at, true), end = view.getUint32(at + 4, true);
       at += 8;
-      reasons[r] = { list, publisher, version, rule, category, weight, start, end };
+      const kind = REASON_KINDS[res[at]] ?? ''; at += 1;
+      const context = CONTEXTS[res[at]] ?? ''; at += 1;
+      const cls = str8();
+      const target = str8();
+      const targetStart = view.getUint32(at, true), targetEnd = view.getUint32(at + 4, true);
+      at += 8;
+      const features = new Array(res[at++]);
+      for (let f = 0; f < features.length; f++) features[f] = utf8str8();
+      reasons[r] = {
+        kind, list, publisher, version, rule, category, weight, start, end,
+        class: cls, target, targetStart, targetEnd, context, features,
+      };
     }
     out[i] = {
       flagged: (flags & 1) !== 0,

@@ -5,15 +5,27 @@
 
 /**
  * Compacts a voile.classify Verdict: {flagged, category, score,
- * fingerprint, allowed, rules: ["list/rule"]}, or null.
+ * fingerprint, allowed, rules: ["list/rule"], why}, or null. rules are the
+ * rules whose matches counted (a frame's predicate rule), for "never this
+ * rule"; why is the reason that weighed most: {kind: 'rule', rule}, {kind:
+ * 'frame', class, rule} or {kind: 'model', p}.
  */
 export function compactVerdict(v) {
   if (!v || (!v.flagged && !v.allowed)) return null;
   const rules = [];
+  let top = null;
   for (const r of v.reasons || []) {
-    const ref = `${r.list}/${r.rule}`;
-    if (!rules.includes(ref)) rules.push(ref);
+    if (r.context) continue; // cancelled: a negation, a quotation, …
+    if (r.kind !== 'model') {
+      const ref = `${r.list}/${r.rule}`;
+      if (!rules.includes(ref)) rules.push(ref);
+    }
+    if (!top || r.weight > top.weight) top = r;
   }
+  let why = null;
+  if (top?.kind === 'frame') why = { kind: 'frame', class: top.class, rule: `${top.list}/${top.rule}` };
+  else if (top?.kind === 'model') why = { kind: 'model', p: Math.round(top.weight * 100) / 100 };
+  else if (top) why = { kind: 'rule', rule: `${top.list}/${top.rule}` };
   return {
     flagged: !!v.flagged,
     category: v.category || '',
@@ -21,5 +33,6 @@ export function compactVerdict(v) {
     fingerprint: String(v.fingerprint || ''),
     allowed: !!v.allowed,
     rules,
+    why,
   };
 }

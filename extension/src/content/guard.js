@@ -163,7 +163,7 @@ export class PageGuard {
       const info = this.info.get(el);
       if (!info || !info.veil || !info.mode) continue;
       const v = info.verdict || {};
-      info.veil.render(info.mode, info.mode === 'allowed' ? { rules: (v.rules || []).length } : { category: v.category });
+      info.veil.render(info.mode, info.mode === 'allowed' ? { rules: (v.rules || []).length } : { category: v.category, why: v.why });
     }
   }
 
@@ -404,7 +404,7 @@ export class PageGuard {
     else this.restoreAT(info);
     this.setState(el, mode === 'blurred' ? State.FLAGGED : mode === 'waiting' ? State.WAITING : State.REVEALED);
     info.mode = mode;
-    info.veil.render(mode, mode === 'allowed' ? { rules: (v.rules || []).length } : { category: v.category });
+    info.veil.render(mode, mode === 'allowed' ? { rules: (v.rules || []).length } : { category: v.category, why: v.why });
   }
 
   uncover(info) {

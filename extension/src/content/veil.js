@@ -51,6 +51,7 @@ const VEIL_CSS = `
 .blurred .bar, .waiting .bar { left: 50%; top: 50%; transform: translate(-50%, -50%); }
 .compact .bar { right: 4px; top: 4px; padding: 2px 6px; font-size: 12px; opacity: 0.92; }
 .label { font-weight: 600; }
+.why { font-size: 0.85em; opacity: 0.85; }
 button {
   font: inherit; color: inherit;
   padding: 3px 10px; min-height: 28px;
@@ -95,7 +96,8 @@ const STOPPED = ['click', 'dblclick', 'mousedown', 'mouseup', 'pointerdown', 'po
  * Creates a veil. t(key, subs) returns a translated string; actions holds
  * the callbacks show(), hide(), notHate(), undo(), neverRules(). Returns
  * {host, render(mode, info)} where mode is 'blurred', 'revealed', 'allowed'
- * or 'waiting', and info is {category} (or {rules: n} for 'allowed').
+ * or 'waiting', and info is {category, why} (why as compactVerdict gives
+ * it), or {rules: n} for 'allowed'.
  */
 export function createVeil(doc, names, t, actions) {
   const host = doc.createElement(names.veil);
@@ -124,6 +126,14 @@ export function createVeil(doc, names, t, actions) {
     return e;
   };
   const category = info => t('cat_' + info.category) || info.category;
+  // Why the post is hidden: the rule, the kind of statement, or the model.
+  const why = info => {
+    const w = info.why;
+    if (!w) return '';
+    if (w.kind === 'frame') return t('whyFrame', [t('class_' + w.class) || w.class, w.rule]);
+    if (w.kind === 'model') return t('whyModel', [String(Math.round(w.p * 100))]);
+    return t('whyRule', [w.rule]);
+  };
 
   function render(mode, info = {}) {
     const hadFocus = root.activeElement != null;
@@ -140,6 +150,8 @@ export function createVeil(doc, names, t, actions) {
       });
       const bar = el('div', { class: 'bar', role: 'group', 'aria-label': t('veilGroup') },
         el('span', { class: 'label', text: label }), show);
+      const reason = mode === 'blurred' ? why(info) : '';
+      if (reason) bar.insertBefore(el('span', { class: 'why', text: reason }), show);
       if (mode === 'blurred') {
         bar.appendChild(el('button', { type: 'button', text: t('notHate'), onclick: () => actions.notHate() }));
       }

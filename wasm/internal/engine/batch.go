@@ -5,9 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"unsafe"
 
+	"voile/shared/frames"
 	"voile/shared/rules"
 	"voile/shared/verdict"
 )
@@ -35,7 +37,11 @@ import (
 //	fp        u64  fingerprint
 //	nreasons  u16, then each reason:
 //	  list str8, publisher str8, version f64, rule str8,
-//	  category u8, weight f64, start u32, end u32
+//	  category u8, weight f64, start u32, end u32,
+//	  kind u8       index into verdict.ReasonKinds
+//	  context u8    0 none, else 1 + index into frames.Contexts
+//	  class str8, target str8, targetStart u32, targetEnd u32
+//	  nfeatures u8, then features as str8 (UTF-8)
 //
 // Reason offsets are UTF-16 code units, as JavaScript strings count them.
 // voile.js encodes texts with TextEncoder, which writes valid UTF-8 only,
@@ -172,6 +178,18 @@ func appendVerdict(out []byte, v *verdict.Verdict, text string) []byte {
 		end := start + UTF16Len(text[rs.Start:rs.End])
 		out = binary.LittleEndian.AppendUint32(out, uint32(start))
 		out = binary.LittleEndian.AppendUint32(out, uint32(end))
+		out = append(out, byte(slices.Index(verdict.ReasonKinds, rs.Kind)), byte(slices.Index(frames.Contexts, rs.Context)+1))
+		out = appendStr8(out, string(rs.Class))
+		out = appendStr8(out, rs.Target)
+		start = UTF16Len(text[:rs.TargetStart])
+		end = start + UTF16Len(text[rs.TargetStart:rs.TargetEnd])
+		out = binary.LittleEndian.AppendUint32(out, uint32(start))
+		out = binary.LittleEndian.AppendUint32(out, uint32(end))
+		feats := rs.Features[:min(len(rs.Features), math.MaxUint8)]
+		out = append(out, byte(len(feats)))
+		for _, f := range feats {
+			out = appendStr8(out, f)
+		}
 	}
 	return out
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"math"
 
+	"voile/shared/frames"
 	"voile/shared/rules"
 	"voile/shared/verdict"
 )
@@ -72,6 +73,14 @@ type Reason struct {
 	Weight    float64 `json:"weight"`
 	Start     int     `json:"start"`
 	End       int     `json:"end"`
+
+	Kind        string   `json:"kind"`
+	Class       string   `json:"class"`
+	Target      string   `json:"target"`
+	TargetStart int      `json:"targetStart"`
+	TargetEnd   int      `json:"targetEnd"`
+	Context     string   `json:"context"`
+	Features    []string `json:"features"`
 }
 
 // ParseResponse decodes a response as voile.js does.
@@ -108,6 +117,19 @@ func ParseResponse(b []byte) ([]Verdict, error) {
 			}
 			rs.Weight = r.f64()
 			rs.Start, rs.End = int(r.u32()), int(r.u32())
+			if k := int(r.u8()); k < len(verdict.ReasonKinds) {
+				rs.Kind = string(verdict.ReasonKinds[k])
+			}
+			if c := int(r.u8()); c >= 1 && c <= len(frames.Contexts) {
+				rs.Context = string(frames.Contexts[c-1])
+			}
+			rs.Class = string(r.bytes(int(r.u8())))
+			rs.Target = string(r.bytes(int(r.u8())))
+			rs.TargetStart, rs.TargetEnd = int(r.u32()), int(r.u32())
+			rs.Features = make([]string, r.u8())
+			for i := range rs.Features {
+				rs.Features[i] = string(r.bytes(int(r.u8())))
+			}
 			v.Reasons = append(v.Reasons, rs)
 		}
 		if r.err != nil {

@@ -8,7 +8,9 @@ import (
 	"strings"
 	"syscall/js"
 
+	"voile/shared/frames"
 	"voile/shared/rules"
+	"voile/shared/verdict"
 	"voile/wasm/internal/engine"
 )
 
@@ -51,12 +53,20 @@ func New(e *engine.Engine) js.Value {
 	set("classify", a.classify)
 	set("encodeHello", a.encodeHello)
 	set("decodeMessage", a.decodeMessage)
-	cats := make([]any, len(rules.Categories))
-	for i, c := range rules.Categories {
-		cats[i] = string(c)
-	}
-	obj.Set("categories", cats)
+	obj.Set("categories", names(rules.Categories))
+	obj.Set("reasonKinds", names(verdict.ReasonKinds))
+	obj.Set("contexts", names(frames.Contexts))
 	return obj
+}
+
+// strings converts the names of an enumeration for JavaScript, which
+// checks them against its own copy of the wire indexes.
+func names[T ~string](xs []T) []any {
+	out := make([]any, len(xs))
+	for i, x := range xs {
+		out[i] = string(x)
+	}
+	return out
 }
 
 func (a *api) trust(args []js.Value) (any, error) {
