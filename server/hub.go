@@ -55,12 +55,18 @@ func newListState(b, prev *bundle.Bundle) *listState {
 
 // hub tracks connections, what each follows, and each list's latest
 // version. Subscriber counts per list are all it knows of its clients.
+//
+// Every field is the hub's own, under mu, and the hub takes no other
+// type's lock while holding it: a connection is in conns from add until
+// remove, and only a connection in conns can follow anything, so a
+// connection that was removed (closed) can never subscribe again.
 type hub struct {
-	m       *metrics
-	mu      sync.Mutex
-	lists   map[string]*listState
-	subs    map[string]map[*conn]struct{}
-	conns   map[*conn]struct{}
+	m     *metrics
+	mu    sync.Mutex
+	lists map[string]*listState
+	subs  map[string]map[*conn]struct{}
+	// conns maps each open connection to the keys it follows.
+	conns   map[*conn][]string
 	catalog *websocket.PreparedMessage
 	closed  bool
 	// adapters holds each publisher's latest adapter document (adapters.go).
@@ -69,7 +75,7 @@ type hub struct {
 }
 
 func newHub(m *metrics) *hub {
-	return &hub{m: m, lists: map[string]*listState{}, subs: map[string]map[*conn]struct{}{}, conns: map[*conn]struct{}{}}
+	return &hub{m: m, lists: map[string]*listState{}, subs: map[string]map[*conn]struct{}{}, conns: map[*conn][]string{}}
 }
 
 // add registers a new connection, or refuses it when the hub is closed.
@@ -79,38 +85,51 @@ func (h *hub) add(c *conn) bool {
 	if h.closed {
 		return false
 	}
-	h.conns[c] = struct{}{}
+	h.conns[c] = nil
 	h.m.connections.Inc()
 	return true
 }
 
-// remove forgets a closed connection and its subscriptions.
+// remove forgets a closed connection and its subscriptions, for good:
+// subscribe refuses it from now on.
 func (h *hub) remove(c *conn) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	if _, ok := h.conns[c]; !ok {
 		return
 	}
+	h.unsubscribeLocked(c)
 	delete(h.conns, c)
 	h.m.connections.Dec()
-	h.unsubscribeLocked(c)
 }
 
 func (h *hub) unsubscribeLocked(c *conn) {
-	for _, key := range c.follows {
+	for _, key := range h.conns[c] {
 		delete(h.subs[key], c)
-		h.m.subscribers.WithLabelValues(key).Set(float64(len(h.subs[key])))
+		n := len(h.subs[key])
+		if n == 0 {
+			delete(h.subs, key)
+		}
+		h.m.subscribers.WithLabelValues(key).Set(float64(n))
 	}
-	c.follows = nil
+	if _, ok := h.conns[c]; ok {
+		h.conns[c] = nil
+	}
 }
 
 // subscribe makes c follow exactly keys, and returns the current state of
 // each list that exists and the keys that do not. Registering before
-// reading the states means no publish falls between the two.
-func (h *hub) subscribe(c *conn, keys []string) (states []*listState, unknown []string) {
+// reading the states means no publish falls between the two. ok is false,
+// and nothing is registered, when c was removed: a hello read after the
+// connection was closed (as a slow client, say) must not bring it back.
+func (h *hub) subscribe(c *conn, keys []string) (states []*listState, unknown []string, ok bool) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
+	if _, ok := h.conns[c]; !ok {
+		return nil, nil, false
+	}
 	h.unsubscribeLocked(c)
+	var follows []string
 	for _, key := range keys {
 		st := h.lists[key]
 		if st == nil {
@@ -122,10 +141,11 @@ func (h *hub) subscribe(c *conn, keys []string) (states []*listState, unknown []
 		}
 		h.subs[key][c] = struct{}{}
 		h.m.subscribers.WithLabelValues(key).Set(float64(len(h.subs[key])))
-		c.follows = append(c.follows, key)
+		follows = append(follows, key)
 		states = append(states, st)
 	}
-	return states, unknown
+	h.conns[c] = follows
+	return states, unknown, true
 }
 
 // publish makes st the list's latest version and queues it to every
@@ -163,6 +183,12 @@ func (h *hub) state(key string) *listState {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	return h.lists[key]
+}
+
+func (h *hub) setCatalog(pm *websocket.PreparedMessage) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.catalog = pm
 }
 
 func (h *hub) catalogMessage() *websocket.PreparedMessage {

@@ -92,9 +92,7 @@ func (s *Server) refreshCatalog() error {
 		return err
 	}
 	pm, _ := prepare(&wire.Message{Type: wire.TCatalog, Catalog: c})
-	s.hub.mu.Lock()
-	s.hub.catalog = pm
-	s.hub.mu.Unlock()
+	s.hub.setCatalog(pm)
 	return nil
 }
 
@@ -157,8 +155,9 @@ func (s *Server) handleSync(w http.ResponseWriter, r *http.Request) {
 // hello answers a client's hello: the catalog, each publisher's adapter
 // document not yet sent on this connection, then a snapshot or a delta
 // of each followed list the client does not hold at its latest version,
-// then synced.
-func (s *Server) hello(c *conn, h *wire.Hello) {
+// then synced. It returns false, having done nothing, when the connection
+// was closed.
+func (s *Server) hello(c *conn, h *wire.Hello) bool {
 	seen := map[string]bool{}
 	var keys []string
 	for _, f := range h.Follow {
@@ -174,18 +173,12 @@ func (s *Server) hello(c *conn, h *wire.Hello) {
 			claimed[k] = hv.Version
 		}
 	}
-	states, unknown := s.hub.subscribe(c, keys)
+	states, unknown, ok := s.hub.subscribe(c, keys)
+	if !ok {
+		return false
+	}
 
-	c.mu.Lock()
-	// The client's word on what it holds replaces what was sent before:
-	// a message may have been lost with a previous connection.
-	c.held = claimed
-	c.limit = s.cfg.SendQueue + len(states) + len(unknown) + 2 + s.hub.adapterCount()
-	c.enqueueLocked(out{pm: s.hub.catalogMessage(), kind: string(wire.TCatalog)})
-	// Greeted before the adapters are read: a document stored from now on
-	// is pushed to this connection too.
-	c.greeted = true
-	c.mu.Unlock()
+	c.greet(claimed, s.cfg.SendQueue+len(states)+len(unknown)+2+s.hub.adapterCount(), s.hub.catalogMessage())
 	for _, a := range s.hub.allAdapters() {
 		c.sendAdapters(a)
 	}
@@ -206,14 +199,13 @@ func (s *Server) hello(c *conn, h *wire.Hello) {
 		}
 	}
 	synced := &wire.Synced{}
-	c.mu.Lock()
 	for _, st := range states {
 		p, l := splitKey(st.key)
-		synced.Lists = append(synced.Lists, wire.Held{Publisher: p, List: l, Version: c.held[st.key]})
+		synced.Lists = append(synced.Lists, wire.Held{Publisher: p, List: l, Version: c.heldVersion(st.key)})
 	}
-	c.mu.Unlock()
 	pm, _ := prepare(&wire.Message{Type: wire.TSynced, Synced: synced})
 	c.enqueue(out{pm: pm, kind: string(wire.TSynced)})
+	return true
 }
 
 func splitKey(key string) (publisher, list string) {
