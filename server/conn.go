@@ -82,15 +82,17 @@ func (c *conn) fail(code, format string, args ...any) {
 
 // greet starts the answer to a hello: the client's word on what it holds
 // replaces what was sent before (a message may have been lost with a
-// previous connection), the queue bound becomes limit, and the catalog is
-// queued. The connection counts as greeted from here, before the adapters
+// previous connection), the queue bound becomes limit, and the catalog's
+// messages are queued. The connection counts as greeted from here, before the adapters
 // are read, so a document stored from now on is pushed to it too.
-func (c *conn) greet(held map[string]uint64, limit int, catalog *websocket.PreparedMessage) {
+func (c *conn) greet(held map[string]uint64, limit int, catalog []*websocket.PreparedMessage) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.held = held
 	c.limit = limit
-	c.enqueueLocked(out{pm: catalog, kind: string(wire.TCatalog)})
+	for _, pm := range catalog {
+		c.enqueueLocked(out{pm: pm, kind: string(wire.TCatalog)})
+	}
 	c.greeted = true
 }
 

@@ -67,7 +67,7 @@ type hub struct {
 	subs  map[string]map[*conn]struct{}
 	// conns maps each open connection to the keys it follows.
 	conns   map[*conn][]string
-	catalog *websocket.PreparedMessage
+	catalog []catalogPart
 	closed  bool
 	// adapters holds each publisher's latest adapter document (adapters.go).
 	adapters   map[string]*adapterState
@@ -151,16 +151,13 @@ func (h *hub) subscribe(c *conn, keys []string) (states []*listState, unknown []
 // publish makes st the list's latest version and queues it to every
 // subscriber. A version not above the current one is ignored. It never
 // blocks on a client: a full queue disconnects that client.
-func (h *hub) publish(st *listState, catalog *websocket.PreparedMessage) {
+func (h *hub) publish(st *listState) {
 	h.mu.Lock()
 	if cur := h.lists[st.key]; cur != nil && cur.version >= st.version {
 		h.mu.Unlock()
 		return
 	}
 	h.lists[st.key] = st
-	if catalog != nil {
-		h.catalog = catalog
-	}
 	subs := make([]*conn, 0, len(h.subs[st.key]))
 	for c := range h.subs[st.key] {
 		subs = append(subs, c)
@@ -185,16 +182,46 @@ func (h *hub) state(key string) *listState {
 	return h.lists[key]
 }
 
-func (h *hub) setCatalog(pm *websocket.PreparedMessage) {
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	h.catalog = pm
+// catalogPart is one publisher's catalog message, encoded with More set
+// (followed by other publishers' in the answer to a hello) and without
+// (the last of that answer, or pushed alone).
+type catalogPart struct {
+	publisher  string
+	more, last *websocket.PreparedMessage
 }
 
-func (h *hub) catalogMessage() *websocket.PreparedMessage {
+func (h *hub) setCatalog(parts []catalogPart) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	return h.catalog
+	h.catalog = parts
+}
+
+// catalogMessages returns the catalog's messages answering a hello: one
+// per publisher, the last with More false.
+func (h *hub) catalogMessages() []*websocket.PreparedMessage {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	out := make([]*websocket.PreparedMessage, len(h.catalog))
+	for i, p := range h.catalog {
+		out[i] = p.more
+		if i == len(h.catalog)-1 {
+			out[i] = p.last
+		}
+	}
+	return out
+}
+
+// publisherCatalog returns one publisher's catalog message to push alone,
+// or nil when it has no lists.
+func (h *hub) publisherCatalog(publisher string) *websocket.PreparedMessage {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	for _, p := range h.catalog {
+		if p.publisher == publisher {
+			return p.last
+		}
+	}
+	return nil
 }
 
 // counts returns the number of subscribers of each list.

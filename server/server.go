@@ -74,7 +74,7 @@ func New(cfg Config, st store.Store, log *slog.Logger) (*Server, error) {
 		if err != nil {
 			return nil, fmt.Errorf("load %s v%d: %w", store.Key(l.Publisher, l.List), l.Latest, err)
 		}
-		s.hub.publish(newListState(b, nil), nil)
+		s.hub.publish(newListState(b, nil))
 	}
 	if err := s.refreshCatalog(); err != nil {
 		return nil, err
@@ -91,8 +91,16 @@ func (s *Server) refreshCatalog() error {
 	if err != nil {
 		return err
 	}
-	pm, _ := prepare(&wire.Message{Type: wire.TCatalog, Catalog: c})
-	s.hub.setCatalog(pm)
+	var parts []catalogPart
+	for _, pc := range listing.ByPublisher(c) {
+		part := catalogPart{publisher: pc.Publisher}
+		pc.More = true
+		part.more, _ = prepare(&wire.Message{Type: wire.TCatalog, Catalog: pc})
+		pc.More = false
+		part.last, _ = prepare(&wire.Message{Type: wire.TCatalog, Catalog: pc})
+		parts = append(parts, part)
+	}
+	s.hub.setCatalog(parts)
 	return nil
 }
 
@@ -152,7 +160,8 @@ func (s *Server) handleSync(w http.ResponseWriter, r *http.Request) {
 	go c.readLoop()
 }
 
-// hello answers a client's hello: the catalog, each publisher's adapter
+// hello answers a client's hello: the catalog (one message per
+// publisher), each publisher's adapter
 // document not yet sent on this connection, then a snapshot or a delta
 // of each followed list the client does not hold at its latest version,
 // then synced. It returns false, having done nothing, when the connection
@@ -178,7 +187,8 @@ func (s *Server) hello(c *conn, h *wire.Hello) bool {
 		return false
 	}
 
-	c.greet(claimed, s.cfg.SendQueue+len(states)+len(unknown)+2+s.hub.adapterCount(), s.hub.catalogMessage())
+	catalog := s.hub.catalogMessages()
+	c.greet(claimed, s.cfg.SendQueue+len(states)+len(unknown)+len(catalog)+1+s.hub.adapterCount(), catalog)
 	for _, a := range s.hub.allAdapters() {
 		c.sendAdapters(a)
 	}
