@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
-	"net"
 	"net/http"
 	"strings"
 	"sync"
@@ -26,7 +25,8 @@ type Server struct {
 	log    *slog.Logger
 	m      *metrics
 	hub    *hub
-	limits *addrLimits
+	limits *addrLimits // WebSockets per source
+	listen *connLimits // every connection, at the listener (listener.go)
 	deltas *deltaCache
 	up     websocket.Upgrader
 
@@ -45,8 +45,10 @@ func New(cfg Config, st store.Store, log *slog.Logger) (*Server, error) {
 	m := newMetrics()
 	s := &Server{
 		cfg: cfg, store: st, log: log, m: m,
-		hub:      newHub(m),
-		limits:   &addrLimits{max: cfg.MaxConnsPerIP, n: map[string]int{}},
+		hub:    newHub(m),
+		limits: &addrLimits{max: cfg.MaxConnsPerIP, n: map[string]int{}},
+		listen: &connLimits{perSource: cfg.MaxConnsPerSource, max: cfg.MaxConns, spare: cfg.SpareConns,
+			onRefuse: func(reason string) { m.refused.WithLabelValues(reason).Inc() }, bySource: map[string]int{}},
 		deltas:   newDeltaCache(256),
 		stopPing: make(chan struct{}),
 		up: websocket.Upgrader{
@@ -117,12 +119,10 @@ func (s *Server) Handler() http.Handler {
 	return mux
 }
 
+// remoteIP is the request's source, as the limits count it: an IPv4
+// address or an IPv6 /64.
 func remoteIP(r *http.Request) string {
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
-		return r.RemoteAddr
-	}
-	return host
+	return sourceString(r.RemoteAddr)
 }
 
 func (s *Server) handleSync(w http.ResponseWriter, r *http.Request) {

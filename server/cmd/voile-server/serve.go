@@ -56,7 +56,11 @@ func serve(args []string) error {
 	logJSON := fs.Bool("log-json", false, "log JSON lines instead of text")
 	pprofOn := fs.Bool("pprof", false, "serve /debug/pprof/ too (for load tests and profiling; keep it off where the address is public)")
 	var cfg server.Config
-	fs.IntVar(&cfg.MaxConnsPerIP, "max-conns-per-ip", d.MaxConnsPerIP, "WebSocket connections per remote address (-1: no limit)")
+	fs.IntVar(&cfg.MaxConnsPerIP, "max-conns-per-ip", d.MaxConnsPerIP, "WebSocket connections per source, an IPv4 address or an IPv6 /64 (-1: no limit)")
+	fs.IntVar(&cfg.MaxConnsPerSource, "max-conns-per-source", d.MaxConnsPerSource, "connections of any kind per source, an IPv4 address or an IPv6 /64 (-1: no limit)")
+	fs.IntVar(&cfg.MaxConns, "max-conns", 0, "connections in all (0: the descriptor limit less room for the store and the spare connections)")
+	fs.IntVar(&cfg.SpareConns, "spare-conns", d.SpareConns, "connections beyond -max-conns kept for /healthz, /metrics and publishers")
+	fs.DurationVar(&cfg.HTTPIdleTimeout, "http-idle-timeout", d.HTTPIdleTimeout, "how long an idle plain HTTP connection is kept")
 	fs.IntVar(&cfg.SendQueue, "send-queue", d.SendQueue, "messages queued per connection before it is dropped as slow")
 	fs.Int64Var(&cfg.MaxClientMessage, "max-client-message", d.MaxClientMessage, "largest frame a client may send, in bytes")
 	fs.DurationVar(&cfg.HandshakeTimeout, "handshake-timeout", d.HandshakeTimeout, "time for a client to upgrade and send its hello")
@@ -84,6 +88,12 @@ func serve(args []string) error {
 		log = slog.New(slog.NewJSONHandler(os.Stderr, opts))
 	}
 
+	// Connections are descriptors: take every one the system allows, and
+	// let the server's connection bound sit below it.
+	if n, err := server.RaiseFileLimit(); err != nil {
+		log.Warn("raise the open-file limit", "err", err, "limit", n)
+	}
+
 	db, err := openStore(*data)
 	if err != nil {
 		return err
@@ -99,10 +109,11 @@ func serve(args []string) error {
 		}
 	}
 
-	ln, err := net.Listen("tcp", *addr)
+	tcp, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return err
 	}
+	ln := srv.Listener(tcp)
 	if *addrFile != "" {
 		if err := os.WriteFile(*addrFile, []byte(ln.Addr().String()), 0o644); err != nil {
 			return err
@@ -116,13 +127,8 @@ func serve(args []string) error {
 		mux.HandleFunc("/debug/pprof/profile", pprof.Profile)
 		handler = mux
 	}
-	hs := &http.Server{
-		Handler:           handler,
-		ReadHeaderTimeout: 10 * time.Second,
-		ReadTimeout:       60 * time.Second, // a publish body of up to 8 MiB
-		IdleTimeout:       120 * time.Second,
-		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
-	}
+	hs := srv.HTTPServer(handler)
+	hs.ErrorLog = slog.NewLogLogger(log.Handler(), slog.LevelWarn)
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM, syscall.SIGINT)
 	defer stop()
 	errc := make(chan error, 1)
