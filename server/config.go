@@ -50,6 +50,11 @@ type Config struct {
 	IdleTimeout  time.Duration
 	// WriteTimeout bounds one write to a client.
 	WriteTimeout time.Duration
+	// AdapterPublishers are the publishers whose site-adapter documents
+	// the server stores and relays: the project's own adapter key, apart
+	// from list publishers (the extension accepts adapter fixes only from
+	// the adapter keys of its build). None by default.
+	AdapterPublishers []string
 	// PublishRate and PublishBurst bound each publisher's publishes
 	// (per second, and in a burst).
 	PublishRate  float64
@@ -98,6 +103,16 @@ func (c Config) withDefaults() Config {
 	orDefault(&c.PublishRate, d.PublishRate)
 	orDefault(&c.PublishBurst, d.PublishBurst)
 	return c
+}
+
+// adapterPublisher reports whether publisher may ship adapter documents.
+func (c Config) adapterPublisher(publisher string) bool {
+	for _, p := range c.AdapterPublishers {
+		if p == publisher {
+			return true
+		}
+	}
+	return false
 }
 
 // fdHeadroom is the descriptors kept for what is not a connection: the

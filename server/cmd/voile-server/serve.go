@@ -52,6 +52,7 @@ func serve(args []string) error {
 	data := fs.String("data", ".run/server", "data folder: the store voile.db, and demo keys with -demo")
 	demo := fs.Bool("demo", false, "register the demo publisher and publish the demo lists if missing")
 	origins := fs.String("origins", "", "comma-separated browser origins allowed besides extensions")
+	adapterPubs := fs.String("adapter-publishers", "", "comma-separated publishers whose signed site-adapter documents are stored and relayed (the project's adapter key; none by default)")
 	logLevel := fs.String("log-level", "info", "debug, info, warn or error")
 	logJSON := fs.Bool("log-json", false, "log JSON lines instead of text")
 	pprofOn := fs.Bool("pprof", false, "serve /debug/pprof/ too (for load tests and profiling; keep it off where the address is public)")
@@ -74,6 +75,9 @@ func serve(args []string) error {
 	}
 	if err := envFlags(fs); err != nil {
 		return err
+	}
+	if *adapterPubs != "" {
+		cfg.AdapterPublishers = strings.Split(*adapterPubs, ",")
 	}
 	if *origins != "" {
 		cfg.AllowedOrigins = strings.Split(*origins, ",")
