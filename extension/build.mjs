@@ -1,13 +1,15 @@
 // Builds the extension for Chromium and for Firefox from the same source:
 // build/extension/{chromium,firefox}/ (load unpacked) and a .zip of each.
 //
-//   node build.mjs [--wasm ../build/wasm] [--out ../build/extension] [--trust trust.json]
+//   node build.mjs [--wasm ../build/wasm] [--out ../build/extension] [--trust trust.json] [--adapter-keys keys.json]
 //
 // Only the content script is bundled (esbuild): content scripts cannot be
 // ES modules, and one classic script runs synchronously at document_start.
 // Everything else is copied as plain ES modules. The classifier comes from
 // `make wasm` (voile.wasm, wasm_exec.js, voile.js); the trusted publisher
-// keys from a JSON file {"publisher": "voile-pub-..."}.
+// keys from a JSON file {"publisher": "voile-pub-..."}, and the adapter
+// keys (the project's own, whose signed adapter fixes the build accepts;
+// none by default) from another of the same form.
 
 import { build } from 'esbuild';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, readdirSync, statSync } from 'node:fs';
@@ -21,11 +23,11 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const src = path.join(here, 'src');
 
 function args() {
-  const a = { wasm: path.join(here, '..', 'build', 'wasm'), out: path.join(here, '..', 'build', 'extension'), trust: '' };
+  const a = { wasm: path.join(here, '..', 'build', 'wasm'), out: path.join(here, '..', 'build', 'extension'), trust: '', 'adapter-keys': '' };
   const argv = process.argv.slice(2);
   for (let i = 0; i < argv.length; i += 2) {
     const k = argv[i].replace(/^--/, '');
-    if (!(k in a) || argv[i + 1] === undefined) throw new Error(`usage: node build.mjs [--wasm DIR] [--out DIR] [--trust FILE]; bad argument ${argv[i]}`);
+    if (!(k in a) || argv[i + 1] === undefined) throw new Error(`usage: node build.mjs [--wasm DIR] [--out DIR] [--trust FILE] [--adapter-keys FILE]; bad argument ${argv[i]}`);
     a[k] = path.resolve(argv[i + 1]);
   }
   return a;
@@ -53,7 +55,7 @@ export function readTrust(file) {
 
 const WASM_FILES = ['voile.wasm', 'wasm_exec.js', 'voile.js'];
 
-async function buildFor(browser, opts, trust, version) {
+async function buildFor(browser, opts, trust, version, adapterKeys = {}) {
   const dir = path.join(opts.out, browser);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
@@ -80,6 +82,7 @@ async function buildFor(browser, opts, trust, version) {
   mkdirSync(path.join(dir, 'icons'));
   for (const size of [16, 32, 48, 128]) writeFileSync(path.join(dir, 'icons', `icon${size}.png`), iconPng(size));
   writeFileSync(path.join(dir, 'trust.json'), JSON.stringify(trust, null, 2) + '\n');
+  writeFileSync(path.join(dir, 'adapter-keys.json'), JSON.stringify(adapterKeys, null, 2) + '\n');
   const adapters = JSON.parse(readFileSync(path.join(src, 'adapters', 'builtin.json'), 'utf8'));
   writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(manifestFor(browser, { version, adapters }), null, 2) + '\n');
   writeFileSync(path.join(opts.out, `${browser}.zip`), makeZip(listFiles(dir).map(f => ({ name: path.relative(dir, f).split(path.sep).join('/'), data: readFileSync(f) }))));
@@ -102,10 +105,11 @@ async function main() {
     if (!existsSync(path.join(opts.wasm, f))) throw new Error(`${path.join(opts.wasm, f)} is missing: run make wasm first`);
   }
   const trust = readTrust(opts.trust);
+  const adapterKeys = readTrust(opts['adapter-keys']);
   const { version } = JSON.parse(readFileSync(path.join(here, 'package.json'), 'utf8'));
   for (const browser of ['chromium', 'firefox']) {
-    const dir = await buildFor(browser, opts, trust, version);
-    console.log(`built ${path.relative(process.cwd(), dir)} and ${browser}.zip (${Object.keys(trust).length} trusted publisher keys)`);
+    const dir = await buildFor(browser, opts, trust, version, adapterKeys);
+    console.log(`built ${path.relative(process.cwd(), dir)} and ${browser}.zip (${Object.keys(trust).length} trusted publisher keys, ${Object.keys(adapterKeys).length} adapter keys)`);
   }
 }
 

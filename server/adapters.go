@@ -154,6 +154,9 @@ func (s *Server) PublishAdapters(p *store.Publisher, publisher string, doc, sig 
 	if publisher != p.ID {
 		return nil, apiErr(http.StatusForbidden, wire.CodeForbidden, "adapters of publisher %q, token of publisher %q", publisher, p.ID)
 	}
+	if !s.cfg.adapterPublisher(p.ID) {
+		return nil, apiErr(http.StatusForbidden, wire.CodeForbidden, "publisher %q does not hold an adapter key: site adapters come from the publishers the operator names (-adapter-publishers)", p.ID)
+	}
 	if len(doc) > bundle.MaxAdapters {
 		return nil, apiErr(http.StatusRequestEntityTooLarge, wire.CodeTooLarge, "adapter document of %d bytes, more than the limit of %d", len(doc), bundle.MaxAdapters)
 	}
@@ -190,7 +193,10 @@ func (s *Server) loadAdapters() error {
 		return fmt.Errorf("load adapters: %w", err)
 	}
 	for i := range all {
-		s.hub.setAdapters(&all[i])
+		// Documents of a publisher no longer named are kept but not sent.
+		if s.cfg.adapterPublisher(all[i].Publisher) {
+			s.hub.setAdapters(&all[i])
+		}
 	}
 	return nil
 }

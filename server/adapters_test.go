@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"voile/server/store"
 	"voile/shared/bundle"
 	"voile/shared/wire"
 )
@@ -50,7 +51,7 @@ func expectAdapters(t *testing.T, c *client, doc string) {
 }
 
 func TestAdaptersPushedAndSentAfterHello(t *testing.T) {
-	e := newEnv(t, Config{})
+	e := newEnv(t, Config{AdapterPublishers: []string{"ngo"}})
 	e.publish(list("en", 1, 3, "a"))
 	before := e.subscribe("en") // greeted before any adapters exist
 
@@ -90,7 +91,7 @@ func TestAdaptersPushedAndSentAfterHello(t *testing.T) {
 	}
 
 	// A server started over the same store sends it too.
-	srv, err := New(Config{}, e.db, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	srv, err := New(Config{AdapterPublishers: []string{"ngo"}}, e.db, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -102,7 +103,7 @@ func TestAdaptersPushedAndSentAfterHello(t *testing.T) {
 }
 
 func TestAdaptersBadInputChangesNothing(t *testing.T) {
-	e := newEnv(t, Config{})
+	e := newEnv(t, Config{AdapterPublishers: []string{"ngo"}})
 	good := `{"version":1,"adapters":[]}`
 	if status, code := e.post("/v1/adapters", e.token, adaptersBody(t, "ngo", []byte(good), e.priv)); status != 200 {
 		t.Fatalf("post adapters: %d %s", status, code)
@@ -154,12 +155,36 @@ func TestAdaptersBadInputChangesNothing(t *testing.T) {
 }
 
 func TestAdaptersRateLimited(t *testing.T) {
-	e := newEnv(t, Config{PublishRate: 0.001, PublishBurst: 1})
+	e := newEnv(t, Config{PublishRate: 0.001, PublishBurst: 1, AdapterPublishers: []string{"ngo"}})
 	body := adaptersBody(t, "ngo", []byte(`{}`), e.priv)
 	if status, code := e.post("/v1/adapters", e.token, body); status != 200 {
 		t.Fatalf("first: %d %s", status, code)
 	}
 	if status, code := e.post("/v1/adapters", e.token, body); status != http.StatusTooManyRequests || code != wire.CodeRateLimited {
 		t.Errorf("second: %d %s, want 429 rate_limited", status, code)
+	}
+}
+
+// A list publisher cannot ship site adapters: only the publishers named
+// as holding the adapter key can, and a list publisher's stored document
+// is not relayed.
+func TestListPublisherCannotShipAdapters(t *testing.T) {
+	e := newEnv(t, Config{AdapterPublishers: []string{"voile"}})
+	doc := []byte(`{"format":1,"version":9007199254740991,"adapters":[]}`)
+	if status, code := e.post("/v1/adapters", e.token, adaptersBody(t, "ngo", doc, e.priv)); status != 403 || code != wire.CodeForbidden {
+		t.Fatalf("adapters from a list publisher: %d %s, want 403 %s", status, code, wire.CodeForbidden)
+	}
+	// Stored before the rule (or by another configuration): kept, not sent.
+	sig, _ := bundle.SignAdapters(doc, e.priv)
+	if err := e.db.PutAdapters(&store.Adapters{Publisher: "ngo", Document: doc, Sig: sig}); err != nil {
+		t.Fatal(err)
+	}
+	srv, err := New(Config{AdapterPublishers: []string{"voile"}}, e.db, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Shutdown(t.Context())
+	if n := len(srv.hub.allAdapters()); n != 0 {
+		t.Errorf("%d adapter documents relayed", n)
 	}
 }

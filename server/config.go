@@ -16,9 +16,25 @@ type Config struct {
 	// "https://voile.example". Requests without an Origin (programs, not
 	// browsers) are always allowed.
 	AllowedOrigins []string
-	// MaxConnsPerIP bounds open WebSockets from one remote address; -1
-	// means no bound (load tests).
+	// MaxConnsPerIP bounds open WebSockets from one source (an IPv4
+	// address or an IPv6 /64); -1 means no bound (load tests).
 	MaxConnsPerIP int
+	// MaxConnsPerSource bounds every open connection from one source,
+	// plain HTTP and WebSocket alike, at the listener (Server.Listener);
+	// -1 means no bound (load tests).
+	MaxConnsPerSource int
+	// MaxConns bounds every open connection at the listener; zero takes
+	// the process's descriptor limit less room for the store, the logs
+	// and SpareConns. SpareConns more connections are accepted for
+	// /healthz, /metrics and authenticated publishing routes only, one
+	// request each.
+	MaxConns   int
+	SpareConns int
+	// HTTPIdleTimeout is how long a plain HTTP connection is kept between
+	// requests; ReadHeaderTimeout bounds the reading of a request's
+	// headers.
+	HTTPIdleTimeout   time.Duration
+	ReadHeaderTimeout time.Duration
 	// SendQueue bounds the messages waiting for one connection, beyond one
 	// per followed list; a client that lets it fill up is disconnected.
 	SendQueue int
@@ -34,6 +50,11 @@ type Config struct {
 	IdleTimeout  time.Duration
 	// WriteTimeout bounds one write to a client.
 	WriteTimeout time.Duration
+	// AdapterPublishers are the publishers whose site-adapter documents
+	// the server stores and relays: the project's own adapter key, apart
+	// from list publishers (the extension accepts adapter fixes only from
+	// the adapter keys of its build). None by default.
+	AdapterPublishers []string
 	// PublishRate and PublishBurst bound each publisher's publishes
 	// (per second, and in a burst).
 	PublishRate  float64
@@ -43,22 +64,35 @@ type Config struct {
 // DefaultConfig returns the production defaults.
 func DefaultConfig() Config {
 	return Config{
-		MaxConnsPerIP:    32,
-		SendQueue:        16,
-		MaxClientMessage: 64 << 10,
-		MaxPublishBytes:  bundle.MaxSize + 4<<10,
-		HandshakeTimeout: 10 * time.Second,
-		PingInterval:     30 * time.Second,
-		IdleTimeout:      75 * time.Second,
-		WriteTimeout:     10 * time.Second,
-		PublishRate:      0.2, // one every 5 s on average
-		PublishBurst:     10,
+		MaxConnsPerIP: 32,
+		// A few readers behind one NAT, each with a WebSocket and a
+		// request or two in flight.
+		MaxConnsPerSource: 64,
+		SpareConns:        32,
+		HTTPIdleTimeout:   5 * time.Second,
+		ReadHeaderTimeout: 5 * time.Second,
+		SendQueue:         16,
+		MaxClientMessage:  64 << 10,
+		MaxPublishBytes:   bundle.MaxSize + 4<<10,
+		HandshakeTimeout:  10 * time.Second,
+		PingInterval:      30 * time.Second,
+		IdleTimeout:       75 * time.Second,
+		WriteTimeout:      10 * time.Second,
+		PublishRate:       0.2, // one every 5 s on average
+		PublishBurst:      10,
 	}
 }
 
 func (c Config) withDefaults() Config {
 	d := DefaultConfig()
 	orDefault(&c.MaxConnsPerIP, d.MaxConnsPerIP)
+	orDefault(&c.MaxConnsPerSource, d.MaxConnsPerSource)
+	orDefault(&c.SpareConns, d.SpareConns)
+	orDefault(&c.HTTPIdleTimeout, d.HTTPIdleTimeout)
+	orDefault(&c.ReadHeaderTimeout, d.ReadHeaderTimeout)
+	if c.MaxConns == 0 {
+		c.MaxConns = maxConnsFor(fileLimit(), c.SpareConns)
+	}
 	orDefault(&c.SendQueue, d.SendQueue)
 	orDefault(&c.MaxClientMessage, d.MaxClientMessage)
 	orDefault(&c.MaxPublishBytes, d.MaxPublishBytes)
@@ -69,6 +103,29 @@ func (c Config) withDefaults() Config {
 	orDefault(&c.PublishRate, d.PublishRate)
 	orDefault(&c.PublishBurst, d.PublishBurst)
 	return c
+}
+
+// adapterPublisher reports whether publisher may ship adapter documents.
+func (c Config) adapterPublisher(publisher string) bool {
+	for _, p := range c.AdapterPublishers {
+		if p == publisher {
+			return true
+		}
+	}
+	return false
+}
+
+// fdHeadroom is the descriptors kept for what is not a connection: the
+// store, logs, the listener itself.
+const fdHeadroom = 64
+
+// maxConnsFor is the connection bound for a descriptor limit: below it by
+// fdHeadroom and the spare connections.
+func maxConnsFor(fileLimit uint64, spare int) int {
+	if fileLimit == 0 || fileLimit > 1<<20 {
+		return 1 << 16 // unknown or huge: bounded by memory instead
+	}
+	return max(int(fileLimit)-fdHeadroom-spare, 16)
 }
 
 // orDefault sets a zero *v to d.

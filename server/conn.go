@@ -36,7 +36,6 @@ type conn struct {
 	queue   []out
 	limit   int               // queue bound, raised by the lists followed
 	held    map[string]uint64 // version of each followed list the client holds or has been sent
-	follows []string          // guarded by the hub's lock
 	closed  bool
 	writing bool // a writeLoop goroutine is running
 	// greeted is set by the first hello; adapters holds the seq of each
@@ -79,6 +78,29 @@ func (c *conn) fail(code, format string, args ...any) {
 	if !c.enqueue(out{pm: pm, kind: string(wire.TError), closeWith: code}) {
 		c.shut(code, websocket.ClosePolicyViolation)
 	}
+}
+
+// greet starts the answer to a hello: the client's word on what it holds
+// replaces what was sent before (a message may have been lost with a
+// previous connection), the queue bound becomes limit, and the catalog's
+// messages are queued. The connection counts as greeted from here, before the adapters
+// are read, so a document stored from now on is pushed to it too.
+func (c *conn) greet(held map[string]uint64, limit int, catalog []*websocket.PreparedMessage) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.held = held
+	c.limit = limit
+	for _, pm := range catalog {
+		c.enqueueLocked(out{pm: pm, kind: string(wire.TCatalog)})
+	}
+	c.greeted = true
+}
+
+// heldVersion is the version of a list the client holds or has been sent.
+func (c *conn) heldVersion(key string) uint64 {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.held[key]
 }
 
 // deliver queues a list version answering a hello, unless the client
@@ -190,7 +212,9 @@ func (c *conn) readLoop() {
 		}
 		greeted = true
 		c.ws.SetReadDeadline(time.Now().Add(cfg.IdleTimeout))
-		c.s.hello(c, m.Hello)
+		if !c.s.hello(c, m.Hello) {
+			return // shut meanwhile: hellos still buffered are not served
+		}
 	}
 }
 

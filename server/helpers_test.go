@@ -88,7 +88,13 @@ func (e *env) sign(l *rules.List) []byte {
 // status and the decoded error code, if any.
 func (e *env) post(path, token string, body []byte) (int, string) {
 	e.t.Helper()
-	req, _ := http.NewRequest("POST", e.http.URL+path, bytes.NewReader(body))
+	return e.postTo(e.http.URL, path, token, body)
+}
+
+// postTo is post to the server at base, an http:// URL.
+func (e *env) postTo(base, path, token string, body []byte) (int, string) {
+	e.t.Helper()
+	req, _ := http.NewRequest("POST", base+path, bytes.NewReader(body))
 	if token != "" {
 		req.Header.Set("Authorization", "Bearer "+token)
 	}

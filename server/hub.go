@@ -55,13 +55,19 @@ func newListState(b, prev *bundle.Bundle) *listState {
 
 // hub tracks connections, what each follows, and each list's latest
 // version. Subscriber counts per list are all it knows of its clients.
+//
+// Every field is the hub's own, under mu, and the hub takes no other
+// type's lock while holding it: a connection is in conns from add until
+// remove, and only a connection in conns can follow anything, so a
+// connection that was removed (closed) can never subscribe again.
 type hub struct {
-	m       *metrics
-	mu      sync.Mutex
-	lists   map[string]*listState
-	subs    map[string]map[*conn]struct{}
-	conns   map[*conn]struct{}
-	catalog *websocket.PreparedMessage
+	m     *metrics
+	mu    sync.Mutex
+	lists map[string]*listState
+	subs  map[string]map[*conn]struct{}
+	// conns maps each open connection to the keys it follows.
+	conns   map[*conn][]string
+	catalog []catalogPart
 	closed  bool
 	// adapters holds each publisher's latest adapter document (adapters.go).
 	adapters   map[string]*adapterState
@@ -69,7 +75,7 @@ type hub struct {
 }
 
 func newHub(m *metrics) *hub {
-	return &hub{m: m, lists: map[string]*listState{}, subs: map[string]map[*conn]struct{}{}, conns: map[*conn]struct{}{}}
+	return &hub{m: m, lists: map[string]*listState{}, subs: map[string]map[*conn]struct{}{}, conns: map[*conn][]string{}}
 }
 
 // add registers a new connection, or refuses it when the hub is closed.
@@ -79,38 +85,51 @@ func (h *hub) add(c *conn) bool {
 	if h.closed {
 		return false
 	}
-	h.conns[c] = struct{}{}
+	h.conns[c] = nil
 	h.m.connections.Inc()
 	return true
 }
 
-// remove forgets a closed connection and its subscriptions.
+// remove forgets a closed connection and its subscriptions, for good:
+// subscribe refuses it from now on.
 func (h *hub) remove(c *conn) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	if _, ok := h.conns[c]; !ok {
 		return
 	}
+	h.unsubscribeLocked(c)
 	delete(h.conns, c)
 	h.m.connections.Dec()
-	h.unsubscribeLocked(c)
 }
 
 func (h *hub) unsubscribeLocked(c *conn) {
-	for _, key := range c.follows {
+	for _, key := range h.conns[c] {
 		delete(h.subs[key], c)
-		h.m.subscribers.WithLabelValues(key).Set(float64(len(h.subs[key])))
+		n := len(h.subs[key])
+		if n == 0 {
+			delete(h.subs, key)
+		}
+		h.m.subscribers.WithLabelValues(key).Set(float64(n))
 	}
-	c.follows = nil
+	if _, ok := h.conns[c]; ok {
+		h.conns[c] = nil
+	}
 }
 
 // subscribe makes c follow exactly keys, and returns the current state of
 // each list that exists and the keys that do not. Registering before
-// reading the states means no publish falls between the two.
-func (h *hub) subscribe(c *conn, keys []string) (states []*listState, unknown []string) {
+// reading the states means no publish falls between the two. ok is false,
+// and nothing is registered, when c was removed: a hello read after the
+// connection was closed (as a slow client, say) must not bring it back.
+func (h *hub) subscribe(c *conn, keys []string) (states []*listState, unknown []string, ok bool) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
+	if _, ok := h.conns[c]; !ok {
+		return nil, nil, false
+	}
 	h.unsubscribeLocked(c)
+	var follows []string
 	for _, key := range keys {
 		st := h.lists[key]
 		if st == nil {
@@ -122,25 +141,23 @@ func (h *hub) subscribe(c *conn, keys []string) (states []*listState, unknown []
 		}
 		h.subs[key][c] = struct{}{}
 		h.m.subscribers.WithLabelValues(key).Set(float64(len(h.subs[key])))
-		c.follows = append(c.follows, key)
+		follows = append(follows, key)
 		states = append(states, st)
 	}
-	return states, unknown
+	h.conns[c] = follows
+	return states, unknown, true
 }
 
 // publish makes st the list's latest version and queues it to every
 // subscriber. A version not above the current one is ignored. It never
 // blocks on a client: a full queue disconnects that client.
-func (h *hub) publish(st *listState, catalog *websocket.PreparedMessage) {
+func (h *hub) publish(st *listState) {
 	h.mu.Lock()
 	if cur := h.lists[st.key]; cur != nil && cur.version >= st.version {
 		h.mu.Unlock()
 		return
 	}
 	h.lists[st.key] = st
-	if catalog != nil {
-		h.catalog = catalog
-	}
 	subs := make([]*conn, 0, len(h.subs[st.key]))
 	for c := range h.subs[st.key] {
 		subs = append(subs, c)
@@ -165,10 +182,46 @@ func (h *hub) state(key string) *listState {
 	return h.lists[key]
 }
 
-func (h *hub) catalogMessage() *websocket.PreparedMessage {
+// catalogPart is one publisher's catalog message, encoded with More set
+// (followed by other publishers' in the answer to a hello) and without
+// (the last of that answer, or pushed alone).
+type catalogPart struct {
+	publisher  string
+	more, last *websocket.PreparedMessage
+}
+
+func (h *hub) setCatalog(parts []catalogPart) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	return h.catalog
+	h.catalog = parts
+}
+
+// catalogMessages returns the catalog's messages answering a hello: one
+// per publisher, the last with More false.
+func (h *hub) catalogMessages() []*websocket.PreparedMessage {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	out := make([]*websocket.PreparedMessage, len(h.catalog))
+	for i, p := range h.catalog {
+		out[i] = p.more
+		if i == len(h.catalog)-1 {
+			out[i] = p.last
+		}
+	}
+	return out
+}
+
+// publisherCatalog returns one publisher's catalog message to push alone,
+// or nil when it has no lists.
+func (h *hub) publisherCatalog(publisher string) *websocket.PreparedMessage {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	for _, p := range h.catalog {
+		if p.publisher == publisher {
+			return p.last
+		}
+	}
+	return nil
 }
 
 // counts returns the number of subscribers of each list.

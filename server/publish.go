@@ -34,6 +34,9 @@ func NewPublisher(id, name, publicKey string) (*store.Publisher, string, error) 
 	if !rules.ValidID(id) {
 		return nil, "", fmt.Errorf("publisher id %q: want 1 to 64 lower-case letters, digits, '.', '_' or '-'", id)
 	}
+	if len(name) > listing.MaxPublisherName {
+		return nil, "", fmt.Errorf("publisher %q: name of %d bytes, more than the limit of %d", id, len(name), listing.MaxPublisherName)
+	}
 	if _, err := bundle.ParsePublicKey(publicKey); err != nil {
 		return nil, "", fmt.Errorf("publisher %q: %w", id, err)
 	}
@@ -208,6 +211,9 @@ func (s *Server) Publish(p *store.Publisher, data []byte, rollbackOf uint64) (*P
 
 	s.pubMu.Lock()
 	defer s.pubMu.Unlock()
+	if err := s.checkListCount(p.ID, l.ID); err != nil {
+		return nil, err
+	}
 	if rollbackOf != 0 {
 		if err := s.checkRollback(l, b, rollbackOf); err != nil {
 			return nil, err
@@ -233,13 +239,38 @@ func (s *Server) Publish(p *store.Publisher, data []byte, rollbackOf uint64) (*P
 	if err := s.refreshCatalog(); err != nil {
 		s.log.Error("refresh catalog after publish", "err", err)
 	}
-	s.hub.publish(st, nil)
+	s.hub.publish(st)
 	if prev == nil {
-		// A new list: every client learns of it from the catalog, and may
-		// follow it with a new hello.
-		s.hub.announce(s.hub.catalogMessage())
+		// A new list: every client learns of it from its publisher's
+		// catalog, and may follow it with a new hello.
+		if pm := s.hub.publisherCatalog(p.ID); pm != nil {
+			s.hub.announce(pm)
+		}
 	}
 	return &PublishResult{Publisher: p.ID, List: l.ID, Version: l.Version, RollbackOf: rollbackOf}, nil
+}
+
+// checkListCount refuses a new list to a publisher that already has
+// listing.MaxListsPerPublisher: every reader's catalog carries them all.
+func (s *Server) checkListCount(publisher, list string) error {
+	lists, err := s.store.Lists()
+	if err != nil {
+		return err
+	}
+	n := 0
+	for _, l := range lists {
+		if l.Publisher != publisher {
+			continue
+		}
+		if l.List == list {
+			return nil // a new version of a list it has
+		}
+		n++
+	}
+	if n >= listing.MaxListsPerPublisher {
+		return apiErr(http.StatusForbidden, wire.CodeTooMany, "publisher %q has %d lists, the limit: publish new versions of them, or ask the operator to remove one", publisher, n)
+	}
+	return nil
 }
 
 // checkRollback checks that l, signed in b, is version `to` of the same

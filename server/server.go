@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
-	"net"
 	"net/http"
 	"strings"
 	"sync"
@@ -26,7 +25,8 @@ type Server struct {
 	log    *slog.Logger
 	m      *metrics
 	hub    *hub
-	limits *addrLimits
+	limits *addrLimits // WebSockets per source
+	listen *connLimits // every connection, at the listener (listener.go)
 	deltas *deltaCache
 	up     websocket.Upgrader
 
@@ -45,8 +45,10 @@ func New(cfg Config, st store.Store, log *slog.Logger) (*Server, error) {
 	m := newMetrics()
 	s := &Server{
 		cfg: cfg, store: st, log: log, m: m,
-		hub:      newHub(m),
-		limits:   &addrLimits{max: cfg.MaxConnsPerIP, n: map[string]int{}},
+		hub:    newHub(m),
+		limits: &addrLimits{max: cfg.MaxConnsPerIP, n: map[string]int{}},
+		listen: &connLimits{perSource: cfg.MaxConnsPerSource, max: cfg.MaxConns, spare: cfg.SpareConns,
+			onRefuse: func(reason string) { m.refused.WithLabelValues(reason).Inc() }, bySource: map[string]int{}},
 		deltas:   newDeltaCache(256),
 		stopPing: make(chan struct{}),
 		up: websocket.Upgrader{
@@ -74,7 +76,7 @@ func New(cfg Config, st store.Store, log *slog.Logger) (*Server, error) {
 		if err != nil {
 			return nil, fmt.Errorf("load %s v%d: %w", store.Key(l.Publisher, l.List), l.Latest, err)
 		}
-		s.hub.publish(newListState(b, nil), nil)
+		s.hub.publish(newListState(b, nil))
 	}
 	if err := s.refreshCatalog(); err != nil {
 		return nil, err
@@ -91,10 +93,16 @@ func (s *Server) refreshCatalog() error {
 	if err != nil {
 		return err
 	}
-	pm, _ := prepare(&wire.Message{Type: wire.TCatalog, Catalog: c})
-	s.hub.mu.Lock()
-	s.hub.catalog = pm
-	s.hub.mu.Unlock()
+	var parts []catalogPart
+	for _, pc := range listing.ByPublisher(c) {
+		part := catalogPart{publisher: pc.Publisher}
+		pc.More = true
+		part.more, _ = prepare(&wire.Message{Type: wire.TCatalog, Catalog: pc})
+		pc.More = false
+		part.last, _ = prepare(&wire.Message{Type: wire.TCatalog, Catalog: pc})
+		parts = append(parts, part)
+	}
+	s.hub.setCatalog(parts)
 	return nil
 }
 
@@ -111,12 +119,10 @@ func (s *Server) Handler() http.Handler {
 	return mux
 }
 
+// remoteIP is the request's source, as the limits count it: an IPv4
+// address or an IPv6 /64.
 func remoteIP(r *http.Request) string {
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
-		return r.RemoteAddr
-	}
-	return host
+	return sourceString(r.RemoteAddr)
 }
 
 func (s *Server) handleSync(w http.ResponseWriter, r *http.Request) {
@@ -154,11 +160,13 @@ func (s *Server) handleSync(w http.ResponseWriter, r *http.Request) {
 	go c.readLoop()
 }
 
-// hello answers a client's hello: the catalog, each publisher's adapter
+// hello answers a client's hello: the catalog (one message per
+// publisher), each publisher's adapter
 // document not yet sent on this connection, then a snapshot or a delta
 // of each followed list the client does not hold at its latest version,
-// then synced.
-func (s *Server) hello(c *conn, h *wire.Hello) {
+// then synced. It returns false, having done nothing, when the connection
+// was closed.
+func (s *Server) hello(c *conn, h *wire.Hello) bool {
 	seen := map[string]bool{}
 	var keys []string
 	for _, f := range h.Follow {
@@ -174,18 +182,13 @@ func (s *Server) hello(c *conn, h *wire.Hello) {
 			claimed[k] = hv.Version
 		}
 	}
-	states, unknown := s.hub.subscribe(c, keys)
+	states, unknown, ok := s.hub.subscribe(c, keys)
+	if !ok {
+		return false
+	}
 
-	c.mu.Lock()
-	// The client's word on what it holds replaces what was sent before:
-	// a message may have been lost with a previous connection.
-	c.held = claimed
-	c.limit = s.cfg.SendQueue + len(states) + len(unknown) + 2 + s.hub.adapterCount()
-	c.enqueueLocked(out{pm: s.hub.catalogMessage(), kind: string(wire.TCatalog)})
-	// Greeted before the adapters are read: a document stored from now on
-	// is pushed to this connection too.
-	c.greeted = true
-	c.mu.Unlock()
+	catalog := s.hub.catalogMessages()
+	c.greet(claimed, s.cfg.SendQueue+len(states)+len(unknown)+len(catalog)+1+s.hub.adapterCount(), catalog)
 	for _, a := range s.hub.allAdapters() {
 		c.sendAdapters(a)
 	}
@@ -206,14 +209,13 @@ func (s *Server) hello(c *conn, h *wire.Hello) {
 		}
 	}
 	synced := &wire.Synced{}
-	c.mu.Lock()
 	for _, st := range states {
 		p, l := splitKey(st.key)
-		synced.Lists = append(synced.Lists, wire.Held{Publisher: p, List: l, Version: c.held[st.key]})
+		synced.Lists = append(synced.Lists, wire.Held{Publisher: p, List: l, Version: c.heldVersion(st.key)})
 	}
-	c.mu.Unlock()
 	pm, _ := prepare(&wire.Message{Type: wire.TSynced, Synced: synced})
 	c.enqueue(out{pm: pm, kind: string(wire.TSynced)})
+	return true
 }
 
 func splitKey(key string) (publisher, list string) {

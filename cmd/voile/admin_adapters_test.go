@@ -40,7 +40,7 @@ func TestPublishAdapters(t *testing.T) {
 		t.Fatal(err)
 	}
 	db.PutPublisher(p)
-	srv, err := server.New(server.Config{PublishRate: 100, PublishBurst: 100}, db, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	srv, err := server.New(server.Config{PublishRate: 100, PublishBurst: 100, AdapterPublishers: []string{"ngo"}}, db, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { JSDOM } from 'jsdom';
-import { adapterProblems, adapterForHost, compileAdapter, newerAdapters } from '../src/common/adapters.js';
+import { adapterProblems, adapterForHost, compileAdapter } from '../src/common/adapters.js';
 import { containersIn, postTypeOf, postText, isExcluded } from '../src/content/posts.js';
 import { builtin, loadFixture, adapterFor, FIXTURE_NAMES } from './helpers.js';
 
@@ -41,13 +41,6 @@ test('adapter problems are reported with where and what', () => {
   assert.ok(problems.some(p => /text must hold 1 to 8 selectors/.test(p)), problems.join('\n'));
   assert.ok(problems.some(p => /minLength/.test(p)), problems.join('\n'));
   assert.deepEqual(adapterProblems(null, isSelector), ['adapter document: not an object']);
-});
-
-test('a newer adapter document replaces an older one, never the reverse', () => {
-  const v2 = { ...builtin, version: 2 };
-  assert.equal(newerAdapters(builtin, v2), v2);
-  assert.equal(newerAdapters(v2, builtin), v2);
-  assert.equal(newerAdapters(null, builtin), builtin);
 });
 
 for (const name of FIXTURE_NAMES) {

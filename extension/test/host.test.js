@@ -97,6 +97,23 @@ test('sync: follows only lists of pinned publishers, verifies each bundle, then 
   assert.equal(events.at(-1).state, 'synced');
 });
 
+test('sync: a catalog sent one publisher at a time is used once whole', async () => {
+  const { host, events } = makeHost();
+  await host.init({ keys: { 'voile-demo': KEY }, bundles: [], config: { server: 'ws://127.0.0.1:1/v1/sync' } });
+  await tick();
+  const ws = FakeSocket.last;
+  ws.serve({ type: 'catalog', publisher: 'someone', more: true, lists: [catalogEntry('other-list', OTHER, 'someone')] });
+  assert.equal(ws.sent.length, 1, 'no hello before the catalog is whole');
+  assert.ok(!events.some(e => e.event === 'catalog'));
+  ws.serve({ type: 'catalog', publisher: 'voile-demo', more: false, lists: [catalogEntry('demo-en')] });
+  assert.deepEqual(ws.sent[1].follow, ['voile-demo/demo-en']);
+  assert.deepEqual(events.filter(e => e.event === 'catalog').at(-1).lists.map(e => e.list).sort(), ['demo-en', 'other-list']);
+  // A publisher's catalog pushed alone replaces its lists and no other's.
+  ws.serve({ type: 'catalog', publisher: 'voile-demo', lists: [catalogEntry('demo-en'), catalogEntry('demo-fr')] });
+  assert.deepEqual(events.filter(e => e.event === 'catalog').at(-1).lists.map(e => e.list).sort(), ['demo-en', 'demo-fr', 'other-list']);
+  assert.deepEqual(ws.sent.at(-1).follow, ['voile-demo/demo-en', 'voile-demo/demo-fr']);
+});
+
 test('sync: a forged bundle is refused and the previous version stays in use', async () => {
   const { host, events, voile } = makeHost();
   await host.init({ keys: { 'voile-demo': KEY }, bundles: [bytesToBase64(fakeBundle({ id: 'demo-en', version: 1 }))], config: { server: 'ws://s/v1/sync' } });

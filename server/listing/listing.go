@@ -6,14 +6,30 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"sort"
 	"strconv"
+	"unicode/utf8"
 
 	"voile/server/store"
+	"voile/shared/rules"
 	"voile/shared/wire"
 )
 
+// Limits on what one publisher puts in the catalog, with rules.MaxNameLen
+// and rules.MaxDescriptionLen for each list: together they bound one
+// publisher's catalog message far below wire.MaxMessage.
+const (
+	// MaxListsPerPublisher bounds the lists of one publisher; a publish
+	// of one more is refused.
+	MaxListsPerPublisher = 64
+	// MaxPublisherName bounds a publisher's readable name, in bytes.
+	MaxPublisherName = 200
+)
+
 // Catalog builds the catalog of every list r holds, with each publisher's
-// name and public key.
+// name and public key, ordered by publisher and list. Whatever the store
+// holds (lists stored before the limits, say), each publisher brings at
+// most MaxListsPerPublisher entries, each within the metadata limits.
 func Catalog(r store.Reader) (*wire.Catalog, error) {
 	lists, err := r.Lists()
 	if err != nil {
@@ -27,19 +43,63 @@ func Catalog(r store.Reader) (*wire.Catalog, error) {
 	for i := range pubs {
 		byID[pubs[i].ID] = &pubs[i]
 	}
+	sort.Slice(lists, func(i, j int) bool {
+		if lists[i].Publisher != lists[j].Publisher {
+			return lists[i].Publisher < lists[j].Publisher
+		}
+		return lists[i].List < lists[j].List
+	})
 	c := &wire.Catalog{Lists: make([]wire.Entry, 0, len(lists))}
+	perPublisher := map[string]int{}
 	for _, l := range lists {
 		p := byID[l.Publisher]
 		if p == nil {
 			return nil, fmt.Errorf("catalog: list %s has no registered publisher", store.Key(l.Publisher, l.List))
 		}
+		if perPublisher[l.Publisher]++; perPublisher[l.Publisher] > MaxListsPerPublisher {
+			continue
+		}
+		langs := l.Langs
+		if len(langs) > rules.MaxLangs {
+			langs = langs[:rules.MaxLangs]
+		}
 		c.Lists = append(c.Lists, wire.Entry{
-			Publisher: l.Publisher, PublisherName: p.Name, PublicKey: p.PublicKey,
-			List: l.List, Name: l.Name, Description: l.Description, Langs: l.Langs, Demo: l.Demo,
-			Version: l.Latest, Published: l.Published,
+			Publisher: l.Publisher, PublisherName: clip(p.Name, MaxPublisherName), PublicKey: p.PublicKey,
+			List: l.List, Name: clip(l.Name, rules.MaxNameLen), Description: clip(l.Description, rules.MaxDescriptionLen),
+			Langs: langs, Demo: l.Demo, Version: l.Latest, Published: l.Published,
 		})
 	}
 	return c, nil
+}
+
+// ByPublisher splits a catalog into one catalog per publisher, in order,
+// as the sync server sends it: each names its publisher and all but the
+// last have More set. A catalog without lists gives one empty catalog.
+func ByPublisher(c *wire.Catalog) []*wire.Catalog {
+	var out []*wire.Catalog
+	for _, e := range c.Lists {
+		if n := len(out); n == 0 || out[n-1].Publisher != e.Publisher {
+			out = append(out, &wire.Catalog{Publisher: e.Publisher, More: true})
+		}
+		last := out[len(out)-1]
+		last.Lists = append(last.Lists, e)
+	}
+	if len(out) == 0 {
+		return []*wire.Catalog{{Lists: []wire.Entry{}}}
+	}
+	out[len(out)-1].More = false
+	return out
+}
+
+// clip cuts s to at most n bytes, at a UTF-8 boundary.
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
 }
 
 // Register adds the read-only routes to mux:

@@ -20,6 +20,10 @@ const (
 	MaxExceptions = 32  // per rule
 	MaxIDLen      = 64
 	MaxLangs      = 16
+	// A list's name and description travel in every reader's catalog:
+	// bounded, so that no list can crowd the catalog out.
+	MaxNameLen        = 200  // bytes of a list's name
+	MaxDescriptionLen = 2000 // bytes of a list's description
 )
 
 // probe is benign text that no pattern may match: a pattern that does is
@@ -122,6 +126,12 @@ func (l *List) Validate() error {
 		add("", "langs", "missing")
 	}
 	checkLangs("", l.Langs)
+	if len(l.Name) > MaxNameLen {
+		add("", "name", "%d bytes, more than the limit of %d", len(l.Name), MaxNameLen)
+	}
+	if len(l.Description) > MaxDescriptionLen {
+		add("", "description", "%d bytes, more than the limit of %d", len(l.Description), MaxDescriptionLen)
+	}
 	for i, t := range l.Thresholds {
 		if !t.Category.Known() {
 			add("", "thresholds", "unknown category %q", t.Category)

@@ -4,6 +4,8 @@ import (
 	"crypto/ed25519"
 	"fmt"
 
+	"github.com/tinylib/msgp/msgp"
+
 	"voile/shared/bundle"
 )
 
@@ -25,6 +27,9 @@ func (m *Message) Encode() []byte {
 func Decode(data []byte) (*Message, error) {
 	if len(data) > MaxMessage {
 		return nil, &Error{Code: CodeTooLarge, Message: fmt.Sprintf("message of %d bytes, more than the limit of %d", len(data), MaxMessage)}
+	}
+	if err := checkHello(data); err != nil {
+		return nil, &Error{Code: CodeBadMessage, Message: err.Error()}
 	}
 	var m Message
 	rest, err := m.UnmarshalMsg(data)
@@ -69,6 +74,9 @@ func (m *Message) check() error {
 	if m.Hello != nil && len(m.Hello.Follow) > MaxFollow {
 		return fmt.Errorf("hello follows %d lists, more than the limit of %d", len(m.Hello.Follow), MaxFollow)
 	}
+	if m.Hello != nil && len(m.Hello.Held) > MaxFollow {
+		return fmt.Errorf("hello holds %d lists, more than the limit of %d", len(m.Hello.Held), MaxFollow)
+	}
 	if a := m.Adapters; a != nil {
 		if len(a.Document) > bundle.MaxAdapters {
 			return fmt.Errorf("adapter document of %d bytes, more than the limit of %d", len(a.Document), bundle.MaxAdapters)
@@ -89,4 +97,51 @@ func NewHello(follow []ListRef, held []Held) *Message {
 // NewError returns an error message.
 func NewError(code, format string, args ...any) *Message {
 	return &Message{Proto: Proto, Type: TError, Error: &Error{Code: code, Message: fmt.Sprintf(format, args...)}}
+}
+
+// checkHello looks at a message's hello body, if it has one, before it is
+// decoded: its arrays must not announce more than MaxFollow items. The
+// generated decoder allocates what an array header announces (up to the
+// package-wide limit) before reading the items, so without this check a
+// 64 KiB hello of empty items would cost megabytes; with it, decoding a
+// hello costs about its own size. Whatever this check does not understand
+// is left to the decoder to refuse.
+func checkHello(data []byte) error {
+	n, rest, err := msgp.ReadMapHeaderBytes(data)
+	if err != nil {
+		return nil
+	}
+	for range n {
+		var key []byte
+		if key, rest, err = msgp.ReadMapKeyZC(rest); err != nil {
+			return nil
+		}
+		if string(key) != "hello" || msgp.IsNil(rest) {
+			if rest, err = msgp.Skip(rest); err != nil {
+				return nil
+			}
+			continue
+		}
+		fields, body, err := msgp.ReadMapHeaderBytes(rest)
+		if err != nil {
+			return nil
+		}
+		for range fields {
+			var f []byte
+			if f, body, err = msgp.ReadMapKeyZC(body); err != nil {
+				return nil
+			}
+			if (string(f) == "follow" || string(f) == "held") && msgp.NextType(body) == msgp.ArrayType {
+				items, _, err := msgp.ReadArrayHeaderBytes(body)
+				if err == nil && items > MaxFollow {
+					return fmt.Errorf("hello %s of %d items, more than the limit of %d", f, items, MaxFollow)
+				}
+			}
+			if body, err = msgp.Skip(body); err != nil {
+				return nil
+			}
+		}
+		return nil
+	}
+	return nil
 }

@@ -30,8 +30,8 @@ const (
 	// versions it holds. A client may send it again at any time to change
 	// what it follows; each hello replaces the previous one.
 	THello Type = "hello"
-	// TCatalog lists every list the server carries, with its publisher's
-	// public key.
+	// TCatalog lists the lists the server carries, with their publisher's
+	// public key: over a WebSocket, one message per publisher.
 	TCatalog Type = "catalog"
 	// TSnapshot is a whole signed list version.
 	TSnapshot Type = "snapshot"
@@ -109,9 +109,18 @@ type Entry struct {
 	Published int64 `msg:"published" json:"published"`
 }
 
-// Catalog is every list the server carries.
+// Catalog is the lists the server carries. Over a WebSocket it comes one
+// publisher at a time, so that no publisher's lists can make a catalog
+// message outgrow MaxMessage or crowd out another's: Publisher names
+// whose lists these are, and they replace what the client knew of that
+// publisher's lists. More is true while further catalog messages of the
+// same answer follow; a client acts on the catalog it has put together
+// when one arrives with More false. A catalog with no Publisher (as
+// GET /v1/catalog serves it) is every list, and replaces everything.
 type Catalog struct {
-	Lists []Entry `msg:"lists" json:"lists"`
+	Lists     []Entry `msg:"lists" json:"lists"`
+	Publisher string  `msg:"publisher,omitempty" json:"publisher,omitempty"`
+	More      bool    `msg:"more,omitempty" json:"more,omitempty"`
 }
 
 // Snapshot carries a whole signed list version.
@@ -184,6 +193,7 @@ const (
 	CodeForbidden    = "forbidden"     // token does not allow this (another publisher's list)
 	CodeOrigin       = "bad_origin"    // browser Origin not allowed
 	CodeRateLimited  = "rate_limited"  // too many publishes or connections
+	CodeTooMany      = "too_many"      // a publisher's lists over the limit
 	CodeSlowClient   = "slow_client"   // send queue full: the client did not keep up
 	CodeTimeout      = "timeout"       // handshake or idle timeout
 	CodeUnavailable  = "unavailable"   // the server is shutting down

@@ -256,6 +256,18 @@ func (z *Catalog) DecodeMsg(dc *msgp.Reader) (err error) {
 					return
 				}
 			}
+		case "publisher":
+			z.Publisher, err = dc.ReadString()
+			if err != nil {
+				err = msgp.WrapError(err, "Publisher")
+				return
+			}
+		case "more":
+			z.More, err = dc.ReadBool()
+			if err != nil {
+				err = msgp.WrapError(err, "More")
+				return
+			}
 		default:
 			err = dc.Skip()
 			if err != nil {
@@ -269,22 +281,66 @@ func (z *Catalog) DecodeMsg(dc *msgp.Reader) (err error) {
 
 // EncodeMsg implements msgp.Encodable
 func (z *Catalog) EncodeMsg(en *msgp.Writer) (err error) {
-	// map header, size 1
-	// write "lists"
-	err = en.Append(0x81, 0xa5, 0x6c, 0x69, 0x73, 0x74, 0x73)
+	// check for omitted fields
+	zb0001Len := uint32(3)
+	var zb0001Mask uint8 /* 3 bits */
+	_ = zb0001Mask
+	if z.Publisher == "" {
+		zb0001Len--
+		zb0001Mask |= 0x2
+	}
+	if z.More == false {
+		zb0001Len--
+		zb0001Mask |= 0x4
+	}
+	// variable map header, size zb0001Len
+	err = en.Append(0x80 | uint8(zb0001Len))
 	if err != nil {
 		return
 	}
-	err = en.WriteArrayHeader(uint32(len(z.Lists)))
-	if err != nil {
-		err = msgp.WrapError(err, "Lists")
-		return
-	}
-	for za0001 := range z.Lists {
-		err = z.Lists[za0001].EncodeMsg(en)
+
+	// skip if no fields are to be emitted
+	if zb0001Len != 0 {
+		// write "lists"
+		err = en.Append(0xa5, 0x6c, 0x69, 0x73, 0x74, 0x73)
 		if err != nil {
-			err = msgp.WrapError(err, "Lists", za0001)
 			return
+		}
+		err = en.WriteArrayHeader(uint32(len(z.Lists)))
+		if err != nil {
+			err = msgp.WrapError(err, "Lists")
+			return
+		}
+		for za0001 := range z.Lists {
+			err = z.Lists[za0001].EncodeMsg(en)
+			if err != nil {
+				err = msgp.WrapError(err, "Lists", za0001)
+				return
+			}
+		}
+		if (zb0001Mask & 0x2) == 0 { // if not omitted
+			// write "publisher"
+			err = en.Append(0xa9, 0x70, 0x75, 0x62, 0x6c, 0x69, 0x73, 0x68, 0x65, 0x72)
+			if err != nil {
+				return
+			}
+			err = en.WriteString(z.Publisher)
+			if err != nil {
+				err = msgp.WrapError(err, "Publisher")
+				return
+			}
+		}
+		if (zb0001Mask & 0x4) == 0 { // if not omitted
+			// write "more"
+			err = en.Append(0xa4, 0x6d, 0x6f, 0x72, 0x65)
+			if err != nil {
+				return
+			}
+			err = en.WriteBool(z.More)
+			if err != nil {
+				err = msgp.WrapError(err, "More")
+				return
+			}
 		}
 	}
 	return
@@ -293,15 +349,42 @@ func (z *Catalog) EncodeMsg(en *msgp.Writer) (err error) {
 // MarshalMsg implements msgp.Marshaler
 func (z *Catalog) MarshalMsg(b []byte) (o []byte, err error) {
 	o = msgp.Require(b, z.Msgsize())
-	// map header, size 1
-	// string "lists"
-	o = append(o, 0x81, 0xa5, 0x6c, 0x69, 0x73, 0x74, 0x73)
-	o = msgp.AppendArrayHeader(o, uint32(len(z.Lists)))
-	for za0001 := range z.Lists {
-		o, err = z.Lists[za0001].MarshalMsg(o)
-		if err != nil {
-			err = msgp.WrapError(err, "Lists", za0001)
-			return
+	// check for omitted fields
+	zb0001Len := uint32(3)
+	var zb0001Mask uint8 /* 3 bits */
+	_ = zb0001Mask
+	if z.Publisher == "" {
+		zb0001Len--
+		zb0001Mask |= 0x2
+	}
+	if z.More == false {
+		zb0001Len--
+		zb0001Mask |= 0x4
+	}
+	// variable map header, size zb0001Len
+	o = append(o, 0x80|uint8(zb0001Len))
+
+	// skip if no fields are to be emitted
+	if zb0001Len != 0 {
+		// string "lists"
+		o = append(o, 0xa5, 0x6c, 0x69, 0x73, 0x74, 0x73)
+		o = msgp.AppendArrayHeader(o, uint32(len(z.Lists)))
+		for za0001 := range z.Lists {
+			o, err = z.Lists[za0001].MarshalMsg(o)
+			if err != nil {
+				err = msgp.WrapError(err, "Lists", za0001)
+				return
+			}
+		}
+		if (zb0001Mask & 0x2) == 0 { // if not omitted
+			// string "publisher"
+			o = append(o, 0xa9, 0x70, 0x75, 0x62, 0x6c, 0x69, 0x73, 0x68, 0x65, 0x72)
+			o = msgp.AppendString(o, z.Publisher)
+		}
+		if (zb0001Mask & 0x4) == 0 { // if not omitted
+			// string "more"
+			o = append(o, 0xa4, 0x6d, 0x6f, 0x72, 0x65)
+			o = msgp.AppendBool(o, z.More)
 		}
 	}
 	return
@@ -352,6 +435,18 @@ func (z *Catalog) UnmarshalMsg(bts []byte) (o []byte, err error) {
 					return
 				}
 			}
+		case "publisher":
+			z.Publisher, bts, err = msgp.ReadStringBytes(bts)
+			if err != nil {
+				err = msgp.WrapError(err, "Publisher")
+				return
+			}
+		case "more":
+			z.More, bts, err = msgp.ReadBoolBytes(bts)
+			if err != nil {
+				err = msgp.WrapError(err, "More")
+				return
+			}
 		default:
 			bts, err = msgp.Skip(bts)
 			if err != nil {
@@ -370,6 +465,7 @@ func (z *Catalog) Msgsize() (s int) {
 	for za0001 := range z.Lists {
 		s += z.Lists[za0001].Msgsize()
 	}
+	s += 10 + msgp.StringPrefixSize + len(z.Publisher) + 5 + msgp.BoolSize
 	return
 }
 
@@ -2175,54 +2271,10 @@ func (z *Message) DecodeMsg(dc *msgp.Reader) (err error) {
 				if z.Catalog == nil {
 					z.Catalog = new(Catalog)
 				}
-				var zb0003 uint32
-				zb0003, err = dc.ReadMapHeader()
+				err = z.Catalog.DecodeMsg(dc)
 				if err != nil {
 					err = msgp.WrapError(err, "Catalog")
 					return
-				}
-				if zb0003 > z5817a858limitMaps {
-					err = msgp.ErrLimitExceeded
-					return
-				}
-				for zb0003 > 0 {
-					zb0003--
-					field, err = dc.ReadMapKeyPtr()
-					if err != nil {
-						err = msgp.WrapError(err, "Catalog")
-						return
-					}
-					switch msgp.UnsafeString(field) {
-					case "lists":
-						var zb0004 uint32
-						zb0004, err = dc.ReadArrayHeader()
-						if err != nil {
-							err = msgp.WrapError(err, "Catalog", "Lists")
-							return
-						}
-						if zb0004 > z5817a858limitArrays {
-							err = msgp.ErrLimitExceeded
-							return
-						}
-						if cap(z.Catalog.Lists) >= int(zb0004) {
-							z.Catalog.Lists = (z.Catalog.Lists)[:zb0004]
-						} else {
-							z.Catalog.Lists = make([]Entry, zb0004)
-						}
-						for za0001 := range z.Catalog.Lists {
-							err = z.Catalog.Lists[za0001].DecodeMsg(dc)
-							if err != nil {
-								err = msgp.WrapError(err, "Catalog", "Lists", za0001)
-								return
-							}
-						}
-					default:
-						err = dc.Skip()
-						if err != nil {
-							err = msgp.WrapError(err, "Catalog")
-							return
-						}
-					}
 				}
 			}
 		case "snapshot":
@@ -2237,18 +2289,18 @@ func (z *Message) DecodeMsg(dc *msgp.Reader) (err error) {
 				if z.Snapshot == nil {
 					z.Snapshot = new(Snapshot)
 				}
-				var zb0005 uint32
-				zb0005, err = dc.ReadMapHeader()
+				var zb0003 uint32
+				zb0003, err = dc.ReadMapHeader()
 				if err != nil {
 					err = msgp.WrapError(err, "Snapshot")
 					return
 				}
-				if zb0005 > z5817a858limitMaps {
+				if zb0003 > z5817a858limitMaps {
 					err = msgp.ErrLimitExceeded
 					return
 				}
-				for zb0005 > 0 {
-					zb0005--
+				for zb0003 > 0 {
+					zb0003--
 					field, err = dc.ReadMapKeyPtr()
 					if err != nil {
 						err = msgp.WrapError(err, "Snapshot")
@@ -2306,18 +2358,18 @@ func (z *Message) DecodeMsg(dc *msgp.Reader) (err error) {
 				if z.Synced == nil {
 					z.Synced = new(Synced)
 				}
-				var zb0006 uint32
-				zb0006, err = dc.ReadMapHeader()
+				var zb0004 uint32
+				zb0004, err = dc.ReadMapHeader()
 				if err != nil {
 					err = msgp.WrapError(err, "Synced")
 					return
 				}
-				if zb0006 > z5817a858limitMaps {
+				if zb0004 > z5817a858limitMaps {
 					err = msgp.ErrLimitExceeded
 					return
 				}
-				for zb0006 > 0 {
-					zb0006--
+				for zb0004 > 0 {
+					zb0004--
 					field, err = dc.ReadMapKeyPtr()
 					if err != nil {
 						err = msgp.WrapError(err, "Synced")
@@ -2325,62 +2377,62 @@ func (z *Message) DecodeMsg(dc *msgp.Reader) (err error) {
 					}
 					switch msgp.UnsafeString(field) {
 					case "lists":
-						var zb0007 uint32
-						zb0007, err = dc.ReadArrayHeader()
+						var zb0005 uint32
+						zb0005, err = dc.ReadArrayHeader()
 						if err != nil {
 							err = msgp.WrapError(err, "Synced", "Lists")
 							return
 						}
-						if zb0007 > z5817a858limitArrays {
+						if zb0005 > z5817a858limitArrays {
 							err = msgp.ErrLimitExceeded
 							return
 						}
-						if cap(z.Synced.Lists) >= int(zb0007) {
-							z.Synced.Lists = (z.Synced.Lists)[:zb0007]
+						if cap(z.Synced.Lists) >= int(zb0005) {
+							z.Synced.Lists = (z.Synced.Lists)[:zb0005]
 						} else {
-							z.Synced.Lists = make([]Held, zb0007)
+							z.Synced.Lists = make([]Held, zb0005)
 						}
-						for za0002 := range z.Synced.Lists {
-							var zb0008 uint32
-							zb0008, err = dc.ReadMapHeader()
+						for za0001 := range z.Synced.Lists {
+							var zb0006 uint32
+							zb0006, err = dc.ReadMapHeader()
 							if err != nil {
-								err = msgp.WrapError(err, "Synced", "Lists", za0002)
+								err = msgp.WrapError(err, "Synced", "Lists", za0001)
 								return
 							}
-							if zb0008 > z5817a858limitMaps {
+							if zb0006 > z5817a858limitMaps {
 								err = msgp.ErrLimitExceeded
 								return
 							}
-							for zb0008 > 0 {
-								zb0008--
+							for zb0006 > 0 {
+								zb0006--
 								field, err = dc.ReadMapKeyPtr()
 								if err != nil {
-									err = msgp.WrapError(err, "Synced", "Lists", za0002)
+									err = msgp.WrapError(err, "Synced", "Lists", za0001)
 									return
 								}
 								switch msgp.UnsafeString(field) {
 								case "publisher":
-									z.Synced.Lists[za0002].Publisher, err = dc.ReadString()
+									z.Synced.Lists[za0001].Publisher, err = dc.ReadString()
 									if err != nil {
-										err = msgp.WrapError(err, "Synced", "Lists", za0002, "Publisher")
+										err = msgp.WrapError(err, "Synced", "Lists", za0001, "Publisher")
 										return
 									}
 								case "list":
-									z.Synced.Lists[za0002].List, err = dc.ReadString()
+									z.Synced.Lists[za0001].List, err = dc.ReadString()
 									if err != nil {
-										err = msgp.WrapError(err, "Synced", "Lists", za0002, "List")
+										err = msgp.WrapError(err, "Synced", "Lists", za0001, "List")
 										return
 									}
 								case "version":
-									z.Synced.Lists[za0002].Version, err = dc.ReadUint64()
+									z.Synced.Lists[za0001].Version, err = dc.ReadUint64()
 									if err != nil {
-										err = msgp.WrapError(err, "Synced", "Lists", za0002, "Version")
+										err = msgp.WrapError(err, "Synced", "Lists", za0001, "Version")
 										return
 									}
 								default:
 									err = dc.Skip()
 									if err != nil {
-										err = msgp.WrapError(err, "Synced", "Lists", za0002)
+										err = msgp.WrapError(err, "Synced", "Lists", za0001)
 										return
 									}
 								}
@@ -2407,18 +2459,18 @@ func (z *Message) DecodeMsg(dc *msgp.Reader) (err error) {
 				if z.Error == nil {
 					z.Error = new(Error)
 				}
-				var zb0009 uint32
-				zb0009, err = dc.ReadMapHeader()
+				var zb0007 uint32
+				zb0007, err = dc.ReadMapHeader()
 				if err != nil {
 					err = msgp.WrapError(err, "Error")
 					return
 				}
-				if zb0009 > z5817a858limitMaps {
+				if zb0007 > z5817a858limitMaps {
 					err = msgp.ErrLimitExceeded
 					return
 				}
-				for zb0009 > 0 {
-					zb0009--
+				for zb0007 > 0 {
+					zb0007--
 					field, err = dc.ReadMapKeyPtr()
 					if err != nil {
 						err = msgp.WrapError(err, "Error")
@@ -2458,18 +2510,18 @@ func (z *Message) DecodeMsg(dc *msgp.Reader) (err error) {
 				if z.Adapters == nil {
 					z.Adapters = new(Adapters)
 				}
-				var zb0010 uint32
-				zb0010, err = dc.ReadMapHeader()
+				var zb0008 uint32
+				zb0008, err = dc.ReadMapHeader()
 				if err != nil {
 					err = msgp.WrapError(err, "Adapters")
 					return
 				}
-				if zb0010 > z5817a858limitMaps {
+				if zb0008 > z5817a858limitMaps {
 					err = msgp.ErrLimitExceeded
 					return
 				}
-				for zb0010 > 0 {
-					zb0010--
+				for zb0008 > 0 {
+					zb0008--
 					field, err = dc.ReadMapKeyPtr()
 					if err != nil {
 						err = msgp.WrapError(err, "Adapters")
@@ -2613,23 +2665,10 @@ func (z *Message) EncodeMsg(en *msgp.Writer) (err error) {
 					return
 				}
 			} else {
-				// map header, size 1
-				// write "lists"
-				err = en.Append(0x81, 0xa5, 0x6c, 0x69, 0x73, 0x74, 0x73)
+				err = z.Catalog.EncodeMsg(en)
 				if err != nil {
+					err = msgp.WrapError(err, "Catalog")
 					return
-				}
-				err = en.WriteArrayHeader(uint32(len(z.Catalog.Lists)))
-				if err != nil {
-					err = msgp.WrapError(err, "Catalog", "Lists")
-					return
-				}
-				for za0001 := range z.Catalog.Lists {
-					err = z.Catalog.Lists[za0001].EncodeMsg(en)
-					if err != nil {
-						err = msgp.WrapError(err, "Catalog", "Lists", za0001)
-						return
-					}
 				}
 			}
 		}
@@ -2710,16 +2749,16 @@ func (z *Message) EncodeMsg(en *msgp.Writer) (err error) {
 					err = msgp.WrapError(err, "Synced", "Lists")
 					return
 				}
-				for za0002 := range z.Synced.Lists {
+				for za0001 := range z.Synced.Lists {
 					// map header, size 3
 					// write "publisher"
 					err = en.Append(0x83, 0xa9, 0x70, 0x75, 0x62, 0x6c, 0x69, 0x73, 0x68, 0x65, 0x72)
 					if err != nil {
 						return
 					}
-					err = en.WriteString(z.Synced.Lists[za0002].Publisher)
+					err = en.WriteString(z.Synced.Lists[za0001].Publisher)
 					if err != nil {
-						err = msgp.WrapError(err, "Synced", "Lists", za0002, "Publisher")
+						err = msgp.WrapError(err, "Synced", "Lists", za0001, "Publisher")
 						return
 					}
 					// write "list"
@@ -2727,9 +2766,9 @@ func (z *Message) EncodeMsg(en *msgp.Writer) (err error) {
 					if err != nil {
 						return
 					}
-					err = en.WriteString(z.Synced.Lists[za0002].List)
+					err = en.WriteString(z.Synced.Lists[za0001].List)
 					if err != nil {
-						err = msgp.WrapError(err, "Synced", "Lists", za0002, "List")
+						err = msgp.WrapError(err, "Synced", "Lists", za0001, "List")
 						return
 					}
 					// write "version"
@@ -2737,9 +2776,9 @@ func (z *Message) EncodeMsg(en *msgp.Writer) (err error) {
 					if err != nil {
 						return
 					}
-					err = en.WriteUint64(z.Synced.Lists[za0002].Version)
+					err = en.WriteUint64(z.Synced.Lists[za0001].Version)
 					if err != nil {
-						err = msgp.WrapError(err, "Synced", "Lists", za0002, "Version")
+						err = msgp.WrapError(err, "Synced", "Lists", za0001, "Version")
 						return
 					}
 				}
@@ -2894,16 +2933,10 @@ func (z *Message) MarshalMsg(b []byte) (o []byte, err error) {
 			if z.Catalog == nil {
 				o = msgp.AppendNil(o)
 			} else {
-				// map header, size 1
-				// string "lists"
-				o = append(o, 0x81, 0xa5, 0x6c, 0x69, 0x73, 0x74, 0x73)
-				o = msgp.AppendArrayHeader(o, uint32(len(z.Catalog.Lists)))
-				for za0001 := range z.Catalog.Lists {
-					o, err = z.Catalog.Lists[za0001].MarshalMsg(o)
-					if err != nil {
-						err = msgp.WrapError(err, "Catalog", "Lists", za0001)
-						return
-					}
+				o, err = z.Catalog.MarshalMsg(o)
+				if err != nil {
+					err = msgp.WrapError(err, "Catalog")
+					return
 				}
 			}
 		}
@@ -2949,17 +2982,17 @@ func (z *Message) MarshalMsg(b []byte) (o []byte, err error) {
 				// string "lists"
 				o = append(o, 0x81, 0xa5, 0x6c, 0x69, 0x73, 0x74, 0x73)
 				o = msgp.AppendArrayHeader(o, uint32(len(z.Synced.Lists)))
-				for za0002 := range z.Synced.Lists {
+				for za0001 := range z.Synced.Lists {
 					// map header, size 3
 					// string "publisher"
 					o = append(o, 0x83, 0xa9, 0x70, 0x75, 0x62, 0x6c, 0x69, 0x73, 0x68, 0x65, 0x72)
-					o = msgp.AppendString(o, z.Synced.Lists[za0002].Publisher)
+					o = msgp.AppendString(o, z.Synced.Lists[za0001].Publisher)
 					// string "list"
 					o = append(o, 0xa4, 0x6c, 0x69, 0x73, 0x74)
-					o = msgp.AppendString(o, z.Synced.Lists[za0002].List)
+					o = msgp.AppendString(o, z.Synced.Lists[za0001].List)
 					// string "version"
 					o = append(o, 0xa7, 0x76, 0x65, 0x72, 0x73, 0x69, 0x6f, 0x6e)
-					o = msgp.AppendUint64(o, z.Synced.Lists[za0002].Version)
+					o = msgp.AppendUint64(o, z.Synced.Lists[za0001].Version)
 				}
 			}
 		}
@@ -3066,54 +3099,10 @@ func (z *Message) UnmarshalMsg(bts []byte) (o []byte, err error) {
 				if z.Catalog == nil {
 					z.Catalog = new(Catalog)
 				}
-				var zb0003 uint32
-				zb0003, bts, err = msgp.ReadMapHeaderBytes(bts)
+				bts, err = z.Catalog.UnmarshalMsg(bts)
 				if err != nil {
 					err = msgp.WrapError(err, "Catalog")
 					return
-				}
-				if zb0003 > z5817a858limitMaps {
-					err = msgp.ErrLimitExceeded
-					return
-				}
-				for zb0003 > 0 {
-					zb0003--
-					field, bts, err = msgp.ReadMapKeyZC(bts)
-					if err != nil {
-						err = msgp.WrapError(err, "Catalog")
-						return
-					}
-					switch msgp.UnsafeString(field) {
-					case "lists":
-						var zb0004 uint32
-						zb0004, bts, err = msgp.ReadArrayHeaderBytes(bts)
-						if err != nil {
-							err = msgp.WrapError(err, "Catalog", "Lists")
-							return
-						}
-						if zb0004 > z5817a858limitArrays {
-							err = msgp.ErrLimitExceeded
-							return
-						}
-						if cap(z.Catalog.Lists) >= int(zb0004) {
-							z.Catalog.Lists = (z.Catalog.Lists)[:zb0004]
-						} else {
-							z.Catalog.Lists = make([]Entry, zb0004)
-						}
-						for za0001 := range z.Catalog.Lists {
-							bts, err = z.Catalog.Lists[za0001].UnmarshalMsg(bts)
-							if err != nil {
-								err = msgp.WrapError(err, "Catalog", "Lists", za0001)
-								return
-							}
-						}
-					default:
-						bts, err = msgp.Skip(bts)
-						if err != nil {
-							err = msgp.WrapError(err, "Catalog")
-							return
-						}
-					}
 				}
 			}
 		case "snapshot":
@@ -3127,18 +3116,18 @@ func (z *Message) UnmarshalMsg(bts []byte) (o []byte, err error) {
 				if z.Snapshot == nil {
 					z.Snapshot = new(Snapshot)
 				}
-				var zb0005 uint32
-				zb0005, bts, err = msgp.ReadMapHeaderBytes(bts)
+				var zb0003 uint32
+				zb0003, bts, err = msgp.ReadMapHeaderBytes(bts)
 				if err != nil {
 					err = msgp.WrapError(err, "Snapshot")
 					return
 				}
-				if zb0005 > z5817a858limitMaps {
+				if zb0003 > z5817a858limitMaps {
 					err = msgp.ErrLimitExceeded
 					return
 				}
-				for zb0005 > 0 {
-					zb0005--
+				for zb0003 > 0 {
+					zb0003--
 					field, bts, err = msgp.ReadMapKeyZC(bts)
 					if err != nil {
 						err = msgp.WrapError(err, "Snapshot")
@@ -3194,18 +3183,18 @@ func (z *Message) UnmarshalMsg(bts []byte) (o []byte, err error) {
 				if z.Synced == nil {
 					z.Synced = new(Synced)
 				}
-				var zb0006 uint32
-				zb0006, bts, err = msgp.ReadMapHeaderBytes(bts)
+				var zb0004 uint32
+				zb0004, bts, err = msgp.ReadMapHeaderBytes(bts)
 				if err != nil {
 					err = msgp.WrapError(err, "Synced")
 					return
 				}
-				if zb0006 > z5817a858limitMaps {
+				if zb0004 > z5817a858limitMaps {
 					err = msgp.ErrLimitExceeded
 					return
 				}
-				for zb0006 > 0 {
-					zb0006--
+				for zb0004 > 0 {
+					zb0004--
 					field, bts, err = msgp.ReadMapKeyZC(bts)
 					if err != nil {
 						err = msgp.WrapError(err, "Synced")
@@ -3213,62 +3202,62 @@ func (z *Message) UnmarshalMsg(bts []byte) (o []byte, err error) {
 					}
 					switch msgp.UnsafeString(field) {
 					case "lists":
-						var zb0007 uint32
-						zb0007, bts, err = msgp.ReadArrayHeaderBytes(bts)
+						var zb0005 uint32
+						zb0005, bts, err = msgp.ReadArrayHeaderBytes(bts)
 						if err != nil {
 							err = msgp.WrapError(err, "Synced", "Lists")
 							return
 						}
-						if zb0007 > z5817a858limitArrays {
+						if zb0005 > z5817a858limitArrays {
 							err = msgp.ErrLimitExceeded
 							return
 						}
-						if cap(z.Synced.Lists) >= int(zb0007) {
-							z.Synced.Lists = (z.Synced.Lists)[:zb0007]
+						if cap(z.Synced.Lists) >= int(zb0005) {
+							z.Synced.Lists = (z.Synced.Lists)[:zb0005]
 						} else {
-							z.Synced.Lists = make([]Held, zb0007)
+							z.Synced.Lists = make([]Held, zb0005)
 						}
-						for za0002 := range z.Synced.Lists {
-							var zb0008 uint32
-							zb0008, bts, err = msgp.ReadMapHeaderBytes(bts)
+						for za0001 := range z.Synced.Lists {
+							var zb0006 uint32
+							zb0006, bts, err = msgp.ReadMapHeaderBytes(bts)
 							if err != nil {
-								err = msgp.WrapError(err, "Synced", "Lists", za0002)
+								err = msgp.WrapError(err, "Synced", "Lists", za0001)
 								return
 							}
-							if zb0008 > z5817a858limitMaps {
+							if zb0006 > z5817a858limitMaps {
 								err = msgp.ErrLimitExceeded
 								return
 							}
-							for zb0008 > 0 {
-								zb0008--
+							for zb0006 > 0 {
+								zb0006--
 								field, bts, err = msgp.ReadMapKeyZC(bts)
 								if err != nil {
-									err = msgp.WrapError(err, "Synced", "Lists", za0002)
+									err = msgp.WrapError(err, "Synced", "Lists", za0001)
 									return
 								}
 								switch msgp.UnsafeString(field) {
 								case "publisher":
-									z.Synced.Lists[za0002].Publisher, bts, err = msgp.ReadStringBytes(bts)
+									z.Synced.Lists[za0001].Publisher, bts, err = msgp.ReadStringBytes(bts)
 									if err != nil {
-										err = msgp.WrapError(err, "Synced", "Lists", za0002, "Publisher")
+										err = msgp.WrapError(err, "Synced", "Lists", za0001, "Publisher")
 										return
 									}
 								case "list":
-									z.Synced.Lists[za0002].List, bts, err = msgp.ReadStringBytes(bts)
+									z.Synced.Lists[za0001].List, bts, err = msgp.ReadStringBytes(bts)
 									if err != nil {
-										err = msgp.WrapError(err, "Synced", "Lists", za0002, "List")
+										err = msgp.WrapError(err, "Synced", "Lists", za0001, "List")
 										return
 									}
 								case "version":
-									z.Synced.Lists[za0002].Version, bts, err = msgp.ReadUint64Bytes(bts)
+									z.Synced.Lists[za0001].Version, bts, err = msgp.ReadUint64Bytes(bts)
 									if err != nil {
-										err = msgp.WrapError(err, "Synced", "Lists", za0002, "Version")
+										err = msgp.WrapError(err, "Synced", "Lists", za0001, "Version")
 										return
 									}
 								default:
 									bts, err = msgp.Skip(bts)
 									if err != nil {
-										err = msgp.WrapError(err, "Synced", "Lists", za0002)
+										err = msgp.WrapError(err, "Synced", "Lists", za0001)
 										return
 									}
 								}
@@ -3294,18 +3283,18 @@ func (z *Message) UnmarshalMsg(bts []byte) (o []byte, err error) {
 				if z.Error == nil {
 					z.Error = new(Error)
 				}
-				var zb0009 uint32
-				zb0009, bts, err = msgp.ReadMapHeaderBytes(bts)
+				var zb0007 uint32
+				zb0007, bts, err = msgp.ReadMapHeaderBytes(bts)
 				if err != nil {
 					err = msgp.WrapError(err, "Error")
 					return
 				}
-				if zb0009 > z5817a858limitMaps {
+				if zb0007 > z5817a858limitMaps {
 					err = msgp.ErrLimitExceeded
 					return
 				}
-				for zb0009 > 0 {
-					zb0009--
+				for zb0007 > 0 {
+					zb0007--
 					field, bts, err = msgp.ReadMapKeyZC(bts)
 					if err != nil {
 						err = msgp.WrapError(err, "Error")
@@ -3344,18 +3333,18 @@ func (z *Message) UnmarshalMsg(bts []byte) (o []byte, err error) {
 				if z.Adapters == nil {
 					z.Adapters = new(Adapters)
 				}
-				var zb0010 uint32
-				zb0010, bts, err = msgp.ReadMapHeaderBytes(bts)
+				var zb0008 uint32
+				zb0008, bts, err = msgp.ReadMapHeaderBytes(bts)
 				if err != nil {
 					err = msgp.WrapError(err, "Adapters")
 					return
 				}
-				if zb0010 > z5817a858limitMaps {
+				if zb0008 > z5817a858limitMaps {
 					err = msgp.ErrLimitExceeded
 					return
 				}
-				for zb0010 > 0 {
-					zb0010--
+				for zb0008 > 0 {
+					zb0008--
 					field, bts, err = msgp.ReadMapKeyZC(bts)
 					if err != nil {
 						err = msgp.WrapError(err, "Adapters")
@@ -3369,49 +3358,49 @@ func (z *Message) UnmarshalMsg(bts []byte) (o []byte, err error) {
 							return
 						}
 					case "document":
-						var zb0011 uint32
-						zb0011, bts, err = msgp.ReadBytesHeader(bts)
+						var zb0009 uint32
+						zb0009, bts, err = msgp.ReadBytesHeader(bts)
 						if err != nil {
 							err = msgp.WrapError(err, "Adapters", "Document")
 							return
 						}
-						if zb0011 > z5817a858limitArrays {
+						if zb0009 > z5817a858limitArrays {
 							err = msgp.ErrLimitExceeded
 							return
 						}
-						if z.Adapters.Document == nil || uint32(cap(z.Adapters.Document)) < zb0011 {
-							z.Adapters.Document = make([]byte, zb0011)
+						if z.Adapters.Document == nil || uint32(cap(z.Adapters.Document)) < zb0009 {
+							z.Adapters.Document = make([]byte, zb0009)
 						} else {
-							z.Adapters.Document = z.Adapters.Document[:zb0011]
+							z.Adapters.Document = z.Adapters.Document[:zb0009]
 						}
-						if uint32(len(bts)) < zb0011 {
+						if uint32(len(bts)) < zb0009 {
 							err = msgp.ErrShortBytes
 							return
 						}
-						copy(z.Adapters.Document, bts[:zb0011])
-						bts = bts[zb0011:]
+						copy(z.Adapters.Document, bts[:zb0009])
+						bts = bts[zb0009:]
 					case "sig":
-						var zb0012 uint32
-						zb0012, bts, err = msgp.ReadBytesHeader(bts)
+						var zb0010 uint32
+						zb0010, bts, err = msgp.ReadBytesHeader(bts)
 						if err != nil {
 							err = msgp.WrapError(err, "Adapters", "Sig")
 							return
 						}
-						if zb0012 > z5817a858limitArrays {
+						if zb0010 > z5817a858limitArrays {
 							err = msgp.ErrLimitExceeded
 							return
 						}
-						if z.Adapters.Sig == nil || uint32(cap(z.Adapters.Sig)) < zb0012 {
-							z.Adapters.Sig = make([]byte, zb0012)
+						if z.Adapters.Sig == nil || uint32(cap(z.Adapters.Sig)) < zb0010 {
+							z.Adapters.Sig = make([]byte, zb0010)
 						} else {
-							z.Adapters.Sig = z.Adapters.Sig[:zb0012]
+							z.Adapters.Sig = z.Adapters.Sig[:zb0010]
 						}
-						if uint32(len(bts)) < zb0012 {
+						if uint32(len(bts)) < zb0010 {
 							err = msgp.ErrShortBytes
 							return
 						}
-						copy(z.Adapters.Sig, bts[:zb0012])
-						bts = bts[zb0012:]
+						copy(z.Adapters.Sig, bts[:zb0010])
+						bts = bts[zb0010:]
 					default:
 						bts, err = msgp.Skip(bts)
 						if err != nil {
@@ -3445,10 +3434,7 @@ func (z *Message) Msgsize() (s int) {
 	if z.Catalog == nil {
 		s += msgp.NilSize
 	} else {
-		s += 1 + 6 + msgp.ArrayHeaderSize
-		for za0001 := range z.Catalog.Lists {
-			s += z.Catalog.Lists[za0001].Msgsize()
-		}
+		s += z.Catalog.Msgsize()
 	}
 	s += 9
 	if z.Snapshot == nil {
@@ -3467,8 +3453,8 @@ func (z *Message) Msgsize() (s int) {
 		s += msgp.NilSize
 	} else {
 		s += 1 + 6 + msgp.ArrayHeaderSize
-		for za0002 := range z.Synced.Lists {
-			s += 1 + 10 + msgp.StringPrefixSize + len(z.Synced.Lists[za0002].Publisher) + 5 + msgp.StringPrefixSize + len(z.Synced.Lists[za0002].List) + 8 + msgp.Uint64Size
+		for za0001 := range z.Synced.Lists {
+			s += 1 + 10 + msgp.StringPrefixSize + len(z.Synced.Lists[za0001].Publisher) + 5 + msgp.StringPrefixSize + len(z.Synced.Lists[za0001].List) + 8 + msgp.Uint64Size
 		}
 	}
 	s += 6

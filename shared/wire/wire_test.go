@@ -5,6 +5,7 @@ import (
 	"crypto/ed25519"
 	"errors"
 	"fmt"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -289,4 +290,37 @@ func FuzzDiff(f *testing.F) {
 			t.Fatalf("rebuilt %q, want %q", got.List, y)
 		}
 	})
+}
+
+// A hello of many empty items is refused before the decoder allocates
+// room for them: decoding a hello costs about its own size, not 60 times
+// more.
+func TestHelloDecodingBoundedByFrame(t *testing.T) {
+	const items = 64<<10 - 64
+	var b []byte
+	b = msgp.AppendMapHeader(b, 3)
+	b = msgp.AppendString(b, "proto")
+	b = msgp.AppendUint32(b, Proto)
+	b = msgp.AppendString(b, "type")
+	b = msgp.AppendString(b, string(THello))
+	b = msgp.AppendString(b, "hello")
+	b = msgp.AppendMapHeader(b, 2)
+	b = msgp.AppendString(b, "follow")
+	b = msgp.AppendArrayHeader(b, 0)
+	b = msgp.AppendString(b, "held")
+	b = msgp.AppendArrayHeader(b, items)
+	for range items {
+		b = msgp.AppendMapHeader(b, 0)
+	}
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	_, err := Decode(b)
+	runtime.ReadMemStats(&after)
+	if err == nil {
+		t.Error("a hello holding 65000 lists decoded")
+	}
+	if cost := after.TotalAlloc - before.TotalAlloc; cost > 4*uint64(len(b)) {
+		t.Errorf("decoding a %d-byte hello allocated %d bytes", len(b), cost)
+	}
 }

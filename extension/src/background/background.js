@@ -12,6 +12,7 @@ import {
 import { Target, allowedSender } from '../common/protocol.js';
 import { hostsToMatches, userSiteMatches } from '../common/sites.js';
 import { openAdapterUpdate } from '../common/adapter-updates.js';
+import { forgetAdaptersOf } from '../common/adapters.js';
 
 const api = globalThis.chrome ?? globalThis.browser;
 const isChromium = typeof globalThis.chrome?.offscreen?.createDocument === 'function';
@@ -54,6 +55,21 @@ async function trustedAtBuild() {
     }
   }
   return builtinKeys;
+}
+
+// The keys whose adapter updates this build accepts: the project's own,
+// shipped in the build, apart from every list publisher's.
+let adapterKeys = null;
+async function adapterKeysAtBuild() {
+  if (!adapterKeys) {
+    try {
+      const res = await fetch(new URL('../adapter-keys.json', import.meta.url));
+      adapterKeys = res.ok ? await res.json() : {};
+    } catch {
+      adapterKeys = {};
+    }
+  }
+  return adapterKeys;
 }
 
 /** Every trusted key: those the build ships, then those the reader pinned. */
@@ -210,14 +226,16 @@ async function onHostEvent(e) {
   }
 }
 
-// A verified adapter update newer than what the extension has replaces it.
-// Selectors are checked again by each page, which has a DOM to parse them.
+// A verified adapter update, signed with an adapter key of this build and
+// made for its built-in adapters, replaces an older one. An update stored
+// by an older build counts for nothing. Selectors are checked again by each
+// page, which has a DOM to parse them.
 async function acceptAdapters(signed) {
-  const doc = await openAdapterUpdate(signed, await trustedKeys(), () => true);
   const builtin = await (await fetch(new URL('../adapters/builtin.json', import.meta.url))).json();
+  const doc = await openAdapterUpdate(signed, await adapterKeysAtBuild(), () => true, builtin);
   await update(Keys.adapters, current => {
-    const have = Math.max(builtin.version, current?.version || 0);
-    return doc.version > have ? doc : current;
+    const mine = current?.base === builtin.version ? current : null;
+    return doc.version > (mine?.version ?? builtin.version) ? doc : mine;
   });
 }
 
@@ -278,6 +296,8 @@ async function untrustPublisher(publisher) {
     return all;
   });
   await update(Keys.lists, lists => Object.fromEntries(Object.entries(lists || {}).filter(([, l]) => l.publisher !== publisher)));
+  // And the adapter update it signed, if any: pages go back to the built-in adapters.
+  await update(Keys.adapters, a => forgetAdaptersOf(a, publisher) ?? null);
   // The wasm has no way to forget a key: a new host starts without it.
   await restartHost();
 }

@@ -1,17 +1,22 @@
 // Adapter updates: a site changes its markup, and a fix ships as data, not
 // as a new extension release. An update is the adapter document signed by
-// a publisher the reader trusts (the same Ed25519 keys as rule lists), so
-// that no server or network in between can make Voile hide or skip
-// arbitrary parts of pages:
+// an adapter key: the project's own, shipped in the build
+// (adapter-keys.json), separate from the keys of list publishers. A list
+// publisher the reader trusts decides what its lists hide, never which
+// parts of pages are checked. So no server, network or list publisher can
+// make Voile skip parts of pages:
 //
-//   {"publisher": "voile-demo",
+//   {"publisher": "voile",
 //    "document": "<base64 of the adapter document's UTF-8 JSON>",
 //    "sig": "<base64 of the Ed25519 signature of
 //             'voile adapters v1\0' followed by those bytes>"}
 //
-// The browser's WebCrypto verifies it (Ed25519: Chromium 137+, Firefox 129+).
+// Even then an update cannot weaken the built-in adapters
+// (weakeningProblems in adapters.js), and applies to the build it names
+// only. The browser's WebCrypto verifies it (Ed25519: Chromium 137+,
+// Firefox 129+).
 
-import { adapterProblems } from './adapters.js';
+import { adapterProblems, weakeningProblems } from './adapters.js';
 
 const DOMAIN = 'voile adapters v1\u0000';
 
@@ -30,14 +35,16 @@ export function publicKeyBytes(keyText) {
 }
 
 /**
- * Verifies and opens a signed adapter update with the trusted keys
- * {publisher: key}. Returns the adapter document; throws an Error that
- * says what failed. isSelector checks selectors (see adapterProblems).
+ * Verifies and opens a signed adapter update with the adapter keys
+ * {publisher: key} of this build (never the keys of list publishers), and
+ * checks it against the build's built-in adapters. Returns the adapter
+ * document, with signedBy naming its publisher; throws an Error that says
+ * what failed. isSelector checks selectors (see adapterProblems).
  */
-export async function openAdapterUpdate(signed, keys, isSelector, subtle = globalThis.crypto.subtle) {
+export async function openAdapterUpdate(signed, adapterKeys, isSelector, builtin, subtle = globalThis.crypto.subtle) {
   if (!signed || typeof signed !== 'object') throw new Error('adapter update: not an object');
-  const key = keys[signed.publisher];
-  if (!key) throw new Error(`adapter update: publisher ${JSON.stringify(signed.publisher)} is not trusted`);
+  const key = Object.hasOwn(adapterKeys, signed.publisher) ? adapterKeys[signed.publisher] : undefined;
+  if (!key) throw new Error(`adapter update: ${JSON.stringify(signed.publisher)} holds no adapter key of this build`);
   const doc = b64(signed.document || '');
   const sig = b64(signed.sig || '');
   const message = new Uint8Array([...new TextEncoder().encode(DOMAIN), ...doc]);
@@ -52,6 +59,7 @@ export async function openAdapterUpdate(signed, keys, isSelector, subtle = globa
     throw new Error(`adapter update: document is not JSON: ${err.message}`);
   }
   const problems = adapterProblems(parsed, isSelector);
+  if (!problems.length) problems.push(...weakeningProblems(parsed, builtin));
   if (problems.length) throw new Error(`adapter update refused: ${problems.join('; ')}`);
-  return parsed;
+  return { ...parsed, signedBy: String(signed.publisher) };
 }

@@ -8,7 +8,7 @@
 import builtinAdapters from '../adapters/builtin.json';
 import en from '../_locales/en/messages.json';
 import fr from '../_locales/fr/messages.json';
-import { adapterForHost, detectingAdapters, compileAdapter, adapterProblems, newerAdapters } from '../common/adapters.js';
+import { adapterForHost, detectingAdapters, compileAdapter, adaptersInUse } from '../common/adapters.js';
 import { normalizeSettings, normalizeAllow, siteEnabled, classifyOptions, Keys } from '../common/settings.js';
 import { translator } from '../common/i18n.js';
 import { PageGuard } from './guard.js';
@@ -86,8 +86,9 @@ function countFlagged(category) {
 function applyStored(stored) {
   if (stored[Keys.settings] !== undefined) settings = normalizeSettings(stored[Keys.settings]);
   if (stored[Keys.allow] !== undefined) allow = normalizeAllow(stored[Keys.allow]);
-  const update = stored[Keys.adapters];
-  if (update && adapterProblems(update, isSelector).length === 0) adapters = newerAdapters(builtinAdapters, update);
+  // An update applies only to the build it was made for, and only when it
+  // weakens none of the built-in adapters.
+  adapters = adaptersInUse(builtinAdapters, stored[Keys.adapters], isSelector);
 }
 
 let sentOpts = JSON.stringify(classifier.opts);

@@ -28,6 +28,7 @@ export class Host {
     this.keys = {}; // publisher -> pinned key text
     this.config = { server: '', follow: [], disabledLists: [] };
     this.catalog = [];
+    this.pendingCatalog = null; // catalog messages received until one without "more"
     this.snapshotNeeded = new Set(); // "publisher/list" whose delta failed
     this.sync = null;
   }
@@ -210,8 +211,16 @@ export class Host {
     }
     switch (m.type) {
       case 'catalog': {
+        // The server sends the catalog one publisher at a time: each
+        // message replaces that publisher's lists, and the whole is used
+        // once a message comes without "more".
+        const entries = Array.isArray(m.lists) ? m.lists.map(plainCatalogEntry) : [];
+        const base = this.pendingCatalog ?? this.catalog;
+        this.pendingCatalog = m.publisher ? [...base.filter(e => e.publisher !== String(m.publisher)), ...entries] : entries;
+        if (m.more) break;
         const before = JSON.stringify(this.catalog.length ? this.following() : null);
-        this.catalog = Array.isArray(m.lists) ? m.lists.map(plainCatalogEntry) : [];
+        this.catalog = this.pendingCatalog;
+        this.pendingCatalog = null;
         this.post({ event: 'catalog', lists: this.catalog });
         for (const e of this.catalog) {
           const pinned = this.keys[e.publisher];

@@ -52,11 +52,16 @@ func serve(args []string) error {
 	data := fs.String("data", ".run/server", "data folder: the store voile.db, and demo keys with -demo")
 	demo := fs.Bool("demo", false, "register the demo publisher and publish the demo lists if missing")
 	origins := fs.String("origins", "", "comma-separated browser origins allowed besides extensions")
+	adapterPubs := fs.String("adapter-publishers", "", "comma-separated publishers whose signed site-adapter documents are stored and relayed (the project's adapter key; none by default)")
 	logLevel := fs.String("log-level", "info", "debug, info, warn or error")
 	logJSON := fs.Bool("log-json", false, "log JSON lines instead of text")
 	pprofOn := fs.Bool("pprof", false, "serve /debug/pprof/ too (for load tests and profiling; keep it off where the address is public)")
 	var cfg server.Config
-	fs.IntVar(&cfg.MaxConnsPerIP, "max-conns-per-ip", d.MaxConnsPerIP, "WebSocket connections per remote address (-1: no limit)")
+	fs.IntVar(&cfg.MaxConnsPerIP, "max-conns-per-ip", d.MaxConnsPerIP, "WebSocket connections per source, an IPv4 address or an IPv6 /64 (-1: no limit)")
+	fs.IntVar(&cfg.MaxConnsPerSource, "max-conns-per-source", d.MaxConnsPerSource, "connections of any kind per source, an IPv4 address or an IPv6 /64 (-1: no limit)")
+	fs.IntVar(&cfg.MaxConns, "max-conns", 0, "connections in all (0: the descriptor limit less room for the store and the spare connections)")
+	fs.IntVar(&cfg.SpareConns, "spare-conns", d.SpareConns, "connections beyond -max-conns kept for /healthz, /metrics and publishers")
+	fs.DurationVar(&cfg.HTTPIdleTimeout, "http-idle-timeout", d.HTTPIdleTimeout, "how long an idle plain HTTP connection is kept")
 	fs.IntVar(&cfg.SendQueue, "send-queue", d.SendQueue, "messages queued per connection before it is dropped as slow")
 	fs.Int64Var(&cfg.MaxClientMessage, "max-client-message", d.MaxClientMessage, "largest frame a client may send, in bytes")
 	fs.DurationVar(&cfg.HandshakeTimeout, "handshake-timeout", d.HandshakeTimeout, "time for a client to upgrade and send its hello")
@@ -71,6 +76,9 @@ func serve(args []string) error {
 	if err := envFlags(fs); err != nil {
 		return err
 	}
+	if *adapterPubs != "" {
+		cfg.AdapterPublishers = strings.Split(*adapterPubs, ",")
+	}
 	if *origins != "" {
 		cfg.AllowedOrigins = strings.Split(*origins, ",")
 	}
@@ -82,6 +90,12 @@ func serve(args []string) error {
 	log := slog.New(slog.NewTextHandler(os.Stderr, opts))
 	if *logJSON {
 		log = slog.New(slog.NewJSONHandler(os.Stderr, opts))
+	}
+
+	// Connections are descriptors: take every one the system allows, and
+	// let the server's connection bound sit below it.
+	if n, err := server.RaiseFileLimit(); err != nil {
+		log.Warn("raise the open-file limit", "err", err, "limit", n)
 	}
 
 	db, err := openStore(*data)
@@ -99,10 +113,11 @@ func serve(args []string) error {
 		}
 	}
 
-	ln, err := net.Listen("tcp", *addr)
+	tcp, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return err
 	}
+	ln := srv.Listener(tcp)
 	if *addrFile != "" {
 		if err := os.WriteFile(*addrFile, []byte(ln.Addr().String()), 0o644); err != nil {
 			return err
@@ -116,13 +131,8 @@ func serve(args []string) error {
 		mux.HandleFunc("/debug/pprof/profile", pprof.Profile)
 		handler = mux
 	}
-	hs := &http.Server{
-		Handler:           handler,
-		ReadHeaderTimeout: 10 * time.Second,
-		ReadTimeout:       60 * time.Second, // a publish body of up to 8 MiB
-		IdleTimeout:       120 * time.Second,
-		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
-	}
+	hs := srv.HTTPServer(handler)
+	hs.ErrorLog = slog.NewLogLogger(log.Handler(), slog.LevelWarn)
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM, syscall.SIGINT)
 	defer stop()
 	errc := make(chan error, 1)

@@ -85,7 +85,9 @@ func (e *Engine) resolve(id string) (wire.ListRef, error) {
 // DecodeMessage decodes a message of the sync protocol into plain values
 // for JavaScript: maps with string keys, slices of them, strings, numbers,
 // booleans and []byte for bundles and adapter documents. A catalog is remembered, so that later
-// hellos can name its lists by id. A delta is applied to the loaded
+// hellos can name its lists by id; one that names a publisher replaces
+// that publisher's lists only, and says so in "publisher", with "more"
+// true when other catalog messages of the same answer follow. A delta is applied to the loaded
 // version it starts from: its "bundle" is the rebuilt bundle's encoding,
 // still to be verified by Load, or nil with the reason in "error".
 func (e *Engine) DecodeMessage(data []byte) (map[string]any, error) {
@@ -118,6 +120,15 @@ func (e *Engine) DecodeMessage(data []byte) (map[string]any, error) {
 			cat[i] = catalogEntry{publisher: c.Publisher, list: c.List}
 		}
 		out["lists"] = lists
+		out["publisher"], out["more"] = m.Catalog.Publisher, m.Catalog.More
+		if p := m.Catalog.Publisher; p != "" {
+			// One publisher's lists: they replace that publisher's alone.
+			for _, c := range e.catalog {
+				if c.publisher != p {
+					cat = append(cat, c)
+				}
+			}
+		}
 		e.catalog = cat
 	case wire.TSnapshot:
 		b := &m.Snapshot.Bundle

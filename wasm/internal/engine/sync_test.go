@@ -2,6 +2,7 @@ package engine
 
 import (
 	"bytes"
+	"sort"
 	"strings"
 	"testing"
 
@@ -150,5 +151,35 @@ func TestDecodeMessages(t *testing.T) {
 		if _, err := e.DecodeMessage(bad); err == nil || !strings.HasPrefix(err.Error(), "decode message: bad_message") {
 			t.Errorf("DecodeMessage(%q) = %v", bad, err)
 		}
+	}
+}
+
+// A catalog that names a publisher replaces that publisher's lists alone:
+// the server sends one per publisher.
+func TestCatalogByPublisher(t *testing.T) {
+	e := New()
+	send := func(c *wire.Catalog) map[string]any {
+		t.Helper()
+		got, err := e.DecodeMessage((&wire.Message{Type: wire.TCatalog, Catalog: c}).Encode())
+		if err != nil {
+			t.Fatal(err)
+		}
+		return got
+	}
+	got := send(&wire.Catalog{Publisher: "a", More: true, Lists: []wire.Entry{{Publisher: "a", List: "one"}}})
+	if got["publisher"] != "a" || got["more"] != true {
+		t.Errorf("catalog of a = %#v", got)
+	}
+	send(&wire.Catalog{Publisher: "b", Lists: []wire.Entry{{Publisher: "b", List: "two"}}})
+	send(&wire.Catalog{Publisher: "a", Lists: []wire.Entry{{Publisher: "a", List: "three"}}})
+	data, _ := e.Hello(nil, nil)
+	m, _ := wire.Decode(data)
+	var refs []string
+	for _, f := range m.Hello.Follow {
+		refs = append(refs, f.Publisher+"/"+f.List)
+	}
+	sort.Strings(refs)
+	if strings.Join(refs, " ") != "a/three b/two" {
+		t.Errorf("following %v, want a/three b/two", refs)
 	}
 }
