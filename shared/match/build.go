@@ -149,7 +149,7 @@ func (b *builder) fuzzy() {
 	}
 	// In id order, so that a deletion shared by two words lists them in
 	// a stable order.
-	e.fuzzy = fuzzyIndex{}
+	e.fuzzy = newFuzzyIndex(e.dict)
 	for id := uint32(1); id < uint32(len(e.words)); id++ {
 		if e.lexWord[id] {
 			e.fuzzy.add([]byte(e.words[id]), id)

@@ -10,8 +10,9 @@ package match
 // from another ("block", "black").
 //
 // The variants are looked up in a second walk only, made when the first
-// found a lexicon word, so that a post that names no group and says
-// nothing hateful pays nothing for them.
+// found half a frame: a target and no predicate, or a predicate and no
+// target. A post that names no group and says nothing hateful pays
+// nothing for them, nor one whose frames are already whole.
 
 const (
 	minFuzzyKey  = 5 // lexicon words at least this long have variants
@@ -19,56 +20,134 @@ const (
 )
 
 // fuzzyIndex maps each one-letter deletion of the lexicon's words to the
-// ids of the words it comes from.
-type fuzzyIndex map[string][]uint32
+// ids of the words it comes from. Most lookups miss, and bitmaps answer
+// those without building the deletion or hashing it again: a polynomial
+// hash gives every deletion and every split of a word from its prefix and
+// suffix hashes in constant time each (rollHashes).
+type fuzzyIndex struct {
+	dels  map[string][]uint32
+	isDel []uint64 // bitmap of the hashes of the deletions
+	isKey []uint64 // bitmap of the hashes of every dictionary key
+}
 
-func (f fuzzyIndex) add(key []byte, id uint32) {
-	if len(key) < minFuzzyKey {
+// maxFuzzyKey bounds the words whose variants are looked up.
+const maxFuzzyKey = 48
+
+// rollBase is the base of the polynomial hash, and rollPow its powers.
+const rollBase = 1_000_003
+
+var rollPow = func() (p [maxFuzzyKey + 1]uint64) {
+	p[0] = 1
+	for i := 1; i < len(p); i++ {
+		p[i] = p[i-1] * rollBase
+	}
+	return p
+}()
+
+// roll returns the polynomial hash of b: Σ (b[j]+1)·base^(n-1-j).
+func roll(b []byte) uint64 {
+	var h uint64
+	for _, c := range b {
+		h = h*rollBase + uint64(c) + 1
+	}
+	return h
+}
+
+func bit(bm []uint64, h uint64) bool {
+	h = (h ^ h>>29) * 0xbf58476d1ce4e5b9 >> (64 - 20) // 20 bits: filterBits
+	return bm[h/64]&(1<<(h%64)) != 0
+}
+
+func setBit(bm []uint64, h uint64) {
+	h = (h ^ h>>29) * 0xbf58476d1ce4e5b9 >> (64 - 20)
+	bm[h/64] |= 1 << (h % 64)
+}
+
+func newFuzzyIndex(dict map[string]uint32) *fuzzyIndex {
+	f := &fuzzyIndex{dels: map[string][]uint32{}, isDel: make([]uint64, filterBits/64), isKey: make([]uint64, filterBits/64)}
+	for k := range dict {
+		setBit(f.isKey, roll([]byte(k)))
+	}
+	return f
+}
+
+func (f *fuzzyIndex) add(key []byte, id uint32) {
+	if len(key) < minFuzzyKey || len(key) > maxFuzzyKey {
 		return
 	}
 	buf := make([]byte, len(key)-1)
 	for i := range key {
 		copy(buf, key[:i])
 		copy(buf[i:], key[i+1:])
-		ids := f[string(buf)]
+		ids := f.dels[string(buf)]
 		if len(ids) == 0 || ids[len(ids)-1] != id {
-			f[string(buf)] = append(ids, id)
+			f.dels[string(buf)] = append(ids, id)
 		}
+		setBit(f.isDel, roll(buf))
+	}
+}
+
+// rollHashes fills m.pre and m.suf with the hashes of key's prefixes and
+// suffixes: pre[i] = roll(key[:i]), suf[i] = roll(key[i:]). The hash of
+// key without its letter i is then pre[i]·base^(n-1-i) + suf[i+1].
+func (m *Matcher) rollHashes(key []byte) {
+	n := len(key)
+	m.pre, m.suf = m.pre[:0], m.suf[:0]
+	m.pre = append(m.pre, 0)
+	for i, c := range key {
+		m.pre = append(m.pre, m.pre[i]*rollBase+uint64(c)+1)
+	}
+	if cap(m.suf) < n+1 {
+		m.suf = make([]uint64, n+1)
+	}
+	m.suf = m.suf[:n+1]
+	m.suf[n] = 0
+	for i := n - 1; i >= 0; i-- {
+		m.suf[i] = (uint64(key[i])+1)*rollPow[n-1-i] + m.suf[i+1]
 	}
 }
 
 // fuzzyLookup returns the id of the lexicon word that key is a variant of,
 // or 0.
 func (m *Matcher) fuzzyLookup(key []byte) uint32 {
-	e := m.e
-	if len(key) < minFuzzyKey-1 {
+	e, f := m.e, m.e.fuzzy
+	n := len(key)
+	if n < minFuzzyKey-1 || n > maxFuzzyKey {
 		return 0
 	}
+	m.rollHashes(key)
 	// A letter dropped: key is a deletion of a lexicon word.
-	for _, id := range e.fuzzy[string(key)] {
-		return id
-	}
-	if len(key) < minFuzzyKey {
-		return 0
-	}
-	buf := m.del[:0]
-	for i := range key {
-		buf = append(append(buf[:0], key[:i]...), key[i+1:]...)
-		// A letter added: a deletion of key is a lexicon word.
-		if id := m.find(buf); id != 0 && e.lexWord[id] && len(buf) >= minFuzzyKey {
-			m.del = buf
+	if bit(f.isDel, m.pre[n]) {
+		for _, id := range f.dels[string(key)] {
 			return id
 		}
-		// Two letters swapped: key and a lexicon word share a deletion
-		// and have the same length, differing in two neighbours.
-		for _, id := range e.fuzzy[string(buf)] {
-			if swapped(key, e.words[id]) {
-				m.del = buf
+	}
+	if n < minFuzzyKey {
+		return 0
+	}
+	for i := range n {
+		h := m.pre[i]*rollPow[n-1-i] + m.suf[i+1]
+		inKeys, inDels := bit(f.isKey, h), bit(f.isDel, h)
+		if !inKeys && !inDels {
+			continue
+		}
+		m.del = append(append(m.del[:0], key[:i]...), key[i+1:]...)
+		// A letter added: a deletion of key is a lexicon word.
+		if inKeys {
+			if id := m.find(m.del); id != 0 && e.lexWord[id] && n-1 >= minFuzzyKey {
 				return id
 			}
 		}
+		// Two letters swapped: key and a lexicon word share a deletion
+		// and have the same length, differing in two neighbours.
+		if inDels {
+			for _, id := range f.dels[string(m.del)] {
+				if swapped(key, e.words[id]) {
+					return id
+				}
+			}
+		}
 	}
-	m.del = buf
 	return 0
 }
 
@@ -88,19 +167,32 @@ func swapped(a []byte, b string) bool {
 // split returns the ids of two words that key is made of, one of them a
 // lexicon word of at least minSplitPart letters ("musliminvaders"), or 0,
 // 0. A lexicon word may also follow one or two letters that are no word
-// of the lists ("ihate", "jhais"): the first id is then 0.
+// of the lists ("ihate", "jhais"): the first id is then 0. It uses the
+// hashes of the last fuzzyLookup, of the same key.
 func (m *Matcher) split(key []byte) (uint32, uint32) {
-	if len(key) < minFuzzyKey {
+	n := len(key)
+	if n < minFuzzyKey || n > maxFuzzyKey {
 		return 0, 0
 	}
-	for i := 1; i < len(key); i++ {
-		a, b := m.find(key[:i]), m.find(key[i:])
+	f := m.e.fuzzy
+	for i := 1; i < n; i++ {
+		if !bit(f.isKey, m.suf[i]) {
+			continue
+		}
+		a := uint32(0)
+		if bit(f.isKey, m.pre[i]) {
+			a = m.find(key[:i])
+		}
+		if a == 0 && i > 2 {
+			continue
+		}
+		b := m.find(key[i:])
 		if b == 0 {
 			continue
 		}
 		lexA := a != 0 && m.e.lexWord[a] && i >= minSplitPart
-		lexB := m.e.lexWord[b] && len(key)-i >= minSplitPart
-		if a != 0 && (lexA || lexB) || a == 0 && i <= 2 && lexB {
+		lexB := m.e.lexWord[b] && n-i >= minSplitPart
+		if a != 0 && (lexA || lexB) || a == 0 && lexB {
 			return a, b
 		}
 	}

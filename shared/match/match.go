@@ -46,9 +46,9 @@ type Engine struct {
 	pre     *prefilter // which regexps can match a text (prefilter.go)
 
 	// Spelling variants of lexicon words (fuzzy.go).
-	lexWord []bool     // word id → a word of a target or predicate
-	words   []string   // word id → its key
-	fuzzy   fuzzyIndex // nil when the lists have no lexicon
+	lexWord []bool      // word id → a word of a target or predicate
+	words   []string    // word id → its key
+	fuzzy   *fuzzyIndex // nil when the lists have no lexicon
 }
 
 type compiledPattern struct {
@@ -121,7 +121,10 @@ type Matcher struct {
 	// One step of the automaton per word, or per part of a split word, or
 	// per two joined words: the words [stepFirst[s], stepEnd[s]) of step s.
 	stepFirst, stepEnd []int32
-	del                []byte // a deletion of a word (fuzzy.go)
+	del                []byte   // a deletion of a word (fuzzy.go)
+	pre, suf           []uint64 // hashes of a word's prefixes and suffixes (fuzzy.go)
+	ids                []uint32 // per word: its id in the first walk
+	trims              []int32  // per word: m.trim of the first walk
 }
 
 type rawHit struct {
@@ -145,7 +148,7 @@ func (m *Matcher) Match(text string) []Hit {
 	m.Text = t
 	m.hits, m.raw = m.hits[:0], m.raw[:0]
 
-	if unknown := m.walk(t, false); unknown && e.fuzzy != nil && m.foundLexicon() {
+	if unknown := m.walk(t, false); unknown && e.fuzzy != nil && m.halfFrame() {
 		m.walk(t, true)
 	}
 	for _, h := range m.raw {
@@ -184,6 +187,9 @@ func (m *Matcher) Match(text string) []Hit {
 func (m *Matcher) walk(t *normalize.Text, variants bool) (unknown bool) {
 	e := m.e
 	m.raw = m.raw[:0]
+	if variants {
+		m.trims = append(m.trims[:0], m.trim...)
+	}
 	m.trim = m.trim[:0]
 	m.stepFirst, m.stepEnd = m.stepFirst[:0], m.stepEnd[:0]
 	state := uint32(0)
@@ -200,8 +206,18 @@ func (m *Matcher) walk(t *normalize.Text, variants bool) (unknown bool) {
 			m.raw = append(m.raw, rawHit{pat: p, first: m.stepFirst[s+1-int(e.pats[p].words)], end: int32(end)})
 		}
 	}
+	if !variants {
+		m.ids = m.ids[:0]
+	}
 	for i := 0; i < len(t.Words); i++ {
-		id, trim := m.lookup(t, i)
+		var id uint32
+		var trim int32
+		if variants { // the first walk looked the words up already
+			id, trim = m.ids[i], m.trims[i]
+		} else {
+			id, trim = m.lookup(t, i)
+			m.ids = append(m.ids, id)
+		}
 		m.trim = append(m.trim, trim)
 		if id != 0 {
 			step(id, i, i+1)
@@ -237,15 +253,20 @@ func (m *Matcher) walk(t *normalize.Text, variants bool) (unknown bool) {
 	return unknown
 }
 
-// foundLexicon reports whether the walk found a word of a target or a
-// predicate.
-func (m *Matcher) foundLexicon() bool {
+// halfFrame reports whether the walk found half a frame: a target and
+// no predicate, or a predicate and no target.
+func (m *Matcher) halfFrame() bool {
+	var target, predicate bool
 	for _, h := range m.raw {
-		if m.e.pats[h.pat].lexicon {
-			return true
+		if p := m.e.pats[h.pat]; p.lexicon {
+			if m.e.Lists[p.list].Rules[p.rule].Role == rules.Target {
+				target = true
+			} else {
+				predicate = true
+			}
 		}
 	}
-	return false
+	return target != predicate
 }
 
 // addHit adds h, or merges it with a hit of the same rule that holds it or
