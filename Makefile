@@ -43,6 +43,23 @@ fuzz:
 bench:
 	$(GO) test ./shared/... -run '^$$' -bench . -benchmem -count 6 -cpu 1
 
+# ---- classifier quality --------------------------------------------------------
+# `make eval` measures the starter lists and the default model (what the
+# extension ships) on the project's functional suites (all cases, then the
+# held-out third) and on the dev splits of the team's corpora in
+# $(DATA); `make model` trains the default model from the corpora's train
+# splits and the project's own labelled posts. Neither is part of `make test`:
+# the suites' floors are, in shared/eval's tests.
+DATA ?= ../shared/data
+SUITES := shared/eval/testdata/suite-en.jsonl shared/eval/testdata/suite-fr.jsonl
+CORPORA := $(DATA)/davidson.en.jsonl $(DATA)/mlma.en.jsonl $(DATA)/mlma.fr.jsonl
+
+.PHONY: eval model
+eval:
+	$(GO) run ./cmd/voile eval -table $(SUITES)
+	$(GO) run ./cmd/voile eval -table -split holdout $(SUITES)
+	$(GO) run ./cmd/voile eval -table -split dev $(CORPORA)
+
 # ---- wasm/ -------------------------------------------------------------------
 
 # voile.wasm with the wasm_exec.js of the same Go, and voile.js, the API

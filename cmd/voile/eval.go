@@ -36,6 +36,7 @@ Flags:`)
 	splits := fs.String("split", "", "comma-separated splits to evaluate (default all)")
 	errs := fs.Int("errors", 20, "false positives and misses to print per file (-1: all)")
 	pub := fs.String("pub", "", "publisher public key file, for .bundle lists")
+	table := fs.Bool("table", false, "print one summary row per file and language instead of the full report")
 	against := fs.String("against", "", "the published version of one of the LISTs (source or .bundle), to list the posts whose verdict changes")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -78,6 +79,7 @@ Flags:`)
 	if *splits != "" {
 		sel = strings.Split(*splits, ",")
 	}
+	header := false
 	for _, p := range dataPaths {
 		f, err := os.Open(p)
 		if err != nil {
@@ -93,6 +95,14 @@ Flags:`)
 		title := p
 		if *splits != "" {
 			title += " (" + *splits + ")"
+		}
+		if *table {
+			if !header {
+				eval.PrintRowHeader(os.Stdout)
+				header = true
+			}
+			eval.Summarise(outs).PrintRows(os.Stdout, title)
+			continue
 		}
 		eval.Summarise(outs).Print(os.Stdout, title)
 		if *errs != 0 {

@@ -267,6 +267,19 @@ func sortedKeys(m map[string]*Counts) []string {
 	return ks
 }
 
+// PrintRowHeader writes the header of PrintRows' table.
+func PrintRowHeader(w io.Writer) {
+	fmt.Fprintf(w, "%-52s %-4s %5s %6s %6s %6s %6s %6s\n", "file", "lang", "n", "acc", "recall", "spec", "prec", "F1")
+}
+
+// PrintRows writes one row per language of the report.
+func (r *Report) PrintRows(w io.Writer, name string) {
+	for _, k := range sortedKeys(r.ByLang) {
+		c := r.ByLang[k]
+		fmt.Fprintf(w, "%-52s %-4s %5d %6.3f %6.3f %6.3f %6.3f %6.3f\n", name, k, c.N(), c.Accuracy(), c.Recall(), c.Specificity(), c.Precision(), c.F1())
+	}
+}
+
 // PrintErrors writes the false positives and the misses, at most max of
 // each (all when max < 0).
 func PrintErrors(w io.Writer, outs []Outcome, max int) {
