@@ -54,7 +54,17 @@ DATA ?= ../shared/data
 SUITES := shared/eval/testdata/suite-en.jsonl shared/eval/testdata/suite-fr.jsonl
 CORPORA := $(DATA)/davidson.en.jsonl $(DATA)/mlma.en.jsonl $(DATA)/mlma.fr.jsonl
 
+# The default model rides in a list of the demo publisher; bump
+# MODEL_VERSION with each retraining that is published.
+MODEL_VERSION ?= 1
+MODEL_TRAIN := $(CORPORA) $(SUITES)
+
 .PHONY: eval model
+model:
+	$(GO) run ./cmd/voile train -list demo-model -publisher voile-demo -version $(MODEL_VERSION) \
+		-name "Voile default model (English and French)" -train-splits train,build -dev-splits dev \
+		-out shared/demo/model.yaml -dev-out shared/demo/model-report.txt $(MODEL_TRAIN)
+
 eval:
 	$(GO) run ./cmd/voile eval -table $(SUITES)
 	$(GO) run ./cmd/voile eval -table -split holdout $(SUITES)

@@ -40,6 +40,7 @@ var commands = map[string]func(args []string) error{
 	"status":   status,
 	"diff":     diff,
 	"eval":     evaluate,
+	"train":    train,
 
 	"publish-adapters": publishAdapters,
 }

@@ -8,9 +8,11 @@ package rules
 
 import (
 	"bytes"
+	"encoding/base64"
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 
 	"gopkg.in/yaml.v3"
 )
@@ -42,4 +44,31 @@ func Parse(name string, src []byte) (*List, error) {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	return &l, nil
+}
+
+// UnmarshalYAML reads a model written in base64.
+func (m *ModelData) UnmarshalYAML(n *yaml.Node) error {
+	var text string
+	if err := n.Decode(&text); err != nil {
+		return fmt.Errorf("line %d: model: want base64 text: %v", n.Line, err)
+	}
+	b, err := base64.StdEncoding.DecodeString(strings.Join(strings.Fields(text), ""))
+	if err != nil {
+		return fmt.Errorf("line %d: model: %v", n.Line, err)
+	}
+	*m = b
+	return nil
+}
+
+// MarshalYAML writes the model in base64, in lines of 76 characters.
+func (m ModelData) MarshalYAML() (any, error) {
+	s := base64.StdEncoding.EncodeToString(m)
+	var b strings.Builder
+	for len(s) > 76 {
+		b.WriteString(s[:76])
+		b.WriteByte('\n')
+		s = s[76:]
+	}
+	b.WriteString(s)
+	return &yaml.Node{Kind: yaml.ScalarNode, Style: yaml.LiteralStyle, Value: b.String()}, nil
 }

@@ -204,8 +204,13 @@ type List struct {
 	// Model is a trained model in the encoding of package model, carried
 	// by a list so that it is signed, versioned, published and synced
 	// like one. A list may hold a model and no rules.
-	Model []byte `msg:"model,omitempty" json:"model,omitempty" yaml:"model,omitempty"`
+	Model ModelData `msg:"model,omitempty,limit=4194304" json:"model,omitempty" yaml:"model,omitempty"`
 }
+
+// ModelData is an encoded model. In a list's source it is written in
+// base64 (standard encoding, line breaks allowed), as `voile train -list`
+// writes it.
+type ModelData []byte
 
 // DefaultThreshold is the score at which a post is flagged, at the default
 // sensitivity, in a category whose lists set no threshold.

@@ -333,13 +333,14 @@ func (z *List) DecodeMsg(dc *msgp.Reader) (err error) {
 				}
 			}
 		case "model":
-			z.Model, err = dc.ReadBytesLimit(z.Model, z4c04a521limitArrays)
-			if err == nil && z.Model == nil {
-				z.Model = []byte{}
-			}
-			if err != nil {
-				err = msgp.WrapError(err, "Model")
-				return
+			{
+				var zb0007 []byte
+				zb0007, err = dc.ReadBytesLimit([]byte(z.Model), 50000)
+				if err != nil {
+					err = msgp.WrapError(err, "Model")
+					return
+				}
+				z.Model = ModelData(zb0007)
 			}
 		default:
 			err = dc.Skip()
@@ -503,7 +504,7 @@ func (z *List) EncodeMsg(en *msgp.Writer) (err error) {
 			if err != nil {
 				return
 			}
-			err = en.WriteBytes(z.Model)
+			err = en.WriteBytes([]byte(z.Model))
 			if err != nil {
 				err = msgp.WrapError(err, "Model")
 				return
@@ -578,7 +579,7 @@ func (z *List) MarshalMsg(b []byte) (o []byte, err error) {
 		if (zb0001Mask & 0x200) == 0 { // if not omitted
 			// string "model"
 			o = append(o, 0xa5, 0x6d, 0x6f, 0x64, 0x65, 0x6c)
-			o = msgp.AppendBytes(o, z.Model)
+			o = msgp.AppendBytes(o, []byte(z.Model))
 		}
 	}
 	return
@@ -749,27 +750,32 @@ func (z *List) UnmarshalMsg(bts []byte) (o []byte, err error) {
 				}
 			}
 		case "model":
-			var zb0007 uint32
-			zb0007, bts, err = msgp.ReadBytesHeader(bts)
-			if err != nil {
-				err = msgp.WrapError(err, "Model")
-				return
+			{
+				var zb0007 []byte
+				var zb0008 uint32
+				zb0008, bts, err = msgp.ReadBytesHeader(bts)
+				if err != nil {
+					err = msgp.WrapError(err, "Model")
+					return
+				}
+				if zb0008 > 4194304 {
+					err = msgp.ErrLimitExceeded
+					return
+				}
+				zb0007 = []byte(z.Model)
+				if zb0007 == nil || uint32(cap(zb0007)) < zb0008 {
+					zb0007 = make([]byte, zb0008)
+				} else {
+					zb0007 = zb0007[:zb0008]
+				}
+				if uint32(len(bts)) < zb0008 {
+					err = msgp.ErrShortBytes
+					return
+				}
+				copy(zb0007, bts[:zb0008])
+				bts = bts[zb0008:]
+				z.Model = ModelData(zb0007)
 			}
-			if zb0007 > z4c04a521limitArrays {
-				err = msgp.ErrLimitExceeded
-				return
-			}
-			if z.Model == nil || uint32(cap(z.Model)) < zb0007 {
-				z.Model = make([]byte, zb0007)
-			} else {
-				z.Model = z.Model[:zb0007]
-			}
-			if uint32(len(bts)) < zb0007 {
-				err = msgp.ErrShortBytes
-				return
-			}
-			copy(z.Model, bts[:zb0007])
-			bts = bts[zb0007:]
 		default:
 			bts, err = msgp.Skip(bts)
 			if err != nil {
@@ -796,7 +802,76 @@ func (z *List) Msgsize() (s int) {
 	for za0003 := range z.Rules {
 		s += z.Rules[za0003].Msgsize()
 	}
-	s += 6 + msgp.BytesPrefixSize + len(z.Model)
+	s += 6 + msgp.BytesPrefixSize + len([]byte(z.Model))
+	return
+}
+
+// DecodeMsg implements msgp.Decodable
+func (z *ModelData) DecodeMsg(dc *msgp.Reader) (err error) {
+	{
+		var zb0001 []byte
+		zb0001, err = dc.ReadBytesLimit([]byte((*z)), 50000)
+		if err != nil {
+			err = msgp.WrapError(err)
+			return
+		}
+		(*z) = ModelData(zb0001)
+	}
+	return
+}
+
+// EncodeMsg implements msgp.Encodable
+func (z ModelData) EncodeMsg(en *msgp.Writer) (err error) {
+	err = en.WriteBytes([]byte(z))
+	if err != nil {
+		err = msgp.WrapError(err)
+		return
+	}
+	return
+}
+
+// MarshalMsg implements msgp.Marshaler
+func (z ModelData) MarshalMsg(b []byte) (o []byte, err error) {
+	o = msgp.Require(b, z.Msgsize())
+	o = msgp.AppendBytes(o, []byte(z))
+	return
+}
+
+// UnmarshalMsg implements msgp.Unmarshaler
+func (z *ModelData) UnmarshalMsg(bts []byte) (o []byte, err error) {
+	{
+		var zb0001 []byte
+		var zb0002 uint32
+		zb0002, bts, err = msgp.ReadBytesHeader(bts)
+		if err != nil {
+			err = msgp.WrapError(err)
+			return
+		}
+		if zb0002 > z4c04a521limitArrays {
+			err = msgp.ErrLimitExceeded
+			return
+		}
+		zb0001 = []byte((*z))
+		if zb0001 == nil || uint32(cap(zb0001)) < zb0002 {
+			zb0001 = make([]byte, zb0002)
+		} else {
+			zb0001 = zb0001[:zb0002]
+		}
+		if uint32(len(bts)) < zb0002 {
+			err = msgp.ErrShortBytes
+			return
+		}
+		copy(zb0001, bts[:zb0002])
+		bts = bts[zb0002:]
+		(*z) = ModelData(zb0001)
+	}
+	o = bts
+	return
+}
+
+// Msgsize returns an upper bound estimate of the number of bytes occupied by the serialized message
+func (z ModelData) Msgsize() (s int) {
+	s = msgp.BytesPrefixSize + len([]byte(z))
 	return
 }
 

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"voile/shared/model"
 	"voile/shared/normalize"
 )
 
@@ -20,6 +21,7 @@ const (
 	MaxExceptions = 32  // per rule
 	MaxIDLen      = 64
 	MaxLangs      = 16
+	MaxModelBytes = 4 << 20 // a list's model (package model)
 	// A list's name and description travel in every reader's catalog:
 	// bounded, so that no list can crowd the catalog out.
 	MaxNameLen        = 200  // bytes of a list's name
@@ -147,6 +149,13 @@ func (l *List) Validate() error {
 	}
 	if len(l.Rules) == 0 && len(l.Model) == 0 {
 		add("", "rules", "the list has no rules and no model")
+	}
+	if n := len(l.Model); n > MaxModelBytes {
+		add("", "model", "%d bytes, more than the limit of %d", n, MaxModelBytes)
+	} else if n > 0 {
+		if _, err := model.Decode(l.Model); err != nil {
+			add("", "model", "%v", err)
+		}
 	}
 	if len(l.Rules) > MaxRules {
 		add("", "rules", "%d rules, more than the limit of %d", len(l.Rules), MaxRules)

