@@ -39,6 +39,8 @@ var commands = map[string]func(args []string) error{
 	"rollback": rollback,
 	"status":   status,
 	"diff":     diff,
+	"eval":     evaluate,
+	"train":    train,
 
 	"publish-adapters": publishAdapters,
 }

@@ -62,8 +62,8 @@ type Analyzer struct {
 
 	words  []wordInfo
 	cues   [][]int32 // hit indexes of each cue class, by cueIndex
-	target []int32                         // hit indexes of targets
-	pred   []int32                         // hit indexes of predicates
+	target []int32   // hit indexes of targets
+	pred   []int32   // hit indexes of predicates
 }
 
 type wordInfo struct {

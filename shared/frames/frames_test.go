@@ -19,11 +19,15 @@ func lexicon() *rules.List {
 		}
 		return rules.Rule{ID: id, Kind: kind, Role: role, Class: class, Order: order, Category: cat, Text: text, Weight: 0.9}
 	}
-	tg := func(id string, cat rules.Category, text string) rules.Rule { return r(id, rules.Target, "", "", cat, text) }
+	tg := func(id string, cat rules.Category, text string) rules.Rule {
+		return r(id, rules.Target, "", "", cat, text)
+	}
 	pr := func(id string, class rules.Class, order rules.Order, text string) rules.Rule {
 		return r(id, rules.Predicate, class, order, "", text)
 	}
-	cue := func(id string, class rules.Class, text string) rules.Rule { return r(id, rules.Cue, class, "", "", text) }
+	cue := func(id string, class rules.Class, text string) rules.Rule {
+		return r(id, rules.Cue, class, "", "", text)
+	}
 	return &rules.List{
 		ID: "lex", Publisher: "p", Version: 1, Langs: []string{"en", "fr"},
 		Rules: []rules.Rule{
