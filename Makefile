@@ -29,6 +29,7 @@ test-go:
 # Short runs of every fuzz target; longer ones with FUZZTIME=5m.
 FUZZ_TARGETS := \
 	./shared/normalize:FuzzNormalize \
+	./shared/normalize:FuzzFastPath \
 	./shared/rules:FuzzParse \
 	./shared/rules:FuzzDecode \
 	./shared/bundle:FuzzDecode \
