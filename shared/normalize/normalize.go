@@ -99,7 +99,7 @@ type Normalizer struct {
 	units  []unit
 	tokens []token
 	fold   map[rune]*folded // cache of foldRune for runes outside ASCII
-	src    string          // the text being normalised
+	src    string           // the text being normalised
 }
 
 // New returns a Normalizer.
