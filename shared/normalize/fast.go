@@ -94,6 +94,15 @@ func (n *Normalizer) lookup(r rune) *folded {
 	return f
 }
 
+// letterLower maps the bytes of ASCII letters to their lower case, and
+// every other byte to 0.
+var letterLower = func() (t [256]byte) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = byte(c), byte(c)
+	}
+	return t
+}()
+
 var lowerASCII = func() (t [utf8.RuneSelf]byte) {
 	for i := range t {
 		t[i] = byte(i)
@@ -114,6 +123,9 @@ func (n *Normalizer) fast(src string) bool {
 	if cap(n.Norm) < len(src)+1 || cap(n.orig) < cap(n.Norm) {
 		n.Norm = make([]byte, 0, len(src)+len(src)/4+1)
 		n.orig = make([]span, 0, cap(n.Norm))
+	}
+	if cap(n.Words) < len(src)/2+1 {
+		n.Words = make([]Word, 0, len(src)/2+1) // words and gaps alternate
 	}
 	// Singles among the last two tokens: bit 0 the last, bit 1 the one
 	// before.
@@ -189,11 +201,10 @@ func (n *Normalizer) fast(src string) bool {
 		w := Word{Start: int32(k), marks: [2]int32{int32(len(n.marks)), 0}}
 		last, run := byte(0), 0
 		for i < len(src) {
-			c := src[i]
-			if c >= utf8.RuneSelf || asciiClass[c] != clsLetter {
+			b := letterLower[src[i]]
+			if b == 0 {
 				break
 			}
-			b := lowerASCII[c]
 			if b == last {
 				run++
 				if run >= 3 {
