@@ -29,6 +29,7 @@ test-go:
 # Short runs of every fuzz target; longer ones with FUZZTIME=5m.
 FUZZ_TARGETS := \
 	./shared/normalize:FuzzNormalize \
+	./shared/normalize:FuzzFastPath \
 	./shared/rules:FuzzParse \
 	./shared/rules:FuzzDecode \
 	./shared/bundle:FuzzDecode \
@@ -69,6 +70,32 @@ eval:
 	$(GO) run ./cmd/voile eval -table $(SUITES)
 	$(GO) run ./cmd/voile eval -table -split holdout $(SUITES)
 	$(GO) run ./cmd/voile eval -table -split dev $(CORPORA)
+
+# Voile against plain matchers on the same lists and posts, one core, in
+# one interleaved run that prints the ratios (not part of `make test`):
+# natively against a Go Aho-Corasick and a regexp alternation, and the
+# wasm under node against the npm ahocorasick package. The peers live in
+# their own module, bench/peers, so the main module does not depend on
+# them. BENCH_PEERS_ARGS=-cpuprofile=... profiles the native run.
+BENCH_PEERS := $(BUILD)/bench-peers
+BENCH_PEERS_DEPS := bench/peers/node_modules/.package-lock.json
+BENCH_PEERS_ARGS ?=
+
+.PHONY: bench-peers bench-peers-go bench-peers-wasm bench-peers-data
+bench-peers: bench-peers-go bench-peers-wasm
+
+bench-peers-go:
+	cd bench/peers && $(GO) run . $(BENCH_PEERS_ARGS)
+
+bench-peers-data:
+	cd bench/peers && $(GO) run . -export ../../$(BENCH_PEERS)
+
+$(BENCH_PEERS_DEPS): bench/peers/package.json bench/peers/package-lock.json
+	cd bench/peers && npm ci --no-audit --no-fund
+	touch $@
+
+bench-peers-wasm: wasm bench-peers-data $(BENCH_PEERS_DEPS)
+	node bench/peers/bench.mjs
 
 # ---- wasm/ -------------------------------------------------------------------
 

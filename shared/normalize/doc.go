@@ -17,4 +17,9 @@
 // had a long run of one letter (haaaate) or a 1 that may have stood for an
 // l (ki11) is flagged, and its Skeleton, which folds both away, is worth a
 // second look-up.
+//
+// Most posts take a fast path (fast.go) that writes each word in one pass
+// over the bytes; a post where letters may be spelt out, or a symbol's
+// meaning depends on its neighbours, goes through the general path. Both
+// give the same text, offsets and flags (FuzzFastPath).
 package normalize

@@ -98,13 +98,13 @@ type Normalizer struct {
 	Text
 	units  []unit
 	tokens []token
-	fold   map[rune]string // cache of foldRune for runes outside ASCII
-	src    string          // the text being normalised
+	fold   map[rune]*folded // cache of foldRune for runes outside ASCII
+	src    string           // the text being normalised
 }
 
 // New returns a Normalizer.
 func New() *Normalizer {
-	return &Normalizer{fold: make(map[rune]string)}
+	return &Normalizer{fold: make(map[rune]*folded)}
 }
 
 // AppendWords appends the normalised words of s to dst.
@@ -119,10 +119,18 @@ func (n *Normalizer) AppendWords(dst []string, s string) []string {
 // Normalize normalises src. The result is valid until the next call.
 func (n *Normalizer) Normalize(src string) *Text {
 	n.src = src
+	if !n.fast(src) {
+		n.general(src)
+	}
+	return &n.Text
+}
+
+// general normalises src in three passes: runes into units, units into
+// tokens, tokens into words.
+func (n *Normalizer) general(src string) {
 	n.fill(src)
 	n.tokenize()
 	n.emit()
-	return &n.Text
 }
 
 // fill folds src into units, dropping marks and invisible characters.
@@ -144,12 +152,7 @@ func (n *Normalizer) fill(src string) {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(src[i:])
-		f, ok := n.fold[r]
-		if !ok {
-			f = foldRune(r)
-			n.fold[r] = f
-		}
-		for _, fr := range f {
+		for _, fr := range n.lookup(r).s {
 			n.units = append(n.units, unit{r: fr, start: int32(i), end: int32(i + size), cls: class(fr)})
 		}
 		i += size
