@@ -1,6 +1,8 @@
 package frames
 
 import (
+	"math"
+	"strings"
 	"unicode/utf8"
 
 	"voile/shared/match"
@@ -22,10 +24,13 @@ const (
 	Quoted Context = "quote"
 	// Reported: news or reported speech ("was sentenced for …").
 	Reported Context = "report"
+	// Reclaimed: a slur right after words of its own group ("we're", « on
+	// est »).
+	Reclaimed Context = "reclaimed"
 )
 
 // Contexts lists every context but None, in a stable order.
-var Contexts = []Context{Negated, Countered, Quoted, Reported}
+var Contexts = []Context{Negated, Countered, Quoted, Reported, Reclaimed}
 
 // A Frame is a target and a predicate in a hateful construction.
 type Frame struct {
@@ -38,7 +43,8 @@ type Frame struct {
 	Class      rules.Class
 	// Category is the predicate's if it sets one, else the target's.
 	Category rules.Category
-	// Weight is the predicate's weight times the target's.
+	// Weight is the geometric mean of the predicate's weight and the
+	// target's: a frame is as strong as both its parts together.
 	Weight float64
 	// Context, when not None, cancels the frame.
 	Context Context
@@ -67,8 +73,9 @@ type Analyzer struct {
 }
 
 type wordInfo struct {
-	clause int32 // clauses end at sentence punctuation and contrast cues
-	quoted bool
+	clause   int32 // clauses end at sentence punctuation and contrast cues
+	quoted   bool
+	question bool // the sentence ends with a question mark
 }
 
 // Result is what Analyze found. It is valid until the next call.
@@ -118,6 +125,9 @@ func (a *Analyzer) Analyze(text string, t *normalize.Text, hits []match.Hit, lis
 		rule := &lists[h.List].Rules[h.Rule]
 		if rule.Role == rules.Flagging {
 			r.HitContext[i] = a.context(hits, h, h, quotes)
+			if r.HitContext[i] == None && a.reclaimed(hits, h) {
+				r.HitContext[i] = Reclaimed
+			}
 		}
 	}
 	for _, pi := range a.pred {
@@ -133,7 +143,7 @@ func (a *Analyzer) Analyze(text string, t *normalize.Text, hits []match.Hit, lis
 			named = hits[ante]
 		}
 		tr := &lists[named.List].Rules[named.Rule]
-		f := Frame{Target: tg, Antecedent: ante, Predicate: p, Class: pr.Class, Category: pr.Category, Weight: pr.Strength() * tr.Strength()}
+		f := Frame{Target: tg, Antecedent: ante, Predicate: p, Class: pr.Class, Category: pr.Category, Weight: math.Sqrt(pr.Strength() * tr.Strength())}
 		if f.Category == "" {
 			f.Category = tr.Category
 		}
@@ -167,9 +177,15 @@ func (a *Analyzer) segment(text string, t *normalize.Text, hits []match.Hit) {
 		if i > 0 && breaksSentence(gap) {
 			clause++
 		}
+		if i > 0 && strings.ContainsRune(gap, '?') {
+			a.markQuestion()
+		}
 		quoted = toggleQuotes(gap, quoted, i == 0)
 		a.words = append(a.words, wordInfo{clause: clause, quoted: quoted})
 		prevEnd = max(prevEnd, end)
+	}
+	if strings.ContainsRune(text[prevEnd:], '?') {
+		a.markQuestion()
 	}
 	// A contrast cue ("but", « mais ») starts a new clause.
 	for _, hi := range a.cues[cueIndex(rules.Contrast)] {
@@ -178,6 +194,31 @@ func (a *Analyzer) segment(text string, t *normalize.Text, hits []match.Hit) {
 			a.words[j].clause++
 		}
 	}
+}
+
+// markQuestion marks the words of the last sentence segmented as a
+// question's.
+func (a *Analyzer) markQuestion() {
+	n := len(a.words)
+	if n == 0 {
+		return
+	}
+	last := a.words[n-1].clause
+	for i := n - 1; i >= 0 && a.words[i].clause == last && !a.words[i].question; i-- {
+		a.words[i].question = true
+	}
+}
+
+// reclaimed reports whether an in-group cue stands in the three words
+// before the flagging hit h, in its clause.
+func (a *Analyzer) reclaimed(hits []match.Hit, h match.Hit) bool {
+	for _, ci := range a.cues[cueIndex(rules.Ingroup)] {
+		c := hits[ci]
+		if c.Words[1] <= h.Words[0] && h.Words[0]-c.Words[1] <= 3 && a.words[c.Words[0]].clause == a.words[h.Words[0]].clause {
+			return true
+		}
+	}
+	return false
 }
 
 // breaksSentence reports whether the text between two words ends a
@@ -344,6 +385,9 @@ func (a *Analyzer) negated(hits []match.Hit, tg, p match.Hit) bool {
 		n := hits[ni]
 		if overlaps(n, p) || overlaps(n, tg) || a.words[n.Words[0]].clause != clause {
 			continue
+		}
+		if a.words[n.Words[0]].question && n.Words[1] <= tg.Words[0] && n.Words[1] <= p.Words[0] {
+			continue // "Aren't T just P?" asks for agreement: no negation
 		}
 		switch {
 		case n.Words[0] >= first && n.Words[1] <= last: // between them

@@ -52,6 +52,9 @@ func lexicon() *rules.List {
 			cue("c-they", rules.Anaphor, "they"),
 			cue("c-them", rules.Anaphor, "them"),
 			cue("c-but", rules.Contrast, "but"),
+			cue("c-were", rules.Ingroup, "we re"),
+			cue("c-arent", rules.Negation, "aren t"),
+			{ID: "slur", Kind: rules.Term, Text: "slurword", Category: rules.Racism, Weight: 0.9},
 		},
 	}
 }
@@ -121,6 +124,8 @@ func TestFrames(t *testing.T) {
 		{"ihate immigrants", []found{{rules.Contempt, rules.Xenophobia, "immigrants", ""}}},
 		{"imm igrants are vermin", []found{{rules.Dehumanise, rules.Xenophobia, "imm igrants", ""}}},
 		{"immigrants are vermon", nil}, // a letter replaced is not a variant
+		// A negation that asks for agreement is none.
+		{"Aren't immigrants just vermin?", []found{{rules.Dehumanise, rules.Xenophobia, "immigrants", ""}}},
 		// A clause ends at a sentence break.
 		{"I saw immigrants. Vermin, all of it", nil},
 	}
@@ -134,6 +139,37 @@ func TestFrames(t *testing.T) {
 			if got[i] != tt.want[i] {
 				t.Errorf("%q: frame %d is %+v, want %+v", tt.text, i, got[i], tt.want[i])
 			}
+		}
+	}
+}
+
+func TestHitContexts(t *testing.T) {
+	l := lexicon()
+	e, err := match.Compile(l)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := e.NewMatcher()
+	var a frames.Analyzer
+	for text, want := range map[string]frames.Context{
+		"you slurword":                                frames.None,
+		"we're slurwords and proud of it":             frames.Reclaimed,
+		"slurwords, we're coming for you":             frames.None,
+		"stop calling people slurword":                frames.Countered,
+		"calling people slurword is vile":             frames.Countered,
+		`he wrote "slurword" on the wall, police say`: frames.Quoted,
+		"a man was sentenced for shouting slurword":   frames.Reported,
+	} {
+		hits := m.Match(text)
+		res := a.Analyze(text, m.Text, hits, e.Lists)
+		got := frames.Context("missing")
+		for i, h := range hits {
+			if l.Rules[h.Rule].ID == "slur" {
+				got = res.HitContext[i]
+			}
+		}
+		if got != want {
+			t.Errorf("%q: slur context %q, want %q", text, got, want)
 		}
 	}
 }

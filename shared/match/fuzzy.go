@@ -15,8 +15,9 @@ package match
 // nothing for them, nor one whose frames are already whole.
 
 const (
-	minFuzzyKey  = 5 // lexicon words at least this long have variants
+	minFuzzyKey  = 6 // lexicon words at least this long have variants
 	minSplitPart = 3 // a lexicon word split from another is at least this long
+	minSplitKey  = 5 // words at least this long may be split in two
 )
 
 // fuzzyIndex maps each one-letter deletion of the lexicon's words to the
@@ -112,10 +113,10 @@ func (m *Matcher) rollHashes(key []byte) {
 func (m *Matcher) fuzzyLookup(key []byte) uint32 {
 	e, f := m.e, m.e.fuzzy
 	n := len(key)
-	if n < minFuzzyKey-1 || n > maxFuzzyKey {
+	if n < min(minFuzzyKey-1, minSplitKey) || n > maxFuzzyKey {
 		return 0
 	}
-	m.rollHashes(key)
+	m.rollHashes(key) // split uses them too
 	// A letter dropped: key is a deletion of a lexicon word.
 	if bit(f.isDel, m.pre[n]) {
 		for _, id := range f.dels[string(key)] {
@@ -171,7 +172,7 @@ func swapped(a []byte, b string) bool {
 // hashes of the last fuzzyLookup, of the same key.
 func (m *Matcher) split(key []byte) (uint32, uint32) {
 	n := len(key)
-	if n < minFuzzyKey || n > maxFuzzyKey {
+	if n < minSplitKey || n > maxFuzzyKey {
 		return 0, 0
 	}
 	f := m.e.fuzzy

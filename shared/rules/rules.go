@@ -94,12 +94,15 @@ const (
 	Anaphor  Class = "anaphor"  // they, them, ces gens: a target named before
 	Link     Class = "link"     // are, is, sont: the copula of "T are P"
 	Contrast Class = "contrast" // but, mais: a clause break
+	// Ingroup marks a speaker of the group a slur names, right before it
+	// ("we're", « on est »): a reclaimed use, which does not count.
+	Ingroup Class = "ingroup"
 )
 
 // PredicateClasses and CueClasses list the classes of each role.
 var (
 	PredicateClasses = []Class{Dehumanise, Derogate, Contempt, Threaten, Exclude, Positive}
-	CueClasses       = []Class{Negation, Counter, Report, Anaphor, Link, Contrast}
+	CueClasses       = []Class{Negation, Counter, Report, Anaphor, Link, Contrast, Ingroup}
 )
 
 // Order says where a predicate may stand relative to its target in a
@@ -146,9 +149,9 @@ type Rule struct {
 	Category Category `msg:"category" json:"category,omitempty" yaml:"category,omitempty"`
 	// Weight is the severity of one match, in (0, 1]. A post's score for a
 	// category combines the weights of the rules it matches. For a target
-	// it is how surely the words name the group, and a frame weighs its
-	// predicate's weight times its target's. Targets and cues may omit it
-	// (Strength).
+	// it is how surely the words name the group, and a frame weighs the
+	// geometric mean of its predicate's weight and its target's. Targets
+	// and cues may omit it (Strength).
 	Weight float64 `msg:"weight" json:"weight,omitempty" yaml:"weight,omitempty"`
 	// Langs are the languages (ISO 639-1) the rule is written for; empty
 	// means the list's languages.
