@@ -62,7 +62,7 @@ MODEL_TRAIN := $(CORPORA) $(SUITES)
 
 .PHONY: eval model
 model:
-	$(GO) run ./cmd/voile train -list demo-model -publisher voile-demo -version $(MODEL_VERSION) \
+	$(GO) run ./cmd/voile train -list demo-model -publisher voile-demo -version $(MODEL_VERSION) -demo \
 		-name "Voile default model (English and French)" -train-splits train,build -dev-splits dev \
 		-out shared/demo/model.yaml -dev-out shared/demo/model-report.txt $(MODEL_TRAIN)
 

@@ -75,6 +75,7 @@ func train(args []string) error {
 	publisher := fs.String("publisher", "", "with -list: the publisher id")
 	version := fs.Uint64("version", 1, "with -list: the list version")
 	name := fs.String("name", "", "with -list: the list's name")
+	demoList := fs.Bool("demo", false, "with -list: mark the list as written to show and test Voile")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -231,7 +232,7 @@ func train(args []string) error {
 		return os.WriteFile(*out, enc, 0o644)
 	}
 	l := &rules.List{ID: *listID, Publisher: *publisher, Version: *version, Name: *name, Langs: cfg.Langs,
-		Description: m.Trained, Model: enc}
+		Description: m.Trained, Demo: *demoList, Model: enc}
 	if err := l.Validate(); err != nil {
 		return err
 	}

@@ -7,12 +7,13 @@ import (
 	"voile/shared/rules"
 )
 
-//go:embed en.yaml fr.yaml
+//go:embed en.yaml fr.yaml model.yaml
 var files embed.FS
 
 // Files are the names of the demo lists' sources, in the order Lists
-// returns them.
-var Files = []string{"en.yaml", "fr.yaml"}
+// returns them: the English and French starter lists, then the list that
+// carries the default model (`make model` trains it).
+var Files = []string{"en.yaml", "fr.yaml", "model.yaml"}
 
 // Sources returns each demo list's source text by file name.
 func Sources() map[string][]byte {

@@ -26,10 +26,15 @@ func TestListsValid(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := map[string]string{"demo-en": "en", "demo-fr": "fr"}
-	if len(lists) != len(want) {
-		t.Fatalf("%d lists, want %d", len(lists), len(want))
+	if len(lists) != len(want)+1 {
+		t.Fatalf("%d lists, want %d and the model's", len(lists), len(want))
 	}
-	for _, l := range lists {
+	if m := lists[len(lists)-1]; m.ID != "demo-model" || m.Publisher != "voile-demo" || !m.Demo || len(m.Model) == 0 || len(m.Rules) != 0 ||
+		!slices.Equal(m.Langs, []string{"en", "fr"}) {
+		t.Errorf("last list %s/%s: demo %v, %d rules, %d model bytes, langs %v; want demo-model of voile-demo, a demo list of a model alone, in en and fr",
+			m.Publisher, m.ID, m.Demo, len(m.Rules), len(m.Model), m.Langs)
+	}
+	for _, l := range lists[:len(lists)-1] {
 		lang, ok := want[l.ID]
 		if !ok {
 			t.Errorf("unexpected list %q", l.ID)

@@ -168,18 +168,24 @@ func (c *Classifier) Classify(text string, o *Options) *Verdict {
 	for i := range sc.miss {
 		sc.miss[i], sc.threshold[i] = 1, 1
 	}
+	p := c.modelScore(hits, res)
+	doubted := func(w float64) bool { return p >= 0 && w < Strong && p < c.modelThreshold(o.Sensitivity)*VetoShare }
 	for i, h := range hits {
 		l := c.e.Lists[h.List]
 		r := &l.Rules[h.Rule]
 		if r.Role != rules.Flagging {
 			continue
 		}
+		ctx := res.HitContext[i]
+		if ctx == frames.None && doubted(r.Weight) {
+			ctx = Doubted
+		}
 		v.Reasons = append(v.Reasons, Reason{
 			Kind: ByRule, List: l.ID, Publisher: l.Publisher, Version: l.Version, Rule: r.ID,
-			Category: r.Category, Weight: r.Weight, Start: h.Start, End: h.End, Context: res.HitContext[i],
+			Category: r.Category, Weight: r.Weight, Start: h.Start, End: h.End, Context: ctx,
 		})
 		k := [2]int32{h.List, h.Rule}
-		if res.HitContext[i] != frames.None || c.seen[k] || o.ruleAllowed(l.ID, r.ID) {
+		if ctx != frames.None || c.seen[k] || o.ruleAllowed(l.ID, r.ID) {
 			continue
 		}
 		c.seen[k] = true
@@ -188,6 +194,9 @@ func (c *Classifier) Classify(text string, o *Options) *Verdict {
 	for _, f := range res.Frames {
 		l := c.e.Lists[f.Predicate.List]
 		r := &l.Rules[f.Predicate.Rule]
+		if f.Context == frames.None && doubted(f.Weight) {
+			f.Context = Doubted
+		}
 		v.Reasons = append(v.Reasons, Reason{
 			Kind: ByFrame, List: l.ID, Publisher: l.Publisher, Version: l.Version, Rule: r.ID,
 			Category: f.Category, Weight: f.Weight, Start: f.Predicate.Start, End: f.Predicate.End,
@@ -201,8 +210,8 @@ func (c *Classifier) Classify(text string, o *Options) *Verdict {
 		c.seen[k] = true
 		sc.add(f.Category, f.Weight, l.Threshold(f.Category))
 	}
-	if c.model != nil {
-		c.applyModel(hits, res, o, &sc)
+	if p >= 0 {
+		c.applyModel(hits, res, p, o, &sc)
 	}
 	s := o.Sensitivity
 	for i, cat := range rules.Categories {
@@ -221,21 +230,55 @@ func (c *Classifier) Classify(text string, o *Options) *Verdict {
 	return v
 }
 
-// applyModel scores the post with the model when it names a group (a
-// target, or a flagging rule's match), and adds a reason when the
-// probability reaches the model's threshold at the reader's sensitivity.
-// The model adds recall; it flags nothing that names no group, and a post
-// whose frames and matches a context cancelled (a negation,
-// counter-speech, a quotation, news) keeps the model's reason cancelled
-// by the same context.
-func (c *Classifier) applyModel(hits []match.Hit, res *frames.Result, o *Options, sc *scores) {
-	about, ctx := c.modelSubject(hits, res)
+// Doubted is the context of a weak match or frame that the model found
+// unlikely to be hate.
+const Doubted frames.Context = "model"
+
+// Strong is the weight from which a rule or a frame counts whatever the
+// model says; below it, a match counts only if the model gives the post
+// at least VetoShare of its threshold. Slurs and set phrases that are
+// hate in any sentence weigh more; words that are often banter or
+// profanity ("hoe", a reclaimed slur) weigh less, and the model, which
+// has read many such posts, decides.
+const (
+	Strong    = 0.8
+	VetoShare = 0.8
+)
+
+// modelScore returns the model's probability for the post, or -1 when
+// there is no model or nothing in the post that it could confirm or add
+// to: no match of a flagging rule, no frame and no target.
+func (c *Classifier) modelScore(hits []match.Hit, res *frames.Result) float64 {
+	if c.model == nil {
+		return -1
+	}
+	for _, h := range hits {
+		if role := c.e.Lists[h.List].Rules[h.Rule].Role; role == rules.Flagging || role == rules.Target {
+			c.feats.collect(hits, c.e.Lists, res)
+			return c.scorer.Score(c.m.Text, c.feats.hashes)
+		}
+	}
+	return -1
+}
+
+// applyModel adds the model's reason, of probability p, when the post
+// names a group (a target, or a flagging rule's match) and p reaches the
+// model's threshold at the reader's sensitivity; a higher one when
+// nothing is said of the group (no predicate, frame or flagging match).
+// The model adds recall where the lexicons name the parts of a statement
+// but no frame joined them. It cannot read context: in a post with a
+// negation, counter-speech, a quotation or reported speech, its reason is
+// cancelled by that context.
+func (c *Classifier) applyModel(hits []match.Hit, res *frames.Result, p float64, o *Options, sc *scores) {
+	about, said, ctx := c.modelSubject(hits, res)
 	if about < 0 {
 		return
 	}
-	c.feats.collect(hits, c.e.Lists, res)
-	p := c.scorer.Score(c.m.Text, c.feats.hashes)
-	if p < c.modelThreshold(o.Sensitivity) {
+	threshold := c.modelThreshold(o.Sensitivity)
+	if !said {
+		threshold = math.Sqrt(threshold) // a group named and nothing said of it: the model must be surer
+	}
+	if p < threshold {
 		return
 	}
 	h := hits[about]
@@ -255,38 +298,58 @@ func (c *Classifier) applyModel(hits []match.Hit, res *frames.Result, o *Options
 }
 
 // modelSubject returns the hit that names the group a post is about for
-// the model: the target of the first frame that counts, else the first
-// flagging match that counts, else the first target; and the context
-// that cancels the model's reason: that of the post's frames and matches
-// when all of them were cancelled.
-func (c *Classifier) modelSubject(hits []match.Hit, res *frames.Result) (int, frames.Context) {
-	var ctx frames.Context
+// the model (the target of the first frame that counts, else the first
+// flagging match, else the first target), or -1 when the post names no
+// group; whether the post says something of it (a frame, a flagging
+// match or a predicate); and the context that cancels the model's reason:
+// the first context cue of the post, or the context of its frames and
+// matches.
+func (c *Classifier) modelSubject(hits []match.Hit, res *frames.Result) (subject int, said bool, ctx frames.Context) {
+	subject = -1
 	for _, f := range res.Frames {
-		if f.Context == frames.None {
-			return c.hitIndex(hits, f.Target, f.Antecedent), frames.None
+		if f.Context == frames.None && subject < 0 {
+			subject = c.hitIndex(hits, f.Target, f.Antecedent)
 		}
-		ctx = f.Context
+		if f.Context != frames.None && ctx == frames.None {
+			ctx = f.Context
+		}
+		said = true
 	}
-	first := -1
+	target := -1
 	for i, h := range hits {
-		switch c.e.Lists[h.List].Rules[h.Rule].Role {
+		r := &c.e.Lists[h.List].Rules[h.Rule]
+		switch r.Role {
 		case rules.Flagging:
-			if res.HitContext[i] == frames.None {
-				return i, frames.None
+			said = true
+			if subject < 0 && res.HitContext[i] == frames.None {
+				subject = i
 			}
-			if ctx == frames.None {
+			if res.HitContext[i] != frames.None && ctx == frames.None {
 				ctx = res.HitContext[i]
 			}
-			if first < 0 {
-				first = i
-			}
 		case rules.Target:
-			if first < 0 {
-				first = i
+			if target < 0 {
+				target = i
+			}
+		case rules.Predicate:
+			said = said || r.Class != rules.Positive
+		case rules.Cue:
+			if ctx == frames.None {
+				switch r.Class {
+				case rules.Negation:
+					ctx = frames.Negated
+				case rules.Counter:
+					ctx = frames.Countered
+				case rules.Report:
+					ctx = frames.Reported
+				}
 			}
 		}
 	}
-	return first, ctx
+	if subject < 0 {
+		subject = target
+	}
+	return subject, said, ctx
 }
 
 // hitIndex returns the index of the target of a frame: its antecedent
