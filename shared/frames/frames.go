@@ -27,10 +27,13 @@ const (
 	// Reclaimed: a slur right after words of its own group ("we're", « on
 	// est »).
 	Reclaimed Context = "reclaimed"
+	// Doubted: a weak match or frame that the model found unlikely to be
+	// hate. Package verdict, which weighs the model, sets it.
+	Doubted Context = "model"
 )
 
 // Contexts lists every context but None, in a stable order.
-var Contexts = []Context{Negated, Countered, Quoted, Reported, Reclaimed}
+var Contexts = []Context{Negated, Countered, Quoted, Reported, Reclaimed, Doubted}
 
 // A Frame is a target and a predicate in a hateful construction.
 type Frame struct {

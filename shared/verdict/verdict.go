@@ -178,7 +178,7 @@ func (c *Classifier) Classify(text string, o *Options) *Verdict {
 		}
 		ctx := res.HitContext[i]
 		if ctx == frames.None && doubted(r.Weight) {
-			ctx = Doubted
+			ctx = frames.Doubted
 		}
 		v.Reasons = append(v.Reasons, Reason{
 			Kind: ByRule, List: l.ID, Publisher: l.Publisher, Version: l.Version, Rule: r.ID,
@@ -195,7 +195,7 @@ func (c *Classifier) Classify(text string, o *Options) *Verdict {
 		l := c.e.Lists[f.Predicate.List]
 		r := &l.Rules[f.Predicate.Rule]
 		if f.Context == frames.None && doubted(f.Weight) {
-			f.Context = Doubted
+			f.Context = frames.Doubted
 		}
 		v.Reasons = append(v.Reasons, Reason{
 			Kind: ByFrame, List: l.ID, Publisher: l.Publisher, Version: l.Version, Rule: r.ID,
@@ -229,10 +229,6 @@ func (c *Classifier) Classify(text string, o *Options) *Verdict {
 	}
 	return v
 }
-
-// Doubted is the context of a weak match or frame that the model found
-// unlikely to be hate.
-const Doubted frames.Context = "model"
 
 // Strong is the weight from which a rule or a frame counts whatever the
 // model says; below it, a match counts only if the model gives the post
