@@ -39,7 +39,7 @@ describe('no request carries post text', { skip }, () => {
       const page = await h.openFeed(site, { live: site === 'x' });
       if (site === 'x') {
         await h.reveal(page, 'x-2');
-        await h.press(page, 'x-3', t('notHate'));
+        await h.press(page, 'x-5', t('notHate'));
         const { list } = fixtures.update;
         await server.publish({ id: list.id, version: 2, name: list.name, langs: list.langs, rules: list.rules });
         await h.waitForVerdict(page, 'x-live', 'blurred', { timeoutMs: 10000 });

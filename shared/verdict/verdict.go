@@ -169,7 +169,9 @@ func (c *Classifier) Classify(text string, o *Options) *Verdict {
 		sc.miss[i], sc.threshold[i] = 1, 1
 	}
 	p := c.modelScore(hits, res)
-	doubted := func(w float64) bool { return p >= 0 && w < Strong && p < c.modelThreshold(o.Sensitivity)*VetoShare }
+	doubted := func(w float64, cat rules.Category) bool {
+		return p >= 0 && w < Strong && cat != rules.Threat && p < c.modelThreshold(o.Sensitivity)*VetoShare
+	}
 	for i, h := range hits {
 		l := c.e.Lists[h.List]
 		r := &l.Rules[h.Rule]
@@ -177,7 +179,7 @@ func (c *Classifier) Classify(text string, o *Options) *Verdict {
 			continue
 		}
 		ctx := res.HitContext[i]
-		if ctx == frames.None && doubted(r.Weight) {
+		if ctx == frames.None && doubted(r.Weight, r.Category) {
 			ctx = frames.Doubted
 		}
 		v.Reasons = append(v.Reasons, Reason{
@@ -194,7 +196,7 @@ func (c *Classifier) Classify(text string, o *Options) *Verdict {
 	for _, f := range res.Frames {
 		l := c.e.Lists[f.Predicate.List]
 		r := &l.Rules[f.Predicate.Rule]
-		if f.Context == frames.None && doubted(f.Weight) {
+		if f.Context == frames.None && doubted(f.Weight, f.Category) {
 			f.Context = frames.Doubted
 		}
 		v.Reasons = append(v.Reasons, Reason{
@@ -235,7 +237,9 @@ func (c *Classifier) Classify(text string, o *Options) *Verdict {
 // at least VetoShare of its threshold. Slurs and set phrases that are
 // hate in any sentence weigh more; words that are often banter or
 // profanity ("hoe", a reclaimed slur) weigh less, and the model, which
-// has read many such posts, decides.
+// has read many such posts, decides. Threats are not the model's to
+// doubt: it learnt hate against groups, and a threat against one person
+// ("I know where you live") is none of that.
 const (
 	Strong    = 0.8
 	VetoShare = 0.8
