@@ -14,10 +14,18 @@ package match
 // target. A post that names no group and says nothing hateful pays
 // nothing for them, nor one whose frames are already whole.
 
+// How long a lexicon word must be for each variant: a swap of two
+// neighbours rarely makes another word, even of a short one ("jwe",
+// "gya"); a letter dropped often does ("beast", "best"), so only long
+// words have that variant; a letter added may be a doubled one ("romma")
+// on a shorter word than any other letter.
 const (
-	minFuzzyKey  = 6 // lexicon words at least this long have variants
-	minSplitPart = 3 // a lexicon word split from another is at least this long
-	minSplitKey  = 5 // words at least this long may be split in two
+	minSwapKey    = 3
+	minDoubledKey = 4
+	minAddedKey   = 5
+	minDroppedKey = 6
+	minSplitPart  = 3 // a lexicon word split from another is at least this long
+	minSplitKey   = 5 // words at least this long may be split in two
 )
 
 // fuzzyIndex maps each one-letter deletion of the lexicon's words to the
@@ -73,7 +81,7 @@ func newFuzzyIndex(dict map[string]uint32) *fuzzyIndex {
 }
 
 func (f *fuzzyIndex) add(key []byte, id uint32) {
-	if len(key) < minFuzzyKey || len(key) > maxFuzzyKey {
+	if len(key) < minSwapKey || len(key) > maxFuzzyKey {
 		return
 	}
 	buf := make([]byte, len(key)-1)
@@ -113,18 +121,17 @@ func (m *Matcher) rollHashes(key []byte) {
 func (m *Matcher) fuzzyLookup(key []byte) uint32 {
 	e, f := m.e, m.e.fuzzy
 	n := len(key)
-	if n < min(minFuzzyKey-1, minSplitKey) || n > maxFuzzyKey {
+	if n < min(minSwapKey, minSplitKey) || n > maxFuzzyKey {
 		return 0
 	}
 	m.rollHashes(key) // split uses them too
 	// A letter dropped: key is a deletion of a lexicon word.
-	if bit(f.isDel, m.pre[n]) {
+	if n+1 >= minDroppedKey && bit(f.isDel, m.pre[n]) {
 		for _, id := range f.dels[string(key)] {
-			return id
+			if len(e.words[id]) >= minDroppedKey {
+				return id
+			}
 		}
-	}
-	if n < minFuzzyKey {
-		return 0
 	}
 	for i := range n {
 		h := m.pre[i]*rollPow[n-1-i] + m.suf[i+1]
@@ -134,8 +141,9 @@ func (m *Matcher) fuzzyLookup(key []byte) uint32 {
 		}
 		m.del = append(append(m.del[:0], key[:i]...), key[i+1:]...)
 		// A letter added: a deletion of key is a lexicon word.
-		if inKeys {
-			if id := m.find(m.del); id != 0 && e.lexWord[id] && n-1 >= minFuzzyKey {
+		doubled := i > 0 && key[i] == key[i-1] || i+1 < n && key[i] == key[i+1]
+		if inKeys && (n-1 >= minAddedKey || doubled && n-1 >= minDoubledKey) {
+			if id := m.find(m.del); id != 0 && e.lexWord[id] {
 				return id
 			}
 		}

@@ -181,9 +181,8 @@ func (m *Matcher) Match(text string) []Hit {
 }
 
 // walk runs the automaton over the words of t into m.raw, and reports
-// whether a word of minFuzzyKey-1 letters or more was not in the
-// dictionary. With variants, such words are looked up as spelling
-// variants of lexicon words, split in two, or joined with the next.
+// whether a word was not in the dictionary. With variants, such words are
+// looked up as spelling variants of lexicon words, split in two, or joined with the next.
 func (m *Matcher) walk(t *normalize.Text, variants bool) (unknown bool) {
 	e := m.e
 	m.raw = m.raw[:0]
@@ -241,7 +240,7 @@ func (m *Matcher) walk(t *normalize.Text, variants bool) (unknown bool) {
 		if i+1 < len(t.Words) {
 			m.alt = append(append(m.alt[:0], t.WordText(i)...), t.WordText(i+1)...)
 			m.key = appendKey(m.key[:0], m.alt)
-			if id = m.find(m.key); id != 0 && e.lexWord[id] && len(m.key) >= minFuzzyKey {
+			if id = m.find(m.key); id != 0 && e.lexWord[id] && len(m.key) >= minAddedKey {
 				m.trim = append(m.trim, 0)
 				step(id, i, i+2)
 				i++
