@@ -7,7 +7,10 @@
 // Rule has a kind (a single-word term, a multi-word phrase, or an RE2
 // pattern), a category, a severity weight and optional exceptions: phrases
 // in which a match of the rule is an allowed use (a reclaimed word, a name,
-// a quotation the publisher marks).
+// a quotation the publisher marks). A rule's role says what a match means:
+// none flags by itself (a slur); targets, predicates and cues are lexicon
+// entries that package frames combines into hate statements. A list may
+// also carry a trained model (package model), signed with it.
 //
 // Validation reports every bad rule with the list, the rule id and the
 // problem, and a list with any problem is refused whole, so a bad rule
