@@ -52,7 +52,7 @@ type Version struct {
 	RollbackOf uint64 `msg:"rollback_of" json:"rollback_of,omitempty"`
 	// Bundle is the signed bundle as the publisher sent it
 	// (bundle.Bundle.Encode); History leaves it empty.
-	Bundle []byte `msg:"bundle" json:"-"`
+	Bundle []byte `msg:"bundle,limit=8388608" json:"-"` // bundle.MaxSize
 }
 
 // Adapters is a publisher's latest signed site-adapter document

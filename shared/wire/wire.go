@@ -137,7 +137,7 @@ type Snapshot struct {
 type Op struct {
 	Off  uint32 `msg:"o"`
 	Len  uint32 `msg:"n"`
-	Data []byte `msg:"d"`
+	Data []byte `msg:"d,limit=8388608"` // bundle.MaxSize: one literal may be a whole list
 }
 
 // Delta carries list version Version as the difference from version From

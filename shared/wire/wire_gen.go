@@ -569,7 +569,7 @@ func (z *Delta) DecodeMsg(dc *msgp.Reader) (err error) {
 							return
 						}
 					case "d":
-						z.Ops[za0001].Data, err = dc.ReadBytesLimit(z.Ops[za0001].Data, z5817a858limitArrays)
+						z.Ops[za0001].Data, err = dc.ReadBytesLimit(z.Ops[za0001].Data, 8388608)
 						if err == nil && z.Ops[za0001].Data == nil {
 							z.Ops[za0001].Data = []byte{}
 						}
@@ -880,7 +880,7 @@ func (z *Delta) UnmarshalMsg(bts []byte) (o []byte, err error) {
 							err = msgp.WrapError(err, "Ops", za0001, "Data")
 							return
 						}
-						if zb0004 > z5817a858limitArrays {
+						if zb0004 > 8388608 {
 							err = msgp.ErrLimitExceeded
 							return
 						}
@@ -3507,7 +3507,7 @@ func (z *Op) DecodeMsg(dc *msgp.Reader) (err error) {
 				return
 			}
 		case "d":
-			z.Data, err = dc.ReadBytesLimit(z.Data, z5817a858limitArrays)
+			z.Data, err = dc.ReadBytesLimit(z.Data, 8388608)
 			if err == nil && z.Data == nil {
 				z.Data = []byte{}
 			}
@@ -3619,7 +3619,7 @@ func (z *Op) UnmarshalMsg(bts []byte) (o []byte, err error) {
 				err = msgp.WrapError(err, "Data")
 				return
 			}
-			if zb0002 > z5817a858limitArrays {
+			if zb0002 > 8388608 {
 				err = msgp.ErrLimitExceeded
 				return
 			}

@@ -324,3 +324,31 @@ func TestHelloDecodingBoundedByFrame(t *testing.T) {
 		t.Errorf("decoding a %d-byte hello allocated %d bytes", len(b), cost)
 	}
 }
+
+// TestLargeListsTravel sends a list far above the array limit of decoding
+// (a starter list, or a list carrying a model) as a snapshot and as a
+// delta whose one literal is the whole new part.
+func TestLargeListsTravel(t *testing.T) {
+	_, priv := testKey(t)
+	small, err := bundle.Sign(testList(1, 3), priv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	big := testList(2, 9000)
+	b, err := bundle.Sign(big, priv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(b.List) < 200_000 {
+		t.Fatalf("list of %d bytes, want one above 200,000", len(b.List))
+	}
+	d, err := Diff(small, b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range []*Message{{Type: TSnapshot, Snapshot: &Snapshot{Bundle: *b}}, {Type: TDelta, Delta: d}} {
+		if _, err := Decode(m.Encode()); err != nil {
+			t.Errorf("%s of a %d-byte list: %v", m.Type, len(b.List), err)
+		}
+	}
+}

@@ -27,7 +27,7 @@ func TestDemoSeededOnceUnderOneKey(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(c.Lists) != 2 || c.Lists[0].List != "demo-en" || c.Lists[1].List != "demo-fr" {
+		if len(c.Lists) != 3 || c.Lists[0].List != "demo-en" || c.Lists[1].List != "demo-fr" || c.Lists[2].List != "demo-model" {
 			t.Fatalf("run %d: catalog %+v", run, c.Lists)
 		}
 		for _, e := range c.Lists {
