@@ -9,10 +9,8 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { posts as fixtures, renderPost } from '../lib/feeds.js';
-import { skipReason, startEnv, verdictProblems } from './helpers.js';
+import { BROWSERS, TITLE, skipReason, startEnv, verdictProblems } from './helpers.js';
 
-const skip = skipReason();
-if (skip) console.log(`# end-to-end sync tests skipped: ${skip}`);
 
 const LIVE_MS = 5000;
 const { list } = fixtures.update;
@@ -20,13 +18,13 @@ const [glorpers, blorfs] = list.rules;
 const version = (v, rules) => ({ id: list.id, version: v, name: list.name, description: list.description, langs: list.langs, rules });
 const placeholder = { id: 'placeholder-zindlewop', kind: 'term', text: 'zindlewop', category: 'xenophobia', weight: 0.9 };
 
-describe('rule updates reach open tabs', { skip }, () => {
+for (const browser of BROWSERS) describe(`rule updates reach open tabs in ${TITLE[browser]}`, { skip: skipReason(browser) }, () => {
   let env;
   let h;
   let server;
   let page;
   before(async () => {
-    env = await startEnv({ prepare: s => s.publish(version(1, [placeholder])) });
+    env = await startEnv({ browser, prepare: s => s.publish(version(1, [placeholder])) });
     ({ h, server } = env);
     page = await h.openFeed('x', { live: true });
     // Set in the page: gone if the page were reloaded.
