@@ -111,7 +111,8 @@ bench-server: server
 # unpacked) and {chromium,firefox}.zip from build/wasm. TRUST=file.json
 # ships trusted publisher keys: {"publisher": "voile-pub-..."}.
 # `make bench-extension` measures the built extension in headless Debian
-# Chromium (installed with apt-get when missing); it is not part of test.
+# Chromium (installed with apt-get when missing), BROWSER=firefox in
+# Firefox ESR; it is not part of test.
 
 .PHONY: extension test-extension bench-extension extension-deps extension-chromium
 EXT_DEPS := extension/node_modules/.package-lock.json
@@ -133,8 +134,15 @@ extension-chromium:
 	@test -x /usr/bin/chromium || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
 
 BENCH_RUNS ?= 7
+BROWSER ?= chromium
+ifeq ($(BROWSER),firefox)
+# Firefox is driven through the harness (puppeteer-core over WebDriver BiDi).
+bench-extension: extension firefox harness-deps
+	cd extension && node bench/firefox.mjs --extension ../$(BUILD)/extension/firefox --runs $(BENCH_RUNS)
+else
 bench-extension: extension extension-chromium
 	cd extension && node bench/run.mjs --extension ../$(BUILD)/extension/chromium --runs $(BENCH_RUNS)
+endif
 
 # ---- end-to-end --------------------------------------------------------------
 
@@ -180,7 +188,6 @@ test-e2e: chromium firefox harness-deps e2e-build
 	cd harness && node --test --test-concurrency=1 --test-timeout=$(E2E_TEST_TIMEOUT_MS) test/*.test.js
 
 PAGES ?= facebook x reddit youtube mastodon generic
-BROWSER ?= chromium
 report: $(BROWSER) harness-deps e2e-build
 	node harness/bin/report.mjs --browser $(BROWSER) --demo-server --out $(BUILD)/report $(PAGES)
 
