@@ -95,6 +95,15 @@ for (const browser of BROWSERS) describe(`rule updates reach open tabs in ${TITL
     await stillSamePage();
   });
 
+  it(`after 40 s without activity (Firefox suspends an idle background page after 30 s), a published rule still arrives within ${LIVE_MS / 1000} s`, async t => {
+    await new Promise(r => setTimeout(r, 40000));
+    const t0 = Date.now();
+    await server.publish(version(6, [blorfs]));
+    await h.waitForVerdict(page, 'x-live', 'shown', { timeoutMs: LIVE_MS });
+    t.diagnostic(`publish to shown after 40 s idle: ${Date.now() - t0} ms`);
+    await stillSamePage();
+  });
+
   it('a list first published after the extension connected reaches it without a reconnect', async () => {
     await server.publish({ id: 'harness-new', version: 1, name: 'A new list', langs: ['en'], rules: [{ id: 'racism-snerkles', kind: 'term', text: 'snerkles', category: 'racism', weight: 0.9 }] });
     const post = { id: 'x-new', lang: 'en', label: 'hate', expect: 'racism', author: 'newcomer', handle: 'newcomer', text: 'The snerkles ruin everything around here.' };
