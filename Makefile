@@ -165,7 +165,8 @@ bench-server: server
 # unpacked) and {chromium,firefox}.zip from build/wasm. TRUST=file.json
 # ships trusted publisher keys: {"publisher": "voile-pub-..."}.
 # `make bench-extension` measures the built extension in headless Debian
-# Chromium (installed with apt-get when missing); it is not part of test.
+# Chromium (installed with apt-get when missing), BROWSER=firefox in
+# Firefox ESR; it is not part of test.
 
 .PHONY: extension test-extension bench-extension extension-deps extension-chromium
 EXT_DEPS := extension/node_modules/.package-lock.json
@@ -187,27 +188,40 @@ extension-chromium:
 	@test -x /usr/bin/chromium || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
 
 BENCH_RUNS ?= 7
+BROWSER ?= chromium
+ifeq ($(BROWSER),firefox)
+# Firefox is driven through the harness (puppeteer-core over WebDriver BiDi).
+bench-extension: extension firefox harness-deps
+	cd extension && node bench/firefox.mjs --extension ../$(BUILD)/extension/firefox --runs $(BENCH_RUNS)
+else
 bench-extension: extension extension-chromium
 	cd extension && node bench/run.mjs --extension ../$(BUILD)/extension/chromium --runs $(BENCH_RUNS)
+endif
 
 # ---- end-to-end --------------------------------------------------------------
 
 # `make test-e2e` drives the built extension in headless Debian Chromium
-# (harness/, node --test) against fixture feeds and a real voile-server,
-# both on 127.0.0.1. It installs Chromium from Debian when /usr/bin/chromium
-# is missing and the harness's npm packages from its lock file, and builds
+# and Firefox ESR (harness/, node --test; VOILE_BROWSERS=chromium for one)
+# against fixture feeds and a real voile-server, both on 127.0.0.1. It
+# installs Chromium and Firefox ESR from Debian when missing and the
+# harness's npm packages from its lock file, and builds
 # under build/e2e/ a test extension that trusts two publishers whose keys
 # are made afresh each build (the demo lists', and a test publisher's).
 # `make report PAGES="x facebook saved.html"` writes a JSON report and a
-# screenshot for each page into build/report/ (see harness/README.md).
+# screenshot for each page into build/report/ (see harness/README.md);
+# BROWSER=firefox runs them in Firefox ESR.
 
-.PHONY: test-e2e e2e-build chromium harness-deps report
+.PHONY: test-e2e e2e-build chromium firefox harness-deps report
 E2E := $(BUILD)/e2e
 HARNESS_DEPS := harness/node_modules/.package-lock.json
 E2E_TEST_TIMEOUT_MS ?= 180000
 
 chromium:
 	@test -x /usr/bin/chromium || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+
+# Debian's Firefox ESR (bookworm's security archive serves 153).
+firefox:
+	@test -x /usr/bin/firefox-esr || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq firefox-esr; }
 
 $(HARNESS_DEPS): harness/package.json harness/package-lock.json
 	cd harness && npm ci --no-audit --no-fund
@@ -224,12 +238,12 @@ e2e-build: wasm extension-deps
 	printf '{"voile-demo": "%s", "voile-harness": "%s"}\n' "$$(cat $(E2E)/keys/demo.pub)" "$$(cat $(E2E)/keys/harness.pub)" > $(E2E)/trust.json
 	cd extension && node build.mjs --wasm ../$(BUILD)/wasm --out ../$(E2E)/extension --trust ../$(E2E)/trust.json
 
-test-e2e: chromium harness-deps e2e-build
+test-e2e: chromium firefox harness-deps e2e-build
 	cd harness && node --test --test-concurrency=1 --test-timeout=$(E2E_TEST_TIMEOUT_MS) test/*.test.js
 
 PAGES ?= facebook x reddit youtube mastodon generic
-report: chromium harness-deps e2e-build
-	node harness/bin/report.mjs --demo-server --out $(BUILD)/report $(PAGES)
+report: $(BROWSER) harness-deps e2e-build
+	node harness/bin/report.mjs --browser $(BROWSER) --demo-server --out $(BUILD)/report $(PAGES)
 
 # ---- the demo ----------------------------------------------------------------
 

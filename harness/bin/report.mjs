@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// voile-report: runs pages through Voile in headless Chromium and writes,
+// voile-report: runs pages through Voile in headless Chromium or Firefox and writes,
 // for each, a JSON report (every post Voile marked, its verdict, the reason
 // on its veil, how long it stayed hidden) and a screenshot.
 //
@@ -23,7 +23,9 @@ TARGET is a fixture feed (${Object.keys(SITES).join(', ')}), a saved page
 
 options:
   --out DIR          where reports and screenshots go (default: voile-report)
-  --extension DIR    the built extension (default: ${defaultExtensionDir()})
+  --browser NAME     chromium (the default) or firefox
+  --extension DIR    the built extension (default: ${defaultExtensionDir()},
+                     or ${defaultExtensionDir('firefox')} for Firefox)
   --server URL       a running sync server (ws://HOST:PORT/v1/sync) the
                      extension is pointed at
   --demo-server      start a throwaway sync server with the demo lists
@@ -47,6 +49,7 @@ const { values: opt, positionals: targets } = parseArgs({
   allowPositionals: true,
   options: {
     out: { type: 'string', default: 'voile-report' },
+    browser: { type: 'string', default: 'chromium' },
     extension: { type: 'string' },
     server: { type: 'string' },
     'demo-server': { type: 'boolean', default: false },
@@ -65,7 +68,11 @@ if (opt.help || targets.length === 0) {
   process.exit(opt.help ? 0 : 2);
 }
 
-const extensionDir = path.resolve(opt.extension || defaultExtensionDir());
+if (!['chromium', 'firefox'].includes(opt.browser)) {
+  console.error(`voile-report: --browser is chromium or firefox, not ${opt.browser}`);
+  process.exit(2);
+}
+const extensionDir = path.resolve(opt.extension || defaultExtensionDir(opt.browser));
 if (!existsSync(path.join(extensionDir, 'manifest.json'))) {
   console.error(`voile-report: no built extension in ${extensionDir}: run "make extension" or pass --extension`);
   process.exit(2);
@@ -97,7 +104,7 @@ for (const target of targets) {
 const started = Date.now();
 let h;
 try {
-  h = await Harness.launch({ extensionDir, server, lang: opt.lang, openNetwork: opt.network, grantSites: [...grantSites] });
+  h = await Harness.launch({ browser: opt.browser, extensionDir, server, lang: opt.lang, openNetwork: opt.network, grantSites: [...grantSites] });
 } catch (e) {
   await ownServer?.close();
   console.error(`voile-report: ${e.message}`);
@@ -183,7 +190,7 @@ function buildReport({ target, page, title, posts, error, launchMs, settings, h 
   const hidden = posts.map(p => p.timing?.hiddenMs).filter(x => Number.isFinite(x));
   const checked = posts.filter(p => p.expect);
   const met = p => (p.expect === 'ok' ? p.verdict === 'shown' : p.verdict === 'blurred');
-  const extensionRequests = h.requests.filter(r => r.target.url.startsWith('chrome-extension://'));
+  const extensionRequests = h.requests.filter(r => r.target.extension);
   return {
     tool: 'voile-report',
     createdAt: new Date().toISOString(),
@@ -191,6 +198,7 @@ function buildReport({ target, page, title, posts, error, launchMs, settings, h 
     url: page.url(),
     title,
     error,
+    browser: h.browserName,
     extension: { id: h.extensionId },
     settings,
     timings: {

@@ -1,5 +1,5 @@
-// The harness: Debian's Chromium, headless, with the built Voile extension
-// loaded, the fixture feeds served on 127.0.0.1 under the sites' own host
+// The harness: Debian's Chromium or Firefox ESR, headless, with the built
+// Voile extension loaded, the fixture feeds served on 127.0.0.1 under the sites' own host
 // names, every request of the browser recorded, and helpers to drive it
 // the way a reader or a tester would.
 //
@@ -14,6 +14,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { launchChromium } from './chromium.js';
+import { launchFirefox, addHelperPage, gotoExtensionPage, FirefoxPage, ProxyRecorder, HELPER_PAGE } from './firefox.js';
 import { startFeedServer, startProxy } from './net.js';
 import { Recorder } from './recorder.js';
 import { View } from './view.js';
@@ -32,19 +33,24 @@ export class Harness {
    * there with the popup's "Check this site" (whose permission prompt a
    * headless browser cannot answer); by default the generic feed's host
    * and saved.example.org, where openHtml serves saved pages.
+   * browser: 'chromium' (the default) or 'firefox'; extensionDir is then
+   * that browser's build.
    */
   static async launch({
     extensionDir, server = null, lang = 'en-US', headless = true, timeoutMs = 30000, openNetwork = false,
-    grantSites = [SITES.generic.host, 'saved.example.org'],
+    grantSites = [SITES.generic.host, 'saved.example.org'], browser = 'chromium',
   } = {}) {
     const h = new Harness();
+    h.browserName = browser;
     try {
-      if (extensionDir && grantSites.length) {
+      if (extensionDir && (grantSites.length || browser === 'firefox')) {
         h.tmpExtension = grantedCopy(extensionDir, grantSites);
         extensionDir = h.tmpExtension;
+        if (browser === 'firefox') addHelperPage(extensionDir);
       }
       h.feeds = await startFeedServer();
-      h.proxy = await startProxy(new Map(), { passThrough: openNetwork });
+      if (browser === 'firefox') h.recorder = new ProxyRecorder();
+      h.proxy = await startProxy(new Map(), { passThrough: openNetwork, record: h.recorder?.add });
       for (const s of Object.values(SITES)) h.proxy.allow(`${s.host}:443`, { host: '127.0.0.1', port: h.feeds.httpsPort });
       h.proxy.allow(`127.0.0.1:${h.feeds.httpPort}`);
       h.server = server;
@@ -55,16 +61,24 @@ export class Harness {
         const d = new URL(DEFAULT_SERVER);
         h.proxy.allow(`${d.hostname}:${d.port || 80}`, { host: server.host, port: server.port });
       }
-      h.chromium = await launchChromium({ extensionDir, proxyPort: h.proxy.port, headless, lang, timeoutMs });
-      h.context = h.chromium.context;
-      await h.context.addInitScript(timingScript);
-      h.recorder = await Recorder.attach(h.chromium.wsEndpoint);
+      if (browser === 'firefox') {
+        h.firefox = await launchFirefox({ extensionDir, proxyPort: h.proxy.port, headless, lang, timeoutMs });
+        await h.recorder.attach(h.firefox.browser);
+        h.extensionId = h.firefox.extensionId;
+      } else {
+        h.chromium = await launchChromium({ extensionDir, proxyPort: h.proxy.port, headless, lang, timeoutMs });
+        h.context = h.chromium.context;
+        await h.context.addInitScript(timingScript);
+        h.recorder = await Recorder.attach(h.chromium.wsEndpoint);
+      }
       if (extensionDir) {
         h.extensionDir = extensionDir;
         h.manifest = JSON.parse(readFileSync(path.join(extensionDir, 'manifest.json'), 'utf8'));
-        const sw = h.context.serviceWorkers().find(w => w.url().startsWith('chrome-extension://'))
-          || await h.context.waitForEvent('serviceworker', { predicate: w => w.url().startsWith('chrome-extension://'), timeout: timeoutMs });
-        h.extensionId = new URL(sw.url()).host;
+        if (browser !== 'firefox') {
+          const sw = h.context.serviceWorkers().find(w => w.url().startsWith('chrome-extension://'))
+            || await h.context.waitForEvent('serviceworker', { predicate: w => w.url().startsWith('chrome-extension://'), timeout: timeoutMs });
+          h.extensionId = new URL(sw.url()).host;
+        }
         if (grantSites.length) await h.waitForUserSites(grantSites, timeoutMs);
         if (server) {
           // As the options page does: the server address setting.
@@ -116,8 +130,20 @@ export class Harness {
     this.proxy.allow(`${server.host}:${server.port}`);
   }
 
-  /** The extension's service worker (started again if the browser stopped it). */
+  /**
+   * The extension's service worker (started again if the browser stopped
+   * it): something with evaluate(fn, arg) that runs fn with the extension's
+   * APIs. In Firefox, whose background page WebDriver BiDi cannot reach,
+   * an empty page of the extension open in a tab of its own.
+   */
   async serviceWorker() {
+    if (this.firefox) {
+      if (!this.helperPage || this.helperPage.isClosed()) {
+        this.helperPage = await this.firefox.browser.newPage();
+        await gotoExtensionPage(this.helperPage, this.extensionUrl(HELPER_PAGE));
+      }
+      return this.helperPage;
+    }
     const find = () => this.context.serviceWorkers().find(w => w.url().startsWith(`chrome-extension://${this.extensionId}/`));
     let sw = find();
     if (!sw) {
@@ -163,7 +189,12 @@ export class Harness {
   }
 
   /** A new tab. */
-  newPage() {
+  async newPage() {
+    if (this.firefox) {
+      const raw = await this.firefox.browser.newPage();
+      await raw.evaluateOnNewDocument(timingScript);
+      return new FirefoxPage(raw, this);
+    }
     return this.context.newPage();
   }
 
@@ -222,7 +253,7 @@ export class Harness {
 
   /** The URL of a file of the extension. */
   extensionUrl(file) {
-    return `chrome-extension://${this.extensionId}/${file.replace(/^\//, '')}`;
+    return `${this.firefox ? 'moz' : 'chrome'}-extension://${this.extensionId}/${file.replace(/^\//, '')}`;
   }
 
   /**
@@ -252,6 +283,7 @@ export class Harness {
    * that tab: the per-site switch, the page's counts. Returns a View.
    */
   async openActionPopup(page, { timeoutMs = 10000 } = {}) {
+    if (this.firefox) throw new Error('the toolbar popup is browser chrome in Firefox, which WebDriver BiDi cannot open or drive');
     await page.bringToFront();
     const url = this.extensionUrl(this.manifest.action.default_popup);
     const sw = await this.serviceWorker();
@@ -284,6 +316,7 @@ export class Harness {
   async close() {
     this.recorder?.close();
     await this.chromium?.close().catch(() => {});
+    await this.firefox?.close().catch(() => {});
     await this.proxy?.close().catch(() => {});
     await this.feeds?.close().catch(() => {});
     if (this.tmpExtension) rmSync(path.dirname(this.tmpExtension), { recursive: true, force: true });

@@ -96,7 +96,7 @@ export async function startFeedServer() {
  * (passThrough: true connects it to where it asked instead).
  * log holds {at, method, target, allowed} for every connection.
  */
-export async function startProxy(routes = new Map(), { passThrough = false } = {}) {
+export async function startProxy(routes = new Map(), { passThrough = false, record = null } = {}) {
   const log = [];
   const sockets = new Set();
   const blocked = new Set(); // "host:port" destinations cut off for now
@@ -115,7 +115,13 @@ export async function startProxy(routes = new Map(), { passThrough = false } = {
     const target = `${u.hostname}:${u.port || 80}`;
     const to = route(target);
     log.push({ at: Date.now(), method: req.method, target, url: u.href, allowed: !!to });
-    if (!to) { res.writeHead(403, { 'content-type': 'text/plain' }); return res.end('refused by the Voile harness proxy'); }
+    if (record) recordHttp(req, u.href, record);
+    if (!to) {
+      // Read what was sent (the recorder sees it), then refuse.
+      req.on('end', () => { res.writeHead(403, { 'content-type': 'text/plain' }); res.end('refused by the Voile harness proxy'); });
+      req.resume();
+      return;
+    }
     const up = http.request({ host: to.host, port: to.port, method: req.method, path: u.pathname + u.search, headers: req.headers }, r => {
       res.writeHead(r.statusCode, r.headers);
       r.pipe(res);
@@ -133,6 +139,7 @@ export async function startProxy(routes = new Map(), { passThrough = false } = {
     if (!to) { client.end('HTTP/1.1 403 Forbidden\r\ncontent-length: 0\r\n\r\n'); return; }
     const up = net.connect(to.port, to.host, () => {
       client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+      if (record) sniffTunnel(client, head, target, record);
       if (head?.length) up.write(head);
       up.pipe(client);
       client.pipe(up);
@@ -199,4 +206,83 @@ export async function startProxy(routes = new Map(), { passThrough = false } = {
       await new Promise(r => server.close(() => r()));
     },
   };
+}
+
+// ---- what the proxy sees -------------------------------------------------------
+// With record(rec), the proxy also reports what goes through it in the
+// recorder's format (see recorder.js): plain http:// requests with their
+// bodies, and in tunnels that are not TLS (a ws:// WebSocket, which
+// Firefox sends through CONNECT) the upgrade request and every frame the
+// browser sends, unmasked. The sender is known by the Origin header: an
+// extension's own origin marks the extension. This is how requests are
+// recorded in Firefox, which has no DevTools protocol and whose WebDriver
+// BiDi reports neither the extension's requests nor WebSocket frames.
+
+const MAX_BODY = 1 << 20;
+const senderOf = headers => {
+  const origin = String(headers.origin || '');
+  return { type: 'proxy', url: origin, extension: /^(moz|chrome)-extension:/.test(origin) };
+};
+
+function recordHttp(req, url, record) {
+  const chunks = [];
+  let size = 0;
+  req.on('data', c => { if (size < MAX_BODY) { chunks.push(c); size += c.length; } });
+  req.on('end', () => record({
+    at: Date.now(), kind: 'http', url, method: req.method, body: Buffer.concat(chunks).toString('utf8'), headers: req.headers, target: senderOf(req.headers),
+  }));
+}
+
+function sniffTunnel(client, head, target, record) {
+  let buf = Buffer.alloc(0);
+  let state = 'head'; // then 'frames', or 'off' (TLS, or not HTTP)
+  let url = '';
+  let who = { type: 'proxy', url: '', extension: false };
+  const feed = chunk => {
+    if (state === 'off') return;
+    buf = Buffer.concat([buf, chunk]);
+    if (state === 'head') {
+      if (buf[0] === 0x16) { state = 'off'; return; } // a TLS handshake
+      const end = buf.indexOf('\r\n\r\n');
+      if (end < 0) { if (buf.length > 65536) state = 'off'; return; }
+      const lines = buf.subarray(0, end).toString('latin1').split('\r\n');
+      const [method, reqPath] = lines[0].split(' ');
+      const headers = {};
+      for (const l of lines.slice(1)) {
+        const i = l.indexOf(':');
+        if (i > 0) headers[l.slice(0, i).trim().toLowerCase()] = l.slice(i + 1).trim();
+      }
+      who = senderOf(headers);
+      const ws = /websocket/i.test(headers.upgrade || '');
+      url = `${ws ? 'ws' : 'http'}://${headers.host || target}${reqPath}`;
+      buf = buf.subarray(end + 4);
+      if (ws) {
+        record({ at: Date.now(), kind: 'websocket', url, method: 'GET', body: '', target: who });
+        record({ at: Date.now(), kind: 'ws-handshake', url, method, body: '', headers, target: who });
+        state = 'frames';
+      } else {
+        record({ at: Date.now(), kind: 'http', url, method, body: buf.toString('utf8'), headers, target: who });
+        state = 'off';
+        return;
+      }
+    }
+    // Client frames: FIN/opcode, MASK/length, [extended length], mask, payload.
+    while (state === 'frames' && buf.length >= 2) {
+      const opcode = buf[0] & 0x0f;
+      let len = buf[1] & 0x7f;
+      let at = 2;
+      if (len === 126) { if (buf.length < 4) return; len = buf.readUInt16BE(2); at = 4; }
+      else if (len === 127) { if (buf.length < 10) return; len = Number(buf.readBigUInt64BE(2)); at = 10; }
+      const masked = (buf[1] & 0x80) !== 0;
+      const mask = masked ? buf.subarray(at, at + 4) : null;
+      if (masked) at += 4;
+      if (buf.length < at + len) return;
+      const payload = Buffer.from(buf.subarray(at, at + len));
+      if (mask) for (let i = 0; i < payload.length; i++) payload[i] ^= mask[i & 3];
+      buf = buf.subarray(at + len);
+      if (opcode <= 2) record({ at: Date.now(), kind: 'ws-frame', url, method: 'SEND', body: payload.toString('utf8'), target: who });
+    }
+  };
+  if (head?.length) feed(head);
+  client.on('data', feed);
 }

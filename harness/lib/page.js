@@ -163,6 +163,7 @@ const find = (n, pred, out = []) => {
  * order of marked posts) to {mode, label, buttons: [{text, nodeId, primary}]}.
  */
 async function readVeils(page, names) {
+  if (page.isFirefox) return firefoxVeils(page, names);
   const s = await cdp(page);
   const { root } = await s.send('DOM.getDocument', { depth: -1, pierce: true });
   const out = new Map();
@@ -211,6 +212,12 @@ export async function pressVeilButton(page, post, which = 'show') {
   if (!veil) throw new Error(`post ${post} has no veil (its state is ${snap.posts[index].state})`);
   const button = which === 'show' ? veil.buttons.find(b => b.primary) || veil.buttons[0] : veil.buttons.find(b => b.text === which);
   if (!button) throw new Error(`post ${post} has no "${which}" button; it has ${veil.buttons.map(b => b.text).join(', ')}`);
+  if (page.isFirefox) {
+    const at = await firefoxCall(page, VEIL_BUTTON_CENTER, [{ sharedId: veil.root }, { type: 'number', value: button.index }]);
+    if (!at) throw new Error(`the "${button.text}" button of post ${post} is not on screen`);
+    await page.mouse.click(at.x, at.y);
+    return button.text;
+  }
   const s = await cdp(page);
   await s.send('DOM.scrollIntoViewIfNeeded', { nodeId: button.nodeId });
   const { quads } = await s.send('DOM.getContentQuads', { nodeId: button.nodeId });
@@ -220,6 +227,61 @@ export async function pressVeilButton(page, post, which = 'show') {
   const y = (q[1] + q[3] + q[5] + q[7]) / 4;
   await page.mouse.click(x, y);
   return button.text;
+}
+
+// ---- the veils in Firefox, through WebDriver BiDi ----------------------------
+// BiDi serializes closed shadow roots for the client (includeShadowTree:
+// 'all'), as references a function run in the page can then be given.
+
+async function firefoxCall(page, fn, args = [], serializationOptions = undefined) {
+  const { result } = await page.harness.firefox.browser.connection.send('script.callFunction', {
+    functionDeclaration: String(fn),
+    target: { context: page.contextId },
+    arguments: args,
+    awaitPromise: true,
+    resultOwnership: 'none',
+    ...(serializationOptions ? { serializationOptions } : {}),
+  });
+  if (result.type === 'exception') throw new Error(`in ${page.url()}: ${result.exceptionDetails?.text}`);
+  const v = result.result;
+  return v.type === 'string' ? JSON.parse(v.value) : v;
+}
+
+// Runs in the page, on a veil's shadow root: what the veil says.
+function VEIL_READ(root) {
+  const text = n => [...n.childNodes].map(c => (c.nodeType === 3 ? c.nodeValue : c.nodeName === 'STYLE' || c.nodeName === 'SCRIPT' ? '' : text(c))).join('');
+  const frame = [...root.querySelectorAll('div')].find(d => /\b(blurred|waiting|compact)\b/.test(d.className));
+  const mode = frame ? /\b(blurred|waiting|compact)\b/.exec(frame.className)[1] : 'unknown';
+  const bar = frame ? frame.querySelector('.bar') : null;
+  const span = bar ? bar.querySelector('span') : null;
+  const buttons = bar ? [...bar.querySelectorAll('button')].map((b, index) => ({ text: text(b).trim(), index, primary: b.classList.contains('primary') })) : [];
+  return JSON.stringify({ mode, label: span ? text(span).trim() : '', buttons });
+}
+
+// Runs in the page: scrolls a veil's button into view; its middle, in the viewport.
+function VEIL_BUTTON_CENTER(root, index) {
+  const frame = [...root.querySelectorAll('div')].find(d => /\b(blurred|waiting|compact)\b/.test(d.className));
+  const b = frame?.querySelector('.bar')?.querySelectorAll('button')[index];
+  if (!b) return JSON.stringify(null);
+  b.scrollIntoView({ block: 'center' });
+  const r = b.getBoundingClientRect();
+  return JSON.stringify(r.width && r.height ? { x: r.x + r.width / 2, y: r.y + r.height / 2 } : null);
+}
+
+async function firefoxVeils(page, names) {
+  const list = await firefoxCall(page, `(state, veil) => {
+    const posts = [...document.querySelectorAll('[' + state + ']')];
+    return [...document.querySelectorAll(veil)].map(v => [posts.indexOf(v.closest('[' + state + ']')), v]);
+  }`, [{ type: 'string', value: names.state }, { type: 'string', value: names.veil }], { maxDomDepth: 1, includeShadowTree: 'all' });
+  const out = new Map();
+  for (const pair of list.value || []) {
+    const [index, node] = pair.value;
+    const root = node.value?.shadowRoot?.sharedId;
+    if (!root) continue;
+    const veil = await firefoxCall(page, VEIL_READ, [{ sharedId: root }]);
+    out.set(index.value, { ...veil, root });
+  }
+  return out;
 }
 
 const sleep = ms => new Promise(r => setTimeout(r, ms));

@@ -1,9 +1,9 @@
 // Checks what left the browser against Voile's promise: no request carries
 // the text of a post. The extension may make only two kinds of request:
-// to its own files (chrome-extension://) and the sync WebSocket to its
+// to its own files (chrome-extension://, moz-extension://) and the sync WebSocket to its
 // server; pages may load only their own documents.
 
-const BROWSER_SERVICES = /(^|\.)(google\.com|googleapis\.com|gvt1\.com|gstatic\.com|googleusercontent\.com)$/;
+const BROWSER_SERVICES = /(^|\.)(google\.com|googleapis\.com|gvt1\.com|gstatic\.com|googleusercontent\.com|mozilla\.com|mozilla\.net|mozilla\.org|firefox\.com)$/;
 
 const norm = s => String(s || '').toLowerCase().normalize('NFC').replace(/\s+/g, ' ');
 
@@ -44,7 +44,7 @@ export function privacyProblems({ requests, connections, server, aliases = [], p
       return (x.protocol === 'ws:' || x.protocol === 'wss:') && syncAddrs.has(`${x.hostname}:${x.port || (x.protocol === 'wss:' ? 443 : 80)}`) && x.pathname === '/v1/sync';
     } catch { return false; }
   };
-  const internal = u => /^(chrome-extension|data|blob|about):/.test(u);
+  const internal = u => /^(chrome-extension|moz-extension|data|blob|about):/.test(u);
   const isPage = u => {
     try { return pageHosts.has(new URL(u).hostname); } catch { return false; }
   };

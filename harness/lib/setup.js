@@ -24,15 +24,16 @@ export const E2E = process.env.VOILE_E2E_DIR || path.join(ROOT, 'build', 'e2e');
 export const TEST_PUBLISHER = 'voile-harness';
 export const DEMO_PUBLISHER = 'voile-demo';
 
-/** The extension build the tests load: build/e2e/extension/chromium. */
-export function defaultExtensionDir() {
+/** The extension build the tests load: build/e2e/extension/chromium (or firefox). */
+export function defaultExtensionDir(browser = 'chromium') {
+  if (browser === 'firefox') return process.env.VOILE_EXTENSION_FIREFOX || path.join(E2E, 'extension', 'firefox');
   return process.env.VOILE_EXTENSION || path.join(E2E, 'extension', 'chromium');
 }
 
 /** What is missing for the end-to-end tests, as a sentence, or ''. */
-export function missing() {
+export function missing(browser = 'chromium') {
   const need = [
-    [path.join(defaultExtensionDir(), 'manifest.json'), 'the extension build (make e2e-build)'],
+    [path.join(defaultExtensionDir(browser), 'manifest.json'), 'the extension build (make e2e-build)'],
     [path.join(E2E, 'bin', 'voile-server'), 'the server binary (make e2e-build)'],
     [path.join(E2E, 'bin', 'voile'), 'the voile command (make e2e-build)'],
     [path.join(E2E, 'keys', 'harness.key'), 'the test publisher key (make e2e-build)'],

@@ -8,17 +8,15 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { SITES, expectedPosts, renderPost, posts as fixtures } from '../lib/feeds.js';
-import { skipReason, startEnv, messages, verdictProblems } from './helpers.js';
+import { BROWSERS, TITLE, skipReason, startEnv, messages, verdictProblems } from './helpers.js';
 
-const skip = skipReason();
-if (skip) console.log(`# end-to-end feed tests skipped: ${skip}`);
 
-describe('fixture feeds in headless Chromium', { skip }, () => {
+for (const browser of BROWSERS) describe(`fixture feeds in headless ${TITLE[browser]}`, { skip: skipReason(browser) }, () => {
   let env;
   let h;
   const t = messages();
   before(async () => {
-    env = await startEnv();
+    env = await startEnv({ browser });
     h = env.h;
   });
   after(async () => { await env?.close(); });

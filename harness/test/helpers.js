@@ -6,15 +6,26 @@ import path from 'node:path';
 import { Harness } from '../lib/harness.js';
 import { startVoileServer, defaultExtensionDir, missing } from '../lib/setup.js';
 import { chromiumPath } from '../lib/chromium.js';
+import { firefoxPath } from '../lib/firefox.js';
+
+/**
+ * The browsers the end-to-end tests run in: both, or those VOILE_BROWSERS
+ * names ("chromium", "firefox", "chromium firefox").
+ */
+export const BROWSERS = (process.env.VOILE_BROWSERS || 'chromium firefox').split(/[\s,]+/).filter(Boolean);
+
+/** A browser's name in test titles. */
+export const TITLE = { chromium: 'Chromium', firefox: 'Firefox' };
 
 /** Why the end-to-end tests cannot run here, or false. Printed as the skip reason. */
-export function skipReason() {
+export function skipReason(browser = 'chromium') {
   try {
-    chromiumPath();
+    if (browser === 'firefox') firefoxPath();
+    else chromiumPath();
   } catch (e) {
     return e.message;
   }
-  const m = missing();
+  const m = missing(browser);
   return m ? `not built: ${m}` : false;
 }
 
@@ -27,7 +38,7 @@ export async function startEnv({ server: withServer = true, prepare = null, ...o
   let h;
   try {
     if (prepare) await prepare(server);
-    h = await Harness.launch({ extensionDir: defaultExtensionDir(), server, ...opts });
+    h = await Harness.launch({ extensionDir: defaultExtensionDir(opts.browser), server, ...opts });
   } catch (e) {
     await server?.close();
     throw e;

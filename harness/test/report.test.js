@@ -11,14 +11,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { renderFeed, expectedPosts } from '../lib/feeds.js';
-import { skipReason } from './helpers.js';
+import { BROWSERS, TITLE, skipReason } from './helpers.js';
 
-const skip = skipReason();
-if (skip) console.log(`# report command test skipped: ${skip}`);
 const run = promisify(execFile);
 const REPORT = fileURLToPath(new URL('../bin/report.mjs', import.meta.url));
 
-describe('voile-report', { skip }, () => {
+for (const browser of BROWSERS) describe(`voile-report in ${TITLE[browser]}`, { skip: skipReason(browser) }, () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'voile-report-test-'));
   after(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -27,7 +25,7 @@ describe('voile-report', { skip }, () => {
     const saved = path.join(dir, 'saved news.html');
     writeFileSync(saved, renderFeed('generic').replace(/ data-fixture-host="[^"]*"/, ''));
     const out = path.join(dir, 'out');
-    const { stdout } = await run(process.execPath, [REPORT, '--demo-server', '--check', '--out', out, 'reddit', saved], { timeout: 120000 });
+    const { stdout } = await run(process.execPath, [REPORT, '--browser', browser, '--demo-server', '--check', '--out', out, 'reddit', saved], { timeout: 120000 });
     assert.match(stdout, /reddit: \d+ posts, 2 blurred/);
 
     const reddit = JSON.parse(readFileSync(path.join(out, 'reddit.json'), 'utf8'));
@@ -45,7 +43,7 @@ describe('voile-report', { skip }, () => {
     const want = expectedPosts('generic');
     assert.equal(news.expectations.checked, want.length);
     assert.equal(news.expectations.mismatched, 0, JSON.stringify(news.expectations.misses));
-    assert.deepEqual(news.requests.byExtension.filter(r => !/^(http chrome-extension:|websocket ws:|ws-handshake ws:|ws-frame ws:)/.test(r)), []);
+    assert.deepEqual(news.requests.byExtension.filter(r => !/^(http (chrome|moz)-extension:|websocket ws:|ws-handshake ws:|ws-frame ws:)/.test(r)), []);
 
     for (const name of ['reddit', 'saved-news']) {
       const png = readFileSync(path.join(out, `${name}.png`));
@@ -57,7 +55,7 @@ describe('voile-report', { skip }, () => {
   it('exits 1 with --check when a post gets another verdict than it expects', async () => {
     const page = path.join(dir, 'wrong.html');
     writeFileSync(page, '<!doctype html><html lang="en"><body><main><p data-fixture-id="w-1" data-fixture-expect="ok">Typical spic, always stealing our jobs, says a reader.</p></main></body></html>');
-    const err = await run(process.execPath, [REPORT, '--demo-server', '--check', '--out', path.join(dir, 'out2'), page], { timeout: 120000 }).then(() => null, e => e);
+    const err = await run(process.execPath, [REPORT, '--browser', browser, '--demo-server', '--check', '--out', path.join(dir, 'out2'), page], { timeout: 120000 }).then(() => null, e => e);
     assert.ok(err, 'the command failed');
     assert.equal(err.code, 1);
     assert.match(err.stdout, /1 of 1 expectations missed/);

@@ -323,7 +323,9 @@ async function syncUserSites() {
     if (existing.length) await api.scripting.unregisterContentScripts({ ids: [USER_SITES_SCRIPT] });
     return;
   }
-  const script = { id: USER_SITES_SCRIPT, matches, js: ['content.js'], runAt: 'document_start', allFrames: false };
+  // From the extension's root: Firefox resolves a relative path against
+  // the background page (background/content.js), Chromium against the root.
+  const script = { id: USER_SITES_SCRIPT, matches, js: ['/content.js'], runAt: 'document_start', allFrames: false };
   if (existing.length) await api.scripting.updateContentScripts([script]);
   else await api.scripting.registerContentScripts([script]);
 }

@@ -12,6 +12,11 @@ import { PORT_NAME } from '../common/protocol.js';
 export { PORT_NAME };
 
 const MAX_ATTEMPTS = 6;
+// Firefox suspends an idle background page after 30 s, and with it the
+// classifier host and the sync connection: rule updates would no longer
+// reach an open page. A message over the port now and then keeps the host
+// running while a page that it guards is open.
+export const KEEPALIVE_MS = 20000;
 
 export class ClassifierPort {
   /**
@@ -75,6 +80,14 @@ export class ClassifierPort {
       if (this.port === port) this.dropped();
     });
     port.postMessage({ type: 'opts', opts: this.opts });
+    // A timer of its own (not the injected one), that does not keep node
+    // alive in tests.
+    const beat = () => {
+      if (this.port !== port) return;
+      this.post({ type: 'alive' });
+      setTimeout(beat, KEEPALIVE_MS)?.unref?.();
+    };
+    setTimeout(beat, KEEPALIVE_MS)?.unref?.();
   }
 
   received(msg) {
