@@ -151,6 +151,11 @@ func (a *Analyzer) Analyze(text string, t *normalize.Text, hits []match.Hit, lis
 			f.Category = tr.Category
 		}
 		negated := a.negated(hits, tg, p)
+		if a.reclaimed(hits, named) && !negated {
+			f.Context = Reclaimed // "we're dykes and …"
+			r.Frames = append(r.Frames, f)
+			continue
+		}
 		switch {
 		case pr.Class == rules.Positive && !negated:
 			continue // a good thing said: no frame
@@ -213,7 +218,7 @@ func (a *Analyzer) markQuestion() {
 }
 
 // reclaimed reports whether an in-group cue stands in the three words
-// before the flagging hit h, in its clause.
+// before the hit h (a slur, or a frame's target), in its clause.
 func (a *Analyzer) reclaimed(hits []match.Hit, h match.Hit) bool {
 	for _, ci := range a.cues[cueIndex(rules.Ingroup)] {
 		c := hits[ci]
@@ -324,7 +329,24 @@ func (a *Analyzer) findTarget(hits []match.Hit, lists []*rules.List, p match.Hit
 			try(ci, named)
 		}
 	}
-	return best, ante
+	if best >= 0 {
+		return best, ante
+	}
+	// A pronoun inside the predicate's own words is its object, and
+	// stands for the group named last before it, in any sentence
+	// ("Muslims? Lock them up", « Les trans ? Je les hais »).
+	for _, class := range [...]rules.Class{rules.Anaphor, rules.Clitic} {
+		for _, ci := range a.cues[cueIndex(class)] {
+			c := hits[ci]
+			if c.Words[0] < p.Words[0] || c.Words[1] > p.Words[1] {
+				continue
+			}
+			if named := a.antecedent(hits, p); named >= 0 {
+				return ci, named
+			}
+		}
+	}
+	return -1, -1
 }
 
 // antecedent returns the index of the closest target hit before the

@@ -53,6 +53,10 @@ func lexicon() *rules.List {
 			cue("c-them", rules.Anaphor, "them"),
 			cue("c-but", rules.Contrast, "but"),
 			cue("c-were", rules.Ingroup, "we re"),
+			cue("c-les", rules.Clitic, "les"),
+			pr("p-hais", rules.Contempt, rules.Any, "je les hais"),
+			pr("p-lock", rules.Exclude, rules.Any, "lock them up"),
+			tg("t-slurword", rules.Racism, "slurword"),
 			cue("c-arent", rules.Negation, "aren t"),
 			{ID: "slur", Kind: rules.Term, Text: "slurword", Category: rules.Racism, Weight: 0.9},
 		},
@@ -126,6 +130,14 @@ func TestFrames(t *testing.T) {
 		{"immigrants are vermon", nil}, // a letter replaced is not a variant
 		// A negation that asks for agreement is none.
 		{"Aren't immigrants just vermin?", []found{{rules.Dehumanise, rules.Xenophobia, "immigrants", ""}}},
+		// A pronoun inside the predicate stands for the group named last.
+		{"Immigrants? Lock them up.", []found{{rules.Exclude, rules.Xenophobia, "them", ""}}},
+		{"Les musulmans ? Je les hais.", []found{{rules.Contempt, rules.Islamophobia, "les", ""}}},
+		{"Je les hais.", nil},
+		{"Les musulmans sont là. Les parasites sont partis", nil}, // « les » outside a predicate is an article
+		// A slur named by its own group is reclaimed, in a frame too.
+		{"we're slurwords and we are not stupid", []found{{rules.Derogate, rules.Racism, "slurwords", frames.Negated}}},
+		{"we're slurwords, stupid and proud", []found{{rules.Derogate, rules.Racism, "slurwords", frames.Reclaimed}}},
 		// A clause ends at a sentence break.
 		{"I saw immigrants. Vermin, all of it", nil},
 	}

@@ -97,12 +97,16 @@ const (
 	// Ingroup marks a speaker of the group a slur names, right before it
 	// ("we're", « on est »): a reclaimed use, which does not count.
 	Ingroup Class = "ingroup"
+	// Clitic is an object pronoun ("them", « les ») that stands for a
+	// group named earlier only inside a predicate's own words ("lock
+	// them up", « je les hais »): elsewhere it is an article or nothing.
+	Clitic Class = "clitic"
 )
 
 // PredicateClasses and CueClasses list the classes of each role.
 var (
 	PredicateClasses = []Class{Dehumanise, Derogate, Contempt, Threaten, Exclude, Positive}
-	CueClasses       = []Class{Negation, Counter, Report, Anaphor, Link, Contrast, Ingroup}
+	CueClasses       = []Class{Negation, Counter, Report, Anaphor, Link, Contrast, Ingroup, Clitic}
 )
 
 // Order says where a predicate may stand relative to its target in a
