@@ -17,7 +17,7 @@ import (
 // many large patterns cannot blow up the automaton: past the budget,
 // patterns stay regexps.
 const (
-	maxExpansions      = 4096
+	maxExpansions      = 16384
 	maxTotalExpansions = 200_000
 )
 

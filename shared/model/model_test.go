@@ -347,3 +347,48 @@ func TestFeaturizerMatchesScore(t *testing.T) {
 		}
 	}
 }
+
+func TestTop(t *testing.T) {
+	m := trainToy(t, Config{Seed: 4})
+	n, s := normalize.New(), m.NewScorer()
+	for _, text := range []string{"My neighbour likes the ZORBS today", post280, "zorbs zorbs zorbs and more zorbs"} {
+		tx := n.Normalize(text)
+		top := s.Top(tx, nil, nil, 3)
+		seen := map[string]bool{}
+		for _, name := range top {
+			if seen[name] {
+				t.Errorf("%q: Top names %q twice: %q", text, name, top)
+			}
+			seen[name] = true
+		}
+		// Every name is a feature of Explain's with a positive
+		// contribution, and Explain's first is among them unless it won
+		// by occurring more than once.
+		all := map[string]bool{}
+		for _, c := range s.Explain(tx, nil, nil, -1) {
+			all[c.Name] = true
+		}
+		for _, name := range top {
+			if !all[name] {
+				t.Errorf("%q: Top names %q, which Explain does not", text, name)
+			}
+		}
+		if text != post280 && (len(top) == 0 || !strings.Contains(top[0], "orb") && !strings.Contains(top[0], "zorb")) {
+			t.Errorf("%q: Top = %q, want a zorbs feature first", text, top)
+		}
+	}
+	x := Feature("frame:test")
+	m.Weights[bucket(x, uint(m.Bits))&indexMask] = 127
+	if bucket(x, uint(m.Bits))>>31 != 0 {
+		m.Weights[bucket(x, uint(m.Bits))&indexMask] = byte(0x81)
+	}
+	tx := n.Normalize("my neighbour likes the garden today")
+	if top := s.Top(tx, []uint64{x}, []string{"frame:test"}, 1); len(top) != 1 || top[0] != "frame:test" {
+		t.Errorf("Top with a heavy extra = %q, want frame:test", top)
+	}
+	tx = n.Normalize(post280)
+	s.Top(tx, []uint64{x}, []string{"frame:test"}, 3)
+	if a := testing.AllocsPerRun(100, func() { s.Top(tx, []uint64{x}, []string{"frame:test"}, 3) }); a != 0 {
+		t.Errorf("Top allocates %v times per call", a)
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"math"
 	"slices"
 	"unicode/utf8"
+	"unsafe"
 
 	"voile/shared/normalize"
 )
@@ -16,6 +17,11 @@ import (
 type Scorer struct {
 	m *Model
 	f *featurizer
+
+	// Top's buffers.
+	names    []string
+	buf, cmp []byte
+	ends     []int
 }
 
 // NewScorer returns a Scorer for m, which must be valid (Decode's and
@@ -256,4 +262,110 @@ func (s *Scorer) name(t *normalize.Text, o origin, extraNames []string) string {
 		return extraNames[o.a]
 	}
 	return fmt.Sprintf("extra#%d", o.a)
+}
+
+// MaxTop bounds the features Top names.
+const MaxTop = 8
+
+// Top is Explain made for every flagged post: it names the k (at most
+// MaxTop) features that raise t's score most, one name per distinct
+// feature, into buf, and allocates nothing after warm-up. The names are
+// valid until the next call of Top.
+func (s *Scorer) Top(t *normalize.Text, extra []uint64, extraNames []string, k int) []string {
+	f := s.f
+	f.explain = true
+	n := f.text(t)
+	f.extras(extra)
+	f.explain = false
+	k = min(k, MaxTop)
+	// The best k occurrences whose names differ, by contribution.
+	var best [MaxTop]struct {
+		j int
+		c float64
+	}
+	got := 0
+	tv := textValue(n)
+	for j, p := range f.feats {
+		c := float64(signed(s.m.Weights, p))
+		if j < n {
+			c *= tv
+		}
+		if c <= 0 {
+			continue
+		}
+		dup := -1
+		for b := range got {
+			if s.sameName(t, f.origins[best[b].j], f.origins[j], extraNames) {
+				dup = b
+				break
+			}
+		}
+		if dup >= 0 {
+			if c <= best[dup].c {
+				continue
+			}
+			copy(best[dup:got], best[dup+1:got]) // re-insert it at its rank
+			got--
+		} else if got == k {
+			if c <= best[got-1].c {
+				continue
+			}
+			got--
+		}
+		at := got
+		for at > 0 && best[at-1].c < c {
+			best[at] = best[at-1]
+			at--
+		}
+		best[at].j, best[at].c = j, c
+		got++
+	}
+	s.names, s.buf = s.names[:0], s.buf[:0]
+	for b := range got {
+		start := len(s.buf)
+		s.buf = s.appendName(s.buf, t, f.origins[best[b].j], extraNames)
+		s.ends = append(s.ends[:b], len(s.buf)-start)
+	}
+	// Strings over buf, made once it no longer grows.
+	at := 0
+	for b := range got {
+		s.names = append(s.names, unsafe.String(unsafe.SliceData(s.buf[at:]), s.ends[b]))
+		at += s.ends[b]
+	}
+	return s.names
+}
+
+// appendName appends the readable name of a feature to dst.
+func (s *Scorer) appendName(dst []byte, t *normalize.Text, o origin, extraNames []string) []byte {
+	switch o.kind {
+	case KindWord:
+		return append(dst, t.WordText(int(o.a))...)
+	case KindBigram:
+		return append(append(append(dst, t.WordText(int(o.a))...), ' '), t.WordText(int(o.b))...)
+	case KindChar:
+		w := t.WordText(int(o.word))
+		for p := o.a; p < o.b; p++ { // the padded word: a space, w, a space
+			if p == 0 || int(p) == len(w)+1 {
+				dst = append(dst, ' ')
+			} else {
+				dst = append(dst, w[p-1])
+			}
+		}
+		return dst
+	}
+	if int(o.a) < len(extraNames) {
+		return append(dst, extraNames[o.a]...)
+	}
+	return fmt.Appendf(dst, "extra#%d", o.a)
+}
+
+// sameName reports whether two features have the same name.
+func (s *Scorer) sameName(t *normalize.Text, x, y origin, extraNames []string) bool {
+	if x.kind != y.kind {
+		return false
+	}
+	s.cmp = s.appendName(s.cmp[:0], t, x, extraNames)
+	n := len(s.cmp)
+	s.cmp = s.appendName(s.cmp, t, y, extraNames)
+	return string(s.cmp[:n]) == string(s.cmp[n:])
 }

@@ -284,13 +284,10 @@ func (c *Classifier) applyModel(hits []match.Hit, res *frames.Result, p float64,
 	h := hits[about]
 	r := &c.e.Lists[h.List].Rules[h.Rule]
 	l := c.modelList
-	var names []string
-	for _, x := range c.scorer.Explain(c.m.Text, c.feats.hashes, c.feats.names, 3) {
-		names = append(names, x.Name)
-	}
 	c.v.Reasons = append(c.v.Reasons, Reason{
 		Kind: ByModel, List: l.ID, Publisher: l.Publisher, Version: l.Version, Rule: "model",
-		Category: r.Category, Weight: p, Start: h.Start, End: h.End, Context: ctx, Features: names,
+		Category: r.Category, Weight: p, Start: h.Start, End: h.End, Context: ctx,
+		Features: c.scorer.Top(c.m.Text, c.feats.hashes, c.feats.names, 3),
 	})
 	if ctx == frames.None && !o.ruleAllowed(l.ID, "model") {
 		sc.add(r.Category, p, 0) // the sensitivity is in the model's threshold
