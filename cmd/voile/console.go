@@ -151,6 +151,7 @@ func (c *consoleServer) handler() http.Handler {
 	mux.Handle("GET /{$}", files)
 	mux.Handle("GET /console.js", files)
 	mux.Handle("GET /console.css", files)
+	mux.HandleFunc("GET /favicon.ico", func(w http.ResponseWriter, _ *http.Request) { w.WriteHeader(http.StatusNoContent) })
 	api := map[string]func(*http.Request, []byte) (any, error){
 		"session":   c.apiSession,
 		"token":     c.apiToken,
