@@ -59,6 +59,10 @@ type Config struct {
 	// (per second, and in a burst).
 	PublishRate  float64
 	PublishBurst int
+	// OperatorTokenHash is the HashToken of the operator's token, which
+	// registers publishers over HTTP (POST /v1/publishers); none, and
+	// publishers are registered only with the store offline.
+	OperatorTokenHash []byte
 }
 
 // DefaultConfig returns the production defaults.

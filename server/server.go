@@ -114,6 +114,7 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("POST /v1/publish", s.handlePublish)
 	mux.HandleFunc("POST /v1/rollback", s.handlePublish)
 	mux.HandleFunc("GET /v1/status", s.handleStatus)
+	mux.HandleFunc("POST /v1/publishers", s.handleNewPublisher)
 	mux.HandleFunc("POST /v1/adapters", s.handleAdapters)
 	mux.Handle("GET /metrics", promhttp.HandlerFor(s.m.reg, promhttp.HandlerOpts{}))
 	return mux

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -25,7 +26,9 @@ import (
 type remote struct {
 	url       string
 	tokenFile string
-	http      *http.Client
+	// tok, when set, is the token itself: the console holds it in memory.
+	tok  string
+	http *http.Client
 }
 
 func (r *remote) flags(fs *flag.FlagSet, needToken bool) {
@@ -41,6 +44,9 @@ func (r *remote) flags(fs *flag.FlagSet, needToken bool) {
 }
 
 func (r *remote) token() (string, error) {
+	if r.tok != "" {
+		return r.tok, nil
+	}
 	if r.tokenFile != "" {
 		b, err := os.ReadFile(r.tokenFile)
 		if err != nil {
@@ -78,13 +84,45 @@ func (r *remote) do(method, path string, body []byte, auth bool) ([]byte, int, e
 		return nil, resp.StatusCode, fmt.Errorf("%s %s: %v", method, path, err)
 	}
 	if resp.StatusCode/100 != 2 {
+		se := &serverError{Method: method, Path: path, Status: resp.StatusCode, Message: resp.Status}
 		var we wire.Error
 		if json.Unmarshal(data, &we) == nil && we.Code != "" {
-			return nil, resp.StatusCode, fmt.Errorf("%s %s: server says %s: %s", method, path, we.Code, we.Message)
+			se.Code, se.Message = we.Code, we.Message
 		}
-		return nil, resp.StatusCode, fmt.Errorf("%s %s: %s", method, path, resp.Status)
+		return nil, resp.StatusCode, se
 	}
 	return data, resp.StatusCode, nil
+}
+
+// A serverError is a sync server's refusal: its HTTP status, and its wire
+// error code and message when it gave them.
+type serverError struct {
+	Method, Path string
+	Status       int
+	Code         string
+	Message      string
+	// Hint says what to do about it, for the publisher.
+	Hint string
+}
+
+func (e *serverError) Error() string {
+	s := fmt.Sprintf("%s %s: %s", e.Method, e.Path, e.Message)
+	if e.Code != "" {
+		s = fmt.Sprintf("%s %s: server says %s: %s", e.Method, e.Path, e.Code, e.Message)
+	}
+	if e.Hint != "" {
+		s += "\n" + e.Hint
+	}
+	return s
+}
+
+// serverCode returns the wire error code of a server's refusal, or "".
+func serverCode(err error) string {
+	var se *serverError
+	if errors.As(err, &se) {
+		return se.Code
+	}
+	return ""
 }
 
 // fetchBundle returns a version of a list (0: the latest), or nil and no

@@ -4,7 +4,6 @@ import (
 	"crypto/ed25519"
 	"encoding/base64"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"os"
 
@@ -17,7 +16,7 @@ import (
 // extension applies it once the signature verifies with the publisher's
 // pinned key and the document passes its checks.
 func publishAdapters(args []string) error {
-	fs := flag.NewFlagSet("publish-adapters", flag.ContinueOnError)
+	fs := newFlags("publish-adapters", "[flags] -key NAME.key ADAPTERS.json", "Signs site adapters (how the extension finds posts on each site) and pushes them to every reader.")
 	var r remote
 	r.flags(fs, true)
 	keyFile := fs.String("key", "", "publisher private key file")
@@ -25,7 +24,7 @@ func publishAdapters(args []string) error {
 		return err
 	}
 	if *keyFile == "" || fs.NArg() != 1 {
-		return fmt.Errorf("usage: voile publish-adapters [-server URL] [-token-file F] -key NAME.key ADAPTERS.json")
+		return usage(fs)
 	}
 	key, err := readPrivateKey(*keyFile)
 	if err != nil {

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -14,31 +13,46 @@ import (
 )
 
 func diff(args []string) error {
-	fs := flag.NewFlagSet("diff", flag.ContinueOnError)
+	fs := newFlags("diff", "[flags] LIST.yaml | -to VERSION PUBLISHER/LIST", `With a list source: what it changes from the published version (or from
+version -to). With PUBLISHER/LIST and -to: what rolling back to that version
+would change from the published one. Published versions are checked with
+-pub, or the key in the server's catalog.`)
 	var r remote
 	r.flags(fs, false)
 	pubFile := fs.String("pub", "", "publisher public key file to check the published version with (default: the key in the server's catalog)")
+	to := fs.Uint64("to", 0, "compare with this published version instead of the latest")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if fs.NArg() != 1 {
-		return fmt.Errorf("usage: voile diff [-server URL] [-pub NAME.pub] LIST.yaml")
+		return usage(fs)
 	}
-	src, err := os.ReadFile(fs.Arg(0))
+	var local *rules.List
+	publisher, list, err := listName(fs.Arg(0))
 	if err != nil {
 		return err
 	}
-	local, err := rules.Parse(fs.Arg(0), src)
-	if err != nil {
-		return err
+	if _, serr := os.Stat(fs.Arg(0)); serr == nil {
+		src, err := os.ReadFile(fs.Arg(0))
+		if err != nil {
+			return err
+		}
+		if local, err = rules.Parse(fs.Arg(0), src); err != nil {
+			return err
+		}
+	} else if *to == 0 {
+		return fmt.Errorf("%s/%s: give -to VERSION to compare a published version with the latest", publisher, list)
 	}
-	b, err := r.fetchBundle(local.Publisher, local.ID, 0)
+	b, err := r.fetchBundle(publisher, list, *to)
 	if err != nil {
 		return err
 	}
 	if b == nil {
-		fmt.Printf("%s/%s is not published yet: all %d rules are new\n", local.Publisher, local.ID, len(local.Rules))
-		return nil
+		if local != nil && *to == 0 {
+			fmt.Printf("%s/%s is not published yet: all %d rules are new\n", publisher, list, len(local.Rules))
+			return nil
+		}
+		return fmt.Errorf("the server has no version %d of %s/%s", *to, publisher, list)
 	}
 	keyText := ""
 	if *pubFile != "" {
@@ -47,7 +61,7 @@ func diff(args []string) error {
 			return err
 		}
 		keyText = string(k)
-	} else if keyText, err = r.catalogKey(local.Publisher); err != nil {
+	} else if keyText, err = r.catalogKey(publisher); err != nil {
 		return err
 	}
 	key, err := bundle.ParsePublicKey(keyText)
@@ -58,14 +72,26 @@ func diff(args []string) error {
 	if err != nil {
 		return fmt.Errorf("published version: %w", err)
 	}
-	writeDiff(os.Stdout, published, local)
+	if local != nil {
+		writeDiff(os.Stdout, published, local, "published", "local")
+		return nil
+	}
+	lb, err := r.fetchBundle(publisher, list, 0)
+	if err != nil {
+		return err
+	}
+	latest, err := lb.Open(key)
+	if err != nil {
+		return fmt.Errorf("published version: %w", err)
+	}
+	writeDiff(os.Stdout, latest, published, "latest", "rolled back to")
 	return nil
 }
 
 // writeDiff prints what changes from list a (published) to b (local): the
 // list's own fields, then rules removed, added and changed, by rule ID.
-func writeDiff(w io.Writer, a, b *rules.List) {
-	fmt.Fprintf(w, "--- %s/%s version %d (published)\n+++ %s/%s version %d (local)\n", a.Publisher, a.ID, a.Version, b.Publisher, b.ID, b.Version)
+func writeDiff(w io.Writer, a, b *rules.List, aName, bName string) {
+	fmt.Fprintf(w, "--- %s/%s version %d (%s)\n+++ %s/%s version %d (%s)\n", a.Publisher, a.ID, a.Version, aName, b.Publisher, b.ID, b.Version, bName)
 	n := 0
 	field := func(name string, x, y any) {
 		if !reflect.DeepEqual(x, y) {
@@ -121,6 +147,9 @@ func writeDiff(w io.Writer, a, b *rules.List) {
 			}
 		}
 		rf("kind", x.Kind, y.Kind)
+		rf("role", x.Role, y.Role)
+		rf("class", x.Class, y.Class)
+		rf("order", x.Order, y.Order)
 		rf("text", quote(x.Text), quote(y.Text))
 		rf("category", x.Category, y.Category)
 		rf("weight", x.Weight, y.Weight)

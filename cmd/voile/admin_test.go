@@ -90,8 +90,8 @@ func TestAdminCommands(t *testing.T) {
 		t.Errorf("publish: %q", out)
 	}
 	// Publishing the same version again is refused, with the server's code.
-	if _, err := capture(t, func() error { return publish([]string{"-token-file", tokenFile, "-key", name + ".key", src}) }); err == nil || !strings.Contains(err.Error(), "stale_version") {
-		t.Errorf("republish: %v, want stale_version", err)
+	if _, err := capture(t, func() error { return publish([]string{"-token-file", tokenFile, "-key", name + ".key", src}) }); err == nil || !strings.Contains(err.Error(), "stale_version") || !strings.Contains(err.Error(), "-bump") {
+		t.Errorf("republish: %v, want stale_version and a hint of -bump", err)
 	}
 	// A wrong token is refused.
 	t.Setenv("VOILE_TOKEN", "voile-tok-wrong")
@@ -110,10 +110,17 @@ func TestAdminCommands(t *testing.T) {
 			t.Errorf("diff lacks %q:\n%s", want, out)
 		}
 	}
-	if out := run(publish, "-key", name+".key", "-bump", src); !strings.Contains(out, "version 2") {
+	if out := run(publish, "-key", name+".key", "-bump", src); !strings.Contains(out, "version 2") || !strings.Contains(out, "now says version: 2") {
 		t.Errorf("publish -bump: %q", out)
 	}
-	if out := run(rollback, "-key", name+".key", "-list", "ngo/test-en", "-to", "1"); !strings.Contains(out, "back to the content of version 1, as version 3") {
+	if b, _ := os.ReadFile(src); !strings.Contains(string(b), "\nversion: 2\n") {
+		t.Errorf("-bump left the file at:\n%s", b)
+	}
+	// diff and rollback name a list the same way: PUBLISHER/LIST or its source.
+	if out := run(diff, "-to", "1", "ngo/test-en"); !strings.Contains(out, "+ rule r1:") || !strings.Contains(out, "(rolled back to)") {
+		t.Errorf("diff -to 1: %q", out)
+	}
+	if out := run(rollback, "-key", name+".key", "-to", "1", src); !strings.Contains(out, "back to the content of version 1, as version 3") {
 		t.Errorf("rollback: %q", out)
 	}
 	// Version 3 is version 1's rules again.
@@ -122,7 +129,8 @@ func TestAdminCommands(t *testing.T) {
 		t.Errorf("diff after rollback: %q", out)
 	}
 	out = run(status, "-versions")
-	for _, want := range []string{"publisher ngo (An NGO)", "test-en", "v3 (rollback to 1)"} {
+	fp, _ := capture(t, func() error { return fingerprint([]string{name + ".pub"}) })
+	for _, want := range []string{"publisher ngo (An NGO)", "test-en", "v3 (rollback to 1)", "fingerprint " + strings.TrimSpace(fp)} {
 		if !strings.Contains(out, want) {
 			t.Errorf("status lacks %q:\n%s", want, out)
 		}

@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -16,7 +15,10 @@ import (
 )
 
 func classify(args []string) error {
-	fs := flag.NewFlagSet("classify", flag.ContinueOnError)
+	fs := newFlags("classify", "[flags] [LIST...] < POSTS", `Classifies posts read from standard input, one a line (plain text, or JSON
+objects with a "text" field), with the LISTs (sources, or .bundle files
+with -pub; the starter lists when none is given), and writes one JSON
+verdict a line.`)
 	sens := fs.Float64("sensitivity", verdict.DefaultSensitivity, "sensitivity in [0, 1]")
 	cats := fs.String("categories", "", "comma-separated categories to enable (default all)")
 	pub := fs.String("pub", "", "publisher public key file, for .bundle lists")
@@ -126,8 +128,15 @@ func loadLists(paths []string, pubFile string) ([]*rules.List, error) {
 }
 
 func validate(args []string) error {
+	fs := newFlags("validate", "LIST.yaml...", `Checks list sources as the server and the extension do: the fields, ids,
+languages, weights, categories, roles and patterns. Prints "ok" for each
+valid list and every problem of the others.`)
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	args = fs.Args()
 	if len(args) == 0 {
-		return fmt.Errorf("no rule list given")
+		return usage(fs)
 	}
 	bad := 0
 	for _, p := range args {

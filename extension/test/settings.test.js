@@ -5,7 +5,7 @@ import {
   normalizeServerUrl, serverOriginPattern, addStats, DEFAULT_SETTINGS, CATEGORIES,
 } from '../src/common/settings.js';
 import { userSiteMatches, hostsToMatches, sitePattern } from '../src/common/sites.js';
-import { prepareReport } from '../src/common/publishers.js';
+import { prepareReport, keyFingerprint } from '../src/common/publishers.js';
 
 test('missing or damaged settings fall back to the defaults, field by field', () => {
   assert.deepEqual(normalizeSettings(undefined), normalizeSettings(DEFAULT_SETTINGS));
@@ -80,4 +80,8 @@ test('the opt-in report holds rules and a count, never a post or a fingerprint',
   assert.deepEqual(r.lists, [{ list: 'demo-en', publisher: 'voile-demo', version: 3, rulesTurnedOff: ['racism-monkey'] }]);
   assert.equal(r.postsMarkedNotHate, 2);
   assert.doesNotMatch(JSON.stringify(r), /0123456789abcdef/);
+});
+
+test('a key fingerprint is the one `voile fingerprint` prints (shared/bundle/fingerprint_test.go)', async () => {
+  assert.equal(await keyFingerprint('voile-pub-AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8'), 'a4b8 a555 5cd5 6947 0ec5 bc60 97b8 1a3f');
 });

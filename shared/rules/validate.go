@@ -113,8 +113,11 @@ func (l *List) Validate() error {
 			add(rule, "langs", "more than %d languages", MaxLangs)
 		}
 		for _, lang := range langs {
-			if !langRE.MatchString(lang) {
+			switch {
+			case !langRE.MatchString(lang):
 				add(rule, "langs", "%q is not a two-letter ISO 639-1 code", lang)
+			case !KnownLang(lang):
+				add(rule, "langs", "%q is not an ISO 639-1 language code (en, fr, de, ar…)", lang)
 			}
 		}
 	}
@@ -332,6 +335,11 @@ func checkPattern(p string, probe bool) string {
 	}
 	re, err := regexp.Compile(p)
 	if err != nil {
+		for _, look := range []string{"(?=", "(?!", "(?<=", "(?<!"} {
+			if strings.Contains(p, look) {
+				return fmt.Sprintf("invalid pattern: %q is a lookaround, and RE2 has no lookaround: match the words themselves, or use the rule's exceptions for what must not match", look)
+			}
+		}
 		return fmt.Sprintf("invalid pattern: %v", err)
 	}
 	if parsed, err := syntax.Parse(p, syntax.Perl); err == nil {

@@ -7,6 +7,7 @@ import (
 
 	"voile/server"
 	"voile/server/store"
+	"voile/shared/bundle"
 )
 
 func addPublisher(args []string) error {
@@ -15,11 +16,12 @@ func addPublisher(args []string) error {
 	id := fs.String("id", "", "publisher id, as in its lists' publisher field")
 	name := fs.String("name", "", "publisher's readable name")
 	pubFile := fs.String("pub", "", "publisher's public key file (voile keygen)")
+	out := fs.String("out", "", "write the API token to this file (mode 0600) for the publisher, instead of printing it")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if *id == "" || *pubFile == "" {
-		return fmt.Errorf("usage: voile-server add-publisher -data DIR -id ID -name NAME -pub FILE.pub")
+		return fmt.Errorf("usage: voile-server add-publisher -data DIR -id ID -name NAME -pub FILE.pub [-out FILE.token]")
 	}
 	key, err := os.ReadFile(*pubFile)
 	if err != nil {
@@ -36,6 +38,14 @@ func addPublisher(args []string) error {
 	defer db.Close()
 	if err := db.PutPublisher(p); err != nil {
 		return err
+	}
+	fmt.Fprintf(os.Stderr, "readers will be asked to check the key fingerprint %s\n", bundle.Fingerprint(p.PublicKey))
+	if *out != "" {
+		if err := os.WriteFile(*out, []byte(token+"\n"), 0o600); err != nil {
+			return fmt.Errorf("registered %q, but could not write its token: %v", *id, err)
+		}
+		fmt.Fprintf(os.Stderr, "registered publisher %q; its API token is in %s: give that file to the publisher\n", *id, *out)
+		return nil
 	}
 	fmt.Fprintf(os.Stderr, "registered publisher %q; its API token (shown once, keep it secret):\n", *id)
 	fmt.Println(token)

@@ -6,8 +6,9 @@
 // Usage:
 //
 //	voile-server [flags]                      serve (flags below, or VOILE_* variables)
-//	voile-server add-publisher -data DIR -id ID -name NAME -pub FILE.pub
-//	                                          register a publisher; prints its API token once
+//	voile-server add-publisher -data DIR -id ID -name NAME -pub FILE.pub [-out FILE.token]
+//	                                          register a publisher in a stopped server's store;
+//	                                          prints its API token once, or writes it to FILE.token
 //	voile-server export-kv -data DIR -out FILE.json
 //	                                          write the store as Cloudflare KV bulk JSON, for the edge worker
 //
@@ -18,7 +19,9 @@
 // With -demo, an empty store gets a demo publisher (its key in
 // DIR/demo.key and DIR/demo.pub, its token in DIR/demo.token) and the
 // demo lists of shared/demo, and newer demo versions are published at
-// start. The server stops gracefully on SIGTERM or SIGINT.
+// start. With -operator-token-file, the operator registers publishers over
+// HTTP while the server runs (voile admin add-publisher); the server keeps
+// only the token's hash. The server stops gracefully on SIGTERM or SIGINT.
 package main
 
 import (

@@ -47,6 +47,22 @@ func openStore(dir string) (*bolt.DB, error) {
 func serve(args []string) error {
 	d := server.DefaultConfig()
 	fs := flag.NewFlagSet("voile-server", flag.ContinueOnError)
+	fs.Usage = func() {
+		fmt.Fprint(fs.Output(), `usage:
+  voile-server [flags]          serve (flags below, or VOILE_* variables)
+  voile-server add-publisher -data DIR -id ID -name NAME -pub FILE.pub [-out FILE.token]
+                                register a publisher in a stopped server's store
+                                (with -operator-token-file, 'voile admin add-publisher'
+                                registers one over HTTP while the server runs)
+  voile-server export-kv -data DIR -out FILE.json
+                                write the store as Cloudflare KV bulk JSON, for the edge worker
+
+'voile-server COMMAND -h' shows a command's flags.
+
+flags:
+`)
+		fs.PrintDefaults()
+	}
 	addr := fs.String("addr", "127.0.0.1:8787", "listen address")
 	addrFile := fs.String("addr-file", "", "write the bound address to this file once listening (for -addr with port 0)")
 	data := fs.String("data", ".run/server", "data folder: the store voile.db, and demo keys with -demo")
@@ -55,6 +71,7 @@ func serve(args []string) error {
 	adapterPubs := fs.String("adapter-publishers", "", "comma-separated publishers whose signed site-adapter documents are stored and relayed (the project's adapter key; none by default)")
 	logLevel := fs.String("log-level", "info", "debug, info, warn or error")
 	logJSON := fs.Bool("log-json", false, "log JSON lines instead of text")
+	operatorFile := fs.String("operator-token-file", "", "file holding the operator's token, which registers publishers over HTTP (voile admin add-publisher); created with a new token if missing. Only its hash is kept")
 	pprofOn := fs.Bool("pprof", false, "serve /debug/pprof/ too (for load tests and profiling; keep it off where the address is public)")
 	var cfg server.Config
 	fs.IntVar(&cfg.MaxConnsPerIP, "max-conns-per-ip", d.MaxConnsPerIP, "WebSocket connections per source, an IPv4 address or an IPv6 /64 (-1: no limit)")
@@ -81,6 +98,13 @@ func serve(args []string) error {
 	}
 	if *origins != "" {
 		cfg.AllowedOrigins = strings.Split(*origins, ",")
+	}
+	if *operatorFile != "" {
+		tok, err := operatorToken(*operatorFile)
+		if err != nil {
+			return err
+		}
+		cfg.OperatorTokenHash = server.HashToken(tok)
 	}
 	var level slog.Level
 	if err := level.UnmarshalText([]byte(*logLevel)); err != nil {
@@ -153,4 +177,26 @@ func serve(args []string) error {
 		return err
 	}
 	return errors.Join(herr, serr)
+}
+
+// operatorToken reads the operator's token from path, or writes a new one
+// there (mode 0600) if the file does not exist.
+func operatorToken(path string) (string, error) {
+	b, err := os.ReadFile(path)
+	if errors.Is(err, os.ErrNotExist) {
+		tok := server.NewOperatorToken()
+		if err := os.WriteFile(path, []byte(tok+"\n"), 0o600); err != nil {
+			return "", err
+		}
+		fmt.Fprintf(os.Stderr, "voile-server: wrote a new operator token to %s\n", path)
+		return tok, nil
+	}
+	if err != nil {
+		return "", err
+	}
+	tok := strings.TrimSpace(string(b))
+	if len(tok) < 20 {
+		return "", fmt.Errorf("-operator-token-file %s: a token of %d characters is too short to guess safely (want 20 or more)", path, len(tok))
+	}
+	return tok, nil
 }
