@@ -62,6 +62,7 @@ const (
 	maxInverted  = 3 // "are T so P?": the linking word before T
 	negReach     = 3 // a negation up to this many words before the predicate
 	negBefore    = 2 // or before the start of the construction ("not all T …")
+	maxIntent    = 6 // an intent cue up to this many words before a violent act
 )
 
 // Analyzer finds frames and contexts. It reuses its memory between calls
@@ -136,6 +137,9 @@ func (a *Analyzer) Analyze(text string, t *normalize.Text, hits []match.Hit, lis
 	for _, pi := range a.pred {
 		p := hits[pi]
 		pr := &lists[p.List].Rules[p.Rule]
+		if pr.Class == rules.Violence && !a.intended(hits, p) {
+			continue // a violent act, not a threat
+		}
 		ti, ante := a.findTarget(hits, lists, p, pr.PredicateOrder())
 		if ti < 0 {
 			continue
@@ -202,6 +206,18 @@ func (a *Analyzer) segment(text string, t *normalize.Text, hits []match.Hit) {
 			a.words[j].clause++
 		}
 	}
+}
+
+// intended reports whether an intent cue stands before the predicate p,
+// at most maxIntent words before it, in its clause.
+func (a *Analyzer) intended(hits []match.Hit, p match.Hit) bool {
+	for _, ci := range a.cues[cueIndex(rules.Intent)] {
+		c := hits[ci]
+		if c.Words[1] <= p.Words[0] && p.Words[0]-c.Words[1] <= maxIntent && a.words[c.Words[0]].clause == a.words[p.Words[0]].clause {
+			return true
+		}
+	}
+	return false
 }
 
 // markQuestion marks the words of the last sentence segmented as a

@@ -53,6 +53,10 @@ func lexicon() *rules.List {
 			cue("c-them", rules.Anaphor, "them"),
 			cue("c-but", rules.Contrast, "but"),
 			cue("c-were", rules.Ingroup, "we re"),
+			cue("c-ill", rules.Intent, "i ll"),
+			cue("c-should", rules.Intent, "should"),
+			{ID: "p-beat", Kind: rules.Term, Role: rules.Predicate, Class: rules.Violence, Category: rules.Threat, Text: "beat", Weight: 0.9},
+			{ID: "p-beaten", Kind: rules.Term, Role: rules.Predicate, Class: rules.Violence, Category: rules.Threat, Text: "beaten", Weight: 0.9},
 			cue("c-les", rules.Clitic, "les"),
 			pr("p-hais", rules.Contempt, rules.Any, "je les hais"),
 			pr("p-lock", rules.Exclude, rules.Any, "lock them up"),
@@ -130,6 +134,11 @@ func TestFrames(t *testing.T) {
 		{"immigrants are vermon", nil}, // a letter replaced is not a variant
 		// A negation that asks for agreement is none.
 		{"Aren't immigrants just vermin?", []found{{rules.Dehumanise, rules.Xenophobia, "immigrants", ""}}},
+		// A violent act is a threat after an intent or an obligation.
+		{"I'll beat the next immigrant I see", []found{{rules.Violence, rules.Threat, "immigrant", ""}}},
+		{"immigrants should be beaten", []found{{rules.Violence, rules.Threat, "immigrants", ""}}},
+		{"an immigrant was beaten last night", nil},
+		{"I'll not beat an immigrant", []found{{rules.Violence, rules.Threat, "immigrant", frames.Negated}}},
 		// A pronoun inside the predicate stands for the group named last.
 		{"Immigrants? Lock them up.", []found{{rules.Exclude, rules.Xenophobia, "them", ""}}},
 		{"Les musulmans ? Je les hais.", []found{{rules.Contempt, rules.Islamophobia, "les", ""}}},

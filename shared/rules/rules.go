@@ -84,6 +84,11 @@ const (
 	// Positive is a good thing said of a target ("human", "trusted"):
 	// nothing by itself, hate when negated.
 	Positive Class = "positive"
+	// Violence is a violent act ("hurt", « tabasser ») that is a threat
+	// only when an intent or obligation cue stands before it in its
+	// clause ("I'll", "should be", « je vais »): "a man was beaten" is
+	// none.
+	Violence Class = "violence"
 )
 
 // Cue classes.
@@ -97,6 +102,9 @@ const (
 	// Ingroup marks a speaker of the group a slur names, right before it
 	// ("we're", « on est »): a reclaimed use, which does not count.
 	Ingroup Class = "ingroup"
+	// Intent is a speaker's intent or an obligation ("I'll", "gonna",
+	// "should", « je vais », « faut »), which makes a violent act a threat.
+	Intent Class = "intent"
 	// Clitic is an object pronoun ("them", « les ») that stands for a
 	// group named earlier only inside a predicate's own words ("lock
 	// them up", « je les hais »): elsewhere it is an article or nothing.
@@ -105,8 +113,8 @@ const (
 
 // PredicateClasses and CueClasses list the classes of each role.
 var (
-	PredicateClasses = []Class{Dehumanise, Derogate, Contempt, Threaten, Exclude, Positive}
-	CueClasses       = []Class{Negation, Counter, Report, Anaphor, Link, Contrast, Ingroup, Clitic}
+	PredicateClasses = []Class{Dehumanise, Derogate, Contempt, Threaten, Exclude, Positive, Violence}
+	CueClasses       = []Class{Negation, Counter, Report, Anaphor, Link, Contrast, Ingroup, Clitic, Intent}
 )
 
 // Order says where a predicate may stand relative to its target in a
