@@ -331,6 +331,11 @@ func (c *Classifier) modelSubject(hits []match.Hit, res *frames.Result) (subject
 		case rules.Predicate:
 			said = said || r.Class != rules.Positive
 		case rules.Cue:
+			// "T are …", « les T sont … »: something is said of the
+			// group, in words the lexicons may not hold.
+			if r.Class == rules.Link && target >= 0 && h.Words[0]-hits[target].Words[1] <= 1 && h.Words[0] >= hits[target].Words[1] {
+				said = true
+			}
 			if ctx == frames.None {
 				switch r.Class {
 				case rules.Negation:
@@ -363,13 +368,23 @@ func (c *Classifier) hitIndex(hits []match.Hit, t match.Hit, antecedent int32) i
 	return -1
 }
 
+// ModelThresholdScale lowers the model's own threshold in the verdict.
+// Training chooses that threshold for F1 on the corpora's dev posts, most
+// of which are offensive; here the model speaks only for posts that name
+// a group, after the lexicons, and the functional suites ask for recall
+// (85 % of hateful posts). 0.8 was chosen on the suites' build split,
+// where it brings recall to about 85 % and keeps 86 % of non-hateful
+// posts right.
+const ModelThresholdScale = 0.8
+
 // modelThreshold returns the probability at which the model flags at
-// sensitivity s: its own threshold τ at the default sensitivity, τ^(2s)
-// in general, so 1 at sensitivity 0 (the model alone never flags) and
-// τ² at sensitivity 1.
+// sensitivity s: its threshold τ (the model's own, scaled by
+// ModelThresholdScale) at the default sensitivity, τ^(2s) in general,
+// so 1 at sensitivity 0 (the model alone never flags) and τ² at
+// sensitivity 1.
 func (c *Classifier) modelThreshold(s float64) float64 {
 	if c.thresholds[0] != s || c.thresholds[1] == 0 {
-		c.thresholds = [2]float64{s, math.Pow(float64(c.model.Threshold), 2*s)}
+		c.thresholds = [2]float64{s, math.Pow(float64(c.model.Threshold)*ModelThresholdScale, 2*s)}
 	}
 	return c.thresholds[1]
 }
