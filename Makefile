@@ -48,7 +48,8 @@ bench:
 # `make eval` measures the starter lists and the default model (what the
 # extension ships) on the project's functional suites (all cases, then the
 # held-out third) and on the dev splits of the team's corpora in
-# $(DATA); `make model` trains the default model from the corpora's train
+# $(DATA), with the whole classifier then with the model alone (as the
+# corpora's baselines are models alone); `make model` trains the default model from the corpora's train
 # splits and the project's own labelled posts. Neither is part of `make test`:
 # the suites' floors are, in shared/eval's tests.
 DATA ?= ../shared/data
@@ -70,6 +71,7 @@ eval:
 	$(GO) run ./cmd/voile eval -table $(SUITES)
 	$(GO) run ./cmd/voile eval -table -split holdout $(SUITES)
 	$(GO) run ./cmd/voile eval -table -split dev $(CORPORA)
+	$(GO) run ./cmd/voile eval -table -split dev -model-only $(CORPORA)
 
 # Voile against plain matchers on the same lists and posts, one core, in
 # one interleaved run that prints the ratios (not part of `make test`):

@@ -36,6 +36,7 @@ Flags:`)
 	splits := fs.String("split", "", "comma-separated splits to evaluate (default all)")
 	errs := fs.Int("errors", 20, "false positives and misses to print per file (-1: all)")
 	pub := fs.String("pub", "", "publisher public key file, for .bundle lists")
+	modelOnly := fs.Bool("model-only", false, "measure the lists' model alone, at the threshold training chose")
 	table := fs.Bool("table", false, "print one summary row per file and language instead of the full report")
 	against := fs.String("against", "", "the published version of one of the LISTs (source or .bundle), to list the posts whose verdict changes")
 	if err := fs.Parse(args); err != nil {
@@ -91,10 +92,18 @@ Flags:`)
 			return err
 		}
 		cases = eval.Select(cases, sel...)
-		outs := eval.Classify(c, cases, opts)
 		title := p
 		if *splits != "" {
 			title += " (" + *splits + ")"
+		}
+		var outs []eval.Outcome
+		if *modelOnly {
+			if outs, err = eval.ClassifyModel(c, cases); err != nil {
+				return err
+			}
+			title += " model alone"
+		} else {
+			outs = eval.Classify(c, cases, opts)
 		}
 		if *table {
 			if !header {

@@ -122,6 +122,22 @@ func Classify(c *verdict.Classifier, cases []Case, opts *verdict.Options) []Outc
 	return out
 }
 
+// ClassifyModel runs the model of c's lists alone on every case: a case
+// is flagged when the model's probability reaches the threshold training
+// chose. It is how the model compares with other models; the verdict
+// uses it otherwise (package verdict).
+func ClassifyModel(c *verdict.Classifier, cases []Case) ([]Outcome, error) {
+	out := make([]Outcome, len(cases))
+	for i, k := range cases {
+		p, threshold, ok := c.ModelScore(k.Text)
+		if !ok {
+			return nil, fmt.Errorf("the lists carry no model")
+		}
+		out[i] = Outcome{Case: k, Flagged: p >= threshold, Score: p, Why: fmt.Sprintf("model p=%.2f", p)}
+	}
+	return out, nil
+}
+
 // Explain says in one line what a reason found in text.
 func Explain(r *verdict.Reason, text string) string {
 	span := func(a, b int) string {

@@ -113,3 +113,14 @@ func (c *Classifier) Features(text string) (*normalize.Text, []uint64) {
 	c.feats.collect(hits, c.e.Lists, res)
 	return c.m.Text, c.feats.hashes
 }
+
+// ModelScore returns the model's probability of hate for text whatever
+// the post names, and its own threshold (the one training chose), for
+// measuring the model alone; ok is false when the lists carry no model.
+func (c *Classifier) ModelScore(text string) (p, threshold float64, ok bool) {
+	if c.model == nil {
+		return 0, 0, false
+	}
+	t, x := c.Features(text)
+	return c.scorer.Score(t, x), float64(c.model.Threshold), true
+}
