@@ -208,3 +208,20 @@ func FuzzDecode(f *testing.F) {
 		}
 	})
 }
+
+// A list whose model does not decode is refused whole, with the reason.
+func TestModelValidated(t *testing.T) {
+	l := &List{ID: "m", Publisher: "p", Version: 1, Langs: []string{"en"}, Model: ModelData("VOILEMDL\x01truncated")}
+	err := l.Validate()
+	if err == nil || !strings.Contains(err.Error(), "model") {
+		t.Fatalf("a truncated model: %v, want a model problem", err)
+	}
+	l.Model = ModelData("not a model at all")
+	if err := l.Validate(); err == nil || !strings.Contains(err.Error(), "model") {
+		t.Fatalf("garbage as a model: %v, want a model problem", err)
+	}
+	l.Model = nil
+	if err := l.Validate(); err == nil || !strings.Contains(err.Error(), "no rules and no model") {
+		t.Fatalf("an empty list: %v", err)
+	}
+}

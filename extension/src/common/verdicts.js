@@ -6,8 +6,8 @@
 /**
  * Compacts a voile.classify Verdict: {flagged, category, score,
  * fingerprint, allowed, rules: ["list/rule"], why}, or null. rules are the
- * rules whose matches counted (a frame's predicate rule), for "never this
- * rule"; why is the reason that weighed most: {kind: 'rule', rule}, {kind:
+ * rules whose matches counted (a frame's predicate rule, "list/model" for
+ * a model), for "never this rule"; why is the reason that weighed most: {kind: 'rule', rule}, {kind:
  * 'frame', class, rule} or {kind: 'model', p}.
  */
 export function compactVerdict(v) {
@@ -16,10 +16,8 @@ export function compactVerdict(v) {
   let top = null;
   for (const r of v.reasons || []) {
     if (r.context) continue; // cancelled: a negation, a quotation, …
-    if (r.kind !== 'model') {
-      const ref = `${r.list}/${r.rule}`;
-      if (!rules.includes(ref)) rules.push(ref);
-    }
+    const ref = `${r.list}/${r.rule}`; // the model's is "list/model"
+    if (!rules.includes(ref)) rules.push(ref);
     if (!top || r.weight > top.weight) top = r;
   }
   let why = null;
