@@ -19,9 +19,9 @@ type Scorer struct {
 	f *featurizer
 
 	// Top's buffers.
-	names    []string
-	buf, cmp []byte
-	ends     []int
+	names []string
+	buf   []byte
+	ends  []int
 }
 
 // NewScorer returns a Scorer for m, which must be valid (Decode's and
@@ -264,7 +264,8 @@ func (s *Scorer) name(t *normalize.Text, o origin, extraNames []string) string {
 	return fmt.Sprintf("extra#%d", o.a)
 }
 
-// MaxTop bounds the features Top names.
+// MaxTop bounds the features Top names. Features are told apart by the
+// weight they hash to, so two features that share one are named once.
 const MaxTop = 8
 
 // Top is Explain made for every flagged post: it names the k (at most
@@ -294,8 +295,8 @@ func (s *Scorer) Top(t *normalize.Text, extra []uint64, extraNames []string, k i
 			continue
 		}
 		dup := -1
-		for b := range got {
-			if s.sameName(t, f.origins[best[b].j], f.origins[j], extraNames) {
+		for b := range got { // the same feature hashes to the same weight
+			if f.feats[best[b].j] == p {
 				dup = b
 				break
 			}
@@ -357,15 +358,4 @@ func (s *Scorer) appendName(dst []byte, t *normalize.Text, o origin, extraNames 
 		return append(dst, extraNames[o.a]...)
 	}
 	return fmt.Appendf(dst, "extra#%d", o.a)
-}
-
-// sameName reports whether two features have the same name.
-func (s *Scorer) sameName(t *normalize.Text, x, y origin, extraNames []string) bool {
-	if x.kind != y.kind {
-		return false
-	}
-	s.cmp = s.appendName(s.cmp[:0], t, x, extraNames)
-	n := len(s.cmp)
-	s.cmp = s.appendName(s.cmp, t, y, extraNames)
-	return string(s.cmp[:n]) == string(s.cmp[n:])
 }
