@@ -2,6 +2,8 @@ package match
 
 import (
 	"errors"
+	"slices"
+	"strings"
 
 	"voile/shared/normalize"
 )
@@ -15,19 +17,22 @@ type builder struct {
 	e        *Engine
 	n        *normalize.Normalizer
 	nstates  uint32
-	rootKids map[uint32]uint32  // word id → child of the root
-	edges    []edge             // every edge out of a state other than the root
-	own      map[uint32][]int32 // state → patterns ending there
-	key      []byte
-	ids      []uint32
-	expanded int      // phrases added for patterns
-	lexWords []uint32 // ids of the words of targets and predicates
+	rootKids []uint32 // word id → child of the root, or 0
+	edges    []edge   // every edge out of a state other than the root
+	// The patterns ending at state s: ownHead[s], then ownNext of each,
+	// until -1; a list threaded through two flat slices rather than a
+	// slice per state, tens of thousands of them for the demo lists.
+	ownHead, ownNext []int32
+	key              []byte
+	ids              []uint32
+	expanded         int      // phrases added for patterns
+	lexWords         []uint32 // ids of the words of targets and predicates
 }
 
 type edge struct{ from, id, to uint32 }
 
 func newBuilder(e *Engine) *builder {
-	return &builder{e: e, n: normalize.New(), nstates: 1, rootKids: map[uint32]uint32{}, own: map[uint32][]int32{}}
+	return &builder{e: e, n: normalize.New(), nstates: 1, ownHead: []int32{-1}}
 }
 
 // add inserts the words of text into the trie as pattern p.
@@ -40,6 +45,35 @@ func (b *builder) add(text string, p pattern) error {
 	for i := range t.Words {
 		b.ids = append(b.ids, b.word(t.WordText(i)))
 	}
+	b.insert(p)
+	return nil
+}
+
+// addExpanded inserts a phrase that a pattern expanded to. It is made of
+// lower-case ASCII letters and single spaces, which normalise to
+// themselves, so it is split instead of normalised: the demo lists
+// expand to tens of thousands of phrases. Others go through add.
+func (b *builder) addExpanded(phrase string, p pattern) error {
+	for i := 0; i < len(phrase); i++ {
+		if c := phrase[i]; (c < 'a' || c > 'z') && c != ' ' {
+			return b.add(phrase, p)
+		}
+	}
+	b.ids = b.ids[:0]
+	for w := range strings.SplitSeq(phrase, " ") {
+		if w != "" {
+			b.ids = append(b.ids, b.word([]byte(w)))
+		}
+	}
+	if len(b.ids) == 0 {
+		return errors.New("no words after normalisation")
+	}
+	b.insert(p)
+	return nil
+}
+
+// insert adds the words b.ids to the trie as pattern p.
+func (b *builder) insert(p pattern) {
 	s := uint32(0)
 	for _, id := range b.ids {
 		s = b.child(s, id)
@@ -48,19 +82,22 @@ func (b *builder) add(text string, p pattern) error {
 	if p.lexicon {
 		b.lexWords = append(b.lexWords, b.ids...)
 	}
-	b.own[s] = append(b.own[s], int32(len(b.e.pats)))
+	// Prepended, so link reverses each list back into insertion order.
+	b.ownNext = append(b.ownNext, b.ownHead[s])
+	b.ownHead[s] = int32(len(b.e.pats))
 	b.e.pats = append(b.e.pats, p)
-	return nil
 }
 
 // child returns the child of state s by word id, adding it if need be.
 func (b *builder) child(s, id uint32) uint32 {
 	if s == 0 {
-		if c, ok := b.rootKids[id]; ok {
+		for int(id) >= len(b.rootKids) {
+			b.rootKids = append(b.rootKids, 0)
+		}
+		if c := b.rootKids[id]; c != 0 {
 			return c
 		}
-		c := b.nstates
-		b.nstates++
+		c := b.newState()
 		b.rootKids[id] = c
 		return c
 	}
@@ -68,10 +105,16 @@ func (b *builder) child(s, id uint32) uint32 {
 	if c, ok := b.e.next[k]; ok {
 		return c
 	}
-	c := b.nstates
-	b.nstates++
+	c := b.newState()
 	b.e.next[k] = c
 	b.edges = append(b.edges, edge{s, id, c})
+	return c
+}
+
+func (b *builder) newState() uint32 {
+	c := b.nstates
+	b.nstates++
+	b.ownHead = append(b.ownHead, -1)
 	return c
 }
 
@@ -114,14 +157,20 @@ func (b *builder) link() {
 
 	queue := make([]uint32, 0, n)
 	for id, c := range b.rootKids {
-		e.root[id] = c
-		queue = append(queue, c)
+		if c != 0 {
+			e.root[id] = c
+			queue = append(queue, c)
+		}
 	}
 	for len(queue) > 0 {
 		s := queue[0]
 		queue = queue[1:]
 		e.outStart[s] = uint32(len(e.outs))
-		e.outs = append(e.outs, b.own[s]...)
+		own := len(e.outs)
+		for p := b.ownHead[s]; p >= 0; p = b.ownNext[p] {
+			e.outs = append(e.outs, p)
+		}
+		slices.Reverse(e.outs[own:])
 		if f := e.fail[s]; f != 0 {
 			e.outs = append(e.outs, e.outs[e.outStart[f]:e.outEnd[f]]...)
 		}

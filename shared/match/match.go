@@ -78,7 +78,7 @@ func Compile(lists ...*rules.List) (*Engine, error) {
 				if phrases, ok := expand(r.Text); ok && b.expanded+len(phrases) <= maxTotalExpansions {
 					b.expanded += len(phrases)
 					for _, ph := range phrases {
-						if err := b.add(ph, pattern{list: int32(li), rule: int32(ri), lexicon: lex}); err != nil {
+						if err := b.addExpanded(ph, pattern{list: int32(li), rule: int32(ri), lexicon: lex}); err != nil {
 							return nil, fmt.Errorf("compile list %q rule %q: phrase %q: %v", l.ID, r.ID, ph, err)
 						}
 					}
