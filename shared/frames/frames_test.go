@@ -59,6 +59,9 @@ func lexicon() *rules.List {
 			{ID: "p-beaten", Kind: rules.Term, Role: rules.Predicate, Class: rules.Violence, Category: rules.Threat, Text: "beaten", Weight: 0.9},
 			cue("c-les", rules.Clitic, "les"),
 			pr("p-hais", rules.Contempt, rules.Any, "je les hais"),
+			pr("p-rob", rules.Derogate, rules.After, "rob"),
+			pr("p-ruin", rules.Derogate, rules.After, "ruin"),
+			pr("p-whine", rules.Derogate, rules.After, "whine"),
 			pr("p-lock", rules.Exclude, rules.Any, "lock them up"),
 			tg("t-slurword", rules.Racism, "slurword"),
 			cue("c-arent", rules.Negation, "aren t"),
@@ -134,6 +137,10 @@ func TestFrames(t *testing.T) {
 		{"immigrants are vermon", nil}, // a letter replaced is not a variant
 		// A negation that asks for agreement is none.
 		{"Aren't immigrants just vermin?", []found{{rules.Dehumanise, rules.Xenophobia, "immigrants", ""}}},
+		// Inflected verbs of the lexicons.
+		{"immigrants keep robbing us", []found{{rules.Derogate, rules.Xenophobia, "immigrants", ""}}},
+		{"women ruined it, women whining again", []found{{rules.Derogate, rules.Sexism, "women", ""}, {rules.Derogate, rules.Sexism, "women", ""}}},
+		{"immigrants keep robin hood films alive", nil},
 		// A violent act is a threat after an intent or an obligation.
 		{"I'll beat the next immigrant I see", []found{{rules.Violence, rules.Threat, "immigrant", ""}}},
 		{"immigrants should be beaten", []found{{rules.Violence, rules.Threat, "immigrants", ""}}},

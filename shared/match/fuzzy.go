@@ -207,3 +207,42 @@ func (m *Matcher) split(key []byte) (uint32, uint32) {
 	}
 	return 0, 0
 }
+
+// inflected returns the id of the lexicon word that w inflects, or 0:
+// lexicons list a verb or an adjective once ("rob", "ruin", "whine"),
+// and posts conjugate it ("robbing", "ruined", "whines"). English endings
+// only, on words long enough that the stem is one: -ing, -ed, -es, -er,
+// -ers, with a doubled last consonant undone and a final e restored.
+func (m *Matcher) inflected(w []byte) uint32 {
+	for _, suffix := range [...]string{"ing", "ed", "es", "ers", "er"} {
+		n := len(w) - len(suffix)
+		if n < 3 || string(w[n:]) != suffix {
+			continue
+		}
+		stem := w[:n]
+		if id := m.lexicon(stem); id != 0 {
+			return id
+		}
+		if n >= 4 && stem[n-1] == stem[n-2] { // robbing: robb → rob
+			if id := m.lexicon(stem[:n-1]); id != 0 {
+				return id
+			}
+		}
+		if suffix != "es" { // whining: whin → whine
+			m.del = append(append(m.del[:0], stem...), 'e')
+			if id := m.lexicon(m.del); id != 0 {
+				return id
+			}
+		}
+	}
+	return 0
+}
+
+// lexicon returns the id of w if it is a lexicon word, else 0.
+func (m *Matcher) lexicon(w []byte) uint32 {
+	m.key = appendKey(m.key[:0], w)
+	if id := m.find(m.key); id != 0 && m.e.lexWord[id] {
+		return id
+	}
+	return 0
+}

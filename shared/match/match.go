@@ -24,6 +24,11 @@ type pattern struct {
 	words      int32 // length in words
 	exception  bool  // an exception of the rule, not the rule itself
 	lexicon    bool  // of a target or predicate
+	// naming: of a rule that names a group (a flagging rule or a
+	// target). An exception of one such rule covers every other: the
+	// innocent use of a word ("maine coon") is innocent whichever rule
+	// lists the word, a slur or the same slur as a target.
+	naming bool
 }
 
 // Engine is a compiled set of lists. It is immutable and safe for
@@ -53,6 +58,7 @@ type Engine struct {
 
 type compiledPattern struct {
 	list, rule int32
+	naming     bool
 	re         *regexp.Regexp
 }
 
@@ -69,16 +75,17 @@ func Compile(lists ...*rules.List) (*Engine, error) {
 		for ri := range l.Rules {
 			r := &l.Rules[ri]
 			lex := r.Role == rules.Target || r.Role == rules.Predicate
+			naming := r.Role == rules.Target || r.Role == rules.Flagging
 			switch r.Kind {
 			case rules.Term, rules.Phrase:
-				if err := b.add(r.Text, pattern{list: int32(li), rule: int32(ri), lexicon: lex}); err != nil {
+				if err := b.add(r.Text, pattern{list: int32(li), rule: int32(ri), lexicon: lex, naming: naming}); err != nil {
 					return nil, fmt.Errorf("compile list %q rule %q: %v", l.ID, r.ID, err)
 				}
 			case rules.Pattern:
 				if phrases, ok := expand(r.Text); ok && b.expanded+len(phrases) <= maxTotalExpansions {
 					b.expanded += len(phrases)
 					for _, ph := range phrases {
-						if err := b.addExpanded(ph, pattern{list: int32(li), rule: int32(ri), lexicon: lex}); err != nil {
+						if err := b.addExpanded(ph, pattern{list: int32(li), rule: int32(ri), lexicon: lex, naming: naming}); err != nil {
 							return nil, fmt.Errorf("compile list %q rule %q: phrase %q: %v", l.ID, r.ID, ph, err)
 						}
 					}
@@ -88,12 +95,12 @@ func Compile(lists ...*rules.List) (*Engine, error) {
 				if err != nil {
 					return nil, fmt.Errorf("compile list %q rule %q: %v", l.ID, r.ID, err)
 				}
-				e.regexps = append(e.regexps, compiledPattern{list: int32(li), rule: int32(ri), re: re})
+				e.regexps = append(e.regexps, compiledPattern{list: int32(li), rule: int32(ri), naming: naming, re: re})
 			default:
 				return nil, fmt.Errorf("compile list %q rule %q: unknown kind %q", l.ID, r.ID, r.Kind)
 			}
 			for _, x := range r.Exceptions {
-				if err := b.add(x, pattern{list: int32(li), rule: int32(ri), exception: true}); err != nil {
+				if err := b.add(x, pattern{list: int32(li), rule: int32(ri), exception: true, naming: naming}); err != nil {
 					return nil, fmt.Errorf("compile list %q rule %q exception %q: %v", l.ID, r.ID, x, err)
 				}
 			}
@@ -153,7 +160,7 @@ func (m *Matcher) Match(text string) []Hit {
 	}
 	for _, h := range m.raw {
 		p := e.pats[h.pat]
-		if p.exception || m.excepted(p.list, p.rule, int(t.Words[h.first].Start), int(t.Words[h.end-1].End)) {
+		if p.exception || m.excepted(p.list, p.rule, p.naming, int(t.Words[h.first].Start), int(t.Words[h.end-1].End)) {
 			continue
 		}
 		start, end := t.Orig(int(t.Words[h.first].Start+m.trim[h.first]), int(t.Words[h.end-1].End))
@@ -167,7 +174,7 @@ func (m *Matcher) Match(text string) []Hit {
 			continue
 		}
 		for _, loc := range cp.re.FindAllIndex(t.Norm, -1) {
-			if m.excepted(cp.list, cp.rule, loc[0], loc[1]) {
+			if m.excepted(cp.list, cp.rule, cp.naming, loc[0], loc[1]) {
 				continue
 			}
 			start, end := t.Orig(loc[0], loc[1])
@@ -225,6 +232,11 @@ func (m *Matcher) walk(t *normalize.Text, variants bool) (unknown bool) {
 		unknown = true
 		if !variants {
 			step(0, i, i+1)
+			continue
+		}
+		m.key = appendKey(m.key[:0], t.WordText(i))
+		if id = m.inflected(t.WordText(i)); id != 0 {
+			step(id, i, i+1)
 			continue
 		}
 		m.key = appendKey(m.key[:0], t.WordText(i))
@@ -302,12 +314,13 @@ func wordSpan(t *normalize.Text, start, end int) [2]int32 {
 	return [2]int32{int32(first), int32(max(hi, first))}
 }
 
-// excepted reports whether an exception of a rule covers the normalised
-// bytes [start, end) of one of its matches.
-func (m *Matcher) excepted(list, rule int32, start, end int) bool {
+// excepted reports whether an exception covers the normalised bytes
+// [start, end) of a match of a rule: an exception of the rule itself, or,
+// for a rule that names a group, of any rule that does.
+func (m *Matcher) excepted(list, rule int32, naming bool, start, end int) bool {
 	for _, x := range m.raw {
 		q := m.e.pats[x.pat]
-		if q.exception && q.list == list && q.rule == rule &&
+		if q.exception && (q.list == list && q.rule == rule || naming && q.naming) &&
 			int(m.Text.Words[x.first].Start) <= start && end <= int(m.Text.Words[x.end-1].End) {
 			return true
 		}

@@ -247,3 +247,25 @@ func TestLanguages(t *testing.T) {
 		}
 	}
 }
+
+// An exception of a rule that names a group covers the same words in
+// every rule that does: the slur listed as a target is innocent in
+// "maine coon" too. A predicate or cue keeps only its own exceptions.
+func TestExceptionsCoverNamingRules(t *testing.T) {
+	slur := term("coon", "maine coon")
+	target := term("coon")
+	target.Role = rules.Target
+	pred := term("coon")
+	pred.Role, pred.Class, pred.Category = rules.Predicate, rules.Derogate, ""
+	e, err := Compile(list("l", slur, target, pred))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := found(t, e, "my maine coon sleeps")
+	if len(got) != 1 || !strings.HasPrefix(got[0], "r2=") {
+		t.Errorf("maine coon: %q, want only the predicate r2", got)
+	}
+	if got := found(t, e, "you coon"); len(got) != 3 {
+		t.Errorf("a plain match: %q, want all three rules", got)
+	}
+}
