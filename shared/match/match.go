@@ -131,6 +131,7 @@ type Matcher struct {
 	del                []byte   // a deletion of a word (fuzzy.go)
 	pre, suf           []uint64 // hashes of a word's prefixes and suffixes (fuzzy.go)
 	ids                []uint32 // per word: its id in the first walk
+	near               []bool   // per word: within reach of a lexicon word (halfFrame)
 	trims              []int32  // per word: m.trim of the first walk
 }
 
@@ -230,7 +231,7 @@ func (m *Matcher) walk(t *normalize.Text, variants bool) (unknown bool) {
 			continue
 		}
 		unknown = true
-		if !variants {
+		if !variants || !m.near[i] {
 			step(0, i, i+1)
 			continue
 		}
@@ -265,9 +266,16 @@ func (m *Matcher) walk(t *normalize.Text, variants bool) (unknown bool) {
 }
 
 // halfFrame reports whether the walk found half a frame: a target and
-// no predicate, or a predicate and no target.
+// no predicate, or a predicate and no target. It marks in m.near the
+// words within reach of a frame of those halves (variantReach words on
+// either side), the only ones whose variants the second walk looks up.
 func (m *Matcher) halfFrame() bool {
 	var target, predicate bool
+	n := int32(len(m.Text.Words))
+	m.near = m.near[:0]
+	for range n {
+		m.near = append(m.near, false)
+	}
 	for _, h := range m.raw {
 		if p := m.e.pats[h.pat]; p.lexicon {
 			if m.e.Lists[p.list].Rules[p.rule].Role == rules.Target {
@@ -275,10 +283,17 @@ func (m *Matcher) halfFrame() bool {
 			} else {
 				predicate = true
 			}
+			for w := max(0, h.first-variantReach); w < min(n, h.end+variantReach); w++ {
+				m.near[w] = true
+			}
 		}
 	}
 	return target != predicate
 }
+
+// variantReach is how far from a lexicon word the second walk looks up
+// variants: as far as a frame's parts may stand apart.
+const variantReach = 10
 
 // addHit adds h, or merges it with a hit of the same rule that holds it or
 // that it holds:
