@@ -30,10 +30,13 @@ const (
 	// Doubted: a weak match or frame that the model found unlikely to be
 	// hate. Package verdict, which weighs the model, sets it.
 	Doubted Context = "model"
+	// Praised: a good thing said of the group ("T deserve respect"), which
+	// no frame of hate can be, and which the model must not read as one.
+	Praised Context = "praise"
 )
 
 // Contexts lists every context but None, in a stable order.
-var Contexts = []Context{Negated, Countered, Quoted, Reported, Reclaimed, Doubted}
+var Contexts = []Context{Negated, Countered, Quoted, Reported, Reclaimed, Doubted, Praised}
 
 // A Frame is a target and a predicate in a hateful construction.
 type Frame struct {
@@ -84,7 +87,10 @@ type wordInfo struct {
 
 // Result is what Analyze found. It is valid until the next call.
 type Result struct {
-	Frames []Frame
+	// Ingroup is set when a group is named right after in-group words
+	// ("we are a group of T"): its speaker belongs to it.
+	Ingroup bool
+	Frames  []Frame
 	// HitContext[i] is the context of hits[i] when it is a hit of a
 	// flagging rule; None for the others.
 	HitContext []Context
@@ -96,6 +102,7 @@ func (a *Analyzer) Analyze(text string, t *normalize.Text, hits []match.Hit, lis
 	r := &a.res
 	r.Frames = r.Frames[:0]
 	r.HitContext = r.HitContext[:0]
+	r.Ingroup = false
 	a.target, a.pred = a.target[:0], a.pred[:0]
 	if a.cues == nil {
 		a.cues = make([][]int32, len(rules.CueClasses))
@@ -120,10 +127,13 @@ func (a *Analyzer) Analyze(text string, t *normalize.Text, hits []match.Hit, lis
 			}
 		}
 	}
-	if !flagging && len(a.pred) == 0 {
+	if !flagging && len(a.pred) == 0 && len(a.cues[cueIndex(rules.Ingroup)]) == 0 {
 		return r // nothing can count: save the work
 	}
 	a.segment(text, t, hits)
+	for _, ti := range a.target {
+		r.Ingroup = r.Ingroup || a.reclaimed(hits, hits[ti])
+	}
 	quotes := a.hasUnquoted(len(t.Words))
 	for i, h := range hits {
 		rule := &lists[h.List].Rules[h.Rule]
@@ -162,7 +172,7 @@ func (a *Analyzer) Analyze(text string, t *normalize.Text, hits []match.Hit, lis
 		}
 		switch {
 		case pr.Class == rules.Positive && !negated:
-			continue // a good thing said: no frame
+			f.Context = Praised // a good thing said: no hate
 		case pr.Class != rules.Positive && negated:
 			f.Context = Negated
 		default:

@@ -119,7 +119,7 @@ func TestFrames(t *testing.T) {
 		{"I don't hate immigrants", []found{{rules.Contempt, rules.Xenophobia, "immigrants", frames.Negated}}},
 		{"Les musulmans ne sont pas des parasites", []found{{rules.Dehumanise, rules.Islamophobia, "musulmans", frames.Negated}}},
 		{"immigrants are not human", []found{{rules.Positive, rules.Xenophobia, "immigrants", ""}}},
-		{"immigrants are human", nil},
+		{"immigrants are human", []found{{rules.Positive, rules.Xenophobia, "immigrants", frames.Praised}}},
 		{"Calling immigrants vermin is wrong", []found{{rules.Dehumanise, rules.Xenophobia, "immigrants", frames.Countered}}},
 		{`"Immigrants are vermin" is a vile thing to say`, []found{{rules.Dehumanise, rules.Xenophobia, "Immigrants", frames.Quoted}}},
 		{`He said 'women are stupid' and left`, []found{{rules.Derogate, rules.Sexism, "women", frames.Quoted}}},

@@ -351,6 +351,9 @@ func (c *Classifier) modelSubject(hits []match.Hit, res *frames.Result) (subject
 	if subject < 0 {
 		subject = target
 	}
+	if ctx == frames.None && res.Ingroup {
+		ctx = frames.Reclaimed // "we are a group of T": one of them speaks
+	}
 	return subject, said, ctx
 }
 

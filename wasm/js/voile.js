@@ -20,7 +20,7 @@ const NO_CATEGORY = 255;
 // Reason kinds in the order of Go's verdict.ReasonKinds, and contexts
 // after '' in the order of frames.Contexts.
 const REASON_KINDS = ['rule', 'frame', 'model'];
-const CONTEXTS = ['', 'negation', 'counter', 'quote', 'report', 'reclaimed', 'model'];
+const CONTEXTS = ['', 'negation', 'counter', 'quote', 'report', 'reclaimed', 'model', 'praise'];
 const utf8 = new TextDecoder();
 
 let instances = 0;
