@@ -165,7 +165,7 @@ test('the veil speaks the chosen language', async () => {
   guard.start();
   await settle(win);
   const post = doc.querySelector('[data-fixture-expect="sexism"]');
-  assert.match(veilText(post, names), /Masqué par Voile : sexisme/);
+  assert.match(veilText(post, names), /Masqué par Voile\u00A0: sexisme/);
   assert.ok(button(post, names, 'Afficher'));
   assert.ok(button(post, names, 'Pas haineux'));
 });
@@ -318,7 +318,7 @@ test('changing the interface language redraws the veils already shown', async ()
   const { catalogs } = await import('./helpers.js');
   guard.t = translator({ language: 'fr', catalogs });
   guard.relabel();
-  assert.match(veilText(post, names), /Masqué par Voile : xénophobie/);
+  assert.match(veilText(post, names), /Masqué par Voile\u00A0: xénophobie/);
 });
 
 test('a hostile page cannot reach the veil', async () => {

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { formatMessage, translator, effectiveLanguage, localizePage } from '../src/common/i18n.js';
+import { formatMessage, translator, effectiveLanguage, localizePage, formatDateTime, browserLanguage } from '../src/common/i18n.js';
 import { renderLocales } from '../tools/strings.mjs';
 import { JSDOM } from 'jsdom';
 import { catalogs, SRC } from './helpers.js';
@@ -46,7 +46,7 @@ test('every string the code and pages use exists', () => {
 
 test('placeholders are filled the way chrome.i18n fills them', () => {
   assert.equal(formatMessage(catalogs.en, 'veilHidden', ['racism']), 'Hidden by Voile: racism');
-  assert.equal(formatMessage(catalogs.fr, 'optTrustConfirm', ['Demo', 'ab12']), 'Approuver l’éditeur Demo, clé ab12 ? Ses listes décideront de ce qui est masqué.');
+  assert.equal(formatMessage(catalogs.fr, 'optTrustConfirm', ['Demo', 'ab12']), 'Approuver l’éditeur Demo, clé ab12\u00A0? Ses listes décideront de ce qui est masqué.');
   assert.equal(formatMessage({ k: { message: 'costs $$5 for $WHO$', placeholders: { who: { content: '$1' } } } }, 'k', ['you']), 'costs $5 for you');
   assert.equal(formatMessage(catalogs.en, 'noSuchKey'), '');
 });
@@ -66,4 +66,50 @@ test('pages are filled from data-i18n attributes', () => {
   assert.equal(document.querySelector('p').textContent, 'Listes et options');
   assert.equal(document.querySelector('input').getAttribute('aria-label'), 'Afficher');
   assert.equal(document.querySelector('input').getAttribute('title'), 'Pas haineux');
+});
+
+test('French typography: a non-breaking space before : ; ! ? % and », after «', () => {
+  for (const [key, e] of Object.entries(catalogs.fr)) {
+    const m = e.message;
+    // A colon in an address (ws://) is not punctuation.
+    const text = m.replace(/[a-z]+:\/\//g, '');
+    for (const [i, ch] of [...text].entries()) {
+      const before = [...text][i - 1];
+      if (':;!?%»'.includes(ch)) assert.equal(before, '\u00A0', `fr ${key}: "${m}" wants U+00A0 before ${ch}`);
+      if (ch === '«') assert.equal([...text][i + 1], '\u00A0', `fr ${key}: "${m}" wants U+00A0 after «`);
+    }
+    assert.doesNotMatch(m, /[ \t\u202F][:;!?%»]|«[ \t\u202F]/, `fr ${key}: a plain space by punctuation`);
+  }
+  assert.equal(catalogs.fr.why.message, 'Pourquoi\u00A0?');
+  assert.match(catalogs.fr.whyWrong.message, /«\u00A0Pas haineux\u00A0»/);
+});
+
+test('a browser in any French (fr-FR, fr-CA, fr_BE) gets French; others get English', () => {
+  for (const ui of ['fr', 'fr-FR', 'fr-CA', 'fr_BE', 'FR-ch']) {
+    assert.equal(effectiveLanguage('auto', ui), 'fr', ui);
+    // Even where the browser's own lookup would not answer in French.
+    assert.equal(translator({ language: 'auto', uiLanguage: ui, catalogs, getMessage: () => '' })('show'), 'Afficher', ui);
+  }
+  for (const ui of ['en-GB', 'de-DE', '']) assert.equal(translator({ language: 'auto', uiLanguage: ui, catalogs, getMessage: () => '' })('show'), 'Show', ui);
+  // A language chosen in the options wins over the browser's.
+  assert.equal(translator({ language: 'en', uiLanguage: 'fr-CA', catalogs })('show'), 'Show');
+  assert.equal(browserLanguage({ i18n: { getUILanguage: () => 'fr-CA' } }, { language: 'en-US' }), 'fr-CA');
+  assert.equal(browserLanguage({}, { language: 'fr-FR' }), 'fr-FR');
+});
+
+test('the default language setting follows the browser', async () => {
+  const { DEFAULT_SETTINGS } = await import('../src/common/settings.js');
+  assert.equal(DEFAULT_SETTINGS.language, 'auto');
+});
+
+test('dates follow the interface language', () => {
+  const when = Date.UTC(2026, 2, 12, 14, 5);
+  const fr = formatDateTime(when, 'fr');
+  const en = formatDateTime(when, 'en');
+  assert.match(fr, /mars 2026/);
+  assert.match(en, /Mar 12, 2026/);
+  assert.notEqual(fr, en);
+  assert.equal(formatDateTime(when, 'fr'), new Intl.DateTimeFormat('fr', { dateStyle: 'medium', timeStyle: 'short' }).format(when));
+  // An unknown language falls back to English, as the strings do.
+  assert.equal(formatDateTime(when, 'xx'), en);
 });

@@ -10,6 +10,9 @@ const C = { CATEGORY: { content: '$1', example: 'racism' } };
 const N = { COUNT: { content: '$1', example: '3' } };
 
 // key: [English, French, placeholders?, description?]
+// French is written here with ordinary spaces; frenchTypography() puts the
+// non-breaking space (U+00A0) French typography wants before : ; ! ? % and
+// inside « », so that a line never starts with one of them.
 export const STRINGS = {
   extName: ['Voile', 'Voile'],
   extDescription: ['Hides hate speech on the pages you read. Posts are checked on your computer; nothing you read is sent anywhere.',
@@ -44,6 +47,16 @@ export const STRINGS = {
   whyRule: ['matched rule $RULE$', 'règle $RULE$', { RULE: { content: '$1', example: 'demo-en/racism-n-word' } }],
   whyFrame: ['$CLASS$ ($RULE$)', '$CLASS$ ($RULE$)', { CLASS: { content: '$1', example: 'dehumanising statement' }, RULE: { content: '$2', example: 'demo-en/pred-vermin' } }],
   whyModel: ['model, $P$ % sure', 'modèle, sûr à $P$ %', { P: { content: '$1', example: '92' } }],
+  // "Why?" on the veil: the list, its publisher and the reason, at length.
+  why: ['Why?', 'Pourquoi ?'],
+  whyTitle: ['Which list hid this post, and why', 'Quelle liste a masqué ce message, et pourquoi'],
+  whyListLine: ['List: $LIST$', 'Liste : $LIST$', { LIST: { content: '$1', example: 'demo-en' } }],
+  whyPublisherLine: ['Publisher: $PUBLISHER$', 'Éditeur : $PUBLISHER$', { PUBLISHER: { content: '$1', example: 'voile-demo' } }],
+  whyRuleLine: ['Rule: $RULE$', 'Règle : $RULE$', { RULE: { content: '$1', example: 'racism-n-word' } }],
+  whyFrameLine: ['Kind of statement: $CLASS$', 'Type de propos : $CLASS$', { CLASS: { content: '$1', example: 'dehumanising statement' } }],
+  whyModelLine: ['The list’s model is $P$ % sure this is hateful', 'Le modèle de la liste en est sûr à $P$ %', { P: { content: '$1', example: '92' } }],
+  whyWrong: ['A mistake? Press “Not hate”. Voile’s options can prepare a report for the publisher.',
+    'Une erreur ? Appuyez sur « Pas haineux ». Les options de Voile peuvent préparer un signalement pour l’éditeur.'],
   class_dehumanise: ['dehumanising statement', 'propos déshumanisant'],
   class_derogate: ['derogatory generalisation', 'généralisation dénigrante'],
   class_contempt: ['expressed hatred', 'haine exprimée'],
@@ -91,6 +104,8 @@ export const STRINGS = {
   optTrustConfirm: ['Trust publisher $NAME$ with key $KEY$? Its lists will decide what is hidden.',
     'Approuver l’éditeur $NAME$, clé $KEY$ ? Ses listes décideront de ce qui est masqué.',
     { NAME: { content: '$1' }, KEY: { content: '$2' } }],
+  optTrustYes: ['Trust this key', 'Approuver cette clé'],
+  optTrustCancel: ['Cancel', 'Annuler'],
   optUntrust: ['Stop trusting', 'Ne plus approuver'],
   optServerHeading: ['Sync server', 'Serveur de synchronisation'],
   optServerAddress: ['Server address', 'Adresse du serveur'],
@@ -127,13 +142,20 @@ export const STRINGS = {
   optStatsHeading: ['Counts', 'Compteurs'],
   optStatsReset: ['Reset counts', 'Remettre à zéro'],
   optSaved: ['Saved', 'Enregistré'],
+  // A label and its value, in a list of counts or details.
+  labelValue: ['$LABEL$: $VALUE$', '$LABEL$ : $VALUE$', { LABEL: { content: '$1', example: 'Hidden in all' }, VALUE: { content: '$2', example: '12' } }],
 };
+
+/** French spacing: U+00A0 before : ; ! ? % and » and after «. */
+export function frenchTypography(s) {
+  return s.replace(/[ \u202F]+([:;!?%»])/g, '\u00A0$1').replace(/«[ \u202F]+/g, '«\u00A0');
+}
 
 function messages(lang) {
   const i = lang === 'en' ? 0 : 1;
   const out = {};
   for (const [key, [en, fr, placeholders]] of Object.entries(STRINGS)) {
-    out[key] = { message: i === 0 ? en : fr };
+    out[key] = { message: i === 0 ? en : frenchTypography(fr) };
     if (placeholders) out[key].placeholders = placeholders;
   }
   return out;

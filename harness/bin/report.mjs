@@ -12,9 +12,21 @@
 import { parseArgs } from 'node:util';
 import { readFileSync, mkdirSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import { Harness } from '../lib/harness.js';
+import { fileURLToPath } from 'node:url';
 import { SITES } from '../lib/feeds.js';
-import { defaultExtensionDir, startVoileServer } from '../lib/setup.js';
+import { defaultExtensionDir, startVoileServer, missing, ROOT } from '../lib/setup.js';
+
+// The harness's npm packages (the browser drivers), checked before they are
+// imported so that a missing one gets the command that installs it.
+const HARNESS = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+for (const dep of ['playwright-core', 'puppeteer-core', 'ws']) {
+  if (!existsSync(path.join(HARNESS, 'node_modules', dep, 'package.json'))) {
+    console.error(`voile-report: the harness's packages are not installed (no ${dep}): run "make harness-deps" (or "cd harness && npm ci")`);
+    process.exit(2);
+  }
+}
+const { Harness } = await import('../lib/harness.js');
+const REPO = ROOT.replace(/[\\/]+$/, ''); // the repository, where make runs
 
 const HELP = `usage: node harness/bin/report.mjs [options] TARGET...
 
@@ -24,11 +36,15 @@ TARGET is a fixture feed (${Object.keys(SITES).join(', ')}), a saved page
 options:
   --out DIR          where reports and screenshots go (default: voile-report)
   --browser NAME     chromium (the default) or firefox
-  --extension DIR    the built extension (default: ${defaultExtensionDir()},
-                     or ${defaultExtensionDir('firefox')} for Firefox)
+  --extension DIR    the built extension (default: ${path.relative(process.cwd(), defaultExtensionDir()) || '.'},
+                     or ${path.relative(process.cwd(), defaultExtensionDir('firefox'))} for Firefox, which
+                     "make e2e-build" builds; "make run" builds
+                     build/extension/chromium, trusting its server)
   --server URL       a running sync server (ws://HOST:PORT/v1/sync) the
-                     extension is pointed at
+                     extension is pointed at, as "make run" starts one
+                     (ws://127.0.0.1:8787/v1/sync)
   --demo-server      start a throwaway sync server with the demo lists
+                     (needs "make e2e-build")
   --host NAME        the host a saved page is served under (default: the
                      page's data-fixture-host, else saved.example.org, which
                      gets the generic adapter); www.facebook.com, x.com,
@@ -43,7 +59,14 @@ options:
   --check            exit 1 when a post with data-fixture-expect got another verdict
   -h, --help         this text
 
-Each TARGET gives OUT/NAME.json and OUT/NAME.png.`;
+Each TARGET gives OUT/NAME.json and OUT/NAME.png.
+
+With "make run" running in another terminal (from the repository root):
+  node harness/bin/report.mjs --extension build/extension/chromium \\
+    --server ws://127.0.0.1:8787/v1/sync --out build/report x reddit
+
+Alone, after "make e2e-build chromium harness-deps":
+  node harness/bin/report.mjs --demo-server --out build/report x saved.html`;
 
 const { values: opt, positionals: targets } = parseArgs({
   allowPositionals: true,
@@ -74,8 +97,16 @@ if (!['chromium', 'firefox'].includes(opt.browser)) {
 }
 const extensionDir = path.resolve(opt.extension || defaultExtensionDir(opt.browser));
 if (!existsSync(path.join(extensionDir, 'manifest.json'))) {
-  console.error(`voile-report: no built extension in ${extensionDir}: run "make extension" or pass --extension`);
+  console.error(`voile-report: no built extension in ${extensionDir}: ${buildHint(extensionDir)}`);
   process.exit(2);
+}
+if (opt['demo-server']) {
+  // The throwaway server needs the e2e build's binaries and keys.
+  const m = missing(opt.browser);
+  if (m) {
+    console.error(`voile-report: --demo-server needs what "make e2e-build" builds (from ${REPO}); missing ${m}`);
+    process.exit(2);
+  }
 }
 const timeoutMs = Number(opt.timeout);
 const out = path.resolve(opt.out);
@@ -171,6 +202,19 @@ function savedHost(file) {
   if (opt.host) return opt.host.toLowerCase();
   const html = readFileSync(path.resolve(file), 'utf8');
   return (/<html[^>]*\sdata-fixture-host="([^"]+)"/i.exec(html)?.[1] || 'saved.example.org').toLowerCase();
+}
+
+// The command that builds the extension a tester asked for.
+function buildHint(dir) {
+  const rel = path.relative(ROOT, dir).split(path.sep).join('/');
+  const browserDir = opt.browser === 'firefox' ? 'firefox' : 'chromium';
+  if (rel === `build/e2e/extension/${browserDir}`) {
+    return `run "make e2e-build" from ${REPO} (it builds the extension trusting the test publishers, and the server --demo-server starts)`;
+  }
+  if (rel === `build/extension/${browserDir}`) {
+    return `run "make run" from ${REPO} (it builds the extension trusting the demo server it starts; "make extension" builds it alone)`;
+  }
+  return `build one with "make e2e-build" (build/e2e/extension/${browserDir}) or "make run" (build/extension/${browserDir}) from ${REPO}, and pass its folder to --extension`;
 }
 
 function slug(s) {

@@ -308,6 +308,38 @@ export class Harness {
     return page;
   }
 
+  /**
+   * Trusts a publisher as a reader does: opens the options page, presses
+   * the publisher's Trust button, checks the confirmation it shows in the
+   * page (the publisher's name and key fingerprint; with fingerprint, that
+   * it is this one, as `voile fingerprint KEY.pub` prints it), presses
+   * "Trust this key", and waits until the extension has pinned the key.
+   * The publisher must be in the catalog the extension received. Resolves
+   * to the confirmation's text.
+   */
+  async trustPublisher(publisher, { fingerprint = null, timeoutMs = 15000 } = {}) {
+    const page = await this.openOptions();
+    try {
+      const trust = `button.trust[data-publisher="${publisher}"]`;
+      const box = `.confirm[data-publisher="${publisher}"]`;
+      await page.waitForFunction(sel => !!document.querySelector(sel), trust, { timeout: timeoutMs })
+        .catch(() => { throw new Error(`the options page shows no Trust button for ${publisher} within ${timeoutMs} ms (is it in the catalog, and not trusted yet?)`); });
+      await page.locator(trust).click();
+      await page.waitForFunction(sel => { const b = document.querySelector(sel); return !!b && !b.hidden; }, box, { timeout: timeoutMs });
+      const text = await page.evaluate(sel => document.querySelector(sel).textContent, box);
+      if (fingerprint && !text.includes(fingerprint)) throw new Error(`the Trust confirmation shows another fingerprint than ${fingerprint}: ${text}`);
+      await page.locator(`${box} .trust-yes`).click();
+      const deadline = Date.now() + timeoutMs;
+      while (!(await this.storage(['publishers'])).publishers?.[publisher]?.trusted) {
+        if (Date.now() > deadline) throw new Error(`${publisher} was not trusted within ${timeoutMs} ms of pressing Trust`);
+        await new Promise(r => setTimeout(r, 50));
+      }
+      return text;
+    } finally {
+      await page.close();
+    }
+  }
+
   /** Every request recorded so far (see recorder.js), and every proxied connection. */
   get requests() { return this.recorder?.requests || []; }
   get connections() { return this.proxy?.log || []; }

@@ -107,7 +107,8 @@ export async function markedUntouched(page) {
  * Every post Voile marked on the page, in document order: {index, id (the
  * fixture id, if any), expect, state, verdict, blurredOnScreen, visible,
  * rect, text}. With veils: true (the default), blurred and revealed posts
- * also have veil: {mode, label, buttons} and reason (the veil's label).
+ * also have veil: {mode, label, buttons, details} and reason (the veil's
+ * label); details are the lines "Why?" shows once pressed, else null.
  */
 export async function listPosts(page, { veils = true, maxText = 2000 } = {}) {
   const snap = await page.evaluate(readPosts, { maxText });
@@ -117,7 +118,7 @@ export async function listPosts(page, { veils = true, maxText = 2000 } = {}) {
     for (const [index, veil] of found) {
       const p = posts[index];
       if (!p) continue;
-      p.veil = { mode: veil.mode, label: veil.label, buttons: veil.buttons.map(b => b.text) };
+      p.veil = { mode: veil.mode, label: veil.label, buttons: veil.buttons.map(b => b.text), details: veil.details };
       p.reason = veil.label;
     }
   }
@@ -194,7 +195,8 @@ function readVeil(shadow) {
   const buttons = bar ? find(bar, n => n.nodeName === 'BUTTON').map(b => ({
     text: textIn(b).trim(), nodeId: b.nodeId, primary: /\bprimary\b/.test(attrsOf(b).class || ''),
   })) : [];
-  return { mode, label, buttons };
+  const details = bar ? find(bar, n => /\bdetails\b/.test(attrsOf(n).class || ''))[0] : null;
+  return { mode, label, buttons, details: details ? find(details, n => n.nodeName === 'P').map(p => textIn(p).trim()) : null };
 }
 
 /**
@@ -255,7 +257,8 @@ function VEIL_READ(root) {
   const bar = frame ? frame.querySelector('.bar') : null;
   const span = bar ? bar.querySelector('span') : null;
   const buttons = bar ? [...bar.querySelectorAll('button')].map((b, index) => ({ text: text(b).trim(), index, primary: b.classList.contains('primary') })) : [];
-  return JSON.stringify({ mode, label: span ? text(span).trim() : '', buttons });
+  const details = bar ? bar.querySelector('.details') : null;
+  return JSON.stringify({ mode, label: span ? text(span).trim() : '', buttons, details: details ? [...details.querySelectorAll('p')].map(p => text(p).trim()) : null });
 }
 
 // Runs in the page: scrolls a veil's button into view; its middle, in the viewport.

@@ -130,6 +130,26 @@ export class VoileServer {
     if (this.ownDir) rmSync(this.dir, { recursive: true, force: true });
   }
 
+  /**
+   * Registers another publisher, one the test extension does not trust:
+   * a key pair made afresh in the data folder, registered while the server
+   * is stopped (and started again on the same port if it ran). publish(list,
+   * {publisher: id}) then signs with its key. Returns {id, pub, key, token,
+   * publicKey}.
+   */
+  async addPublisher(id, name = id) {
+    const bin = path.join(E2E, 'bin');
+    const keyBase = path.join(this.dir, `${id}-key`);
+    await run(path.join(bin, 'voile'), ['keygen', '-out', keyBase]);
+    const running = this.proc && this.proc.exitCode === null;
+    if (running) await this.stop();
+    const { stdout } = await run(path.join(bin, 'voile-server'), ['add-publisher', '-data', this.dir, '-id', id, '-name', name, '-pub', `${keyBase}.pub`]);
+    const p = { id, name, key: `${keyBase}.key`, pub: `${keyBase}.pub`, token: stdout.trim(), publicKey: readFileSync(`${keyBase}.pub`, 'utf8').trim() };
+    (this.publishers ||= new Map()).set(id, p);
+    if (running) await this.start();
+    return p;
+  }
+
   /** The catalog, as JSON. */
   async catalog() {
     const res = await fetch(`${this.httpUrl}/v1/catalog?format=json`);
@@ -139,19 +159,21 @@ export class VoileServer {
 
   /**
    * Signs a list (an object in the rule list format, publisher
-   * voile-harness) with the test key and publishes it. Returns the
-   * server's answer.
+   * voile-harness) with the test key and publishes it; with publisher, as
+   * a publisher addPublisher registered. Returns the server's answer.
    */
-  async publish(list) {
+  async publish(list, { publisher = TEST_PUBLISHER } = {}) {
+    const other = publisher !== TEST_PUBLISHER ? this.publishers?.get(publisher) : null;
+    if (publisher !== TEST_PUBLISHER && !other) throw new Error(`publish: no publisher ${publisher} (addPublisher registers one)`);
     const dir = mkdtempSync(path.join(tmpdir(), 'voile-list-'));
     try {
       const src = path.join(dir, 'list.json');
       const out = path.join(dir, 'list.bundle');
-      writeFileSync(src, JSON.stringify({ publisher: TEST_PUBLISHER, ...list }));
-      await run(path.join(E2E, 'bin', 'voile'), ['sign', '-key', path.join(E2E, 'keys', 'harness.key'), '-out', out, src]);
+      writeFileSync(src, JSON.stringify({ publisher, ...list }));
+      await run(path.join(E2E, 'bin', 'voile'), ['sign', '-key', other ? other.key : path.join(E2E, 'keys', 'harness.key'), '-out', out, src]);
       const res = await fetch(`${this.httpUrl}/v1/publish`, {
         method: 'POST',
-        headers: { authorization: `Bearer ${this.token}`, 'content-type': 'application/octet-stream' },
+        headers: { authorization: `Bearer ${other ? other.token : this.token}`, 'content-type': 'application/octet-stream' },
         body: readFileSync(out),
       });
       const text = await res.text();

@@ -29,12 +29,15 @@ export function formatMessage(messages, key, subs = []) {
 }
 
 /**
- * Returns t(key, subs). language is 'auto' (the browser's choice through
- * getMessage) or one of LANGUAGES, whose messages the caller supplies in
- * catalogs; a key missing there falls back to getMessage, then to English.
+ * Returns t(key, subs). language is 'auto' (the browser's language) or one
+ * of LANGUAGES, whose messages the caller supplies in catalogs; a key
+ * missing there falls back to getMessage, then to English. With 'auto',
+ * uiLanguage (the browser's, as "fr-CA") picks the catalog as
+ * effectiveLanguage does, so that any fr-* gets French; without it, the
+ * browser's own choice through getMessage.
  */
-export function translator({ language = 'auto', catalogs = {}, getMessage = null }) {
-  const chosen = language !== 'auto' ? catalogs[language] : null;
+export function translator({ language = 'auto', uiLanguage = '', catalogs = {}, getMessage = null }) {
+  const chosen = language !== 'auto' ? catalogs[language] : uiLanguage ? catalogs[effectiveLanguage('auto', uiLanguage)] : null;
   // chrome.i18n.getMessage is slow enough to matter when a page veils a
   // hundred posts: each string is looked up once.
   const cache = new Map();
@@ -65,6 +68,25 @@ export function effectiveLanguage(language, uiLanguage) {
   if (LANGUAGES.includes(language)) return language;
   const base = String(uiLanguage || 'en').toLowerCase().split(/[-_]/)[0];
   return LANGUAGES.includes(base) ? base : 'en';
+}
+
+/**
+ * The browser's language: the extension API's interface language, else
+ * the navigator's, as a tag like "fr-CA".
+ */
+export function browserLanguage(api, nav = globalThis.navigator) {
+  let lang = '';
+  try { lang = api?.i18n?.getUILanguage?.() || ''; } catch { /* not there */ }
+  return lang || nav?.language || 'en';
+}
+
+/**
+ * A date and time (a Date or milliseconds) as the interface language
+ * writes them: "12 March 2026, 14:05" in French, "Mar 12, 2026, 2:05 PM"
+ * in English.
+ */
+export function formatDateTime(when, language) {
+  return new Intl.DateTimeFormat(LANGUAGES.includes(language) ? language : 'en', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(when));
 }
 
 /**

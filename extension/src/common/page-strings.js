@@ -1,6 +1,6 @@
 // Strings for the extension's own pages (popup, options): the reader's
 // chosen language from the same _locales files as chrome.i18n.
-import { translator, LANGUAGES, localizePage } from './i18n.js';
+import { translator, LANGUAGES, localizePage, effectiveLanguage, browserLanguage } from './i18n.js';
 
 export async function pageTranslator(api, language) {
   const catalogs = {};
@@ -10,12 +10,17 @@ export async function pageTranslator(api, language) {
     } catch { /* chrome.i18n still answers */ }
   }));
   const getMessage = (key, subs) => { try { return api.i18n.getMessage(key, subs); } catch { return ''; } };
-  return translator({ language, catalogs, getMessage });
+  return translator({ language, uiLanguage: browserLanguage(api), catalogs, getMessage });
 }
 
-export function applyStrings(doc, t, language) {
+/** The language a page is shown in: the setting, 'auto' resolved. */
+export function pageLanguage(api, language) {
+  return effectiveLanguage(language, browserLanguage(api));
+}
+
+export function applyStrings(doc, t, language, api = globalThis.chrome ?? globalThis.browser) {
   localizePage(doc, t);
-  doc.documentElement.lang = language === 'auto' ? (doc.defaultView.navigator.language || 'en').split('-')[0] : language;
+  doc.documentElement.lang = pageLanguage(api, language);
 }
 
 /** Sends a request to the background and returns its answer, throwing its error. */

@@ -8,7 +8,8 @@
  * fingerprint, allowed, rules: ["list/rule"], why}, or null. rules are the
  * rules whose matches counted (a frame's predicate rule, "list/model" for
  * a model), for "never this rule"; why is the reason that weighed most: {kind: 'rule', rule}, {kind:
- * 'frame', class, rule} or {kind: 'model', p}.
+ * 'frame', class, rule} or {kind: 'model', p}, each with the list and
+ * its publisher (list, publisher), which the veil's "Why?" names.
  */
 export function compactVerdict(v) {
   if (!v || (!v.flagged && !v.allowed)) return null;
@@ -24,6 +25,7 @@ export function compactVerdict(v) {
   if (top?.kind === 'frame') why = { kind: 'frame', class: top.class, rule: `${top.list}/${top.rule}` };
   else if (top?.kind === 'model') why = { kind: 'model', p: Math.round(top.weight * 100) / 100 };
   else if (top) why = { kind: 'rule', rule: `${top.list}/${top.rule}` };
+  if (why) Object.assign(why, { list: String(top.list || ''), publisher: String(top.publisher || '') });
   return {
     flagged: !!v.flagged,
     category: v.category || '',

@@ -10,7 +10,7 @@ import en from '../_locales/en/messages.json';
 import fr from '../_locales/fr/messages.json';
 import { adapterForHost, detectingAdapters, compileAdapter, adaptersInUse } from '../common/adapters.js';
 import { normalizeSettings, normalizeAllow, siteEnabled, classifyOptions, Keys } from '../common/settings.js';
-import { translator } from '../common/i18n.js';
+import { translator, browserLanguage } from '../common/i18n.js';
 import { PageGuard } from './guard.js';
 import { randomNames } from './styles.js';
 import { ClassifierPort } from './classifier-port.js';
@@ -20,6 +20,7 @@ const api = globalThis.chrome ?? globalThis.browser;
 const host = location.hostname;
 const catalogs = { en, fr };
 const getMessage = (key, subs) => { try { return api.i18n.getMessage(key, subs); } catch { return ''; } };
+const uiLanguage = browserLanguage(api);
 
 function isSelector(s) {
   try { document.createDocumentFragment().querySelector(s); return true; } catch { return false; }
@@ -47,7 +48,7 @@ let guard = new PageGuard({
   compiled: compileAdapter(chooseAdapter(), adapters.never),
   names,
   classify: texts => classifier.classify(texts),
-  t: translator({ language: 'auto', catalogs, getMessage }),
+  t: translator({ language: 'auto', uiLanguage, catalogs, getMessage }),
   allow: change => send({ type: 'correction', change }),
   onFlagged: v => countFlagged(v.category),
 });
@@ -99,7 +100,7 @@ function refresh() {
   const on = siteEnabled(settings, host);
   if (settings.language !== language) {
     language = settings.language;
-    guard.t = translator({ language, catalogs, getMessage });
+    guard.t = translator({ language, uiLanguage, catalogs, getMessage });
     guard.relabel();
   }
   const opts = classifyOptions(settings, allow);

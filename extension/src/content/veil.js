@@ -1,5 +1,6 @@
 // The veil over a flagged post: its category and a Show button, then, once
-// shown, a small bar to hide it again or to say it is not hate. It lives in
+// shown, a small bar to hide it again or to say it is not hate; "Why?"
+// tells which list, publisher and rule hid it. It lives in
 // a closed shadow root, so the page can neither read nor restyle it, and it
 // is built with DOM calls and the extension's own strings only: no page
 // text ever goes into it.
@@ -37,7 +38,7 @@ const VEIL_CSS = `
 .bar {
   position: absolute;
   pointer-events: auto;
-  display: flex; flex-wrap: wrap; align-items: center; justify-content: center; gap: 6px 8px;
+  display: flex; flex-wrap: wrap; align-items: center; justify-content: center; gap: 4px 8px;
   box-sizing: border-box;
   max-width: calc(100% - 8px);
   padding: 6px 10px;
@@ -49,9 +50,17 @@ const VEIL_CSS = `
   text-align: center;
 }
 .blurred .bar, .waiting .bar { left: 50%; top: 50%; transform: translate(-50%, -50%); }
+.blurred .label, .blurred .why, .waiting .label { flex-basis: 100%; }
 .compact .bar { right: 4px; top: 4px; padding: 2px 6px; font-size: 12px; opacity: 0.92; }
 .label { font-weight: 600; }
 .why { font-size: 0.85em; opacity: 0.85; }
+/* The buttons: three slots, always in the same order and place (show or
+   hide or undo; not hate or never this rule; why), an empty slot kept. */
+.buttons { display: grid; grid-template-columns: repeat(3, auto); gap: 6px; align-items: center; }
+.slot { visibility: hidden; }
+button, .slot { min-width: 4.5em; box-sizing: border-box; }
+.details { flex-basis: 100%; margin: 2px 0 0; text-align: start; font-size: 0.9em; overflow-wrap: anywhere; }
+.details p { margin: 2px 0; }
 button {
   font: inherit; color: inherit;
   padding: 3px 10px; min-height: 28px;
@@ -126,7 +135,8 @@ export function createVeil(doc, names, t, actions) {
     return e;
   };
   const category = info => t('cat_' + info.category) || info.category;
-  // Why the post is hidden: the rule, the kind of statement, or the model.
+  // Why the post is hidden, in a few words: the rule, the kind of
+  // statement, or the model.
   const why = info => {
     const w = info.why;
     if (!w) return '';
@@ -134,46 +144,85 @@ export function createVeil(doc, names, t, actions) {
     if (w.kind === 'model') return t('whyModel', [String(Math.round(w.p * 100))]);
     return t('whyRule', [w.rule]);
   };
+  // The same at length, for "Why?": the list, its publisher, and the rule,
+  // the kind of statement or the model's confidence, so that a reader can
+  // judge a mistake and tell the list's publisher about it.
+  const details = info => {
+    const w = info.why;
+    const ruleId = ref => String(ref || '').split('/').pop();
+    const line = (key, value) => el('p', { text: t(key, [value]) });
+    const box = el('div', { class: 'details', id: 'why', role: 'note' });
+    if (!w) return box;
+    if (w.list) box.appendChild(line('whyListLine', w.list));
+    if (w.publisher) box.appendChild(line('whyPublisherLine', w.publisher));
+    if (w.kind === 'frame') {
+      box.appendChild(el('p', { text: t('whyFrameLine', [t('class_' + w.class) || w.class]) }));
+      box.appendChild(line('whyRuleLine', ruleId(w.rule)));
+    } else if (w.kind === 'model') {
+      box.appendChild(el('p', { text: t('whyModelLine', [String(Math.round(w.p * 100))]) }));
+    } else {
+      box.appendChild(line('whyRuleLine', ruleId(w.rule)));
+    }
+    box.appendChild(el('p', { text: t('whyWrong') }));
+    return box;
+  };
+  let whyOpen = false;
+  let shown = null; // the mode drawn last
 
   function render(mode, info = {}) {
     const hadFocus = root.activeElement != null;
+    // Redrawn in the same state (Why?, a new language), the focus stays on
+    // the same slot; in a new state, it goes to the first button.
+    const focused = mode === shown ? root.activeElement?.dataset?.slot : null;
+    shown = mode;
     frame.replaceChildren();
     frame.className = mode === 'blurred' ? 'blurred' : mode === 'waiting' ? 'waiting' : 'compact';
-    let focus = null;
     if (mode === 'blurred' || mode === 'waiting') {
       frame.appendChild(el('div', { class: 'screen', 'aria-hidden': 'true' }));
-      const label = mode === 'blurred' ? t('veilHidden', [category(info)]) : t('veilWaiting');
-      const show = el('button', {
-        class: 'primary', type: 'button', text: t('show'),
-        'aria-label': mode === 'blurred' ? t('showLabel', [category(info)]) : t('show'),
-        onclick: () => actions.show(),
-      });
-      const bar = el('div', { class: 'bar', role: 'group', 'aria-label': t('veilGroup') },
-        el('span', { class: 'label', text: label }), show);
-      const reason = mode === 'blurred' ? why(info) : '';
-      if (reason) bar.insertBefore(el('span', { class: 'why', text: reason }), show);
-      if (mode === 'blurred') {
-        bar.appendChild(el('button', { type: 'button', text: t('notHate'), onclick: () => actions.notHate() }));
-      }
-      frame.appendChild(bar);
-      focus = show;
-    } else if (mode === 'revealed') {
-      const hide = el('button', { type: 'button', text: t('hideAgain'), onclick: () => actions.hide() });
-      frame.appendChild(el('div', { class: 'bar', role: 'group', 'aria-label': t('veilGroup') },
-        el('span', { text: t('veilShown', [category(info)]) }), hide,
-        el('button', { type: 'button', text: t('notHate'), onclick: () => actions.notHate() })));
-      focus = hide;
-    } else if (mode === 'allowed') {
-      const undo = el('button', { type: 'button', text: t('undo'), onclick: () => actions.undo() });
-      const bar = el('div', { class: 'bar', role: 'status', 'aria-label': t('veilGroup') },
-        el('span', { text: t('markedNotHate') }), undo);
-      if (info.rules > 0) {
-        bar.appendChild(el('button', { type: 'button', text: t('neverRule'), onclick: () => actions.neverRules() }));
-      }
-      frame.appendChild(bar);
-      focus = undo;
     }
+    const bar = el('div', { class: 'bar', role: mode === 'allowed' ? 'status' : 'group', 'aria-label': t('veilGroup') });
+    let label;
+    if (mode === 'blurred') label = t('veilHidden', [category(info)]);
+    else if (mode === 'waiting') label = t('veilWaiting');
+    else if (mode === 'revealed') label = t('veilShown', [category(info)]);
+    else label = t('markedNotHate');
+    bar.appendChild(el('span', { class: 'label', text: label }));
+    const reason = mode === 'blurred' ? why(info) : '';
+    if (reason) bar.appendChild(el('span', { class: 'why', text: reason }));
+
+    // One layout for every state: [show | hide | undo] [not hate | never
+    // this rule] [why?], an empty slot where a state has no such button.
+    const slots = [null, null, null];
+    const button = (slot, text, onclick, props = {}) => {
+      slots[slot] = el('button', { type: 'button', text, 'data-slot': String(slot), onclick, ...props });
+      return slots[slot];
+    };
+    if (mode === 'blurred' || mode === 'waiting') {
+      button(0, t('show'), () => actions.show(), {
+        class: 'primary', 'aria-label': mode === 'blurred' ? t('showLabel', [category(info)]) : t('show'),
+      });
+    } else if (mode === 'revealed') {
+      button(0, t('hideAgain'), () => actions.hide());
+    } else if (mode === 'allowed') {
+      button(0, t('undo'), () => actions.undo());
+      if (info.rules > 0) button(1, t('neverRule'), () => actions.neverRules());
+    }
+    if (mode === 'blurred' || mode === 'revealed') {
+      button(1, t('notHate'), () => actions.notHate());
+      if (info.why) {
+        button(2, t('why'), () => {
+          whyOpen = !whyOpen;
+          render(mode, info);
+        }, { 'aria-expanded': String(whyOpen), 'aria-controls': 'why', title: t('whyTitle') });
+      }
+    }
+    const row = el('div', { class: 'buttons' });
+    for (const b of slots) row.appendChild(b || el('span', { class: 'slot', 'aria-hidden': 'true' }));
+    bar.appendChild(row);
+    if (whyOpen && slots[2]) bar.appendChild(details(info));
+    frame.appendChild(bar);
     // Keep keyboard users where they were: the button they pressed is gone.
+    const focus = (focused != null && slots[Number(focused)]) || slots[0];
     if (hadFocus && focus) focus.focus();
   }
 

@@ -2,7 +2,8 @@
 // server, the interface language, sites, the reader's corrections, the
 // opt-in report for publishers, and the counts.
 import { Keys, CATEGORIES, normalizeSettings, normalizeAllow, normalizeServerUrl, serverOriginPattern } from '../common/settings.js';
-import { pageTranslator, applyStrings, ask } from '../common/page-strings.js';
+import { pageTranslator, applyStrings, ask, pageLanguage } from '../common/page-strings.js';
+import { formatDateTime } from '../common/i18n.js';
 import { keyFingerprint, prepareReport } from '../common/publishers.js';
 
 const api = globalThis.chrome ?? globalThis.browser;
@@ -21,6 +22,7 @@ const el = (tag, props = {}, ...children) => {
 let settings = normalizeSettings((await api.storage.local.get(Keys.settings))[Keys.settings]);
 let t = await pageTranslator(api, settings.language);
 let status = null;
+let confirming = null; // the publisher whose Trust awaits confirmation
 
 async function saveSettings(change) {
   settings = normalizeSettings({ ...settings, ...change });
@@ -92,16 +94,27 @@ async function renderPublishers() {
     let state = p.trusted ? (p.builtIn ? t('optPublisherBuiltIn') : t('optPublisherTrusted')) : t('optPublisherUntrusted');
     if (p.keyChanged && p.trusted) state = t('optPublisherKeyChanged');
     li.append(el('span', { class: p.keyChanged && p.trusted ? 'state warn' : 'state', text: state }), el('br'),
-      el('span', { class: 'note', text: t('optPublisherKey') + ': ' }), el('span', { class: 'fp', text: fp }));
+      el('span', { class: 'note', text: t('labelValue', [t('optPublisherKey'), '']) }), el('span', { class: 'fp', text: fp }));
     if (!p.trusted && p.key) {
-      li.append(' ', el('button', {
-        type: 'button', text: t('optTrust'),
-        onclick: async () => {
-          if (!confirm(t('optTrustConfirm', [p.name || id, fp]))) return;
-          await ask(api, 'trust', { publisher: id, key: p.key });
-          await refresh();
-        },
-      }));
+      // Trust asks again in the page, with the fingerprint to check against
+      // the one the publisher gives (voile fingerprint KEY.pub).
+      const box = el('div', { class: 'confirm', role: 'alertdialog', 'aria-label': t('optTrust'), 'data-publisher': id },
+        el('p', { text: t('optTrustConfirm', [p.name || id, fp]) }),
+        el('button', {
+          type: 'button', class: 'trust-yes', text: t('optTrustYes'),
+          onclick: async () => {
+            confirming = null;
+            await ask(api, 'trust', { publisher: id, key: p.key });
+            await refresh();
+          },
+        }), ' ',
+        el('button', { type: 'button', class: 'trust-cancel', text: t('optTrustCancel'), onclick: () => { confirming = null; box.hidden = true; trust.focus(); } }));
+      box.hidden = confirming !== id; // open across a refresh
+      const trust = el('button', {
+        type: 'button', class: 'trust', 'data-publisher': id, text: t('optTrust'),
+        onclick: () => { confirming = id; box.hidden = false; box.querySelector('.trust-cancel').focus(); },
+      });
+      li.append(' ', trust, box);
     } else if (p.trusted && !p.builtIn) {
       li.append(' ', el('button', { type: 'button', text: t('optUntrust'), onclick: async () => { await ask(api, 'untrust', { publisher: id }); await refresh(); } }));
     }
@@ -115,7 +128,7 @@ function renderServer() {
   const s = status.sync;
   const state = s.state === 'synced' ? 'connected' : s.state || 'connecting';
   $('sync-state').textContent = state === 'error' ? t('optSync_error', [s.message || '']) : t('optSync_' + state) || state;
-  $('sync-last').textContent = s.lastUpdate ? t('optSyncLast', [new Date(s.lastUpdate).toLocaleString(settings.language === 'auto' ? undefined : settings.language)]) : '';
+  $('sync-last').textContent = s.lastUpdate ? t('optSyncLast', [formatDateTime(s.lastUpdate, pageLanguage(api, settings.language))]) : '';
 }
 
 async function renderSites() {
@@ -141,8 +154,8 @@ function renderCorrections() {
 
 function renderStats() {
   const s = status.stats;
-  $('stats').replaceChildren(el('li', { text: `${t('popupCountTotal')}: ${s.flagged || 0}` }),
-    ...CATEGORIES.filter(c => s.categories?.[c]).map(c => el('li', { text: `${t('cat_' + c)}: ${s.categories[c]}` })));
+  $('stats').replaceChildren(el('li', { text: t('labelValue', [t('popupCountTotal'), String(s.flagged || 0)]) }),
+    ...CATEGORIES.filter(c => s.categories?.[c]).map(c => el('li', { text: t('labelValue', [t('cat_' + c), String(s.categories[c])]) })));
 }
 
 $('server-form').addEventListener('submit', async e => {
