@@ -149,6 +149,14 @@ func Register(mux *http.ServeMux, r store.Reader, log *slog.Logger) {
 	mux.HandleFunc("GET /v1/lists/{publisher}/{list}", serveBundle)
 	mux.HandleFunc("GET /v1/lists/{publisher}/{list}/{version}", serveBundle)
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, req *http.Request) {
+		// A store shared over the network (JetStream) says whether it
+		// can take writes; subscribers are still served meanwhile.
+		if h, ok := r.(interface{ Health() error }); ok {
+			if err := h.Health(); err != nil {
+				Error(w, http.StatusServiceUnavailable, wire.CodeUnavailable, "store: %v", err)
+				return
+			}
+		}
 		if _, err := r.Lists(); err != nil {
 			Error(w, http.StatusServiceUnavailable, wire.CodeUnavailable, "store: %v", err)
 			return

@@ -853,7 +853,7 @@ func (z *Version) DecodeMsg(dc *msgp.Reader) (err error) {
 				return
 			}
 		case "bundle":
-			z.Bundle, err = dc.ReadBytesLimit(z.Bundle, z8f6d9a99limitArrays)
+			z.Bundle, err = dc.ReadBytesLimit(z.Bundle, 8388608)
 			if err == nil && z.Bundle == nil {
 				z.Bundle = []byte{}
 			}
@@ -1022,7 +1022,7 @@ func (z *Version) UnmarshalMsg(bts []byte) (o []byte, err error) {
 				err = msgp.WrapError(err, "Bundle")
 				return
 			}
-			if zb0002 > z8f6d9a99limitArrays {
+			if zb0002 > 8388608 {
 				err = msgp.ErrLimitExceeded
 				return
 			}
