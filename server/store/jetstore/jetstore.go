@@ -144,7 +144,9 @@ func Open(o Options) (*Store, error) {
 		// waiting in a buffer: what is not acknowledged is not stored.
 		nats.ReconnectBufSize(-1),
 		nats.DisconnectErrHandler(func(_ *nats.Conn, err error) {
-			log.Warn("nats: disconnected", "err", err)
+			if err != nil { // nil: closed by Close
+				log.Warn("nats: disconnected", "err", err)
+			}
 		}),
 		nats.ReconnectHandler(func(nc *nats.Conn) {
 			log.Info("nats: reconnected", "server", nc.ConnectedUrlRedacted())
@@ -203,30 +205,36 @@ func (s *Store) start(replicas int) error {
 	}
 	var err error
 	// The stream may take a moment to be created while a new cluster
-	// elects its leader.
+	// elects its leaders: each attempt is bounded, and tried again.
 	for {
-		s.stream, err = s.js.Stream(ctx, StreamName)
+		actx, acancel := context.WithTimeout(ctx, 2*time.Second)
+		s.stream, err = s.js.Stream(actx, StreamName)
 		if errors.Is(err, jetstream.ErrStreamNotFound) {
-			s.stream, err = s.js.CreateStream(ctx, cfg)
+			s.stream, err = s.js.CreateStream(actx, cfg)
 		}
+		acancel()
 		if err == nil || ctx.Err() != nil {
 			break
 		}
+		s.log.Warn("jetstore: waiting for the stream", "err", err)
 		time.Sleep(100 * time.Millisecond)
 	}
 	if err != nil {
 		return fmt.Errorf("JetStream stream %s: %w", StreamName, err)
 	}
-	info, err := s.stream.Info(ctx)
+	var info *jetstream.StreamInfo
+	for {
+		actx, acancel := context.WithTimeout(ctx, 3*time.Second)
+		err = s.subscribe(actx, &info)
+		acancel()
+		if err == nil || ctx.Err() != nil {
+			break
+		}
+		s.log.Warn("jetstore: waiting for the consumer", "err", err)
+		time.Sleep(100 * time.Millisecond)
+	}
 	if err != nil {
 		return fmt.Errorf("JetStream stream %s: %w", StreamName, err)
-	}
-	cons, err := s.stream.OrderedConsumer(ctx, jetstream.OrderedConsumerConfig{HeadersOnly: true})
-	if err != nil {
-		return fmt.Errorf("JetStream consumer: %w", err)
-	}
-	if s.cc, err = cons.Consume(s.handle); err != nil {
-		return fmt.Errorf("JetStream consumer: %w", err)
 	}
 	if !s.waitSeq(info.State.LastSeq, 60*time.Second) {
 		return fmt.Errorf("JetStream stream %s: not read up to sequence %d within 60s", StreamName, info.State.LastSeq)
@@ -241,6 +249,26 @@ func (s *Store) start(replicas int) error {
 		if err := s.loadLatest(k); err != nil {
 			return err
 		}
+	}
+	return nil
+}
+
+// subscribe reads the stream's last sequence, then starts the consumer
+// feeding the view.
+func (s *Store) subscribe(ctx context.Context, info **jetstream.StreamInfo) error {
+	var err error
+	if *info, err = s.stream.Info(ctx); err != nil {
+		return err
+	}
+	cons, err := s.stream.OrderedConsumer(ctx, jetstream.OrderedConsumerConfig{HeadersOnly: true})
+	if err != nil {
+		return fmt.Errorf("consumer: %w", err)
+	}
+	// Short heartbeats: a consumer whose NATS server went away is
+	// recreated on another within seconds.
+	s.cc, err = cons.Consume(s.handle, jetstream.PullExpiry(4*time.Second), jetstream.PullHeartbeat(time.Second))
+	if err != nil {
+		return fmt.Errorf("consumer: %w", err)
 	}
 	return nil
 }
@@ -334,8 +362,11 @@ func (s *Store) ctx() (context.Context, context.CancelFunc) {
 }
 
 // unavailable wraps a failed request to JetStream.
-func unavailable(what string, err error) error {
-	return fmt.Errorf("%s: %w: %v", what, store.ErrUnavailable, err)
+func (s *Store) unavailable(what string, err error) error {
+	if !s.nc.IsConnected() {
+		return fmt.Errorf("%s: %w: not connected to NATS (%s)", what, store.ErrUnavailable, s.nc.Status())
+	}
+	return fmt.Errorf("%s: %w: JetStream: %v", what, store.ErrUnavailable, err)
 }
 
 // write publishes m and waits until the view holds it.
@@ -364,7 +395,7 @@ func (s *Store) PutPublisher(p *store.Publisher) error {
 		return err
 	}
 	if err := s.write("publisher", m); err != nil {
-		return unavailable("put publisher "+p.ID, err)
+		return s.unavailable("put publisher "+p.ID, err)
 	}
 	return nil
 }
@@ -383,7 +414,7 @@ func (s *Store) PutAdapters(a *store.Adapters) error {
 		return err
 	}
 	if err := s.write("adapters", m); err != nil {
-		return unavailable("put adapters of "+a.Publisher, err)
+		return s.unavailable("put adapters of "+a.Publisher, err)
 	}
 	return nil
 }
@@ -447,7 +478,7 @@ func (s *Store) Append(v *store.Version, info *store.ListInfo) error {
 		switch {
 		case errors.Is(err, jetstream.ErrMsgNotFound):
 		case err != nil:
-			return unavailable("append "+key, err)
+			return s.unavailable("append "+key, err)
 		default:
 			cur, _ := strconv.ParseUint(last.Header.Get(hdrVersion), 10, 64)
 			if v.Version <= cur {
@@ -471,7 +502,7 @@ func (s *Store) Append(v *store.Version, info *store.ListInfo) error {
 			continue // another node appended to this list: read its latest again
 		}
 		if err != nil {
-			return unavailable(fmt.Sprintf("append %s v%d", key, v.Version), err)
+			return s.unavailable(fmt.Sprintf("append %s v%d", key, v.Version), err)
 		}
 		return nil
 	}
@@ -720,7 +751,7 @@ func (s *Store) Version(publisher, list string, version uint64) (*store.Version,
 	defer cancel()
 	raw, err := s.stream.GetMsg(ctx, seq)
 	if err != nil {
-		return nil, unavailable(fmt.Sprintf("read %s v%d", key, version), err)
+		return nil, s.unavailable(fmt.Sprintf("read %s v%d", key, version), err)
 	}
 	_, v, err := decodeEntry(raw.Data)
 	if err != nil {

@@ -19,7 +19,8 @@ type NodeConfig struct {
 	Name string
 	// Dir is where JetStream keeps its files.
 	Dir string
-	// ClientAddr is "host:port" for NATS clients, or "" to take none:
+	// ClientAddr is "host:port" for NATS clients (port 0: any free
+	// port, as ns.ClientURL() says), or "" to take none:
 	// the process's own store then connects in-process.
 	ClientAddr string
 	// Cluster, when set, makes the server one of a cluster named Cluster,
@@ -55,6 +56,9 @@ func StartNode(cfg NodeConfig) (*natsserver.Server, error) {
 		host, port, err := splitHostPort(cfg.ClientAddr)
 		if err != nil {
 			return nil, fmt.Errorf("nats client address: %w", err)
+		}
+		if port == 0 {
+			port = natsserver.RANDOM_PORT
 		}
 		opts.Host, opts.Port = host, port
 	}
