@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   normalizeSettings, normalizeAllow, applyCorrection, siteEnabled, siteKey, classifyOptions,
-  normalizeServerUrl, serverOriginPattern, addStats, DEFAULT_SETTINGS, CATEGORIES,
+  normalizeServerUrl, serverOriginPattern, serverOriginPatterns, addStats, DEFAULT_SETTINGS, CATEGORIES,
 } from '../src/common/settings.js';
 import { userSiteMatches, hostsToMatches, sitePattern } from '../src/common/sites.js';
 import { prepareReport } from '../src/common/publishers.js';
@@ -80,4 +80,15 @@ test('the opt-in report holds rules and a count, never a post or a fingerprint',
   assert.deepEqual(r.lists, [{ list: 'demo-en', publisher: 'voile-demo', version: 3, rulesTurnedOff: ['racism-monkey'] }]);
   assert.equal(r.postsMarkedNotHate, 2);
   assert.doesNotMatch(JSON.stringify(r), /0123456789abcdef/);
+});
+
+test('a server setting may name several sync nodes, each checked, each with its permission', () => {
+  assert.equal(normalizeServerUrl(' wss://a.example, wss://b.example/v1/sync  ws://c.example:8787 '),
+    'wss://a.example/v1/sync wss://b.example/v1/sync ws://c.example:8787/v1/sync');
+  assert.throws(() => normalizeServerUrl('wss://a.example https://b.example'), /ws: or wss:/);
+  assert.throws(() => normalizeServerUrl('  '), /no server address/);
+  assert.deepEqual(serverOriginPatterns('wss://a.example/v1/sync wss://b.example/v1/sync wss://a.example/x'),
+    ['https://a.example/*', 'https://b.example/*']);
+  assert.deepEqual(userSiteMatches(['https://a.example/*', 'https://b.example/*', 'https://news.example/*'], [],
+    serverOriginPatterns('wss://a.example wss://b.example')), ['https://news.example/*']);
 });
