@@ -86,7 +86,10 @@ wasm-size:
 # test-go (`go test ./...`).
 SERVER_ADDR ?= 127.0.0.1:8787
 SERVER_DATA ?= .run/server
-LOAD_N ?= 10000
+# NODES=3: three sync nodes over a three-server NATS cluster (run inside
+# voile-load), 10,000 subscribers each unless LOAD_N says otherwise.
+NODES ?= 1
+LOAD_N ?= $(NODES)0000
 LOAD_RUNS ?= 5
 
 .PHONY: server bench-server run-server
@@ -100,10 +103,10 @@ run-server: server
 	$(BUILD)/voile-server -demo -data $(SERVER_DATA) -addr $(SERVER_ADDR)
 
 # N subscribers on loopback, then timed publishes (not part of `make test`).
-# Each of the two processes needs N file descriptors: the soft limit is
-# raised to the hard one.
+# Each server process and each subscriber process (one per node) needs
+# N/NODES file descriptors: the soft limit is raised to the hard one.
 bench-server: server
-	ulimit -n $$(ulimit -Hn); $(BUILD)/voile-load -server-bin $(BUILD)/voile-server -n $(LOAD_N) -runs $(LOAD_RUNS)
+	ulimit -n $$(ulimit -Hn); $(BUILD)/voile-load -server-bin $(BUILD)/voile-server -n $(LOAD_N) -runs $(LOAD_RUNS) -nodes $(NODES)
 
 # ---- extension/ --------------------------------------------------------------
 
