@@ -23,7 +23,7 @@ generate:
 
 # ---- shared/ and cmd/voile ---------------------------------------------------
 
-test-go:
+test-go: worker-deps
 	$(GO) test ./...
 
 # Short runs of every fuzz target; longer ones with FUZZTIME=5m.
@@ -81,9 +81,10 @@ wasm-size:
 
 # ---- server/ -----------------------------------------------------------------
 # The sync server, its load tool, the CLI and the edge worker (js/wasm, with
-# the JavaScript glue of syumai/workers) into $(BUILD)/. The server's tests,
-# with the SIGKILL crash test and a js/wasm build of the worker, run in
-# test-go (`go test ./...`).
+# its glue server/worker/js/worker.mjs and Go's wasm_exec.js) into $(BUILD)/.
+# The server's tests, with the SIGKILL crash test, the NATS cluster tests
+# and the worker run under workerd (the npm package in server/worker,
+# installed by worker-deps), run in test-go (`go test ./...`).
 SERVER_ADDR ?= 127.0.0.1:8787
 SERVER_DATA ?= .run/server
 # NODES=3: three sync nodes over a three-server NATS cluster (run inside
@@ -92,11 +93,20 @@ NODES ?= 1
 LOAD_N ?= $(NODES)0000
 LOAD_RUNS ?= 5
 
-.PHONY: server bench-server run-server
+.PHONY: server bench-server run-server worker-deps
+WORKER_DEPS := server/worker/node_modules/.package-lock.json
+
 server:
 	$(GO) build -o $(BUILD)/ ./server/cmd/voile-server ./server/cmd/voile-load ./cmd/voile
-	$(GO) run github.com/syumai/workers/cmd/workers-assets-gen -mode=go -o $(BUILD)/worker
-	GOOS=js GOARCH=wasm $(GO) build -o $(BUILD)/worker/app.wasm ./server/worker
+	mkdir -p $(BUILD)/worker
+	cp server/worker/js/worker.mjs $(GOROOT_WASM)/wasm_exec.js $(BUILD)/worker/
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" -o $(BUILD)/worker/app.wasm ./server/worker
+
+$(WORKER_DEPS): server/worker/package.json server/worker/package-lock.json
+	cd server/worker && npm ci --no-audit --no-fund
+	touch $@
+
+worker-deps: $(WORKER_DEPS)
 
 # The server alone, with the demo publisher and lists, in the foreground.
 run-server: server

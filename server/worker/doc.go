@@ -1,5 +1,6 @@
 // Command worker is the sync server's edge part, for Cloudflare Workers
-// (built with GOOS=js GOARCH=wasm, through github.com/syumai/workers). It
+// (built with GOOS=js GOARCH=wasm; js/worker.mjs is its glue, which starts
+// one Go instance per isolate and hands it every request). It
 // serves what needs no connection state from a read-only copy of the store
 // kept in Workers KV (binding VOILE_KV, filled from `voile-server
 // export-kv`): the catalog with publishers' keys, every signed bundle, and
