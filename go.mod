@@ -7,6 +7,7 @@ require (
 	github.com/nats-io/nats-server/v2 v2.15.3
 	github.com/nats-io/nats.go v1.55.0
 	github.com/prometheus/client_golang v1.25.0
+	github.com/syumai/workers v0.31.0
 	github.com/tinylib/msgp v1.6.5
 	golang.org/x/text v0.44.0
 	golang.org/x/time v0.16.0

@@ -10,102 +10,38 @@ import (
 	"os"
 	"syscall/js"
 
+	"github.com/syumai/workers"
+	"github.com/syumai/workers/cloudflare"
+
 	"voile/server/store"
 )
 
 // binding is the Workers KV namespace holding the store export.
 const binding = "VOILE_KV"
 
-// main sets globalThis.voileFetch(request, env), which answers a Request
-// with a Promise of a Response, tells the glue (js/worker.mjs) it is
-// ready, and stays: every request of the isolate is served by this one
-// instance.
+// main hands the edge's handler to syumai/workers, tells the glue it is
+// ready, and stays. It does not wait on workers.Done, as workers.Serve
+// does to end the program after its first response: the glue
+// (js/edge.mjs) keeps this one instance for every request of the
+// isolate.
 func main() {
 	log := slog.New(slog.NewTextHandler(os.Stderr, nil))
-	promise := js.Global().Get("Promise")
-	fetch := js.FuncOf(func(_ js.Value, args []js.Value) any {
-		req, env := args[0], args[1]
-		var executor js.Func
-		executor = js.FuncOf(func(_ js.Value, p []js.Value) any {
-			executor.Release()
-			resolve, reject := p[0], p[1]
-			// KV reads wait for JavaScript promises: they run off the
-			// event loop's goroutine.
-			go func() {
-				res, err := serve(req, env, log)
-				if err != nil {
-					reject.Invoke(js.Global().Get("Error").New(err.Error()))
-					return
-				}
-				resolve.Invoke(res)
-			}()
-			return nil
-		})
-		return promise.New(executor)
-	})
-	js.Global().Set("voileFetch", fetch)
-	js.Global().Call("voileReady")
+	workers.ServeNonBlock(wholeBody(handler(store.Flat{Get: kvGet}, log)))
+	workers.Ready()
+	log.Info("edge instance ready", "binding", binding)
 	select {}
 }
 
-// serve answers one request with the edge's handler over the KV binding
-// of env.
-func serve(req, env js.Value, log *slog.Logger) (js.Value, error) {
-	ns := env.Get(binding)
+// kvGet reads a key's bytes from KV. The namespace comes from the env of
+// syumai/workers' runtime context, which the glue made with the isolate's
+// env. It is read as one ArrayBuffer, not through kv.Namespace.GetReader,
+// whose reader cannot tell a missing key (a null stream) from a value and
+// pulls the value chunk by chunk across JavaScript promises.
+func kvGet(key string) ([]byte, error) {
+	ns := cloudflare.GetBinding(binding)
 	if ns.IsUndefined() {
-		return js.Value{}, fmt.Errorf("the KV binding %s is not configured", binding)
+		return nil, fmt.Errorf("the KV binding %s is not configured", binding)
 	}
-	hr, err := http.NewRequest(req.Get("method").String(), req.Get("url").String(), nil)
-	if err != nil {
-		return js.Value{}, err
-	}
-	if v := req.Get("headers").Call("get", "If-None-Match"); v.Type() == js.TypeString {
-		hr.Header.Set("If-None-Match", v.String())
-	}
-	rec := &recorder{header: http.Header{}, status: http.StatusOK}
-	handler(store.Flat{Get: func(key string) ([]byte, error) { return kvGet(ns, key) }}, log).ServeHTTP(rec, hr)
-
-	if rec.header.Get("Content-Type") == "" && rec.body.Len() > 0 {
-		rec.header.Set("Content-Type", http.DetectContentType(rec.body.Bytes())) // as net/http does
-	}
-	headers := js.Global().Get("Headers").New()
-	for k, vs := range rec.header {
-		for _, v := range vs {
-			headers.Call("append", k, v)
-		}
-	}
-	body := js.Null()
-	if rec.status != http.StatusNotModified && rec.status != http.StatusNoContent {
-		u8 := js.Global().Get("Uint8Array").New(rec.body.Len())
-		js.CopyBytesToJS(u8, rec.body.Bytes())
-		body = u8
-	}
-	return js.Global().Get("Response").New(body, map[string]any{"status": rec.status, "headers": headers}), nil
-}
-
-// recorder is the http.ResponseWriter of one request.
-type recorder struct {
-	header http.Header
-	status int
-	wrote  bool
-	body   bytes.Buffer
-}
-
-func (r *recorder) Header() http.Header { return r.header }
-
-func (r *recorder) WriteHeader(status int) {
-	if !r.wrote {
-		r.status, r.wrote = status, true
-	}
-}
-
-func (r *recorder) Write(b []byte) (int, error) {
-	r.wrote = true
-	return r.body.Write(b)
-}
-
-// kvGet reads a key's bytes from the KV namespace ns.
-func kvGet(ns js.Value, key string) ([]byte, error) {
 	v, err := await(ns.Call("get", key, "arrayBuffer"))
 	if err != nil {
 		return nil, fmt.Errorf("KV get %q: %w", key, err)
@@ -140,4 +76,65 @@ func await(p js.Value) (js.Value, error) {
 	case err := <-ec:
 		return js.Undefined(), err
 	}
+}
+
+// rawJSBodyWriter is the http.ResponseWriter of syumai/workers, which takes
+// a JavaScript value as a response's whole body and passes it to `new
+// Response` as is.
+type rawJSBodyWriter interface {
+	http.ResponseWriter
+	WriteRawJSBody(body js.Value)
+}
+
+// wholeBody answers with h, handing each response's body to syumai/workers
+// as one Uint8Array rather than writing it. syumai/workers (v0.31.0)
+// streams a written body through a pipe, and closing that pipe closes the
+// channel of workers.Done: the second response so streamed panics (close
+// of a closed channel) and ends the instance. A body handed whole is
+// neither streamed nor closed, so one instance serves any number of
+// requests; it also costs no JavaScript promise per chunk. Should
+// syumai's ResponseWriter not take raw bodies, the body is written to it.
+func wholeBody(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		raw, ok := w.(rawJSBodyWriter)
+		if !ok {
+			h.ServeHTTP(w, r)
+			return
+		}
+		b := &bufferedWriter{ResponseWriter: w}
+		h.ServeHTTP(b, r)
+		if b.status == 0 {
+			b.status = http.StatusOK
+		}
+		if w.Header().Get("Content-Type") == "" && b.body.Len() > 0 {
+			w.Header().Set("Content-Type", http.DetectContentType(b.body.Bytes())) // as net/http does
+		}
+		w.WriteHeader(b.status)
+		if b.body.Len() > 0 {
+			u8 := js.Global().Get("Uint8Array").New(b.body.Len())
+			js.CopyBytesToJS(u8, b.body.Bytes())
+			raw.WriteRawJSBody(u8)
+		}
+	})
+}
+
+// bufferedWriter keeps a response's status and body; its header is the
+// underlying writer's.
+type bufferedWriter struct {
+	http.ResponseWriter
+	status int
+	body   bytes.Buffer
+}
+
+func (b *bufferedWriter) WriteHeader(status int) {
+	if b.status == 0 {
+		b.status = status
+	}
+}
+
+func (b *bufferedWriter) Write(p []byte) (int, error) {
+	if b.status == 0 {
+		b.status = http.StatusOK
+	}
+	return b.body.Write(p)
 }

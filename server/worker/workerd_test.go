@@ -33,7 +33,8 @@ import (
 // installed by `make worker-deps`).
 const workerdBin = "node_modules/.bin/workerd"
 
-// The Worker runs for real: the js/wasm build with its glue under workerd,
+// The Worker runs for real: the js/wasm build with syumai/workers' glue and
+// the entry js/edge.mjs under workerd,
 // the Workers runtime, with a KV namespace filled from `voile-server
 // export-kv`. Catalog and bundles are byte for byte the origin's; a
 // version's bundle is cacheable for good, with an ETag; and one Go
@@ -125,28 +126,32 @@ func TestEdgeUnderWorkerd(t *testing.T) {
 	}))
 	defer kvSrv.Close()
 
-	// The worker as `make server` builds it, or, to compare, another
-	// build in the folder VOILE_EDGE_BUILD (worker.mjs, wasm_exec.js,
-	// app.wasm and any other .mjs its glue imports).
+	// The worker as `make server` builds it: syumai/workers' glue from its
+	// workers-assets-gen, js/edge.mjs as the entry, and app.wasm. Or, to
+	// compare, another build in the folder VOILE_EDGE_BUILD (its entry is
+	// edge.mjs if it has one, else worker.mjs).
 	wd := filepath.Join(dir, "worker")
-	os.MkdirAll(wd, 0o755)
-	modules := ""
 	if other := os.Getenv("VOILE_EDGE_BUILD"); other != "" {
-		for _, f := range []string{"worker.mjs", "wasm_exec.js", "app.wasm", "runtime.mjs"} {
+		os.MkdirAll(wd, 0o755)
+		for _, f := range []string{"edge.mjs", "worker.mjs", "runtime.mjs", "wasm_exec.js", "app.wasm"} {
 			if _, err := os.Stat(filepath.Join(other, f)); err == nil {
 				copyFile(t, filepath.Join(other, f), filepath.Join(wd, f))
 			}
 		}
-		if _, err := os.Stat(filepath.Join(wd, "runtime.mjs")); err == nil {
-			modules = `(name = "runtime.mjs", esModule = embed "runtime.mjs"),`
-		}
 		t.Logf("measuring the build in %s", other)
 	} else {
+		run(t, "", nil, "go", "run", "github.com/syumai/workers/cmd/workers-assets-gen", "-mode=go", "-o", wd)
 		run(t, "", []string{"GOOS=js", "GOARCH=wasm"}, "go", "build", "-trimpath", "-ldflags=-s -w", "-o", filepath.Join(wd, "app.wasm"), ".")
-		goroot := strings.TrimSpace(string(run(t, "", nil, "go", "env", "GOROOT")))
-		copyFile(t, filepath.Join(goroot, "lib", "wasm", "wasm_exec.js"), filepath.Join(wd, "wasm_exec.js"))
-		copyFile(t, "js/worker.mjs", filepath.Join(wd, "worker.mjs"))
+		copyFile(t, "js/edge.mjs", filepath.Join(wd, "edge.mjs"))
 	}
+	// The first module is the entry.
+	var modules []string
+	for _, f := range []string{"edge.mjs", "worker.mjs", "runtime.mjs", "wasm_exec.js"} {
+		if _, err := os.Stat(filepath.Join(wd, f)); err == nil {
+			modules = append(modules, fmt.Sprintf("(name = %q, esModule = embed %q),", f, f))
+		}
+	}
+	modules = append(modules, `(name = "app.wasm", wasm = embed "app.wasm"),`)
 	port := freePort(t)
 	config := fmt.Sprintf(`using Workerd = import "/workerd/workerd.capnp";
 const config :Workerd.Config = (
@@ -158,14 +163,12 @@ const config :Workerd.Config = (
 );
 const edge :Workerd.Worker = (
   modules = [
-    (name = "worker.mjs", esModule = embed "worker.mjs"),
-    (name = "wasm_exec.js", esModule = embed "wasm_exec.js"),
-    (name = "app.wasm", wasm = embed "app.wasm"),%s
+    %s
   ],
   compatibilityDate = "2025-01-01",
   bindings = [(name = "VOILE_KV", kvNamespace = "kv")],
 );
-`, strings.TrimPrefix(kvSrv.URL, "http://"), port, modules)
+`, strings.TrimPrefix(kvSrv.URL, "http://"), port, strings.Join(modules, "\n    "))
 	os.WriteFile(filepath.Join(wd, "config.capnp"), []byte(config), 0o644)
 	cmd := exec.Command(bin, "serve", "config.capnp")
 	cmd.Dir = wd
@@ -177,6 +180,14 @@ const edge :Workerd.Worker = (
 	defer func() {
 		cmd.Process.Kill()
 		cmd.Wait()
+		// One instance, started once and never ended, served every
+		// request (a build to compare may start one per request).
+		if n := strings.Count(logs.String(), "edge instance ready"); os.Getenv("VOILE_EDGE_BUILD") == "" && n != 1 {
+			t.Errorf("%d Go instances started, want one for every request", n)
+		}
+		if strings.Contains(logs.String(), "panic:") || strings.Contains(logs.String(), "exit code:") {
+			t.Errorf("the Go program ended")
+		}
 		if t.Failed() {
 			t.Logf("workerd:\n%s", logs.String())
 		}
