@@ -81,7 +81,8 @@ wasm-size:
 
 # ---- server/ -----------------------------------------------------------------
 # The sync server, its load tool, the CLI and the edge worker (js/wasm, with
-# its glue server/worker/js/worker.mjs and Go's wasm_exec.js) into $(BUILD)/.
+# the JavaScript glue of syumai/workers and the entry server/worker/js/edge.mjs,
+# which keeps one Go instance per isolate) into $(BUILD)/.
 # The server's tests, with the SIGKILL crash test, the NATS cluster tests
 # and the worker run under workerd (the npm package in server/worker,
 # installed by worker-deps), run in test-go (`go test ./...`).
@@ -98,8 +99,8 @@ WORKER_DEPS := server/worker/node_modules/.package-lock.json
 
 server:
 	$(GO) build -o $(BUILD)/ ./server/cmd/voile-server ./server/cmd/voile-load ./cmd/voile
-	mkdir -p $(BUILD)/worker
-	cp server/worker/js/worker.mjs $(GOROOT_WASM)/wasm_exec.js $(BUILD)/worker/
+	$(GO) run github.com/syumai/workers/cmd/workers-assets-gen -mode=go -o $(BUILD)/worker
+	cp server/worker/js/edge.mjs $(BUILD)/worker/
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" -o $(BUILD)/worker/app.wasm ./server/worker
 
 $(WORKER_DEPS): server/worker/package.json server/worker/package-lock.json

@@ -2,7 +2,7 @@
 // other modules beside it are syumai/workers' glue as its
 // workers-assets-gen writes them: wasm_exec.js (Go's), runtime.mjs (the
 // runtime context and the wasm module) and worker.mjs (its entry, which
-// starts a new Go instance for every request: 9-15 ms of CPU each).
+// starts a new Go instance for every request: 10-23 ms of CPU each).
 //
 // This entry starts the instance the same way, but once per isolate, and
 // hands it every request through binding.handleRequest, which
