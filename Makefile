@@ -23,7 +23,7 @@ generate:
 
 # ---- shared/ and cmd/voile ---------------------------------------------------
 
-test-go:
+test-go: worker-deps
 	$(GO) test ./...
 
 # Short runs of every fuzz target; longer ones with FUZZTIME=5m.
@@ -138,29 +138,43 @@ wasm-size:
 
 # ---- server/ -----------------------------------------------------------------
 # The sync server, its load tool, the CLI and the edge worker (js/wasm, with
-# the JavaScript glue of syumai/workers) into $(BUILD)/. The server's tests,
-# with the SIGKILL crash test and a js/wasm build of the worker, run in
-# test-go (`go test ./...`).
+# the JavaScript glue of syumai/workers and the entry server/worker/js/edge.mjs,
+# which keeps one Go instance per isolate) into $(BUILD)/.
+# The server's tests, with the SIGKILL crash test, the NATS cluster tests
+# and the worker run under workerd (the npm package in server/worker,
+# installed by worker-deps), run in test-go (`go test ./...`).
 SERVER_ADDR ?= 127.0.0.1:8787
 SERVER_DATA ?= .run/server
-LOAD_N ?= 10000
+# NODES=3: three sync nodes over a three-server NATS cluster (run inside
+# voile-load), 10,000 subscribers each unless LOAD_N says otherwise.
+NODES ?= 1
+LOAD_N ?= $(NODES)0000
 LOAD_RUNS ?= 5
 
-.PHONY: server bench-server run-server
+.PHONY: server bench-server run-server worker-deps
+WORKER_DEPS := server/worker/node_modules/.package-lock.json
+
 server:
 	$(GO) build -o $(BUILD)/ ./server/cmd/voile-server ./server/cmd/voile-load ./cmd/voile
 	$(GO) run github.com/syumai/workers/cmd/workers-assets-gen -mode=go -o $(BUILD)/worker
-	GOOS=js GOARCH=wasm $(GO) build -o $(BUILD)/worker/app.wasm ./server/worker
+	cp server/worker/js/edge.mjs $(BUILD)/worker/
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" -o $(BUILD)/worker/app.wasm ./server/worker
+
+$(WORKER_DEPS): server/worker/package.json server/worker/package-lock.json
+	cd server/worker && npm ci --no-audit --no-fund
+	touch $@
+
+worker-deps: $(WORKER_DEPS)
 
 # The server alone, with the demo publisher and lists, in the foreground.
 run-server: server
 	$(BUILD)/voile-server -demo -data $(SERVER_DATA) -addr $(SERVER_ADDR)
 
 # N subscribers on loopback, then timed publishes (not part of `make test`).
-# Each of the two processes needs N file descriptors: the soft limit is
-# raised to the hard one.
+# Each server process and each subscriber process (one per node) needs
+# N/NODES file descriptors: the soft limit is raised to the hard one.
 bench-server: server
-	ulimit -n $$(ulimit -Hn); $(BUILD)/voile-load -server-bin $(BUILD)/voile-server -n $(LOAD_N) -runs $(LOAD_RUNS)
+	ulimit -n $$(ulimit -Hn); $(BUILD)/voile-load -server-bin $(BUILD)/voile-server -n $(LOAD_N) -runs $(LOAD_RUNS) -nodes $(NODES)
 
 # ---- extension/ --------------------------------------------------------------
 

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"bytes"
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
@@ -29,10 +30,12 @@ type adapterState struct {
 	publisher string
 	seq       uint64
 	pm        *websocket.PreparedMessage
+	doc, sig  []byte
 }
 
 // setAdapters makes a the publisher's latest document and returns its
-// state.
+// state, or nil when the hub holds that document already (this node
+// stored it, and the store reports it again).
 func (h *hub) setAdapters(a *store.Adapters) *adapterState {
 	pm, _ := prepare(&wire.Message{Type: wire.TAdapters, Adapters: &wire.Adapters{Publisher: a.Publisher, Document: a.Document, Sig: a.Sig}})
 	h.mu.Lock()
@@ -40,8 +43,11 @@ func (h *hub) setAdapters(a *store.Adapters) *adapterState {
 	if h.adapters == nil {
 		h.adapters = map[string]*adapterState{}
 	}
+	if cur := h.adapters[a.Publisher]; cur != nil && bytes.Equal(cur.doc, a.Document) && bytes.Equal(cur.sig, a.Sig) {
+		return nil
+	}
 	h.adapterSeq++
-	st := &adapterState{publisher: a.Publisher, seq: h.adapterSeq, pm: pm}
+	st := &adapterState{publisher: a.Publisher, seq: h.adapterSeq, pm: pm, doc: a.Document, sig: a.Sig}
 	h.adapters[a.Publisher] = st
 	return st
 }
@@ -177,13 +183,42 @@ func (s *Server) PublishAdapters(p *store.Publisher, publisher string, doc, sig 
 	s.pubMu.Lock()
 	defer s.pubMu.Unlock()
 	if err := s.store.PutAdapters(a); err != nil {
-		return nil, err
+		return nil, storeErr(err)
 	}
+	s.pushAdapters(a)
+	return &AdaptersResult{Publisher: p.ID, Bytes: len(doc)}, nil
+}
+
+// pushAdapters makes a the hub's document of its publisher and sends it
+// to every connection, unless the hub holds it already.
+func (s *Server) pushAdapters(a *store.Adapters) {
+	s.applyMu.Lock()
+	defer s.applyMu.Unlock()
 	st := s.hub.setAdapters(a)
+	if st == nil {
+		return
+	}
 	for _, c := range s.hub.snapshotConns() {
 		c.sendAdapters(st)
 	}
-	return &AdaptersResult{Publisher: p.ID, Bytes: len(doc)}, nil
+}
+
+// applyAdapters pushes a publisher's stored adapter document, stored by
+// this node or another.
+func (s *Server) applyAdapters(publisher string) error {
+	if !s.cfg.adapterPublisher(publisher) {
+		return nil
+	}
+	all, err := s.store.AllAdapters()
+	if err != nil {
+		return err
+	}
+	for i := range all {
+		if all[i].Publisher == publisher {
+			s.pushAdapters(&all[i])
+		}
+	}
+	return nil
 }
 
 // loadAdapters makes the stored adapter documents the hub's.

@@ -10,7 +10,6 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -18,7 +17,7 @@ import (
 	"github.com/gorilla/websocket"
 
 	"voile/server/store"
-	"voile/server/store/bolt"
+	"voile/server/store/jetstore"
 	"voile/shared/bundle"
 	"voile/shared/rules"
 	"voile/shared/wire"
@@ -29,7 +28,7 @@ type env struct {
 	t     *testing.T
 	srv   *Server
 	http  *httptest.Server
-	db    *bolt.DB
+	db    *jetstore.Store
 	pub   ed25519.PublicKey
 	priv  ed25519.PrivateKey
 	token string
@@ -37,7 +36,7 @@ type env struct {
 
 func newEnv(t *testing.T, cfg Config) *env {
 	t.Helper()
-	db, err := bolt.Open(filepath.Join(t.TempDir(), "voile.db"))
+	db, err := jetstore.OpenDir(t.TempDir(), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -216,7 +215,7 @@ func (e *env) latest(id string) (uint64, []byte) {
 	return v.Version, v.Bundle
 }
 
-var _ store.Store = (*bolt.DB)(nil)
+var _ store.Store = (*jetstore.Store)(nil)
 
 func jsonDecode(resp *http.Response, v any) error {
 	defer resp.Body.Close()

@@ -227,27 +227,23 @@ func (s *Server) Publish(p *store.Publisher, data []byte, rollbackOf uint64) (*P
 		if errors.Is(err, store.ErrStale) {
 			return nil, apiErr(http.StatusConflict, wire.CodeStale, "%v", err)
 		}
-		return nil, err
+		return nil, storeErr(err)
 	}
 	// Stored durably: from here on the version is acknowledged, and what
-	// remains only informs subscribers.
-	var prev *bundle.Bundle
-	if cur := s.hub.state(store.Key(p.ID, l.ID)); cur != nil {
-		prev = cur.bundle
-	}
-	st := newListState(b, prev)
-	if err := s.refreshCatalog(); err != nil {
-		s.log.Error("refresh catalog after publish", "err", err)
-	}
-	s.hub.publish(st)
-	if prev == nil {
-		// A new list: every client learns of it from its publisher's
-		// catalog, and may follow it with a new hello.
-		if pm := s.hub.publisherCatalog(p.ID); pm != nil {
-			s.hub.announce(pm)
-		}
-	}
+	// remains only informs subscribers (other nodes learn of it from the
+	// store).
+	s.apply(b)
 	return &PublishResult{Publisher: p.ID, List: l.ID, Version: l.Version, RollbackOf: rollbackOf}, nil
+}
+
+// storeErr answers a write the store could not take for want of the
+// store itself (NATS unreachable, or JetStream without a quorum) with 503:
+// nothing was stored, and the publisher may try again.
+func storeErr(err error) error {
+	if errors.Is(err, store.ErrUnavailable) {
+		return apiErr(http.StatusServiceUnavailable, wire.CodeUnavailable, "not stored, try again: %v", err)
+	}
+	return err
 }
 
 // checkListCount refuses a new list to a publisher that already has

@@ -30,8 +30,12 @@ type Server struct {
 	deltas *deltaCache
 	up     websocket.Upgrader
 
-	pubMu    sync.Mutex // serialises publishes: verify, store, push
-	limiters sync.Map   // publisher ID -> *rate.Limiter
+	pubMu sync.Mutex // serialises this node's publishes: verify, store, push
+	// applyMu serialises what changes the hub's lists and catalog: this
+	// node's publishes and the store's changes (watch), which bring the
+	// versions every node stores.
+	applyMu  sync.Mutex
+	limiters sync.Map // publisher ID -> *rate.Limiter
 
 	conns    sync.WaitGroup // open connections, for shutdown
 	stopPing chan struct{}
@@ -63,6 +67,15 @@ func New(cfg Config, st store.Store, log *slog.Logger) (*Server, error) {
 			CheckOrigin: func(*http.Request) bool { return true },
 		},
 	}
+	// Watching from before the load, no change falls between the two
+	// (one seen twice changes nothing).
+	changes, stop := st.Watch()
+	ok := false
+	defer func() {
+		if !ok {
+			stop()
+		}
+	}()
 	lists, err := st.Lists()
 	if err != nil {
 		return nil, fmt.Errorf("load lists: %w", err)
@@ -84,8 +97,84 @@ func New(cfg Config, st store.Store, log *slog.Logger) (*Server, error) {
 	if err := s.loadAdapters(); err != nil {
 		return nil, err
 	}
+	ok = true
 	go s.pingLoop()
+	go s.watch(changes, stop)
 	return s, nil
+}
+
+// watch applies what the store reports changed, by this node or another
+// sharing the store: a new version is pushed to this node's subscribers,
+// a new publisher or list reaches the catalog, an adapter document every
+// connection.
+func (s *Server) watch(changes <-chan store.Change, stop func()) {
+	defer stop()
+	for {
+		select {
+		case <-s.stopPing:
+			return
+		case c := <-changes:
+			var err error
+			switch {
+			case c.List != "":
+				err = s.applyStored(c.Publisher, c.List)
+			case c.Adapters:
+				err = s.applyAdapters(c.Publisher)
+			default:
+				s.applyMu.Lock()
+				err = s.refreshCatalog()
+				s.applyMu.Unlock()
+			}
+			if err != nil {
+				s.log.Error("apply a stored change", "publisher", c.Publisher, "list", c.List, "adapters", c.Adapters, "err", err)
+			}
+		}
+	}
+}
+
+// applyStored makes a list's latest stored version the hub's.
+func (s *Server) applyStored(publisher, list string) error {
+	v, err := s.store.Version(publisher, list, 0)
+	if err != nil {
+		return err
+	}
+	if cur := s.hub.state(store.Key(publisher, list)); cur != nil && cur.version >= v.Version {
+		return nil // applied already, as this node's own publish
+	}
+	b, err := bundle.Decode(v.Bundle)
+	if err != nil {
+		return fmt.Errorf("stored %s v%d: %w", store.Key(publisher, list), v.Version, err)
+	}
+	s.apply(b)
+	return nil
+}
+
+// apply makes a stored bundle its list's latest version on this node:
+// the catalog is refreshed, subscribers get it, and a new list is
+// announced to every client. An older or equal version changes nothing.
+func (s *Server) apply(b *bundle.Bundle) {
+	s.applyMu.Lock()
+	defer s.applyMu.Unlock()
+	key := store.Key(b.Publisher, b.ListID)
+	var prev *bundle.Bundle
+	if cur := s.hub.state(key); cur != nil {
+		if cur.version >= b.Version {
+			return
+		}
+		prev = cur.bundle
+	}
+	st := newListState(b, prev)
+	if err := s.refreshCatalog(); err != nil {
+		s.log.Error("refresh catalog after publish", "err", err)
+	}
+	s.hub.publish(st)
+	if prev == nil {
+		// A new list: every client learns of it from its publisher's
+		// catalog, and may follow it with a new hello.
+		if pm := s.hub.publisherCatalog(b.Publisher); pm != nil {
+			s.hub.announce(pm)
+		}
+	}
 }
 
 func (s *Server) refreshCatalog() error {

@@ -14,7 +14,7 @@ import (
 	"github.com/gorilla/websocket"
 
 	"voile/server"
-	"voile/server/store/bolt"
+	"voile/server/store/jetstore"
 	"voile/shared/bundle"
 	"voile/shared/wire"
 )
@@ -30,7 +30,7 @@ func TestPublishAdapters(t *testing.T) {
 		}
 	}
 	pubText, _ := os.ReadFile(name + ".pub")
-	db, err := bolt.Open(filepath.Join(dir, "voile.db"))
+	db, err := jetstore.OpenDir(filepath.Join(dir, "store"), nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,7 +10,7 @@ import (
 	"testing"
 
 	"voile/server"
-	"voile/server/store/bolt"
+	"voile/server/store/jetstore"
 )
 
 // capture runs f with os.Stdout going to a pipe and returns what it wrote.
@@ -52,7 +52,7 @@ func TestAdminCommands(t *testing.T) {
 		t.Fatal(err)
 	}
 	pubText, _ := os.ReadFile(name + ".pub")
-	db, err := bolt.Open(filepath.Join(dir, "voile.db"))
+	db, err := jetstore.OpenDir(filepath.Join(dir, "store"), nil)
 	if err != nil {
 		t.Fatal(err)
 	}

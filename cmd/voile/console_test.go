@@ -15,7 +15,7 @@ import (
 	"testing"
 
 	"voile/server"
-	"voile/server/store/bolt"
+	"voile/server/store/jetstore"
 	"voile/shared/bundle"
 )
 
@@ -36,7 +36,7 @@ type consoleEnv struct {
 func newConsoleEnv(t *testing.T) *consoleEnv {
 	t.Helper()
 	dir := t.TempDir()
-	db, err := bolt.Open(filepath.Join(dir, "voile.db"))
+	db, err := jetstore.OpenDir(filepath.Join(dir, "store"), nil)
 	if err != nil {
 		t.Fatal(err)
 	}

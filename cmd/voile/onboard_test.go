@@ -10,7 +10,7 @@ import (
 	"testing"
 
 	"voile/server"
-	"voile/server/store/bolt"
+	"voile/server/store/jetstore"
 	"voile/shared/bundle"
 )
 
@@ -18,7 +18,7 @@ import (
 // publisher's token lands in a file and publishes.
 func TestAdminAddPublisher(t *testing.T) {
 	dir := t.TempDir()
-	db, err := bolt.Open(filepath.Join(dir, "voile.db"))
+	db, err := jetstore.OpenDir(filepath.Join(dir, "store"), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -100,7 +100,7 @@ func TestAdminAddPublisher(t *testing.T) {
 // to allow them.
 func TestAddPublisherNeedsOperatorToken(t *testing.T) {
 	dir := t.TempDir()
-	db, _ := bolt.Open(filepath.Join(dir, "voile.db"))
+	db, _ := jetstore.OpenDir(filepath.Join(dir, "store"), nil)
 	defer db.Close()
 	srv, _ := server.New(server.Config{}, db, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	hs := httptest.NewServer(srv.Handler())

@@ -190,6 +190,36 @@ test('offline: the connection comes back with a growing delay and the lists stay
   host.sync.stop();
 });
 
+test('several sync nodes: when one goes away the next is tried within about a second, with the versions held', async () => {
+  const { host } = makeHost();
+  await host.init({ keys: { 'voile-demo': KEY }, bundles: [bytesToBase64(fakeBundle({ id: 'demo-en' }))], config: { server: 'ws://a/v1/sync, ws://b/v1/sync' } });
+  await tick();
+  assert.equal(FakeSocket.last.url, 'ws://a/v1/sync');
+  const timers = [];
+  host.sync.setTimeout = (fn, ms) => { timers.push({ fn, ms }); return 0; };
+  host.sync.clearTimeout = () => {};
+  const held = FakeSocket.last.sent.at(-1).held;
+  FakeSocket.last.drop();
+  assert.ok(timers[0].ms >= 750 && timers[0].ms <= 1250, `next node after about a second (${timers[0].ms})`);
+  timers[0].fn();
+  await tick();
+  assert.equal(FakeSocket.last.url, 'ws://b/v1/sync');
+  const hello = FakeSocket.last.sent.at(-1);
+  assert.equal(hello.type, 'hello');
+  assert.deepEqual(hello.held, held, 'the hello names the versions held');
+  // Both nodes gone: once each has failed in turn, the delay grows as
+  // with one.
+  FakeSocket.last.drop();
+  for (const i of [1, 2]) {
+    timers[i].fn();
+    FakeSocket.last.onopen = null;
+    FakeSocket.last.drop();
+  }
+  assert.equal(FakeSocket.last.url, 'ws://b/v1/sync');
+  assert.ok(timers[3].ms > timers[1].ms * 1.2, `then longer (${timers.map(t => Math.round(t.ms))})`);
+  host.sync.stop();
+});
+
 test('the sync client calls timers bare, as browsers require', async () => {
   const { SyncClient } = await import('../src/host/sync.js');
   const calls = [];

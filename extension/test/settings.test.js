@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   normalizeSettings, normalizeAllow, applyCorrection, siteEnabled, siteKey, classifyOptions,
-  normalizeServerUrl, serverOriginPattern, addStats, DEFAULT_SETTINGS, CATEGORIES,
+  normalizeServerUrl, serverOriginPattern, serverOriginPatterns, addStats, DEFAULT_SETTINGS, CATEGORIES,
 } from '../src/common/settings.js';
 import { userSiteMatches, hostsToMatches, sitePattern } from '../src/common/sites.js';
 import { prepareReport, keyFingerprint } from '../src/common/publishers.js';
@@ -84,4 +84,15 @@ test('the opt-in report holds rules and a count, never a post or a fingerprint',
 
 test('a key fingerprint is the one `voile fingerprint` prints (shared/bundle/fingerprint_test.go)', async () => {
   assert.equal(await keyFingerprint('voile-pub-AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8'), 'a4b8 a555 5cd5 6947 0ec5 bc60 97b8 1a3f');
+});
+
+test('a server setting may name several sync nodes, each checked, each with its permission', () => {
+  assert.equal(normalizeServerUrl(' wss://a.example, wss://b.example/v1/sync  ws://c.example:8787 '),
+    'wss://a.example/v1/sync wss://b.example/v1/sync ws://c.example:8787/v1/sync');
+  assert.throws(() => normalizeServerUrl('wss://a.example https://b.example'), /ws: or wss:/);
+  assert.throws(() => normalizeServerUrl('  '), /no server address/);
+  assert.deepEqual(serverOriginPatterns('wss://a.example/v1/sync wss://b.example/v1/sync wss://a.example/x'),
+    ['https://a.example/*', 'https://b.example/*']);
+  assert.deepEqual(userSiteMatches(['https://a.example/*', 'https://b.example/*', 'https://news.example/*'], [],
+    serverOriginPatterns('wss://a.example wss://b.example')), ['https://news.example/*']);
 });

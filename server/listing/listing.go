@@ -1,6 +1,8 @@
 package listing
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -8,6 +10,7 @@ import (
 	"net/http"
 	"sort"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"voile/server/store"
@@ -142,13 +145,35 @@ func Register(mux *http.ServeMux, r store.Reader, log *slog.Logger) {
 			Internal(w, log, "read bundle", err)
 			return
 		}
-		w.Header().Set("Content-Type", "application/msgpack")
+		// A version's bundle never changes: a CDN or browser may keep it
+		// for good. The latest is revalidated each time, cheaply, by ETag.
+		sum := sha256.Sum256(v.Bundle)
+		etag := `"` + hex.EncodeToString(sum[:16]) + `"`
+		w.Header().Set("ETag", etag)
+		if version != 0 {
+			w.Header().Set("Cache-Control", "public, max-age=31536000, immutable")
+		} else {
+			w.Header().Set("Cache-Control", "no-cache")
+		}
 		w.Header().Set("X-Voile-Version", strconv.FormatUint(v.Version, 10))
+		if inm := req.Header.Get("If-None-Match"); inm != "" && (inm == etag || inm == "*" || strings.Contains(inm, etag)) {
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
+		w.Header().Set("Content-Type", "application/msgpack")
 		w.Write(v.Bundle)
 	}
 	mux.HandleFunc("GET /v1/lists/{publisher}/{list}", serveBundle)
 	mux.HandleFunc("GET /v1/lists/{publisher}/{list}/{version}", serveBundle)
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, req *http.Request) {
+		// A store shared over the network (JetStream) says whether it
+		// can take writes; subscribers are still served meanwhile.
+		if h, ok := r.(interface{ Health() error }); ok {
+			if err := h.Health(); err != nil {
+				Error(w, http.StatusServiceUnavailable, wire.CodeUnavailable, "store: %v", err)
+				return
+			}
+		}
 		if _, err := r.Lists(); err != nil {
 			Error(w, http.StatusServiceUnavailable, wire.CodeUnavailable, "store: %v", err)
 			return

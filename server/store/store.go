@@ -18,6 +18,11 @@ var ErrNotFound = errors.New("not found")
 // ErrStale says that a version is not above the latest of its list.
 var ErrStale = errors.New("stale version")
 
+// ErrUnavailable says that a write was not stored because the store
+// could not be reached: nothing was acknowledged, and the write may be
+// tried again.
+var ErrUnavailable = errors.New("store unavailable")
+
 // Publisher is a registered publisher (an NGO). Its API token is kept only
 // as a SHA-256 hash.
 type Publisher struct {
@@ -101,6 +106,13 @@ type Store interface {
 	// AllAdapters returns every publisher's adapter document, ordered by
 	// publisher.
 	AllAdapters() ([]Adapters, error)
+	// Watch delivers every change from now on, made here or by another
+	// process sharing the store, after reads reflect it, until stop is
+	// called. A watcher must keep reading until then: the store waits
+	// for it.
+	Watch() (changes <-chan Change, stop func())
+	// Health returns nil while writes can be stored, or why they cannot.
+	Health() error
 	Close() error
 }
 

@@ -18,7 +18,7 @@ import (
 
 	"voile/server"
 	"voile/server/store"
-	"voile/server/store/bolt"
+	"voile/server/store/jetstore"
 	"voile/shared/bundle"
 	"voile/shared/rules"
 	"voile/shared/wire"
@@ -28,7 +28,7 @@ import (
 // origin server, and refuses what only the origin does.
 func TestEdgeServesExport(t *testing.T) {
 	dir := t.TempDir()
-	db, err := bolt.Open(filepath.Join(dir, "voile.db"))
+	db, err := jetstore.OpenDir(filepath.Join(dir, "store"), nil)
 	if err != nil {
 		t.Fatal(err)
 	}

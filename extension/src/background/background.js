@@ -7,7 +7,7 @@
 // through here, so a page load does not wake the service worker.
 
 import {
-  Keys, normalizeSettings, normalizeAllow, applyCorrection, addStats, serverOriginPattern,
+  Keys, normalizeSettings, normalizeAllow, applyCorrection, addStats, serverOriginPatterns,
 } from '../common/settings.js';
 import { Target, allowedSender } from '../common/protocol.js';
 import { hostsToMatches, userSiteMatches } from '../common/sites.js';
@@ -317,7 +317,7 @@ async function builtInMatches() {
 async function syncUserSites() {
   const { origins = [] } = await api.permissions.getAll();
   const settings = normalizeSettings((await get(Keys.settings))[Keys.settings]);
-  const matches = userSiteMatches(origins, await builtInMatches(), serverOriginPattern(settings.server, browserName));
+  const matches = userSiteMatches(origins, await builtInMatches(), serverOriginPatterns(settings.server, browserName));
   const existing = await api.scripting.getRegisteredContentScripts({ ids: [USER_SITES_SCRIPT] });
   if (matches.length === 0) {
     if (existing.length) await api.scripting.unregisterContentScripts({ ids: [USER_SITES_SCRIPT] });

@@ -114,10 +114,18 @@ export function classifyOptions(settings, allow) {
 }
 
 /**
- * Checks a sync server address: ws: or wss:, a host, no credentials.
- * Returns it normalised; throws an Error saying what is wrong.
+ * Checks a sync server setting: one address, or several sync nodes of one
+ * service separated by spaces or commas. Returns them normalised, joined
+ * by a space; throws an Error saying what is wrong.
  */
 export function normalizeServerUrl(text) {
+  const urls = String(text).split(/[\s,]+/).filter(Boolean);
+  if (urls.length === 0) throw new Error('no server address');
+  return urls.map(normalizeOneServerUrl).join(' ');
+}
+
+/** Checks one sync server address: ws: or wss:, a host, no credentials. */
+function normalizeOneServerUrl(text) {
   let u;
   try {
     u = new URL(String(text).trim());
@@ -144,6 +152,11 @@ export function serverOriginPattern(serverUrl, browser = 'chromium') {
   const secure = u.protocol === 'wss:';
   const scheme = browser === 'firefox' ? (secure ? 'wss' : 'ws') : (secure ? 'https' : 'http');
   return `${scheme}://${u.hostname}/*`;
+}
+
+/** The host permission patterns of every address of a server setting. */
+export function serverOriginPatterns(serverSetting, browser = 'chromium') {
+  return [...new Set(String(serverSetting).split(/[\s,]+/).filter(Boolean).map(u => serverOriginPattern(u, browser)))];
 }
 
 /** Stats after adding flagged posts of the given categories. */

@@ -17,9 +17,9 @@ export function hostsToMatches(hosts) {
  * time: not already covered by the manifest, and not the sync server's.
  * Non-web patterns (ws:, the extension's own) are left out.
  */
-export function userSiteMatches(origins, manifestMatches, serverPattern) {
-  const fixed = new Set(manifestMatches);
-  return origins.filter(o => (o === '<all_urls>' || /^(\*|https?):\/\//.test(o)) && !fixed.has(o) && o !== serverPattern)
+export function userSiteMatches(origins, manifestMatches, serverPatterns) {
+  const fixed = new Set([...manifestMatches, ...[].concat(serverPatterns ?? [])]);
+  return origins.filter(o => (o === '<all_urls>' || /^(\*|https?):\/\//.test(o)) && !fixed.has(o))
     .map(o => (o === '<all_urls>' ? '*://*/*' : o))
     .filter((o, i, a) => a.indexOf(o) === i);
 }

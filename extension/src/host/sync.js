@@ -5,18 +5,28 @@
 // versions only, never anything the reader reads.
 //
 // Offline, or when the server fails, it reconnects with a growing delay;
-// the host keeps classifying with the last good lists meanwhile.
+// the host keeps classifying with the last good lists meanwhile. The
+// server setting may name several sync nodes of one service (separated
+// by spaces or commas): when one goes away, the next is tried within about
+// a second, with a hello naming the versions held, so the client gets only
+// what it missed; the delay grows once every node has failed in turn.
 
 const MIN_DELAY = 1000;
 const MAX_DELAY = 5 * 60 * 1000;
 
+/** The addresses of a server setting: one, or several separated by spaces or commas. */
+export function serverUrls(text) {
+  return String(text ?? '').split(/[\s,]+/).filter(Boolean);
+}
+
 export class SyncClient {
   /**
-   * url: the server's ws(s) address. hello(): the bytes of the hello to
-   * send on connecting. onMessage(bytes), onStatus({state, message}).
+   * url: the server's ws(s) address, or several (serverUrls). hello(): the
+   * bytes of the hello to send on connecting. onMessage(bytes),
+   * onStatus({state, message}).
    */
   constructor({ url, WebSocket, hello, onMessage, onStatus, setTimeout: st = setTimeout, clearTimeout: ct = clearTimeout }) {
-    this.url = url;
+    this.setServer(url);
     this.WebSocket = WebSocket;
     this.hello = hello;
     this.onMessage = onMessage;
@@ -29,6 +39,14 @@ export class SyncClient {
     this.delay = MIN_DELAY;
     this.timer = null;
     this.stopped = true;
+  }
+
+  setServer(server) {
+    this.server = server;
+    this.urls = serverUrls(server);
+    this.index = 0;
+    this.url = this.urls[0] ?? server;
+    this.tried = 0; // addresses tried in turn since the last connection
   }
 
   start() {
@@ -46,9 +64,9 @@ export class SyncClient {
   }
 
   /** Reconnects at once (a new address, or the reader asked). */
-  restart(url = this.url) {
+  restart(url = this.server) {
     this.stop();
-    this.url = url;
+    this.setServer(url);
     this.delay = MIN_DELAY;
     this.start();
   }
@@ -82,6 +100,7 @@ export class SyncClient {
     ws.onopen = () => {
       if (this.ws !== ws) return;
       this.delay = MIN_DELAY;
+      this.tried = 0;
       this.onStatus({ state: 'connected', message: '' });
       this.send(this.hello());
     };
@@ -106,8 +125,15 @@ export class SyncClient {
     if (this.stopped) return;
     this.clearTimeout(this.timer);
     // A random part spreads the reconnections of many readers after an outage.
-    const wait = this.delay * (0.75 + Math.random() * 0.5);
-    this.delay = Math.min(MAX_DELAY, this.delay * 2);
+    const jitter = 0.75 + Math.random() * 0.5;
+    let wait = this.delay * jitter;
+    if (this.urls.length > 1) {
+      this.index = (this.index + 1) % this.urls.length;
+      this.url = this.urls[this.index];
+      this.tried++;
+    }
+    if (this.tried > 0 && this.tried < this.urls.length) wait = MIN_DELAY * jitter; // another node, soon
+    else this.delay = Math.min(MAX_DELAY, this.delay * 2);
     this.timer = this.setTimeout(() => { this.timer = null; this.open(); }, wait);
   }
 }

@@ -1,7 +1,7 @@
 // The options page: lists and their publishers (with key pinning), the sync
 // server, the interface language, sites, the reader's corrections, the
 // opt-in report for publishers, and the counts.
-import { Keys, CATEGORIES, normalizeSettings, normalizeAllow, normalizeServerUrl, serverOriginPattern } from '../common/settings.js';
+import { Keys, CATEGORIES, normalizeSettings, normalizeAllow, normalizeServerUrl, serverOriginPatterns } from '../common/settings.js';
 import { pageTranslator, applyStrings, ask, pageLanguage } from '../common/page-strings.js';
 import { formatDateTime } from '../common/i18n.js';
 import { keyFingerprint, prepareReport } from '../common/publishers.js';
@@ -170,7 +170,7 @@ $('server-form').addEventListener('submit', async e => {
     return;
   }
   // Reaching another server needs the reader's leave.
-  const granted = await api.permissions.request({ origins: [serverOriginPattern(url, status.browser)] });
+  const granted = await api.permissions.request({ origins: serverOriginPatterns(url, status.browser) });
   if (!granted) {
     $('server-error').textContent = t('optServerDenied');
     $('server-error').hidden = false;

@@ -4,9 +4,15 @@
 // per idle connection, then publishes new versions and times how long each
 // takes to reach every subscriber.
 //
+// With -nodes 3 it runs a cluster instead: three NATS servers with
+// JetStream inside this process (clustered on loopback, the stream
+// replicated three times) and three voile-server processes joined to it
+// with -nats; subscribers are spread evenly over the nodes and versions are
+// published on the first, so most deliveries cross the cluster.
+//
 // Usage:
 //
-//	voile-load -server-bin build/voile-server [-n 10000] [-runs 5]
+//	voile-load -server-bin build/voile-server [-n 10000] [-runs 5] [-nodes 1]
 //
 // It raises its file-descriptor limit (inherited by the server) to the
 // hard limit, spreads connections over source addresses 127.0.0.1-127.0.0.8
@@ -38,6 +44,7 @@ import (
 
 	"github.com/gorilla/websocket"
 
+	"voile/server/store/jetstore"
 	"voile/shared/bundle"
 	"voile/shared/rules"
 	"voile/shared/wire"
@@ -56,6 +63,7 @@ type options struct {
 	runs     int
 	rules    int
 	dialers  int
+	nodes    int
 	deadline time.Duration
 }
 
@@ -66,11 +74,16 @@ func run() error {
 	flag.IntVar(&o.runs, "runs", 5, "publishes to time")
 	flag.IntVar(&o.rules, "rules", 300, "rules in the published list")
 	flag.IntVar(&o.dialers, "dialers", 64, "connections opened at once")
+	flag.IntVar(&o.nodes, "nodes", 1, "sync nodes: 1 (embedded store) or more over a 3-server NATS cluster run in this process")
 	flag.DurationVar(&o.deadline, "timeout", 60*time.Second, "bound on each phase")
+	subscribe := flag.String("subscribe", "", "(internal) hold -n subscribers of the server at this address and time deliveries as the parent asks on stdin")
 	flag.Parse()
+	if *subscribe != "" {
+		return subscriberProcess(*subscribe, o)
+	}
 
 	// The server, a process of its own, inherits the same limit.
-	if err := raiseFileLimit(uint64(o.n) + 1024); err != nil {
+	if err := raiseFileLimit(uint64(o.n/max(o.nodes, 1)) + 1024); err != nil {
 		return err
 	}
 	dir, err := os.MkdirTemp("", "voile-load-")
@@ -79,37 +92,61 @@ func run() error {
 	}
 	defer os.RemoveAll(dir)
 
+	var natsURLs string
+	if o.nodes > 1 {
+		urls, stop, err := startNATSCluster(dir)
+		if err != nil {
+			return err
+		}
+		defer stop()
+		natsURLs = strings.Join(urls, ",")
+		fmt.Printf("NATS cluster of 3 at %s\n", natsURLs)
+	}
+	storeArgs := func(node int) []string {
+		if natsURLs != "" {
+			return []string{"-data", filepath.Join(dir, fmt.Sprintf("node%d", node)), "-nats", natsURLs}
+		}
+		return []string{"-data", dir}
+	}
+
 	pub, priv, _ := ed25519.GenerateKey(rand.Reader)
 	pubFile := filepath.Join(dir, "load.pub")
 	os.WriteFile(pubFile, []byte(bundle.FormatPublicKey(pub)), 0o644)
-	tokenOut, err := exec.Command(o.bin, "add-publisher", "-data", dir, "-id", "load", "-name", "Load test", "-pub", pubFile).Output()
+	tokenOut, err := exec.Command(o.bin, append(append([]string{"add-publisher"}, storeArgs(0)...), "-id", "load", "-name", "Load test", "-pub", pubFile)...).Output()
 	if err != nil {
 		return fmt.Errorf("add-publisher: %w", err)
 	}
 	token := strings.TrimSpace(string(tokenOut))
 
-	addrFile := filepath.Join(dir, "addr")
-	srv := exec.Command(o.bin, "-data", dir, "-addr", "127.0.0.1:0", "-addr-file", addrFile,
-		"-max-conns-per-ip", "-1", "-publish-rate", "1000", "-publish-burst", "1000", "-log-level", "warn", "-pprof")
-	srv.Stderr = os.Stderr
-	if err := srv.Start(); err != nil {
-		return err
-	}
-	defer func() {
-		srv.Process.Signal(syscall.SIGTERM)
-		done := make(chan struct{})
-		go func() { srv.Wait(); close(done) }()
-		select {
-		case <-done:
-		case <-time.After(15 * time.Second):
-			srv.Process.Kill()
+	var bases []string
+	var pids []int
+	for node := 0; node < o.nodes; node++ {
+		addrFile := filepath.Join(dir, fmt.Sprintf("addr%d", node))
+		args := append(storeArgs(node), "-addr", "127.0.0.1:0", "-addr-file", addrFile,
+			"-max-conns-per-ip", "-1", "-max-conns-per-source", "-1", "-publish-rate", "1000", "-publish-burst", "1000", "-log-level", "warn", "-pprof")
+		srv := exec.Command(o.bin, args...)
+		srv.Stderr = os.Stderr
+		if err := srv.Start(); err != nil {
+			return err
 		}
-	}()
-	base, err := waitAddr(addrFile, o.deadline)
-	if err != nil {
-		return err
+		defer func() {
+			srv.Process.Signal(syscall.SIGTERM)
+			done := make(chan struct{})
+			go func() { srv.Wait(); close(done) }()
+			select {
+			case <-done:
+			case <-time.After(15 * time.Second):
+				srv.Process.Kill()
+			}
+		}()
+		b, err := waitAddr(addrFile, o.deadline)
+		if err != nil {
+			return err
+		}
+		bases, pids = append(bases, b), append(pids, srv.Process.Pid)
 	}
-	fmt.Printf("server pid %d at %s; %d subscribers, %d publishes, list of %d rules\n", srv.Process.Pid, base, o.n, o.runs, o.rules)
+	base := bases[0]
+	fmt.Printf("%d server(s) %v at %v; %d subscribers, %d publishes, list of %d rules\n", o.nodes, pids, bases, o.n, o.runs, o.rules)
 
 	publish := func(v uint64) error {
 		l := &rules.List{ID: "load", Publisher: "load", Version: v, Langs: []string{"en"}}
@@ -142,11 +179,161 @@ func run() error {
 	}
 
 	time.Sleep(500 * time.Millisecond)
-	before, err := serverMemory(base, srv.Process.Pid)
+	memAll := func() (memory, error) {
+		var sum memory
+		for i, b := range bases {
+			m, err := serverMemory(b, pids[i])
+			if err != nil {
+				return sum, err
+			}
+			sum.rss, sum.goMem, sum.goroutines = sum.rss+m.rss, sum.goMem+m.goMem, sum.goroutines+m.goroutines
+		}
+		return sum, nil
+	}
+	before, err := memAll()
 	if err != nil {
 		return err
 	}
-	subs, err := connectAll(base, o)
+	// Subscribers are held by one child process per node: a process may
+	// not have descriptors enough for them all.
+	var groups []*group
+	for node, b := range bases {
+		n := o.n / o.nodes
+		if node < o.n%o.nodes {
+			n++
+		}
+		g, err := startGroup(b, n, o)
+		if err != nil {
+			return err
+		}
+		defer g.stop()
+		groups = append(groups, g)
+	}
+	for _, g := range groups {
+		if err := g.expect("ready"); err != nil {
+			return err
+		}
+	}
+	fmt.Printf("%d subscribers connected and synced\n", o.n)
+	time.Sleep(2 * time.Second) // let the servers settle with every connection idle
+	after, err := memAll()
+	if err != nil {
+		return err
+	}
+	fmt.Printf("memory per idle connection: %.1f KiB Go heap+stacks in use, %.1f KiB RSS (%d goroutines for %d connections over %d node(s))\n",
+		float64(after.goMem-before.goMem)/float64(o.n)/1024, float64(after.rss-before.rss)/float64(o.n)/1024,
+		after.goroutines, o.n, o.nodes)
+
+	var p99s, p50s, maxes []time.Duration
+	for r := 0; r < o.runs; r++ {
+		v := uint64(r + 2)
+		for _, g := range groups {
+			fmt.Fprintf(g.in, "arm %d\n", v)
+		}
+		for _, g := range groups {
+			if err := g.expect("armed"); err != nil {
+				return err
+			}
+		}
+		start := time.Now()
+		if err := publish(v); err != nil {
+			return err
+		}
+		acked := time.Since(start)
+		for _, g := range groups {
+			fmt.Fprintf(g.in, "start %d\n", start.UnixNano())
+		}
+		var lat []time.Duration
+		for _, g := range groups {
+			line, err := g.line()
+			if err != nil {
+				return err
+			}
+			f := strings.Fields(line)
+			if len(f) == 0 || f[0] != "lat" {
+				return fmt.Errorf("run %d: subscriber process: %s", r+1, line)
+			}
+			for _, x := range f[1:] {
+				us, _ := strconv.ParseInt(x, 10, 64)
+				lat = append(lat, time.Duration(us)*time.Microsecond)
+			}
+		}
+		sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
+		p50, p99, max := lat[len(lat)/2], lat[len(lat)*99/100], lat[len(lat)-1]
+		p50s, p99s, maxes = append(p50s, p50), append(p99s, p99), append(maxes, max)
+		fmt.Printf("run %d: version %d acknowledged after %v; delivered to all %d: p50 %v, p99 %v, max %v\n",
+			r+1, v, acked.Round(time.Microsecond), len(lat), p50.Round(time.Microsecond), p99.Round(time.Microsecond), max.Round(time.Microsecond))
+		time.Sleep(500 * time.Millisecond)
+	}
+	fmt.Printf("median over %d runs: p50 %v, p99 %v, max %v\n", o.runs,
+		median(p50s).Round(time.Microsecond), median(p99s).Round(time.Microsecond), median(maxes).Round(time.Microsecond))
+	return nil
+}
+
+// group is a child process holding some of the subscribers.
+type group struct {
+	cmd *exec.Cmd
+	in  io.WriteCloser
+	out *bufio.Reader
+}
+
+func startGroup(base string, n int, o options) (*group, error) {
+	self, err := os.Executable()
+	if err != nil {
+		return nil, err
+	}
+	cmd := exec.Command(self, "-subscribe", base, "-n", strconv.Itoa(n), "-dialers", strconv.Itoa(o.dialers), "-timeout", o.deadline.String())
+	cmd.Stderr = os.Stderr
+	in, err := cmd.StdinPipe()
+	if err != nil {
+		return nil, err
+	}
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		return nil, err
+	}
+	if err := cmd.Start(); err != nil {
+		return nil, err
+	}
+	return &group{cmd: cmd, in: in, out: bufio.NewReaderSize(out, 1<<20)}, nil
+}
+
+func (g *group) line() (string, error) {
+	l, err := g.out.ReadString('\n')
+	if err != nil {
+		return "", fmt.Errorf("subscriber process: %w", err)
+	}
+	return strings.TrimSpace(l), nil
+}
+
+func (g *group) expect(want string) error {
+	l, err := g.line()
+	if err == nil && l != want {
+		err = fmt.Errorf("subscriber process: %q, want %q", l, want)
+	}
+	return err
+}
+
+func (g *group) stop() {
+	g.in.Close() // the child ends on end of input
+	done := make(chan struct{})
+	go func() { g.cmd.Wait(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		g.cmd.Process.Kill()
+	}
+}
+
+// subscriberProcess holds o.n subscribers of the server at base and
+// answers its parent: "ready" once synced; to "arm V", "armed" once
+// waiting for version V; to "start NANOS" (when the publish began), the
+// latency of each subscriber in microseconds once every one has V.
+func subscriberProcess(base string, o options) error {
+	if err := raiseFileLimit(uint64(o.n) + 256); err != nil {
+		return err
+	}
+	subs, err := connectAll([]string{base}, o)
 	if err != nil {
 		return err
 	}
@@ -155,54 +342,40 @@ func run() error {
 			s.ws.Close()
 		}
 	}()
-	time.Sleep(2 * time.Second) // let the server settle with every connection idle
-	after, err := serverMemory(base, srv.Process.Pid)
-	if err != nil {
-		return err
+	fmt.Println("ready")
+	in := bufio.NewScanner(os.Stdin)
+	var wg *sync.WaitGroup
+	for in.Scan() {
+		f := strings.Fields(in.Text())
+		if len(f) != 2 {
+			continue
+		}
+		x, _ := strconv.ParseInt(f[1], 10, 64)
+		switch f[0] {
+		case "arm":
+			wg = &sync.WaitGroup{}
+			wg.Add(len(subs))
+			for _, s := range subs {
+				s.arm(uint64(x), wg)
+			}
+			fmt.Println("armed")
+		case "start":
+			done := make(chan struct{})
+			go func() { wg.Wait(); close(done) }()
+			select {
+			case <-done:
+			case <-time.After(o.deadline):
+				fmt.Printf("error: not every subscriber got the version within %v\n", o.deadline)
+				continue
+			}
+			var b strings.Builder
+			b.WriteString("lat")
+			for _, s := range subs {
+				fmt.Fprintf(&b, " %d", (s.arrived.Load()-x)/1000)
+			}
+			fmt.Println(b.String())
+		}
 	}
-	fmt.Printf("memory per idle connection: %.1f KiB Go heap+stacks in use, %.1f KiB RSS (%d goroutines for %d connections)\n",
-		float64(after.goMem-before.goMem)/float64(o.n)/1024, float64(after.rss-before.rss)/float64(o.n)/1024,
-		after.goroutines, o.n)
-
-	var p99s, p50s, maxes []time.Duration
-	for r := 0; r < o.runs; r++ {
-		v := uint64(r + 2)
-		for _, s := range subs {
-			s.want.Store(v)
-		}
-		var wg sync.WaitGroup
-		wg.Add(len(subs))
-		for _, s := range subs {
-			s.done = &wg
-		}
-		start := time.Now()
-		for _, s := range subs {
-			s.arm(start)
-		}
-		if err := publish(v); err != nil {
-			return err
-		}
-		acked := time.Since(start)
-		waitDone := make(chan struct{})
-		go func() { wg.Wait(); close(waitDone) }()
-		select {
-		case <-waitDone:
-		case <-time.After(o.deadline):
-			return fmt.Errorf("run %d: not every subscriber got version %d within %v", r+1, v, o.deadline)
-		}
-		lat := make([]time.Duration, len(subs))
-		for i, s := range subs {
-			lat[i] = s.latency
-		}
-		sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
-		p50, p99, max := lat[len(lat)/2], lat[len(lat)*99/100], lat[len(lat)-1]
-		p50s, p99s, maxes = append(p50s, p50), append(p99s, p99), append(maxes, max)
-		fmt.Printf("run %d: version %d acknowledged after %v; delivered to all %d: p50 %v, p99 %v, max %v\n",
-			r+1, v, acked.Round(time.Microsecond), len(subs), p50.Round(time.Microsecond), p99.Round(time.Microsecond), max.Round(time.Microsecond))
-		time.Sleep(500 * time.Millisecond)
-	}
-	fmt.Printf("median over %d runs: p50 %v, p99 %v, max %v\n", o.runs,
-		median(p50s).Round(time.Microsecond), median(p99s).Round(time.Microsecond), median(maxes).Round(time.Microsecond))
 	return nil
 }
 
@@ -216,16 +389,16 @@ func median(d []time.Duration) time.Duration {
 type sub struct {
 	ws      *websocket.Conn
 	want    atomic.Uint64
+	arrived atomic.Int64 // when want arrived, Unix nanoseconds
 	mu      sync.Mutex
-	start   time.Time
-	latency time.Duration
 	done    *sync.WaitGroup
 }
 
-func (s *sub) arm(start time.Time) {
+func (s *sub) arm(v uint64, done *sync.WaitGroup) {
 	s.mu.Lock()
-	s.start = start
+	s.done = done
 	s.mu.Unlock()
+	s.want.Store(v)
 }
 
 // readLoop records when each wanted version arrives.
@@ -250,8 +423,8 @@ func (s *sub) readLoop() {
 			continue
 		}
 		if v == s.want.Load() && v > 1 {
+			s.arrived.Store(time.Now().UnixNano())
 			s.mu.Lock()
-			s.latency = time.Since(s.start)
 			done := s.done
 			s.mu.Unlock()
 			done.Done()
@@ -259,8 +432,8 @@ func (s *sub) readLoop() {
 	}
 }
 
-// connectAll opens n subscribers, each synced with version 1 of the list.
-func connectAll(base string, o options) ([]*sub, error) {
+// connectAll opens n subscribers, spread evenly over the nodes at bases.
+func connectAll(bases []string, o options) ([]*sub, error) {
 	subs := make([]*sub, o.n)
 	errs := make(chan error, o.n)
 	sem := make(chan struct{}, o.dialers)
@@ -271,7 +444,7 @@ func connectAll(base string, o options) ([]*sub, error) {
 		wg.Add(1)
 		go func() {
 			defer func() { <-sem; wg.Done() }()
-			s, err := connect(base, i, o.deadline)
+			s, err := connect(bases[i%len(bases)], i, o.deadline)
 			if err != nil {
 				errs <- fmt.Errorf("subscriber %d: %w", i, err)
 				return
@@ -284,7 +457,7 @@ func connectAll(base string, o options) ([]*sub, error) {
 	if err := <-errs; err != nil {
 		return nil, err
 	}
-	fmt.Printf("%d subscribers connected and synced in %v\n", o.n, time.Since(start).Round(time.Millisecond))
+	fmt.Fprintf(os.Stderr, "%d subscribers of %s connected and synced in %v\n", o.n, bases[0], time.Since(start).Round(time.Millisecond))
 	for _, s := range subs {
 		go s.readLoop()
 	}
@@ -409,4 +582,40 @@ func raiseFileLimit(want uint64) error {
 		return fmt.Errorf("file limit %d (hard limit) is below the %d needed: raise it with ulimit -n", l.Cur, want)
 	}
 	return nil
+}
+
+// startNATSCluster runs three NATS servers with JetStream in this process,
+// clustered over loopback ports, and returns their client URLs.
+func startNATSCluster(dir string) ([]string, func(), error) {
+	var routes, clusterAddrs []string
+	for i := 0; i < 3; i++ {
+		l, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			return nil, nil, err
+		}
+		a := l.Addr().String()
+		l.Close()
+		clusterAddrs = append(clusterAddrs, a)
+		routes = append(routes, "nats-route://"+a)
+	}
+	var urls []string
+	var stops []func()
+	stop := func() {
+		for _, f := range stops {
+			f()
+		}
+	}
+	for i := 0; i < 3; i++ {
+		ns, err := jetstore.StartNode(jetstore.NodeConfig{
+			Name: fmt.Sprintf("nats%d", i+1), Dir: filepath.Join(dir, fmt.Sprintf("nats%d", i+1)), ClientAddr: "127.0.0.1:0",
+			Cluster: "voile-load", ClusterAddr: clusterAddrs[i], Routes: routes,
+		})
+		if err != nil {
+			stop()
+			return nil, nil, err
+		}
+		stops = append(stops, func() { ns.Shutdown(); ns.WaitForShutdown() })
+		urls = append(urls, ns.ClientURL())
+	}
+	return urls, stop, nil
 }

@@ -12,7 +12,8 @@ import (
 
 func addPublisher(args []string) error {
 	fs := flag.NewFlagSet("add-publisher", flag.ContinueOnError)
-	data := fs.String("data", ".run/server", "data folder")
+	data := fs.String("data", ".run/server", "data folder (of a stopped server, without -nats)")
+	natsURLs := fs.String("nats", "", "comma-separated NATS URLs of the cluster holding the store")
 	id := fs.String("id", "", "publisher id, as in its lists' publisher field")
 	name := fs.String("name", "", "publisher's readable name")
 	pubFile := fs.String("pub", "", "publisher's public key file (voile keygen)")
@@ -21,7 +22,7 @@ func addPublisher(args []string) error {
 		return err
 	}
 	if *id == "" || *pubFile == "" {
-		return fmt.Errorf("usage: voile-server add-publisher -data DIR -id ID -name NAME -pub FILE.pub [-out FILE.token]")
+		return fmt.Errorf("usage: voile-server add-publisher [-data DIR | -nats URLS] -id ID -name NAME -pub FILE.pub [-out FILE.token]")
 	}
 	key, err := os.ReadFile(*pubFile)
 	if err != nil {
@@ -31,7 +32,7 @@ func addPublisher(args []string) error {
 	if err != nil {
 		return err
 	}
-	db, err := openStore(*data)
+	db, err := openStore(*data, *natsURLs, nil)
 	if err != nil {
 		return err
 	}
@@ -56,15 +57,16 @@ func addPublisher(args []string) error {
 // takes: [{"key": ..., "value": base64, "base64": true}].
 func exportKV(args []string) error {
 	fs := flag.NewFlagSet("export-kv", flag.ContinueOnError)
-	data := fs.String("data", ".run/server", "data folder")
+	data := fs.String("data", ".run/server", "data folder (of a stopped server, without -nats)")
+	natsURLs := fs.String("nats", "", "comma-separated NATS URLs of the cluster holding the store")
 	out := fs.String("out", "", "JSON file to write")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if *out == "" {
-		return fmt.Errorf("usage: voile-server export-kv -data DIR -out FILE.json")
+		return fmt.Errorf("usage: voile-server export-kv [-data DIR | -nats URLS] -out FILE.json")
 	}
-	db, err := openStore(*data)
+	db, err := openStore(*data, *natsURLs, nil)
 	if err != nil {
 		return err
 	}

@@ -69,7 +69,7 @@ func register(t *testing.T, dir string) (ed25519.PrivateKey, string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	db, err := openStore(dir)
+	db, err := openStore(dir, "", nil)
 	if err != nil {
 		t.Fatal(err)
 	}

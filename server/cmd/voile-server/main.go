@@ -1,7 +1,8 @@
 // Command voile-server runs Voile's rule-sync server: publishers publish
 // signed list versions over HTTP, subscribers follow lists over a
 // WebSocket (server/PROTOCOL.md), and every version is kept in an embedded
-// bbolt store.
+// store on NATS JetStream: a NATS server run inside the process on -data by
+// default, or a NATS cluster shared with other sync nodes (-nats URL,...).
 //
 // Usage:
 //

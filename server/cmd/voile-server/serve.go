@@ -11,13 +11,12 @@ import (
 	"net/http/pprof"
 	"os"
 	"os/signal"
-	"path/filepath"
 	"strings"
 	"syscall"
 	"time"
 
 	"voile/server"
-	"voile/server/store/bolt"
+	"voile/server/store/jetstore"
 )
 
 // envFlags sets each flag not given on the command line from its VOILE_
@@ -37,11 +36,17 @@ func envFlags(fs *flag.FlagSet) error {
 	return err
 }
 
-func openStore(dir string) (*bolt.DB, error) {
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return nil, err
+// openStore opens the store: on the NATS cluster at natsURLs
+// (comma-separated) when given, else on a NATS server with JetStream run
+// inside this process on dir/jetstream.
+func openStore(dir, natsURLs string, log *slog.Logger) (*jetstore.Store, error) {
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
 	}
-	return bolt.Open(filepath.Join(dir, "voile.db"))
+	if natsURLs != "" {
+		return jetstore.Open(jetstore.Options{URLs: strings.Split(natsURLs, ","), Name: "voile-server", Log: log})
+	}
+	return jetstore.OpenDir(dir, log)
 }
 
 func serve(args []string) error {
@@ -65,7 +70,8 @@ flags:
 	}
 	addr := fs.String("addr", "127.0.0.1:8787", "listen address")
 	addrFile := fs.String("addr-file", "", "write the bound address to this file once listening (for -addr with port 0)")
-	data := fs.String("data", ".run/server", "data folder: the store voile.db, and demo keys with -demo")
+	data := fs.String("data", ".run/server", "data folder: the embedded store (jetstream/), and demo keys with -demo")
+	natsURLs := fs.String("nats", "", "comma-separated NATS URLs of a cluster with JetStream to keep the store on and share with other sync nodes (default: a NATS server inside this process, on -data)")
 	demo := fs.Bool("demo", false, "register the demo publisher and publish the demo lists if missing")
 	origins := fs.String("origins", "", "comma-separated browser origins allowed besides extensions")
 	adapterPubs := fs.String("adapter-publishers", "", "comma-separated publishers whose signed site-adapter documents are stored and relayed (the project's adapter key; none by default)")
@@ -122,7 +128,7 @@ flags:
 		log.Warn("raise the open-file limit", "err", err, "limit", n)
 	}
 
-	db, err := openStore(*data)
+	db, err := openStore(*data, *natsURLs, log)
 	if err != nil {
 		return err
 	}
@@ -161,7 +167,7 @@ flags:
 	defer stop()
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
-	log.Info("listening", "addr", ln.Addr().String(), "data", *data)
+	log.Info("listening", "addr", ln.Addr().String(), "data", *data, "nats", *natsURLs)
 
 	select {
 	case err := <-errc:

@@ -1,9 +1,8 @@
-package bolt
+package jetstore
 
 import (
 	"errors"
 	"fmt"
-	"path/filepath"
 	"reflect"
 	"testing"
 
@@ -32,8 +31,8 @@ func fill(t *testing.T, s store.Store) {
 }
 
 func TestStore(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "voile.db")
-	s, err := Open(path)
+	path := t.TempDir()
+	s, err := OpenDir(path, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -48,12 +47,12 @@ func TestStore(t *testing.T) {
 	if err := s.Append(version("ngo-a", "en", 9)); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Open(path); err == nil {
+	if _, err := OpenDir(path, nil); err == nil {
 		t.Error("a second Open of a store in use succeeded")
 	}
 	s.Close()
 
-	s, err = Open(path)
+	s, err = OpenDir(path, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -121,8 +120,8 @@ func check(t *testing.T, r store.Reader) {
 }
 
 func TestAdaptersSurviveReopen(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "voile.db")
-	s, err := Open(path)
+	path := t.TempDir()
+	s, err := OpenDir(path, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -142,7 +141,7 @@ func TestAdaptersSurviveReopen(t *testing.T) {
 		t.Error("stored an empty adapter document")
 	}
 	s.Close()
-	s, err = Open(path)
+	s, err = OpenDir(path, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
