@@ -151,7 +151,7 @@ test('options select categories, allow rules and posts', async () => {
   assert.match(base[0].fingerprint, /^[0-9a-f]{16}$/);
   assert.deepEqual(v.classify(texts, { categories: ['xenophobia'] }).map((x) => x.flagged), [false, true]);
   assert.deepEqual(v.classify(texts, { categories: [] }).map((x) => x.flagged), [false, false]);
-  assert.deepEqual(v.classify(texts, { allow: { rules: ['small/slur'] } }).map((x) => x.flagged), [false, true]);
+  assert.deepEqual(v.classify(texts, { allow: { rules: ['ngo/small/slur'] } }).map((x) => x.flagged), [false, true]);
   const allowed = v.classify(texts, { allow: { posts: [base[0].fingerprint] } });
   assert.deepEqual(allowed.map((x) => [x.flagged, x.allowed]), [[false, true], [true, false]]);
   assert.deepEqual(v.classify(texts, { sensitivity: 0 }).map((x) => x.flagged), [false, false]);
@@ -169,7 +169,7 @@ test('bad calls to classify throw clear errors', async () => {
     [() => v.classify(['a'], { sensitivity: NaN }), Error, /sensitivity NaN/],
     [() => v.classify(['a'], { categories: 'racism' }), TypeError, /opts.categories must be an array of strings/],
     [() => v.classify(['a'], { categories: ['racism', 'rudeness'] }), Error, /categories\[1\]: unknown category "rudeness" \(known: racism,/],
-    [() => v.classify(['a'], { allow: { rules: ['slur'] } }), Error, /allow.rules\[0\] "slur": want "list\/rule"/],
+    [() => v.classify(['a'], { allow: { rules: ['slur'] } }), Error, /allow.rules\[0\] "slur": want "publisher\/list\/rule"/],
     [() => v.classify(['a'], { allow: { posts: ['abc'] } }), Error, /allow.posts\[0\]: fingerprint "abc": want 16 hexadecimal digits/],
     [() => v.classify(['a'], { allow: { posts: [1] } }), TypeError, /opts.allow.posts\[0\] must be a string, got number/],
   ];
