@@ -153,7 +153,7 @@ test('Not hate records the post for this reader alone; Undo and never-for-this-r
   assert.equal(post.getAttribute(names.state), 'r');
   assert.match(veilText(post, names), /Marked as not hate, for you only/);
   button(post, names, 'Never flag this rule again').click();
-  assert.deepEqual(allowLog[1], { rules: ['demo-en/lgbtphobia-dehumanising'] });
+  assert.deepEqual(allowLog[1], { rules: ['voile-demo/demo-en/lgbtphobia-dehumanising'] });
   button(post, names, 'Undo').click();
   assert.deepEqual(allowLog[2], { unpost: fp });
   assert.equal(post.getAttribute(names.state), 'f');
