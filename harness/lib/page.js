@@ -321,7 +321,12 @@ export async function waitSettled(page, { timeoutMs = 15000, quietMs = 250, poll
     snap = await page.evaluate(readPosts, { maxText: 0 });
     const pending = snap.posts.filter(p => p.state === 'p').length;
     const ready = (snap.names || allowEmpty) && pending === 0 && snap.unmarkedFixtures.length === 0;
-    const sig = JSON.stringify(snap.posts.map(p => [p.state, p.cover]));
+    let sig = JSON.stringify(snap.posts.map(p => [p.state, p.cover]));
+    // A post not checked in time and a flagged one are both blurred to
+    // the page: once nothing is pending, their veils tell them apart.
+    if (ready && snap.posts.some(p => p.state === 'b')) {
+      sig = JSON.stringify((await listPosts(page, { maxText: 0 })).map(p => [p.state, p.cover, p.verdict]));
+    }
     if (ready && sig === last) {
       if (Date.now() - since >= quietMs) break;
     } else {
