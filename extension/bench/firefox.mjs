@@ -74,7 +74,7 @@ async function loadRun(h, { check, hostile = false }) {
     P.stopFrames = true;
     const unblurred = [...document.querySelectorAll('article[data-bench-hate="1"]')].filter(a => {
       const inner = a.querySelector('[data-testid="tweetText"]');
-      return a.getAttribute(P.attr) === 'f' && !/blur/.test(getComputedStyle(inner.parentElement).filter);
+      return a.getAttribute(P.attr) === 'b' && !/blur/.test(getComputedStyle(inner.parentElement).filter);
     }).length;
     return { afterDcl: P.done - P.dcl, dcl: P.dcl, unsafeFrames: P.unsafeFrames, frames: P.frames, unblurred, unsafe: P.unsafe || [] };
   });
@@ -95,7 +95,7 @@ async function insertRuns(h, n) {
       let firstFrame = null;
       const t0 = performance.now();
       const mo = new MutationObserver(() => {
-        if (article.getAttribute(P.attr) === 'f') {
+        if (article.getAttribute(P.attr) === 'b') {
           mo.disconnect();
           const ms = performance.now() - t0;
           requestAnimationFrame(() => resolve({ ms, firstFrame }));
@@ -182,8 +182,8 @@ async function main() {
     report.push(`safety: animation frames with a hateful post displayed unblurred: ${checks.reduce((s, c) => s + c.unsafeFrames, 0)} of ${checks.reduce((s, c) => s + c.frames, 0)} frames over ${checks.length} loads`);
     report.push(`hostile site (its own !important rules, with ids, unhide and unblur posts): unsafe frames ${hostiles.reduce((s, c) => s + c.unsafeFrames, 0)} of ${hostiles.reduce((s, c) => s + c.frames, 0)}; flagged posts left unblurred ${hostiles.reduce((s, c) => s + c.unblurred, 0)} over ${hostiles.length} loads`);
     const ins = inserts.map(x => x.ms);
-    const blurredFirst = inserts.filter(x => x.firstFrame && x.firstFrame.state === 'f').length;
-    const hiddenFirst = inserts.filter(x => x.firstFrame && x.firstFrame.state !== 'f' && x.firstFrame.hidden).length;
+    const blurredFirst = inserts.filter(x => x.firstFrame && x.firstFrame.state === 'b').length;
+    const hiddenFirst = inserts.filter(x => x.firstFrame && x.firstFrame.state !== 'b' && x.firstFrame.hidden).length;
     report.push(`insert: a hateful post added after load blurred after median ${round(median(ins))} ms (p90 ${round(ins.sort((a, b) => a - b)[Math.floor(ins.length * 0.9)])} ms); at the first frame after insertion ${blurredFirst}/${inserts.length} were already blurred, ${hiddenFirst}/${inserts.length} still hidden pending, ${inserts.length - blurredFirst - hiddenFirst} visible`);
     const plain = median(mems.map(m => m.plain));
     const withExt = median(mems.map(m => m.extension));

@@ -181,7 +181,7 @@ const PROBE = `
     P.total = document.querySelectorAll('article[data-testid="tweet"]').length;
   });
   const isState = n => /^data-voile-[a-z]{8}$/.test(n);
-  const final = new Set(['ok', 'f']);
+  const final = new Set(['s', 'b']);
   const seen = new Map();
   new MutationObserver(records => {
     for (const r of records) {
@@ -210,7 +210,7 @@ const PROBE = `
       // Blurred (flagged, or veiled while waiting for a verdict) is safe,
       // and so is a container whose words the parser has not added yet.
       const st = P.attr ? a.getAttribute(P.attr) : null;
-      if (st === 'f' || st === 'w' || !a.textContent.trim()) continue;
+      if (st === 'b' || !a.textContent.trim()) continue;
       if (getComputedStyle(a).visibility !== 'hidden') {
         P.unsafeFrames++;
         (P.unsafe ||= []).push({ at: Math.round(performance.now()), state: P.attr ? a.getAttribute(P.attr) : null, text: a.textContent.slice(-30) });

@@ -41,7 +41,8 @@ export function fakeBundle({ id, publisher = 'voile-demo', version = 1, sig = 'o
 
 /** A fake voile instance; calls counts classify calls and texts. */
 export function fakeVoile({ lists = ['demo-en', 'demo-fr'] } = {}) {
-  const loaded = new Map(lists.map(id => [id, { id, publisher: 'voile-demo', version: 1, name: id, langs: [id.slice(5)], demo: true, rules: RULES.filter(r => r.list === id).length }]));
+  // Loaded lists by "publisher/id", as the engine names them.
+  const loaded = new Map(lists.map(id => [`voile-demo/${id}`, { id, publisher: 'voile-demo', version: 1, name: id, langs: [id.slice(5)], demo: true, rules: RULES.filter(r => r.list === id).length }]));
   const trusted = new Map();
   const calls = { classify: 0, texts: 0 };
   return {
@@ -56,10 +57,14 @@ export function fakeVoile({ lists = ['demo-en', 'demo-fr'] } = {}) {
       if (!trusted.has(b.publisher)) throw new Error(`open list ${b.id}: publisher ${b.publisher} is not trusted`);
       if (b.sig !== 'ok') throw new Error(`open list ${b.id} version ${b.version}: bad signature for publisher ${b.publisher}`);
       const info = { id: b.id, publisher: b.publisher, version: b.version, name: b.name || b.id, langs: b.langs || [], demo: !!b.demo, rules: b.rules || 1 };
-      loaded.set(b.id, info);
+      loaded.set(`${b.publisher}/${b.id}`, info);
       return { id: info.id, publisher: info.publisher, version: info.version, rules: info.rules };
     },
-    unloadList(id) { return loaded.delete(String(id).split('/').pop()); },
+    // "publisher/id", or an id alone that one loaded list has.
+    unloadList(id) {
+      const refs = String(id).includes('/') ? [String(id)] : [...loaded.keys()].filter(k => k.split('/')[1] === id);
+      return refs.length === 1 && loaded.delete(refs[0]);
+    },
     // The fake wire format is JSON; bundles travel as arrays of bytes.
     encodeHello(held = {}, follow = []) {
       return new TextEncoder().encode(JSON.stringify({ type: 'hello', held, follow }));
@@ -82,11 +87,11 @@ export function fakeVoile({ lists = ['demo-en', 'demo-fr'] } = {}) {
         const reasons = [];
         const miss = {};
         for (const r of RULES) {
-          if (!loaded.has(r.list)) continue;
+          if (!loaded.has(`voile-demo/${r.list}`)) continue;
           const m = r.re.exec(norm);
           if (!m) continue;
           reasons.push({ list: r.list, publisher: 'voile-demo', version: 1, rule: r.rule, category: r.category, weight: r.weight, start: m.index, end: m.index + m[0].length });
-          if (allowRules.includes(`${r.list}/${r.rule}`)) continue;
+          if (allowRules.includes(`voile-demo/${r.list}/${r.rule}`)) continue;
           miss[r.category] = (miss[r.category] ?? 1) * (1 - r.weight);
         }
         const scores = {};

@@ -19,17 +19,17 @@ for (const name of FIXTURE_NAMES) {
       const expect = el.dataset.fixtureExpect;
       const where = `${name}: ${el.outerHTML.slice(0, 90)}`;
       if (expect === 'ok') {
-        assert.equal(el.getAttribute(names.state), 'ok', where);
+        assert.equal(el.getAttribute(names.state), 's', where);
         assert.equal(veilOf(el, names), null, where);
       } else {
-        assert.equal(el.getAttribute(names.state), 'f', where);
+        assert.equal(el.getAttribute(names.state), 'b', where);
         assert.equal(el.getAttribute(names.cover), 'b', where);
         assert.match(veilText(el, names), new RegExp(`Hidden by Voile: ${catName(expect)}`), where);
       }
     }
     for (const el of doc.querySelectorAll('[data-fixture-untouched]')) {
-      assert.equal(el.querySelector(`[${names.state}="f"], ${names.veil}`), null, 'the reader\'s editor is left alone');
-      assert.notEqual(el.closest(`[${names.state}="f"]`)?.getAttribute(names.state), 'f');
+      assert.equal(el.querySelector(`[${names.state}="b"], ${names.veil}`), null, 'the reader\'s editor is left alone');
+      assert.notEqual(el.closest(`[${names.state}="b"]`)?.getAttribute(names.state), 'b');
     }
     // Nothing is left pending.
     assert.equal(doc.querySelectorAll(`[${names.state}="p"]`).length, 0);
@@ -63,7 +63,7 @@ test('posts parsed after document_start are hidden before any paint, until their
     release();
     await settle(win);
     for (const el of doc.querySelectorAll('[data-fixture-expect]:not([data-fixture-expect="ok"])')) {
-      assert.equal(el.getAttribute(names.state), 'f', `${name}: then it is blurred`);
+      assert.equal(el.getAttribute(names.state), 'b', `${name}: then it is blurred`);
     }
     guard.stop();
   }
@@ -82,13 +82,13 @@ test('a post added later (infinite scroll) is blurred; a like count change is no
   await Promise.resolve();
   assert.equal(article.getAttribute(names.state), 'p', 'hidden from the observer callback on');
   await settle(win);
-  assert.equal(article.getAttribute(names.state), 'f');
+  assert.equal(article.getAttribute(names.state), 'b');
   assert.match(veilText(article, names), /sexism/);
   const before = voile.calls.texts;
   article.querySelector('[data-testid="like"]').textContent = '2';
   await settle(win);
   assert.equal(voile.calls.texts, before, 'no new classification for a count');
-  assert.equal(article.getAttribute(names.state), 'f');
+  assert.equal(article.getAttribute(names.state), 'b');
 });
 
 test('a post whose text changes to hate is hidden again and blurred', async () => {
@@ -97,12 +97,12 @@ test('a post whose text changes to hate is hidden again and blurred', async () =
   guard.start();
   await settle(win);
   const ok = doc.querySelector('[data-fixture-expect="ok"][data-fixture-lang="en"]');
-  assert.equal(ok.getAttribute(names.state), 'ok');
+  assert.equal(ok.getAttribute(names.state), 's');
   ok.querySelector('[data-testid="tweetText"] span').textContent = 'People like that should be shot.';
   await Promise.resolve();
   assert.equal(ok.getAttribute(names.state), 'p');
   await settle(win);
-  assert.equal(ok.getAttribute(names.state), 'f');
+  assert.equal(ok.getAttribute(names.state), 'b');
   assert.match(veilText(ok, names), /threats/);
 });
 
@@ -120,11 +120,13 @@ test('Show reveals in one click, Hide blurs again, and clicks never reach the pa
   assert.ok(post.querySelectorAll('[aria-hidden="true"]').length > 0, 'blurred content is hidden from screen readers');
   show.click();
   assert.equal(pageClicks, 0);
-  assert.equal(post.getAttribute(names.state), 'r');
-  assert.equal(post.getAttribute(names.cover), 'r');
+  assert.equal(post.getAttribute(names.state), 's');
+  assert.equal(guard.modeOf(post), 'revealed');
+  assert.equal(post.getAttribute(names.cover), 's');
   assert.equal(post.querySelectorAll(':scope > [aria-hidden="true"]').length, 0, 'shown content is given back to screen readers');
   button(post, names, 'Hide').click();
-  assert.equal(post.getAttribute(names.state), 'f');
+  assert.equal(post.getAttribute(names.state), 'b');
+  assert.equal(guard.modeOf(post), 'blurred');
   assert.equal(post.getAttribute(names.cover), 'b');
   assert.equal(pageClicks, 0);
 });
@@ -138,7 +140,8 @@ test('a revealed post stays revealed when the page is checked again', async () =
   button(post, names, 'Show').click();
   guard.recheck();
   await settle(win);
-  assert.equal(post.getAttribute(names.state), 'r');
+  assert.equal(post.getAttribute(names.state), 's');
+  assert.equal(guard.modeOf(post), 'revealed');
 });
 
 test('Not hate records the post for this reader alone; Undo and never-for-this-rule too', async () => {
@@ -150,13 +153,14 @@ test('Not hate records the post for this reader alone; Undo and never-for-this-r
   button(post, names, 'Not hate').click();
   const fp = fingerprint('Unpopular opinion\nGays are disgusting, keep them away from kids.');
   assert.deepEqual(allowLog, [{ post: fp }]);
-  assert.equal(post.getAttribute(names.state), 'r');
+  assert.equal(post.getAttribute(names.state), 's');
+  assert.equal(guard.modeOf(post), 'allowed');
   assert.match(veilText(post, names), /Marked as not hate, for you only/);
   button(post, names, 'Never flag this rule again').click();
-  assert.deepEqual(allowLog[1], { rules: ['demo-en/lgbtphobia-dehumanising'] });
+  assert.deepEqual(allowLog[1], { rules: ['voile-demo/demo-en/lgbtphobia-dehumanising'] });
   button(post, names, 'Undo').click();
   assert.deepEqual(allowLog[2], { unpost: fp });
-  assert.equal(post.getAttribute(names.state), 'f');
+  assert.equal(post.getAttribute(names.state), 'b');
 });
 
 test('the veil speaks the chosen language', async () => {
@@ -177,9 +181,10 @@ test('a classifier that does not answer leaves posts hidden, then veiled as unch
   await settle(win);
   const posts = [...doc.querySelectorAll('[data-fixture-expect]')];
   assert.ok(posts.every(p => p.getAttribute(names.state) === 'p'));
-  await waitFor(win, () => posts.every(p => p.getAttribute(names.state) === 'w'));
+  await waitFor(win, () => posts.every(p => p.getAttribute(names.state) === 'b'));
   for (const p of posts) {
-    assert.equal(p.getAttribute(names.state), 'w');
+    assert.equal(p.getAttribute(names.state), 'b');
+    assert.equal(guard.modeOf(p), 'unchecked');
     assert.match(veilText(p, names), /Voile has not checked this post yet/);
   }
 });
@@ -190,10 +195,10 @@ test('a failing classifier never shows a post unchecked', async () => {
   guard.classifyTexts = () => Promise.reject(new Error('classifier unavailable'));
   guard.start();
   const texted = [...doc.querySelectorAll('[data-fixture-expect]')].filter(p => p.querySelector('[data-testid="tweetText"]'));
-  await waitFor(win, () => texted.every(p => p.getAttribute(names.state) === 'w'));
+  await waitFor(win, () => texted.every(p => p.getAttribute(names.state) === 'b'));
   for (const p of doc.querySelectorAll('[data-fixture-expect]')) {
     if (!p.querySelector('[data-testid="tweetText"]')) continue; // nothing to judge: shown at once
-    assert.equal(p.getAttribute(names.state), 'w');
+    assert.equal(p.getAttribute(names.state), 'b');
   }
   assert.match(guard.lastError, /classifier unavailable/);
 });
@@ -205,11 +210,11 @@ test('settings: a category turned off shows its posts after a recheck', async ()
   guard.start();
   await settle(win);
   const post = doc.querySelector('[data-fixture-expect="antisemitism"]');
-  assert.equal(post.getAttribute(names.state), 'f');
+  assert.equal(post.getAttribute(names.state), 'b');
   opts.categories = ['racism', 'xenophobia'];
   guard.recheck();
   await settle(win);
-  assert.equal(post.getAttribute(names.state), 'ok');
+  assert.equal(post.getAttribute(names.state), 's');
   assert.equal(veilOf(post, names), null);
 });
 
@@ -221,11 +226,11 @@ test('sensitivity: a mild match flags only at high sensitivity', async () => {
   doc.body.innerHTML = '<article data-testid="tweet"><div data-testid="tweetText">Look at that monkey at the zoo climbing.</div></article>';
   await settle(win);
   const post = doc.querySelector('article');
-  assert.equal(post.getAttribute(names.state), 'ok');
+  assert.equal(post.getAttribute(names.state), 's');
   opts.sensitivity = 0.9;
   guard.recheck();
   await settle(win);
-  assert.equal(post.getAttribute(names.state), 'f');
+  assert.equal(post.getAttribute(names.state), 'b');
 });
 
 test('stop() gives the page back as it was', async () => {
@@ -234,7 +239,7 @@ test('stop() gives the page back as it was', async () => {
   const { guard, names } = guardFor(doc, host);
   guard.start();
   await settle(win);
-  assert.ok(doc.querySelector(`[${names.state}="f"]`));
+  assert.ok(doc.querySelector(`[${names.state}="b"]`));
   guard.stop();
   assert.equal(doc.querySelector(`[${names.state}], [${names.cover}], ${names.veil}`), null);
   assert.equal(doc.body.innerHTML, before);
@@ -245,9 +250,9 @@ test('generic pages: navigation, footer, short blocks and editors are left visib
   const { guard, names } = guardFor(doc, host);
   guard.start();
   await settle(win);
-  for (const el of doc.querySelectorAll('nav li, footer p')) assert.equal(el.getAttribute(names.state), 'ok');
-  assert.equal(doc.querySelector('[data-fixture-untouched] p').getAttribute(names.state), 'ok');
-  assert.equal(doc.querySelectorAll(`[${names.state}="f"]`).length, 2);
+  for (const el of doc.querySelectorAll('nav li, footer p')) assert.equal(el.getAttribute(names.state), 's');
+  assert.equal(doc.querySelector('[data-fixture-untouched] p').getAttribute(names.state), 's');
+  assert.equal(doc.querySelectorAll(`[${names.state}="b"]`).length, 2);
 });
 
 test('the names the page could target are random per page', () => {
@@ -278,7 +283,7 @@ test('while the page is parsed, posts stay hidden until checked, even one whose 
   assert.ok(hidden(fine) && hidden(partial), 'unmarked posts are hidden by the stylesheet alone');
   await frame();
   await settle(win);
-  assert.equal(fine.getAttribute(names.state), 'ok');
+  assert.equal(fine.getAttribute(names.state), 's');
   assert.equal(partial.getAttribute(names.state), 'p', 'a post without words yet waits hidden, not shown empty');
   // A page script adds an element at the very end of the document, so the
   // cut post is no longer the last thing parsed.
@@ -289,7 +294,7 @@ test('while the page is parsed, posts stay hidden until checked, even one whose 
 partial.firstChild.appendChild(doc.createTextNode('People like that should be shot.'));
   await frame();
   await settle(win);
-  assert.equal(partial.getAttribute(names.state), 'f', 'a post whose words arrive later is read again');
+  assert.equal(partial.getAttribute(names.state), 'b', 'a post whose words arrive later is read again');
   // Chunk 3 and the end of parsing.
   section.insertAdjacentHTML('beforeend', '<article data-testid="tweet" id="photo"><img alt=""></article>'
     + '<article data-testid="tweet"><div data-testid="tweetText">Women are inferior and should stay quiet.</div></article>');
@@ -301,8 +306,8 @@ partial.firstChild.appendChild(doc.createTextNode('People like that should be sh
   state = 'interactive';
   doc.dispatchEvent(new win.Event('DOMContentLoaded'));
   await settle(win);
-  assert.equal(last.getAttribute(names.state), 'f');
-  assert.equal(photo.getAttribute(names.state), 'ok', 'and is shown once the page is parsed');
+  assert.equal(last.getAttribute(names.state), 'b');
+  assert.equal(photo.getAttribute(names.state), 's', 'and is shown once the page is parsed');
   assert.ok(guard.observer, 'observes mutations once the page is parsed');
   assert.ok(voile.calls.texts <= 4, `each post classified once (${voile.calls.texts} texts classified)`);
 });
@@ -346,6 +351,64 @@ test('a site recognised late by its markup gets one veil per post, not the gener
   await settle(win);
   for (const el of doc.querySelectorAll('[data-fixture-expect]:not([data-fixture-expect="ok"])')) {
     assert.equal(el.querySelectorAll(names.veil).length, 1, `one veil in ${el.outerHTML.slice(0, 80)}`);
-    assert.equal(el.getAttribute(names.state), 'f');
+    assert.equal(el.getAttribute(names.state), 'b');
   }
+});
+
+// What a page script can read of Voile's marks on a post: every attribute
+// whose name carries this page's random suffix, on the post and inside it
+// (the veil's own element aside: its shadow root is closed).
+function pageVisibleMarks(el, names) {
+  const marks = [];
+  for (const e of [el, ...el.querySelectorAll('*')]) {
+    if (e.tagName === names.veil.toUpperCase()) continue;
+    for (const a of e.getAttributeNames()) if (a.startsWith(names.state)) marks.push(`${e === el ? '' : e.tagName}[${a}=${e.getAttribute(a)}]`);
+  }
+  return marks;
+}
+
+test('the attributes a page script can read do not tell a revealed or "not hate" post from a clean one', async () => {
+  const { doc, win, host } = loadFixture('x');
+  const { guard, names } = guardFor(doc, host);
+  guard.start();
+  await settle(win);
+  const clean = doc.querySelector('[data-fixture-expect="ok"][data-fixture-lang="en"]');
+  const revealed = doc.querySelector('[data-fixture-expect="xenophobia"]');
+  const notHate = doc.querySelector('[data-fixture-expect="antisemitism"]');
+  button(revealed, names, 'Show').click();
+  button(notHate, names, 'Not hate').click();
+  assert.deepEqual([clean, revealed, notHate].map(p => guard.modeOf(p)), ['shown', 'revealed', 'allowed'], 'the guard itself knows');
+  const state = p => p.getAttribute(names.state);
+  assert.deepEqual([clean, revealed, notHate].map(state), ['s', 's', 's'], 'the post\'s state says "shown" for all three');
+  assert.deepEqual(pageVisibleMarks(revealed, names), pageVisibleMarks(notHate, names), 'revealed and "not hate" read the same');
+  // Every value a page could read on this page: hidden, blurred, shown;
+  // the element under a veil is blurred or not, nothing more.
+  const values = new Set();
+  for (const e of doc.querySelectorAll(`[${names.state}]`)) values.add(`state=${e.getAttribute(names.state)}`);
+  for (const e of doc.querySelectorAll(`[${names.cover}]`)) values.add(`cover=${e.getAttribute(names.cover)}`);
+  assert.deepEqual([...values].sort(), ['cover=b', 'cover=s', 'state=b', 'state=s']);
+  assert.equal(doc.querySelectorAll(`[${names.state}]:not([${names.state}="b"]):not([${names.state}="s"])`).length, 0);
+  // What the reader chose (and why the post was flagged) is in no
+  // attribute: not in the page's DOM as text either.
+  const html = doc.documentElement.outerHTML;
+  for (const word of ['revealed', 'allowed', 'not hate', 'antisemitism', 'xenophobia', 'demo-en']) {
+    assert.ok(!new RegExp(`${names.state}[^>]*${word}`, 'i').test(html), `no Voile attribute says ${word}`);
+  }
+  assert.equal(doc.body.textContent.includes('Marked as not hate'), false);
+});
+
+test('after a reload, a post marked "not hate" is marked exactly as a clean post is', async () => {
+  const { doc, win, host } = loadFixture('reddit');
+  const text = 'Unpopular opinion\nGays are disgusting, keep them away from kids.';
+  const opts = { sensitivity: 0.5, allow: { posts: [fingerprint(text)] } };
+  const { guard, names } = guardFor(doc, host, { opts });
+  guard.start();
+  await settle(win);
+  const notHate = doc.querySelector('[data-fixture-expect="lgbtphobia"]');
+  const clean = doc.querySelector('[data-fixture-expect="ok"]');
+  assert.equal(veilOf(notHate, names), null, 'no veil');
+  assert.equal(notHate.querySelector(names.veil), null);
+  assert.deepEqual(pageVisibleMarks(notHate, names), pageVisibleMarks(clean, names));
+  assert.deepEqual(pageVisibleMarks(notHate, names), [`[${names.state}=s]`]);
+  assert.equal(guard.modeOf(notHate), 'shown');
 });

@@ -60,7 +60,7 @@ test('classifies with the options of each page and answers compact verdicts', as
   assert.equal(a.id, 7);
   assert.equal(a.verdicts[0].flagged, true);
   assert.equal(a.verdicts[0].category, 'sexism');
-  assert.deepEqual(a.verdicts[0].rules, ['demo-en/sexism-inferior']);
+  assert.deepEqual(a.verdicts[0].rules, ['voile-demo/demo-en/sexism-inferior'], 'a rule is named with its publisher');
   assert.match(a.verdicts[0].fingerprint, /^[0-9a-f]{16}$/);
   assert.equal(a.verdicts[1], null, 'a post that is fine travels as null');
   assert.equal(b.verdicts[0], null, 'a category the page turned off does not flag');

@@ -2,8 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   normalizeSettings, normalizeAllow, applyCorrection, siteEnabled, siteKey, classifyOptions,
-  normalizeServerUrl, serverOriginPattern, serverOriginPatterns, addStats, DEFAULT_SETTINGS, CATEGORIES,
+  normalizeServerUrl, serverOriginPattern, serverOriginPatterns, addStats, DEFAULT_SETTINGS, CATEGORIES, migrateAllow, needsMigration,
 } from '../src/common/settings.js';
+import { compactVerdict } from '../src/common/verdicts.js';
 import { userSiteMatches, hostsToMatches, sitePattern } from '../src/common/sites.js';
 import { prepareReport, keyFingerprint } from '../src/common/publishers.js';
 
@@ -32,21 +33,44 @@ test('per-site switch and the global pause', () => {
 
 test('classify options follow the settings and the corrections', () => {
   const s = normalizeSettings({ sensitivity: 0.8, categories: { threat: false } });
-  const o = classifyOptions(s, { posts: ['0123456789abcdef', 'nope'], rules: ['demo-en/racism-monkey'] });
+  const o = classifyOptions(s, { posts: ['0123456789abcdef', 'nope'], rules: ['voile-demo/demo-en/racism-monkey', 'demo-en/old-rule'] });
   assert.equal(o.sensitivity, 0.8);
   assert.deepEqual(o.categories, CATEGORIES.filter(c => c !== 'threat'));
-  assert.deepEqual(o.allow, { rules: ['demo-en/racism-monkey'], posts: ['0123456789abcdef'] });
+  assert.deepEqual(o.allow, { rules: ['voile-demo/demo-en/racism-monkey'], posts: ['0123456789abcdef'] },
+    'a "list/rule" entry not yet migrated is not sent: it names no publisher');
 });
 
 test('corrections: add, undo, rules on and off, no duplicates', () => {
   let a = applyCorrection(undefined, { post: '0123456789abcdef' });
   a = applyCorrection(a, { post: '0123456789abcdef' });
   assert.deepEqual(a.posts, ['0123456789abcdef']);
-  a = applyCorrection(a, { rules: ['demo-en/x', 'demo-en/x', 'not a rule'] });
-  assert.deepEqual(a.rules, ['demo-en/x']);
-  a = applyCorrection(a, { unpost: '0123456789abcdef', unrules: ['demo-en/x'] });
+  a = applyCorrection(a, { rules: ['voile-demo/demo-en/x', 'voile-demo/demo-en/x', 'not a rule', 'demo-en/y', 'a/b/c/d'] });
+  assert.deepEqual(a.rules, ['voile-demo/demo-en/x'], 'a page adds rules as "publisher/list/rule" only');
+  a = applyCorrection(a, { unpost: '0123456789abcdef', unrules: ['voile-demo/demo-en/x'] });
   assert.deepEqual(a, { rules: [], posts: [] });
   assert.deepEqual(normalizeAllow({ posts: 'x' }), { rules: [], posts: [] });
+});
+
+test('"never this rule" names the rule with its publisher and list', () => {
+  const reason = (publisher, rule, weight) => ({ kind: 'rule', list: 'en', publisher, version: 1, rule, category: 'racism', weight, start: 0, end: 3 });
+  const v = compactVerdict({ flagged: true, category: 'racism', score: 0.9, fingerprint: '0123456789abcdef',
+    reasons: [reason('ngo', 'slur', 0.9), reason('other', 'slur', 0.5), { ...reason('ngo', 'model', 0.7), kind: 'model' }] });
+  assert.deepEqual(v.rules, ['ngo/en/slur', 'other/en/slur', 'ngo/en/model'], 'two publishers\' lists "en" give two rules');
+  const a = applyCorrection(undefined, { rules: v.rules.slice(0, 1) });
+  assert.deepEqual(classifyOptions(normalizeSettings({}), a).allow.rules, ['ngo/en/slur'], 'turning off ngo\'s rule leaves other\'s');
+});
+
+test('rules turned off by an older version ("list/rule") are named by the publisher of the stored list', () => {
+  const old = { rules: ['demo-en/racism-monkey', 'voile-demo/demo-fr/x', 'en/slur', 'gone/rule'], posts: ['0123456789abcdef'] };
+  assert.equal(needsMigration(old), true);
+  assert.deepEqual(normalizeAllow(old).rules, old.rules, 'kept in storage until migrated');
+  const m = migrateAllow(old, ['voile-demo/demo-en', 'voile-demo/demo-fr', 'ngo/en', 'other/en']);
+  assert.deepEqual(m, {
+    rules: ['voile-demo/demo-en/racism-monkey', 'voile-demo/demo-fr/x', 'ngo/en/slur', 'other/en/slur'],
+    posts: ['0123456789abcdef'],
+  }, 'one stored list of the id: its publisher; several: each, as the entry did before; none: dropped');
+  assert.equal(needsMigration(m), false);
+  assert.deepEqual(migrateAllow(m, []), m, 'migrating again changes nothing');
 });
 
 test('server addresses: ws and wss only, no credentials, default path', () => {
@@ -75,9 +99,12 @@ test('sites the reader turned on are registered; built-in ones and the server ar
 });
 
 test('the opt-in report holds rules and a count, never a post or a fingerprint', () => {
-  const r = prepareReport({ rules: ['demo-en/racism-monkey'], posts: ['0123456789abcdef', 'fedcba9876543210'] },
-    [{ id: 'demo-en', publisher: 'voile-demo', version: 3 }]);
-  assert.deepEqual(r.lists, [{ list: 'demo-en', publisher: 'voile-demo', version: 3, rulesTurnedOff: ['racism-monkey'] }]);
+  const r = prepareReport({ rules: ['voile-demo/demo-en/racism-monkey', 'other/demo-en/x'], posts: ['0123456789abcdef', 'fedcba9876543210'] },
+    [{ id: 'demo-en', publisher: 'voile-demo', version: 3 }, { id: 'demo-en', publisher: 'other', version: 7 }]);
+  assert.deepEqual(r.lists, [
+    { list: 'demo-en', publisher: 'voile-demo', version: 3, rulesTurnedOff: ['racism-monkey'] },
+    { list: 'demo-en', publisher: 'other', version: 7, rulesTurnedOff: ['x'] },
+  ]);
   assert.equal(r.postsMarkedNotHate, 2);
   assert.doesNotMatch(JSON.stringify(r), /0123456789abcdef/);
 });

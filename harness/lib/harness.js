@@ -263,7 +263,8 @@ export class Harness {
   async waitForPosts(page, predicate, { timeoutMs = 10000, what = 'the posts to change' } = {}) {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const posts = await listPosts(page, { veils: false, maxText: 0 });
+      // With the veils: they tell unchecked and revealed posts (page.js).
+      const posts = await listPosts(page, { maxText: 0 });
       if (predicate(posts)) return listPosts(page);
       if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; verdicts: ${posts.map(p => `${p.id ?? p.index}:${p.verdict}`).join(' ')}`);
       await new Promise(r => setTimeout(r, 25));

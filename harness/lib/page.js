@@ -3,11 +3,28 @@
 // content script puts on each post container, whose name carries a random
 // suffix per page), whether a blurred post is blurred on screen, and what
 // the veil over it says. The veil lives in a closed shadow root that page
-// scripts cannot open; the harness reads it through the DevTools protocol,
-// and presses its buttons with real (trusted) mouse clicks.
+// scripts cannot open; the harness reads it through the DevTools protocol
+// (WebDriver BiDi in Firefox), and presses its buttons with real (trusted)
+// mouse clicks.
+//
+// The state attribute says only what a page may know: hidden until
+// checked, blurred or shown. Whether a blurred post was flagged or not
+// checked in time, and whether a shown post is one the reader revealed or
+// marked as not hate, is read from the veil, as the reader reads it.
 
 /** Verdict names for the container states of extension/src/content/styles.js. */
-export const STATES = Object.freeze({ p: 'pending', ok: 'shown', f: 'blurred', r: 'revealed', w: 'unchecked' });
+export const STATES = Object.freeze({ p: 'pending', s: 'shown', b: 'blurred' });
+
+/**
+ * A post's verdict from its state and its veil's mode: 'pending', 'shown',
+ * 'blurred', 'unchecked' (veiled, not checked in time) or 'revealed' (shown
+ * under the veil's bar: revealed, or marked as not hate).
+ */
+export function verdictOf(state, veil) {
+  if (state === 'b' && veil?.mode === 'waiting') return 'unchecked';
+  if (state === 's' && veil?.mode === 'compact') return 'revealed';
+  return STATES[state] || state;
+}
 
 /**
  * Page script (installed before any page script runs) that notes when each
@@ -108,7 +125,9 @@ export async function markedUntouched(page) {
  * fixture id, if any), expect, state, verdict, blurredOnScreen, visible,
  * rect, text}. With veils: true (the default), blurred and revealed posts
  * also have veil: {mode, label, buttons, details} and reason (the veil's
- * label); details are the lines "Why?" shows once pressed, else null.
+ * label); details are the lines "Why?" shows once pressed, else null;
+ * and verdict tells unchecked and revealed posts (verdictOf); without,
+ * it is what the state attribute says: pending, blurred or shown.
  */
 export async function listPosts(page, { veils = true, maxText = 2000 } = {}) {
   const snap = await page.evaluate(readPosts, { maxText });
@@ -120,6 +139,7 @@ export async function listPosts(page, { veils = true, maxText = 2000 } = {}) {
       if (!p) continue;
       p.veil = { mode: veil.mode, label: veil.label, buttons: veil.buttons.map(b => b.text), details: veil.details };
       p.reason = veil.label;
+      p.verdict = verdictOf(p.state, veil);
     }
   }
   return posts;
@@ -304,7 +324,12 @@ export async function waitSettled(page, { timeoutMs = 15000, quietMs = 250, poll
     snap = await page.evaluate(readPosts, { maxText: 0 });
     const pending = snap.posts.filter(p => p.state === 'p').length;
     const ready = (snap.names || allowEmpty) && pending === 0 && snap.unmarkedFixtures.length === 0;
-    const sig = JSON.stringify(snap.posts.map(p => [p.state, p.cover]));
+    let sig = JSON.stringify(snap.posts.map(p => [p.state, p.cover]));
+    // A post not checked in time and a flagged one are both blurred to
+    // the page: once nothing is pending, their veils tell them apart.
+    if (ready && snap.posts.some(p => p.state === 'b')) {
+      sig = JSON.stringify((await listPosts(page, { maxText: 0 })).map(p => [p.state, p.cover, p.verdict]));
+    }
     if (ready && sig === last) {
       if (Date.now() - since >= quietMs) break;
     } else {
@@ -325,16 +350,16 @@ export async function waitSettled(page, { timeoutMs = 15000, quietMs = 250, poll
 
 /**
  * Waits until a post reaches a verdict ('blurred', 'shown', 'revealed',
- * ...). Returns the milliseconds it took.
+ * ...; see listPosts). Returns the milliseconds it took.
  */
 export async function waitForVerdict(page, id, verdict, { timeoutMs = 10000, pollMs = 25 } = {}) {
   const start = Date.now();
   for (;;) {
-    const snap = await page.evaluate(readPosts, { maxText: 0 });
-    const p = snap.posts.find(x => x.id === id);
-    if (p && STATES[p.state] === verdict) return Date.now() - start;
+    // Telling revealed from shown, and unchecked from blurred, takes the veils.
+    const p = (await listPosts(page, { maxText: 0 })).find(x => x.id === id);
+    if (p && p.verdict === verdict) return Date.now() - start;
     if (Date.now() - start > timeoutMs) {
-      throw new Error(`post ${id} did not become ${verdict} within ${timeoutMs} ms (it is ${p ? STATES[p.state] : 'not marked'})`);
+      throw new Error(`post ${id} did not become ${verdict} within ${timeoutMs} ms (it is ${p ? p.verdict : 'not marked'})`);
     }
     await sleep(pollMs);
   }

@@ -27,7 +27,9 @@ const DefaultSensitivity = 0.5
 
 // Allow holds what a reader has said is not hate.
 type Allow struct {
-	// Rules turned off, as "list/rule".
+	// Rules turned off, as "publisher/list/rule": two publishers may
+	// both have a list of the same id, and a rule of one is not the
+	// other's.
 	Rules []string `json:"rules,omitempty"`
 	// Posts whose Fingerprint the reader marked.
 	Posts []Fingerprint `json:"posts,omitempty"`
@@ -67,7 +69,7 @@ type Reason struct {
 	End   int `json:"end"`
 	// Class is a frame's predicate class ("dehumanise", "threat", …).
 	Class rules.Class `json:"class,omitempty"`
-	// Target is a frame's target rule, as "list/rule", and TargetStart
+	// Target is a frame's target rule, as "publisher/list/rule", and TargetStart
 	// and TargetEnd its byte span in the post (a pronoun's, when the
 	// target is referred back to).
 	Target      string `json:"target,omitempty"`
@@ -110,7 +112,7 @@ type Classifier struct {
 	feats   features
 	seen    map[[2]int32]bool
 	v       Verdict
-	targets []string // per list and rule: "list/rule", made once
+	targets []string // per list and rule: "publisher/list/rule", made once
 
 	// The model of the last list that carries one, or nil.
 	model      *model.Model
@@ -187,7 +189,7 @@ func (c *Classifier) Classify(text string, o *Options) *Verdict {
 			Category: r.Category, Weight: r.Weight, Start: h.Start, End: h.End, Context: ctx,
 		})
 		k := [2]int32{h.List, h.Rule}
-		if ctx != frames.None || c.seen[k] || o.ruleAllowed(l.ID, r.ID) {
+		if ctx != frames.None || c.seen[k] || o.ruleAllowed(l.Publisher, l.ID, r.ID) {
 			continue
 		}
 		c.seen[k] = true
@@ -206,7 +208,7 @@ func (c *Classifier) Classify(text string, o *Options) *Verdict {
 			Context: f.Context,
 		})
 		k := [2]int32{f.Predicate.List, f.Predicate.Rule}
-		if f.Context != frames.None || c.seen[k] || o.ruleAllowed(l.ID, r.ID) {
+		if f.Context != frames.None || c.seen[k] || o.ruleAllowed(l.Publisher, l.ID, r.ID) {
 			continue
 		}
 		c.seen[k] = true
@@ -289,7 +291,7 @@ func (c *Classifier) applyModel(hits []match.Hit, res *frames.Result, p float64,
 		Category: r.Category, Weight: p, Start: h.Start, End: h.End, Context: ctx,
 		Features: c.scorer.Top(c.m.Text, c.feats.hashes, c.feats.names, 3),
 	})
-	if ctx == frames.None && !o.ruleAllowed(l.ID, "model") {
+	if ctx == frames.None && !o.ruleAllowed(l.Publisher, l.ID, "model") {
 		sc.add(r.Category, p, 0) // the sensitivity is in the model's threshold
 	}
 }
@@ -392,13 +394,13 @@ func (c *Classifier) modelThreshold(s float64) float64 {
 	return c.thresholds[1]
 }
 
-// ruleRef returns "list/rule" for the rule of h, made once per rule so
+// ruleRef returns "publisher/list/rule" for the rule of h, made once per rule so
 // that classifying allocates nothing.
 func (c *Classifier) ruleRef(h match.Hit) string {
 	if c.targets == nil {
 		for _, l := range c.e.Lists {
 			for _, r := range l.Rules {
-				c.targets = append(c.targets, l.ID+"/"+r.ID)
+				c.targets = append(c.targets, l.Publisher+"/"+l.ID+"/"+r.ID)
 			}
 		}
 	}
@@ -443,9 +445,14 @@ func (o *Options) enabled(c rules.Category) bool {
 	return o.Categories == nil || slices.Contains(o.Categories, c)
 }
 
-func (o *Options) ruleAllowed(list, rule string) bool {
+// ruleAllowed reports whether the reader turned off rule of the list of
+// publisher pub. Only an entry naming all three counts.
+func (o *Options) ruleAllowed(pub, list, rule string) bool {
+	n := len(pub) + 1 + len(list) + 1 + len(rule)
 	for _, r := range o.Allow.Rules {
-		if len(r) == len(list)+1+len(rule) && r[:len(list)] == list && r[len(list)] == '/' && r[len(list)+1:] == rule {
+		if len(r) == n && r[:len(pub)] == pub && r[len(pub)] == '/' &&
+			r[len(pub)+1:len(pub)+1+len(list)] == list && r[len(pub)+1+len(list)] == '/' &&
+			r[len(pub)+len(list)+2:] == rule {
 			return true
 		}
 	}

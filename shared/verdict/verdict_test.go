@@ -61,7 +61,9 @@ func TestScores(t *testing.T) {
 		{"low sensitivity spares the less severe", "slurword", &Options{Sensitivity: 0}, false, rules.Racism, 0.9},
 		{"disabled category", "slurword", &Options{Sensitivity: 0.5, Categories: []rules.Category{rules.Sexism}}, false, "", 0},
 		{"highest enabled category wins", "slurword mildone", def, true, rules.Racism, 0.9},
-		{"rule allowed by the reader", "slurword", &Options{Sensitivity: 0.5, Allow: Allow{Rules: []string{"l/slur"}}}, false, "", 0},
+		{"rule allowed by the reader", "slurword", &Options{Sensitivity: 0.5, Allow: Allow{Rules: []string{"p/l/slur"}}}, false, "", 0},
+		{"a rule of another publisher's list of the same id", "slurword", &Options{Sensitivity: 0.5, Allow: Allow{Rules: []string{"q/l/slur"}}}, true, rules.Racism, 0.9},
+		{"a two-part entry names no publisher's rule", "slurword", &Options{Sensitivity: 0.5, Allow: Allow{Rules: []string{"l/slur"}}}, true, rules.Racism, 0.9},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -163,4 +165,30 @@ func BenchmarkClassify(b *testing.B) {
 		c.Classify(post, o)
 	}
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "posts/s")
+}
+
+// Two publishers' lists of the same id are two lists: turning off a rule
+// of one leaves the same-named rule of the other counting, and a frame's
+// target names its publisher.
+func TestSameListIDOfTwoPublishers(t *testing.T) {
+	a := testList()
+	b := testList()
+	b.Publisher = "q"
+	b.Rules = []rules.Rule{{ID: "slur", Kind: rules.Term, Text: "otherword", Category: rules.Racism, Weight: 0.9}}
+	c := classifier(t, a, b)
+	off := &Options{Sensitivity: 0.5, Allow: Allow{Rules: []string{"p/l/slur"}}}
+	if v := c.Classify("slurword", off); v.Flagged {
+		t.Errorf("p/l/slur turned off: slurword still flagged")
+	}
+	v := c.Classify("otherword", off)
+	if !v.Flagged || len(v.Reasons) != 1 || v.Reasons[0].Publisher != "q" || v.Reasons[0].List != "l" {
+		t.Errorf("p/l/slur turned off: otherword of q/l = flagged %v, reasons %+v; want flagged by q's list", v.Flagged, v.Reasons)
+	}
+	off.Allow.Rules = []string{"q/l/slur"}
+	if v := c.Classify("slurword", off); !v.Flagged {
+		t.Errorf("q/l/slur turned off: slurword of p/l no longer flagged")
+	}
+	if v := c.Classify("otherword", off); v.Flagged {
+		t.Errorf("q/l/slur turned off: otherword still flagged")
+	}
 }

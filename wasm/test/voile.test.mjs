@@ -102,7 +102,6 @@ test('a refused bundle leaves the loaded lists in use', async () => {
     'small-v3-invalid': /invalid rule list "small".*unknown category "rudeness"/s,
     'small-v3-tampered': /bad signature for publisher "ngo"/,
     'small-unknown-publisher': /unknown publisher "nobody": trust its key first/,
-    'small-squatter': /a list "small" of publisher "ngo" is already loaded/,
   };
   for (const [name, want] of Object.entries(refusals)) {
     assert.throws(() => v.loadBundle(bundles[name]), { name: 'Error', message: want }, name);
@@ -114,6 +113,19 @@ test('a refused bundle leaves the loaded lists in use', async () => {
   assert.deepEqual(v.lists(), before);
   // The same bundle again is accepted and changes nothing.
   assert.equal(v.loadBundle(bundles['small-v2']).version, 2);
+});
+
+test('two publishers\' lists of the same id load side by side, and each is corrected and unloaded as its own', async () => {
+  const v = await fresh('small-v2', 'small-stranger');
+  assert.deepEqual(v.lists().map((l) => `${l.publisher}/${l.id}`), ['ngo/small', 'stranger/small']);
+  const text = ['You are VERMIN.'];
+  const [both] = v.classify(text);
+  assert.deepEqual(both.reasons.map((r) => `${r.publisher}/${r.list}/${r.rule}`), ['ngo/small/slur', 'stranger/small/slur']);
+  assert.equal(v.classify(text, { allow: { rules: ['ngo/small/slur'] } })[0].flagged, true, 'one publisher\'s rule off leaves the other\'s');
+  assert.equal(v.classify(text, { allow: { rules: ['ngo/small/slur', 'stranger/small/slur'] } })[0].flagged, false);
+  assert.equal(v.unloadList('small'), false, 'an id alone names neither');
+  assert.equal(v.unloadList('stranger/small'), true);
+  assert.deepEqual(v.lists().map((l) => `${l.publisher}/${l.id}`), ['ngo/small']);
 });
 
 test('verdicts equal those of the Go engine', async () => {
@@ -151,7 +163,7 @@ test('options select categories, allow rules and posts', async () => {
   assert.match(base[0].fingerprint, /^[0-9a-f]{16}$/);
   assert.deepEqual(v.classify(texts, { categories: ['xenophobia'] }).map((x) => x.flagged), [false, true]);
   assert.deepEqual(v.classify(texts, { categories: [] }).map((x) => x.flagged), [false, false]);
-  assert.deepEqual(v.classify(texts, { allow: { rules: ['small/slur'] } }).map((x) => x.flagged), [false, true]);
+  assert.deepEqual(v.classify(texts, { allow: { rules: ['ngo/small/slur'] } }).map((x) => x.flagged), [false, true]);
   const allowed = v.classify(texts, { allow: { posts: [base[0].fingerprint] } });
   assert.deepEqual(allowed.map((x) => [x.flagged, x.allowed]), [[false, true], [true, false]]);
   assert.deepEqual(v.classify(texts, { sensitivity: 0 }).map((x) => x.flagged), [false, false]);
@@ -169,7 +181,7 @@ test('bad calls to classify throw clear errors', async () => {
     [() => v.classify(['a'], { sensitivity: NaN }), Error, /sensitivity NaN/],
     [() => v.classify(['a'], { categories: 'racism' }), TypeError, /opts.categories must be an array of strings/],
     [() => v.classify(['a'], { categories: ['racism', 'rudeness'] }), Error, /categories\[1\]: unknown category "rudeness" \(known: racism,/],
-    [() => v.classify(['a'], { allow: { rules: ['slur'] } }), Error, /allow.rules\[0\] "slur": want "list\/rule"/],
+    [() => v.classify(['a'], { allow: { rules: ['slur'] } }), Error, /allow.rules\[0\] "slur": want "publisher\/list\/rule"/],
     [() => v.classify(['a'], { allow: { posts: ['abc'] } }), Error, /allow.posts\[0\]: fingerprint "abc": want 16 hexadecimal digits/],
     [() => v.classify(['a'], { allow: { posts: [1] } }), TypeError, /opts.allow.posts\[0\] must be a string, got number/],
   ];

@@ -8,6 +8,7 @@
 
 import {
   Keys, normalizeSettings, normalizeAllow, applyCorrection, addStats, serverOriginPatterns,
+  migrateAllow, needsMigration,
 } from '../common/settings.js';
 import { Target, allowedSender } from '../common/protocol.js';
 import { hostsToMatches, userSiteMatches } from '../common/sites.js';
@@ -393,11 +394,22 @@ api.runtime.onInstalled.addListener(async () => {
   if (stored[Keys.allow] === undefined) missing[Keys.allow] = normalizeAllow(undefined);
   if (stored[Keys.stats] === undefined) missing[Keys.stats] = addStats(null, []);
   if (Object.keys(missing).length) await set(missing);
+  await migrateCorrections();
   await syncUserSites();
   await ensureHost();
 });
 
-api.runtime.onStartup.addListener(() => { ensureHost(); });
+api.runtime.onStartup.addListener(() => { migrateCorrections(); ensureHost(); });
+
+// Rules turned off by an older version are "list/rule": each is named by
+// the publisher of the stored list of that id (settings.js migrateAllow).
+// Until then, pages leave them out of what they send the classifier.
+async function migrateCorrections() {
+  const stored = await get([Keys.allow]);
+  if (!needsMigration(stored[Keys.allow])) return;
+  const { [Keys.lists]: lists = {} } = await get(Keys.lists);
+  await update(Keys.allow, a => migrateAllow(a, Object.keys(lists)));
+}
 
 // Firefox's background page starts the host as it loads: pages connect to
 // it here. (Chromium's service worker starts it on install and on browser

@@ -19,10 +19,14 @@ export async function keyFingerprint(keyText) {
 export function prepareReport(allow, lists) {
   const byList = {};
   for (const ref of allow.rules) {
-    const [list, rule] = ref.split('/');
-    const info = lists.find(l => l.id === list);
-    const key = info ? `${info.publisher}/${list}` : list;
-    (byList[key] ||= { list, publisher: info?.publisher || '', version: info?.version || 0, rulesTurnedOff: [] }).rulesTurnedOff.push(rule);
+    // "publisher/list/rule"; "list/rule" from an older version, not yet
+    // migrated, says no publisher.
+    const parts = ref.split('/');
+    const [publisher, list, rule] = parts.length === 3 ? parts : ['', ...parts];
+    const info = lists.find(l => l.id === list && (!publisher || l.publisher === publisher));
+    const pub = publisher || info?.publisher || '';
+    const key = `${pub}/${list}`;
+    (byList[key] ||= { list, publisher: pub, version: info?.version || 0, rulesTurnedOff: [] }).rulesTurnedOff.push(rule);
   }
   return {
     kind: 'voile-corrections-report',

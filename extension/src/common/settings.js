@@ -10,7 +10,7 @@ export const DEFAULT_SERVER = 'ws://127.0.0.1:8787/v1/sync';
 /** Storage keys. */
 export const Keys = Object.freeze({
   settings: 'settings',
-  allow: 'allow', // {rules: ["list/rule"], posts: [fingerprint]}
+  allow: 'allow', // {rules: ["publisher/list/rule"], posts: [fingerprint]}
   stats: 'stats', // {flagged, categories: {cat: n}, since}
   lists: 'lists', // {"publisher/list": {bundle: base64, version, ...}}
   publishers: 'publishers', // {publisher: {key, name, trusted, pinnedAt}}
@@ -38,7 +38,13 @@ export const DEFAULT_SETTINGS = Object.freeze({
 
 const MAX_ALLOW = 20000;
 const FINGERPRINT = /^[0-9a-f]{16}$/;
-const RULE_REF = /^[^/\s]{1,128}\/[^/\s]{1,128}$/;
+// A rule the reader turned off: "publisher/list/rule". Corrections stored
+// before lists were named by publisher are "list/rule" (OLD_RULE_REF):
+// they are kept in storage until migrateAllow names their publisher, and
+// never sent to the classifier, which would not know whose list they mean.
+const RULE_REF = /^[^/\s]{1,128}\/[^/\s]{1,128}\/[^/\s]{1,128}$/;
+const OLD_RULE_REF = /^[^/\s]{1,128}\/[^/\s]{1,128}$/;
+const STORED_RULE_REF = { test: r => RULE_REF.test(r) || OLD_RULE_REF.test(r) };
 const LIST_REF = /^[^/\s]{1,128}\/[^/\s]{1,128}$/;
 
 /** Settings with every field present and of the right type. */
@@ -77,7 +83,38 @@ export function normalizeAllow(raw) {
     const v = Array.isArray(arr) ? [...new Set(arr.filter(x => typeof x === 'string' && re.test(x)))] : [];
     return v.length > MAX_ALLOW ? v.slice(v.length - MAX_ALLOW) : v;
   };
-  return { rules: keep(a.rules, RULE_REF), posts: keep(a.posts, FINGERPRINT) };
+  return { rules: keep(a.rules, STORED_RULE_REF), posts: keep(a.posts, FINGERPRINT) };
+}
+
+/**
+ * Corrections with every "list/rule" entry of an older version named by
+ * its publisher: it becomes "publisher/list/rule" for each stored list
+ * (listRefs, "publisher/list") of that id. Before lists were named by
+ * publisher, only one list of an id could be loaded, so there is one in
+ * all but odd cases; where there are several, the entry turns the rule
+ * off in each, as it did. An entry of a list no longer stored is dropped:
+ * it turned nothing off, and whose it was cannot be told.
+ */
+export function migrateAllow(allow, listRefs) {
+  const a = normalizeAllow(allow);
+  const rules = [];
+  for (const r of a.rules) {
+    if (RULE_REF.test(r)) {
+      rules.push(r);
+      continue;
+    }
+    const [list, rule] = r.split('/');
+    for (const ref of listRefs || []) {
+      const [publisher, id] = String(ref).split('/');
+      if (id === list && publisher) rules.push(`${publisher}/${list}/${rule}`);
+    }
+  }
+  return normalizeAllow({ rules, posts: a.posts });
+}
+
+/** Whether corrections hold entries that migrateAllow would rewrite. */
+export function needsMigration(allow) {
+  return normalizeAllow(allow).rules.some(r => !RULE_REF.test(r));
 }
 
 /** Applies one correction from a page: {post}, {unpost} or {rules}. */
@@ -109,7 +146,7 @@ export function classifyOptions(settings, allow) {
   return {
     sensitivity: settings.sensitivity,
     categories: CATEGORIES.filter(c => settings.categories[c]),
-    allow: { rules: a.rules, posts: a.posts },
+    allow: { rules: a.rules.filter(r => RULE_REF.test(r)), posts: a.posts },
   };
 }
 

@@ -5,9 +5,11 @@
 
 /**
  * Compacts a voile.classify Verdict: {flagged, category, score,
- * fingerprint, allowed, rules: ["list/rule"], why}, or null. rules are the
- * rules whose matches counted (a frame's predicate rule, "list/model" for
- * a model), for "never this rule"; why is the reason that weighed most: {kind: 'rule', rule}, {kind:
+ * fingerprint, allowed, rules: ["publisher/list/rule"], why}, or null.
+ * rules are the rules whose matches counted (a frame's predicate rule,
+ * "publisher/list/model" for a model), for "never this rule": two
+ * publishers may both have a list of the same id, so a rule is named with
+ * its publisher. why is the reason that weighed most: {kind: 'rule', rule}, {kind:
  * 'frame', class, rule} or {kind: 'model', p}, each with the list and
  * its publisher (list, publisher), which the veil's "Why?" names.
  */
@@ -17,7 +19,7 @@ export function compactVerdict(v) {
   let top = null;
   for (const r of v.reasons || []) {
     if (r.context) continue; // cancelled: a negation, a quotation, …
-    const ref = `${r.list}/${r.rule}`; // the model's is "list/model"
+    const ref = `${r.publisher}/${r.list}/${r.rule}`; // the model's is "publisher/list/model"
     if (!rules.includes(ref)) rules.push(ref);
     if (!top || r.weight > top.weight) top = r;
   }

@@ -31,7 +31,10 @@ export class PageGuard {
     this.allow = allow;
     this.onFlagged = onFlagged;
     this.waitMs = waitMs;
-    this.info = new WeakMap(); // container -> {type, text, seq, verdict, revealed, veil, cover, hidden}
+    // container -> {type, text, seq, verdict, revealed, veil, cover, hidden,
+    // mode}: what the page must not read (why a post is blurred or shown,
+    // what the reader did) is kept here, out of the DOM.
+    this.info = new WeakMap();
     this.queue = new Set();
     this.seq = 0;
     this.counts = { flagged: 0, categories: {} };
@@ -244,7 +247,7 @@ export class PageGuard {
     this.info.set(el, info);
     if (isExcluded(el, type, this.compiled, this.neverPresent())) {
       info.excluded = true;
-      this.setState(el, State.OK);
+      this.setState(el, State.SHOWN);
       return;
     }
     info.text = postText(el, type, this.compiled);
@@ -269,8 +272,10 @@ export class PageGuard {
       this.show(el, info);
       return;
     }
-    const st = el.getAttribute(this.names.state);
-    if (st !== State.FLAGGED && st !== State.WAITING && !(st === State.REVEALED && info.revealed)) {
+    // A veiled post keeps its veil, and a post the reader revealed stays
+    // shown, until the new verdict.
+    const m = info.mode;
+    if (m !== 'blurred' && m !== 'waiting' && !((m === 'revealed' || m === 'allowed') && info.revealed)) {
       this.setState(el, State.PENDING);
     }
     this.queue.add(el);
@@ -381,7 +386,20 @@ export class PageGuard {
 
   show(el, info) {
     this.uncover(info);
-    this.setState(el, State.OK);
+    this.setState(el, State.SHOWN);
+  }
+
+  /**
+   * What Voile shows of a post, for tests: 'pending', 'shown', 'blurred',
+   * 'unchecked', 'revealed' or 'allowed' (marked as not hate), or null.
+   * Page scripts cannot tell the last two from 'shown'.
+   */
+  modeOf(el) {
+    const info = this.info.get(el);
+    const st = el.getAttribute(this.names.state);
+    if (!info || st === null) return null;
+    if (st === State.PENDING) return 'pending';
+    return { blurred: 'blurred', waiting: 'unchecked', revealed: 'revealed', allowed: 'allowed' }[info.mode] || 'shown';
   }
 
   cover(el, info, mode, v) {
@@ -399,10 +417,10 @@ export class PageGuard {
     }
     if (info.veil.host.parentNode !== cover) cover.prepend(info.veil.host);
     const blurred = mode === 'blurred' || mode === 'waiting';
-    cover.setAttribute(this.names.cover, blurred ? 'b' : 'r');
+    cover.setAttribute(this.names.cover, blurred ? 'b' : 's');
     if (blurred) this.hideFromAT(info);
     else this.restoreAT(info);
-    this.setState(el, mode === 'blurred' ? State.FLAGGED : mode === 'waiting' ? State.WAITING : State.REVEALED);
+    this.setState(el, blurred ? State.BLURRED : State.SHOWN);
     info.mode = mode;
     info.veil.render(mode, mode === 'allowed' ? { rules: (v.rules || []).length } : { category: v.category, why: v.why });
   }

@@ -7,24 +7,32 @@
 // !important with a raised specificity, so the extension's styles win over
 // the page's. The veil's own look lives in its closed shadow root
 // (veil.js), out of the page's reach.
+//
+// Page scripts can read these attributes, so they say no more than the
+// stylesheet needs: hidden until checked, blurred, or shown. A post the
+// reader revealed or marked as not hate is "shown", as a clean one is; why
+// a post is blurred or shown, and what the reader did, stay in the content
+// script (guard.js).
 
 /** Per-page random names for the attributes and the veil element. */
 export function randomNames(random = Math.random) {
   const r = Array.from({ length: 8 }, () => 'abcdefghijklmnopqrstuvwxyz'[Math.floor(random() * 26)]).join('');
   return {
-    state: `data-voile-${r}`, // on a container: p(ending) ok f(lagged) r(evealed) w(aiting)
-    cover: `data-voile-${r}-c`, // on the covered element: b(lurred) r(evealed)
+    state: `data-voile-${r}`, // on a container: see State
+    cover: `data-voile-${r}-c`, // on the element under a veil: b(lurred), s(hown)
     veil: `voile-veil-${r}`,
   };
 }
 
-/** Container states. */
+/**
+ * Container states, as the page can read them: hidden until checked,
+ * blurred (flagged, or not checked in time), shown (clean, revealed by
+ * the reader, marked as not hate, or left alone).
+ */
 export const State = Object.freeze({
   PENDING: 'p',
-  OK: 'ok',
-  FLAGGED: 'f',
-  REVEALED: 'r',
-  WAITING: 'w',
+  BLURRED: 'b',
+  SHOWN: 's',
 });
 
 /**

@@ -23,7 +23,7 @@ import (
 //	sensitivity  f64
 //	hasCats      u8           0: every category; 1: those listed next
 //	ncats u16, str16...       categories (none when hasCats is 0)
-//	nrules u32, str16...      allow.rules, "list/rule"
+//	nrules u32, str16...      allow.rules, "publisher/list/rule"
 //	nposts u32, str16...      allow.posts, 16 hex digits
 //	ntexts u32, (len u32, UTF-8 bytes)...
 //
@@ -118,8 +118,8 @@ func (e *Engine) readOptions(r *reader) error {
 	for i := range int(r.u32()) {
 		s := r.str16()
 		if r.err == nil {
-			if l, rule, ok := strings.Cut(s, "/"); !ok || l == "" || rule == "" {
-				return fmt.Errorf("allow.rules[%d] %q: want \"list/rule\"", i, s)
+			if p := strings.Split(s, "/"); len(p) != 3 || p[0] == "" || p[1] == "" || p[2] == "" {
+				return fmt.Errorf("allow.rules[%d] %q: want \"publisher/list/rule\"", i, s)
 			}
 		}
 		o.Allow.Rules = append(o.Allow.Rules, s)

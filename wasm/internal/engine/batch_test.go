@@ -107,9 +107,13 @@ func TestClassifyOptions(t *testing.T) {
 	if vs[0].Flagged || vs[1].Flagged {
 		t.Errorf("categories []: flagged %v %v, want none", vs[0].Flagged, vs[1].Flagged)
 	}
-	vs = classify(t, e, &Request{Sensitivity: 0.5, AllowRules: []string{"small/slur"}, Texts: texts})
+	vs = classify(t, e, &Request{Sensitivity: 0.5, AllowRules: []string{"ngo/small/slur"}, Texts: texts})
 	if vs[0].Flagged || !vs[1].Flagged {
-		t.Errorf("allow small/slur: flagged %v %v, want false true", vs[0].Flagged, vs[1].Flagged)
+		t.Errorf("allow ngo/small/slur: flagged %v %v, want false true", vs[0].Flagged, vs[1].Flagged)
+	}
+	vs = classify(t, e, &Request{Sensitivity: 0.5, AllowRules: []string{"other/small/slur"}, Texts: texts})
+	if !vs[0].Flagged {
+		t.Errorf("allow other/small/slur silenced ngo/small/slur")
 	}
 	vs = classify(t, e, &Request{Sensitivity: 0.5, AllowPosts: []string{base[1].Fingerprint}, Texts: texts})
 	if !vs[0].Flagged || vs[1].Flagged || !vs[1].Allowed {
@@ -132,7 +136,10 @@ func TestClassifyRefusesBadOptions(t *testing.T) {
 		{Request{Sensitivity: 1.5}, "sensitivity 1.5"},
 		{Request{Sensitivity: math.NaN()}, "sensitivity NaN"},
 		{Request{Sensitivity: 0.5, Categories: []string{"racism", "rudeness"}}, `categories[1]: unknown category "rudeness"`},
-		{Request{Sensitivity: 0.5, AllowRules: []string{"norule"}}, `allow.rules[0] "norule"`},
+		{Request{Sensitivity: 0.5, AllowRules: []string{"norule"}}, `allow.rules[0] "norule": want "publisher/list/rule"`},
+		{Request{Sensitivity: 0.5, AllowRules: []string{"list/rule"}}, `allow.rules[0] "list/rule": want "publisher/list/rule"`},
+		{Request{Sensitivity: 0.5, AllowRules: []string{"p//rule"}}, `allow.rules[0] "p//rule"`},
+		{Request{Sensitivity: 0.5, AllowRules: []string{"p/l/r/x"}}, `allow.rules[0] "p/l/r/x"`},
 		{Request{Sensitivity: 0.5, AllowPosts: []string{"xyz"}}, `allow.posts[0]`},
 	} {
 		_, err := e.Classify(AppendRequest(nil, &c.q))

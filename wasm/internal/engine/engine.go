@@ -92,12 +92,12 @@ func (e *Engine) loadBundle(b *bundle.Bundle) (Info, error) {
 	if err != nil {
 		return Info{}, fmt.Errorf("load %s: %v", name, err)
 	}
-	i := e.find(l.ID)
+	// A list is its publisher's: another publisher's list of the same id
+	// is another list, loaded beside it.
+	i := e.find(l.Publisher, l.ID)
 	if i >= 0 {
 		cur := e.loaded[i].list
 		switch {
-		case cur.Publisher != l.Publisher:
-			return Info{}, fmt.Errorf("load %s: a list %q of publisher %q is already loaded; list ids must be unique", name, l.ID, cur.Publisher)
 		case l.Version < cur.Version:
 			return Info{}, fmt.Errorf("load %s: older than the loaded version %d", name, cur.Version)
 		case l.Version == cur.Version && bytes.Equal(b.Sig, e.loaded[i].bundle.Sig):
@@ -117,10 +117,10 @@ func (e *Engine) loadBundle(b *bundle.Bundle) (Info, error) {
 	return infoOf(l), nil
 }
 
-// Unload removes the list with the given id, given as "list" or
-// "publisher/list", and reports whether it was loaded.
+// Unload removes the list named "publisher/list", or by its id alone when
+// one loaded list has that id, and reports whether it was loaded.
 func (e *Engine) Unload(id string) bool {
-	i := e.find(id)
+	i := e.lookup(id)
 	if i < 0 {
 		return false
 	}
@@ -139,16 +139,32 @@ func (e *Engine) Lists() []Info {
 	return out
 }
 
-// find returns the index of the loaded list named id ("list" or
-// "publisher/list"), or -1.
-func (e *Engine) find(id string) int {
-	pub, list, qualified := strings.Cut(id, "/")
+// find returns the index of the loaded list id of publisher pub, or -1.
+func (e *Engine) find(pub, id string) int {
 	for i, ld := range e.loaded {
-		if qualified && ld.list.Publisher == pub && ld.list.ID == list || !qualified && ld.list.ID == id {
+		if ld.list.Publisher == pub && ld.list.ID == id {
 			return i
 		}
 	}
 	return -1
+}
+
+// lookup returns the index of the loaded list named "publisher/list", or
+// named by its id alone when exactly one loaded list has that id; else -1.
+func (e *Engine) lookup(name string) int {
+	if pub, id, ok := strings.Cut(name, "/"); ok {
+		return e.find(pub, id)
+	}
+	found := -1
+	for i, ld := range e.loaded {
+		if ld.list.ID == name {
+			if found >= 0 {
+				return -1 // two publishers' lists: which one is not said
+			}
+			found = i
+		}
+	}
+	return found
 }
 
 // use makes lists the lists in use. The automaton itself is built at

@@ -79,16 +79,11 @@ func TestRefusedBundlesKeepPreviousLists(t *testing.T) {
 	good := p.Sign(smallList(p, 2))
 	mustLoad(t, e, good)
 
-	stranger := testlists.NewPublisher("stranger")
 	otherKey := testlists.NewPublisher("ngo") // same id, key not trusted
 	invalid := smallList(p, 5)
 	invalid.Rules[0].Weight = 7
 	twin := smallList(p, 2)
 	twin.Name = "changed"
-	squatter := smallList(stranger, 9)
-	if err := e.Trust(stranger.ID, stranger.Public); err != nil {
-		t.Fatal(err)
-	}
 
 	cases := []struct {
 		name, want string
@@ -102,7 +97,6 @@ func TestRefusedBundlesKeepPreviousLists(t *testing.T) {
 		{"invalid list", "weight", p.SignUnchecked(invalid)},
 		{"older", "older than the loaded version 2", p.Sign(smallList(p, 1))},
 		{"same version, other content", "differs from the loaded list", p.Sign(twin)},
-		{"same id, other publisher", `already loaded`, stranger.Sign(squatter)},
 	}
 	for _, c := range cases {
 		_, err := e.Load(c.data)
@@ -134,6 +128,61 @@ func TestNewerVersionReplaces(t *testing.T) {
 	}
 	if len(e.Lists()) != 1 {
 		t.Errorf("Lists = %+v, want one list", e.Lists())
+	}
+}
+
+// Two trusted publishers that both name a list "small" do not block each
+// other: both lists load, both classify, each is replaced, unloaded and
+// corrected as its own.
+func TestSameListIDOfTwoPublishers(t *testing.T) {
+	e, ngo := setup(t)
+	other := testlists.NewPublisher("other")
+	if err := e.Trust(other.ID, other.Public); err != nil {
+		t.Fatal(err)
+	}
+	mustLoad(t, e, ngo.Sign(smallList(ngo, 2)))
+	theirs := func(v uint64) []byte {
+		return other.Sign(other.List("small", v, testlists.Term("slur", "scum", rules.Racism, 0.9)))
+	}
+	if info := mustLoad(t, e, theirs(1)); info.Publisher != "other" || info.ID != "small" {
+		t.Errorf("Load = %+v", info)
+	}
+	if got := e.Lists(); len(got) != 2 || got[0].Publisher != "ngo" || got[1].Publisher != "other" {
+		t.Fatalf("Lists = %+v, want ngo/small and other/small", got)
+	}
+	texts := []string{"vermin", "scum"}
+	vs := classify(t, e, &Request{Sensitivity: 0.5, Texts: texts})
+	if !vs[0].Flagged || !vs[1].Flagged || vs[0].Reasons[0].Publisher != "ngo" || vs[1].Reasons[0].Publisher != "other" {
+		t.Errorf("both lists: %+v", vs)
+	}
+	// The same rule id in both lists: turning off one publisher's leaves
+	// the other's counting.
+	vs = classify(t, e, &Request{Sensitivity: 0.5, AllowRules: []string{"other/small/slur"}, Texts: texts})
+	if !vs[0].Flagged || vs[1].Flagged {
+		t.Errorf("other/small/slur off: flagged %v %v, want true false", vs[0].Flagged, vs[1].Flagged)
+	}
+	vs = classify(t, e, &Request{Sensitivity: 0.5, AllowRules: []string{"ngo/small/slur"}, Texts: texts})
+	if vs[0].Flagged || !vs[1].Flagged {
+		t.Errorf("ngo/small/slur off: flagged %v %v, want false true", vs[0].Flagged, vs[1].Flagged)
+	}
+	// A version of one is compared with that publisher's list alone.
+	mustLoad(t, e, theirs(3))
+	if _, err := e.Load(ngo.Sign(smallList(ngo, 1))); err == nil || !strings.Contains(err.Error(), "older than the loaded version 2") {
+		t.Errorf("ngo/small v1 after other/small v3: %v", err)
+	}
+	// A bare id names neither; the qualified name names one.
+	if e.Unload("small") {
+		t.Error(`Unload("small") removed one of two lists of that id`)
+	}
+	if !e.Unload("other/small") {
+		t.Error(`Unload("other/small") = false`)
+	}
+	if got := e.Lists(); len(got) != 1 || got[0].Publisher != "ngo" {
+		t.Errorf("after unloading other/small: %+v", got)
+	}
+	vs = classify(t, e, &Request{Sensitivity: 0.5, Texts: texts})
+	if !vs[0].Flagged || vs[1].Flagged {
+		t.Errorf("after unloading other/small: flagged %v %v, want true false", vs[0].Flagged, vs[1].Flagged)
 	}
 }
 

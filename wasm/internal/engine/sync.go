@@ -2,6 +2,7 @@ package engine
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -55,8 +56,8 @@ func (e *Engine) Hello(held map[string]uint64, follow []string) ([]byte, error) 
 	return wire.NewHello(refs, hs).Encode(), nil
 }
 
-// resolve names a list as "publisher/list" or by an id that a loaded list
-// or the last catalog gives one publisher.
+// resolve names a list as "publisher/list" or by an id that the loaded
+// lists and the last catalog give one publisher.
 func (e *Engine) resolve(id string) (wire.ListRef, error) {
 	if pub, list, ok := strings.Cut(id, "/"); ok {
 		if pub == "" || list == "" || strings.Contains(list, "/") {
@@ -64,13 +65,20 @@ func (e *Engine) resolve(id string) (wire.ListRef, error) {
 		}
 		return wire.ListRef{Publisher: pub, List: list}, nil
 	}
-	if i := e.find(id); i >= 0 {
-		return wire.ListRef{Publisher: e.loaded[i].list.Publisher, List: id}, nil
-	}
 	var found []string
+	add := func(pub string) {
+		if !slices.Contains(found, pub) {
+			found = append(found, pub)
+		}
+	}
+	for _, ld := range e.loaded {
+		if ld.list.ID == id {
+			add(ld.list.Publisher)
+		}
+	}
 	for _, c := range e.catalog {
 		if c.list == id {
-			found = append(found, c.publisher)
+			add(c.publisher)
 		}
 	}
 	switch len(found) {
@@ -168,7 +176,7 @@ func heldValues(hs []wire.Held) []any {
 // applyDelta rebuilds a delta's bundle from the loaded version it starts
 // from.
 func (e *Engine) applyDelta(d *wire.Delta) (*bundle.Bundle, error) {
-	i := e.find(d.Publisher + "/" + d.List)
+	i := e.find(d.Publisher, d.List)
 	if i < 0 {
 		return nil, fmt.Errorf("delta for %s/%s from version %d: the list is not loaded", d.Publisher, d.List, d.From)
 	}

@@ -183,3 +183,26 @@ func TestCatalogByPublisher(t *testing.T) {
 		t.Errorf("following %v, want a/three b/two", refs)
 	}
 }
+
+// A bare id that two loaded lists share names neither in a hello; the
+// qualified names name each.
+func TestHelloNamesSameIDListsByPublisher(t *testing.T) {
+	e, ngo := setup(t)
+	other := testlists.NewPublisher("other")
+	if err := e.Trust(other.ID, other.Public); err != nil {
+		t.Fatal(err)
+	}
+	mustLoad(t, e, ngo.Sign(smallList(ngo, 2)))
+	mustLoad(t, e, other.Sign(other.List("small", 5, testlists.Term("slur", "scum", rules.Racism, 0.9))))
+	if _, err := e.Hello(map[string]uint64{"small": 2}, nil); err == nil || !strings.Contains(err.Error(), `list "small" is published by ngo and other`) {
+		t.Errorf("Hello(held small) = %v, want an ambiguity error", err)
+	}
+	data, err := e.Hello(map[string]uint64{"ngo/small": 2, "other/small": 5}, []string{"ngo/small", "other/small"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, _ := wire.Decode(data)
+	if len(m.Hello.Held) != 2 || m.Hello.Held[0].Publisher != "ngo" || m.Hello.Held[1].Publisher != "other" || m.Hello.Held[1].Version != 5 {
+		t.Errorf("hello = %+v", m.Hello)
+	}
+}
