@@ -77,6 +77,7 @@ func (e *Engine) Export(dst []byte) []byte {
 
 	// The automaton: edges out of the root by word id, the other edges by
 	// state, then per state its failure link and outputs.
+	w.uint(len(e.fail))
 	for _, s := range e.root[1:] {
 		w.uint(int(s))
 	}
@@ -93,7 +94,6 @@ func (e *Engine) Export(dst []byte) []byte {
 		w.uint(int(e.next[k]))
 		prev = k
 	}
-	w.uint(len(e.fail))
 	for s := range e.fail {
 		w.uint(int(e.fail[s]))
 		w.uint(int(e.outEnd[s] - e.outStart[s]))
@@ -124,11 +124,10 @@ func Import(data []byte, lists ...*rules.List) (*Engine, error) {
 }
 
 func importEngine(data []byte, lists []*rules.List) (*Engine, error) {
-	r := reader{b: data}
 	if len(data) < len(serialMagic) || [8]byte(data[:8]) != serialMagic {
 		return nil, errors.New("not a compiled engine of this version")
 	}
-	r.b = r.b[len(serialMagic):]
+	r := reader{b: data, at: len(serialMagic)}
 	if n := r.index(); n != len(lists) {
 		return nil, r.fail(fmt.Errorf("compiled from %d lists, given %d", n, len(lists)))
 	}
@@ -173,14 +172,37 @@ func importEngine(data []byte, lists []*rules.List) (*Engine, error) {
 		*p = pattern{list: int32(list), rule: int32(rule), words: int32(n), exception: flags&1 != 0, lexicon: flags&2 != 0}
 	}
 
+	// The states must form a tree from the root, in which every failure
+	// link leads to a shallower state (so that step ends) and every
+	// output is no longer than its state is deep (so that a hit's first
+	// word is within the text). Compile numbers a child after its parent,
+	// and the edges come by state: each edge's state has its depth when
+	// it is read.
+	nstates := r.count()
+	if r.err != nil {
+		return nil, r.err
+	}
+	if nstates == 0 {
+		return nil, errors.New("no root state")
+	}
+	depth := make([]int32, nstates)
+	for i := range depth {
+		depth[i] = -1
+	}
+	depth[0] = 0
 	e.root = make([]uint32, nwords+1)
-	for id := 1; id <= nwords; id++ {
-		e.root[id] = r.u32()
+	for id := 1; id <= nwords && r.err == nil; id++ {
+		c := r.u32()
+		if c != 0 {
+			if int(c) >= nstates || depth[c] >= 0 {
+				return nil, r.fail(errors.New("bad edge out of the root"))
+			}
+			depth[c] = 1
+		}
+		e.root[id] = c
 	}
 	nedges := r.count()
 	e.next = make(map[uint64]uint32, nedges)
-	type edge struct{ from, id, to uint32 }
-	edges := make([]edge, 0, nedges)
 	from := uint32(0)
 	for range nedges {
 		from += r.u32()
@@ -188,20 +210,28 @@ func importEngine(data []byte, lists []*rules.List) (*Engine, error) {
 		if r.err != nil {
 			break
 		}
-		k := uint64(from)<<32 | uint64(id)
-		if _, dup := e.next[k]; dup || id == 0 || int(id) > nwords || from == 0 {
-			return nil, r.fail(errors.New("an edge twice or out of range"))
+		if from == 0 || id == 0 || int(id) > nwords || int(to) >= nstates || from >= to || depth[from] < 0 || depth[to] >= 0 {
+			return nil, r.fail(errors.New("the states do not form a tree"))
 		}
-		e.next[k] = to
-		edges = append(edges, edge{from, id, to})
+		depth[to] = depth[from] + 1
+		e.next[uint64(from)<<32|uint64(id)] = to
 	}
-	nstates := r.count()
 	e.fail = make([]uint32, nstates)
 	e.outStart = make([]uint32, nstates)
 	e.outEnd = make([]uint32, nstates)
 	end := uint32(0)
 	for s := range nstates {
-		e.fail[s] = r.u32()
+		f := r.u32()
+		if r.err != nil {
+			break
+		}
+		if depth[s] < 0 {
+			return nil, r.fail(errors.New("a state out of the tree"))
+		}
+		if int(f) >= nstates || depth[f] >= max(depth[s], 1) {
+			return nil, r.fail(errors.New("a failure link out of range"))
+		}
+		e.fail[s] = f
 		e.outStart[s] = end
 		end += r.u32()
 		e.outEnd[s] = end
@@ -232,46 +262,11 @@ func importEngine(data []byte, lists []*rules.List) (*Engine, error) {
 	if r.err != nil {
 		return nil, r.err
 	}
-	if len(r.b) != 0 {
+	if r.at != len(r.b) {
 		return nil, errors.New("trailing bytes")
 	}
 
-	// The states must form a tree from the root, in which every failure
-	// link leads to a shallower state (so that step ends) and every
-	// output is no longer than its state is deep (so that a hit's first
-	// word is within the text).
-	if nstates == 0 || e.fail[0] != 0 || e.root[0] != 0 {
-		return nil, errors.New("bad root state")
-	}
-	depth := make([]int32, nstates)
-	for i := range depth {
-		depth[i] = -1
-	}
-	depth[0] = 0
-	for id := 1; id <= nwords; id++ {
-		if c := e.root[id]; c != 0 {
-			if int(c) >= nstates || depth[c] >= 0 {
-				return nil, errors.New("bad edge out of the root")
-			}
-			depth[c] = 1
-		}
-	}
-	// Children have larger numbers than their parents in Compile's
-	// numbering, so one pass in state order sets every depth.
-	slices.SortFunc(edges, func(a, b edge) int { return int(a.to) - int(b.to) })
-	for _, ed := range edges {
-		if int(ed.to) >= nstates || ed.from >= ed.to || depth[ed.from] < 0 || depth[ed.to] >= 0 {
-			return nil, errors.New("the states do not form a tree")
-		}
-		depth[ed.to] = depth[ed.from] + 1
-	}
 	for s := range nstates {
-		if depth[s] < 0 {
-			return nil, errors.New("a state out of the tree")
-		}
-		if f := e.fail[s]; int(f) >= nstates || s != 0 && depth[f] >= depth[s] {
-			return nil, errors.New("a failure link out of range")
-		}
 		for _, p := range e.outs[e.outStart[s]:e.outEnd[s]] {
 			if p < 0 || int(p) >= len(e.pats) || e.pats[p].words > depth[s] {
 				return nil, errors.New("an output out of range")
@@ -302,6 +297,7 @@ func (w *writer) str(s string) {
 
 type reader struct {
 	b   []byte
+	at  int
 	err error
 }
 
@@ -316,12 +312,16 @@ func (r *reader) uvarint() uint64 {
 	if r.err != nil {
 		return 0
 	}
-	v, n := binary.Uvarint(r.b)
+	if r.at < len(r.b) && r.b[r.at] < 0x80 { // most numbers are small
+		r.at++
+		return uint64(r.b[r.at-1])
+	}
+	v, n := binary.Uvarint(r.b[r.at:])
 	if n <= 0 {
 		r.fail(errors.New("truncated"))
 		return 0
 	}
-	r.b = r.b[n:]
+	r.at += n
 	return v
 }
 
@@ -348,7 +348,7 @@ func (r *reader) index() int {
 // no more than the bytes left.
 func (r *reader) count() int {
 	v := r.uvarint()
-	if v > uint64(len(r.b)) {
+	if v > uint64(len(r.b)-r.at) {
 		r.fail(errors.New("truncated"))
 		return 0
 	}
@@ -356,13 +356,12 @@ func (r *reader) count() int {
 }
 
 func (r *reader) bytes(n int) []byte {
-	if r.err != nil || n > len(r.b) {
+	if r.err != nil || n > len(r.b)-r.at {
 		r.fail(errors.New("truncated"))
 		return make([]byte, n)
 	}
-	out := r.b[:n]
-	r.b = r.b[n:]
-	return out
+	r.at += n
+	return r.b[r.at-n : r.at]
 }
 
 func (r *reader) str() string { return string(r.bytes(r.count())) }
