@@ -289,6 +289,9 @@ func importEngine(data []byte, lists []*rules.List) (*Engine, error) {
 
 type writer struct{ b []byte }
 
+// uint is not inlined: Export calls it in many places, and is not hot.
+//
+//go:noinline
 func (w *writer) uint(n int) { w.b = binary.AppendUvarint(w.b, uint64(n)) }
 func (w *writer) str(s string) {
 	w.uint(len(s))
