@@ -33,7 +33,8 @@ FUZZ_TARGETS := \
 	./shared/rules:FuzzDecode \
 	./shared/bundle:FuzzDecode \
 	./shared/wire:FuzzDecode \
-	./shared/wire:FuzzDiff
+	./shared/wire:FuzzDiff \
+	./shared/match:FuzzImport
 fuzz:
 	for t in $(FUZZ_TARGETS); do \
 		pkg=$${t%%:*}; name=$${t##*:}; \
