@@ -1,7 +1,7 @@
 // The classifier's start-up cache in IndexedDB: one record, the bytes of
 // voile.exportCache() with the key they were made for (voile.cacheInfo()).
 // What it holds is never trusted: voile.restoreCache checks the build and
-// the digest, and uses the compiled lists only for the very bundles they
+// the checksum, and uses the compiled lists only for the very bundles they
 // were compiled from. Any failure here means starting without a cache.
 
 const DB = 'voile-classifier';

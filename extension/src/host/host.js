@@ -10,7 +10,7 @@
 //
 // A start-up cache (cache.js) spares a later start most of its work: the
 // lists compiled, and which bundles were validated. voile checks it (this
-// very build, these very bundles, an intact digest) and compiles from the
+// very build, these very bundles, an intact checksum) and compiles from the
 // bundles whenever it does not fit; the host saves a new one, some time
 // after start and after the lists change, when the one in use is not
 // current.

@@ -8,7 +8,8 @@ package engine
 import (
 	"bufio"
 	"bytes"
-	"crypto/sha256"
+	"encoding/binary"
+	"hash/crc64"
 	"encoding/json"
 	"os"
 	"reflect"
@@ -139,11 +140,10 @@ func TestCacheBadInput(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	redigest := func(body []byte) []byte {
-		sum := sha256.Sum256(body)
-		return append(body, sum[:]...)
+	rechecksum := func(body []byte) []byte {
+		return binary.LittleEndian.AppendUint64(body, crc64.Checksum(body, crcTable))
 	}
-	body := cache[:len(cache)-sha256.Size]
+	body := cache[:len(cache)-8]
 	flipped := func(i int) []byte {
 		c := bytes.Clone(cache)
 		c[i] ^= 0x10
@@ -161,8 +161,8 @@ func TestCacheBadInput(t *testing.T) {
 		"flipped in build":  flipped(10),
 		"flipped in sigs":   flipped(40),
 		"flipped in middle": flipped(len(cache) / 2),
-		"flipped in digest": flipped(len(cache) - 1),
-		"trailing in body":  redigest(append(bytes.Clone(body), 1)),
+		"flipped in checksum": flipped(len(cache) - 1),
+		"trailing in body":  rechecksum(append(bytes.Clone(body), 1)),
 	}
 	other := New()
 	other.SetBuild("build-2")
@@ -208,10 +208,10 @@ func TestCacheBadInput(t *testing.T) {
 		}
 	}
 
-	// An automaton that does not import, under a good digest: compiled.
+	// An automaton that does not import, under a good checksum: compiled.
 	broken := bytes.Clone(body)
 	broken[len(broken)-3] ^= 0xff
-	e, err := f.start(t, testBuild, redigest(broken), f.bundles...)
+	e, err := f.start(t, testBuild, rechecksum(broken), f.bundles...)
 	if err != nil {
 		t.Fatal(err)
 	}
