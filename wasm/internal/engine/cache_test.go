@@ -9,8 +9,8 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/binary"
-	"hash/crc64"
 	"encoding/json"
+	"hash/crc64"
 	"os"
 	"reflect"
 	"strings"
@@ -151,18 +151,18 @@ func TestCacheBadInput(t *testing.T) {
 	}
 
 	refused := map[string][]byte{
-		"empty":             {},
-		"garbage":           []byte(strings.Repeat("voile", 40)),
-		"truncated by one":  cache[:len(cache)-1],
-		"truncated by half": cache[:len(cache)/2],
-		"header only":       cache[:8],
-		"a byte more":       append(bytes.Clone(cache), 0),
-		"flipped in magic":  flipped(2),
-		"flipped in build":  flipped(10),
-		"flipped in sigs":   flipped(40),
-		"flipped in middle": flipped(len(cache) / 2),
+		"empty":               {},
+		"garbage":             []byte(strings.Repeat("voile", 40)),
+		"truncated by one":    cache[:len(cache)-1],
+		"truncated by half":   cache[:len(cache)/2],
+		"header only":         cache[:8],
+		"a byte more":         append(bytes.Clone(cache), 0),
+		"flipped in magic":    flipped(2),
+		"flipped in build":    flipped(10),
+		"flipped in sigs":     flipped(40),
+		"flipped in middle":   flipped(len(cache) / 2),
 		"flipped in checksum": flipped(len(cache) - 1),
-		"trailing in body":  rechecksum(append(bytes.Clone(body), 1)),
+		"trailing in body":    rechecksum(append(bytes.Clone(body), 1)),
 	}
 	other := New()
 	other.SetBuild("build-2")
