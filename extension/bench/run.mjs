@@ -242,7 +242,14 @@ async function restartRun(ext, profile, { warm, nextWarm }) {
   if (!!had !== warm) throw new Error(`restart: expected ${warm ? 'a' : 'no'} start-up cache, found ${had ? 'one' : 'none'}`);
   const page = await b.context.newPage();
   await page.goto(FEED_URL);
-  await page.waitForFunction(() => window.__voileProbe.done > 0 && window.__voileProbe.firstBlur > 0, null, { timeout: 30000 });
+  try {
+    await page.waitForFunction(() => window.__voileProbe.done > 0 && window.__voileProbe.firstBlur > 0, null, { timeout: 30000 });
+  } catch (err) {
+    const probe = await page.evaluate(() => JSON.stringify({ ...window.__voileProbe, unsafe: undefined })).catch(e => e.message);
+    const state = await b.worker.evaluate(async () => JSON.stringify(await chrome.storage.local.get(['syncStatus', 'problems']))).catch(e => e.message);
+    await b.close({ keep: true });
+    throw new Error(`restart (${warm ? 'warm' : 'cold'}): ${err.message}; probe ${probe}; extension ${state}`);
+  }
   const r = await page.evaluate(() => {
     const P = window.__voileProbe;
     return { dcl: P.dcl, firstBlur: P.firstBlur, done: P.done, origin: performance.timeOrigin };
@@ -253,11 +260,18 @@ async function restartRun(ext, profile, { warm, nextWarm }) {
   return { warm, firstBlurAfterDcl: r.firstBlur - r.dcl, doneAfterDcl: r.done - r.dcl, firstBlurAfterLaunch: r.origin + r.firstBlur - t0, navAfterLaunch: r.origin - t0 };
 }
 
-async function restartRuns(ext, server, runs) {
+// coldOnly: cold runs alone, for an extension without the start-up cache.
+async function restartRuns(ext, server, runs, coldOnly = false) {
   const profile = mkdtempSync(path.join(tmpdir(), 'voile-bench-restart-'));
   try {
     const b = await launch(ext, { profile });
     await useServer(b.worker, server.url);
+    if (coldOnly) {
+      await b.close({ keep: true });
+      const out = [];
+      for (let i = 0; i < runs; i++) out.push(await restartRun(ext, profile, { warm: false, nextWarm: false }));
+      return out;
+    }
     await waitForCache(b.worker);
     await b.close({ keep: true });
     const out = [];
@@ -277,9 +291,9 @@ async function main() {
   const server = await startDemoServer();
   const ext = extensionWithTrust(opts.extension, { 'voile-demo': server.publicKey });
   const report = [];
-  if (opts.only === 'restart') { // --only restart: the restart runs alone
+  if (opts.only === 'restart' || opts.only === 'restart-cold') { // the restart runs alone
     try {
-      const restarts = await restartRuns(ext, server, opts.runs);
+      const restarts = await restartRuns(ext, server, opts.runs, opts.only === 'restart-cold');
       reportRestarts(report, restarts);
     } finally {
       server.stop();
@@ -357,6 +371,7 @@ async function main() {
 function reportRestarts(report, restarts) {
   for (const warm of [true, false]) {
     const rs = restarts.filter(r => r.warm === warm);
+    if (!rs.length) continue;
     const fb = rs.map(r => r.firstBlurAfterDcl);
     report.push(`restart, ${warm ? 'warm (start-up cache present)' : 'cold (no start-up cache)'}: browser started, feed of 200 posts opened at once: first post blurred ${round(median(fb))} ms after DOMContentLoaded (runs: ${fb.map(round).join(', ')}), ${round(median(rs.map(r => r.firstBlurAfterLaunch)))} ms after the browser's launch (navigation started at ${round(median(rs.map(r => r.navAfterLaunch)))} ms); all posts done ${round(median(rs.map(r => r.doneAfterDcl)))} ms after DOMContentLoaded`);
   }
