@@ -12,6 +12,13 @@ export class IdbCache {
   constructor(indexedDB = globalThis.indexedDB) {
     this.idb = indexedDB;
     this.db = null;
+    this.early = null;
+  }
+
+  /** Starts reading the record; the next get() answers with it. */
+  prefetch() {
+    this.early = this.#read();
+    this.early.catch(() => {});
   }
 
   #open() {
@@ -39,7 +46,13 @@ export class IdbCache {
   }
 
   /** @returns {Promise<{key: string, bytes: Uint8Array}|null>} */
-  async get() {
+  get() {
+    const early = this.early;
+    this.early = null;
+    return early ?? this.#read();
+  }
+
+  async #read() {
     if (!this.idb) return null;
     const r = await this.#run('readonly', s => s.get(RECORD));
     if (!r || typeof r.key !== 'string' || !(r.bytes instanceof Uint8Array || r.bytes instanceof ArrayBuffer)) return null;
