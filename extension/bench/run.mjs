@@ -245,10 +245,19 @@ async function restartRun(ext, profile, { warm, nextWarm }) {
   try {
     await page.waitForFunction(() => window.__voileProbe.done > 0 && window.__voileProbe.firstBlur > 0, null, { timeout: 30000 });
   } catch (err) {
-    const probe = await page.evaluate(() => JSON.stringify({ ...window.__voileProbe, unsafe: undefined })).catch(e => e.message);
+    const probe = await page.evaluate(() => {
+      const P = window.__voileProbe;
+      const states = {};
+      for (const a of document.querySelectorAll('article[data-testid="tweet"]')) {
+        const v = P.attr ? String(a.getAttribute(P.attr)) : 'none';
+        states[v] = (states[v] || 0) + 1;
+      }
+      return JSON.stringify({ ...P, unsafe: undefined, states });
+    }).catch(e => e.message);
+    const host = await b.worker.evaluate(() => chrome.runtime.sendMessage({ target: 'host', op: 'lists', args: {} }).then(r => JSON.stringify(r).slice(0, 300), e => 'error: ' + e.message)).catch(e => e.message);
     const state = await b.worker.evaluate(async () => JSON.stringify(await chrome.storage.local.get(['syncStatus', 'problems']))).catch(e => e.message);
     await b.close({ keep: true });
-    throw new Error(`restart (${warm ? 'warm' : 'cold'}): ${err.message}; probe ${probe}; extension ${state}`);
+    throw new Error(`restart (${warm ? 'warm' : 'cold'}): ${err.message}; probe ${probe}; extension ${state}; host ${host}`);
   }
   const r = await page.evaluate(() => {
     const P = window.__voileProbe;

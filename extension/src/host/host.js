@@ -37,6 +37,10 @@ export class Host {
     this.now = now;
     this.voile = null;
     this.ready = null;
+    // A page may ask before init (its port opens as soon as the relay
+    // listens): its requests wait for the start instead of failing.
+    this.started = new Promise(resolve => { this.start = resolve; });
+    this.started.catch(() => {}); // a failed start is reported by init
     this.opts = new Map(); // portId -> classify options
     this.keys = {}; // publisher -> pinned key text
     this.config = { server: '', follow: [], disabledLists: [] };
@@ -125,6 +129,7 @@ export class Host {
       this.saveCacheLater();
       return { lists: voile.lists(), refused };
     })();
+    this.start(this.ready);
     return this.ready;
   }
 
@@ -203,7 +208,7 @@ export class Host {
   // ---- classifying -----------------------------------------------------------
 
   async classify({ portId, id, texts }) {
-    await this.ready;
+    await (this.ready ?? this.started);
     if (!Array.isArray(texts)) throw new Error('classify: texts must be an array');
     const t0 = performance.now();
     const verdicts = this.voile.classify(texts.map(String), this.opts.get(portId) || {});
