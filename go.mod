@@ -39,3 +39,9 @@ require (
 )
 
 tool github.com/tinylib/msgp
+
+// The msgp runtime fills its JSON conversion tables in a package init,
+// which links encoding/json into every program that uses msgp, voile.wasm
+// included. third_party/msgp is release v1.6.5 with those tables filled on
+// first use instead (third_party/msgp/VOILE.md).
+replace github.com/tinylib/msgp v1.6.5 => ./third_party/msgp

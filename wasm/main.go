@@ -11,7 +11,11 @@ import (
 )
 
 func main() {
-	api := jsapi.New(engine.New())
+	e := engine.New()
+	if len(os.Args) > 2 {
+		e.SetBuild(os.Args[2]) // voile.js reads the build id of voile.wasm
+	}
+	api := jsapi.New(e)
 	if len(os.Args) > 1 && os.Args[1] != "" {
 		ready := js.Global().Get(os.Args[1])
 		if ready.Type() != js.TypeFunction {

@@ -66,8 +66,7 @@ export function extensionWithTrust(built, keys) {
  * Headless Chromium with the extension. Returns {context, extensionId,
  * worker (the service worker), close()}.
  */
-export async function launch(extensionDir, { extraArgs = [] } = {}) {
-  const profile = mkdtempSync(path.join(tmpdir(), 'voile-bench-profile-'));
+export async function launch(extensionDir, { extraArgs = [], profile = mkdtempSync(path.join(tmpdir(), 'voile-bench-profile-')) } = {}) {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
@@ -94,9 +93,10 @@ export async function launch(extensionDir, { extraArgs = [] } = {}) {
   const extensionId = new URL(worker.url()).host;
   return {
     context, worker, extensionId, profile,
-    async close() {
+    /** Closes the browser; keep: leave the profile for another start. */
+    async close({ keep = false } = {}) {
       await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      if (!keep) rmSync(profile, { recursive: true, force: true });
     },
   };
 }
@@ -175,7 +175,7 @@ const HOSTILE_CSS = `<style>
 // probe learns from the first mark it sees.
 const PROBE = `
 (() => {
-  const P = window.__voileProbe = { dcl: 0, done: 0, marks: 0, unsafeFrames: 0, frames: 0, attr: '', total: 0 };
+  const P = window.__voileProbe = { dcl: 0, done: 0, firstBlur: 0, marks: 0, unsafeFrames: 0, frames: 0, attr: '', total: 0 };
   document.addEventListener('DOMContentLoaded', () => {
     P.dcl = performance.now();
     P.total = document.querySelectorAll('article[data-testid="tweet"]').length;
@@ -190,6 +190,7 @@ const PROBE = `
       const v = r.target.getAttribute(r.attributeName);
       const was = seen.get(r.target);
       seen.set(r.target, v);
+      if (v === 'f' && !P.firstBlur) P.firstBlur = performance.now();
       if (final.has(v) && !final.has(was)) P.marks++;
       else if (!final.has(v) && final.has(was)) P.marks--;
     }

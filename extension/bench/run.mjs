@@ -13,11 +13,17 @@
 //     offscreen document) against one per tab (voile.wasm instantiated in
 //     each page), with five tabs open;
 //  4. cold: a page loaded when the classifier host is not running (the
-//     offscreen document closed): what a first page after browser start pays.
+//     offscreen document closed): what a first page after browser start pays;
+//  5. restart: the browser started again on a profile that holds the
+//     extension and its lists, and the feed opened at once: time from
+//     DOMContentLoaded (and from the browser's launch) until the first post
+//     is blurred, with the classifier's start-up cache in IndexedDB (warm)
+//     and without it (cold).
 //
 //   node bench/run.mjs --extension ../build/extension/chromium [--runs 7] [--posts 1000]
 
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
@@ -26,12 +32,12 @@ import {
 } from './lib.mjs';
 
 function args() {
-  const a = { extension: path.join(REPO, 'build', 'extension', 'chromium'), runs: 7, posts: 1000, inserts: 40 };
+  const a = { extension: path.join(REPO, 'build', 'extension', 'chromium'), runs: 7, posts: 1000, inserts: 40, only: '' };
   const argv = process.argv.slice(2);
   for (let i = 0; i < argv.length; i += 2) {
     const k = argv[i].replace(/^--/, '');
     if (!(k in a)) throw new Error(`unknown argument ${argv[i]}`);
-    a[k] = k === 'extension' ? path.resolve(argv[i + 1]) : Number(argv[i + 1]);
+    a[k] = k === 'extension' ? path.resolve(argv[i + 1]) : k === 'only' ? argv[i + 1] : Number(argv[i + 1]);
   }
   return a;
 }
@@ -200,11 +206,110 @@ async function placement(ext, server, bundlesB64, opts) {
   return out;
 }
 
+// The classifier's start-up cache record (extension/src/host/cache.js),
+// read or deleted from the service worker, which shares its origin.
+async function cacheRecord(worker, op) {
+  return worker.evaluate(op => new Promise((resolve, reject) => {
+    const req = indexedDB.open('voile-classifier', 1);
+    req.onupgradeneeded = () => req.result.createObjectStore('cache');
+    req.onerror = () => reject(req.error);
+    req.onsuccess = () => {
+      const db = req.result;
+      const tx = db.transaction('cache', op === 'delete' ? 'readwrite' : 'readonly');
+      const r = op === 'delete' ? tx.objectStore('cache').delete('engine') : tx.objectStore('cache').get('engine');
+      tx.oncomplete = () => { db.close(); resolve(op === 'delete' ? null : r.result ? { key: r.result.key, bytes: r.result.bytes.byteLength } : null); };
+      tx.onerror = () => reject(tx.error);
+    };
+  }), op);
+}
+
+async function waitForCache(worker) {
+  for (let i = 0; i < 80; i++) {
+    const r = await cacheRecord(worker, 'get');
+    if (r) return r;
+    await new Promise(r => setTimeout(r, 250));
+  }
+  throw new Error('the classifier saved no start-up cache within 20 s');
+}
+
+// One browser start on profile: the feed opened as soon as the browser
+// runs. Before closing, the cache is left as the next run wants it.
+async function restartRun(ext, profile, { warm, nextWarm }) {
+  const t0 = Date.now();
+  const b = await launch(ext, { profile });
+  await servePage(b.context, FEED_URL, feedPage(200));
+  const had = await cacheRecord(b.worker, 'get');
+  if (!!had !== warm) throw new Error(`restart: expected ${warm ? 'a' : 'no'} start-up cache, found ${had ? 'one' : 'none'}`);
+  const page = await b.context.newPage();
+  await page.goto(FEED_URL);
+  try {
+    await page.waitForFunction(() => window.__voileProbe.done > 0 && window.__voileProbe.firstBlur > 0, null, { timeout: 30000 });
+  } catch (err) {
+    const probe = await page.evaluate(() => {
+      const P = window.__voileProbe;
+      const states = {};
+      for (const a of document.querySelectorAll('article[data-testid="tweet"]')) {
+        const v = P.attr ? String(a.getAttribute(P.attr)) : 'none';
+        states[v] = (states[v] || 0) + 1;
+      }
+      return JSON.stringify({ ...P, unsafe: undefined, states });
+    }).catch(e => e.message);
+    const host = await b.worker.evaluate(() => chrome.runtime.sendMessage({ target: 'host', op: 'lists', args: {} }).then(r => JSON.stringify(r).slice(0, 300), e => 'error: ' + e.message)).catch(e => e.message);
+    const state = await b.worker.evaluate(async () => JSON.stringify(await chrome.storage.local.get(['syncStatus', 'problems']))).catch(e => e.message);
+    await b.close({ keep: true });
+    throw new Error(`restart (${warm ? 'warm' : 'cold'}): ${err.message}; probe ${probe}; extension ${state}; host ${host}`);
+  }
+  const r = await page.evaluate(() => {
+    const P = window.__voileProbe;
+    return { dcl: P.dcl, firstBlur: P.firstBlur, done: P.done, origin: performance.timeOrigin };
+  });
+  if (nextWarm) await waitForCache(b.worker);
+  else await cacheRecord(b.worker, 'delete');
+  await b.close({ keep: true });
+  return { warm, firstBlurAfterDcl: r.firstBlur - r.dcl, doneAfterDcl: r.done - r.dcl, firstBlurAfterLaunch: r.origin + r.firstBlur - t0, navAfterLaunch: r.origin - t0 };
+}
+
+// coldOnly: cold runs alone, for an extension without the start-up cache.
+async function restartRuns(ext, server, runs, coldOnly = false) {
+  const profile = mkdtempSync(path.join(tmpdir(), 'voile-bench-restart-'));
+  try {
+    const b = await launch(ext, { profile });
+    await useServer(b.worker, server.url);
+    if (coldOnly) {
+      await b.close({ keep: true });
+      const out = [];
+      for (let i = 0; i < runs; i++) out.push(await restartRun(ext, profile, { warm: false, nextWarm: false }));
+      return out;
+    }
+    await waitForCache(b.worker);
+    await b.close({ keep: true });
+    const out = [];
+    // Warm and cold alternate: each run leaves the cache for the next.
+    for (let i = 0; i < runs; i++) {
+      out.push(await restartRun(ext, profile, { warm: true, nextWarm: false }));
+      out.push(await restartRun(ext, profile, { warm: false, nextWarm: true }));
+    }
+    return out;
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
 async function main() {
   const opts = args();
   const server = await startDemoServer();
   const ext = extensionWithTrust(opts.extension, { 'voile-demo': server.publicKey });
   const report = [];
+  if (opts.only === 'restart' || opts.only === 'restart-cold') { // the restart runs alone
+    try {
+      const restarts = await restartRuns(ext, server, opts.runs, opts.only === 'restart-cold');
+      reportRestarts(report, restarts);
+    } finally {
+      server.stop();
+    }
+    console.log(report.join('\n'));
+    return;
+  }
   try {
     const b = await launch(ext);
     await useServer(b.worker, server.url);
@@ -230,6 +335,8 @@ async function main() {
     // The bundles the extension holds, for the per-tab comparison.
     const bundles = await b.worker.evaluate(async () => Object.values((await chrome.storage.local.get('lists')).lists).map(l => l.bundle));
     await b.close();
+
+    const restarts = await restartRuns(ext, server, opts.runs);
 
     const places = [];
     for (let i = 0; i < 3; i++) places.push(await placement(ext, server, bundles, opts));
@@ -258,6 +365,7 @@ async function main() {
     const hiddenFirst = inserts.filter(x => x.firstFrame && x.firstFrame.state !== 'b' && x.firstFrame.hidden).length;
     report.push(`insert: a hateful post added after load blurred after median ${round(median(ins))} ms (p90 ${round(ins.sort((a, b) => a - b)[Math.floor(ins.length * 0.9)])} ms); at the first frame after insertion ${blurredFirst}/${inserts.length} were already blurred, ${hiddenFirst}/${inserts.length} still hidden pending, ${inserts.length - blurredFirst - hiddenFirst} visible`);
     report.push(`cold: classifier host not running when the page loads (offscreen document closed): all posts done ${round(median(colds.map(c => c.afterDcl)))} ms after DOMContentLoaded (runs: ${colds.map(c => round(c.afterDcl)).join(', ')})`);
+    reportRestarts(report, restarts);
     const t = place.perTabTimings;
     report.push(`placement, ${place.tabs} tabs of a 200-post feed, PSS of all Chromium processes (median of 3): no extension ${round(place.plain)} MiB; extension (one classifier per browser) ${round(place.extensionPss)} MiB (+${round(place.extensionPss - place.plain)}; the extension's own process ${round(place.extensionProcessPss)} MiB); a classifier in each tab ${round(place.perTabPss)} MiB (+${round(place.perTabPss - place.plain)}, ${round((place.perTabPss - place.plain) / place.tabs)} MiB a tab)`);
     if (t.length) {
@@ -267,6 +375,15 @@ async function main() {
     server.stop();
   }
   console.log(report.join('\n'));
+}
+
+function reportRestarts(report, restarts) {
+  for (const warm of [true, false]) {
+    const rs = restarts.filter(r => r.warm === warm);
+    if (!rs.length) continue;
+    const fb = rs.map(r => r.firstBlurAfterDcl);
+    report.push(`restart, ${warm ? 'warm (start-up cache present)' : 'cold (no start-up cache)'}: browser started, feed of 200 posts opened at once: first post blurred ${round(median(fb))} ms after DOMContentLoaded (runs: ${fb.map(round).join(', ')}), ${round(median(rs.map(r => r.firstBlurAfterLaunch)))} ms after the browser's launch (navigation started at ${round(median(rs.map(r => r.navAfterLaunch)))} ms); all posts done ${round(median(rs.map(r => r.doneAfterDcl)))} ms after DOMContentLoaded`);
+  }
 }
 
 function execVersion() {

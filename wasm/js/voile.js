@@ -37,14 +37,17 @@ export async function loadVoile(source) {
   const go = new globalThis.Go();
   const hook = `__voileReady${++instances}_${Math.random().toString(36).slice(2)}`;
   const ready = new Promise((resolve) => { globalThis[hook] = resolve; });
-  go.argv = ['voile.wasm', hook];
   try {
-    const instance = await instantiate(source, go.importObject);
+    const { module, instance } = await instantiate(source, go.importObject);
+    // The build id keys the start-up cache: only this very build may use
+    // the automaton it compiled.
+    const build = buildId(module);
+    go.argv = ['voile.wasm', hook, build];
     const exited = go.run(instance).then(() => {
       throw new Error('loadVoile: the wasm program exited before it was ready');
     });
     const raw = await Promise.race([ready, exited]);
-    return new Voile(raw, instance);
+    return new Voile(raw, instance, build);
   } finally {
     delete globalThis[hook];
   }
@@ -60,14 +63,21 @@ async function instantiate(source, imports) {
     }
     // Streaming compiles while the bytes arrive, but needs the wasm MIME type.
     if (WebAssembly.instantiateStreaming && (source.headers.get('content-type') || '').startsWith('application/wasm')) {
-      return (await WebAssembly.instantiateStreaming(source, imports)).instance;
+      return WebAssembly.instantiateStreaming(source, imports);
     }
     source = await source.arrayBuffer();
   }
   if (!(source instanceof ArrayBuffer || ArrayBuffer.isView(source))) {
     throw new TypeError(`loadVoile: source must be a URL, a Response, an ArrayBuffer or a Uint8Array, got ${describe(source)}`);
   }
-  return (await WebAssembly.instantiate(source, imports)).instance;
+  return WebAssembly.instantiate(source, imports);
+}
+
+// buildId returns the Go build id of a voile.wasm module ('' if none):
+// it changes with any change to the program.
+function buildId(module) {
+  const sections = WebAssembly.Module.customSections(module, 'go:buildid');
+  return sections.length ? new TextDecoder().decode(sections[0]) : '';
 }
 
 /** One running voile.wasm. Not for use from several workers at once. */
@@ -78,7 +88,9 @@ export class Voile {
   #view = new DataView(this.#req.buffer);
   #encoder = new TextEncoder();
 
-  constructor(raw, instance) {
+  #build;
+
+  constructor(raw, instance, build = '') {
     const cats = Array.from(raw.categories || []);
     if (cats.join() !== CATEGORIES.join()) {
       throw new Error(`loadVoile: voile.wasm has categories [${cats}], voile.js expects [${CATEGORIES}]: rebuild both with make wasm`);
@@ -89,6 +101,7 @@ export class Voile {
     }
     this.#raw = raw;
     this.#memory = instance?.exports?.mem;
+    this.#build = build;
   }
 
   #call(name, ...args) {
@@ -106,6 +119,40 @@ export class Voile {
    */
   get memoryBytes() {
     return this.#memory?.buffer.byteLength ?? 0;
+  }
+
+  /** The Go build id of the running voile.wasm; '' if unknown (then no cache). */
+  get build() {
+    return this.#build;
+  }
+
+  /**
+   * Start-up cache. Opening stored lists validates them and compiling them
+   * builds the automaton: most of the time to the first verdict. A cache
+   * (exportCache) holds the compiled lists and which bundles were
+   * validated; restoreCache, called before the stored bundles are loaded,
+   * makes a later start of the same build skip that work for the same
+   * bundles. Signatures are checked as always. A damaged cache, or one of
+   * another build, is refused (restoreCache throws with the reason); one
+   * for other bundles is accepted and not used: either way the classifier
+   * compiles from the bundles as if there were none.
+   */
+  restoreCache(bytes) {
+    this.#call('restoreCache', bytes);
+  }
+
+  /** Compiles the loaded lists if need be and returns their cache (Uint8Array). */
+  exportCache() {
+    return this.#call('exportCache');
+  }
+
+  /**
+   * {key, used}: key names this build and the loaded bundles in order (a
+   * cache made now is for that key); used tells whether the lists in use
+   * came from the restored cache, which is then up to date.
+   */
+  cacheInfo() {
+    return this.#call('cacheInfo');
   }
 
   /** The categories a rule may have, in a stable order. */

@@ -137,6 +137,50 @@ test('verdicts equal those of the Go engine', async () => {
   assert.ok(demo.want.filter((w) => w.flagged).length >= 10, 'the demo lists flag demo posts');
 });
 
+test('a start-up cache gives the same verdicts, and a bad one is refused', async () => {
+  const first = await fresh();
+  assert.match(first.build, /\S{20,}/, 'voile.js reads the build id of voile.wasm');
+  for (const c of fx.cases) {
+    const v = await fresh(...c.loaded);
+    const cache = v.exportCache();
+    assert.ok(cache instanceof Uint8Array && cache.length > 40);
+    const key = v.cacheInfo().key;
+
+    // A later start of the same build, with the same bundles: cache used.
+    const w = await loadVoile(wasmBytes);
+    for (const [pub, k] of Object.entries(fx.keys)) w.trust(pub, k);
+    w.restoreCache(cache);
+    for (const name of c.loaded) w.loadBundle(bundles[name]);
+    assert.deepEqual(w.classify(c.texts, c.opts), c.want, c.name);
+    assert.deepEqual(w.cacheInfo(), { key, used: true }, c.name);
+  }
+
+  const v = await fresh('demo-en', 'demo-fr');
+  const cache = v.exportCache();
+  const demo = fx.cases.find((c) => c.name === 'demo lists');
+  const damaged = [
+    cache.subarray(0, cache.length - 1), cache.subarray(0, 100), new Uint8Array(0),
+    ...[3, 20, 200, cache.length >> 1, cache.length - 2].map((i) => { const d = cache.slice(); d[i] ^= 4; return d; }),
+  ];
+  for (const d of damaged) {
+    const w = await loadVoile(wasmBytes);
+    for (const [pub, k] of Object.entries(fx.keys)) w.trust(pub, k);
+    assert.throws(() => w.restoreCache(d), /voile: restore cache: /);
+    w.loadBundle(bundles['demo-en']); w.loadBundle(bundles['demo-fr']);
+    assert.deepEqual(w.classify(demo.texts, demo.opts), demo.want);
+    assert.equal(w.cacheInfo().used, false);
+  }
+  // Other bundles: accepted, not used.
+  const w = await fresh();
+  w.restoreCache(cache);
+  w.loadBundle(bundles['demo-fr']); w.loadBundle(bundles['demo-en']);
+  const ref = await fresh('demo-fr', 'demo-en');
+  assert.deepEqual(w.classify(demo.texts, demo.opts), ref.classify(demo.texts, demo.opts));
+  assert.equal(w.cacheInfo().used, false);
+  assert.notEqual(w.cacheInfo().key, v.cacheInfo().key);
+  assert.throws(() => w.restoreCache('x'), /restoreCache: cache must be a Uint8Array, got string/);
+});
+
 test('reason offsets are UTF-16 code units of the JavaScript string', async () => {
   const v = await fresh('small-v1');
   const texts = [

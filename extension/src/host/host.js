@@ -7,6 +7,13 @@
 // Every list it uses has been opened with the pinned key of its publisher
 // by voile.loadBundle, whether it comes from storage at start or from the
 // server; the background stores only bundles that the host has verified.
+//
+// A start-up cache (cache.js) spares a later start most of its work: the
+// lists compiled, and which bundles were validated. voile checks it (this
+// very build, these very bundles, an intact checksum) and compiles from the
+// bundles whenever it does not fit; the host saves a new one, some time
+// after start and after the lists change, when the one in use is not
+// current.
 
 import { compactVerdict } from '../common/verdicts.js';
 import { bytesToBase64, base64ToBytes } from '../common/base64.js';
@@ -17,13 +24,23 @@ export class Host {
    * load(): resolves to a voile instance. post(msg): sends an event to
    * the relay. WebSocket: the constructor sync uses (none: no sync).
    */
-  constructor({ load, post, WebSocket = null, now = () => Date.now() }) {
+  constructor({ load, post, WebSocket = null, now = () => Date.now(), cache = null, cacheDelayMs = 3000 }) {
     this.load = load;
+    this.cache = cache; // {get, put}: see cache.js
+    this.cacheDelayMs = cacheDelayMs;
+    this.cacheTimer = null;
+    this.cacheStored = ''; // the key of the stored cache
+    this.cacheSaved = ''; // the key of the lists when the stored cache was last found current
+    this.cacheStatus = 'none'; // at start: none, restored, or why it was refused
     this.post = post;
     this.WebSocket = WebSocket;
     this.now = now;
     this.voile = null;
     this.ready = null;
+    // A page may ask before init (its port opens as soon as the relay
+    // listens): its requests wait for the start instead of failing.
+    this.started = new Promise(resolve => { this.start = resolve; });
+    this.started.catch(() => {}); // a failed start is reported by init
     this.opts = new Map(); // portId -> classify options
     this.keys = {}; // publisher -> pinned key text
     this.config = { server: '', follow: [], disabledLists: [] };
@@ -76,6 +93,7 @@ export class Host {
    */
   init({ keys = {}, bundles = [], config = {} }) {
     this.ready = (async () => {
+      const stored = this.readCache(); // while the wasm loads
       const voile = await this.load();
       for (const [publisher, key] of Object.entries(keys)) {
         try {
@@ -83,6 +101,17 @@ export class Host {
           this.keys[publisher] = key;
         } catch (err) {
           this.post({ event: 'problem', message: `trusted key of ${publisher}: ${err.message}` });
+        }
+      }
+      // Before the bundles: it says which of them were validated already.
+      const entry = await stored;
+      if (entry) {
+        try {
+          voile.restoreCache(entry.bytes);
+          this.cacheStatus = 'restored';
+          this.cacheStored = entry.key;
+        } catch (err) {
+          this.cacheStatus = err.message;
         }
       }
       const refused = [];
@@ -97,9 +126,48 @@ export class Host {
       this.configure(config);
       if (this.laterConfig) this.configure(this.laterConfig);
       this.laterConfig = null;
+      this.saveCacheLater();
       return { lists: voile.lists(), refused };
     })();
+    this.start(this.ready);
     return this.ready;
+  }
+
+  // ---- start-up cache ----------------------------------------------------------
+
+  async readCache() {
+    if (!this.cache) return null;
+    try {
+      // A stuck database must not hold the start up.
+      return await Promise.race([this.cache.get(), new Promise(r => setTimeout(() => r(null), 1000))]);
+    } catch {
+      return null;
+    }
+  }
+
+  /** Saves the cache once things settle: not in the way of the first verdicts. */
+  saveCacheLater() {
+    if (!this.cache || this.cacheTimer) return;
+    this.cacheTimer = setTimeout(() => {
+      this.cacheTimer = null;
+      this.saveCache().catch(() => {}); // the next start compiles: no harm
+    }, this.cacheDelayMs);
+  }
+
+  async saveCache() {
+    const voile = this.voile;
+    if (!this.cache || !voile?.build) return;
+    if (voile.cacheInfo().key === this.cacheSaved) return;
+    // Compiles the lists if no verdict did yet, from the restored cache if
+    // it fits. If the lists in use came from it and it is the stored one,
+    // the stored cache is current: nothing to write.
+    const bytes = voile.exportCache();
+    const { key, used } = voile.cacheInfo();
+    if (!used || key !== this.cacheStored) {
+      await this.cache.put({ key, bytes });
+      this.cacheStored = key;
+    }
+    this.cacheSaved = key;
   }
 
   configure(config) {
@@ -115,7 +183,10 @@ export class Host {
       const ref = `${l.publisher}/${l.id}`;
       if (this.config.disabledLists.includes(ref) && this.voile.unloadList(ref)) unloaded = true;
     }
-    if (unloaded) this.post({ event: 'recheck' });
+    if (unloaded) {
+      this.post({ event: 'recheck' });
+      this.saveCacheLater();
+    }
     if (!this.WebSocket || !this.config.server) return { ok: true };
     if (!this.sync) {
       this.sync = new SyncClient({
@@ -137,7 +208,7 @@ export class Host {
   // ---- classifying -----------------------------------------------------------
 
   async classify({ portId, id, texts }) {
-    await this.ready;
+    await (this.ready ?? this.started);
     if (!Array.isArray(texts)) throw new Error('classify: texts must be an array');
     const t0 = performance.now();
     const verdicts = this.voile.classify(texts.map(String), this.opts.get(portId) || {});
@@ -164,7 +235,10 @@ export class Host {
   async unload(ref) {
     await this.ready;
     const done = this.voile.unloadList(ref);
-    if (done) this.post({ event: 'recheck' });
+    if (done) {
+      this.post({ event: 'recheck' });
+      this.saveCacheLater();
+    }
     return { ok: done };
   }
 
@@ -172,6 +246,7 @@ export class Host {
     await this.ready;
     const info = this.voile.loadBundle(base64ToBytes(b64));
     this.post({ event: 'recheck' });
+    this.saveCacheLater();
     return info;
   }
 
@@ -282,6 +357,7 @@ export class Host {
     this.snapshotNeeded.delete(ref);
     this.post({ event: 'store-bundle', ref, version: info.version, info, bundle: bytesToBase64(m.bundle) });
     this.post({ event: 'recheck' });
+    this.saveCacheLater();
   }
 }
 

@@ -44,6 +44,13 @@ type Engine struct {
 	cls     *verdict.Classifier
 	catalog []catalogEntry // of the last catalog message decoded
 
+	// The start-up cache (cache.go).
+	build     string
+	cache     *cache          // until the first compilation
+	validated map[string]bool // signatures of bundles validated before
+	fromCache bool            // the lists in use come from the cache
+	cacheErr  error           // why the cache's automaton was not used
+
 	// Reused between Classify calls.
 	opts verdict.Options
 	out  []byte
@@ -88,7 +95,13 @@ func (e *Engine) loadBundle(b *bundle.Bundle) (Info, error) {
 	if !ok {
 		return Info{}, fmt.Errorf("load %s: unknown publisher %q: trust its key first", name, b.Publisher)
 	}
-	l, err := b.Open(key)
+	var l *rules.List
+	var err error
+	if e.validated[string(b.Sig)] {
+		l, err = b.OpenValidated(key)
+	} else {
+		l, err = b.Open(key)
+	}
 	if err != nil {
 		return Info{}, fmt.Errorf("load %s: %v", name, err)
 	}
@@ -173,7 +186,16 @@ func (e *Engine) lookup(name string) int {
 // fail later: every list was opened, so validated, and match.Compile
 // refuses nothing that validation accepts.
 func (e *Engine) use(lists []loaded) {
-	e.loaded, e.matcher, e.cls = lists, nil, nil
+	e.loaded, e.matcher, e.cls, e.fromCache = lists, nil, nil, false
+}
+
+// lists returns the lists in use, in load order.
+func (e *Engine) lists() []*rules.List {
+	rl := make([]*rules.List, len(e.loaded))
+	for i, ld := range e.loaded {
+		rl[i] = ld.list
+	}
+	return rl
 }
 
 // classifier returns the classifier of the lists in use, compiling them if
@@ -182,13 +204,13 @@ func (e *Engine) classifier() (*verdict.Classifier, error) {
 	if e.cls != nil {
 		return e.cls, nil
 	}
-	rl := make([]*rules.List, len(e.loaded))
-	for i, ld := range e.loaded {
-		rl[i] = ld.list
-	}
-	m, err := match.Compile(rl...)
-	if err != nil {
-		return nil, fmt.Errorf("compile the loaded lists: %v", err)
+	m := e.fromCacheFor()
+	e.fromCache = m != nil
+	if m == nil {
+		var err error
+		if m, err = match.Compile(e.lists()...); err != nil {
+			return nil, fmt.Errorf("compile the loaded lists: %v", err)
+		}
 	}
 	e.matcher, e.cls = m, verdict.New(m)
 	return e.cls, nil

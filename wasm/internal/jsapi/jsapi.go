@@ -53,6 +53,9 @@ func New(e *engine.Engine) js.Value {
 	set("classify", a.classify)
 	set("encodeHello", a.encodeHello)
 	set("decodeMessage", a.decodeMessage)
+	set("restoreCache", a.restoreCache)
+	set("exportCache", a.exportCache)
+	set("cacheInfo", a.cacheInfo)
 	obj.Set("categories", names(rules.Categories))
 	obj.Set("reasonKinds", names(verdict.ReasonKinds))
 	obj.Set("contexts", names(frames.Contexts))
@@ -189,6 +192,28 @@ func (a *api) decodeMessage(args []js.Value) (any, error) {
 		return nil, err
 	}
 	return toJS(m), nil
+}
+
+func (a *api) restoreCache(args []js.Value) (any, error) {
+	data, err := bytesArg("restoreCache", "cache", args, 0, nil)
+	if err != nil {
+		return nil, err
+	}
+	return js.Undefined(), a.e.RestoreCache(data)
+}
+
+func (a *api) exportCache(args []js.Value) (any, error) {
+	data, err := a.e.ExportCache()
+	if err != nil {
+		return nil, err
+	}
+	out := jsUint8Array.New(len(data))
+	js.CopyBytesToJS(out, data)
+	return out, nil
+}
+
+func (a *api) cacheInfo(args []js.Value) (any, error) {
+	return map[string]any{"key": a.e.CacheKey(), "used": a.e.CacheUsed()}, nil
 }
 
 // toJS converts the plain values of engine.DecodeMessage: js.ValueOf

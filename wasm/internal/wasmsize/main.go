@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"compress/flate"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -42,24 +44,48 @@ func report(data []byte) error {
 		fmt.Println("\nno name section: build without -ldflags=-s to see packages")
 		return nil
 	}
-	pkgs := map[string]int{}
+	pkgs, funcs := map[string]int{}, map[string]int{}
+	code := map[string][]byte{}
 	for i, size := range m.bodies {
-		pkgs[packageOf(m.names[m.imports+i])] += size
+		name := m.names[m.imports+i]
+		p := packageOf(name)
+		pkgs[p] += size
+		funcs[name] += size
+		code[p] = append(code[p], m.code[i]...)
 	}
-	fmt.Println("\ncode bytes by package:")
+	// Each package's code compressed alone: roughly what it adds to the
+	// gzipped file (its share of the data section, pclntab and types, is
+	// not counted).
+	fmt.Println("\ncode bytes by package, and compressed alone (flate -9):")
 	for i, p := range sortedCounts(pkgs) {
+		if i == 50 {
+			break
+		}
+		fmt.Printf("%10d %8d  %s\n", p.n, deflated(code[p.name]), p.name)
+	}
+	fmt.Println("\nlargest functions (code bytes):")
+	for i, f := range sortedCounts(funcs) {
 		if i == 40 {
 			break
 		}
-		fmt.Printf("%10d  %s\n", p.n, p.name)
+		fmt.Printf("%10d  %s\n", f.n, f.name)
 	}
 	return nil
+}
+
+func deflated(b []byte) int {
+	var buf bytes.Buffer
+	w, _ := flate.NewWriter(&buf, flate.BestCompression)
+	w.Write(b)
+	w.Close()
+	return buf.Len()
 }
 
 type module struct {
 	sections map[string]int
 	imports  int // imported functions come first in the function index space
 	bodies   []int
+	code     [][]byte
 	names    map[int]string
 }
 
@@ -170,8 +196,9 @@ func (m *module) readCode(b []byte) error {
 	c := cursor{b: b}
 	for range c.uint() {
 		before := len(c.b)
-		c.skip(c.uint())
+		body := c.skip(c.uint())
 		m.bodies = append(m.bodies, before-len(c.b))
+		m.code = append(m.code, body)
 	}
 	return c.err
 }

@@ -1,0 +1,192 @@
+package engine
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"hash/crc64"
+
+	"voile/shared/match"
+)
+
+// The start-up cache. Opening the stored lists validates each of them and
+// compiling them expands their patterns into thousands of phrases: most of
+// the time from start to first verdict. ExportCache saves what that work
+// produced, and a later instance of the same build starts from it
+// (RestoreCache before loading the bundles):
+//
+//   - bundles whose signature is in the cache were validated when first
+//     opened, on this device: they are opened without validating again, but
+//     their signatures are checked as always;
+//   - if the lists loaded are those of the cache, with the same signatures
+//     in the same order, the compiled automaton is imported instead of
+//     compiled.
+//
+// A cache is refused whole unless its checksum matches its bytes and it was
+// made by this very build (the build id of voile.wasm: another build may
+// compile the same lists differently); the automaton is used only for
+// exactly the lists it was compiled from, and match.Import checks it
+// index by index. Anything refused is compiled from the bundles as if there
+// were no cache.
+//
+// Format: magic, build, the signatures of the loaded bundles in load order,
+// the match.Engine export, then the CRC-64 (ECMA) of all that. The
+// checksum is for damage, which it detects but for a chance of 2^-64; it
+// is no defence against whoever can write the extension's storage, who
+// could as well change its code. It costs a tenth of a SHA-256 in wasm,
+// on the way to the first verdict.
+
+var cacheMagic = [8]byte{'v', 'o', 'i', 'l', 'e', 'c', 0, 2}
+
+var crcTable = crc64.MakeTable(crc64.ECMA)
+
+// cache is what RestoreCache accepted. It stays for the life of the
+// engine: lists unloaded and loaded again use it again.
+type cache struct {
+	sigs     [][]byte // in load order
+	compiled []byte   // match.Engine.Export
+}
+
+// SetBuild names the build of the running classifier, which keys the
+// cache; with none, there is no cache.
+func (e *Engine) SetBuild(build string) { e.build = build }
+
+// CacheKey returns a digest of the build and of the signatures of the
+// loaded bundles, in load order: what a cache made now would be for.
+func (e *Engine) CacheKey() string {
+	h := sha256.New()
+	h.Write([]byte(e.build))
+	for _, ld := range e.loaded {
+		h.Write(binary.AppendUvarint(nil, uint64(len(ld.bundle.Sig))))
+		h.Write(ld.bundle.Sig)
+	}
+	return hex.EncodeToString(h.Sum(nil)[:16])
+}
+
+// CacheUsed reports whether the lists in use were compiled from the cache
+// rather than from the bundles: a cache is then up to date.
+func (e *Engine) CacheUsed() bool { return e.fromCache && e.cls != nil }
+
+// ExportCache compiles the loaded lists if need be and returns the cache
+// of this build for them.
+func (e *Engine) ExportCache() ([]byte, error) {
+	if e.build == "" {
+		return nil, errors.New("export cache: the classifier's build is unknown")
+	}
+	if _, err := e.classifier(); err != nil {
+		return nil, err
+	}
+	out := append([]byte{}, cacheMagic[:]...)
+	out = appendBytes(out, []byte(e.build))
+	out = binary.AppendUvarint(out, uint64(len(e.loaded)))
+	for _, ld := range e.loaded {
+		out = appendBytes(out, ld.bundle.Sig)
+	}
+	compiled := e.matcher.Export(nil)
+	out = binary.AppendUvarint(out, uint64(len(compiled)))
+	out = append(out, compiled...)
+	return binary.LittleEndian.AppendUint64(out, crc64.Checksum(out, crcTable)), nil
+}
+
+// RestoreCache checks a cache that ExportCache made and, if it is sound
+// and of this build, uses it for the bundles loaded from then on. It is
+// meant to be called once, before the stored bundles are loaded. On error,
+// nothing changes.
+func (e *Engine) RestoreCache(data []byte) error {
+	c, err := e.readCache(data)
+	if err != nil {
+		return fmt.Errorf("restore cache: %v", err)
+	}
+	e.cache = c
+	e.validated = make(map[string]bool, len(c.sigs))
+	for _, s := range c.sigs {
+		e.validated[string(s)] = true
+	}
+	return nil
+}
+
+func (e *Engine) readCache(data []byte) (*cache, error) {
+	if e.build == "" {
+		return nil, errors.New("the classifier's build is unknown")
+	}
+	if len(data) < len(cacheMagic)+8 || !bytes.Equal(data[:len(cacheMagic)], cacheMagic[:]) {
+		return nil, errors.New("not a cache of this format")
+	}
+	body := data[:len(data)-8]
+	if crc64.Checksum(body, crcTable) != binary.LittleEndian.Uint64(data[len(body):]) {
+		return nil, errors.New("damaged: its checksum does not match")
+	}
+	r := cacheReader{b: body[len(cacheMagic):]}
+	if build := r.bytes(); r.err == nil && string(build) != e.build {
+		return nil, errors.New("made by another build of the classifier")
+	}
+	c := &cache{}
+	n := r.uvarint()
+	for i := uint64(0); i < n && r.err == nil; i++ {
+		c.sigs = append(c.sigs, r.bytes())
+	}
+	c.compiled = r.bytes()
+	if r.err == nil && len(r.b) != 0 {
+		r.err = errors.New("trailing bytes")
+	}
+	if r.err != nil {
+		return nil, r.err
+	}
+	return c, nil
+}
+
+// fromCacheFor returns the compiled lists of the cache if they are for the
+// loaded lists, or nil.
+func (e *Engine) fromCacheFor() *match.Engine {
+	c := e.cache
+	if c == nil || len(c.sigs) != len(e.loaded) {
+		return nil
+	}
+	for i, ld := range e.loaded {
+		if !bytes.Equal(ld.bundle.Sig, c.sigs[i]) {
+			return nil
+		}
+	}
+	m, err := match.Import(c.compiled, e.lists()...)
+	if err != nil {
+		e.cacheErr = err
+		return nil
+	}
+	return m
+}
+
+func appendBytes(dst, b []byte) []byte {
+	return append(binary.AppendUvarint(dst, uint64(len(b))), b...)
+}
+
+type cacheReader struct {
+	b   []byte
+	err error
+}
+
+func (r *cacheReader) uvarint() uint64 {
+	if r.err != nil {
+		return 0
+	}
+	v, n := binary.Uvarint(r.b)
+	if n <= 0 {
+		r.err = errors.New("truncated")
+		return 0
+	}
+	r.b = r.b[n:]
+	return v
+}
+
+func (r *cacheReader) bytes() []byte {
+	n := r.uvarint()
+	if r.err != nil || n > uint64(len(r.b)) {
+		r.err = errors.New("truncated")
+		return nil
+	}
+	out := r.b[:n:n]
+	r.b = r.b[n:]
+	return out
+}

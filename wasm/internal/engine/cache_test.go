@@ -1,0 +1,253 @@
+//go:build !(js && wasm)
+
+// The demo lists are parsed from YAML, which the js/wasm build leaves out;
+// wasm/test drives the same checks through voile.js on the built voile.wasm.
+
+package engine
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/binary"
+	"encoding/json"
+	"hash/crc64"
+	"os"
+	"reflect"
+	"strings"
+	"testing"
+
+	"voile/shared/demo"
+	"voile/shared/rules"
+	"voile/wasm/internal/testlists"
+)
+
+const testBuild = "build-1"
+
+// cacheFixture is a publisher, the bundles of the demo lists and of a
+// small list with a pattern that stays a regular expression, and posts.
+type cacheFixture struct {
+	pub     *testlists.Publisher
+	bundles [][]byte
+	texts   []string
+}
+
+func newCacheFixture(t *testing.T) *cacheFixture {
+	t.Helper()
+	f := &cacheFixture{pub: testlists.NewPublisher("voile-demo")}
+	lists, err := demo.Lists()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range lists {
+		l.Publisher = f.pub.ID
+		f.bundles = append(f.bundles, f.pub.Sign(l))
+	}
+	f.bundles = append(f.bundles, f.pub.Sign(f.pub.List("small", 1,
+		testlists.Term("slur", "vermin", rules.Racism, 0.9, "vermin control"),
+		testlists.Pattern("num", `\b14 ?88\b`, rules.Antisemitism, 0.8),
+	)))
+	f.texts = []string{"they are vermin", "vermin control works", "1488 forever", "14 88", "musliminvaders", "muslms go home"}
+	for _, name := range []string{"../../../shared/demo/testdata/examples.jsonl", "../../../shared/eval/testdata/suite-en.jsonl", "../../../shared/eval/testdata/suite-fr.jsonl"} {
+		file, err := os.Open(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sc := bufio.NewScanner(file)
+		for sc.Scan() {
+			var c struct{ Text string }
+			if err := json.Unmarshal(sc.Bytes(), &c); err != nil {
+				t.Fatal(err)
+			}
+			f.texts = append(f.texts, c.Text)
+		}
+		file.Close()
+	}
+	return f
+}
+
+// start returns an engine of build that restored cache (if any) and
+// loaded bundles, with the error of RestoreCache.
+func (f *cacheFixture) start(t *testing.T, build string, cache []byte, bundles ...[]byte) (*Engine, error) {
+	t.Helper()
+	e := New()
+	e.SetBuild(build)
+	if err := e.Trust(f.pub.ID, f.pub.Public); err != nil {
+		t.Fatal(err)
+	}
+	var err error
+	if cache != nil {
+		err = e.RestoreCache(cache)
+	}
+	for _, b := range bundles {
+		mustLoad(t, e, b)
+	}
+	return e, err
+}
+
+func (f *cacheFixture) verdicts(t *testing.T, e *Engine) []Verdict {
+	t.Helper()
+	return classify(t, e, &Request{Sensitivity: 0.5, Texts: f.texts})
+}
+
+func TestCacheGivesTheSameVerdicts(t *testing.T) {
+	f := newCacheFixture(t)
+	fresh, _ := f.start(t, testBuild, nil, f.bundles...)
+	want := f.verdicts(t, fresh)
+	if fresh.CacheUsed() {
+		t.Error("no cache, yet CacheUsed")
+	}
+	cache, err := fresh.ExportCache()
+	if err != nil {
+		t.Fatal(err)
+	}
+	flagged := 0
+	for _, v := range want {
+		if v.Flagged {
+			flagged++
+		}
+	}
+	if flagged < 50 {
+		t.Fatalf("%d of %d posts flagged: the test checks too little", flagged, len(want))
+	}
+
+	e, err := f.start(t, testBuild, cache, f.bundles...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := f.verdicts(t, e); !reflect.DeepEqual(got, want) {
+		t.Error("the cached engine's verdicts differ")
+	}
+	if !e.CacheUsed() {
+		t.Error("the cache was not used")
+	}
+	if e.CacheKey() != fresh.CacheKey() {
+		t.Error("the same build and bundles have two cache keys")
+	}
+	again, err := e.ExportCache()
+	if err != nil || !bytes.Equal(again, cache) {
+		t.Errorf("a cached engine exports another cache (%v)", err)
+	}
+	t.Logf("cache of %d bytes for %d lists; %d posts, %d flagged", len(cache), len(f.bundles), len(want), flagged)
+}
+
+// TestCacheBadInput: a cache that is damaged, truncated or stale is
+// refused or left unused, and the verdicts are those of the bundles.
+func TestCacheBadInput(t *testing.T) {
+	f := newCacheFixture(t)
+	fresh, _ := f.start(t, testBuild, nil, f.bundles...)
+	want := f.verdicts(t, fresh)
+	cache, err := fresh.ExportCache()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rechecksum := func(body []byte) []byte {
+		return binary.LittleEndian.AppendUint64(body, crc64.Checksum(body, crcTable))
+	}
+	body := cache[:len(cache)-8]
+	flipped := func(i int) []byte {
+		c := bytes.Clone(cache)
+		c[i] ^= 0x10
+		return c
+	}
+
+	refused := map[string][]byte{
+		"empty":               {},
+		"garbage":             []byte(strings.Repeat("voile", 40)),
+		"truncated by one":    cache[:len(cache)-1],
+		"truncated by half":   cache[:len(cache)/2],
+		"header only":         cache[:8],
+		"a byte more":         append(bytes.Clone(cache), 0),
+		"flipped in magic":    flipped(2),
+		"flipped in build":    flipped(10),
+		"flipped in sigs":     flipped(40),
+		"flipped in middle":   flipped(len(cache) / 2),
+		"flipped in checksum": flipped(len(cache) - 1),
+		"trailing in body":    rechecksum(append(bytes.Clone(body), 1)),
+	}
+	other := New()
+	other.SetBuild("build-2")
+	for _, b := range f.bundles {
+		other.Trust(f.pub.ID, f.pub.Public)
+		mustLoad(t, other, b)
+	}
+	refused["another build"], err = other.ExportCache()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, c := range refused {
+		e, err := f.start(t, testBuild, c, f.bundles...)
+		if err == nil {
+			t.Errorf("%s: cache accepted", name)
+		}
+		if got := f.verdicts(t, e); !reflect.DeepEqual(got, want) || e.CacheUsed() {
+			t.Errorf("%s: verdicts differ or cache used", name)
+		}
+	}
+	if _, err := f.start(t, "", cache, f.bundles...); err == nil {
+		t.Error("accepted by a classifier that does not know its build")
+	}
+
+	// Sound caches for other lists: accepted, but the automaton is not
+	// used. The verdicts are those of the lists loaded.
+	stale := map[string][][]byte{
+		"a list less":     f.bundles[:len(f.bundles)-1],
+		"another order":   {f.bundles[1], f.bundles[0], f.bundles[2]},
+		"another version": append(f.bundles[:len(f.bundles)-1:len(f.bundles)-1], f.pub.Sign(f.pub.List("small", 2, testlists.Term("slur", "vermin", rules.Racism, 0.9)))),
+	}
+	for name, bundles := range stale {
+		ref, _ := f.start(t, testBuild, nil, bundles...)
+		e, err := f.start(t, testBuild, cache, bundles...)
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
+		if got := f.verdicts(t, e); !reflect.DeepEqual(got, f.verdicts(t, ref)) || e.CacheUsed() {
+			t.Errorf("%s: verdicts differ from an engine without cache, or cache used", name)
+		}
+		if e.CacheKey() == fresh.CacheKey() {
+			t.Errorf("%s: same cache key", name)
+		}
+	}
+
+	// An automaton that does not import, under a good checksum: compiled.
+	broken := bytes.Clone(body)
+	broken[len(broken)-3] ^= 0xff
+	e, err := f.start(t, testBuild, rechecksum(broken), f.bundles...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := f.verdicts(t, e); !reflect.DeepEqual(got, want) || e.CacheUsed() {
+		t.Error("broken automaton: verdicts differ or cache used")
+	}
+}
+
+// TestCacheStillValidatesNewBundles: a cache spares the validation of the
+// bundles it lists only; any other bundle is validated, and every
+// signature is checked.
+func TestCacheStillValidatesNewBundles(t *testing.T) {
+	f := newCacheFixture(t)
+	fresh, _ := f.start(t, testBuild, nil, f.bundles...)
+	cache, err := fresh.ExportCache()
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := f.start(t, testBuild, cache)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad := f.pub.List("bad", 1, testlists.Term("x", "word", "nope", 0.5))
+	if _, err := e.Load(f.pub.SignUnchecked(bad)); err == nil {
+		t.Error("an invalid list loaded with a cache restored")
+	}
+	if _, err := e.Load(testlists.Tampered(f.bundles[0])); err == nil {
+		t.Error("a tampered bundle loaded with a cache restored")
+	}
+	if _, err := e.Load(f.bundles[0]); err != nil {
+		t.Error(err)
+	}
+}
+
+func TestExportCacheNeedsBuild(t *testing.T) {
+	if _, err := New().ExportCache(); err == nil {
+		t.Error("exported a cache without a build")
+	}
+}
