@@ -1,9 +1,9 @@
 package match
 
 import (
+	"maps"
 	"slices"
 
-	"voile/shared/normalize"
 	"voile/shared/rules"
 )
 
@@ -27,15 +27,45 @@ func init() {
 	}
 }
 
-// guessLang returns the language of t from its stopwords, or "" when it
-// cannot tell: too few of them, or no clear majority.
-func guessLang(t *normalize.Text) string {
+// Stopwords are words of the dictionary: Compile adds them, and langOf
+// gives each word id's language, so that guessing a post's language reads
+// the ids of its first walk instead of hashing every word again.
+const (
+	langNone uint8 = iota
+	langEN
+	langFR
+)
+
+// addStopwords adds the stopwords to the dictionary being built.
+func (b *builder) addStopwords() {
+	// In order, so that two compilations number the words alike.
+	for _, w := range slices.Sorted(maps.Keys(stopwords)) {
+		b.word([]byte(w))
+	}
+}
+
+// buildLangOf fills e.langOf from the dictionary.
+func (e *Engine) buildLangOf() {
+	e.langOf = make([]uint8, len(e.dict)+1)
+	var key []byte
+	for w, lang := range stopwords {
+		key = appendKey(key[:0], []byte(w))
+		if id := e.dict[string(key)]; id != 0 {
+			e.langOf[id] = map[string]uint8{"en": langEN, "fr": langFR}[lang]
+		}
+	}
+}
+
+// guessLang returns the language of the text whose word ids are ids,
+// from its stopwords, or "" when it cannot tell: too few of them, or no
+// clear majority.
+func (e *Engine) guessLang(ids []uint32) string {
 	var en, fr int
-	for i := range t.Words {
-		switch stopwords[string(t.WordText(i))] {
-		case "en":
+	for _, id := range ids {
+		switch e.langOf[id] {
+		case langEN:
 			en++
-		case "fr":
+		case langFR:
 			fr++
 		}
 	}
@@ -67,7 +97,7 @@ func (m *Matcher) dropOtherLanguages() {
 		l := m.e.Lists[h.List]
 		langs := ruleLangs(l, &l.Rules[h.Rule])
 		if !guessed && !m.e.allLangs(langs) {
-			lang, guessed = guessLang(m.Text), true
+			lang, guessed = m.e.guessLang(m.ids), true
 		}
 		if lang == "" || slices.Contains(langs, lang) {
 			kept = append(kept, h)

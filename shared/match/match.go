@@ -50,6 +50,8 @@ type Engine struct {
 	regexps []compiledPattern
 	pre     *prefilter // which regexps can match a text (prefilter.go)
 
+	langOf []uint8 // word id → the language whose stopword it is (lang.go)
+
 	// Spelling variants of lexicon words (fuzzy.go).
 	lexWord []bool      // word id → a word of a target or predicate
 	words   []string    // word id → its key
@@ -106,8 +108,10 @@ func Compile(lists ...*rules.List) (*Engine, error) {
 			}
 		}
 	}
+	b.addStopwords()
 	b.link()
 	b.fuzzy()
+	e.buildLangOf()
 	e.pre = buildPrefilter(e.regexps)
 	return e, nil
 }
@@ -132,6 +136,7 @@ type Matcher struct {
 	pre, suf           []uint64 // hashes of a word's prefixes and suffixes (fuzzy.go)
 	ids                []uint32 // per word: its id in the first walk
 	near               []bool   // per word: within reach of a lexicon word (halfFrame)
+	exceptions         bool     // the walk found an exception: matches must be checked against it
 	trims              []int32  // per word: m.trim of the first walk
 }
 
@@ -159,9 +164,13 @@ func (m *Matcher) Match(text string) []Hit {
 	if unknown := m.walk(t, false); unknown && e.fuzzy != nil && m.halfFrame() {
 		m.walk(t, true)
 	}
+	m.exceptions = false
+	for _, h := range m.raw {
+		m.exceptions = m.exceptions || e.pats[h.pat].exception
+	}
 	for _, h := range m.raw {
 		p := e.pats[h.pat]
-		if p.exception || m.excepted(p.list, p.rule, p.naming, int(t.Words[h.first].Start), int(t.Words[h.end-1].End)) {
+		if p.exception || m.exceptions && m.excepted(p.list, p.rule, p.naming, int(t.Words[h.first].Start), int(t.Words[h.end-1].End)) {
 			continue
 		}
 		start, end := t.Orig(int(t.Words[h.first].Start+m.trim[h.first]), int(t.Words[h.end-1].End))
@@ -175,7 +184,7 @@ func (m *Matcher) Match(text string) []Hit {
 			continue
 		}
 		for _, loc := range cp.re.FindAllIndex(t.Norm, -1) {
-			if m.excepted(cp.list, cp.rule, cp.naming, loc[0], loc[1]) {
+			if m.exceptions && m.excepted(cp.list, cp.rule, cp.naming, loc[0], loc[1]) {
 				continue
 			}
 			start, end := t.Orig(loc[0], loc[1])

@@ -293,6 +293,7 @@ func importEngine(data []byte, lists []*rules.List) (*Engine, error) {
 			}
 		}
 	}
+	e.buildLangOf()
 	e.pre = buildPrefilter(e.regexps)
 	return e, nil
 }
