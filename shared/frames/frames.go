@@ -452,8 +452,10 @@ func (a *Analyzer) negated(hits []match.Hit, tg, p match.Hit) bool {
 	return false
 }
 
+// overlaps reports whether two hits share words, or, for the parts of one
+// word read as several ("ihatemuslims"), bytes.
 func overlaps(x, y match.Hit) bool {
-	return x.Words[0] < y.Words[1] && y.Words[0] < x.Words[1]
+	return x.Words[0] < y.Words[1] && y.Words[0] < x.Words[1] && x.Start < y.End && y.Start < x.End
 }
 
 func cueIndex(c rules.Class) int {

@@ -134,6 +134,9 @@ func TestFrames(t *testing.T) {
 		{"immigrants are vermmin", []found{{rules.Dehumanise, rules.Xenophobia, "immigrants", ""}}},
 		{"ihate immigrants", []found{{rules.Contempt, rules.Xenophobia, "immigrants", ""}}},
 		{"imm igrants are vermin", []found{{rules.Dehumanise, rules.Xenophobia, "imm igrants", ""}}},
+		{"ihateimmigrants so much", []found{{rules.Contempt, rules.Xenophobia, "immigrant", ""}}},
+		{"immigrantsarevermin!", []found{{rules.Dehumanise, rules.Xenophobia, "immigrants", ""}}},
+		{"unfortunately the weather", nil},
 		{"immigrants are vermon", nil}, // a letter replaced is not a variant
 		// A negation that asks for agreement is none.
 		{"Aren't immigrants just vermin?", []found{{rules.Dehumanise, rules.Xenophobia, "immigrants", ""}}},

@@ -1,5 +1,7 @@
 package match
 
+import "slices"
+
 // Spelling variants. Hateful posts misspell on purpose or by haste:
 // "muslms", "mulsims", "ihate", "mus lims". Words of targets and
 // predicates (the lexicons) are also found with one letter dropped, one
@@ -173,39 +175,40 @@ func swapped(a []byte, b string) bool {
 	return i+1 < len(a) && a[i] == b[i+1] && a[i+1] == b[i] && string(a[i+2:]) == b[i+2:]
 }
 
-// split returns the ids of two words that key is made of, one of them a
-// lexicon word of at least minSplitPart letters ("musliminvaders"), or 0,
-// 0. A lexicon word may also follow one or two letters that are no word
-// of the lists ("ihate", "jhais"): the first id is then 0. It uses the
+// split returns the ids of two words of at least minSplitPart letters
+// that key is made of, one of them a lexicon word ("musliminvaders"), and
+// where the second starts; or 0, 0, 0. A lexicon word may also follow a
+// single letter ("ihate", « jhais »): the first id is then 0. It uses the
 // hashes of the last fuzzyLookup, of the same key.
-func (m *Matcher) split(key []byte) (uint32, uint32) {
+func (m *Matcher) split(key []byte) (uint32, uint32, int) {
 	n := len(key)
 	if n < minSplitKey || n > maxFuzzyKey {
-		return 0, 0
+		return 0, 0, 0
 	}
 	f := m.e.fuzzy
 	for i := 1; i < n; i++ {
 		if !bit(f.isKey, m.suf[i]) {
 			continue
 		}
-		a := uint32(0)
-		if bit(f.isKey, m.pre[i]) {
-			a = m.find(key[:i])
-		}
-		if a == 0 && i > 2 {
-			continue
-		}
 		b := m.find(key[i:])
 		if b == 0 {
 			continue
 		}
-		lexA := a != 0 && m.e.lexWord[a] && i >= minSplitPart
 		lexB := m.e.lexWord[b] && n-i >= minSplitPart
-		if a != 0 && (lexA || lexB) || a == 0 && lexB {
-			return a, b
+		if i == 1 && lexB { // "ihate", « jhais »: a letter, word or not
+			return 0, b, i
+		}
+		a := uint32(0)
+		if i >= minSplitPart && bit(f.isKey, m.pre[i]) {
+			a = m.find(key[:i])
+		}
+		// Two words of three letters or more: a shorter first one is too
+		// often a prefix (« dé-putés », "re-tard").
+		if a != 0 && n-i >= minSplitPart && (m.e.lexWord[a] || lexB) {
+			return a, b, i
 		}
 	}
-	return 0, 0
+	return 0, 0, 0
 }
 
 // inflected returns the id of the lexicon word that w inflects, or 0:
@@ -243,6 +246,80 @@ func (m *Matcher) lexicon(w []byte) uint32 {
 	m.key = appendKey(m.key[:0], w)
 	if id := m.find(m.key); id != 0 && m.e.lexWord[id] {
 		return id
+	}
+	return 0
+}
+
+// minSegmentKey is the length from which an unknown word may be read as
+// several words run together ("ihatemuslims", « lesarabesdehors »).
+const minSegmentKey = 8
+
+// segment returns the ids of the dictionary words that key is made of,
+// in order, with where each starts in m.segAt (and the end last), when it is made of three or more and one of them is a lexicon
+// word of at least minSplitPart letters; else nil. It reads the hashes of
+// the last fuzzyLookup, of the same key. Words of one letter count only
+// if the dictionary has them ("i", « l »).
+func (m *Matcher) segment(key []byte) []uint32 {
+	n := len(key)
+	if n < minSegmentKey || n > maxFuzzyKey {
+		return nil
+	}
+	// from[b] is where the last word of the best segmentation of key[:b]
+	// starts, or -1: fewest words first, so longer words win.
+	m.from = m.from[:0]
+	m.parts = m.parts[:0]
+	for range n + 1 {
+		m.from = append(m.from, -1)
+		m.parts = append(m.parts, 0)
+	}
+	m.from[0] = 0
+	// As in split, a single letter may lead ("i" of "ihate…", « j » of
+	// « jdeteste… »): it steps as an unknown word. Other words have two
+	// letters or more.
+	m.from[1], m.parts[1] = 0, 1
+	for b := 1; b <= n; b++ {
+		for a := 0; a+2 <= b; a++ {
+			if m.from[a] < 0 || (m.from[b] >= 0 && m.parts[a]+1 >= m.parts[b]) {
+				continue
+			}
+			if m.segmentWord(key, a, b) == 0 {
+				continue
+			}
+			m.from[b], m.parts[b] = int32(a), m.parts[a]+1
+		}
+	}
+	if m.from[n] < 0 || m.parts[n] < 3 {
+		return nil
+	}
+	m.seg, m.segAt = m.seg[:0], m.segAt[:0]
+	lex := false
+	for b := n; b > 0; b = int(m.from[b]) {
+		a := int(m.from[b])
+		id := m.segmentWord(key, a, b) // 0 for a leading letter that is no word
+		lex = lex || id != 0 && m.e.lexWord[id] && b-a >= minSplitPart
+		m.seg, m.segAt = append(m.seg, id), append(m.segAt, int32(a))
+	}
+	if !lex {
+		return nil
+	}
+	slices.Reverse(m.seg)
+	slices.Reverse(m.segAt)
+	m.segAt = append(m.segAt, int32(n)) // the end of the last
+	return m.seg
+}
+
+// segmentWord returns the id of key[a:b] as a word of the dictionary, in
+// the plural too ("muslimsare": "muslims", "are"), or 0. It reads the
+// hashes of the last fuzzyLookup.
+func (m *Matcher) segmentWord(key []byte, a, b int) uint32 {
+	f := m.e.fuzzy
+	if bit(f.isKey, m.pre[b]-m.pre[a]*rollPow[b-a]) {
+		if id := m.find(key[a:b]); id != 0 {
+			return id
+		}
+	}
+	if b-a >= 4 && (key[b-1] == 's' || key[b-1] == 'x') && bit(f.isKey, m.pre[b-1]-m.pre[a]*rollPow[b-1-a]) {
+		return m.find(key[a : b-1])
 	}
 	return 0
 }

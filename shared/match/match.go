@@ -132,17 +132,22 @@ type Matcher struct {
 	// One step of the automaton per word, or per part of a split word, or
 	// per two joined words: the words [stepFirst[s], stepEnd[s]) of step s.
 	stepFirst, stepEnd []int32
+	stepLo, stepHi     []int32  // the normalised bytes of step s
 	del                []byte   // a deletion of a word (fuzzy.go)
 	pre, suf           []uint64 // hashes of a word's prefixes and suffixes (fuzzy.go)
 	ids                []uint32 // per word: its id in the first walk
 	near               []bool   // per word: within reach of a lexicon word (halfFrame)
 	exceptions         bool     // the walk found an exception: matches must be checked against it
+	from, parts        []int32  // segment's tables (fuzzy.go)
+	seg                []uint32 // segment's words
+	segAt              []int32  // and where each starts in the word, then its end
 	trims              []int32  // per word: m.trim of the first walk
 }
 
 type rawHit struct {
 	pat        int32
 	first, end int32 // words [first, end)
+	lo, hi     int32 // normalised bytes [lo, hi): part of a word split or read as several
 }
 
 // NewMatcher returns a Matcher for e.
@@ -173,7 +178,7 @@ func (m *Matcher) Match(text string) []Hit {
 		if p.exception || m.exceptions && m.excepted(p.list, p.rule, p.naming, int(t.Words[h.first].Start), int(t.Words[h.end-1].End)) {
 			continue
 		}
-		start, end := t.Orig(int(t.Words[h.first].Start+m.trim[h.first]), int(t.Words[h.end-1].End))
+		start, end := t.Orig(int(h.lo), int(h.hi))
 		m.addHit(Hit{List: p.list, Rule: p.rule, Start: start, End: end, Words: [2]int32{h.first, h.end}})
 	}
 	if len(e.regexps) > 0 {
@@ -208,10 +213,14 @@ func (m *Matcher) walk(t *normalize.Text, variants bool) (unknown bool) {
 	}
 	m.trim = m.trim[:0]
 	m.stepFirst, m.stepEnd = m.stepFirst[:0], m.stepEnd[:0]
+	m.stepLo, m.stepHi = m.stepLo[:0], m.stepHi[:0]
 	state := uint32(0)
-	step := func(id uint32, first, end int) {
+	// part steps a part of word first, the normalised bytes [lo, hi) of a
+	// word split or read as several.
+	part := func(id uint32, first, end int, lo, hi int32) {
 		m.stepFirst = append(m.stepFirst, int32(first))
 		m.stepEnd = append(m.stepEnd, int32(end))
+		m.stepLo, m.stepHi = append(m.stepLo, lo), append(m.stepHi, hi)
 		if id == 0 {
 			state = 0 // no pattern holds this word
 			return
@@ -219,8 +228,12 @@ func (m *Matcher) walk(t *normalize.Text, variants bool) (unknown bool) {
 		state = e.step(state, id)
 		s := len(m.stepFirst) - 1
 		for _, p := range e.outs[e.outStart[state]:e.outEnd[state]] {
-			m.raw = append(m.raw, rawHit{pat: p, first: m.stepFirst[s+1-int(e.pats[p].words)], end: int32(end)})
+			from := s + 1 - int(e.pats[p].words)
+			m.raw = append(m.raw, rawHit{pat: p, first: m.stepFirst[from], end: int32(end), lo: m.stepLo[from], hi: hi})
 		}
+	}
+	step := func(id uint32, first, end int) {
+		part(id, first, end, t.Words[first].Start+m.trim[first], t.Words[end-1].End)
 	}
 	if !variants {
 		m.ids = m.ids[:0]
@@ -254,9 +267,16 @@ func (m *Matcher) walk(t *normalize.Text, variants bool) (unknown bool) {
 			step(id, i, i+1)
 			continue
 		}
-		if a, b := m.split(m.key); b != 0 {
-			step(a, i, i+1)
-			step(b, i, i+1)
+		w := t.Words[i]
+		if a, b, at := m.split(m.key); b != 0 {
+			part(a, i, i+1, w.Start, w.Start+int32(at))
+			part(b, i, i+1, w.Start+int32(at), w.End)
+			continue
+		}
+		if ids := m.segment(m.key); ids != nil {
+			for k, id := range ids {
+				part(id, i, i+1, w.Start+m.segAt[k], min(w.Start+m.segAt[k+1], w.End))
+			}
 			continue
 		}
 		if i+1 < len(t.Words) {
@@ -297,7 +317,15 @@ func (m *Matcher) halfFrame() bool {
 			}
 		}
 	}
-	return target != predicate
+	// A long unknown word may be a whole statement run together
+	// ("ihatemuslims"): its own variants are looked up.
+	glued := false
+	for i, id := range m.ids {
+		if id == 0 && len(m.Text.WordText(i)) >= minSegmentKey {
+			m.near[i], glued = true, true
+		}
+	}
+	return target != predicate || glued && !(target && predicate)
 }
 
 // variantReach is how far from a lexicon word the second walk looks up
