@@ -252,7 +252,7 @@ func (m *Matcher) lexicon(w []byte) uint32 {
 
 // minSegmentKey is the length from which an unknown word may be read as
 // several words run together ("ihatemuslims", « lesarabesdehors »).
-const minSegmentKey = 8
+const minSegmentKey = 10
 
 // segment returns the ids of the dictionary words that key is made of,
 // in order, with where each starts in m.segAt (and the end last), when it is made of three or more and one of them is a lexicon
