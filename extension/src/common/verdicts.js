@@ -9,10 +9,13 @@
  * rules are the rules whose matches counted (a frame's predicate rule,
  * "publisher/list/model" for a model), for "never this rule": two
  * publishers may both have a list of the same id, so a rule is named with
- * its publisher. why is the reason that weighed most: {kind: 'rule', rule}, {kind:
+ * its publisher. why is the rule or frame that weighed most (the model
+ * only when no rule or frame counted): {kind: 'rule', rule}, {kind:
  * 'frame', class, rule} or {kind: 'model', p}, each with the list and
  * its publisher (list, publisher), which the veil's "Why?" names.
  */
+const rank = r => (r.kind === 'model' ? 0 : 1);
+
 export function compactVerdict(v) {
   if (!v || (!v.flagged && !v.allowed)) return null;
   const rules = [];
@@ -21,7 +24,9 @@ export function compactVerdict(v) {
     if (r.context) continue; // cancelled: a negation, a quotation, …
     const ref = `${r.publisher}/${r.list}/${r.rule}`; // the model's is "publisher/list/model"
     if (!rules.includes(ref)) rules.push(ref);
-    if (!top || r.weight > top.weight) top = r;
+    // A rule or a frame says why better than the model's confidence: the
+    // model is the reason only when nothing else counted.
+    if (!top || rank(r) > rank(top) || (rank(r) === rank(top) && r.weight > top.weight)) top = r;
   }
   let why = null;
   if (top?.kind === 'frame') why = { kind: 'frame', class: top.class, rule: `${top.list}/${top.rule}` };
