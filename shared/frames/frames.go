@@ -2,6 +2,7 @@ package frames
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -150,7 +151,7 @@ func (a *Analyzer) Analyze(text string, t *normalize.Text, hits []match.Hit, lis
 		if pr.Class == rules.Violence && !a.intended(hits, p) {
 			continue // a violent act, not a threat
 		}
-		ti, ante := a.findTarget(hits, lists, p, pr.PredicateOrder())
+		ti, ante := a.findTarget(hits, p, pr.PredicateOrder())
 		if ti < 0 {
 			continue
 		}
@@ -334,7 +335,7 @@ func (a *Analyzer) context(hits []match.Hit, x, y match.Hit, quotes bool) Contex
 // findTarget returns the index of the target hit that predicate p is said
 // of, the closest in its clause that its order allows, or -1; and for an
 // anaphor, the index of the named target it stands for, else -1.
-func (a *Analyzer) findTarget(hits []match.Hit, lists []*rules.List, p match.Hit, order rules.Order) (best, ante int32) {
+func (a *Analyzer) findTarget(hits []match.Hit, p match.Hit, order rules.Order) (best, ante int32) {
 	best, ante = -1, -1
 	bestGap := int32(1 << 30)
 	try := func(ti, named int32) {
@@ -458,11 +459,4 @@ func overlaps(x, y match.Hit) bool {
 	return x.Words[0] < y.Words[1] && y.Words[0] < x.Words[1] && x.Start < y.End && y.Start < x.End
 }
 
-func cueIndex(c rules.Class) int {
-	for i, k := range rules.CueClasses {
-		if k == c {
-			return i
-		}
-	}
-	return -1
-}
+func cueIndex(c rules.Class) int { return slices.Index(rules.CueClasses, c) }

@@ -51,7 +51,10 @@ func (e *Engine) buildLangOf() {
 	for w, lang := range stopwords {
 		key = appendKey(key[:0], []byte(w))
 		if id := e.dict[string(key)]; id != 0 {
-			e.langOf[id] = map[string]uint8{"en": langEN, "fr": langFR}[lang]
+			e.langOf[id] = langFR
+			if lang == "en" {
+				e.langOf[id] = langEN
+			}
 		}
 	}
 }

@@ -1,6 +1,8 @@
 package verdict
 
 import (
+	"slices"
+
 	"voile/shared/frames"
 	"voile/shared/match"
 	"voile/shared/model"
@@ -36,35 +38,25 @@ func table[T ~string](prefix string, xs []T) []feature {
 	return out
 }
 
-// features collects a post's extra features.
+// features collects a post's extra features, each once.
 type features struct {
 	hashes []uint64
 	names  []string
-	seen   uint64 // bits of the features present, by offset below
 }
 
 func (f *features) reset() {
-	f.hashes, f.names, f.seen = f.hashes[:0], f.names[:0], 0
+	f.hashes, f.names = f.hashes[:0], f.names[:0]
 }
 
-func (f *features) add(t []feature, i, offset int) {
-	if i < 0 || i >= len(t) || f.seen&(1<<(offset+i)) != 0 {
+// add adds feature i of table t, if it is one and not there yet: a post
+// has a few dozen at most.
+func (f *features) add(t []feature, i int) {
+	if i < 0 || i >= len(t) || slices.Contains(f.hashes, t[i].hash) {
 		return
 	}
-	f.seen |= 1 << (offset + i)
 	f.hashes = append(f.hashes, t[i].hash)
 	f.names = append(f.names, t[i].name)
 }
-
-// Offsets of each table in features.seen.
-const (
-	offTarget = 0
-	offRule   = offTarget + 8
-	offPred   = offRule + 8
-	offFrame  = offPred + 8
-	offCtx    = offFrame + 8
-	offCue    = offCtx + 8
-)
 
 func (f *features) collect(hits []match.Hit, lists []*rules.List, res *frames.Result) {
 	f.reset()
@@ -73,34 +65,25 @@ func (f *features) collect(hits []match.Hit, lists []*rules.List, res *frames.Re
 		switch r.Role {
 		case rules.Flagging:
 			if res.HitContext[i] == frames.None {
-				f.add(featRule, categoryIndex(r.Category), offRule)
+				f.add(featRule, categoryIndex(r.Category))
 			} else {
-				f.add(featCtx, index(frames.Contexts, res.HitContext[i]), offCtx)
+				f.add(featCtx, slices.Index(frames.Contexts, res.HitContext[i]))
 			}
 		case rules.Target:
-			f.add(featTarget, categoryIndex(r.Category), offTarget)
+			f.add(featTarget, categoryIndex(r.Category))
 		case rules.Predicate:
-			f.add(featPred, index(rules.PredicateClasses, r.Class), offPred)
+			f.add(featPred, slices.Index(rules.PredicateClasses, r.Class))
 		case rules.Cue:
-			f.add(featCue, index(rules.CueClasses, r.Class), offCue)
+			f.add(featCue, slices.Index(rules.CueClasses, r.Class))
 		}
 	}
 	for _, fr := range res.Frames {
 		if fr.Context == frames.None {
-			f.add(featFrame, index(rules.PredicateClasses, fr.Class), offFrame)
+			f.add(featFrame, slices.Index(rules.PredicateClasses, fr.Class))
 		} else {
-			f.add(featCtx, index(frames.Contexts, fr.Context), offCtx)
+			f.add(featCtx, slices.Index(frames.Contexts, fr.Context))
 		}
 	}
-}
-
-func index[T comparable](xs []T, x T) int {
-	for i, y := range xs {
-		if y == x {
-			return i
-		}
-	}
-	return -1
 }
 
 // Features runs the phases before the model on text and returns its
