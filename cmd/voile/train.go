@@ -1,8 +1,6 @@
 package main
 
 import (
-	"bufio"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
@@ -12,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"voile/shared/eval"
 	"voile/shared/model"
 	"voile/shared/normalize"
 	"voile/shared/rules"
@@ -31,17 +30,6 @@ var extraFeatures func(text string, t *normalize.Text) []uint64
 
 // trainStdout receives `voile train`'s report (tests silence it).
 var trainStdout io.Writer = os.Stdout
-
-// trainRow is one JSONL row: either {"text", "label"} with label "hate",
-// "offensive" or "normal", or {"text", "hateful": bool}; "lang" and
-// "split" are optional.
-type trainRow struct {
-	Text    *string `json:"text"`
-	Label   *string `json:"label"`
-	Hateful *bool   `json:"hateful"`
-	Lang    string  `json:"lang"`
-	Split   string  `json:"split"`
-}
 
 type trainLabelled struct {
 	file  string
@@ -255,50 +243,20 @@ func trainSplitSet(s string) map[string]bool {
 }
 
 // readTrainRows calls fn for each row of a JSONL file, with its split.
+// readTrainRows reads a labelled JSONL file, as voile eval does.
 func readTrainRows(path string, fn func(r trainLabelled, split string)) error {
 	f, err := os.Open(path)
 	if err != nil {
 		return err
 	}
 	defer f.Close()
-	return scanTrainRows(f, path, fn)
-}
-
-func scanTrainRows(in io.Reader, path string, fn func(r trainLabelled, split string)) error {
-	name := filepath.Base(path)
-	sc := bufio.NewScanner(in)
-	sc.Buffer(make([]byte, 64<<10), 4<<20)
-	for n := 1; sc.Scan(); n++ {
-		line := strings.TrimSpace(sc.Text())
-		if line == "" {
-			continue
-		}
-		var row trainRow
-		if err := json.Unmarshal([]byte(line), &row); err != nil {
-			return fmt.Errorf("%s:%d: %v", path, n, err)
-		}
-		if row.Text == nil {
-			return fmt.Errorf("%s:%d: no \"text\" string", path, n)
-		}
-		r := trainLabelled{file: name, text: *row.Text, lang: row.Lang}
-		switch {
-		case row.Hateful != nil:
-			r.hate = *row.Hateful
-		case row.Label != nil:
-			switch *row.Label {
-			case "hate":
-				r.hate = true
-			case "offensive", "normal":
-			default:
-				return fmt.Errorf("%s:%d: label %q, want hate, offensive or normal", path, n, *row.Label)
-			}
-		default:
-			return fmt.Errorf("%s:%d: want a \"label\" or a \"hateful\" field", path, n)
-		}
-		fn(r, row.Split)
+	cases, err := eval.Read(path, f)
+	if err != nil {
+		return err
 	}
-	if err := sc.Err(); err != nil {
-		return fmt.Errorf("%s: %v", path, err)
+	name := filepath.Base(path)
+	for _, c := range cases {
+		fn(trainLabelled{file: name, text: c.Text, hate: c.Hateful, lang: c.Lang}, c.Split)
 	}
 	return nil
 }

@@ -46,22 +46,28 @@ func Read(name string, r io.Reader) ([]Case, error) {
 			ID      any     `json:"id"`
 		}
 		if err := json.Unmarshal([]byte(line), &raw); err != nil {
-			return nil, fmt.Errorf("%s line %d: %v", name, n, err)
+			return nil, fmt.Errorf("%s:%d: %v", name, n, err)
 		}
 		c := raw.Case
+		if c.Text == "" {
+			return nil, fmt.Errorf("%s:%d: no \"text\" string", name, n)
+		}
 		switch {
 		case raw.Hateful != nil:
 			c.Hateful = *raw.Hateful
 		case raw.Label != nil:
-			c.Hateful = *raw.Label == "hate"
+			switch *raw.Label {
+			case "hate":
+				c.Hateful = true
+			case "offensive", "normal":
+			default:
+				return nil, fmt.Errorf("%s:%d: label %q, want hate, offensive or normal", name, n, *raw.Label)
+			}
 		default:
-			return nil, fmt.Errorf("%s line %d: want a \"hateful\" boolean or a \"label\" string", name, n)
+			return nil, fmt.Errorf("%s:%d: want a \"label\" or a \"hateful\" field", name, n)
 		}
 		if raw.ID != nil {
 			c.ID = fmt.Sprint(raw.ID)
-		}
-		if c.Text == "" {
-			return nil, fmt.Errorf("%s line %d: no text", name, n)
 		}
 		cases = append(cases, c)
 	}
