@@ -81,16 +81,27 @@ type Analyzer struct {
 }
 
 type wordInfo struct {
-	clause   int32 // clauses end at sentence punctuation and contrast cues
+	clause int32 // clauses end at sentence punctuation and contrast cues
+	// phrase numbers the parts of the post between commas, colons,
+	// dashes and brackets, and the clauses: a negation bears on its own
+	// phrase ("T are not P, they are Q" says nothing against Q).
+	phrase   int32
+	first    int32 // the index of the first word of the phrase
 	quoted   bool
 	question bool // the sentence ends with a question mark
 }
 
 // Result is what Analyze found. It is valid until the next call.
 type Result struct {
-	// Ingroup is set when a group is named right after in-group words
-	// ("we are a group of T"): its speaker belongs to it.
-	Ingroup bool
+	// Ingroup is the category of a group named right after in-group
+	// words ("we are a group of T"): its speaker belongs to it, and a slur
+	// of that category in the post is reclaimed. Empty when none is.
+	Ingroup rules.Category
+	// Context is what cancels a reason that reads the whole post, the
+	// model's: counter-speech or reported speech anywhere in it, a
+	// negation that bears on a group it names, in-group words; None when
+	// nothing does.
+	Context Context
 	Frames  []Frame
 	// HitContext[i] is the context of hits[i] when it is a hit of a
 	// flagging rule; None for the others.
@@ -103,7 +114,7 @@ func (a *Analyzer) Analyze(text string, t *normalize.Text, hits []match.Hit, lis
 	r := &a.res
 	r.Frames = r.Frames[:0]
 	r.HitContext = r.HitContext[:0]
-	r.Ingroup = false
+	r.Ingroup, r.Context = "", None
 	a.target, a.pred = a.target[:0], a.pred[:0]
 	if a.cues == nil {
 		a.cues = make([][]int32, len(rules.CueClasses))
@@ -128,19 +139,21 @@ func (a *Analyzer) Analyze(text string, t *normalize.Text, hits []match.Hit, lis
 			}
 		}
 	}
-	if !flagging && len(a.pred) == 0 && len(a.cues[cueIndex(rules.Ingroup)]) == 0 {
+	if !flagging && len(a.pred) == 0 && len(a.target) == 0 {
 		return r // nothing can count: save the work
 	}
 	a.segment(text, t, hits)
 	for _, ti := range a.target {
-		r.Ingroup = r.Ingroup || a.reclaimed(hits, hits[ti])
+		if r.Ingroup == "" && a.reclaimed(hits, hits[ti]) {
+			r.Ingroup = lists[hits[ti].List].Rules[hits[ti].Rule].Category
+		}
 	}
 	quotes := a.hasUnquoted(len(t.Words))
 	for i, h := range hits {
 		rule := &lists[h.List].Rules[h.Rule]
 		if rule.Role == rules.Flagging {
 			r.HitContext[i] = a.context(hits, h, h, quotes)
-			if r.HitContext[i] == None && a.reclaimed(hits, h) {
+			if r.HitContext[i] == None && (a.reclaimed(hits, h) || rule.Category == r.Ingroup) {
 				r.HitContext[i] = Reclaimed
 			}
 		}
@@ -151,7 +164,7 @@ func (a *Analyzer) Analyze(text string, t *normalize.Text, hits []match.Hit, lis
 		if pr.Class == rules.Violence && !a.intended(hits, p) {
 			continue // a violent act, not a threat
 		}
-		ti, ante := a.findTarget(hits, p, pr.PredicateOrder())
+		ti, ante := a.findTarget(hits, p, pr.PredicateOrder(), pr.Class == rules.Positive)
 		if ti < 0 {
 			continue
 		}
@@ -181,7 +194,80 @@ func (a *Analyzer) Analyze(text string, t *normalize.Text, hits []match.Hit, lis
 		}
 		r.Frames = append(r.Frames, f)
 	}
+	r.Context = a.postContext(hits)
 	return r
+}
+
+// postContext returns the context of the post as a whole: the first
+// counter or report cue, a negation that bears on a named group, in-group
+// words; None when no frame or match has one. A post where a frame counts
+// has none: its hate is said whatever else the post holds.
+func (a *Analyzer) postContext(hits []match.Hit) Context {
+	r := &a.res
+	for _, f := range r.Frames {
+		if f.Context == None {
+			return None
+		}
+	}
+	for _, f := range r.Frames {
+		if f.Context != None {
+			return f.Context
+		}
+	}
+	for _, c := range r.HitContext {
+		if c != None {
+			return c
+		}
+	}
+	if len(a.cues[cueIndex(rules.Counter)]) > 0 {
+		return Countered
+	}
+	if len(a.cues[cueIndex(rules.Report)]) > 0 {
+		return Reported
+	}
+	quotes := a.hasUnquoted(len(a.words))
+	for _, ti := range a.target {
+		tg := hits[ti]
+		if quotes && a.words[tg.Words[0]].quoted {
+			return Quoted // "« T are … »: that's racist"
+		}
+		for _, ni := range a.cues[cueIndex(rules.Negation)] {
+			if a.negates(hits[ni], tg) {
+				return Negated
+			}
+		}
+	}
+	if r.Ingroup != "" {
+		return Reclaimed
+	}
+	return None
+}
+
+// Reach of a negation over a named group, for the model, which reads the
+// post's words but not their scope: "not all T", "I don't think T …",
+// "T are not …", « les T ne sont pas … ».
+const (
+	negTargetBefore = 3
+	negTargetAfter  = 4
+)
+
+// negates reports whether negation n bears on target tg: in its phrase,
+// just before it or a few words after it.
+func (a *Analyzer) negates(n, tg match.Hit) bool {
+	if overlaps(n, tg) || a.words[n.Words[0]].phrase != a.words[tg.Words[0]].phrase || a.asks(n) {
+		return false
+	}
+	if n.Words[1] <= tg.Words[0] {
+		return tg.Words[0]-n.Words[1] <= negTargetBefore
+	}
+	return n.Words[0] >= tg.Words[1] && n.Words[0]-tg.Words[1] <= negTargetAfter
+}
+
+// asks reports whether negation n opens a question ("Aren't T …?", "Why
+// can't T …?"): such a question asks for agreement and negates nothing.
+func (a *Analyzer) asks(n match.Hit) bool {
+	w := a.words[n.Words[0]]
+	return w.question && n.Words[0]-w.first <= 1
 }
 
 // segment fills a.words: each word's clause and whether it is quoted, from
@@ -189,7 +275,7 @@ func (a *Analyzer) Analyze(text string, t *normalize.Text, hits []match.Hit, lis
 func (a *Analyzer) segment(text string, t *normalize.Text, hits []match.Hit) {
 	n := len(t.Words)
 	a.words = a.words[:0]
-	clause, quoted := int32(0), false
+	clause, phrase, first, quoted := int32(0), int32(0), int32(0), false
 	prevEnd := 0
 	for i := range n {
 		start, end := t.Orig(int(t.Words[i].Start), int(t.Words[i].End))
@@ -200,11 +286,15 @@ func (a *Analyzer) segment(text string, t *normalize.Text, hits []match.Hit) {
 		if i > 0 && breaksSentence(gap) {
 			clause++
 		}
+		if i > 0 && (breaksSentence(gap) || breaksPhrase(gap)) {
+			phrase++
+			first = int32(i)
+		}
 		if i > 0 && strings.ContainsRune(gap, '?') {
 			a.markQuestion()
 		}
 		quoted = toggleQuotes(gap, quoted, i == 0)
-		a.words = append(a.words, wordInfo{clause: clause, quoted: quoted})
+		a.words = append(a.words, wordInfo{clause: clause, phrase: phrase, first: first, quoted: quoted})
 		prevEnd = max(prevEnd, end)
 	}
 	if strings.ContainsRune(text[prevEnd:], '?') {
@@ -215,6 +305,10 @@ func (a *Analyzer) segment(text string, t *normalize.Text, hits []match.Hit) {
 		w := hits[hi].Words[0]
 		for j := int(w); j < n; j++ {
 			a.words[j].clause++
+			a.words[j].phrase++
+			if a.words[j].phrase == a.words[w].phrase {
+				a.words[j].first = w
+			}
 		}
 	}
 }
@@ -231,15 +325,15 @@ func (a *Analyzer) intended(hits []match.Hit, p match.Hit) bool {
 	return false
 }
 
-// markQuestion marks the words of the last sentence segmented as a
-// question's.
+// markQuestion marks the words of the last phrase segmented as a
+// question's: in "I don't hate T, why would I?" only "why would I" asks.
 func (a *Analyzer) markQuestion() {
 	n := len(a.words)
 	if n == 0 {
 		return
 	}
-	last := a.words[n-1].clause
-	for i := n - 1; i >= 0 && a.words[i].clause == last && !a.words[i].question; i-- {
+	last := a.words[n-1].phrase
+	for i := n - 1; i >= 0 && a.words[i].phrase == last && !a.words[i].question; i-- {
 		a.words[i].question = true
 	}
 }
@@ -263,6 +357,22 @@ func breaksSentence(gap string) bool {
 		switch c {
 		case '.', '!', '?', ';', '\n', '…', '¿', '¡':
 			return true
+		}
+	}
+	return false
+}
+
+// breaksPhrase reports whether the text between two words of a sentence
+// separates two of its phrases.
+func breaksPhrase(gap string) bool {
+	for _, c := range gap {
+		switch c {
+		case ',', ':', '(', ')', '[', ']', '–', '—':
+			return true
+		case '-':
+			if strings.Contains(gap, " -") || strings.Contains(gap, "- ") {
+				return true // a dash, not a hyphen
+			}
 		}
 	}
 	return false
@@ -335,12 +445,19 @@ func (a *Analyzer) context(hits []match.Hit, x, y match.Hit, quotes bool) Contex
 // findTarget returns the index of the target hit that predicate p is said
 // of, the closest in its clause that its order allows, or -1; and for an
 // anaphor, the index of the named target it stands for, else -1.
-func (a *Analyzer) findTarget(hits []match.Hit, p match.Hit, order rules.Order) (best, ante int32) {
+func (a *Analyzer) findTarget(hits []match.Hit, p match.Hit, order rules.Order, positive bool) (best, ante int32) {
 	best, ante = -1, -1
 	bestGap := int32(1 << 30)
 	try := func(ti, named int32) {
 		tg := hits[ti]
 		if overlaps(tg, p) || a.words[tg.Words[0]].clause != a.words[p.Words[0]].clause {
+			return
+		}
+		// Outside "T are P" (which fits reads), a predicate bears on a
+		// group of its own phrase: in "T don't get P, I'm sick of Q" the
+		// second phrase says nothing of T. Praise may reach further: it
+		// only ever cancels.
+		if order != rules.Copula && !positive && a.words[tg.Words[0]].phrase != a.words[p.Words[0]].phrase {
 			return
 		}
 		gap, ok := a.fits(hits, tg, p, order)
@@ -408,14 +525,14 @@ func (a *Analyzer) fits(hits []match.Hit, tg, p match.Hit, order rules.Order) (i
 	}
 	// Copula.
 	if gap <= maxNextTo {
-		return gap, true
+		return gap, a.words[tg.Words[0]].phrase == a.words[p.Words[0]].phrase
 	}
 	if !after || gap > maxCopulaGap {
 		return gap, false
 	}
 	for _, li := range a.cues[cueIndex(rules.Link)] {
 		l := hits[li]
-		if l.Words[0] >= tg.Words[1] && l.Words[1] <= p.Words[0] { // T are P
+		if l.Words[0] >= tg.Words[1] && l.Words[1] <= p.Words[0] && a.linked(hits, l, p) { // T are P
 			return gap, true
 		}
 		if l.Words[1] <= tg.Words[0] && tg.Words[0]-l.Words[1] <= 1 && gap <= maxInverted { // are T so P?
@@ -423,6 +540,22 @@ func (a *Analyzer) fits(hits []match.Hit, tg, p match.Hit, order rules.Order) (i
 		}
 	}
 	return gap, false
+}
+
+// linked reports whether predicate p completes link l: in its phrase, or
+// in a later phrase that has no link of its own ("T are P, Q and R", but
+// not "T are P, it is Q" or "T are here, Q are P").
+func (a *Analyzer) linked(hits []match.Hit, l, p match.Hit) bool {
+	ph := a.words[p.Words[0]].phrase
+	if a.words[l.Words[0]].phrase == ph {
+		return true
+	}
+	for _, li := range a.cues[cueIndex(rules.Link)] {
+		if a.words[hits[li].Words[0]].phrase == ph {
+			return false
+		}
+	}
+	return true
 }
 
 // negated reports whether a negation in the clause bears on the
@@ -435,10 +568,10 @@ func (a *Analyzer) negated(hits []match.Hit, tg, p match.Hit) bool {
 	clause := a.words[p.Words[0]].clause
 	for _, ni := range a.cues[cueIndex(rules.Negation)] {
 		n := hits[ni]
-		if overlaps(n, p) || overlaps(n, tg) || a.words[n.Words[0]].clause != clause {
+		if overlaps(n, p) || overlaps(n, tg) || a.words[n.Words[0]].clause != clause || a.words[n.Words[0]].phrase != a.words[p.Words[0]].phrase {
 			continue
 		}
-		if a.words[n.Words[0]].question && n.Words[1] <= tg.Words[0] && n.Words[1] <= p.Words[0] {
+		if a.asks(n) && n.Words[1] <= tg.Words[0] && n.Words[1] <= p.Words[0] {
 			continue // "Aren't T just P?" asks for agreement: no negation
 		}
 		switch {

@@ -156,9 +156,20 @@ func TestFrames(t *testing.T) {
 		{"Les musulmans sont là. Les parasites sont partis", nil}, // « les » outside a predicate is an article
 		// A slur named by its own group is reclaimed, in a frame too.
 		{"we're slurwords and we are not stupid", []found{{rules.Derogate, rules.Racism, "slurwords", frames.Negated}}},
-		{"we're slurwords, stupid and proud", []found{{rules.Derogate, rules.Racism, "slurwords", frames.Reclaimed}}},
+		{"we're stupid slurwords and proud", []found{{rules.Derogate, rules.Racism, "slurwords", frames.Reclaimed}}},
 		// A clause ends at a sentence break.
 		{"I saw immigrants. Vermin, all of it", nil},
+		// A negation bears on its own phrase only.
+		{"Immigrants are not vermin, they are human", []found{{rules.Dehumanise, rules.Xenophobia, "Immigrants", frames.Negated}, {rules.Positive, rules.Xenophobia, "they", frames.Praised}}},
+		{"women are stupid, not a doubt", []found{{rules.Derogate, rules.Sexism, "women", ""}}},
+		// Only a negation that opens a question asks for agreement.
+		{"Why aren't women stupid?", []found{{rules.Derogate, rules.Sexism, "women", ""}}},
+		{"I don't hate immigrants, why would I?", []found{{rules.Contempt, rules.Xenophobia, "immigrants", frames.Negated}}},
+		// A link governs the phrases after it until another link.
+		{"women are vermin, stupid and loud", []found{{rules.Dehumanise, rules.Sexism, "women", ""}, {rules.Derogate, rules.Sexism, "women", ""}}},
+		{"Les musulmans sont là, les parasites sont partis", nil},
+		// Outside "T are P", a predicate bears on its phrase's group.
+		{"immigrants came, I'll beat the record", nil},
 	}
 	for _, tt := range tests {
 		got := analyze(t, tt.text)
@@ -201,6 +212,37 @@ func TestHitContexts(t *testing.T) {
 		}
 		if got != want {
 			t.Errorf("%q: slur context %q, want %q", text, got, want)
+		}
+	}
+}
+
+// TestPostContext checks the context the model's reason takes from the
+// whole post.
+func TestPostContext(t *testing.T) {
+	l := lexicon()
+	e, err := match.Compile(l)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := e.NewMatcher()
+	var a frames.Analyzer
+	for text, want := range map[string]frames.Context{
+		"immigrants ruin everything":                          frames.None,
+		"immigrants are not the problem":                      frames.Negated,
+		"not a single immigrant was there":                    frames.Negated,
+		"women take every job, not a joke":                    frames.None, // another phrase
+		"women get promoted and the tax office will not help": frames.None, // too far
+		"Aren't women always late?":                           frames.None, // asks for agreement
+		"calling women a burden is sad":                       frames.Countered,
+		"a man was sentenced over the immigrant":              frames.Reported,
+		`"immigrants take our jobs" they shout. Sad`:          frames.Quoted,
+		"women are vermin but women are not stupid":           frames.None, // a frame counts
+		"we're women and we run this":                         frames.Reclaimed,
+		"immigrants are human":                                frames.Praised,
+	} {
+		hits := m.Match(text)
+		if got := a.Analyze(text, m.Text, hits, e.Lists).Context; got != want {
+			t.Errorf("%q: post context %q, want %q", text, got, want)
 		}
 	}
 }

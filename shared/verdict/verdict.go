@@ -298,19 +298,15 @@ func (c *Classifier) applyModel(hits []match.Hit, res *frames.Result, p float64,
 
 // modelSubject returns the hit that names the group a post is about for
 // the model (the target of the first frame that counts, else the first
-// flagging match, else the first target), or -1 when the post names no
-// group; whether the post says something of it (a frame, a flagging
-// match or a predicate); and the context that cancels the model's reason:
-// the first context cue of the post, or the context of its frames and
-// matches.
+// flagging match that counts, else the first target), or -1 when the post
+// names no group; whether the post says something of it (a frame, a
+// flagging match or a predicate); and the context that cancels the
+// model's reason, which the frames phase read for the whole post.
 func (c *Classifier) modelSubject(hits []match.Hit, res *frames.Result) (subject int, said bool, ctx frames.Context) {
 	subject = -1
 	for _, f := range res.Frames {
 		if f.Context == frames.None && subject < 0 {
 			subject = c.hitIndex(hits, f.Target, f.Antecedent)
-		}
-		if f.Context != frames.None && ctx == frames.None {
-			ctx = f.Context
 		}
 		said = true
 	}
@@ -322,9 +318,6 @@ func (c *Classifier) modelSubject(hits []match.Hit, res *frames.Result) (subject
 			said = true
 			if subject < 0 && res.HitContext[i] == frames.None {
 				subject = i
-			}
-			if res.HitContext[i] != frames.None && ctx == frames.None {
-				ctx = res.HitContext[i]
 			}
 		case rules.Target:
 			if target < 0 {
@@ -338,25 +331,12 @@ func (c *Classifier) modelSubject(hits []match.Hit, res *frames.Result) (subject
 			if r.Class == rules.Link && target >= 0 && h.Words[0]-hits[target].Words[1] <= 1 && h.Words[0] >= hits[target].Words[1] {
 				said = true
 			}
-			if ctx == frames.None {
-				switch r.Class {
-				case rules.Negation:
-					ctx = frames.Negated
-				case rules.Counter:
-					ctx = frames.Countered
-				case rules.Report:
-					ctx = frames.Reported
-				}
-			}
 		}
 	}
 	if subject < 0 {
 		subject = target
 	}
-	if ctx == frames.None && res.Ingroup {
-		ctx = frames.Reclaimed // "we are a group of T": one of them speaks
-	}
-	return subject, said, ctx
+	return subject, said, res.Context
 }
 
 // hitIndex returns the index of the target of a frame: its antecedent
