@@ -430,16 +430,25 @@ func (a *Analyzer) context(hits []match.Hit, x, y match.Hit, quotes bool) Contex
 		return Quoted
 	}
 	for _, hi := range a.cues[cueIndex(rules.Counter)] {
-		if !overlaps(hits[hi], x) && !overlaps(hits[hi], y) {
+		if !within(hits[hi], x) && !within(hits[hi], y) {
 			return Countered
 		}
 	}
 	for _, hi := range a.cues[cueIndex(rules.Report)] {
-		if !overlaps(hits[hi], x) && !overlaps(hits[hi], y) {
+		if !within(hits[hi], x) && !within(hits[hi], y) {
 			return Reported
 		}
 	}
 	return None
+}
+
+// within reports whether cue c lies inside the words of hit h and is
+// shorter: then it is part of what h says ("calling for" in a predicate
+// is no "calling T P"). A cue as long as h or longer is read as the cue:
+// in "Hating T is wrong" and "you're the problem" the words say what the
+// post condemns.
+func within(c, h match.Hit) bool {
+	return c.Start >= h.Start && c.End <= h.End && c.End-c.Start < h.End-h.Start
 }
 
 // findTarget returns the index of the target hit that predicate p is said

@@ -278,7 +278,7 @@ func (c *Classifier) applyModel(hits []match.Hit, res *frames.Result, p float64,
 	}
 	threshold := c.modelThreshold(o.Sensitivity)
 	if !said {
-		threshold = math.Max(math.Sqrt(threshold), 0.85) // a group named and nothing said of it: the model must be surer
+		threshold = math.Max(math.Sqrt(threshold), 0.90) // a group named and nothing said of it: the model must be surer
 	}
 	if p < threshold {
 		return
