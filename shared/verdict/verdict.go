@@ -326,9 +326,10 @@ func (c *Classifier) modelSubject(hits []match.Hit, res *frames.Result) (subject
 		case rules.Predicate:
 			said = said || r.Class != rules.Positive
 		case rules.Cue:
-			// "T are …", « les T sont … »: something is said of the
-			// group, in words the lexicons may not hold.
-			if r.Class == rules.Link && target >= 0 && h.Words[0]-hits[target].Words[1] <= 1 && h.Words[0] >= hits[target].Words[1] {
+			// "T are …", "T should …", « les T sont … », « les T
+			// devraient … »: something is said of the group, in words the
+			// lexicons may not hold.
+			if (r.Class == rules.Link || r.Class == rules.Intent) && target >= 0 && h.Words[0]-hits[target].Words[1] <= 1 && h.Words[0] >= hits[target].Words[1] {
 				said = true
 			}
 		}
