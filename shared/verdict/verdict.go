@@ -241,9 +241,12 @@ func (c *Classifier) Classify(text string, o *Options) *Verdict {
 // profanity ("hoe", a reclaimed slur) weigh less, and the model, which
 // has read many such posts, decides. Threats are not the model's to
 // doubt: it learnt hate against groups, and a threat against one person
-// ("I know where you live") is none of that.
+// ("I know where you live") is none of that. 0.9 rather than 0.8: on
+// the Davidson dev split, where most posts with slurs are offensive and
+// not hate, it raises the hate class's F1 from 0.421 to 0.438 and
+// changes no verdict of the functional suites.
 const (
-	Strong    = 0.8
+	Strong    = 0.9
 	VetoShare = 0.8
 )
 
