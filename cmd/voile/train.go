@@ -68,6 +68,9 @@ func train(args []string) error {
 		return err
 	}
 	extras := extraFeatures
+	// mask, with the lexicons, gives the text as the model reads it: each
+	// group named masked (verdict.MaskWord).
+	mask := func(text string) string { return text }
 	if *lexicon != "none" {
 		var paths []string
 		if *lexicon != "starter" {
@@ -84,6 +87,10 @@ func train(args []string) error {
 		extras = func(text string, _ *normalize.Text) []uint64 {
 			_, x := c.Features(text)
 			return slices.Clone(x)
+		}
+		mask = func(text string) string {
+			t, _ := c.Features(text)
+			return string(t.Norm)
 		}
 	}
 	if fs.NArg() == 0 {
@@ -124,6 +131,7 @@ func train(args []string) error {
 			if extras != nil {
 				r.extra = extras(r.text, norm.Normalize(r.text))
 			}
+			r.text = mask(r.text)
 			switch {
 			case split == "" || isTrain[split]:
 				trainRows = append(trainRows, r)

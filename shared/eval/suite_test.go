@@ -16,8 +16,8 @@ import (
 // just below those achieved, so that quality cannot drop silently. `make
 // eval` prints the figures themselves.
 var floors = map[string]struct{ accuracy, recall, specificity float64 }{
-	"suite-en.jsonl": {0.89, 0.87, 0.91},
-	"suite-fr.jsonl": {0.89, 0.865, 0.92},
+	"suite-en.jsonl": {0.88, 0.915, 0.835},
+	"suite-fr.jsonl": {0.88, 0.895, 0.855},
 }
 
 func TestSuiteFloors(t *testing.T) {

@@ -42,6 +42,7 @@ func table[T ~string](prefix string, xs []T) []feature {
 type features struct {
 	hashes []uint64
 	names  []string
+	masked normalize.Text // the text the model reads: see mask
 }
 
 func (f *features) reset() {
@@ -87,14 +88,61 @@ func (f *features) collect(hits []match.Hit, lists []*rules.List, res *frames.Re
 }
 
 // Features runs the phases before the model on text and returns its
-// normalised form and extra features, as Classify gives them to the
-// model: what a model must be trained on. Both are valid until the next
-// call.
+// normalised form, each group it names masked, and its extra features, as
+// Classify gives them to the model: what a model must be trained on. Both
+// are valid until the next call.
 func (c *Classifier) Features(text string) (*normalize.Text, []uint64) {
 	hits := c.m.Match(text)
 	res := c.frames.Analyze(text, c.m.Text, hits, c.e.Lists)
 	c.feats.collect(hits, c.e.Lists, res)
-	return c.m.Text, c.feats.hashes
+	return c.feats.mask(c.m.Text, hits, c.e.Lists), c.feats.hashes
+}
+
+// MaskWord stands, in the words the model reads, for the words of every
+// target the lexicons found (one per group named). The model then learns
+// what is said of a group, not which groups are named in hateful posts:
+// trained on the groups' names themselves, it read "I love spending time
+// with T" as hate because T is named mostly in hate. The target:category
+// extra feature still tells it which kind of group is named. Normalising
+// a masked text gives it back unchanged, so a trainer may keep it as a
+// string (string(t.Norm)).
+const MaskWord = "qgroupq"
+
+// mask returns t with the words of each target hit among hits replaced by
+// one MaskWord, in a Text owned by f and valid until the next call. A
+// word is masked only when the target covers it whole (not the "muslims"
+// of "ihatemuslims").
+func (f *features) mask(t *normalize.Text, hits []match.Hit, lists []*rules.List) *normalize.Text {
+	m := &f.masked
+	m.Norm, m.Words = m.Norm[:0], m.Words[:0]
+	last := -1 // the target hit that masked the previous word
+	for i, w := range t.Words {
+		hi := -1
+		for j, h := range hits {
+			if lists[h.List].Rules[h.Rule].Role != rules.Target || int32(i) < h.Words[0] || int32(i) >= h.Words[1] {
+				continue
+			}
+			if s, e := t.Orig(int(w.Start), int(w.End)); s >= h.Start && e <= h.End {
+				hi = j
+				break
+			}
+		}
+		if hi >= 0 && hi == last {
+			continue // one MaskWord for a target of several words
+		}
+		last = hi
+		if len(m.Norm) > 0 {
+			m.Norm = append(m.Norm, ' ')
+		}
+		start := len(m.Norm)
+		if hi >= 0 {
+			m.Norm = append(m.Norm, MaskWord...)
+		} else {
+			m.Norm = append(m.Norm, t.Norm[w.Start:w.End]...)
+		}
+		m.Words = append(m.Words, normalize.Word{Start: int32(start), End: int32(len(m.Norm)), Flags: w.Flags})
+	}
+	return m
 }
 
 // ModelScore returns the model's probability of hate for text whatever
