@@ -248,7 +248,7 @@ func (a *Analyzer) postContext(hits []match.Hit) Context {
 // "T are not …", « les T ne sont pas … ».
 const (
 	negTargetBefore = 3
-	negTargetAfter  = 4
+	negTargetAfter  = 3
 )
 
 // negates reports whether negation n bears on target tg: in its phrase,
