@@ -56,6 +56,8 @@ bench:
 # the suites' floors are, in shared/eval's tests.
 DATA ?= ../shared/data
 SUITES := shared/eval/testdata/suite-en.jsonl shared/eval/testdata/suite-fr.jsonl
+# Cases written apart from the suites, never trained on (README there).
+FRESH := shared/eval/testdata/fresh-en.jsonl shared/eval/testdata/fresh-fr.jsonl
 CORPORA := $(DATA)/davidson.en.jsonl $(DATA)/mlma.en.jsonl $(DATA)/mlma.fr.jsonl
 
 # The default model rides in a list of the demo publisher; bump
@@ -72,6 +74,8 @@ model:
 eval:
 	$(GO) run ./cmd/voile eval -table $(SUITES)
 	$(GO) run ./cmd/voile eval -table -split holdout $(SUITES)
+	$(GO) run ./cmd/voile eval -table -split fresh-dev,fresh-test $(FRESH)
+	$(GO) run ./cmd/voile eval -table -split fresh-test $(FRESH)
 	$(GO) run ./cmd/voile eval -table -split dev $(CORPORA)
 	$(GO) run ./cmd/voile eval -table -split dev -model-only $(CORPORA)
 
