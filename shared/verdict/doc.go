@@ -15,7 +15,7 @@
 // (τ at the default sensitivity, τ^(2s) at sensitivity s; the square root
 // of that where nothing is said of the group), unless a cue of context in
 // the post cancels it: the model reads words, not negations. It also
-// weighs the weak matches: a rule or frame of weight below StrongRule or StrongFrame counts
+// weighs the weak matches: a rule or frame of weight below Strong counts
 // only if the model gives the post at least VetoShare of its threshold,
 // so a word that is mostly banter flags only in a hateful post. Threats
 // are not the model's to doubt.

@@ -171,8 +171,8 @@ func (c *Classifier) Classify(text string, o *Options) *Verdict {
 		sc.miss[i], sc.threshold[i] = 1, 1
 	}
 	p := c.modelScore(hits, res)
-	doubted := func(w, strong float64, cat rules.Category) bool {
-		return p >= 0 && w < strong && cat != rules.Threat && p < c.modelThreshold(o.Sensitivity)*VetoShare
+	doubted := func(w float64, cat rules.Category) bool {
+		return p >= 0 && w < Strong && cat != rules.Threat && p < c.modelThreshold(o.Sensitivity)*VetoShare
 	}
 	for i, h := range hits {
 		l := c.e.Lists[h.List]
@@ -181,7 +181,7 @@ func (c *Classifier) Classify(text string, o *Options) *Verdict {
 			continue
 		}
 		ctx := res.HitContext[i]
-		if ctx == frames.None && doubted(r.Weight, StrongRule, r.Category) {
+		if ctx == frames.None && doubted(r.Weight, r.Category) {
 			ctx = frames.Doubted
 		}
 		v.Reasons = append(v.Reasons, Reason{
@@ -198,7 +198,7 @@ func (c *Classifier) Classify(text string, o *Options) *Verdict {
 	for _, f := range res.Frames {
 		l := c.e.Lists[f.Predicate.List]
 		r := &l.Rules[f.Predicate.Rule]
-		if f.Context == frames.None && doubted(f.Weight, StrongFrame, f.Category) {
+		if f.Context == frames.None && doubted(f.Weight, f.Category) {
 			f.Context = frames.Doubted
 		}
 		v.Reasons = append(v.Reasons, Reason{
@@ -234,23 +234,17 @@ func (c *Classifier) Classify(text string, o *Options) *Verdict {
 	return v
 }
 
-// StrongRule and StrongFrame are the weights from which a rule's match
-// or a frame counts whatever the model says; below them, it counts only
-// if the model gives the post at least VetoShare of its threshold. Slurs
-// and set phrases that are hate in any sentence weigh more; words that
-// are often banter or profanity ("hoe", a reclaimed slur) weigh less,
-// and the model, which has read many such posts, decides. For rules 0.9
-// rather than 0.8: on the Davidson dev split, where most posts with slurs
-// are offensive and not hate, it raises the hate class's F1 from 0.421
-// to 0.438 and changes no verdict of the functional suites. A frame stays
-// at 0.8: the model reads words, not a negated good trait ("no woman
-// deserves …"), which is a frame's to see. Threats are not the model's
-// to doubt: it learnt hate against groups, and a threat against one
-// person ("I know where you live") is none of that.
+// Strong is the weight from which a rule or a frame counts whatever the
+// model says; below it, a match counts only if the model gives the post
+// at least VetoShare of its threshold. Slurs and set phrases that are
+// hate in any sentence weigh more; words that are often banter or
+// profanity ("hoe", a reclaimed slur) weigh less, and the model, which
+// has read many such posts, decides. Threats are not the model's to
+// doubt: it learnt hate against groups, and a threat against one person
+// ("I know where you live") is none of that.
 const (
-	StrongRule  = 0.9
-	StrongFrame = 0.8
-	VetoShare   = 0.8
+	Strong    = 0.8
+	VetoShare = 0.8
 )
 
 // modelScore returns the model's probability for the post, or -1 when
