@@ -1,16 +1,21 @@
 package rules
 
-import "fmt"
+import (
+	"errors"
+	"strconv"
+
+	"voile/shared/internal/errwrap"
+)
 
 // Decode reads a list from its MessagePack form and validates it.
 func Decode(b []byte) (*List, error) {
 	var l List
 	rest, err := l.UnmarshalMsg(b)
 	if err != nil {
-		return nil, fmt.Errorf("decode rule list: %w", err)
+		return nil, errwrap.Wrap("decode rule list: ", err, "")
 	}
 	if len(rest) != 0 {
-		return nil, fmt.Errorf("decode rule list %q: %d trailing bytes", l.ID, len(rest))
+		return nil, errors.New("decode rule list " + strconv.Quote(l.ID) + ": " + strconv.Itoa(len(rest)) + " trailing bytes")
 	}
 	if err := l.Validate(); err != nil {
 		return nil, err

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"errors"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -223,5 +224,25 @@ func TestModelValidated(t *testing.T) {
 	l.Model = nil
 	if err := l.Validate(); err == nil || !strings.Contains(err.Error(), "no rules and no model") {
 		t.Fatalf("an empty list: %v", err)
+	}
+}
+
+// The hand-written checks of ids and language codes accept exactly what
+// the regular expressions they replaced did.
+func TestIDAndLangChecks(t *testing.T) {
+	idRE := regexp.MustCompile(`^[a-z0-9][a-z0-9._-]*$`)
+	langRE := regexp.MustCompile(`^[a-z]{2}$`)
+	cases := []string{"", "a", "0", "demo-en", "a.b_c-d", "-a", ".a", "_a", "a-", "a.", "A", "aB", "a b", "é", "aé",
+		"a\n", "\na", "a/b", "en", "fr", "e", "eng", "EN", "e1", "1e", "zz", "{", "`a", "a{"}
+	for c := byte(0); c < 0x80; c++ {
+		cases = append(cases, string(c), "a"+string(c), string(c)+"a")
+	}
+	for _, s := range cases {
+		if got, want := idChars(s), idRE.MatchString(s); got != want {
+			t.Errorf("idChars(%q) = %v, the regular expression says %v", s, got, want)
+		}
+		if got, want := twoLetters(s), langRE.MatchString(s); got != want {
+			t.Errorf("twoLetters(%q) = %v, the regular expression says %v", s, got, want)
+		}
 	}
 }
