@@ -9,6 +9,20 @@ import (
 
 // Decode reads a list from its MessagePack form and validates it.
 func Decode(b []byte) (*List, error) {
+	l, err := DecodeUnvalidated(b)
+	if err != nil {
+		return nil, err
+	}
+	if err := l.Validate(); err != nil {
+		return nil, err
+	}
+	return l, nil
+}
+
+// DecodeUnvalidated reads a list from its MessagePack form without
+// validating it: only for the bytes of a list validated before
+// (bundle.OpenValidated).
+func DecodeUnvalidated(b []byte) (*List, error) {
 	var l List
 	rest, err := l.UnmarshalMsg(b)
 	if err != nil {
@@ -16,9 +30,6 @@ func Decode(b []byte) (*List, error) {
 	}
 	if len(rest) != 0 {
 		return nil, errors.New("decode rule list " + strconv.Quote(l.ID) + ": " + strconv.Itoa(len(rest)) + " trailing bytes")
-	}
-	if err := l.Validate(); err != nil {
-		return nil, err
 	}
 	return &l, nil
 }
