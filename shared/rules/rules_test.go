@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/tinylib/msgp/msgp"
 )
 
 const good = `
@@ -244,5 +246,18 @@ func TestIDAndLangChecks(t *testing.T) {
 		if got, want := twoLetters(s), langRE.MatchString(s); got != want {
 			t.Errorf("twoLetters(%q) = %v, the regular expression says %v", s, got, want)
 		}
+	}
+}
+
+// Decoding errors name where they happened, as msgp wrote them before its
+// patch (third_party/msgp/VOILE.md) dropped fmt.
+func TestDecodeErrorContext(t *testing.T) {
+	err := msgp.WrapError(msgp.TypeError{Method: msgp.StrType, Encoded: msgp.IntType}, "Rules", 3, "Weight")
+	if want := "at Rules/3/Weight"; !strings.Contains(err.Error(), want) {
+		t.Errorf("error %q does not say %q", err, want)
+	}
+	err = msgp.WrapError(errors.New("boom"), "Lists", uint32(7), int64(-1), true)
+	if want := "boom at Lists/7/-1/true"; err.Error() != want {
+		t.Errorf("error %q, want %q", err, want)
 	}
 }
