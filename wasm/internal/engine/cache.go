@@ -149,9 +149,10 @@ func (e *Engine) fromCacheFor() *match.Engine {
 			return nil
 		}
 	}
+	// An automaton Import refuses is compiled again from the lists: the
+	// reason is of no use to the reader.
 	m, err := match.Import(c.compiled, e.lists()...)
 	if err != nil {
-		e.cacheErr = err
 		return nil
 	}
 	return m

@@ -49,7 +49,6 @@ type Engine struct {
 	cache     *cache          // until the first compilation
 	validated map[string]bool // signatures of bundles validated before
 	fromCache bool            // the lists in use come from the cache
-	cacheErr  error           // why the cache's automaton was not used
 
 	// Reused between Classify calls.
 	opts verdict.Options
