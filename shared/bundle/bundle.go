@@ -68,7 +68,10 @@ func (b *Bundle) Open(key ed25519.PublicKey) (*rules.List, error) {
 	if err != nil {
 		return nil, err
 	}
-	return l, b.sameList(l)
+	if err := b.sameList(l); err != nil {
+		return nil, err
+	}
+	return l, nil
 }
 
 // verify checks the bundle's signature with the publisher's public key.

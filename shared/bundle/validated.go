@@ -20,5 +20,8 @@ func (b *Bundle) OpenValidated(key ed25519.PublicKey) (*rules.List, error) {
 	if err != nil {
 		return nil, err
 	}
-	return l, b.sameList(l)
+	if err := b.sameList(l); err != nil {
+		return nil, err
+	}
+	return l, nil
 }
