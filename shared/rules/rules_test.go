@@ -2,7 +2,9 @@ package rules
 
 import (
 	"errors"
+	"math/rand/v2"
 	"regexp"
+	"regexp/syntax"
 	"strings"
 	"testing"
 
@@ -259,5 +261,73 @@ func TestDecodeErrorContext(t *testing.T) {
 	err = msgp.WrapError(errors.New("boom"), "Lists", uint32(7), int64(-1), true)
 	if want := "boom at Lists/7/-1/true"; err.Error() != want {
 		t.Errorf("error %q, want %q", err, want)
+	}
+}
+
+// TestProgramBound checks what checkPattern relies on to compile a pattern
+// without '{' once: its program has at most maxInstsPerByte instructions
+// a byte (plus the three of an empty program), which keeps a pattern of
+// MaxPatternLen bytes within maxPatternInsts. The patterns are the
+// densest constructions found (empty alternatives, empty groups, stars
+// of what matches the empty string) and random nests of every operator.
+func TestProgramBound(t *testing.T) {
+	if MaxPatternLen*maxInstsPerByte+3 > maxPatternInsts {
+		t.Fatalf("a pattern of %d bytes may compile to %d instructions, over the limit of %d", MaxPatternLen, MaxPatternLen*maxInstsPerByte+3, maxPatternInsts)
+	}
+	dense := []string{"|", "||", "()", "(|)", "(|)*", "()*", "^*", `\b*`, "(?:)*", "(?:|)*?", "(^$)*", "((()))", "a|b|", "(?i)k", ".*", `\d+?`, "[ab]?"}
+	var patterns []string
+	for _, d := range dense {
+		patterns = append(patterns, d, strings.Repeat(d, MaxPatternLen/len(d)))
+	}
+	atoms := []string{"a", "é", ".", "^", "$", `\b`, `\B`, `\d`, `\w`, "[ab]", "[^a]", `\pL`, "(?i)k", "(?s).", `\x41`, ""}
+	rng := rand.New(rand.NewPCG(1, 2))
+	var gen func(depth int) string
+	gen = func(depth int) string {
+		if depth == 0 {
+			return atoms[rng.IntN(len(atoms))]
+		}
+		switch rng.IntN(7) {
+		case 0, 1:
+			var b strings.Builder
+			for range 1 + rng.IntN(4) {
+				b.WriteString(gen(depth - 1))
+			}
+			return b.String()
+		case 2:
+			return "(" + gen(depth-1) + ")"
+		case 3:
+			return "(?:" + gen(depth-1) + ")"
+		case 4:
+			return "(?:" + gen(depth-1) + ")" + []string{"*", "+", "?", "*?", "+?", "??"}[rng.IntN(6)]
+		case 5:
+			return gen(depth-1) + "|" + gen(depth-1)
+		}
+		return atoms[rng.IntN(len(atoms))]
+	}
+	for range 20000 {
+		if p := gen(1 + rng.IntN(7)); len(p) <= MaxPatternLen {
+			patterns = append(patterns, p)
+		}
+	}
+	checked := 0
+	for _, p := range patterns {
+		if strings.Contains(p, "{") || len(p) > MaxPatternLen {
+			t.Fatalf("test pattern %q has a brace or is too long", p)
+		}
+		re, err := syntax.Parse(p, syntax.Perl)
+		if err != nil {
+			continue
+		}
+		prog, err := syntax.Compile(re.Simplify())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n := len(prog.Inst); n > maxInstsPerByte*len(p)+3 {
+			t.Errorf("%q (%d bytes) compiles to %d instructions, more than %d a byte", p, len(p), n, maxInstsPerByte)
+		}
+		checked++
+	}
+	if checked < 10000 {
+		t.Fatalf("only %d of %d patterns parse: the generator is broken", checked, len(patterns))
 	}
 }
