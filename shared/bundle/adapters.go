@@ -2,7 +2,10 @@ package bundle
 
 import (
 	"crypto/ed25519"
-	"fmt"
+	"errors"
+	"strconv"
+
+	"voile/shared/internal/errwrap"
 )
 
 // Site adapters (which elements of a page are posts, where their text is)
@@ -28,10 +31,10 @@ func adaptersMessage(doc []byte) []byte {
 // SignAdapters signs an adapter document with the publisher's private key.
 func SignAdapters(doc []byte, key ed25519.PrivateKey) ([]byte, error) {
 	if len(key) != ed25519.PrivateKeySize {
-		return nil, fmt.Errorf("sign adapters: private key is %d bytes, want %d", len(key), ed25519.PrivateKeySize)
+		return nil, errors.New("sign adapters: private key is " + strconv.Itoa(len(key)) + " bytes, want " + strconv.Itoa(ed25519.PrivateKeySize))
 	}
 	if len(doc) > MaxAdapters {
-		return nil, fmt.Errorf("sign adapters: document of %d bytes, more than the limit of %d", len(doc), MaxAdapters)
+		return nil, errors.New("sign adapters: document of " + strconv.Itoa(len(doc)) + " bytes, more than the limit of " + strconv.Itoa(MaxAdapters))
 	}
 	return ed25519.Sign(key, adaptersMessage(doc)), nil
 }
@@ -41,13 +44,13 @@ func SignAdapters(doc []byte, key ed25519.PrivateKey) ([]byte, error) {
 // verify.
 func VerifyAdapters(doc, sig []byte, key ed25519.PublicKey) error {
 	if len(key) != ed25519.PublicKeySize {
-		return fmt.Errorf("verify adapters: public key is %d bytes, want %d", len(key), ed25519.PublicKeySize)
+		return errors.New("verify adapters: public key is " + strconv.Itoa(len(key)) + " bytes, want " + strconv.Itoa(ed25519.PublicKeySize))
 	}
 	if len(doc) > MaxAdapters {
-		return fmt.Errorf("verify adapters: document of %d bytes, more than the limit of %d", len(doc), MaxAdapters)
+		return errors.New("verify adapters: document of " + strconv.Itoa(len(doc)) + " bytes, more than the limit of " + strconv.Itoa(MaxAdapters))
 	}
 	if len(sig) != ed25519.SignatureSize || !ed25519.Verify(key, adaptersMessage(doc), sig) {
-		return fmt.Errorf("adapter document: %w", ErrSignature)
+		return errwrap.Wrap("adapter document: ", ErrSignature, "")
 	}
 	return nil
 }

@@ -6,9 +6,10 @@ import (
 	"crypto/ed25519"
 	"encoding/base64"
 	"errors"
-	"fmt"
+	"strconv"
 	"strings"
 
+	"voile/shared/internal/errwrap"
 	"voile/shared/rules"
 )
 
@@ -42,7 +43,7 @@ func Sign(l *rules.List, key ed25519.PrivateKey) (*Bundle, error) {
 		return nil, err
 	}
 	if len(key) != ed25519.PrivateKeySize {
-		return nil, fmt.Errorf("sign list %q: private key is %d bytes, want %d", l.ID, len(key), ed25519.PrivateKeySize)
+		return nil, errors.New("sign list " + strconv.Quote(l.ID) + ": private key is " + strconv.Itoa(len(key)) + " bytes, want " + strconv.Itoa(ed25519.PrivateKeySize))
 	}
 	enc := l.Encode()
 	return &Bundle{
@@ -60,21 +61,39 @@ var ErrSignature = errors.New("bad signature")
 // Open verifies the bundle with the publisher's public key, then decodes
 // and validates the list.
 func (b *Bundle) Open(key ed25519.PublicKey) (*rules.List, error) {
-	if len(key) != ed25519.PublicKeySize {
-		return nil, fmt.Errorf("open list %q: public key of %q is %d bytes, want %d", b.ListID, b.Publisher, len(key), ed25519.PublicKeySize)
-	}
-	if !ed25519.Verify(key, message(b.List), b.Sig) {
-		return nil, fmt.Errorf("open list %q version %d: %w for publisher %q", b.ListID, b.Version, ErrSignature, b.Publisher)
+	if err := b.verify(key); err != nil {
+		return nil, err
 	}
 	l, err := rules.Decode(b.List)
 	if err != nil {
 		return nil, err
 	}
-	if l.ID != b.ListID || l.Publisher != b.Publisher || l.Version != b.Version {
-		return nil, fmt.Errorf("open list: bundle says %s/%s v%d, signed list is %s/%s v%d",
-			b.Publisher, b.ListID, b.Version, l.Publisher, l.ID, l.Version)
+	if err := b.sameList(l); err != nil {
+		return nil, err
 	}
 	return l, nil
+}
+
+// verify checks the bundle's signature with the publisher's public key.
+func (b *Bundle) verify(key ed25519.PublicKey) error {
+	if len(key) != ed25519.PublicKeySize {
+		return errors.New("open list " + strconv.Quote(b.ListID) + ": public key of " + strconv.Quote(b.Publisher) + " is " +
+			strconv.Itoa(len(key)) + " bytes, want " + strconv.Itoa(ed25519.PublicKeySize))
+	}
+	if !ed25519.Verify(key, message(b.List), b.Sig) {
+		return errwrap.Wrap("open list "+strconv.Quote(b.ListID)+" version "+strconv.FormatUint(b.Version, 10)+": ",
+			ErrSignature, " for publisher "+strconv.Quote(b.Publisher))
+	}
+	return nil
+}
+
+// sameList checks that the signed list is the one the bundle names.
+func (b *Bundle) sameList(l *rules.List) error {
+	if l.ID != b.ListID || l.Publisher != b.Publisher || l.Version != b.Version {
+		return errors.New("open list: bundle says " + b.Publisher + "/" + b.ListID + " v" + strconv.FormatUint(b.Version, 10) +
+			", signed list is " + l.Publisher + "/" + l.ID + " v" + strconv.FormatUint(l.Version, 10))
+	}
+	return nil
 }
 
 // Encode returns the bundle's MessagePack form.
@@ -90,15 +109,15 @@ func (b *Bundle) Encode() []byte {
 // call Open.
 func Decode(data []byte) (*Bundle, error) {
 	if len(data) > MaxSize {
-		return nil, fmt.Errorf("decode bundle: %d bytes, more than the limit of %d", len(data), MaxSize)
+		return nil, errors.New("decode bundle: " + strconv.Itoa(len(data)) + " bytes, more than the limit of " + strconv.Itoa(MaxSize))
 	}
 	var b Bundle
 	rest, err := b.UnmarshalMsg(data)
 	if err != nil {
-		return nil, fmt.Errorf("decode bundle: %w", err)
+		return nil, errwrap.Wrap("decode bundle: ", err, "")
 	}
 	if len(rest) != 0 {
-		return nil, fmt.Errorf("decode bundle: %d trailing bytes", len(rest))
+		return nil, errors.New("decode bundle: " + strconv.Itoa(len(rest)) + " trailing bytes")
 	}
 	return &b, nil
 }
@@ -138,14 +157,14 @@ func ParsePrivateKey(s string) (ed25519.PrivateKey, error) {
 func parseKey(s, prefix string, size int) ([]byte, error) {
 	s = strings.TrimSpace(s)
 	if !strings.HasPrefix(s, prefix) {
-		return nil, fmt.Errorf("parse key: want a key starting with %q", prefix)
+		return nil, errors.New("parse key: want a key starting with " + strconv.Quote(prefix))
 	}
 	b, err := base64.RawURLEncoding.DecodeString(s[len(prefix):])
 	if err != nil {
-		return nil, fmt.Errorf("parse key: %v", err)
+		return nil, errors.New("parse key: " + err.Error())
 	}
 	if len(b) != size {
-		return nil, fmt.Errorf("parse key: %d bytes, want %d", len(b), size)
+		return nil, errors.New("parse key: " + strconv.Itoa(len(b)) + " bytes, want " + strconv.Itoa(size))
 	}
 	return b, nil
 }

@@ -67,8 +67,12 @@ func TestOpenRefuses(t *testing.T) {
 				t.Fatal(err)
 			}
 			k := tc.edit(b)
-			if _, err := b.Open(k); err == nil || !strings.Contains(err.Error(), tc.want) {
+			l, err := b.Open(k)
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
 				t.Errorf("Open() = %v, want an error containing %q", err, tc.want)
+			}
+			if l != nil {
+				t.Errorf("Open() gave a list with its error")
 			}
 		})
 	}

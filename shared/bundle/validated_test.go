@@ -34,8 +34,8 @@ func TestOpenValidated(t *testing.T) {
 		"header list name": func(b *Bundle) ed25519.PublicKey { b.ListID = "x"; return pub },
 	} {
 		b, _ := Sign(testList(), priv)
-		if _, err := b.OpenValidated(edit(b)); err == nil {
-			t.Errorf("%s: opened", name)
+		if l, err := b.OpenValidated(edit(b)); err == nil || l != nil {
+			t.Errorf("%s: OpenValidated() = %v, %v; want no list and an error", name, l, err)
 		}
 	}
 }

@@ -1,8 +1,9 @@
 package match
 
 import (
-	"fmt"
+	"errors"
 	"regexp"
+	"strconv"
 
 	"voile/shared/normalize"
 	"voile/shared/rules"
@@ -81,29 +82,29 @@ func Compile(lists ...*rules.List) (*Engine, error) {
 			switch r.Kind {
 			case rules.Term, rules.Phrase:
 				if err := b.add(r.Text, pattern{list: int32(li), rule: int32(ri), lexicon: lex, naming: naming}); err != nil {
-					return nil, fmt.Errorf("compile list %q rule %q: %v", l.ID, r.ID, err)
+					return nil, errors.New("compile list " + strconv.Quote(l.ID) + " rule " + strconv.Quote(r.ID) + ": " + err.Error())
 				}
 			case rules.Pattern:
 				if phrases, ok := expand(r.Text); ok && b.expanded+len(phrases) <= maxTotalExpansions {
 					b.expanded += len(phrases)
 					for _, ph := range phrases {
 						if err := b.addExpanded(ph, pattern{list: int32(li), rule: int32(ri), lexicon: lex, naming: naming}); err != nil {
-							return nil, fmt.Errorf("compile list %q rule %q: phrase %q: %v", l.ID, r.ID, ph, err)
+							return nil, errors.New("compile list " + strconv.Quote(l.ID) + " rule " + strconv.Quote(r.ID) + ": phrase " + strconv.Quote(ph) + ": " + err.Error())
 						}
 					}
 					break
 				}
 				re, err := regexp.Compile(r.Text)
 				if err != nil {
-					return nil, fmt.Errorf("compile list %q rule %q: %v", l.ID, r.ID, err)
+					return nil, errors.New("compile list " + strconv.Quote(l.ID) + " rule " + strconv.Quote(r.ID) + ": " + err.Error())
 				}
 				e.regexps = append(e.regexps, compiledPattern{list: int32(li), rule: int32(ri), naming: naming, re: re})
 			default:
-				return nil, fmt.Errorf("compile list %q rule %q: unknown kind %q", l.ID, r.ID, r.Kind)
+				return nil, errors.New("compile list " + strconv.Quote(l.ID) + " rule " + strconv.Quote(r.ID) + ": unknown kind " + strconv.Quote(string(r.Kind)))
 			}
 			for _, x := range r.Exceptions {
 				if err := b.add(x, pattern{list: int32(li), rule: int32(ri), exception: true, naming: naming}); err != nil {
-					return nil, fmt.Errorf("compile list %q rule %q exception %q: %v", l.ID, r.ID, x, err)
+					return nil, errors.New("compile list " + strconv.Quote(l.ID) + " rule " + strconv.Quote(r.ID) + " exception " + strconv.Quote(x) + ": " + err.Error())
 				}
 			}
 		}

@@ -3,10 +3,11 @@ package match
 import (
 	"encoding/binary"
 	"errors"
-	"fmt"
 	"regexp"
 	"slices"
+	"strconv"
 
+	"voile/shared/internal/errwrap"
 	"voile/shared/rules"
 )
 
@@ -118,7 +119,7 @@ func (e *Engine) Export(dst []byte) []byte {
 func Import(data []byte, lists ...*rules.List) (*Engine, error) {
 	e, err := importEngine(data, lists)
 	if err != nil {
-		return nil, fmt.Errorf("import compiled lists: %w", err)
+		return nil, errwrap.Wrap("import compiled lists: ", err, "")
 	}
 	return e, nil
 }
@@ -129,11 +130,11 @@ func importEngine(data []byte, lists []*rules.List) (*Engine, error) {
 	}
 	r := reader{b: data, at: len(serialMagic)}
 	if n := r.index(); n != len(lists) {
-		return nil, r.fail(fmt.Errorf("compiled from %d lists, given %d", n, len(lists)))
+		return nil, r.fail(errors.New("compiled from " + strconv.Itoa(n) + " lists, given " + strconv.Itoa(len(lists))))
 	}
 	for i, l := range lists {
 		if n := r.index(); n != len(l.Rules) {
-			return nil, r.fail(fmt.Errorf("list %d (%q) had %d rules, has %d", i, l.ID, n, len(l.Rules)))
+			return nil, r.fail(errors.New("list " + strconv.Itoa(i) + " (" + strconv.Quote(l.ID) + ") had " + strconv.Itoa(n) + " rules, has " + strconv.Itoa(len(l.Rules))))
 		}
 	}
 	e := &Engine{Lists: lists, filter: make([]uint64, filterBits/64)}
@@ -167,14 +168,14 @@ func importEngine(data []byte, lists []*rules.List) (*Engine, error) {
 			break
 		}
 		if list >= len(lists) || rule >= len(lists[list].Rules) || n == 0 || flags > 3 {
-			return nil, r.fail(fmt.Errorf("pattern %d out of range", i))
+			return nil, r.fail(errors.New("pattern " + strconv.Itoa(i) + " out of range"))
 		}
 		// What a pattern's rule means (lexicon, naming) comes from the
 		// rule itself, not from the cache.
 		role := lists[list].Rules[rule].Role
 		lex := flags&1 == 0 && (role == rules.Target || role == rules.Predicate) // an exception is no lexicon word
 		if lex != (flags&2 != 0) {
-			return nil, r.fail(fmt.Errorf("pattern %d: lexicon flag disagrees with its rule", i))
+			return nil, r.fail(errors.New("pattern " + strconv.Itoa(i) + ": lexicon flag disagrees with its rule"))
 		}
 		*p = pattern{list: int32(list), rule: int32(rule), words: int32(n), exception: flags&1 != 0, lexicon: lex,
 			naming: role == rules.Target || role == rules.Flagging}

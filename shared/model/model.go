@@ -3,8 +3,10 @@ package model
 import (
 	"encoding/binary"
 	"errors"
-	"fmt"
 	"math"
+	"strconv"
+
+	"voile/shared/internal/errwrap"
 )
 
 // Magic starts every encoded model; FormatVersion follows it.
@@ -59,35 +61,38 @@ func (m *Model) Dim() int { return 1 << m.Bits }
 func (m *Model) Validate() error {
 	switch {
 	case m.Bits < MinBits || m.Bits > MaxBits:
-		return fmt.Errorf("model: %d hash bits, want %d to %d", m.Bits, MinBits, MaxBits)
+		return errors.New("model: " + strconv.Itoa(m.Bits) + " hash bits, want " + strconv.Itoa(MinBits) + " to " + strconv.Itoa(MaxBits))
 	case m.Features&^AllFeatures != 0:
-		return fmt.Errorf("model: unknown feature flags %#x", uint8(m.Features&^AllFeatures))
+		return errors.New("model: unknown feature flags 0x" + strconv.FormatUint(uint64(uint8(m.Features&^AllFeatures)), 16))
 	case m.Features&Chars != 0 && (m.MinN < 1 || m.MinN > m.MaxN || m.MaxN > MaxNgram):
-		return fmt.Errorf("model: character n-grams %d..%d, want 1 <= min <= max <= %d", m.MinN, m.MaxN, MaxNgram)
+		return errors.New("model: character n-grams " + strconv.Itoa(m.MinN) + ".." + strconv.Itoa(m.MaxN) + ", want 1 <= min <= max <= " + strconv.Itoa(MaxNgram))
 	case m.Features&Chars == 0 && (m.MinN != 0 || m.MaxN != 0):
-		return fmt.Errorf("model: character n-grams %d..%d without the Chars feature, want 0..0", m.MinN, m.MaxN)
+		return errors.New("model: character n-grams " + strconv.Itoa(m.MinN) + ".." + strconv.Itoa(m.MaxN) + " without the Chars feature, want 0..0")
 	case len(m.Weights) != 1<<m.Bits:
-		return fmt.Errorf("model: %d weights for %d hash bits, want %d", len(m.Weights), m.Bits, 1<<m.Bits)
+		return errors.New("model: " + strconv.Itoa(len(m.Weights)) + " weights for " + strconv.Itoa(m.Bits) + " hash bits, want " + strconv.Itoa(1<<m.Bits))
 	case !finite(m.Scale) || m.Scale < 0:
-		return fmt.Errorf("model: weight scale %v, want a finite number >= 0", m.Scale)
+		return errors.New("model: weight scale " + formatFloat(m.Scale) + ", want a finite number >= 0")
 	case !finite(m.Bias):
-		return fmt.Errorf("model: bias %v is not finite", m.Bias)
+		return errors.New("model: bias " + formatFloat(m.Bias) + " is not finite")
 	case !finite(m.Threshold):
-		return fmt.Errorf("model: threshold %v is not finite", m.Threshold)
+		return errors.New("model: threshold " + formatFloat(m.Threshold) + " is not finite")
 	case len(m.Langs) > math.MaxUint8:
-		return fmt.Errorf("model: %d languages, at most %d", len(m.Langs), math.MaxUint8)
+		return errors.New("model: " + strconv.Itoa(len(m.Langs)) + " languages, at most " + strconv.Itoa(math.MaxUint8))
 	case len(m.Trained) > math.MaxUint16:
-		return fmt.Errorf("model: Trained description of %d bytes, at most %d", len(m.Trained), math.MaxUint16)
+		return errors.New("model: Trained description of " + strconv.Itoa(len(m.Trained)) + " bytes, at most " + strconv.Itoa(math.MaxUint16))
 	}
 	for _, l := range m.Langs {
 		if len(l) > math.MaxUint8 {
-			return fmt.Errorf("model: language name of %d bytes, at most %d", len(l), math.MaxUint8)
+			return errors.New("model: language name of " + strconv.Itoa(len(l)) + " bytes, at most " + strconv.Itoa(math.MaxUint8))
 		}
 	}
 	return nil
 }
 
 func finite(f float32) bool { return !math.IsNaN(float64(f)) && !math.IsInf(float64(f), 0) }
+
+// formatFloat writes f as fmt's %v does.
+func formatFloat(f float32) string { return strconv.FormatFloat(float64(f), 'g', -1, 32) }
 
 // Encode returns m in Voile's binary model format, little-endian:
 //
@@ -137,7 +142,7 @@ func (r *reader) next(n int, what string) []byte {
 		return nil
 	}
 	if n > len(r.b)-r.off {
-		r.err = fmt.Errorf("model: %w: %s needs %d bytes at offset %d, %d left", ErrTruncated, what, n, r.off, len(r.b)-r.off)
+		r.err = errwrap.Wrap("model: ", ErrTruncated, ": "+what+" needs "+strconv.Itoa(n)+" bytes at offset "+strconv.Itoa(r.off)+", "+strconv.Itoa(len(r.b)-r.off)+" left")
 		return nil
 	}
 	s := r.b[r.off : r.off+n : r.off+n]
@@ -173,12 +178,12 @@ func (r *reader) f32(what string) float32 { return math.Float32frombits(r.u32(wh
 // (see Validate). The model does not share memory with data.
 func Decode(data []byte) (*Model, error) {
 	if len(data) < len(Magic) || string(data[:len(Magic)]) != Magic {
-		return nil, fmt.Errorf("model: not a Voile model (want the %q magic prefix)", Magic)
+		return nil, errors.New("model: not a Voile model (want the " + strconv.Quote(Magic) + " magic prefix)")
 	}
 	r := &reader{b: data, off: len(Magic)}
 	v := r.u8("format version")
 	if r.err == nil && v != FormatVersion {
-		return nil, fmt.Errorf("model: unknown format version %d (this build reads %d)", v, FormatVersion)
+		return nil, errors.New("model: unknown format version " + strconv.Itoa(v) + " (this build reads " + strconv.Itoa(FormatVersion) + ")")
 	}
 	m := &Model{}
 	m.Bits = r.u8("bits")
@@ -190,7 +195,7 @@ func Decode(data []byte) (*Model, error) {
 	m.Threshold = r.f32("threshold")
 	if r.err == nil && (m.Bits < MinBits || m.Bits > MaxBits) {
 		// Checked early, so that the weights length check below is sane.
-		return nil, fmt.Errorf("model: %d hash bits, want %d to %d", m.Bits, MinBits, MaxBits)
+		return nil, errors.New("model: " + strconv.Itoa(m.Bits) + " hash bits, want " + strconv.Itoa(MinBits) + " to " + strconv.Itoa(MaxBits))
 	}
 	nl := r.u8("language count")
 	for i := 0; i < nl && r.err == nil; i++ {
@@ -200,7 +205,7 @@ func Decode(data []byte) (*Model, error) {
 	m.Trained = string(r.next(r.u16("description length"), "description"))
 	nw := r.u32("weights length")
 	if r.err == nil && int64(nw) != int64(1)<<m.Bits {
-		return nil, fmt.Errorf("model: %d weights for %d hash bits, want %d", nw, m.Bits, 1<<m.Bits)
+		return nil, errors.New("model: " + strconv.FormatUint(uint64(nw), 10) + " weights for " + strconv.Itoa(m.Bits) + " hash bits, want " + strconv.Itoa(1<<m.Bits))
 	}
 	if w := r.next(int(nw), "weights"); w != nil {
 		m.Weights = append([]byte(nil), w...)
@@ -209,7 +214,7 @@ func Decode(data []byte) (*Model, error) {
 		return nil, r.err
 	}
 	if r.off != len(data) {
-		return nil, fmt.Errorf("model: %d trailing bytes after the weights", len(data)-r.off)
+		return nil, errors.New("model: " + strconv.Itoa(len(data)-r.off) + " trailing bytes after the weights")
 	}
 	if err := m.Validate(); err != nil {
 		return nil, err

@@ -3,6 +3,7 @@ package model
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"math"
 	"strings"
 	"testing"
@@ -390,5 +391,14 @@ func TestTop(t *testing.T) {
 	s.Top(tx, []uint64{x}, []string{"frame:test"}, 3)
 	if a := testing.AllocsPerRun(100, func() { s.Top(tx, []uint64{x}, []string{"frame:test"}, 3) }); a != 0 {
 		t.Errorf("Top allocates %v times per call", a)
+	}
+}
+
+func TestContributionString(t *testing.T) {
+	for _, x := range []float64{0, math.Copysign(0, -1), 1.23456, -1.23456, 0.0004, -0.0004, 12, math.NaN(), math.Inf(1), math.Inf(-1)} {
+		c := Contribution{Name: `a "b"`, Kind: KindChar, Contribution: x}
+		if got, want := c.String(), fmt.Sprintf("%s %q %+.3f", c.Kind, c.Name, c.Contribution); got != want {
+			t.Errorf("String() = %q, want %q", got, want)
+		}
 	}
 }

@@ -2,9 +2,9 @@ package model
 
 import (
 	"cmp"
-	"fmt"
 	"math"
 	"slices"
+	"strconv"
 	"unicode/utf8"
 	"unsafe"
 
@@ -202,7 +202,11 @@ type Contribution struct {
 }
 
 func (c Contribution) String() string {
-	return fmt.Sprintf("%s %q %+.3f", c.Kind, c.Name, c.Contribution)
+	x := strconv.FormatFloat(c.Contribution, 'f', 3, 64)
+	if x[0] != '-' && x[0] != '+' {
+		x = "+" + x // as %+.3f
+	}
+	return c.Kind.String() + " " + strconv.Quote(c.Name) + " " + x
 }
 
 // Explain returns the k features that raise t's score most (largest
@@ -261,7 +265,7 @@ func (s *Scorer) name(t *normalize.Text, o origin, extraNames []string) string {
 	if int(o.a) < len(extraNames) {
 		return extraNames[o.a]
 	}
-	return fmt.Sprintf("extra#%d", o.a)
+	return "extra#" + strconv.Itoa(int(o.a))
 }
 
 // MaxTop bounds the features Top names. Features are told apart by the
@@ -357,5 +361,5 @@ func (s *Scorer) appendName(dst []byte, t *normalize.Text, o origin, extraNames 
 	if int(o.a) < len(extraNames) {
 		return append(dst, extraNames[o.a]...)
 	}
-	return fmt.Appendf(dst, "extra#%d", o.a)
+	return strconv.AppendInt(append(dst, "extra#"...), int64(o.a), 10)
 }

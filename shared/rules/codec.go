@@ -1,19 +1,35 @@
 package rules
 
-import "fmt"
+import (
+	"errors"
+	"strconv"
+
+	"voile/shared/internal/errwrap"
+)
 
 // Decode reads a list from its MessagePack form and validates it.
 func Decode(b []byte) (*List, error) {
-	var l List
-	rest, err := l.UnmarshalMsg(b)
+	l, err := DecodeUnvalidated(b)
 	if err != nil {
-		return nil, fmt.Errorf("decode rule list: %w", err)
-	}
-	if len(rest) != 0 {
-		return nil, fmt.Errorf("decode rule list %q: %d trailing bytes", l.ID, len(rest))
+		return nil, err
 	}
 	if err := l.Validate(); err != nil {
 		return nil, err
+	}
+	return l, nil
+}
+
+// DecodeUnvalidated reads a list from its MessagePack form without
+// validating it: only for the bytes of a list validated before
+// (bundle.OpenValidated).
+func DecodeUnvalidated(b []byte) (*List, error) {
+	var l List
+	rest, err := l.UnmarshalMsg(b)
+	if err != nil {
+		return nil, errwrap.Wrap("decode rule list: ", err, "")
+	}
+	if len(rest) != 0 {
+		return nil, errors.New("decode rule list " + strconv.Quote(l.ID) + ": " + strconv.Itoa(len(rest)) + " trailing bytes")
 	}
 	return &l, nil
 }

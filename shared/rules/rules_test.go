@@ -2,8 +2,13 @@ package rules
 
 import (
 	"errors"
+	"math/rand/v2"
+	"regexp"
+	"regexp/syntax"
 	"strings"
 	"testing"
+
+	"github.com/tinylib/msgp/msgp"
 )
 
 const good = `
@@ -223,5 +228,106 @@ func TestModelValidated(t *testing.T) {
 	l.Model = nil
 	if err := l.Validate(); err == nil || !strings.Contains(err.Error(), "no rules and no model") {
 		t.Fatalf("an empty list: %v", err)
+	}
+}
+
+// The hand-written checks of ids and language codes accept exactly what
+// the regular expressions they replaced did.
+func TestIDAndLangChecks(t *testing.T) {
+	idRE := regexp.MustCompile(`^[a-z0-9][a-z0-9._-]*$`)
+	langRE := regexp.MustCompile(`^[a-z]{2}$`)
+	cases := []string{"", "a", "0", "demo-en", "a.b_c-d", "-a", ".a", "_a", "a-", "a.", "A", "aB", "a b", "é", "aé",
+		"a\n", "\na", "a/b", "en", "fr", "e", "eng", "EN", "e1", "1e", "zz", "{", "`a", "a{"}
+	for c := byte(0); c < 0x80; c++ {
+		cases = append(cases, string(c), "a"+string(c), string(c)+"a")
+	}
+	for _, s := range cases {
+		if got, want := idChars(s), idRE.MatchString(s); got != want {
+			t.Errorf("idChars(%q) = %v, the regular expression says %v", s, got, want)
+		}
+		if got, want := twoLetters(s), langRE.MatchString(s); got != want {
+			t.Errorf("twoLetters(%q) = %v, the regular expression says %v", s, got, want)
+		}
+	}
+}
+
+// Decoding errors name where they happened, as msgp wrote them before its
+// patch (third_party/msgp/VOILE.md) dropped fmt.
+func TestDecodeErrorContext(t *testing.T) {
+	err := msgp.WrapError(msgp.TypeError{Method: msgp.StrType, Encoded: msgp.IntType}, "Rules", 3, "Weight")
+	if want := "at Rules/3/Weight"; !strings.Contains(err.Error(), want) {
+		t.Errorf("error %q does not say %q", err, want)
+	}
+	err = msgp.WrapError(errors.New("boom"), "Lists", uint32(7), int64(-1), true)
+	if want := "boom at Lists/7/-1/true"; err.Error() != want {
+		t.Errorf("error %q, want %q", err, want)
+	}
+}
+
+// TestProgramBound checks what checkPattern relies on to compile a pattern
+// without '{' once: its program has at most maxInstsPerByte instructions
+// a byte (plus the three of an empty program), which keeps a pattern of
+// MaxPatternLen bytes within maxPatternInsts. The patterns are the
+// densest constructions found (empty alternatives, empty groups, stars
+// of what matches the empty string) and random nests of every operator.
+func TestProgramBound(t *testing.T) {
+	if MaxPatternLen*maxInstsPerByte+3 > maxPatternInsts {
+		t.Fatalf("a pattern of %d bytes may compile to %d instructions, over the limit of %d", MaxPatternLen, MaxPatternLen*maxInstsPerByte+3, maxPatternInsts)
+	}
+	dense := []string{"|", "||", "()", "(|)", "(|)*", "()*", "^*", `\b*`, "(?:)*", "(?:|)*?", "(^$)*", "((()))", "a|b|", "(?i)k", ".*", `\d+?`, "[ab]?"}
+	var patterns []string
+	for _, d := range dense {
+		patterns = append(patterns, d, strings.Repeat(d, MaxPatternLen/len(d)))
+	}
+	atoms := []string{"a", "é", ".", "^", "$", `\b`, `\B`, `\d`, `\w`, "[ab]", "[^a]", `\pL`, "(?i)k", "(?s).", `\x41`, ""}
+	rng := rand.New(rand.NewPCG(1, 2))
+	var gen func(depth int) string
+	gen = func(depth int) string {
+		if depth == 0 {
+			return atoms[rng.IntN(len(atoms))]
+		}
+		switch rng.IntN(7) {
+		case 0, 1:
+			var b strings.Builder
+			for range 1 + rng.IntN(4) {
+				b.WriteString(gen(depth - 1))
+			}
+			return b.String()
+		case 2:
+			return "(" + gen(depth-1) + ")"
+		case 3:
+			return "(?:" + gen(depth-1) + ")"
+		case 4:
+			return "(?:" + gen(depth-1) + ")" + []string{"*", "+", "?", "*?", "+?", "??"}[rng.IntN(6)]
+		case 5:
+			return gen(depth-1) + "|" + gen(depth-1)
+		}
+		return atoms[rng.IntN(len(atoms))]
+	}
+	for range 20000 {
+		if p := gen(1 + rng.IntN(7)); len(p) <= MaxPatternLen {
+			patterns = append(patterns, p)
+		}
+	}
+	checked := 0
+	for _, p := range patterns {
+		if strings.Contains(p, "{") || len(p) > MaxPatternLen {
+			t.Fatalf("test pattern %q has a brace or is too long", p)
+		}
+		re, err := syntax.Parse(p, syntax.Perl)
+		if err != nil {
+			continue
+		}
+		prog, err := syntax.Compile(re.Simplify())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n := len(prog.Inst); n > maxInstsPerByte*len(p)+3 {
+			t.Errorf("%q (%d bytes) compiles to %d instructions, more than %d a byte", p, len(p), n, maxInstsPerByte)
+		}
+		checked++
+	}
+	if checked < 10000 {
+		t.Fatalf("only %d of %d patterns parse: the generator is broken", checked, len(patterns))
 	}
 }

@@ -1,10 +1,10 @@
 package rules
 
 import (
-	"fmt"
 	"regexp"
 	"regexp/syntax"
 	"slices"
+	"strconv"
 	"strings"
 
 	"voile/shared/model"
@@ -47,12 +47,15 @@ type Problem struct {
 
 func (p Problem) Error() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "list %q", p.List)
+	b.WriteString("list ")
+	b.WriteString(strconv.Quote(p.List))
 	if p.Rule != "" {
-		fmt.Fprintf(&b, ": rule %q", p.Rule)
+		b.WriteString(": rule ")
+		b.WriteString(strconv.Quote(p.Rule))
 	}
 	if p.Field != "" {
-		fmt.Fprintf(&b, ": %s", p.Field)
+		b.WriteString(": ")
+		b.WriteString(p.Field)
 	}
 	b.WriteString(": ")
 	b.WriteString(p.Msg)
@@ -68,10 +71,10 @@ type Error struct {
 func (e *Error) Error() string {
 	const show = 10
 	var b strings.Builder
-	fmt.Fprintf(&b, "invalid rule list %q: %d problem(s)", e.List, len(e.Problems))
+	b.WriteString("invalid rule list " + strconv.Quote(e.List) + ": " + strconv.Itoa(len(e.Problems)) + " problem(s)")
 	for i, p := range e.Problems {
 		if i == show {
-			fmt.Fprintf(&b, "\n  ... and %d more", len(e.Problems)-show)
+			b.WriteString("\n  ... and " + strconv.Itoa(len(e.Problems)-show) + " more")
 			break
 		}
 		b.WriteString("\n  ")
@@ -80,44 +83,62 @@ func (e *Error) Error() string {
 	return b.String()
 }
 
-var idRE = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]*$`)
-
 // ValidID reports whether id may name a list, a rule or a publisher: 1 to
 // MaxIDLen lower-case letters, digits, '.', '_' or '-', starting with a
 // letter or digit.
 func ValidID(id string) bool {
-	return id != "" && len(id) <= MaxIDLen && idRE.MatchString(id)
+	return id != "" && len(id) <= MaxIDLen && idChars(id)
 }
 
-var langRE = regexp.MustCompile(`^[a-z]{2}$`)
+// idChars reports whether id is lower-case letters, digits, '.', '_' or
+// '-', starting with a letter or digit (and not empty). Checked by hand,
+// not by a regular expression compiled at start-up: the browser opens
+// lists already validated on the device without compiling any.
+func idChars(id string) bool {
+	for i := 0; i < len(id); i++ {
+		c := id[i]
+		switch {
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+		case (c == '.' || c == '_' || c == '-') && i > 0:
+		default:
+			return false
+		}
+	}
+	return id != ""
+}
+
+// twoLetters reports whether s is two lower-case ASCII letters.
+func twoLetters(s string) bool {
+	return len(s) == 2 && 'a' <= s[0] && s[0] <= 'z' && 'a' <= s[1] && s[1] <= 'z'
+}
 
 // Validate checks the list and returns an *Error naming every problem, or
 // nil. A list that fails validation must not be used at all.
 func (l *List) Validate() error {
 	e := &Error{List: l.ID}
-	add := func(rule, field, format string, args ...any) {
-		e.Problems = append(e.Problems, Problem{List: l.ID, Rule: rule, Field: field, Msg: fmt.Sprintf(format, args...)})
+	add := func(rule, field, msg string) {
+		e.Problems = append(e.Problems, Problem{List: l.ID, Rule: rule, Field: field, Msg: msg})
 	}
 	checkID := func(rule, field, id string) {
 		switch {
 		case id == "":
 			add(rule, field, "missing")
 		case len(id) > MaxIDLen:
-			add(rule, field, "longer than %d bytes", MaxIDLen)
-		case !idRE.MatchString(id):
-			add(rule, field, "%q must be lower-case letters, digits, '.', '_' or '-'", id)
+			add(rule, field, "longer than "+strconv.Itoa(MaxIDLen)+" bytes")
+		case !idChars(id):
+			add(rule, field, strconv.Quote(id)+" must be lower-case letters, digits, '.', '_' or '-'")
 		}
 	}
 	checkLangs := func(rule string, langs []string) {
 		if len(langs) > MaxLangs {
-			add(rule, "langs", "more than %d languages", MaxLangs)
+			add(rule, "langs", "more than "+strconv.Itoa(MaxLangs)+" languages")
 		}
 		for _, lang := range langs {
 			switch {
-			case !langRE.MatchString(lang):
-				add(rule, "langs", "%q is not a two-letter ISO 639-1 code", lang)
+			case !twoLetters(lang):
+				add(rule, "langs", strconv.Quote(lang)+" is not a two-letter ISO 639-1 code")
 			case !KnownLang(lang):
-				add(rule, "langs", "%q is not an ISO 639-1 language code (en, fr, de, ar…)", lang)
+				add(rule, "langs", strconv.Quote(lang)+" is not an ISO 639-1 language code (en, fr, de, ar…)")
 			}
 		}
 	}
@@ -132,21 +153,21 @@ func (l *List) Validate() error {
 	}
 	checkLangs("", l.Langs)
 	if len(l.Name) > MaxNameLen {
-		add("", "name", "%d bytes, more than the limit of %d", len(l.Name), MaxNameLen)
+		add("", "name", overLimit(len(l.Name), "", MaxNameLen))
 	}
 	if len(l.Description) > MaxDescriptionLen {
-		add("", "description", "%d bytes, more than the limit of %d", len(l.Description), MaxDescriptionLen)
+		add("", "description", overLimit(len(l.Description), "", MaxDescriptionLen))
 	}
 	for i, t := range l.Thresholds {
 		if !t.Category.Known() {
-			add("", "thresholds", "unknown category %q", t.Category)
+			add("", "thresholds", "unknown category "+strconv.Quote(string(t.Category)))
 		}
 		if !(t.Score > 0 && t.Score <= 1) {
-			add("", "thresholds", "threshold for %q is %v, want a number in (0, 1]", t.Category, t.Score)
+			add("", "thresholds", "threshold for "+strconv.Quote(string(t.Category))+" is "+formatFloat(t.Score)+", want a number in (0, 1]")
 		}
 		for _, u := range l.Thresholds[:i] {
 			if u.Category == t.Category {
-				add("", "thresholds", "two thresholds for %q", t.Category)
+				add("", "thresholds", "two thresholds for "+strconv.Quote(string(t.Category)))
 			}
 		}
 	}
@@ -154,14 +175,14 @@ func (l *List) Validate() error {
 		add("", "rules", "the list has no rules and no model")
 	}
 	if n := len(l.Model); n > MaxModelBytes {
-		add("", "model", "%d bytes, more than the limit of %d", n, MaxModelBytes)
+		add("", "model", overLimit(n, "", MaxModelBytes))
 	} else if n > 0 {
 		if _, err := model.Decode(l.Model); err != nil {
-			add("", "model", "%v", err)
+			add("", "model", err.Error())
 		}
 	}
 	if len(l.Rules) > MaxRules {
-		add("", "rules", "%d rules, more than the limit of %d", len(l.Rules), MaxRules)
+		add("", "rules", overLimit(len(l.Rules), "rules", MaxRules))
 		return e // not worth checking each of an oversized list
 	}
 
@@ -173,64 +194,64 @@ func (l *List) Validate() error {
 		r := &l.Rules[i]
 		id := r.ID
 		if id == "" {
-			id = fmt.Sprintf("#%d", i+1)
+			id = "#" + strconv.Itoa(i+1)
 		}
 		checkID(id, "id", r.ID)
 		if r.ID != "" && seen[r.ID] {
 			add(id, "id", "duplicate rule id")
 		}
 		seen[r.ID] = true
-		checkRole(r, func(field, format string, args ...any) { add(id, field, format, args...) })
+		checkRole(r, func(field, msg string) { add(id, field, msg) })
 		if w := r.Strength(); !(w > 0 && w <= 1) {
-			add(id, "weight", "%v, want a number in (0, 1]", r.Weight)
+			add(id, "weight", formatFloat(r.Weight)+", want a number in (0, 1]")
 		}
 		checkLangs(id, r.Langs)
 
 		switch r.Kind {
 		case Term, Phrase:
 			if len(r.Text) > MaxTextLen {
-				add(id, "text", "longer than %d bytes", MaxTextLen)
+				add(id, "text", "longer than "+strconv.Itoa(MaxTextLen)+" bytes")
 				break
 			}
 			words = norm.AppendWords(words[:0], r.Text)
 			switch {
 			case len(words) == 0:
-				add(id, "text", "empty %s", r.Kind)
+				add(id, "text", "empty "+string(r.Kind))
 			case r.Kind == Term && len(words) > 1:
-				add(id, "text", "term %q normalises to %d words; use kind phrase", r.Text, len(words))
+				add(id, "text", "term "+strconv.Quote(r.Text)+" normalises to "+strconv.Itoa(len(words))+" words; use kind phrase")
 			case r.Kind == Phrase && len(words) < 2:
-				add(id, "text", "phrase %q normalises to one word; use kind term", r.Text)
+				add(id, "text", "phrase "+strconv.Quote(r.Text)+" normalises to one word; use kind term")
 			case r.Kind == Term && len(words[0]) < 2 && r.Role != Cue:
-				add(id, "text", "term %q is a single letter", r.Text)
+				add(id, "text", "term "+strconv.Quote(r.Text)+" is a single letter")
 			case (r.Role == Target || r.Role == Predicate) && allCommon(words):
-				add(id, "text", "%s %q is only common words: it would match nearly every post", r.Role, r.Text)
+				add(id, "text", string(r.Role)+" "+strconv.Quote(r.Text)+" is only common words: it would match nearly every post")
 			}
 		case Pattern:
 			patterns++
 			// A cue is a common word by nature; other patterns must
 			// not match ordinary text.
 			if msg := checkPattern(r.Text, r.Role != Cue); msg != "" {
-				add(id, "text", "%s", msg)
+				add(id, "text", msg)
 			}
 		default:
-			add(id, "kind", "unknown kind %q (want term, phrase or pattern)", r.Kind)
+			add(id, "kind", "unknown kind "+strconv.Quote(string(r.Kind))+" (want term, phrase or pattern)")
 		}
 
 		if len(r.Exceptions) > MaxExceptions {
-			add(id, "exceptions", "%d exceptions, more than the limit of %d", len(r.Exceptions), MaxExceptions)
+			add(id, "exceptions", overLimit(len(r.Exceptions), "exceptions", MaxExceptions))
 		}
 		for _, x := range r.Exceptions {
 			if len(x) > MaxTextLen {
-				add(id, "exceptions", "exception longer than %d bytes", MaxTextLen)
+				add(id, "exceptions", "exception longer than "+strconv.Itoa(MaxTextLen)+" bytes")
 				continue
 			}
 			if words = norm.AppendWords(words[:0], x); len(words) == 0 {
-				add(id, "exceptions", "empty exception %q", x)
+				add(id, "exceptions", "empty exception "+strconv.Quote(x))
 			}
 		}
 	}
 	if patterns > MaxPatterns {
-		add("", "rules", "%d pattern rules, more than the limit of %d", patterns, MaxPatterns)
+		add("", "rules", overLimit(patterns, "pattern rules", MaxPatterns))
 	}
 	if len(e.Problems) > 0 {
 		return e
@@ -240,22 +261,22 @@ func (l *List) Validate() error {
 
 // checkRole checks the fields that depend on a rule's role: its class,
 // order and category.
-func checkRole(r *Rule, add func(field, format string, args ...any)) {
+func checkRole(r *Rule, add func(field, msg string)) {
 	category := func(required bool) {
 		switch {
 		case r.Category == "" && !required:
 		case !r.Category.Known():
-			add("category", "unknown category %q (known: %s)", r.Category, categoryNames())
+			add("category", "unknown category "+strconv.Quote(string(r.Category))+" (known: "+categoryNames()+")")
 		}
 	}
 	noClass := func() {
 		if r.Class != "" {
-			add("class", "%q: only predicates and cues have a class", r.Class)
+			add("class", strconv.Quote(string(r.Class))+": only predicates and cues have a class")
 		}
 	}
 	noOrder := func() {
 		if r.Order != "" {
-			add("order", "%q: only predicates have an order", r.Order)
+			add("order", strconv.Quote(string(r.Order))+": only predicates have an order")
 		}
 	}
 	switch r.Role {
@@ -266,28 +287,28 @@ func checkRole(r *Rule, add func(field, format string, args ...any)) {
 	case Target:
 		category(true)
 		if r.Category == Threat {
-			add("category", "a target names a group: %q is not one", r.Category)
+			add("category", "a target names a group: "+strconv.Quote(string(r.Category))+" is not one")
 		}
 		noClass()
 		noOrder()
 	case Predicate:
 		category(false)
 		if !slices.Contains(PredicateClasses, r.Class) {
-			add("class", "%q is not a predicate class (known: %s)", r.Class, names(PredicateClasses))
+			add("class", strconv.Quote(string(r.Class))+" is not a predicate class (known: "+names(PredicateClasses)+")")
 		}
 		if r.Order != "" && !slices.Contains(Orders, r.Order) {
-			add("order", "unknown order %q (known: %s)", r.Order, names(Orders))
+			add("order", "unknown order "+strconv.Quote(string(r.Order))+" (known: "+names(Orders)+")")
 		}
 	case Cue:
 		if r.Category != "" {
-			add("category", "%q: a cue has no category", r.Category)
+			add("category", strconv.Quote(string(r.Category))+": a cue has no category")
 		}
 		if !slices.Contains(CueClasses, r.Class) {
-			add("class", "%q is not a cue class (known: %s)", r.Class, names(CueClasses))
+			add("class", strconv.Quote(string(r.Class))+" is not a cue class (known: "+names(CueClasses)+")")
 		}
 		noOrder()
 	default:
-		add("role", "unknown role %q (known: target, predicate, cue, or none)", r.Role)
+		add("role", "unknown role "+strconv.Quote(string(r.Role))+" (known: target, predicate, cue, or none)")
 	}
 }
 
@@ -324,6 +345,14 @@ func names[T ~string](xs []T) string {
 	return strings.Join(s, ", ")
 }
 
+// maxPatternInsts bounds the instructions of a pattern's compiled
+// program; maxInstsPerByte bounds them by its length when it has no
+// counted repetition.
+const (
+	maxPatternInsts = 2000
+	maxInstsPerByte = 3
+)
+
 // checkPattern returns what is wrong with an RE2 pattern, or "". With
 // probe set, a pattern that matches ordinary text is over-broad.
 func checkPattern(p string, probe bool) string {
@@ -331,31 +360,50 @@ func checkPattern(p string, probe bool) string {
 		return "empty pattern"
 	}
 	if len(p) > MaxPatternLen {
-		return fmt.Sprintf("pattern longer than %d bytes", MaxPatternLen)
+		return "pattern longer than " + strconv.Itoa(MaxPatternLen) + " bytes"
 	}
 	re, err := regexp.Compile(p)
 	if err != nil {
 		for _, look := range []string{"(?=", "(?!", "(?<=", "(?<!"} {
 			if strings.Contains(p, look) {
-				return fmt.Sprintf("invalid pattern: %q is a lookaround, and RE2 has no lookaround: match the words themselves, or use the rule's exceptions for what must not match", look)
+				return "invalid pattern: " + strconv.Quote(look) + " is a lookaround, and RE2 has no lookaround: match the words themselves, or use the rule's exceptions for what must not match"
 			}
 		}
-		return fmt.Sprintf("invalid pattern: %v", err)
+		return "invalid pattern: " + err.Error()
 	}
-	if parsed, err := syntax.Parse(p, syntax.Perl); err == nil {
-		if prog, err := syntax.Compile(parsed.Simplify()); err == nil && len(prog.Inst) > 2000 {
-			return fmt.Sprintf("pattern too complex (%d instructions, limit 2000)", len(prog.Inst))
+	// Only counted repetition (x{2,9}) makes a program much longer than
+	// its pattern: without a '{', a pattern compiles to at most
+	// maxInstsPerByte instructions a byte (TestProgramBound), so one of
+	// MaxPatternLen bytes is within the limit without being compiled a
+	// second time to count them.
+	if strings.Contains(p, "{") {
+		if parsed, err := syntax.Parse(p, syntax.Perl); err == nil {
+			if prog, err := syntax.Compile(parsed.Simplify()); err == nil && len(prog.Inst) > maxPatternInsts {
+				return "pattern too complex (" + strconv.Itoa(len(prog.Inst)) + " instructions, limit " + strconv.Itoa(maxPatternInsts) + ")"
+			}
 		}
 	}
 	if re.MatchString("") {
-		return fmt.Sprintf("over-broad pattern %q: it matches the empty string", p)
+		return "over-broad pattern " + strconv.Quote(p) + ": it matches the empty string"
 	}
 	for _, s := range probeText {
 		if probe && re.MatchString(s) {
-			return fmt.Sprintf("over-broad pattern %q: it matches ordinary text %q", p, s)
+			return "over-broad pattern " + strconv.Quote(p) + ": it matches ordinary text " + strconv.Quote(s)
 		}
 	}
 	return ""
 }
 
 func categoryNames() string { return names(Categories) }
+
+// overLimit says that n things are more than limit: "n bytes" when what
+// is empty, else "n what".
+func overLimit(n int, what string, limit int) string {
+	if what == "" {
+		what = "bytes"
+	}
+	return strconv.Itoa(n) + " " + what + ", more than the limit of " + strconv.Itoa(limit)
+}
+
+// formatFloat writes x as fmt's %v does.
+func formatFloat(x float64) string { return strconv.FormatFloat(x, 'g', -1, 64) }

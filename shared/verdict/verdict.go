@@ -1,7 +1,7 @@
 package verdict
 
 import (
-	"fmt"
+	"errors"
 	"math"
 	"slices"
 	"strconv"
@@ -420,7 +420,11 @@ func (c *Classifier) fingerprint() Fingerprint {
 // hexadecimal digits, which JavaScript numbers cannot garble.
 type Fingerprint uint64
 
-func (f Fingerprint) String() string { return fmt.Sprintf("%016x", uint64(f)) }
+func (f Fingerprint) String() string {
+	const zeros = "0000000000000000"
+	h := strconv.FormatUint(uint64(f), 16)
+	return zeros[len(h):] + h
+}
 
 // MarshalText implements encoding.TextMarshaler.
 func (f Fingerprint) MarshalText() ([]byte, error) { return []byte(f.String()), nil }
@@ -429,7 +433,7 @@ func (f Fingerprint) MarshalText() ([]byte, error) { return []byte(f.String()), 
 func (f *Fingerprint) UnmarshalText(b []byte) error {
 	n, err := strconv.ParseUint(string(b), 16, 64)
 	if err != nil || len(b) != 16 {
-		return fmt.Errorf("fingerprint %q: want 16 hexadecimal digits", b)
+		return errors.New("fingerprint " + strconv.Quote(string(b)) + ": want 16 hexadecimal digits")
 	}
 	*f = Fingerprint(n)
 	return nil

@@ -126,6 +126,11 @@ func TestFingerprintText(t *testing.T) {
 	if err := json.Unmarshal([]byte(`{"posts":["xyz"]}`), &a); err == nil {
 		t.Error("a bad fingerprint was accepted")
 	}
+	for _, f := range []Fingerprint{0, 1, 0xf, 0x10, 0x0123456789abcdef, 1 << 63, ^Fingerprint(0)} {
+		if got, want := f.String(), fmt.Sprintf("%016x", uint64(f)); got != want {
+			t.Errorf("String() = %q, want %q", got, want)
+		}
+	}
 }
 
 func TestCategoriesCount(t *testing.T) {

@@ -2,7 +2,9 @@ package wire
 
 import (
 	"crypto/ed25519"
+	"errors"
 	"fmt"
+	"strconv"
 
 	"github.com/tinylib/msgp/msgp"
 
@@ -26,7 +28,7 @@ func (m *Message) Encode() []byte {
 // error back as it is.
 func Decode(data []byte) (*Message, error) {
 	if len(data) > MaxMessage {
-		return nil, &Error{Code: CodeTooLarge, Message: fmt.Sprintf("message of %d bytes, more than the limit of %d", len(data), MaxMessage)}
+		return nil, &Error{Code: CodeTooLarge, Message: "message of " + itoa(len(data)) + " bytes, more than the limit of " + itoa(MaxMessage)}
 	}
 	if err := checkHello(data); err != nil {
 		return nil, &Error{Code: CodeBadMessage, Message: err.Error()}
@@ -34,13 +36,13 @@ func Decode(data []byte) (*Message, error) {
 	var m Message
 	rest, err := m.UnmarshalMsg(data)
 	if err != nil {
-		return nil, &Error{Code: CodeBadMessage, Message: fmt.Sprintf("decode message: %v", err)}
+		return nil, &Error{Code: CodeBadMessage, Message: "decode message: " + err.Error()}
 	}
 	if len(rest) != 0 {
-		return nil, &Error{Code: CodeBadMessage, Message: fmt.Sprintf("decode message: %d trailing bytes", len(rest))}
+		return nil, &Error{Code: CodeBadMessage, Message: "decode message: " + itoa(len(rest)) + " trailing bytes"}
 	}
 	if m.Proto != Proto {
-		return nil, &Error{Code: CodeProto, Message: fmt.Sprintf("protocol version %d, this side speaks %d", m.Proto, Proto)}
+		return nil, &Error{Code: CodeProto, Message: "protocol version " + strconv.FormatUint(uint64(m.Proto), 10) + ", this side speaks " + itoa(Proto)}
 	}
 	if err := m.check(); err != nil {
 		return nil, &Error{Code: CodeBadMessage, Message: err.Error()}
@@ -61,28 +63,28 @@ func (m *Message) check() error {
 	}
 	has, known := bodies[m.Type]
 	if !known {
-		return fmt.Errorf("unknown message type %q", m.Type)
+		return errors.New("unknown message type " + strconv.Quote(string(m.Type)))
 	}
 	if !has {
-		return fmt.Errorf("%s message without its %s body", m.Type, m.Type)
+		return errors.New(string(m.Type) + " message without its " + string(m.Type) + " body")
 	}
 	for t, present := range bodies {
 		if present && t != m.Type {
-			return fmt.Errorf("%s message also carries a %s body", m.Type, t)
+			return errors.New(string(m.Type) + " message also carries a " + string(t) + " body")
 		}
 	}
 	if m.Hello != nil && len(m.Hello.Follow) > MaxFollow {
-		return fmt.Errorf("hello follows %d lists, more than the limit of %d", len(m.Hello.Follow), MaxFollow)
+		return errors.New("hello follows " + itoa(len(m.Hello.Follow)) + " lists, more than the limit of " + itoa(MaxFollow))
 	}
 	if m.Hello != nil && len(m.Hello.Held) > MaxFollow {
-		return fmt.Errorf("hello holds %d lists, more than the limit of %d", len(m.Hello.Held), MaxFollow)
+		return errors.New("hello holds " + itoa(len(m.Hello.Held)) + " lists, more than the limit of " + itoa(MaxFollow))
 	}
 	if a := m.Adapters; a != nil {
 		if len(a.Document) > bundle.MaxAdapters {
-			return fmt.Errorf("adapter document of %d bytes, more than the limit of %d", len(a.Document), bundle.MaxAdapters)
+			return errors.New("adapter document of " + itoa(len(a.Document)) + " bytes, more than the limit of " + itoa(bundle.MaxAdapters))
 		}
 		if len(a.Sig) != ed25519.SignatureSize {
-			return fmt.Errorf("adapter signature of %d bytes, want %d", len(a.Sig), ed25519.SignatureSize)
+			return errors.New("adapter signature of " + itoa(len(a.Sig)) + " bytes, want " + itoa(ed25519.SignatureSize))
 		}
 	}
 	return nil
@@ -94,7 +96,8 @@ func NewHello(follow []ListRef, held []Held) *Message {
 	return &Message{Proto: Proto, Type: THello, Hello: &Hello{Follow: follow, Held: held}}
 }
 
-// NewError returns an error message.
+// NewError returns an error message, its text formatted as by
+// fmt.Sprintf. Only servers send errors: voile.wasm never calls it.
 func NewError(code, format string, args ...any) *Message {
 	return &Message{Proto: Proto, Type: TError, Error: &Error{Code: code, Message: fmt.Sprintf(format, args...)}}
 }
@@ -134,7 +137,7 @@ func checkHello(data []byte) error {
 			if (string(f) == "follow" || string(f) == "held") && msgp.NextType(body) == msgp.ArrayType {
 				items, _, err := msgp.ReadArrayHeaderBytes(body)
 				if err == nil && items > MaxFollow {
-					return fmt.Errorf("hello %s of %d items, more than the limit of %d", f, items, MaxFollow)
+					return errors.New("hello " + string(f) + " of " + strconv.FormatUint(uint64(items), 10) + " items, more than the limit of " + itoa(MaxFollow))
 				}
 			}
 			if body, err = msgp.Skip(body); err != nil {
@@ -145,3 +148,5 @@ func checkHello(data []byte) error {
 	}
 	return nil
 }
+
+func itoa(n int) string { return strconv.Itoa(n) }

@@ -2,7 +2,7 @@ package wire
 
 import (
 	"errors"
-	"fmt"
+	"strconv"
 
 	"voile/shared/bundle"
 )
@@ -26,13 +26,13 @@ var ErrNoDelta = errors.New("no useful delta")
 // operations; the caller also compares sizes before preferring a delta.
 func Diff(base, next *bundle.Bundle) (*Delta, error) {
 	if base.Publisher != next.Publisher || base.ListID != next.ListID {
-		return nil, fmt.Errorf("diff: base is %s/%s, next is %s/%s", base.Publisher, base.ListID, next.Publisher, next.ListID)
+		return nil, errors.New("diff: base is " + base.Publisher + "/" + base.ListID + ", next is " + next.Publisher + "/" + next.ListID)
 	}
 	if next.Version <= base.Version {
-		return nil, fmt.Errorf("diff %s/%s: next version %d is not above base version %d", base.Publisher, base.ListID, next.Version, base.Version)
+		return nil, errors.New("diff " + base.Publisher + "/" + base.ListID + ": next version " + strconv.FormatUint(uint64(next.Version), 10) + " is not above base version " + strconv.FormatUint(uint64(base.Version), 10))
 	}
 	if len(next.List) > bundle.MaxSize || len(base.List) > bundle.MaxSize {
-		return nil, fmt.Errorf("diff %s/%s: list over the bundle limit of %d bytes", base.Publisher, base.ListID, bundle.MaxSize)
+		return nil, errors.New("diff " + base.Publisher + "/" + base.ListID + ": list over the bundle limit of " + itoa(bundle.MaxSize) + " bytes")
 	}
 	ops, err := diffBytes(base.List, next.List)
 	if err != nil {
@@ -104,25 +104,25 @@ func diffBytes(a, b []byte) ([]Op, error) {
 func (d *Delta) Apply(base *bundle.Bundle) (*bundle.Bundle, error) {
 	name := d.Publisher + "/" + d.List
 	if base.Publisher != d.Publisher || base.ListID != d.List {
-		return nil, fmt.Errorf("apply delta for %s to a bundle of %s/%s", name, base.Publisher, base.ListID)
+		return nil, errors.New("apply delta for " + name + " to a bundle of " + base.Publisher + "/" + base.ListID)
 	}
 	if base.Version != d.From {
-		return nil, fmt.Errorf("apply delta for %s: it starts from version %d, the base is version %d", name, d.From, base.Version)
+		return nil, errors.New("apply delta for " + name + ": it starts from version " + strconv.FormatUint(uint64(d.From), 10) + ", the base is version " + strconv.FormatUint(uint64(base.Version), 10))
 	}
 	if d.Version <= d.From {
-		return nil, fmt.Errorf("apply delta for %s: version %d is not above its base %d", name, d.Version, d.From)
+		return nil, errors.New("apply delta for " + name + ": version " + strconv.FormatUint(uint64(d.Version), 10) + " is not above its base " + strconv.FormatUint(uint64(d.From), 10))
 	}
 	if d.Size > bundle.MaxSize {
-		return nil, fmt.Errorf("apply delta for %s: size %d over the bundle limit of %d", name, d.Size, bundle.MaxSize)
+		return nil, errors.New("apply delta for " + name + ": size " + strconv.FormatUint(uint64(d.Size), 10) + " over the bundle limit of " + itoa(bundle.MaxSize))
 	}
 	out := make([]byte, 0, d.Size)
 	for k, op := range d.Ops {
 		if len(op.Data) > 0 {
 			if op.Off != 0 || op.Len != 0 {
-				return nil, fmt.Errorf("apply delta for %s: op %d has both data and a copy range", name, k)
+				return nil, errors.New("apply delta for " + name + ": op " + itoa(k) + " has both data and a copy range")
 			}
 			if len(out)+len(op.Data) > int(d.Size) {
-				return nil, fmt.Errorf("apply delta for %s: op %d goes past the announced size %d", name, k, d.Size)
+				return nil, errors.New("apply delta for " + name + ": op " + itoa(k) + " goes past the announced size " + strconv.FormatUint(uint64(d.Size), 10))
 			}
 			out = append(out, op.Data...)
 			continue
@@ -130,16 +130,16 @@ func (d *Delta) Apply(base *bundle.Bundle) (*bundle.Bundle, error) {
 		end := uint64(op.Off) + uint64(op.Len)
 		switch {
 		case op.Len == 0:
-			return nil, fmt.Errorf("apply delta for %s: op %d is empty", name, k)
+			return nil, errors.New("apply delta for " + name + ": op " + itoa(k) + " is empty")
 		case end > uint64(len(base.List)):
-			return nil, fmt.Errorf("apply delta for %s: op %d copies bytes %d..%d of a %d-byte base", name, k, op.Off, end, len(base.List))
+			return nil, errors.New("apply delta for " + name + ": op " + itoa(k) + " copies bytes " + strconv.FormatUint(uint64(op.Off), 10) + ".." + strconv.FormatUint(uint64(end), 10) + " of a " + itoa(len(base.List)) + "-byte base")
 		case len(out)+int(op.Len) > int(d.Size):
-			return nil, fmt.Errorf("apply delta for %s: op %d goes past the announced size %d", name, k, d.Size)
+			return nil, errors.New("apply delta for " + name + ": op " + itoa(k) + " goes past the announced size " + strconv.FormatUint(uint64(d.Size), 10))
 		}
 		out = append(out, base.List[op.Off:end]...)
 	}
 	if len(out) != int(d.Size) {
-		return nil, fmt.Errorf("apply delta for %s: rebuilt %d bytes, announced %d", name, len(out), d.Size)
+		return nil, errors.New("apply delta for " + name + ": rebuilt " + itoa(len(out)) + " bytes, announced " + strconv.FormatUint(uint64(d.Size), 10))
 	}
 	return &bundle.Bundle{
 		List:      out,

@@ -3,9 +3,9 @@ package engine
 import (
 	"encoding/binary"
 	"errors"
-	"fmt"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"unsafe"
 
@@ -59,15 +59,15 @@ const MaxTexts = 100000
 func (e *Engine) Classify(req []byte) ([]byte, error) {
 	cls, err := e.classifier()
 	if err != nil {
-		return nil, fmt.Errorf("classify: %v", err)
+		return nil, errors.New("classify: " + err.Error())
 	}
 	r := reader{b: req}
 	if err := e.readOptions(&r); err != nil {
-		return nil, fmt.Errorf("classify: %v", err)
+		return nil, errors.New("classify: " + err.Error())
 	}
 	n := r.u32()
 	if r.err == nil && n > MaxTexts {
-		return nil, fmt.Errorf("classify: %d texts in one batch, more than the limit of %d", n, MaxTexts)
+		return nil, errors.New("classify: " + strconv.FormatUint(uint64(n), 10) + " texts in one batch, more than the limit of " + strconv.Itoa(MaxTexts))
 	}
 	out := binary.LittleEndian.AppendUint32(e.out[:0], n)
 	for range n {
@@ -80,10 +80,10 @@ func (e *Engine) Classify(req []byte) ([]byte, error) {
 		out = appendVerdict(out, cls.Classify(s, &e.opts), s)
 	}
 	if r.err == nil && len(r.b) != 0 {
-		r.err = fmt.Errorf("%d trailing bytes", len(r.b))
+		r.err = errors.New(strconv.Itoa(len(r.b)) + " trailing bytes")
 	}
 	if r.err != nil {
-		return nil, fmt.Errorf("classify: malformed request: %v", r.err)
+		return nil, errors.New("classify: malformed request: " + r.err.Error())
 	}
 	e.out = out
 	return out, nil
@@ -93,7 +93,7 @@ func (e *Engine) readOptions(r *reader) error {
 	o := &e.opts
 	o.Sensitivity = r.f64()
 	if r.err == nil && !(o.Sensitivity >= 0 && o.Sensitivity <= 1) {
-		return fmt.Errorf("sensitivity %v: want a number in [0, 1]", o.Sensitivity)
+		return errors.New("sensitivity " + strconv.FormatFloat(o.Sensitivity, 'g', -1, 64) + ": want a number in [0, 1]")
 	}
 	// A nil list enables every category, an empty one none.
 	o.Categories = o.Categories[:0]
@@ -104,7 +104,7 @@ func (e *Engine) readOptions(r *reader) error {
 	for i := range int(r.u16()) {
 		c := rules.Category(r.str16())
 		if r.err == nil && !c.Known() {
-			return fmt.Errorf("categories[%d]: unknown category %q (known: %s)", i, c, categoryNames())
+			return errors.New("categories[" + strconv.Itoa(i) + "]: unknown category " + strconv.Quote(string(c)) + " (known: " + categoryNames() + ")")
 		}
 		o.Categories = append(o.Categories, c)
 	}
@@ -119,7 +119,7 @@ func (e *Engine) readOptions(r *reader) error {
 		s := r.str16()
 		if r.err == nil {
 			if p := strings.Split(s, "/"); len(p) != 3 || p[0] == "" || p[1] == "" || p[2] == "" {
-				return fmt.Errorf("allow.rules[%d] %q: want \"publisher/list/rule\"", i, s)
+				return errors.New("allow.rules[" + strconv.Itoa(i) + "] " + strconv.Quote(s) + ": want \"publisher/list/rule\"")
 			}
 		}
 		o.Allow.Rules = append(o.Allow.Rules, s)
@@ -132,7 +132,7 @@ func (e *Engine) readOptions(r *reader) error {
 		}
 		var f verdict.Fingerprint
 		if err := f.UnmarshalText([]byte(s)); err != nil {
-			return fmt.Errorf("allow.posts[%d]: %v", i, err)
+			return errors.New("allow.posts[" + strconv.Itoa(i) + "]: " + err.Error())
 		}
 		o.Allow.Posts = append(o.Allow.Posts, f)
 	}

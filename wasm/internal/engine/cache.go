@@ -6,7 +6,6 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"errors"
-	"fmt"
 	"hash/crc64"
 
 	"voile/shared/match"
@@ -98,7 +97,7 @@ func (e *Engine) ExportCache() ([]byte, error) {
 func (e *Engine) RestoreCache(data []byte) error {
 	c, err := e.readCache(data)
 	if err != nil {
-		return fmt.Errorf("restore cache: %v", err)
+		return errors.New("restore cache: " + err.Error())
 	}
 	e.cache = c
 	e.validated = make(map[string]bool, len(c.sigs))
@@ -150,9 +149,10 @@ func (e *Engine) fromCacheFor() *match.Engine {
 			return nil
 		}
 	}
+	// An automaton Import refuses is compiled again from the lists: the
+	// reason is of no use to the reader.
 	m, err := match.Import(c.compiled, e.lists()...)
 	if err != nil {
-		e.cacheErr = err
 		return nil
 	}
 	return m

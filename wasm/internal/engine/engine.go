@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"crypto/ed25519"
 	"errors"
-	"fmt"
+	"strconv"
 	"strings"
 
 	"voile/shared/bundle"
@@ -49,7 +49,6 @@ type Engine struct {
 	cache     *cache          // until the first compilation
 	validated map[string]bool // signatures of bundles validated before
 	fromCache bool            // the lists in use come from the cache
-	cacheErr  error           // why the cache's automaton was not used
 
 	// Reused between Classify calls.
 	opts verdict.Options
@@ -71,7 +70,7 @@ func (e *Engine) Trust(publisher, keyText string) error {
 	}
 	k, err := bundle.ParsePublicKey(keyText)
 	if err != nil {
-		return fmt.Errorf("trust publisher %q: %v", publisher, err)
+		return errors.New("trust publisher " + strconv.Quote(publisher) + ": " + err.Error())
 	}
 	e.keys[publisher] = k
 	return nil
@@ -84,16 +83,16 @@ func (e *Engine) Trust(publisher, keyText string) error {
 func (e *Engine) Load(data []byte) (Info, error) {
 	b, err := bundle.Decode(data)
 	if err != nil {
-		return Info{}, fmt.Errorf("load bundle: %v", err)
+		return Info{}, errors.New("load bundle: " + err.Error())
 	}
 	return e.loadBundle(b)
 }
 
 func (e *Engine) loadBundle(b *bundle.Bundle) (Info, error) {
-	name := fmt.Sprintf("list %q version %d of publisher %q", b.ListID, b.Version, b.Publisher)
+	name := "list " + strconv.Quote(b.ListID) + " version " + strconv.FormatUint(b.Version, 10) + " of publisher " + strconv.Quote(b.Publisher)
 	key, ok := e.keys[b.Publisher]
 	if !ok {
-		return Info{}, fmt.Errorf("load %s: unknown publisher %q: trust its key first", name, b.Publisher)
+		return Info{}, errors.New("load " + name + ": unknown publisher " + strconv.Quote(b.Publisher) + ": trust its key first")
 	}
 	var l *rules.List
 	var err error
@@ -103,7 +102,7 @@ func (e *Engine) loadBundle(b *bundle.Bundle) (Info, error) {
 		l, err = b.Open(key)
 	}
 	if err != nil {
-		return Info{}, fmt.Errorf("load %s: %v", name, err)
+		return Info{}, errors.New("load " + name + ": " + err.Error())
 	}
 	// A list is its publisher's: another publisher's list of the same id
 	// is another list, loaded beside it.
@@ -112,11 +111,11 @@ func (e *Engine) loadBundle(b *bundle.Bundle) (Info, error) {
 		cur := e.loaded[i].list
 		switch {
 		case l.Version < cur.Version:
-			return Info{}, fmt.Errorf("load %s: older than the loaded version %d", name, cur.Version)
+			return Info{}, errors.New("load " + name + ": older than the loaded version " + strconv.FormatUint(cur.Version, 10))
 		case l.Version == cur.Version && bytes.Equal(b.Sig, e.loaded[i].bundle.Sig):
 			return infoOf(cur), nil // the same signed list: nothing to do
 		case l.Version == cur.Version:
-			return Info{}, fmt.Errorf("load %s: differs from the loaded list of the same version", name)
+			return Info{}, errors.New("load " + name + ": differs from the loaded list of the same version")
 		}
 	}
 	next := make([]loaded, 0, len(e.loaded)+1)
@@ -209,7 +208,7 @@ func (e *Engine) classifier() (*verdict.Classifier, error) {
 	if m == nil {
 		var err error
 		if m, err = match.Compile(e.lists()...); err != nil {
-			return nil, fmt.Errorf("compile the loaded lists: %v", err)
+			return nil, errors.New("compile the loaded lists: " + err.Error())
 		}
 	}
 	e.matcher, e.cls = m, verdict.New(m)

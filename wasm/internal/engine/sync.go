@@ -1,9 +1,10 @@
 package engine
 
 import (
-	"fmt"
+	"errors"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"voile/shared/bundle"
@@ -33,12 +34,12 @@ func (e *Engine) Hello(held map[string]uint64, follow []string) ([]byte, error) 
 	for _, id := range follow {
 		ref, err := e.resolve(id)
 		if err != nil {
-			return nil, fmt.Errorf("hello: follow: %v", err)
+			return nil, errors.New("hello: follow: " + err.Error())
 		}
 		refs = append(refs, ref)
 	}
 	if len(refs) > wire.MaxFollow {
-		return nil, fmt.Errorf("hello: following %d lists, more than the limit of %d", len(refs), wire.MaxFollow)
+		return nil, errors.New("hello: following " + strconv.Itoa(len(refs)) + " lists, more than the limit of " + strconv.Itoa(wire.MaxFollow))
 	}
 	ids := make([]string, 0, len(held))
 	for id := range held {
@@ -49,7 +50,7 @@ func (e *Engine) Hello(held map[string]uint64, follow []string) ([]byte, error) 
 	for _, id := range ids {
 		ref, err := e.resolve(id)
 		if err != nil {
-			return nil, fmt.Errorf("hello: held: %v", err)
+			return nil, errors.New("hello: held: " + err.Error())
 		}
 		hs = append(hs, wire.Held{Publisher: ref.Publisher, List: ref.List, Version: held[id]})
 	}
@@ -61,7 +62,7 @@ func (e *Engine) Hello(held map[string]uint64, follow []string) ([]byte, error) 
 func (e *Engine) resolve(id string) (wire.ListRef, error) {
 	if pub, list, ok := strings.Cut(id, "/"); ok {
 		if pub == "" || list == "" || strings.Contains(list, "/") {
-			return wire.ListRef{}, fmt.Errorf("list %q: want \"publisher/list\" or a list id", id)
+			return wire.ListRef{}, errors.New("list " + strconv.Quote(id) + ": want \"publisher/list\" or a list id")
 		}
 		return wire.ListRef{Publisher: pub, List: list}, nil
 	}
@@ -83,11 +84,11 @@ func (e *Engine) resolve(id string) (wire.ListRef, error) {
 	}
 	switch len(found) {
 	case 0:
-		return wire.ListRef{}, fmt.Errorf("list %q is neither loaded nor in the last catalog: name it as \"publisher/list\"", id)
+		return wire.ListRef{}, errors.New("list " + strconv.Quote(id) + " is neither loaded nor in the last catalog: name it as \"publisher/list\"")
 	case 1:
 		return wire.ListRef{Publisher: found[0], List: id}, nil
 	}
-	return wire.ListRef{}, fmt.Errorf("list %q is published by %s: name it as \"publisher/list\"", id, strings.Join(found, " and "))
+	return wire.ListRef{}, errors.New("list " + strconv.Quote(id) + " is published by " + strings.Join(found, " and ") + ": name it as \"publisher/list\"")
 }
 
 // DecodeMessage decodes a message of the sync protocol into plain values
@@ -101,7 +102,7 @@ func (e *Engine) resolve(id string) (wire.ListRef, error) {
 func (e *Engine) DecodeMessage(data []byte) (map[string]any, error) {
 	m, err := wire.Decode(data)
 	if err != nil {
-		return nil, fmt.Errorf("decode message: %v", err)
+		return nil, errors.New("decode message: " + err.Error())
 	}
 	out := map[string]any{"type": string(m.Type)}
 	switch m.Type {
@@ -178,7 +179,7 @@ func heldValues(hs []wire.Held) []any {
 func (e *Engine) applyDelta(d *wire.Delta) (*bundle.Bundle, error) {
 	i := e.find(d.Publisher, d.List)
 	if i < 0 {
-		return nil, fmt.Errorf("delta for %s/%s from version %d: the list is not loaded", d.Publisher, d.List, d.From)
+		return nil, errors.New("delta for " + d.Publisher + "/" + d.List + " from version " + strconv.FormatUint(d.From, 10) + ": the list is not loaded")
 	}
 	return d.Apply(e.loaded[i].bundle)
 }

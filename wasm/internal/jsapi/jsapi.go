@@ -3,8 +3,9 @@
 package jsapi
 
 import (
-	"fmt"
+	"errors"
 	"math"
+	"strconv"
 	"strings"
 	"syscall/js"
 
@@ -36,7 +37,7 @@ func New(e *engine.Engine) js.Value {
 		obj.Set(name, js.FuncOf(func(_ js.Value, args []js.Value) (result any) {
 			defer func() {
 				if p := recover(); p != nil {
-					result = jsError.New(fmt.Sprintf("voile: %s: internal error: %v", name, p))
+					result = jsError.New("voile: " + name + ": internal error: " + panicText(p))
 				}
 			}()
 			r, err := f(args)
@@ -142,7 +143,7 @@ func (a *api) encodeHello(args []js.Value) (any, error) {
 	if len(args) > 0 && !isNullish(args[0]) {
 		h := args[0]
 		if h.Type() != js.TypeObject || jsArray.Call("isArray", h).Bool() {
-			return nil, fmt.Errorf("encodeHello: held must be an object {listId: version}, got %s", describe(h))
+			return nil, errors.New("encodeHello: held must be an object {listId: version}, got " + describe(h))
 		}
 		keys := jsObject.Call("keys", h)
 		for i := range keys.Length() {
@@ -153,7 +154,7 @@ func (a *api) encodeHello(args []js.Value) (any, error) {
 				f = v.Float()
 			}
 			if v.Type() != js.TypeNumber || f < 0 || f != math.Trunc(f) || f > 1<<53 {
-				return nil, fmt.Errorf("encodeHello: held[%q] must be a version number, got %s", k, describe(v))
+				return nil, errors.New("encodeHello: held[" + strconv.Quote(k) + "] must be a version number, got " + describe(v))
 			}
 			held[k] = uint64(f)
 		}
@@ -163,12 +164,12 @@ func (a *api) encodeHello(args []js.Value) (any, error) {
 		f := args[1]
 		follow = []string{}
 		if !jsArray.Call("isArray", f).Bool() {
-			return nil, fmt.Errorf("encodeHello: follow must be an array of list ids, got %s", describe(f))
+			return nil, errors.New("encodeHello: follow must be an array of list ids, got " + describe(f))
 		}
 		for i := range f.Length() {
 			v := f.Index(i)
 			if v.Type() != js.TypeString {
-				return nil, fmt.Errorf("encodeHello: follow[%d] must be a string, got %s", i, describe(v))
+				return nil, errors.New("encodeHello: follow[" + strconv.Itoa(i) + "] must be a string, got " + describe(v))
 			}
 			follow = append(follow, v.String())
 		}
@@ -250,7 +251,7 @@ func toJS(v any) js.Value {
 
 func stringArg(fn, name string, args []js.Value, i int) (string, error) {
 	if i >= len(args) || args[i].Type() != js.TypeString {
-		return "", fmt.Errorf("%s: %s must be a string, got %s", fn, name, describeArg(args, i))
+		return "", errors.New(fn + ": " + name + " must be a string, got " + describeArg(args, i))
 	}
 	return args[i].String(), nil
 }
@@ -258,7 +259,7 @@ func stringArg(fn, name string, args []js.Value, i int) (string, error) {
 // bytesArg copies a Uint8Array argument into buf, grown as needed.
 func bytesArg(fn, name string, args []js.Value, i int, buf []byte) ([]byte, error) {
 	if i >= len(args) || args[i].Type() != js.TypeObject || !args[i].InstanceOf(jsUint8Array) {
-		return nil, fmt.Errorf("%s: %s must be a Uint8Array, got %s", fn, name, describeArg(args, i))
+		return nil, errors.New(fn + ": " + name + " must be a Uint8Array, got " + describeArg(args, i))
 	}
 	n := args[i].Length()
 	if cap(buf) < n {
@@ -299,3 +300,15 @@ func article(name string) string {
 }
 
 func isNullish(v js.Value) bool { return v.IsNull() || v.IsUndefined() }
+
+// panicText is the message of a recovered panic: a runtime error, an error
+// or a string, as Go panics are in this code.
+func panicText(p any) string {
+	switch p := p.(type) {
+	case error:
+		return p.Error()
+	case string:
+		return p
+	}
+	return "a panic that is neither an error nor a string"
+}

@@ -1,0 +1,82 @@
+package main
+
+import (
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+)
+
+// voile.wasm links none of these: fmt (with its printer's reflection)
+// and encoding/json cost about 90 and 140 KB of its gzipped size, and the
+// classifier needs neither (third_party/msgp/VOILE.md; errors are built
+// with strconv). A new fmt.Errorf in code the wasm reaches fails here.
+// Of encoding/json, imported by msgp, only its package init is linked: a
+// few functions; its encoder and decoder must not be.
+var unwanted = []struct{ pkg, fn string }{
+	{"fmt", ""},
+	{"internal/fmtsort", ""},
+	{"encoding/json", "encodeState"},
+	{"encoding/json", "decodeState"},
+}
+
+func TestWasmLinksNoFmt(t *testing.T) {
+	if testing.Short() || runtime.GOOS == "js" {
+		t.Skip("builds voile.wasm with the go command")
+	}
+	// go test caches a result by the files a test reads, and knows
+	// nothing of what go build reads: stat the module's Go files so that a
+	// change to any of them runs the test again.
+	root := filepath.Join("..", "..", "..")
+	for _, dir := range []string{"shared", "wasm", "third_party"} {
+		err := filepath.WalkDir(filepath.Join(root, dir), func(path string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() && strings.HasSuffix(path, ".go") {
+				_, err = os.Stat(path)
+			}
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	out := filepath.Join(t.TempDir(), "voile.wasm")
+	cmd := exec.Command("go", "build", "-trimpath", "-o", out, "voile/wasm")
+	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+	if msg, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, msg)
+	}
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := parse(data[8:])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(m.names) == 0 {
+		t.Fatal("no name section")
+	}
+	linked := map[string][]string{}
+	for i := range m.bodies {
+		name := m.names[m.imports+i]
+		p := packageOf(name)
+		linked[p] = append(linked[p], name)
+	}
+	if len(linked["voile/shared/match"]) == 0 {
+		t.Fatalf("no function of voile/shared/match among %d packages: the names are not read right", len(linked))
+	}
+	for _, u := range unwanted {
+		var fs []string
+		for _, f := range linked[u.pkg] {
+			if strings.Contains(f, u.fn) {
+				fs = append(fs, f)
+			}
+		}
+		if len(fs) > 0 {
+			t.Errorf("voile.wasm links %d functions of %s, such as %s; find who calls them with go build -ldflags=-dumpdep", len(fs), u.pkg, fs[0])
+		}
+	}
+}
