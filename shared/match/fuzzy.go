@@ -65,7 +65,7 @@ func roll(b []byte) uint64 {
 }
 
 func bit(bm []uint64, h uint64) bool {
-	h = (h ^ h>>29) * 0xbf58476d1ce4e5b9 >> (64 - 20) // 20 bits: filterBits
+	h = (h ^ h>>29) * 0xbf58476d1ce4e5b9 >> (64 - 20) // 20 bits: bitmapBits
 	return bm[h/64]&(1<<(h%64)) != 0
 }
 
@@ -74,9 +74,15 @@ func setBit(bm []uint64, h uint64) {
 	bm[h/64] |= 1 << (h % 64)
 }
 
-func newFuzzyIndex(dict map[string]uint32) *fuzzyIndex {
-	f := &fuzzyIndex{dels: map[string][]uint32{}, isDel: make([]uint64, filterBits/64), isKey: make([]uint64, filterBits/64)}
-	for k := range dict {
+// bitmapBits is the size of the index's bitmaps: 2^20 bits (128 KiB), a
+// few percent of false positives for the largest lists.
+const bitmapBits = 1 << 20
+
+// newFuzzyIndex returns an index of the dictionary words (by id, from 1)
+// without their variants yet.
+func newFuzzyIndex(words []string) *fuzzyIndex {
+	f := &fuzzyIndex{dels: map[string][]uint32{}, isDel: make([]uint64, bitmapBits/64), isKey: make([]uint64, bitmapBits/64)}
+	for _, k := range words[1:] {
 		setBit(f.isKey, roll([]byte(k)))
 	}
 	return f

@@ -46,11 +46,11 @@ func (b *builder) addStopwords() {
 
 // buildLangOf fills e.langOf from the dictionary.
 func (e *Engine) buildLangOf() {
-	e.langOf = make([]uint8, len(e.dict)+1)
+	e.langOf = make([]uint8, e.dict.len()+1)
 	var key []byte
 	for w, lang := range stopwords {
 		key = appendKey(key[:0], []byte(w))
-		if id := e.dict[string(key)]; id != 0 {
+		if id := e.dict.find(key); id != 0 {
 			e.langOf[id] = langFR
 			if lang == "en" {
 				e.langOf[id] = langEN

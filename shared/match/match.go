@@ -36,11 +36,10 @@ type pattern struct {
 type Engine struct {
 	Lists []*rules.List
 
-	dict   map[string]uint32 // word key → word id (from 1)
-	filter []uint64          // bitmap of hashes of dict keys: most words miss here, cheaper than the map
+	dict *wordTable // word key → word id (from 1)
 
-	root []uint32          // word id → state after the root
-	next map[uint64]uint32 // state<<32 | word id → state, for states other than the root
+	root []uint32  // word id → state after the root
+	next edgeTable // state and word id → state, for states other than the root
 	fail []uint32
 	// The outputs of state s are outs[outStart[s]:outEnd[s]].
 	outStart, outEnd []uint32
@@ -54,7 +53,7 @@ type Engine struct {
 
 	// Spelling variants of lexicon words (fuzzy.go).
 	lexWord []bool      // word id → a word of a target or predicate
-	words   []string    // word id → its key
+	words   []string    // word id → its key (dict's)
 	fuzzy   *fuzzyIndex // nil when the lists have no lexicon
 }
 
@@ -66,12 +65,7 @@ type compiledPattern struct {
 
 // Compile builds an Engine from lists that have passed validation.
 func Compile(lists ...*rules.List) (*Engine, error) {
-	e := &Engine{
-		Lists:  lists,
-		dict:   make(map[string]uint32),
-		next:   make(map[uint64]uint32),
-		filter: make([]uint64, filterBits/64),
-	}
+	e := &Engine{Lists: lists, dict: newWordTable(1024), next: *newEdgeTable(1024)}
 	b := newBuilder(e)
 	for li, l := range lists {
 		for ri := range l.Rules {
@@ -402,17 +396,12 @@ func (m *Matcher) lookup(t *normalize.Text, i int) (id uint32, trim int32) {
 	return 0, 0
 }
 
-func (m *Matcher) find(key []byte) uint32 {
-	if !m.e.mayHave(key) {
-		return 0
-	}
-	return m.e.dict[string(key)]
-}
+func (m *Matcher) find(key []byte) uint32 { return m.e.dict.find(key) }
 
 // step returns the state after reading word id in state s.
 func (e *Engine) step(s, id uint32) uint32 {
 	for s != 0 {
-		if n, ok := e.next[uint64(s)<<32|uint64(id)]; ok {
+		if n, ok := e.next.get(edgeKey(s, id)); ok {
 			return n
 		}
 		s = e.fail[s]
@@ -433,29 +422,4 @@ func appendKey(dst, w []byte) []byte {
 		w = w[:n-1]
 	}
 	return append(dst, w...)
-}
-
-// filterBits is the size of the dictionary filter: 2^20 bits (128 KiB), a
-// few percent of false positives for the largest lists.
-const filterBits = 1 << 20
-
-// mayHave reports whether key may be in the dictionary.
-func (e *Engine) mayHave(key []byte) bool {
-	h := filterHash(key)
-	return e.filter[h/64]&(1<<(h%64)) != 0
-}
-
-func (e *Engine) addToFilter(key []byte) {
-	h := filterHash(key)
-	e.filter[h/64] |= 1 << (h % 64)
-}
-
-// filterHash is FNV-1a, folded to filterBits.
-func filterHash(key []byte) uint32 {
-	h := uint32(2166136261)
-	for _, c := range key {
-		h ^= uint32(c)
-		h *= 16777619
-	}
-	return (h ^ h>>20) % filterBits
 }

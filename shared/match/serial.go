@@ -1,6 +1,7 @@
 package match
 
 import (
+	"cmp"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -23,7 +24,7 @@ import (
 // lists in the same order as Compile did, and the caller must make sure of
 // that (the classifier keys its cache by the lists' signatures). Pattern
 // rules that stay regular expressions are kept as the rule's source and
-// compiled again; the dictionary filter, the spelling-variant index and
+// compiled again; the dictionary's hash table, the spelling-variant index and
 // the patterns' prefilter are rebuilt from the tables, which costs little.
 
 // serialVersion changes with the format of Export.
@@ -41,15 +42,8 @@ func (e *Engine) Export(dst []byte) []byte {
 		w.uint(len(l.Rules))
 	}
 	// The dictionary, in id order, and which words are the lexicon's.
-	words := e.words
-	if words == nil {
-		words = make([]string, len(e.dict)+1)
-		for k, id := range e.dict {
-			words[id] = k
-		}
-	}
-	w.uint(len(e.dict))
-	for _, k := range words[1:] {
+	w.uint(e.dict.len())
+	for _, k := range e.words[1:] {
 		w.str(k)
 	}
 	lex := make([]byte, (len(e.lexWord)+7)/8)
@@ -81,18 +75,20 @@ func (e *Engine) Export(dst []byte) []byte {
 	for _, s := range e.root[1:] {
 		w.uint(int(s))
 	}
-	keys := make([]uint64, 0, len(e.next))
-	for k := range e.next {
-		keys = append(keys, k)
+	edges := make([]edgeSlot, 0, e.next.n)
+	for _, s := range e.next.slots {
+		if s.key != 0 {
+			edges = append(edges, s)
+		}
 	}
-	slices.Sort(keys)
-	w.uint(len(keys))
+	slices.SortFunc(edges, func(a, b edgeSlot) int { return cmp.Compare(a.key, b.key) })
+	w.uint(len(edges))
 	prev := uint64(0)
-	for _, k := range keys {
-		w.uint(int(k>>32 - prev>>32)) // states in order: the difference
-		w.uint(int(uint32(k)))
-		w.uint(int(e.next[k]))
-		prev = k
+	for _, ed := range edges {
+		w.uint(int(ed.key>>32 - prev>>32)) // states in order: the difference
+		w.uint(int(uint32(ed.key)))
+		w.uint(int(ed.to))
+		prev = ed.key
 	}
 	for s := range e.fail {
 		w.uint(int(e.fail[s]))
@@ -136,20 +132,18 @@ func importEngine(data []byte, lists []*rules.List) (*Engine, error) {
 			return nil, r.fail(fmt.Errorf("list %d (%q) had %d rules, has %d", i, l.ID, n, len(l.Rules)))
 		}
 	}
-	e := &Engine{Lists: lists, filter: make([]uint64, filterBits/64)}
+	e := &Engine{Lists: lists}
 
 	nwords := r.count()
-	e.dict = make(map[string]uint32, nwords)
-	words := make([]string, nwords+1)
+	e.dict = newWordTable(nwords)
 	for id := 1; id <= nwords && r.err == nil; id++ {
-		k := r.str()
-		if _, dup := e.dict[k]; dup || k == "" {
+		k := r.bytes(r.count())
+		if _, added := e.dict.add(k); !added || len(k) == 0 {
 			return nil, r.fail(errors.New("a word twice or empty in the dictionary"))
 		}
-		e.dict[k] = uint32(id)
-		words[id] = k
-		e.addToFilter([]byte(k))
 	}
+	words := e.dict.words
+	e.words = words
 	lex := r.bytes((nwords + 1 + 7) / 8)
 	e.lexWord = make([]bool, nwords+1)
 	anyLex := false
@@ -210,7 +204,7 @@ func importEngine(data []byte, lists []*rules.List) (*Engine, error) {
 		e.root[id] = c
 	}
 	nedges := r.count()
-	e.next = make(map[uint64]uint32, nedges)
+	e.next = *newEdgeTable(nedges)
 	from := uint32(0)
 	for range nedges {
 		from += r.u32()
@@ -222,7 +216,7 @@ func importEngine(data []byte, lists []*rules.List) (*Engine, error) {
 			return nil, r.fail(errors.New("the states do not form a tree"))
 		}
 		depth[to] = depth[from] + 1
-		e.next[uint64(from)<<32|uint64(id)] = to
+		e.next.set(edgeKey(from, id), to)
 	}
 	e.fail = make([]uint32, nstates)
 	e.outStart = make([]uint32, nstates)
@@ -285,8 +279,7 @@ func importEngine(data []byte, lists []*rules.List) (*Engine, error) {
 	}
 
 	if anyLex {
-		e.words = words
-		e.fuzzy = newFuzzyIndex(e.dict)
+		e.fuzzy = newFuzzyIndex(words)
 		for id := uint32(1); id < uint32(len(words)); id++ {
 			if e.lexWord[id] {
 				e.fuzzy.add([]byte(words[id]), id)

@@ -1,0 +1,172 @@
+package match
+
+import (
+	"encoding/binary"
+	"math/bits"
+)
+
+// The automaton steps once per word, and each step looks the word up in
+// the dictionary and then its transition out of the current state. Go's
+// maps did both and were most of the walk's time: hashing a string key,
+// then finding its group. These two tables are open-addressed with linear
+// probing, at most half full, and keep what a lookup compares in the slot
+// itself: a miss usually ends at the first empty slot without touching
+// the words, and a hit compares the key once.
+
+// wordTable maps dictionary keys to word ids (from 1).
+type wordTable struct {
+	// slots hold the low half of a key's hash, then its id; 0 is empty
+	// (ids start at 1). The high bits of the hash choose the slot.
+	slots []uint64
+	shift uint8    // 64 - log2(len(slots))
+	words []string // id → key; words[0] is unused
+}
+
+func newWordTable(capacity int) *wordTable {
+	t := &wordTable{words: make([]string, 1, capacity+1)}
+	t.resize(capacity)
+	return t
+}
+
+// resize makes room for n words at most half full, and rehashes.
+func (t *wordTable) resize(n int) {
+	size := 16
+	for size < 2*n {
+		size *= 2
+	}
+	t.slots = make([]uint64, size)
+	t.shift = uint8(64 - bits.TrailingZeros(uint(size)))
+	for id, w := range t.words[1:] {
+		t.place(hashKey([]byte(w)), uint32(id+1))
+	}
+}
+
+func (t *wordTable) place(h uint64, id uint32) {
+	mask := uint64(len(t.slots) - 1)
+	for i := h >> t.shift; ; i = (i + 1) & mask {
+		if t.slots[i] == 0 {
+			t.slots[i] = h<<32 | uint64(id)
+			return
+		}
+	}
+}
+
+// len returns the number of words.
+func (t *wordTable) len() int { return len(t.words) - 1 }
+
+// find returns the id of key, or 0.
+func (t *wordTable) find(key []byte) uint32 {
+	h := hashKey(key)
+	tag := uint32(h)
+	mask := uint64(len(t.slots) - 1)
+	for i := h >> t.shift; ; i = (i + 1) & mask {
+		s := t.slots[i]
+		if s == 0 {
+			return 0
+		}
+		if uint32(s>>32) == tag && t.words[uint32(s)] == string(key) {
+			return uint32(s)
+		}
+	}
+}
+
+// add returns the id of key, adding it if it is new, and whether it was.
+func (t *wordTable) add(key []byte) (id uint32, added bool) {
+	if id := t.find(key); id != 0 {
+		return id, false
+	}
+	t.words = append(t.words, string(key))
+	id = uint32(len(t.words) - 1)
+	if 2*len(t.words) > len(t.slots) {
+		t.resize(len(t.words)) // rehashes key with the others
+	} else {
+		t.place(hashKey(key), id)
+	}
+	return id, true
+}
+
+// hashKey hashes a word key eight bytes at a time: words are short, and a
+// byte-at-a-time hash (FNV) cost more than the probe it leads to.
+func hashKey(key []byte) uint64 {
+	const m = 0x9e3779b97f4a7c15
+	h := uint64(len(key)) * m
+	for len(key) >= 8 {
+		h = (h ^ binary.LittleEndian.Uint64(key)) * m
+		h ^= h >> 29
+		key = key[8:]
+	}
+	var last uint64
+	for i, c := range key {
+		last |= uint64(c) << (8 * i)
+	}
+	h = (h ^ last) * m
+	h ^= h >> 32
+	return h * m
+}
+
+// edgeTable maps a state and a word id to the next state, for the states
+// other than the root (whose edges are Engine.root, by word id).
+type edgeTable struct {
+	slots []edgeSlot
+	shift uint8
+	n     int
+}
+
+// An edgeSlot is one transition: key is state<<32 | word id, never 0 as
+// the root's edges are elsewhere; 0 marks an empty slot.
+type edgeSlot struct {
+	key uint64
+	to  uint32
+}
+
+func edgeKey(s, id uint32) uint64 { return uint64(s)<<32 | uint64(id) }
+
+func newEdgeTable(n int) *edgeTable {
+	size := 16
+	for size < 2*n {
+		size *= 2
+	}
+	return &edgeTable{slots: make([]edgeSlot, size), shift: uint8(64 - bits.TrailingZeros(uint(size)))}
+}
+
+func (t *edgeTable) slot(k uint64) uint64 { return k * 0x9e3779b97f4a7c15 >> t.shift }
+
+// get returns the state that key leads to, and whether there is one.
+func (t *edgeTable) get(k uint64) (uint32, bool) {
+	mask := uint64(len(t.slots) - 1)
+	for i := t.slot(k); ; i = (i + 1) & mask {
+		s := &t.slots[i]
+		if s.key == k {
+			return s.to, true
+		}
+		if s.key == 0 {
+			return 0, false
+		}
+	}
+}
+
+// set adds or replaces the transition of key.
+func (t *edgeTable) set(k uint64, to uint32) {
+	if 2*(t.n+1) > len(t.slots) {
+		old := t.slots
+		*t = *newEdgeTable(2 * (t.n + 1))
+		for _, s := range old {
+			if s.key != 0 {
+				t.set(s.key, s.to)
+			}
+		}
+	}
+	mask := uint64(len(t.slots) - 1)
+	for i := t.slot(k); ; i = (i + 1) & mask {
+		s := &t.slots[i]
+		if s.key == k {
+			s.to = to
+			return
+		}
+		if s.key == 0 {
+			*s = edgeSlot{k, to}
+			t.n++
+			return
+		}
+	}
+}
