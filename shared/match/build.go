@@ -134,6 +134,10 @@ func (b *builder) link() {
 	e.fail = make([]uint32, n)
 	e.outStart = make([]uint32, n)
 	e.outEnd = make([]uint32, n)
+	e.inner = make([]bool, len(e.root))
+	for _, ed := range b.edges {
+		e.inner[ed.id] = true
+	}
 
 	// Edges grouped by the state they leave, by counting sort.
 	first := make([]uint32, n+1)

@@ -205,6 +205,7 @@ func importEngine(data []byte, lists []*rules.List) (*Engine, error) {
 	}
 	nedges := r.count()
 	e.next = *newEdgeTable(nedges)
+	e.inner = make([]bool, nwords+1)
 	from := uint32(0)
 	for range nedges {
 		from += r.u32()
@@ -217,6 +218,7 @@ func importEngine(data []byte, lists []*rules.List) (*Engine, error) {
 		}
 		depth[to] = depth[from] + 1
 		e.next.set(edgeKey(from, id), to)
+		e.inner[id] = true
 	}
 	e.fail = make([]uint32, nstates)
 	e.outStart = make([]uint32, nstates)
