@@ -196,14 +196,15 @@ func (a *Analyzer) segment(text string, t *normalize.Text, hits []match.Hit) {
 		if start < prevEnd { // a guess of the normaliser spanning words
 			start = prevEnd
 		}
-		gap := text[prevEnd:start]
-		if i > 0 && breaksSentence(gap) {
-			clause++
+		if gap := text[prevEnd:start]; !plainGap(gap) {
+			if i > 0 && breaksSentence(gap) {
+				clause++
+			}
+			if i > 0 && strings.ContainsRune(gap, '?') {
+				a.markQuestion()
+			}
+			quoted = toggleQuotes(gap, quoted, i == 0)
 		}
-		if i > 0 && strings.ContainsRune(gap, '?') {
-			a.markQuestion()
-		}
-		quoted = toggleQuotes(gap, quoted, i == 0)
 		a.words = append(a.words, wordInfo{clause: clause, quoted: quoted})
 		prevEnd = max(prevEnd, end)
 	}
@@ -255,6 +256,30 @@ func (a *Analyzer) reclaimed(hits []match.Hit, h match.Hit) bool {
 	}
 	return false
 }
+
+// plainGap reports whether the text between two words is ASCII without
+// any of the punctuation that breaksSentence, a question or toggleQuotes
+// reads: most gaps are one space or a comma, and need no look.
+func plainGap(gap string) bool {
+	for i := 0; i < len(gap); i++ {
+		if !plainByte[gap[i]] {
+			return false
+		}
+	}
+	return true
+}
+
+// plainByte[b]: b is ASCII and none of . ! ? ; \n " '. Every other rune
+// those functions read is outside ASCII.
+var plainByte = func() (t [256]bool) {
+	for b := range utf8.RuneSelf {
+		t[b] = true
+	}
+	for _, b := range []byte(".!?;\n\"'") {
+		t[b] = false
+	}
+	return t
+}()
 
 // breaksSentence reports whether the text between two words ends a
 // sentence.
