@@ -10,16 +10,22 @@ import (
 // maps did both and were most of the walk's time: hashing a string key,
 // then finding its group. These two tables are open-addressed with linear
 // probing, at most half full, and keep what a lookup compares in the slot
-// itself: a miss usually ends at the first empty slot without touching
-// the words, and a hit compares the key once.
+// itself: a lookup reads one slot, or a few neighbours, and nothing else
+// unless a word is longer than eight bytes.
 
 // wordTable maps dictionary keys to word ids (from 1).
 type wordTable struct {
-	// slots hold the low half of a key's hash, then its id; 0 is empty
-	// (ids start at 1). The high bits of the hash choose the slot.
-	slots []uint64
-	shift uint8    // 64 - log2(len(slots))
+	slots []wordSlot
+	shift uint8    // 64 - log2(len(slots)): the high bits of a hash choose the slot
 	words []string // id → key; words[0] is unused
+}
+
+// A wordSlot holds one word: its length, and the word itself packed into
+// key when it has at most eight bytes (most words), else its hash, which
+// only a comparison of the words confirms. id is 0 in an empty slot.
+type wordSlot struct {
+	key     uint64
+	id, len uint32
 }
 
 func newWordTable(capacity int) *wordTable {
@@ -34,18 +40,19 @@ func (t *wordTable) resize(n int) {
 	for size < 2*n {
 		size *= 2
 	}
-	t.slots = make([]uint64, size)
+	t.slots = make([]wordSlot, size)
 	t.shift = uint8(64 - bits.TrailingZeros(uint(size)))
 	for id, w := range t.words[1:] {
-		t.place(hashKey([]byte(w)), uint32(id+1))
+		k, h := hashKey([]byte(w))
+		t.place(wordSlot{key: k, id: uint32(id + 1), len: uint32(len(w))}, h)
 	}
 }
 
-func (t *wordTable) place(h uint64, id uint32) {
+func (t *wordTable) place(s wordSlot, h uint64) {
 	mask := uint64(len(t.slots) - 1)
 	for i := h >> t.shift; ; i = (i + 1) & mask {
-		if t.slots[i] == 0 {
-			t.slots[i] = h<<32 | uint64(id)
+		if t.slots[i].id == 0 {
+			t.slots[i] = s
 			return
 		}
 	}
@@ -56,16 +63,16 @@ func (t *wordTable) len() int { return len(t.words) - 1 }
 
 // find returns the id of key, or 0.
 func (t *wordTable) find(key []byte) uint32 {
-	h := hashKey(key)
-	tag := uint32(h)
+	k, h := hashKey(key)
+	n := uint32(len(key))
 	mask := uint64(len(t.slots) - 1)
 	for i := h >> t.shift; ; i = (i + 1) & mask {
-		s := t.slots[i]
-		if s == 0 {
-			return 0
+		s := &t.slots[i]
+		if s.key == k && s.len == n && s.id != 0 && (n <= 8 || t.words[s.id] == string(key)) {
+			return s.id
 		}
-		if uint32(s>>32) == tag && t.words[uint32(s)] == string(key) {
-			return uint32(s)
+		if s.id == 0 {
+			return 0
 		}
 	}
 }
@@ -78,18 +85,28 @@ func (t *wordTable) add(key []byte) (id uint32, added bool) {
 	t.words = append(t.words, string(key))
 	id = uint32(len(t.words) - 1)
 	if 2*len(t.words) > len(t.slots) {
-		t.resize(len(t.words)) // rehashes key with the others
+		t.resize(len(t.words)) // places key with the others
 	} else {
-		t.place(hashKey(key), id)
+		k, h := hashKey(key)
+		t.place(wordSlot{key: k, id: id, len: uint32(len(key))}, h)
 	}
 	return id, true
 }
 
-// hashKey hashes a word key eight bytes at a time: words are short, and a
-// byte-at-a-time hash (FNV) cost more than the probe it leads to.
-func hashKey(key []byte) uint64 {
+// hashKey returns what a slot keeps of key (key itself, packed, if it has
+// at most eight bytes, else its hash) and the hash that chooses its slot.
+// It reads eight bytes at a time: words are short, and a byte-at-a-time
+// hash (FNV) cost more than the probe it leads to.
+func hashKey(key []byte) (k, h uint64) {
 	const m = 0x9e3779b97f4a7c15
-	h := uint64(len(key)) * m
+	if len(key) <= 8 {
+		for i, c := range key {
+			k |= uint64(c) << (8 * i)
+		}
+		h = (k ^ uint64(len(key))) * m
+		return k, h ^ h>>29
+	}
+	h = uint64(len(key)) * m
 	for len(key) >= 8 {
 		h = (h ^ binary.LittleEndian.Uint64(key)) * m
 		h ^= h >> 29
@@ -101,7 +118,7 @@ func hashKey(key []byte) uint64 {
 	}
 	h = (h ^ last) * m
 	h ^= h >> 32
-	return h * m
+	return h, h * m
 }
 
 // edgeTable maps a state and a word id to the next state, for the states
