@@ -134,8 +134,12 @@ func (b *builder) link() {
 	e.fail = make([]uint32, n)
 	e.outStart = make([]uint32, n)
 	e.outEnd = make([]uint32, n)
+	// The table grew while the trie did: it is made again to the size
+	// of its edges, the smallest it can be.
+	e.next = newEdgeTable(len(b.edges))
 	e.inner = make([]bool, len(e.root))
 	for _, ed := range b.edges {
+		e.next.set(edgeKey(ed.from, ed.id), ed.to)
 		e.inner[ed.id] = true
 	}
 

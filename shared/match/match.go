@@ -70,7 +70,7 @@ type compiledPattern struct {
 
 // Compile builds an Engine from lists that have passed validation.
 func Compile(lists ...*rules.List) (*Engine, error) {
-	e := &Engine{Lists: lists, dict: newWordTable(1024), next: *newEdgeTable(1024)}
+	e := &Engine{Lists: lists, dict: newWordTable(1024), next: newEdgeTable(1024)}
 	b := newBuilder(e)
 	for li, l := range lists {
 		for ri := range l.Rules {

@@ -1,7 +1,6 @@
 package match
 
 import (
-	"cmp"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -75,20 +74,21 @@ func (e *Engine) Export(dst []byte) []byte {
 	for _, s := range e.root[1:] {
 		w.uint(int(s))
 	}
-	edges := make([]edgeSlot, 0, e.next.n)
-	for _, s := range e.next.slots {
-		if s.key != 0 {
-			edges = append(edges, s)
+	keys := make([]uint64, 0, e.next.n)
+	for _, k := range e.next.keys {
+		if k != 0 {
+			keys = append(keys, k)
 		}
 	}
-	slices.SortFunc(edges, func(a, b edgeSlot) int { return cmp.Compare(a.key, b.key) })
-	w.uint(len(edges))
+	slices.Sort(keys)
+	w.uint(len(keys))
 	prev := uint64(0)
-	for _, ed := range edges {
-		w.uint(int(ed.key>>32 - prev>>32)) // states in order: the difference
-		w.uint(int(uint32(ed.key)))
-		w.uint(int(ed.to))
-		prev = ed.key
+	for _, k := range keys {
+		to, _ := e.next.get(k)
+		w.uint(int(k>>32 - prev>>32)) // states in order: the difference
+		w.uint(int(uint32(k)))
+		w.uint(int(to))
+		prev = k
 	}
 	for s := range e.fail {
 		w.uint(int(e.fail[s]))
@@ -204,7 +204,7 @@ func importEngine(data []byte, lists []*rules.List) (*Engine, error) {
 		e.root[id] = c
 	}
 	nedges := r.count()
-	e.next = *newEdgeTable(nedges)
+	e.next = newEdgeTable(nedges)
 	e.inner = make([]bool, nwords+1)
 	from := uint32(0)
 	for range nedges {

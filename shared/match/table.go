@@ -122,41 +122,39 @@ func hashKey(key []byte) (k, h uint64) {
 }
 
 // edgeTable maps a state and a word id to the next state, for the states
-// other than the root (whose edges are Engine.root, by word id).
+// other than the root (whose edges are Engine.root, by word id). Most
+// look-ups miss (a state's failure links are tried in turn), and a miss
+// reads only keys: the states they lead to are apart.
 type edgeTable struct {
-	slots []edgeSlot
+	// keys hold state<<32 | word id, never 0 as the root's edges are
+	// elsewhere; 0 marks an empty slot.
+	keys  []uint64
+	to    []uint32
 	shift uint8
 	n     int
 }
 
-// An edgeSlot is one transition: key is state<<32 | word id, never 0 as
-// the root's edges are elsewhere; 0 marks an empty slot.
-type edgeSlot struct {
-	key uint64
-	to  uint32
-}
-
 func edgeKey(s, id uint32) uint64 { return uint64(s)<<32 | uint64(id) }
 
-func newEdgeTable(n int) *edgeTable {
+// newEdgeTable returns a table for n edges, at most half full.
+func newEdgeTable(n int) edgeTable {
 	size := 16
 	for size < 2*n {
 		size *= 2
 	}
-	return &edgeTable{slots: make([]edgeSlot, size), shift: uint8(64 - bits.TrailingZeros(uint(size)))}
+	return edgeTable{keys: make([]uint64, size), to: make([]uint32, size), shift: uint8(64 - bits.TrailingZeros(uint(size)))}
 }
 
 func (t *edgeTable) slot(k uint64) uint64 { return k * 0x9e3779b97f4a7c15 >> t.shift }
 
 // get returns the state that key leads to, and whether there is one.
 func (t *edgeTable) get(k uint64) (uint32, bool) {
-	mask := uint64(len(t.slots) - 1)
+	mask := uint64(len(t.keys) - 1)
 	for i := t.slot(k); ; i = (i + 1) & mask {
-		s := &t.slots[i]
-		if s.key == k {
-			return s.to, true
-		}
-		if s.key == 0 {
+		switch t.keys[i] {
+		case k:
+			return t.to[i], true
+		case 0:
 			return 0, false
 		}
 	}
@@ -164,24 +162,23 @@ func (t *edgeTable) get(k uint64) (uint32, bool) {
 
 // set adds or replaces the transition of key.
 func (t *edgeTable) set(k uint64, to uint32) {
-	if 2*(t.n+1) > len(t.slots) {
-		old := t.slots
-		*t = *newEdgeTable(2 * (t.n + 1))
-		for _, s := range old {
-			if s.key != 0 {
-				t.set(s.key, s.to)
+	if 2*(t.n+1) > len(t.keys) {
+		old := *t
+		*t = newEdgeTable(t.n + 1)
+		for i, k := range old.keys {
+			if k != 0 {
+				t.set(k, old.to[i])
 			}
 		}
 	}
-	mask := uint64(len(t.slots) - 1)
+	mask := uint64(len(t.keys) - 1)
 	for i := t.slot(k); ; i = (i + 1) & mask {
-		s := &t.slots[i]
-		if s.key == k {
-			s.to = to
+		switch t.keys[i] {
+		case k:
+			t.to[i] = to
 			return
-		}
-		if s.key == 0 {
-			*s = edgeSlot{k, to}
+		case 0:
+			t.keys[i], t.to[i] = k, to
 			t.n++
 			return
 		}
