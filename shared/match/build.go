@@ -196,12 +196,5 @@ func (b *builder) fuzzy() {
 	for _, id := range b.lexWords {
 		e.lexWord[id] = true
 	}
-	// In id order, so that a deletion shared by two words lists them in
-	// a stable order.
-	e.fuzzy = newFuzzyIndex(e.words)
-	for id := uint32(1); id < uint32(len(e.words)); id++ {
-		if e.lexWord[id] {
-			e.fuzzy.add([]byte(e.words[id]), id)
-		}
-	}
+	e.fuzzy = newFuzzyIndex(e.words, e.lexWord)
 }

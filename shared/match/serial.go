@@ -281,12 +281,7 @@ func importEngine(data []byte, lists []*rules.List) (*Engine, error) {
 	}
 
 	if anyLex {
-		e.fuzzy = newFuzzyIndex(words)
-		for id := uint32(1); id < uint32(len(words)); id++ {
-			if e.lexWord[id] {
-				e.fuzzy.add([]byte(words[id]), id)
-			}
-		}
+		e.fuzzy = newFuzzyIndex(words, e.lexWord)
 	}
 	e.buildLangOf()
 	e.pre = buildPrefilter(e.regexps)
