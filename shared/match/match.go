@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 
+	"voile/shared/lang"
 	"voile/shared/normalize"
 	"voile/shared/rules"
 )
@@ -54,7 +55,7 @@ type Engine struct {
 	regexps []compiledPattern
 	pre     *prefilter // which regexps can match a text (prefilter.go)
 
-	langOf []uint8 // word id → the language whose stopword it is (lang.go)
+	langOf []lang.Lang // word id → the language whose stopword it is (lang.go)
 
 	// Spelling variants of lexicon words (fuzzy.go).
 	lexWord []bool      // word id → a word of a target or predicate
