@@ -9,8 +9,8 @@
 // from matching in a post of another (a French word that is an English
 // insult, or the reverse). It looks every word up in its dictionary
 // anyway, so it keeps each stopword's language by word id (Of, once per
-// compiled dictionary) and counts them in a Tally as it walks, without
-// reading the words again.
+// compiled dictionary) and counts them in a Tally from the ids its walk
+// found, without reading the words again.
 //
 // The languages it tells apart are those of the starter lists, English
 // and French; a rule written for every one of them (Covers) is never

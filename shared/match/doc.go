@@ -16,5 +16,5 @@
 //
 // A match of a rule written for other languages than the post's is
 // dropped when package lang can tell the post's language; the stopwords
-// it reads are words of the dictionary, counted by id during the walk.
+// it reads are words of the dictionary, counted by the ids the walk found.
 package match
