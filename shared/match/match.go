@@ -438,15 +438,13 @@ func (m *Matcher) excepted(list, rule int32, naming bool, start, end int) bool {
 // normaliser had to guess is looked up with each other guess too.
 // It also returns how many leading bytes the matching variant dropped.
 func (m *Matcher) lookup(t *normalize.Text, i int) (id uint32, trim int32) {
-	m.key = appendKey(m.key[:0], t.WordText(i))
-	if id := m.find(m.key); id != 0 {
+	if id := m.e.dict.findKeyOf(t.WordText(i), &m.key); id != 0 {
 		return id, 0
 	}
 	f := t.Words[i].Flags
 	for v := f; v != 0; v = (v - 1) & f { // every non-empty subset of f
 		m.alt = t.Variant(m.alt[:0], i, v)
-		m.key = appendKey(m.key[:0], m.alt)
-		if id := m.find(m.key); id != 0 {
+		if id := m.e.dict.findKeyOf(m.alt, &m.key); id != 0 {
 			if v&normalize.Spelt != 0 {
 				trim = 1
 			}

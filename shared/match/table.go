@@ -63,18 +63,85 @@ func (t *wordTable) len() int { return len(t.words) - 1 }
 
 // find returns the id of key, or 0.
 func (t *wordTable) find(key []byte) uint32 {
+	if len(key) <= 8 {
+		return t.findShort(pack(key), len(key))
+	}
 	k, h := hashKey(key)
 	n := uint32(len(key))
 	mask := uint64(len(t.slots) - 1)
 	for i := h >> t.shift; ; i = (i + 1) & mask {
 		s := &t.slots[i]
-		if s.key == k && s.len == n && s.id != 0 && (n <= 8 || t.words[s.id] == string(key)) {
+		if s.key == k && s.len == n && s.id != 0 && t.words[s.id] == string(key) {
 			return s.id
 		}
 		if s.id == 0 {
 			return 0
 		}
 	}
+}
+
+// findShort returns the id of the key of n bytes, at most eight, packed
+// into k (pack), or 0.
+func (t *wordTable) findShort(k uint64, n int) uint32 {
+	h := shortHash(k, n)
+	mask := uint64(len(t.slots) - 1)
+	for i := h >> t.shift; ; i = (i + 1) & mask {
+		s := &t.slots[i]
+		if s.key == k && s.len == uint32(n) && s.id != 0 {
+			return s.id
+		}
+		if s.id == 0 {
+			return 0
+		}
+	}
+}
+
+// findKeyOf returns the id of the dictionary key of the normalised word w
+// (appendKey's), or 0. A key of at most eight bytes, most of them, is
+// packed straight from w; a longer one is written into buf.
+func (t *wordTable) findKeyOf(w []byte, buf *[]byte) uint32 {
+	n := len(w)
+	cut, y := n, false
+	switch {
+	case n >= 5 && w[n-3] == 'i' && w[n-2] == 'e' && w[n-1] == 's':
+		cut, y = n-3, true
+	case n >= 4 && (w[n-1] == 's' || w[n-1] == 'x') && w[n-2] != 's':
+		cut = n - 1
+	}
+	size := cut
+	if y {
+		size++
+	}
+	if size > 8 {
+		*buf = appendKey((*buf)[:0], w)
+		return t.find(*buf)
+	}
+	k := pack(w[:cut])
+	if y {
+		k |= 'y' << (8 * cut)
+	}
+	return t.findShort(k, size)
+}
+
+// pack returns the bytes of b, at most eight, as a little-endian number.
+// Keys hold no zero byte, so that the number and the length tell keys
+// apart. When b's array has eight bytes from its start, as the words of a
+// normalised text mostly do, it reads them at once and masks what is not
+// b's.
+func pack(b []byte) uint64 {
+	if cap(b) >= 8 {
+		return binary.LittleEndian.Uint64(b[:8]) & (1<<(8*len(b)) - 1)
+	}
+	var k uint64
+	for i, c := range b {
+		k |= uint64(c) << (8 * i)
+	}
+	return k
+}
+
+func shortHash(k uint64, n int) uint64 {
+	h := (k ^ uint64(n)) * 0x9e3779b97f4a7c15
+	return h ^ h>>29
 }
 
 // add returns the id of key, adding it if it is new, and whether it was.
@@ -100,11 +167,8 @@ func (t *wordTable) add(key []byte) (id uint32, added bool) {
 func hashKey(key []byte) (k, h uint64) {
 	const m = 0x9e3779b97f4a7c15
 	if len(key) <= 8 {
-		for i, c := range key {
-			k |= uint64(c) << (8 * i)
-		}
-		h = (k ^ uint64(len(key))) * m
-		return k, h ^ h>>29
+		k = pack(key)
+		return k, shortHash(k, len(key))
 	}
 	h = uint64(len(key)) * m
 	for len(key) >= 8 {
