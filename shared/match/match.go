@@ -211,17 +211,27 @@ func (m *Matcher) Match(text string) []Hit {
 // whether a word was not in the dictionary. It keeps, per word, the word's
 // id and the walk's state before it, from which rewalk resumes.
 func (m *Matcher) walk(t *normalize.Text) (unknown bool) {
-	m.raw, m.trim, m.steps, m.ids, m.before = m.raw[:0], m.trim[:0], m.steps[:0], m.ids[:0], m.before[:0]
+	n := len(t.Words)
+	m.raw, m.steps = m.raw[:0], m.steps[:0]
+	m.trim, m.ids, m.before = resize(m.trim, n), resize(m.ids, n), resize(m.before, n)
 	m.state = 0
-	for i := range t.Words {
-		m.before = append(m.before, walkPoint{state: m.state, raw: int32(len(m.raw))})
+	for i := range n {
+		m.before[i] = walkPoint{state: m.state, raw: int32(len(m.raw))}
 		id, trim := m.lookup(t, i)
-		m.ids = append(m.ids, id)
-		m.trim = append(m.trim, trim)
+		m.ids[i], m.trim[i] = id, trim
 		unknown = unknown || id == 0
 		m.stepWords(t, id, i, i+1)
 	}
 	return unknown
+}
+
+// resize returns s with length n, reusing its array when it can; the
+// elements are not cleared.
+func resize[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n, 2*n)
+	}
+	return s[:n]
 }
 
 // A walkPoint is where the first walk stood before a word: its state, and
@@ -316,8 +326,7 @@ func (m *Matcher) variant(t *normalize.Text, i int) variant {
 	}
 	if i+1 < len(t.Words) {
 		m.alt = append(append(m.alt[:0], t.WordText(i)...), t.WordText(i+1)...)
-		m.key = appendKey(m.key[:0], m.alt)
-		if id := m.find(m.key); id != 0 && m.e.lexWord[id] && len(m.key) >= minAddedKey {
+		if id := m.e.dict.findKeyOf(m.alt, &m.key); id != 0 && m.e.lexWord[id] && len(m.e.words[id]) >= minAddedKey {
 			return variant{kind: joined, id: id}
 		}
 	}
@@ -355,10 +364,8 @@ func (m *Matcher) step(id uint32, first, end int, lo, hi int32) {
 func (m *Matcher) halfFrame() bool {
 	var target, predicate bool
 	n := int32(len(m.Text.Words))
-	m.near = m.near[:0]
-	for range n {
-		m.near = append(m.near, false)
-	}
+	m.near = resize(m.near, int(n))
+	clear(m.near)
 	for _, h := range m.raw {
 		if p := m.e.pats[h.pat]; p.lexicon {
 			if m.e.Lists[p.list].Rules[p.rule].Role == rules.Target {
@@ -461,6 +468,13 @@ func (e *Engine) step(s, id uint32) uint32 {
 	if !e.inner[id] {
 		return e.root[id]
 	}
+	return e.stepInner(s, id)
+}
+
+// stepInner is step for a word that some inner state has an edge by: the
+// failure links are followed until one has it. Apart from step, so that
+// step is inlined.
+func (e *Engine) stepInner(s, id uint32) uint32 {
 	for s != 0 {
 		if n, ok := e.next.get(edgeKey(s, id)); ok {
 			return n
