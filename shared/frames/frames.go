@@ -128,7 +128,7 @@ func (a *Analyzer) Analyze(text string, t *normalize.Text, hits []match.Hit, lis
 			}
 		}
 	}
-	if !flagging && len(a.pred) == 0 && len(a.cues[cueIndex(rules.Ingroup)]) == 0 {
+	if !flagging && len(a.pred) == 0 && len(a.cues[cueIngroup]) == 0 {
 		return r // nothing can count: save the work
 	}
 	a.segment(text, t, hits)
@@ -212,7 +212,7 @@ func (a *Analyzer) segment(text string, t *normalize.Text, hits []match.Hit) {
 		a.markQuestion()
 	}
 	// A contrast cue ("but", « mais ») starts a new clause.
-	for _, hi := range a.cues[cueIndex(rules.Contrast)] {
+	for _, hi := range a.cues[cueContrast] {
 		w := hits[hi].Words[0]
 		for j := int(w); j < n; j++ {
 			a.words[j].clause++
@@ -223,7 +223,7 @@ func (a *Analyzer) segment(text string, t *normalize.Text, hits []match.Hit) {
 // intended reports whether an intent cue stands before the predicate p,
 // at most maxIntent words before it, in its clause.
 func (a *Analyzer) intended(hits []match.Hit, p match.Hit) bool {
-	for _, ci := range a.cues[cueIndex(rules.Intent)] {
+	for _, ci := range a.cues[cueIntent] {
 		c := hits[ci]
 		if c.Words[1] <= p.Words[0] && p.Words[0]-c.Words[1] <= maxIntent && a.words[c.Words[0]].clause == a.words[p.Words[0]].clause {
 			return true
@@ -248,7 +248,7 @@ func (a *Analyzer) markQuestion() {
 // reclaimed reports whether an in-group cue stands in the three words
 // before the hit h (a slur, or a frame's target), in its clause.
 func (a *Analyzer) reclaimed(hits []match.Hit, h match.Hit) bool {
-	for _, ci := range a.cues[cueIndex(rules.Ingroup)] {
+	for _, ci := range a.cues[cueIngroup] {
 		c := hits[ci]
 		if c.Words[1] <= h.Words[0] && h.Words[0]-c.Words[1] <= 3 && a.words[c.Words[0]].clause == a.words[h.Words[0]].clause {
 			return true
@@ -344,12 +344,12 @@ func (a *Analyzer) context(hits []match.Hit, x, y match.Hit, quotes bool) Contex
 	if quotes && (a.words[x.Words[0]].quoted || a.words[y.Words[0]].quoted) {
 		return Quoted
 	}
-	for _, hi := range a.cues[cueIndex(rules.Counter)] {
+	for _, hi := range a.cues[cueCounter] {
 		if !overlaps(hits[hi], x) && !overlaps(hits[hi], y) {
 			return Countered
 		}
 	}
-	for _, hi := range a.cues[cueIndex(rules.Report)] {
+	for _, hi := range a.cues[cueReport] {
 		if !overlaps(hits[hi], x) && !overlaps(hits[hi], y) {
 			return Reported
 		}
@@ -376,7 +376,7 @@ func (a *Analyzer) findTarget(hits []match.Hit, p match.Hit, order rules.Order) 
 	for _, ti := range a.target {
 		try(ti, -1)
 	}
-	for _, ci := range a.cues[cueIndex(rules.Anaphor)] {
+	for _, ci := range a.cues[cueAnaphor] {
 		if named := a.antecedent(hits, hits[ci]); named >= 0 {
 			try(ci, named)
 		}
@@ -438,7 +438,7 @@ func (a *Analyzer) fits(hits []match.Hit, tg, p match.Hit, order rules.Order) (i
 	if !after || gap > maxCopulaGap {
 		return gap, false
 	}
-	for _, li := range a.cues[cueIndex(rules.Link)] {
+	for _, li := range a.cues[cueLink] {
 		l := hits[li]
 		if l.Words[0] >= tg.Words[1] && l.Words[1] <= p.Words[0] { // T are P
 			return gap, true
@@ -458,7 +458,7 @@ func (a *Analyzer) negated(hits []match.Hit, tg, p match.Hit) bool {
 	first := min(tg.Words[0], p.Words[0])
 	last := max(tg.Words[1], p.Words[1])
 	clause := a.words[p.Words[0]].clause
-	for _, ni := range a.cues[cueIndex(rules.Negation)] {
+	for _, ni := range a.cues[cueNegation] {
 		n := hits[ni]
 		if overlaps(n, p) || overlaps(n, tg) || a.words[n.Words[0]].clause != clause {
 			continue
@@ -485,3 +485,16 @@ func overlaps(x, y match.Hit) bool {
 }
 
 func cueIndex(c rules.Class) int { return slices.Index(rules.CueClasses, c) }
+
+// The index of each cue class that the analysis reads, found once:
+// cueIndex compares strings.
+var (
+	cueAnaphor  = cueIndex(rules.Anaphor)
+	cueContrast = cueIndex(rules.Contrast)
+	cueCounter  = cueIndex(rules.Counter)
+	cueIngroup  = cueIndex(rules.Ingroup)
+	cueIntent   = cueIndex(rules.Intent)
+	cueLink     = cueIndex(rules.Link)
+	cueNegation = cueIndex(rules.Negation)
+	cueReport   = cueIndex(rules.Report)
+)
