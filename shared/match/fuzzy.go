@@ -310,6 +310,14 @@ func (m *Matcher) split(key []byte) (uint32, uint32, int) {
 // only, on words long enough that the stem is one: -ing, -ed, -es, -er,
 // -ers, with a doubled last consonant undone and a final e restored.
 func (m *Matcher) inflected(w []byte) uint32 {
+	if len(w) < 5 {
+		return 0 // a stem of three letters and the shortest ending
+	}
+	switch w[len(w)-1] {
+	case 'g', 'd', 's', 'r': // how the endings end
+	default:
+		return 0
+	}
 	for _, suffix := range [...]string{"ing", "ed", "es", "ers", "er"} {
 		n := len(w) - len(suffix)
 		if n < 3 || string(w[n:]) != suffix {
