@@ -132,8 +132,7 @@ func (b *builder) link() {
 	n := b.nstates
 	e.root = make([]uint32, e.dict.len()+1)
 	e.fail = make([]uint32, n)
-	e.outStart = make([]uint32, n)
-	e.outEnd = make([]uint32, n)
+	e.out = make([]outSpan, n)
 	// The table grew while the trie did: it is made again to the size
 	// of its edges, the smallest it can be.
 	e.next = newEdgeTable(len(b.edges))
@@ -168,16 +167,16 @@ func (b *builder) link() {
 	for len(queue) > 0 {
 		s := queue[0]
 		queue = queue[1:]
-		e.outStart[s] = uint32(len(e.outs))
+		e.out[s].start = uint32(len(e.outs))
 		own := len(e.outs)
 		for p := b.ownHead[s]; p >= 0; p = b.ownNext[p] {
 			e.outs = append(e.outs, p)
 		}
 		slices.Reverse(e.outs[own:])
 		if f := e.fail[s]; f != 0 {
-			e.outs = append(e.outs, e.outs[e.outStart[f]:e.outEnd[f]]...)
+			e.outs = append(e.outs, e.outs[e.out[f].start:e.out[f].end]...)
 		}
-		e.outEnd[s] = uint32(len(e.outs))
+		e.out[s].end = uint32(len(e.outs))
 		for _, ed := range kids[first[s]:first[s+1]] {
 			e.fail[ed.to] = e.step(e.fail[s], ed.id)
 			queue = append(queue, ed.to)

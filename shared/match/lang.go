@@ -19,8 +19,16 @@ func (b *builder) addStopwords() {
 	}
 }
 
-// buildLangOf fills e.langOf from the dictionary.
+// buildLangOf fills e.langOf from the dictionary, and e.covers from the
+// lists.
 func (e *Engine) buildLangOf() {
+	e.covers = make([][]bool, len(e.Lists))
+	for i, l := range e.Lists {
+		e.covers[i] = make([]bool, len(l.Rules))
+		for j := range l.Rules {
+			e.covers[i][j] = lang.Covers(ruleLangs(l, &l.Rules[j]))
+		}
+	}
 	e.langOf = make([]lang.Lang, e.dict.len()+1)
 	var key []byte
 	for _, w := range lang.Stopwords() {
@@ -57,12 +65,15 @@ func (m *Matcher) dropOtherLanguages() {
 	language, guessed := "", false
 	kept := m.hits[:0]
 	for _, h := range m.hits {
-		l := m.e.Lists[h.List]
-		langs := ruleLangs(l, &l.Rules[h.Rule])
-		if !guessed && !lang.Covers(langs) {
+		if m.e.covers[h.List][h.Rule] {
+			kept = append(kept, h)
+			continue
+		}
+		if !guessed {
 			language, guessed = m.e.guessLang(m.ids), true
 		}
-		if language == "" || slices.Contains(langs, language) {
+		l := m.e.Lists[h.List]
+		if language == "" || slices.Contains(ruleLangs(l, &l.Rules[h.Rule]), language) {
 			kept = append(kept, h)
 		}
 	}

@@ -47,21 +47,25 @@ type Engine struct {
 	// the failure links.
 	inner []bool
 	fail  []uint32
-	// The outputs of state s are outs[outStart[s]:outEnd[s]].
-	outStart, outEnd []uint32
-	outs             []int32 // indexes into patterns
-	pats             []pattern
+	// The outputs of state s are outs[out[s].start:out[s].end], both ends
+	// side by side: each step reads them.
+	out  []outSpan
+	outs []int32 // indexes into patterns
+	pats []pattern
 
 	regexps []compiledPattern
 	pre     *prefilter // which regexps can match a text (prefilter.go)
 
 	langOf []lang.Lang // word id → the language whose stopword it is (lang.go)
+	covers [][]bool    // list, rule → written for every language guessLang can tell
 
 	// Spelling variants of lexicon words (fuzzy.go).
 	lexWord []bool      // word id → a word of a target or predicate
 	words   []string    // word id → its key (dict's)
 	fuzzy   *fuzzyIndex // nil when the lists have no lexicon
 }
+
+type outSpan struct{ start, end uint32 }
 
 type compiledPattern struct {
 	list, rule int32
@@ -351,7 +355,7 @@ func (m *Matcher) step(id uint32, first, end int, lo, hi int32) {
 	e := m.e
 	m.state = e.step(m.state, id)
 	s := len(m.steps) - 1
-	for _, p := range e.outs[e.outStart[m.state]:e.outEnd[m.state]] {
+	for _, p := range e.outs[e.out[m.state].start:e.out[m.state].end] {
 		from := m.steps[s+1-int(e.pats[p].words)]
 		m.raw = append(m.raw, rawHit{pat: p, first: from.first, end: int32(end), lo: from.lo, hi: hi})
 	}

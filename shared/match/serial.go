@@ -92,11 +92,11 @@ func (e *Engine) Export(dst []byte) []byte {
 	}
 	for s := range e.fail {
 		w.uint(int(e.fail[s]))
-		w.uint(int(e.outEnd[s] - e.outStart[s]))
+		w.uint(int(e.out[s].end - e.out[s].start))
 	}
 	w.uint(len(e.outs))
 	for s := range e.fail {
-		for _, p := range e.outs[e.outStart[s]:e.outEnd[s]] {
+		for _, p := range e.outs[e.out[s].start:e.out[s].end] {
 			w.uint(int(p))
 		}
 	}
@@ -221,8 +221,7 @@ func importEngine(data []byte, lists []*rules.List) (*Engine, error) {
 		e.inner[id] = true
 	}
 	e.fail = make([]uint32, nstates)
-	e.outStart = make([]uint32, nstates)
-	e.outEnd = make([]uint32, nstates)
+	e.out = make([]outSpan, nstates)
 	end := uint32(0)
 	for s := range nstates {
 		f := r.u32()
@@ -236,9 +235,9 @@ func importEngine(data []byte, lists []*rules.List) (*Engine, error) {
 			return nil, r.fail(errors.New("a failure link out of range"))
 		}
 		e.fail[s] = f
-		e.outStart[s] = end
+		e.out[s].start = end
 		end += r.u32()
-		e.outEnd[s] = end
+		e.out[s].end = end
 	}
 	nouts := r.count()
 	if r.err == nil && nouts != int(end) {
@@ -273,7 +272,7 @@ func importEngine(data []byte, lists []*rules.List) (*Engine, error) {
 	}
 
 	for s := range nstates {
-		for _, p := range e.outs[e.outStart[s]:e.outEnd[s]] {
+		for _, p := range e.outs[e.out[s].start:e.out[s].end] {
 			if p < 0 || int(p) >= len(e.pats) || e.pats[p].words > depth[s] {
 				return nil, errors.New("an output out of range")
 			}
