@@ -378,9 +378,16 @@ func (m *Matcher) segment(key []byte) []uint32 {
 	// « jdeteste… »): it steps as an unknown word. Other words have two
 	// letters or more.
 	m.from[1], m.parts[1] = 0, 1
+	f := m.e.fuzzy
 	for b := 1; b <= n; b++ {
 		for a := 0; a+2 <= b; a++ {
 			if m.from[a] < 0 || (m.from[b] >= 0 && m.parts[a]+1 >= m.parts[b]) {
+				continue
+			}
+			// segmentWord's bitmap checks, here so that most parts,
+			// in no dictionary, cost no call.
+			if !f.isKey(m.pre[b]-m.pre[a]*rollPow[b-a]) &&
+				!(b-a >= 4 && (key[b-1] == 's' || key[b-1] == 'x') && f.isKey(m.pre[b-1]-m.pre[a]*rollPow[b-1-a])) {
 				continue
 			}
 			if m.segmentWord(key, a, b) == 0 {

@@ -48,10 +48,12 @@ type Engine struct {
 	inner []bool
 	fail  []uint32
 	// The outputs of state s are outs[out[s].start:out[s].end], both ends
-	// side by side: each step reads them.
-	out  []outSpan
-	outs []int32 // indexes into patterns
-	pats []pattern
+	// side by side. Most states have none, and hasOut, a bitmap small
+	// enough to stay in cache, says so without reading out.
+	out    []outSpan
+	hasOut []uint64
+	outs   []int32 // indexes into patterns
+	pats   []pattern
 
 	regexps []compiledPattern
 	pre     *prefilter // which regexps can match a text (prefilter.go)
@@ -114,6 +116,7 @@ func Compile(lists ...*rules.List) (*Engine, error) {
 	}
 	b.addStopwords()
 	b.link()
+	e.markOutputs()
 	b.fuzzy()
 	e.buildLangOf()
 	e.pre = buildPrefilter(e.regexps)
@@ -227,6 +230,16 @@ func (m *Matcher) walk(t *normalize.Text) (unknown bool) {
 		m.stepWords(t, id, i, i+1)
 	}
 	return unknown
+}
+
+// markOutputs fills e.hasOut from e.out.
+func (e *Engine) markOutputs() {
+	e.hasOut = make([]uint64, (len(e.out)+63)/64)
+	for s, o := range e.out {
+		if o.end > o.start {
+			e.hasOut[s/64] |= 1 << (s % 64)
+		}
+	}
 }
 
 // resize returns s with length n, reusing its array when it can; the
@@ -354,6 +367,9 @@ func (m *Matcher) step(id uint32, first, end int, lo, hi int32) {
 	}
 	e := m.e
 	m.state = e.step(m.state, id)
+	if e.hasOut[m.state/64]&(1<<(m.state%64)) == 0 {
+		return
+	}
 	s := len(m.steps) - 1
 	for _, p := range e.outs[e.out[m.state].start:e.out[m.state].end] {
 		from := m.steps[s+1-int(e.pats[p].words)]

@@ -282,6 +282,7 @@ func importEngine(data []byte, lists []*rules.List) (*Engine, error) {
 	if anyLex {
 		e.fuzzy = newFuzzyIndex(words, e.lexWord)
 	}
+	e.markOutputs()
 	e.buildLangOf()
 	e.pre = buildPrefilter(e.regexps)
 	return e, nil
