@@ -310,33 +310,41 @@ func (m *Matcher) split(key []byte) (uint32, uint32, int) {
 // only, on words long enough that the stem is one: -ing, -ed, -es, -er,
 // -ers, with a doubled last consonant undone and a final e restored.
 func (m *Matcher) inflected(w []byte) uint32 {
-	if len(w) < 5 {
+	n := len(w)
+	if n < 5 {
 		return 0 // a stem of three letters and the shortest ending
 	}
-	switch w[len(w)-1] {
-	case 'g', 'd', 's', 'r': // how the endings end
-	default:
+	// The endings differ in their last two letters, so that a word has
+	// one at most.
+	ending := 0
+	switch string(w[n-2:]) {
+	case "ed", "es", "er":
+		ending = 2
+	case "ng":
+		if w[n-3] == 'i' {
+			ending = 3
+		}
+	case "rs":
+		if w[n-3] == 'e' {
+			ending = 3
+		}
+	}
+	stem := w[:n-ending]
+	if ending == 0 || len(stem) < 3 {
 		return 0
 	}
-	for _, suffix := range [...]string{"ing", "ed", "es", "ers", "er"} {
-		n := len(w) - len(suffix)
-		if n < 3 || string(w[n:]) != suffix {
-			continue
-		}
-		stem := w[:n]
-		if id := m.lexicon(stem); id != 0 {
+	if id := m.lexicon(stem); id != 0 {
+		return id
+	}
+	if k := len(stem); k >= 4 && stem[k-1] == stem[k-2] { // robbing: robb → rob
+		if id := m.lexicon(stem[:k-1]); id != 0 {
 			return id
 		}
-		if n >= 4 && stem[n-1] == stem[n-2] { // robbing: robb → rob
-			if id := m.lexicon(stem[:n-1]); id != 0 {
-				return id
-			}
-		}
-		if suffix != "es" { // whining: whin → whine
-			m.del = append(append(m.del[:0], stem...), 'e')
-			if id := m.lexicon(m.del); id != 0 {
-				return id
-			}
+	}
+	if string(w[n-2:]) != "es" { // whining: whin → whine
+		m.del = append(append(m.del[:0], stem...), 'e')
+		if id := m.lexicon(m.del); id != 0 {
+			return id
 		}
 	}
 	return 0
@@ -344,8 +352,7 @@ func (m *Matcher) inflected(w []byte) uint32 {
 
 // lexicon returns the id of w if it is a lexicon word, else 0.
 func (m *Matcher) lexicon(w []byte) uint32 {
-	m.key = appendKey(m.key[:0], w)
-	if id := m.find(m.key); id != 0 && m.e.lexWord[id] {
+	if id := m.e.dict.findKeyOf(w, &m.key); id != 0 && m.e.lexWord[id] {
 		return id
 	}
 	return 0
