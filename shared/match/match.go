@@ -341,7 +341,8 @@ func (m *Matcher) variant(t *normalize.Text, i int) variant {
 	if ids := m.segment(m.key); ids != nil {
 		return variant{kind: segmented}
 	}
-	if i+1 < len(t.Words) {
+	// Joined, the two words make a key no longer than they are together.
+	if i+1 < len(t.Words) && len(t.WordText(i))+len(t.WordText(i+1)) >= minAddedKey {
 		m.alt = append(append(m.alt[:0], t.WordText(i)...), t.WordText(i+1)...)
 		if id := m.e.dict.findKeyOf(m.alt, &m.key); id != 0 && m.e.lexWord[id] && len(m.e.words[id]) >= minAddedKey {
 			return variant{kind: joined, id: id}
