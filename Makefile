@@ -36,7 +36,10 @@ FUZZ_TARGETS := \
 	./shared/wire:FuzzDecode \
 	./shared/wire:FuzzDiff \
 	./shared/model:FuzzDecode \
-	./shared/match:FuzzImport
+	./shared/match:FuzzImport \
+	./shared/match:FuzzFindKeyOf \
+	./shared/match:FuzzRewalk \
+	./shared/frames:FuzzPlainGap
 fuzz:
 	for t in $(FUZZ_TARGETS); do \
 		pkg=$${t%%:*}; name=$${t##*:}; \

@@ -219,10 +219,10 @@ func (a *Analyzer) postContext(hits []match.Hit) Context {
 			return c
 		}
 	}
-	if len(a.cues[cueIndex(rules.Counter)]) > 0 {
+	if len(a.cues[cueCounter]) > 0 {
 		return Countered
 	}
-	if len(a.cues[cueIndex(rules.Report)]) > 0 {
+	if len(a.cues[cueReport]) > 0 {
 		return Reported
 	}
 	quotes := a.hasUnquoted(len(a.words))
@@ -231,7 +231,7 @@ func (a *Analyzer) postContext(hits []match.Hit) Context {
 		if quotes && a.words[tg.Words[0]].quoted {
 			return Quoted // "« T are … »: that's racist"
 		}
-		for _, ni := range a.cues[cueIndex(rules.Negation)] {
+		for _, ni := range a.cues[cueNegation] {
 			if a.negates(hits[ni], tg) {
 				return Negated
 			}
@@ -282,18 +282,19 @@ func (a *Analyzer) segment(text string, t *normalize.Text, hits []match.Hit) {
 		if start < prevEnd { // a guess of the normaliser spanning words
 			start = prevEnd
 		}
-		gap := text[prevEnd:start]
-		if i > 0 && breaksSentence(gap) {
-			clause++
+		if gap := text[prevEnd:start]; !plainGap(gap) {
+			if i > 0 && breaksSentence(gap) {
+				clause++
+			}
+			if i > 0 && (breaksSentence(gap) || breaksPhrase(gap)) {
+				phrase++
+				first = int32(i)
+			}
+			if i > 0 && strings.ContainsRune(gap, '?') {
+				a.markQuestion()
+			}
+			quoted = toggleQuotes(gap, quoted, i == 0)
 		}
-		if i > 0 && (breaksSentence(gap) || breaksPhrase(gap)) {
-			phrase++
-			first = int32(i)
-		}
-		if i > 0 && strings.ContainsRune(gap, '?') {
-			a.markQuestion()
-		}
-		quoted = toggleQuotes(gap, quoted, i == 0)
 		a.words = append(a.words, wordInfo{clause: clause, phrase: phrase, first: first, quoted: quoted})
 		prevEnd = max(prevEnd, end)
 	}
@@ -301,7 +302,7 @@ func (a *Analyzer) segment(text string, t *normalize.Text, hits []match.Hit) {
 		a.markQuestion()
 	}
 	// A contrast cue ("but", « mais ») starts a new clause.
-	for _, hi := range a.cues[cueIndex(rules.Contrast)] {
+	for _, hi := range a.cues[cueContrast] {
 		w := hits[hi].Words[0]
 		for j := int(w); j < n; j++ {
 			a.words[j].clause++
@@ -316,7 +317,7 @@ func (a *Analyzer) segment(text string, t *normalize.Text, hits []match.Hit) {
 // intended reports whether an intent cue stands before the predicate p,
 // at most maxIntent words before it, in its clause.
 func (a *Analyzer) intended(hits []match.Hit, p match.Hit) bool {
-	for _, ci := range a.cues[cueIndex(rules.Intent)] {
+	for _, ci := range a.cues[cueIntent] {
 		c := hits[ci]
 		if c.Words[1] <= p.Words[0] && p.Words[0]-c.Words[1] <= maxIntent && a.words[c.Words[0]].clause == a.words[p.Words[0]].clause {
 			return true
@@ -341,7 +342,7 @@ func (a *Analyzer) markQuestion() {
 // reclaimed reports whether an in-group cue stands in the three words
 // before the hit h (a slur, or a frame's target), in its clause.
 func (a *Analyzer) reclaimed(hits []match.Hit, h match.Hit) bool {
-	for _, ci := range a.cues[cueIndex(rules.Ingroup)] {
+	for _, ci := range a.cues[cueIngroup] {
 		c := hits[ci]
 		if c.Words[1] <= h.Words[0] && h.Words[0]-c.Words[1] <= 3 && a.words[c.Words[0]].clause == a.words[h.Words[0]].clause {
 			return true
@@ -349,6 +350,30 @@ func (a *Analyzer) reclaimed(hits []match.Hit, h match.Hit) bool {
 	}
 	return false
 }
+
+// plainGap reports whether the text between two words is ASCII without
+// any of the punctuation that breaksSentence, a question or toggleQuotes
+// reads: most gaps are one space or a comma, and need no look.
+func plainGap(gap string) bool {
+	for i := 0; i < len(gap); i++ {
+		if !plainByte[gap[i]] {
+			return false
+		}
+	}
+	return true
+}
+
+// plainByte[b]: b is ASCII and none of . ! ? ; \n " ' , : ( ) [ ] -.
+// Every other rune those functions read is outside ASCII.
+var plainByte = func() (t [256]bool) {
+	for b := range utf8.RuneSelf {
+		t[b] = true
+	}
+	for _, b := range []byte(".!?;\n\"',:()[]-") {
+		t[b] = false
+	}
+	return t
+}()
 
 // breaksSentence reports whether the text between two words ends a
 // sentence.
@@ -429,12 +454,12 @@ func (a *Analyzer) context(hits []match.Hit, x, y match.Hit, quotes bool) Contex
 	if quotes && (a.words[x.Words[0]].quoted || a.words[y.Words[0]].quoted) {
 		return Quoted
 	}
-	for _, hi := range a.cues[cueIndex(rules.Counter)] {
+	for _, hi := range a.cues[cueCounter] {
 		if !within(hits[hi], x) && !within(hits[hi], y) {
 			return Countered
 		}
 	}
-	for _, hi := range a.cues[cueIndex(rules.Report)] {
+	for _, hi := range a.cues[cueReport] {
 		if !within(hits[hi], x) && !within(hits[hi], y) {
 			return Reported
 		}
@@ -477,7 +502,7 @@ func (a *Analyzer) findTarget(hits []match.Hit, p match.Hit, order rules.Order, 
 	for _, ti := range a.target {
 		try(ti, -1)
 	}
-	for _, ci := range a.cues[cueIndex(rules.Anaphor)] {
+	for _, ci := range a.cues[cueAnaphor] {
 		if named := a.antecedent(hits, hits[ci]); named >= 0 {
 			try(ci, named)
 		}
@@ -539,7 +564,7 @@ func (a *Analyzer) fits(hits []match.Hit, tg, p match.Hit, order rules.Order) (i
 	if !after || gap > maxCopulaGap {
 		return gap, false
 	}
-	for _, li := range a.cues[cueIndex(rules.Link)] {
+	for _, li := range a.cues[cueLink] {
 		l := hits[li]
 		if l.Words[0] >= tg.Words[1] && l.Words[1] <= p.Words[0] && a.linked(hits, l, p) { // T are P
 			return gap, true
@@ -559,7 +584,7 @@ func (a *Analyzer) linked(hits []match.Hit, l, p match.Hit) bool {
 	if a.words[l.Words[0]].phrase == ph {
 		return true
 	}
-	for _, li := range a.cues[cueIndex(rules.Link)] {
+	for _, li := range a.cues[cueLink] {
 		if a.words[hits[li].Words[0]].phrase == ph {
 			return false
 		}
@@ -575,7 +600,7 @@ func (a *Analyzer) negated(hits []match.Hit, tg, p match.Hit) bool {
 	first := min(tg.Words[0], p.Words[0])
 	last := max(tg.Words[1], p.Words[1])
 	clause := a.words[p.Words[0]].clause
-	for _, ni := range a.cues[cueIndex(rules.Negation)] {
+	for _, ni := range a.cues[cueNegation] {
 		n := hits[ni]
 		if overlaps(n, p) || overlaps(n, tg) || a.words[n.Words[0]].clause != clause || a.words[n.Words[0]].phrase != a.words[p.Words[0]].phrase {
 			continue
@@ -602,3 +627,16 @@ func overlaps(x, y match.Hit) bool {
 }
 
 func cueIndex(c rules.Class) int { return slices.Index(rules.CueClasses, c) }
+
+// The index of each cue class that the analysis reads, found once:
+// cueIndex compares strings.
+var (
+	cueAnaphor  = cueIndex(rules.Anaphor)
+	cueContrast = cueIndex(rules.Contrast)
+	cueCounter  = cueIndex(rules.Counter)
+	cueIngroup  = cueIndex(rules.Ingroup)
+	cueIntent   = cueIndex(rules.Intent)
+	cueLink     = cueIndex(rules.Link)
+	cueNegation = cueIndex(rules.Negation)
+	cueReport   = cueIndex(rules.Report)
+)

@@ -101,12 +101,12 @@ func (b *builder) child(s, id uint32) uint32 {
 		b.rootKids[id] = c
 		return c
 	}
-	k := uint64(s)<<32 | uint64(id)
-	if c, ok := b.e.next[k]; ok {
+	k := edgeKey(s, id)
+	if c, ok := b.e.next.get(k); ok {
 		return c
 	}
 	c := b.newState()
-	b.e.next[k] = c
+	b.e.next.set(k, c)
 	b.edges = append(b.edges, edge{s, id, c})
 	return c
 }
@@ -121,12 +121,7 @@ func (b *builder) newState() uint32 {
 // word returns the id of a normalised word, adding it to the dictionary.
 func (b *builder) word(w []byte) uint32 {
 	b.key = appendKey(b.key[:0], w)
-	if id, ok := b.e.dict[string(b.key)]; ok {
-		return id
-	}
-	id := uint32(len(b.e.dict) + 1)
-	b.e.dict[string(b.key)] = id
-	b.e.addToFilter(b.key)
+	id, _ := b.e.dict.add(b.key)
 	return id
 }
 
@@ -135,10 +130,17 @@ func (b *builder) word(w []byte) uint32 {
 func (b *builder) link() {
 	e := b.e
 	n := b.nstates
-	e.root = make([]uint32, len(e.dict)+1)
+	e.root = make([]uint32, e.dict.len()+1)
 	e.fail = make([]uint32, n)
-	e.outStart = make([]uint32, n)
-	e.outEnd = make([]uint32, n)
+	e.out = make([]outSpan, n)
+	// The table grew while the trie did: it is made again to the size
+	// of its edges, the smallest it can be.
+	e.next = newEdgeTable(len(b.edges))
+	e.inner = make([]bool, len(e.root))
+	for _, ed := range b.edges {
+		e.next.set(edgeKey(ed.from, ed.id), ed.to)
+		e.inner[ed.id] = true
+	}
 
 	// Edges grouped by the state they leave, by counting sort.
 	first := make([]uint32, n+1)
@@ -165,16 +167,16 @@ func (b *builder) link() {
 	for len(queue) > 0 {
 		s := queue[0]
 		queue = queue[1:]
-		e.outStart[s] = uint32(len(e.outs))
+		e.out[s].start = uint32(len(e.outs))
 		own := len(e.outs)
 		for p := b.ownHead[s]; p >= 0; p = b.ownNext[p] {
 			e.outs = append(e.outs, p)
 		}
 		slices.Reverse(e.outs[own:])
 		if f := e.fail[s]; f != 0 {
-			e.outs = append(e.outs, e.outs[e.outStart[f]:e.outEnd[f]]...)
+			e.outs = append(e.outs, e.outs[e.out[f].start:e.out[f].end]...)
 		}
-		e.outEnd[s] = uint32(len(e.outs))
+		e.out[s].end = uint32(len(e.outs))
 		for _, ed := range kids[first[s]:first[s+1]] {
 			e.fail[ed.to] = e.step(e.fail[s], ed.id)
 			queue = append(queue, ed.to)
@@ -185,23 +187,13 @@ func (b *builder) link() {
 // fuzzy indexes the spelling variants of the lexicon's words (fuzzy.go).
 func (b *builder) fuzzy() {
 	e := b.e
-	e.lexWord = make([]bool, len(e.dict)+1)
+	e.words = e.dict.words
+	e.lexWord = make([]bool, len(e.words))
 	if len(b.lexWords) == 0 {
 		return
-	}
-	e.words = make([]string, len(e.dict)+1)
-	for w, id := range e.dict {
-		e.words[id] = w
 	}
 	for _, id := range b.lexWords {
 		e.lexWord[id] = true
 	}
-	// In id order, so that a deletion shared by two words lists them in
-	// a stable order.
-	e.fuzzy = newFuzzyIndex(e.dict)
-	for id := uint32(1); id < uint32(len(e.words)); id++ {
-		if e.lexWord[id] {
-			e.fuzzy.add([]byte(e.words[id]), id)
-		}
-	}
+	e.fuzzy = newFuzzyIndex(e.words, e.lexWord)
 }

@@ -13,4 +13,8 @@
 // plural and a phrase its plural forms. A word in which the normaliser had
 // to guess (haaate: one a or two? ki11: i or l?) is looked up once for each
 // other guess, and matches if any does.
+//
+// A match of a rule written for other languages than the post's is
+// dropped when package lang can tell the post's language; the stopwords
+// it reads are words of the dictionary, counted by the ids the walk found.
 package match

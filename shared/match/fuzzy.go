@@ -1,6 +1,10 @@
 package match
 
-import "slices"
+import (
+	"cmp"
+	"math/bits"
+	"slices"
+)
 
 // Spelling variants. Hateful posts misspell on purpose or by haste:
 // "muslms", "mulsims", "ihate", "mus lims". Words of targets and
@@ -34,11 +38,21 @@ const (
 // ids of the words it comes from. Most lookups miss, and bitmaps answer
 // those without building the deletion or hashing it again: a polynomial
 // hash gives every deletion and every split of a word from its prefix and
-// suffix hashes in constant time each (rollHashes).
+// suffix hashes in constant time each (rollHashes). The deletions are
+// found by that hash too, in a table whose candidates are checked
+// (isDeletion): a string key would be hashed again.
 type fuzzyIndex struct {
-	dels  map[string][]uint32
-	isDel []uint64 // bitmap of the hashes of the deletions
-	isKey []uint64 // bitmap of the hashes of every dictionary key
+	// Two bitmaps of hashes in one, so that one read answers both: for
+	// the hash that selects pair j, bit 2j says some dictionary key has
+	// it, bit 2j+1 some deletion.
+	bits []uint64
+	// The deletions' table, open-addressed: delKeys[s] is a deletion's
+	// hash (|1, so never 0, which marks an empty slot), and the words it
+	// may come from are delIDs[delAt[s]:delAt[s]+delLen[s]], in id order.
+	delKeys       []uint64
+	delAt, delLen []uint32
+	delIDs        []uint32
+	delShift      uint8
 }
 
 // maxFuzzyKey bounds the words whose variants are looked up.
@@ -64,38 +78,117 @@ func roll(b []byte) uint64 {
 	return h
 }
 
-func bit(bm []uint64, h uint64) bool {
-	h = (h ^ h>>29) * 0xbf58476d1ce4e5b9 >> (64 - 20) // 20 bits: filterBits
-	return bm[h/64]&(1<<(h%64)) != 0
+// bitmapBits is the number of hash values the bitmaps tell apart: 2^20
+// (256 KiB for both), a few percent of false positives for the largest
+// lists.
+const bitmapBits = 1 << 20
+
+// pair returns the word of f.bits and the shift of the pair of bits of h.
+func pair(h uint64) (word, shift uint64) {
+	h = (h ^ h>>29) * 0xbf58476d1ce4e5b9 >> (64 - 20) // 20 bits: bitmapBits
+	return h / 32, 2 * (h % 32)
 }
 
-func setBit(bm []uint64, h uint64) {
-	h = (h ^ h>>29) * 0xbf58476d1ce4e5b9 >> (64 - 20)
-	bm[h/64] |= 1 << (h % 64)
+// has returns whether some dictionary key, and some deletion of a lexicon
+// word, may have the hash h.
+func (f *fuzzyIndex) has(h uint64) (key, del bool) {
+	w, sh := pair(h)
+	b := f.bits[w] >> sh
+	return b&1 != 0, b&2 != 0
 }
 
-func newFuzzyIndex(dict map[string]uint32) *fuzzyIndex {
-	f := &fuzzyIndex{dels: map[string][]uint32{}, isDel: make([]uint64, filterBits/64), isKey: make([]uint64, filterBits/64)}
-	for k := range dict {
-		setBit(f.isKey, roll([]byte(k)))
+func (f *fuzzyIndex) isKey(h uint64) bool {
+	w, sh := pair(h)
+	return f.bits[w]>>sh&1 != 0
+}
+
+func (f *fuzzyIndex) isDel(h uint64) bool {
+	w, sh := pair(h)
+	return f.bits[w]>>sh&2 != 0
+}
+
+// newFuzzyIndex returns the index of the dictionary words (by id, from 1)
+// and of the deletions of its lexicon words.
+func newFuzzyIndex(words []string, lexWord []bool) *fuzzyIndex {
+	f := &fuzzyIndex{bits: make([]uint64, 2*bitmapBits/64)}
+	for _, k := range words[1:] {
+		w, sh := pair(roll([]byte(k)))
+		f.bits[w] |= 1 << sh
+	}
+	// Every deletion's hash and word, in id order, each word once per
+	// deletion (a doubled letter gives one deletion twice).
+	type del struct {
+		h  uint64
+		id uint32
+	}
+	var dels []del
+	var buf []byte
+	for id := uint32(1); id < uint32(len(words)); id++ {
+		key := words[id]
+		if !lexWord[id] || len(key) < minSwapKey || len(key) > maxFuzzyKey {
+			continue
+		}
+		for i := range len(key) {
+			buf = append(append(buf[:0], key[:i]...), key[i+1:]...)
+			h := roll(buf)
+			w, sh := pair(h)
+			f.bits[w] |= 2 << sh
+			d := del{h | 1, id}
+			if n := len(dels); n == 0 || dels[n-1] != d {
+				dels = append(dels, d)
+			}
+		}
+	}
+	slices.SortStableFunc(dels, func(a, b del) int { return cmp.Compare(a.h, b.h) })
+	size := 16
+	for size < 2*len(dels) {
+		size *= 2
+	}
+	f.delKeys, f.delAt, f.delLen = make([]uint64, size), make([]uint32, size), make([]uint32, size)
+	f.delShift = uint8(64 - bits.TrailingZeros(uint(size)))
+	f.delIDs = make([]uint32, 0, len(dels))
+	for i, d := range dels {
+		if i > 0 && dels[i-1] == d {
+			continue // the same deletion at two places of one word ("ss")
+		}
+		s := f.delSlot(d.h)
+		if f.delKeys[s] == 0 {
+			f.delKeys[s], f.delAt[s] = d.h, uint32(len(f.delIDs))
+		}
+		f.delIDs = append(f.delIDs, d.id)
+		f.delLen[s]++
 	}
 	return f
 }
 
-func (f *fuzzyIndex) add(key []byte, id uint32) {
-	if len(key) < minSwapKey || len(key) > maxFuzzyKey {
-		return
-	}
-	buf := make([]byte, len(key)-1)
-	for i := range key {
-		copy(buf, key[:i])
-		copy(buf[i:], key[i+1:])
-		ids := f.dels[string(buf)]
-		if len(ids) == 0 || ids[len(ids)-1] != id {
-			f.dels[string(buf)] = append(ids, id)
+// delSlot returns the slot of the deletions' table that holds hash h
+// (|1), or the empty slot where it would go.
+func (f *fuzzyIndex) delSlot(h uint64) uint64 {
+	mask := uint64(len(f.delKeys) - 1)
+	for i := h * 0x9e3779b97f4a7c15 >> f.delShift; ; i = (i + 1) & mask {
+		if k := f.delKeys[i]; k == h || k == 0 {
+			return i
 		}
-		setBit(f.isDel, roll(buf))
 	}
+}
+
+// deletedFrom returns the ids of the lexicon words that may have a
+// deletion of hash h: the callers check each with isDeletion.
+func (f *fuzzyIndex) deletedFrom(h uint64) []uint32 {
+	s := f.delSlot(h | 1)
+	return f.delIDs[f.delAt[s] : f.delAt[s]+f.delLen[s]]
+}
+
+// isDeletion reports whether d is w without one of its bytes.
+func isDeletion(d []byte, w string) bool {
+	if len(w) != len(d)+1 {
+		return false
+	}
+	i := 0
+	for i < len(d) && d[i] == w[i] {
+		i++
+	}
+	return string(d[i:]) == w[i+1:]
 }
 
 // rollHashes fills m.pre and m.suf with the hashes of key's prefixes and
@@ -128,16 +221,16 @@ func (m *Matcher) fuzzyLookup(key []byte) uint32 {
 	}
 	m.rollHashes(key) // split uses them too
 	// A letter dropped: key is a deletion of a lexicon word.
-	if n+1 >= minDroppedKey && bit(f.isDel, m.pre[n]) {
-		for _, id := range f.dels[string(key)] {
-			if len(e.words[id]) >= minDroppedKey {
+	if n+1 >= minDroppedKey && f.isDel(m.pre[n]) {
+		for _, id := range f.deletedFrom(m.pre[n]) {
+			if len(e.words[id]) >= minDroppedKey && isDeletion(key, e.words[id]) {
 				return id
 			}
 		}
 	}
 	for i := range n {
 		h := m.pre[i]*rollPow[n-1-i] + m.suf[i+1]
-		inKeys, inDels := bit(f.isKey, h), bit(f.isDel, h)
+		inKeys, inDels := f.has(h)
 		if !inKeys && !inDels {
 			continue
 		}
@@ -152,8 +245,8 @@ func (m *Matcher) fuzzyLookup(key []byte) uint32 {
 		// Two letters swapped: key and a lexicon word share a deletion
 		// and have the same length, differing in two neighbours.
 		if inDels {
-			for _, id := range f.dels[string(m.del)] {
-				if swapped(key, e.words[id]) {
+			for _, id := range f.deletedFrom(h) {
+				if swapped(key, e.words[id]) && isDeletion(m.del, e.words[id]) {
 					return id
 				}
 			}
@@ -187,7 +280,7 @@ func (m *Matcher) split(key []byte) (uint32, uint32, int) {
 	}
 	f := m.e.fuzzy
 	for i := 1; i < n; i++ {
-		if !bit(f.isKey, m.suf[i]) {
+		if !f.isKey(m.suf[i]) {
 			continue
 		}
 		b := m.find(key[i:])
@@ -199,7 +292,7 @@ func (m *Matcher) split(key []byte) (uint32, uint32, int) {
 			return 0, b, i
 		}
 		a := uint32(0)
-		if i >= minSplitPart && bit(f.isKey, m.pre[i]) {
+		if i >= minSplitPart && f.isKey(m.pre[i]) {
 			a = m.find(key[:i])
 		}
 		// Two words of three letters or more: a shorter first one is too
@@ -217,25 +310,41 @@ func (m *Matcher) split(key []byte) (uint32, uint32, int) {
 // only, on words long enough that the stem is one: -ing, -ed, -es, -er,
 // -ers, with a doubled last consonant undone and a final e restored.
 func (m *Matcher) inflected(w []byte) uint32 {
-	for _, suffix := range [...]string{"ing", "ed", "es", "ers", "er"} {
-		n := len(w) - len(suffix)
-		if n < 3 || string(w[n:]) != suffix {
-			continue
+	n := len(w)
+	if n < 5 {
+		return 0 // a stem of three letters and the shortest ending
+	}
+	// The endings differ in their last two letters, so that a word has
+	// one at most.
+	ending := 0
+	switch string(w[n-2:]) {
+	case "ed", "es", "er":
+		ending = 2
+	case "ng":
+		if w[n-3] == 'i' {
+			ending = 3
 		}
-		stem := w[:n]
-		if id := m.lexicon(stem); id != 0 {
+	case "rs":
+		if w[n-3] == 'e' {
+			ending = 3
+		}
+	}
+	stem := w[:n-ending]
+	if ending == 0 || len(stem) < 3 {
+		return 0
+	}
+	if id := m.lexicon(stem); id != 0 {
+		return id
+	}
+	if k := len(stem); k >= 4 && stem[k-1] == stem[k-2] { // robbing: robb → rob
+		if id := m.lexicon(stem[:k-1]); id != 0 {
 			return id
 		}
-		if n >= 4 && stem[n-1] == stem[n-2] { // robbing: robb → rob
-			if id := m.lexicon(stem[:n-1]); id != 0 {
-				return id
-			}
-		}
-		if suffix != "es" { // whining: whin → whine
-			m.del = append(append(m.del[:0], stem...), 'e')
-			if id := m.lexicon(m.del); id != 0 {
-				return id
-			}
+	}
+	if string(w[n-2:]) != "es" { // whining: whin → whine
+		m.del = append(append(m.del[:0], stem...), 'e')
+		if id := m.lexicon(m.del); id != 0 {
+			return id
 		}
 	}
 	return 0
@@ -243,8 +352,7 @@ func (m *Matcher) inflected(w []byte) uint32 {
 
 // lexicon returns the id of w if it is a lexicon word, else 0.
 func (m *Matcher) lexicon(w []byte) uint32 {
-	m.key = appendKey(m.key[:0], w)
-	if id := m.find(m.key); id != 0 && m.e.lexWord[id] {
+	if id := m.e.dict.findKeyOf(w, &m.key); id != 0 && m.e.lexWord[id] {
 		return id
 	}
 	return 0
@@ -277,9 +385,16 @@ func (m *Matcher) segment(key []byte) []uint32 {
 	// « jdeteste… »): it steps as an unknown word. Other words have two
 	// letters or more.
 	m.from[1], m.parts[1] = 0, 1
+	f := m.e.fuzzy
 	for b := 1; b <= n; b++ {
 		for a := 0; a+2 <= b; a++ {
 			if m.from[a] < 0 || (m.from[b] >= 0 && m.parts[a]+1 >= m.parts[b]) {
+				continue
+			}
+			// segmentWord's bitmap checks, here so that most parts,
+			// in no dictionary, cost no call.
+			if !f.isKey(m.pre[b]-m.pre[a]*rollPow[b-a]) &&
+				!(b-a >= 4 && (key[b-1] == 's' || key[b-1] == 'x') && f.isKey(m.pre[b-1]-m.pre[a]*rollPow[b-1-a])) {
 				continue
 			}
 			if m.segmentWord(key, a, b) == 0 {
@@ -313,12 +428,12 @@ func (m *Matcher) segment(key []byte) []uint32 {
 // hashes of the last fuzzyLookup.
 func (m *Matcher) segmentWord(key []byte, a, b int) uint32 {
 	f := m.e.fuzzy
-	if bit(f.isKey, m.pre[b]-m.pre[a]*rollPow[b-a]) {
+	if f.isKey(m.pre[b] - m.pre[a]*rollPow[b-a]) {
 		if id := m.find(key[a:b]); id != 0 {
 			return id
 		}
 	}
-	if b-a >= 4 && (key[b-1] == 's' || key[b-1] == 'x') && bit(f.isKey, m.pre[b-1]-m.pre[a]*rollPow[b-1-a]) {
+	if b-a >= 4 && (key[b-1] == 's' || key[b-1] == 'x') && f.isKey(m.pre[b-1]-m.pre[a]*rollPow[b-1-a]) {
 		return m.find(key[a : b-1])
 	}
 	return 0

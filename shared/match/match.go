@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 
+	"voile/shared/lang"
 	"voile/shared/normalize"
 	"voile/shared/rules"
 )
@@ -37,27 +38,37 @@ type pattern struct {
 type Engine struct {
 	Lists []*rules.List
 
-	dict   map[string]uint32 // word key → word id (from 1)
-	filter []uint64          // bitmap of hashes of dict keys: most words miss here, cheaper than the map
+	dict *wordTable // word key → word id (from 1)
 
-	root []uint32          // word id → state after the root
-	next map[uint64]uint32 // state<<32 | word id → state, for states other than the root
-	fail []uint32
-	// The outputs of state s are outs[outStart[s]:outEnd[s]].
-	outStart, outEnd []uint32
-	outs             []int32 // indexes into patterns
-	pats             []pattern
+	root []uint32  // word id → state after the root
+	next edgeTable // state and word id → state, for states other than the root
+	// inner[id]: some state other than the root has an edge by word id.
+	// Most words of the dictionary start patterns or end them and lead
+	// nowhere deeper: step sends them back to the root without following
+	// the failure links.
+	inner []bool
+	fail  []uint32
+	// The outputs of state s are outs[out[s].start:out[s].end], both ends
+	// side by side. Most states have none, and hasOut, a bitmap small
+	// enough to stay in cache, says so without reading out.
+	out    []outSpan
+	hasOut []uint64
+	outs   []int32 // indexes into patterns
+	pats   []pattern
 
 	regexps []compiledPattern
 	pre     *prefilter // which regexps can match a text (prefilter.go)
 
-	langOf []uint8 // word id → the language whose stopword it is (lang.go)
+	langOf []lang.Lang // word id → the language whose stopword it is (lang.go)
+	covers [][]bool    // list, rule → written for every language guessLang can tell
 
 	// Spelling variants of lexicon words (fuzzy.go).
 	lexWord []bool      // word id → a word of a target or predicate
-	words   []string    // word id → its key
+	words   []string    // word id → its key (dict's)
 	fuzzy   *fuzzyIndex // nil when the lists have no lexicon
 }
+
+type outSpan struct{ start, end uint32 }
 
 type compiledPattern struct {
 	list, rule int32
@@ -67,12 +78,7 @@ type compiledPattern struct {
 
 // Compile builds an Engine from lists that have passed validation.
 func Compile(lists ...*rules.List) (*Engine, error) {
-	e := &Engine{
-		Lists:  lists,
-		dict:   make(map[string]uint32),
-		next:   make(map[uint64]uint32),
-		filter: make([]uint64, filterBits/64),
-	}
+	e := &Engine{Lists: lists, dict: newWordTable(1024), next: newEdgeTable(1024)}
 	b := newBuilder(e)
 	for li, l := range lists {
 		for ri := range l.Rules {
@@ -111,6 +117,7 @@ func Compile(lists ...*rules.List) (*Engine, error) {
 	}
 	b.addStopwords()
 	b.link()
+	e.markOutputs()
 	b.fuzzy()
 	e.buildLangOf()
 	e.pre = buildPrefilter(e.regexps)
@@ -131,19 +138,24 @@ type Matcher struct {
 	Text  *normalize.Text // the last text matched, normalised
 
 	// One step of the automaton per word, or per part of a split word, or
-	// per two joined words: the words [stepFirst[s], stepEnd[s]) of step s.
-	stepFirst, stepEnd []int32
-	stepLo, stepHi     []int32  // the normalised bytes of step s
-	del                []byte   // a deletion of a word (fuzzy.go)
-	pre, suf           []uint64 // hashes of a word's prefixes and suffixes (fuzzy.go)
-	ids                []uint32 // per word: its id in the first walk
-	near               []bool   // per word: within reach of a lexicon word (halfFrame)
-	exceptions         bool     // the walk found an exception: matches must be checked against it
-	from, parts        []int32  // segment's tables (fuzzy.go)
-	seg                []uint32 // segment's words
-	segAt              []int32  // and where each starts in the word, then its end
-	trims              []int32  // per word: m.trim of the first walk
+	// per two joined words: where each starts, for the hits that start
+	// there.
+	steps       []stepStart
+	state       uint32      // the automaton's, during a walk
+	before      []walkPoint // per word: where the first walk stood before it
+	del         []byte      // a deletion of a word (fuzzy.go)
+	pre, suf    []uint64    // hashes of a word's prefixes and suffixes (fuzzy.go)
+	ids         []uint32    // per word: its id in the first walk
+	near        []bool      // per word: within reach of a lexicon word (halfFrame)
+	exceptions  bool        // the walk found an exception: matches must be checked against it
+	from, parts []int32     // segment's tables (fuzzy.go)
+	seg         []uint32    // segment's words
+	segAt       []int32     // and where each starts in the word, then its end
 }
+
+// A stepStart is where one step of a walk starts: its first word, and its
+// first normalised byte.
+type stepStart struct{ first, lo int32 }
 
 type rawHit struct {
 	pat        int32
@@ -167,8 +179,8 @@ func (m *Matcher) Match(text string) []Hit {
 	m.Text = t
 	m.hits, m.raw = m.hits[:0], m.raw[:0]
 
-	if unknown := m.walk(t, false); unknown && e.fuzzy != nil && m.halfFrame() {
-		m.walk(t, true)
+	if unknown := m.walk(t); unknown && e.fuzzy != nil && m.halfFrame() {
+		m.rewalk(t)
 	}
 	m.exceptions = false
 	for _, h := range m.raw {
@@ -204,95 +216,167 @@ func (m *Matcher) Match(text string) []Hit {
 }
 
 // walk runs the automaton over the words of t into m.raw, and reports
-// whether a word was not in the dictionary. With variants, such words are
-// looked up as spelling variants of lexicon words, split in two, or joined with the next.
-func (m *Matcher) walk(t *normalize.Text, variants bool) (unknown bool) {
-	e := m.e
-	m.raw = m.raw[:0]
-	if variants {
-		m.trims = append(m.trims[:0], m.trim...)
-	}
-	m.trim = m.trim[:0]
-	m.stepFirst, m.stepEnd = m.stepFirst[:0], m.stepEnd[:0]
-	m.stepLo, m.stepHi = m.stepLo[:0], m.stepHi[:0]
-	state := uint32(0)
-	// part steps a part of word first, the normalised bytes [lo, hi) of a
-	// word split or read as several.
-	part := func(id uint32, first, end int, lo, hi int32) {
-		m.stepFirst = append(m.stepFirst, int32(first))
-		m.stepEnd = append(m.stepEnd, int32(end))
-		m.stepLo, m.stepHi = append(m.stepLo, lo), append(m.stepHi, hi)
-		if id == 0 {
-			state = 0 // no pattern holds this word
-			return
-		}
-		state = e.step(state, id)
-		s := len(m.stepFirst) - 1
-		for _, p := range e.outs[e.outStart[state]:e.outEnd[state]] {
-			from := s + 1 - int(e.pats[p].words)
-			m.raw = append(m.raw, rawHit{pat: p, first: m.stepFirst[from], end: int32(end), lo: m.stepLo[from], hi: hi})
-		}
-	}
-	step := func(id uint32, first, end int) {
-		part(id, first, end, t.Words[first].Start+m.trim[first], t.Words[end-1].End)
-	}
-	if !variants {
-		m.ids = m.ids[:0]
-	}
-	for i := 0; i < len(t.Words); i++ {
-		var id uint32
-		var trim int32
-		if variants { // the first walk looked the words up already
-			id, trim = m.ids[i], m.trims[i]
-		} else {
-			id, trim = m.lookup(t, i)
-			m.ids = append(m.ids, id)
-		}
-		m.trim = append(m.trim, trim)
-		if id != 0 {
-			step(id, i, i+1)
-			continue
-		}
-		unknown = true
-		if !variants || !m.near[i] {
-			step(0, i, i+1)
-			continue
-		}
-		m.key = appendKey(m.key[:0], t.WordText(i))
-		if id = m.inflected(t.WordText(i)); id != 0 {
-			step(id, i, i+1)
-			continue
-		}
-		m.key = appendKey(m.key[:0], t.WordText(i))
-		if id = m.fuzzyLookup(m.key); id != 0 {
-			step(id, i, i+1)
-			continue
-		}
-		w := t.Words[i]
-		if a, b, at := m.split(m.key); b != 0 {
-			part(a, i, i+1, w.Start, w.Start+int32(at))
-			part(b, i, i+1, w.Start+int32(at), w.End)
-			continue
-		}
-		if ids := m.segment(m.key); ids != nil {
-			for k, id := range ids {
-				part(id, i, i+1, w.Start+m.segAt[k], min(w.Start+m.segAt[k+1], w.End))
-			}
-			continue
-		}
-		if i+1 < len(t.Words) {
-			m.alt = append(append(m.alt[:0], t.WordText(i)...), t.WordText(i+1)...)
-			m.key = appendKey(m.key[:0], m.alt)
-			if id = m.find(m.key); id != 0 && e.lexWord[id] && len(m.key) >= minAddedKey {
-				m.trim = append(m.trim, 0)
-				step(id, i, i+2)
-				i++
-				continue
-			}
-		}
-		step(0, i, i+1)
+// whether a word was not in the dictionary. It keeps, per word, the word's
+// id and the walk's state before it, from which rewalk resumes.
+func (m *Matcher) walk(t *normalize.Text) (unknown bool) {
+	n := len(t.Words)
+	m.raw, m.steps = m.raw[:0], m.steps[:0]
+	m.trim, m.ids, m.before = resize(m.trim, n), resize(m.ids, n), resize(m.before, n)
+	m.state = 0
+	for i := range n {
+		m.before[i] = walkPoint{state: m.state, raw: int32(len(m.raw))}
+		id, trim := m.lookup(t, i)
+		m.ids[i], m.trim[i] = id, trim
+		unknown = unknown || id == 0
+		m.stepWords(t, id, i, i+1)
 	}
 	return unknown
+}
+
+// markOutputs fills e.hasOut from e.out.
+func (e *Engine) markOutputs() {
+	e.hasOut = make([]uint64, (len(e.out)+63)/64)
+	for s, o := range e.out {
+		if o.end > o.start {
+			e.hasOut[s/64] |= 1 << (s % 64)
+		}
+	}
+}
+
+// resize returns s with length n, reusing its array when it can; the
+// elements are not cleared.
+func resize[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n, 2*n)
+	}
+	return s[:n]
+}
+
+// A walkPoint is where the first walk stood before a word: its state, and
+// how many raw hits it had found. The first walk steps once per word, so
+// it had made as many steps as there are words before.
+type walkPoint struct {
+	state uint32
+	raw   int32
+}
+
+// rewalk walks t again, reading the unknown words that halfFrame marked
+// near as spelling variants of lexicon words, split in two, or joined
+// with the next. Up to the first such word that reads as anything, the
+// second walk is the first one, so it resumes the first walk there
+// (most often it finds none and costs only the variants' look-ups).
+func (m *Matcher) rewalk(t *normalize.Text) {
+	resumed := false
+	for i := 0; i < len(t.Words); i++ {
+		id := m.ids[i]
+		if id != 0 {
+			if resumed {
+				m.stepWords(t, id, i, i+1)
+			}
+			continue
+		}
+		if !m.near[i] {
+			if resumed {
+				m.stepWords(t, 0, i, i+1)
+			}
+			continue
+		}
+		v := m.variant(t, i)
+		if v.kind == noVariant {
+			if resumed {
+				m.stepWords(t, 0, i, i+1)
+			}
+			continue
+		}
+		if !resumed {
+			p := m.before[i]
+			m.state, m.raw, m.steps = p.state, m.raw[:p.raw], m.steps[:i]
+			resumed = true
+		}
+		w := t.Words[i]
+		switch v.kind {
+		case oneWord:
+			m.stepWords(t, v.id, i, i+1)
+		case twoWords:
+			m.step(v.id0, i, i+1, w.Start, w.Start+int32(v.at))
+			m.step(v.id, i, i+1, w.Start+int32(v.at), w.End)
+		case segmented:
+			for k, id := range m.seg {
+				m.step(id, i, i+1, w.Start+m.segAt[k], min(w.Start+m.segAt[k+1], w.End))
+			}
+		case joined:
+			m.trim[i+1] = 0
+			m.stepWords(t, v.id, i, i+2)
+			i++
+		}
+	}
+}
+
+// What an unknown word reads as, in the second walk.
+type variant struct {
+	kind    uint8
+	id0, id uint32 // the word's id; for twoWords, the first's and the second's
+	at      int    // for twoWords, where the second starts
+}
+
+const (
+	noVariant uint8 = iota
+	oneWord         // an inflection or a spelling variant of a lexicon word: id
+	twoWords        // split in two: id0 (0 for a single letter) and id, at
+	segmented       // several words run together: m.seg, m.segAt
+	joined          // with the next word, a lexicon word: id
+)
+
+// variant returns what unknown word i of t reads as.
+func (m *Matcher) variant(t *normalize.Text, i int) variant {
+	if id := m.inflected(t.WordText(i)); id != 0 {
+		return variant{kind: oneWord, id: id}
+	}
+	m.key = appendKey(m.key[:0], t.WordText(i))
+	if id := m.fuzzyLookup(m.key); id != 0 {
+		return variant{kind: oneWord, id: id}
+	}
+	if a, b, at := m.split(m.key); b != 0 {
+		return variant{kind: twoWords, id0: a, id: b, at: at}
+	}
+	if ids := m.segment(m.key); ids != nil {
+		return variant{kind: segmented}
+	}
+	// Joined, the two words make a key no longer than they are together.
+	if i+1 < len(t.Words) && len(t.WordText(i))+len(t.WordText(i+1)) >= minAddedKey {
+		m.alt = append(append(m.alt[:0], t.WordText(i)...), t.WordText(i+1)...)
+		if id := m.e.dict.findKeyOf(m.alt, &m.key); id != 0 && m.e.lexWord[id] && len(m.e.words[id]) >= minAddedKey {
+			return variant{kind: joined, id: id}
+		}
+	}
+	return variant{}
+}
+
+// stepWords steps the automaton by word id over the words [first, end)
+// of t.
+func (m *Matcher) stepWords(t *normalize.Text, id uint32, first, end int) {
+	m.step(id, first, end, t.Words[first].Start+m.trim[first], t.Words[end-1].End)
+}
+
+// step steps the automaton by word id, read from the words [first, end)
+// or part of one: the normalised bytes [lo, hi). Word id 0, which no
+// pattern holds, returns it to the root.
+func (m *Matcher) step(id uint32, first, end int, lo, hi int32) {
+	m.steps = append(m.steps, stepStart{first: int32(first), lo: lo})
+	if id == 0 {
+		m.state = 0
+		return
+	}
+	e := m.e
+	m.state = e.step(m.state, id)
+	if e.hasOut[m.state/64]&(1<<(m.state%64)) == 0 {
+		return
+	}
+	s := len(m.steps) - 1
+	for _, p := range e.outs[e.out[m.state].start:e.out[m.state].end] {
+		from := m.steps[s+1-int(e.pats[p].words)]
+		m.raw = append(m.raw, rawHit{pat: p, first: from.first, end: int32(end), lo: from.lo, hi: hi})
+	}
 }
 
 // halfFrame reports whether the walk found half a frame: a target and
@@ -302,10 +386,8 @@ func (m *Matcher) walk(t *normalize.Text, variants bool) (unknown bool) {
 func (m *Matcher) halfFrame() bool {
 	var target, predicate bool
 	n := int32(len(m.Text.Words))
-	m.near = m.near[:0]
-	for range n {
-		m.near = append(m.near, false)
-	}
+	m.near = resize(m.near, int(n))
+	clear(m.near)
 	for _, h := range m.raw {
 		if p := m.e.pats[h.pat]; p.lexicon {
 			if m.e.Lists[p.list].Rules[p.rule].Role == rules.Target {
@@ -385,15 +467,13 @@ func (m *Matcher) excepted(list, rule int32, naming bool, start, end int) bool {
 // normaliser had to guess is looked up with each other guess too.
 // It also returns how many leading bytes the matching variant dropped.
 func (m *Matcher) lookup(t *normalize.Text, i int) (id uint32, trim int32) {
-	m.key = appendKey(m.key[:0], t.WordText(i))
-	if id := m.find(m.key); id != 0 {
+	if id := m.e.dict.findKeyOf(t.WordText(i), &m.key); id != 0 {
 		return id, 0
 	}
 	f := t.Words[i].Flags
 	for v := f; v != 0; v = (v - 1) & f { // every non-empty subset of f
 		m.alt = t.Variant(m.alt[:0], i, v)
-		m.key = appendKey(m.key[:0], m.alt)
-		if id := m.find(m.key); id != 0 {
+		if id := m.e.dict.findKeyOf(m.alt, &m.key); id != 0 {
 			if v&normalize.Spelt != 0 {
 				trim = 1
 			}
@@ -403,17 +483,22 @@ func (m *Matcher) lookup(t *normalize.Text, i int) (id uint32, trim int32) {
 	return 0, 0
 }
 
-func (m *Matcher) find(key []byte) uint32 {
-	if !m.e.mayHave(key) {
-		return 0
-	}
-	return m.e.dict[string(key)]
-}
+func (m *Matcher) find(key []byte) uint32 { return m.e.dict.find(key) }
 
 // step returns the state after reading word id in state s.
 func (e *Engine) step(s, id uint32) uint32 {
+	if !e.inner[id] {
+		return e.root[id]
+	}
+	return e.stepInner(s, id)
+}
+
+// stepInner is step for a word that some inner state has an edge by: the
+// failure links are followed until one has it. Apart from step, so that
+// step is inlined.
+func (e *Engine) stepInner(s, id uint32) uint32 {
 	for s != 0 {
-		if n, ok := e.next[uint64(s)<<32|uint64(id)]; ok {
+		if n, ok := e.next.get(edgeKey(s, id)); ok {
 			return n
 		}
 		s = e.fail[s]
@@ -434,29 +519,4 @@ func appendKey(dst, w []byte) []byte {
 		w = w[:n-1]
 	}
 	return append(dst, w...)
-}
-
-// filterBits is the size of the dictionary filter: 2^20 bits (128 KiB), a
-// few percent of false positives for the largest lists.
-const filterBits = 1 << 20
-
-// mayHave reports whether key may be in the dictionary.
-func (e *Engine) mayHave(key []byte) bool {
-	h := filterHash(key)
-	return e.filter[h/64]&(1<<(h%64)) != 0
-}
-
-func (e *Engine) addToFilter(key []byte) {
-	h := filterHash(key)
-	e.filter[h/64] |= 1 << (h % 64)
-}
-
-// filterHash is FNV-1a, folded to filterBits.
-func filterHash(key []byte) uint32 {
-	h := uint32(2166136261)
-	for _, c := range key {
-		h ^= uint32(c)
-		h *= 16777619
-	}
-	return (h ^ h>>20) % filterBits
 }

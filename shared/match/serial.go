@@ -24,7 +24,7 @@ import (
 // lists in the same order as Compile did, and the caller must make sure of
 // that (the classifier keys its cache by the lists' signatures). Pattern
 // rules that stay regular expressions are kept as the rule's source and
-// compiled again; the dictionary filter, the spelling-variant index and
+// compiled again; the dictionary's hash table, the spelling-variant index and
 // the patterns' prefilter are rebuilt from the tables, which costs little.
 
 // serialVersion changes with the format of Export.
@@ -42,15 +42,8 @@ func (e *Engine) Export(dst []byte) []byte {
 		w.uint(len(l.Rules))
 	}
 	// The dictionary, in id order, and which words are the lexicon's.
-	words := e.words
-	if words == nil {
-		words = make([]string, len(e.dict)+1)
-		for k, id := range e.dict {
-			words[id] = k
-		}
-	}
-	w.uint(len(e.dict))
-	for _, k := range words[1:] {
+	w.uint(e.dict.len())
+	for _, k := range e.words[1:] {
 		w.str(k)
 	}
 	lex := make([]byte, (len(e.lexWord)+7)/8)
@@ -82,26 +75,29 @@ func (e *Engine) Export(dst []byte) []byte {
 	for _, s := range e.root[1:] {
 		w.uint(int(s))
 	}
-	keys := make([]uint64, 0, len(e.next))
-	for k := range e.next {
-		keys = append(keys, k)
+	keys := make([]uint64, 0, e.next.n)
+	for _, k := range e.next.keys {
+		if k != 0 {
+			keys = append(keys, k)
+		}
 	}
 	slices.Sort(keys)
 	w.uint(len(keys))
 	prev := uint64(0)
 	for _, k := range keys {
+		to, _ := e.next.get(k)
 		w.uint(int(k>>32 - prev>>32)) // states in order: the difference
 		w.uint(int(uint32(k)))
-		w.uint(int(e.next[k]))
+		w.uint(int(to))
 		prev = k
 	}
 	for s := range e.fail {
 		w.uint(int(e.fail[s]))
-		w.uint(int(e.outEnd[s] - e.outStart[s]))
+		w.uint(int(e.out[s].end - e.out[s].start))
 	}
 	w.uint(len(e.outs))
 	for s := range e.fail {
-		for _, p := range e.outs[e.outStart[s]:e.outEnd[s]] {
+		for _, p := range e.outs[e.out[s].start:e.out[s].end] {
 			w.uint(int(p))
 		}
 	}
@@ -137,20 +133,18 @@ func importEngine(data []byte, lists []*rules.List) (*Engine, error) {
 			return nil, r.fail(errors.New("list " + strconv.Itoa(i) + " (" + strconv.Quote(l.ID) + ") had " + strconv.Itoa(n) + " rules, has " + strconv.Itoa(len(l.Rules))))
 		}
 	}
-	e := &Engine{Lists: lists, filter: make([]uint64, filterBits/64)}
+	e := &Engine{Lists: lists}
 
 	nwords := r.count()
-	e.dict = make(map[string]uint32, nwords)
-	words := make([]string, nwords+1)
+	e.dict = newWordTable(nwords)
 	for id := 1; id <= nwords && r.err == nil; id++ {
-		k := r.str()
-		if _, dup := e.dict[k]; dup || k == "" {
+		k := r.bytes(r.count())
+		if _, added := e.dict.add(k); !added || len(k) == 0 {
 			return nil, r.fail(errors.New("a word twice or empty in the dictionary"))
 		}
-		e.dict[k] = uint32(id)
-		words[id] = k
-		e.addToFilter([]byte(k))
 	}
+	words := e.dict.words
+	e.words = words
 	lex := r.bytes((nwords + 1 + 7) / 8)
 	e.lexWord = make([]bool, nwords+1)
 	anyLex := false
@@ -211,7 +205,8 @@ func importEngine(data []byte, lists []*rules.List) (*Engine, error) {
 		e.root[id] = c
 	}
 	nedges := r.count()
-	e.next = make(map[uint64]uint32, nedges)
+	e.next = newEdgeTable(nedges)
+	e.inner = make([]bool, nwords+1)
 	from := uint32(0)
 	for range nedges {
 		from += r.u32()
@@ -223,11 +218,11 @@ func importEngine(data []byte, lists []*rules.List) (*Engine, error) {
 			return nil, r.fail(errors.New("the states do not form a tree"))
 		}
 		depth[to] = depth[from] + 1
-		e.next[uint64(from)<<32|uint64(id)] = to
+		e.next.set(edgeKey(from, id), to)
+		e.inner[id] = true
 	}
 	e.fail = make([]uint32, nstates)
-	e.outStart = make([]uint32, nstates)
-	e.outEnd = make([]uint32, nstates)
+	e.out = make([]outSpan, nstates)
 	end := uint32(0)
 	for s := range nstates {
 		f := r.u32()
@@ -241,9 +236,9 @@ func importEngine(data []byte, lists []*rules.List) (*Engine, error) {
 			return nil, r.fail(errors.New("a failure link out of range"))
 		}
 		e.fail[s] = f
-		e.outStart[s] = end
+		e.out[s].start = end
 		end += r.u32()
-		e.outEnd[s] = end
+		e.out[s].end = end
 	}
 	nouts := r.count()
 	if r.err == nil && nouts != int(end) {
@@ -278,7 +273,7 @@ func importEngine(data []byte, lists []*rules.List) (*Engine, error) {
 	}
 
 	for s := range nstates {
-		for _, p := range e.outs[e.outStart[s]:e.outEnd[s]] {
+		for _, p := range e.outs[e.out[s].start:e.out[s].end] {
 			if p < 0 || int(p) >= len(e.pats) || e.pats[p].words > depth[s] {
 				return nil, errors.New("an output out of range")
 			}
@@ -286,14 +281,9 @@ func importEngine(data []byte, lists []*rules.List) (*Engine, error) {
 	}
 
 	if anyLex {
-		e.words = words
-		e.fuzzy = newFuzzyIndex(e.dict)
-		for id := uint32(1); id < uint32(len(words)); id++ {
-			if e.lexWord[id] {
-				e.fuzzy.add([]byte(words[id]), id)
-			}
-		}
+		e.fuzzy = newFuzzyIndex(words, e.lexWord)
 	}
+	e.markOutputs()
 	e.buildLangOf()
 	e.pre = buildPrefilter(e.regexps)
 	return e, nil

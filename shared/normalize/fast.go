@@ -1,6 +1,8 @@
 package normalize
 
 import (
+	"encoding/binary"
+	"math/bits"
 	"unicode/utf8"
 )
 
@@ -200,6 +202,9 @@ func (n *Normalizer) fast(src string) bool {
 		}
 		w := Word{Start: int32(k), marks: [2]int32{int32(len(n.marks)), 0}}
 		last, run := byte(0), 0
+		if i+8 <= len(src) && k+8 <= len(norm) {
+			i, k, last, run = asciiLetters8(src, i, norm, orig, k)
+		}
 		for i < len(src) {
 			b := letterLower[src[i]]
 			if b == 0 {
@@ -288,6 +293,50 @@ func (n *Normalizer) fast(src string) bool {
 		}
 	}
 	return true
+}
+
+// asciiLetters8 writes the ASCII letters that start src[i:i+8] into norm
+// and orig from k, lower-cased, reading the eight bytes as one number:
+// most words are that short. It returns where it stopped in both, the
+// last letter and how many times in a row it came; it writes nothing when
+// a letter comes three times in a row (a run to shorten, which the loop
+// after it does). The caller makes sure that src, norm and orig hold
+// eight bytes from i and k.
+func asciiLetters8(src string, i int, norm []byte, orig []span, k int) (int, int, byte, int) {
+	const (
+		ones = 0x0101010101010101
+		high = 0x8080808080808080
+	)
+	s := src[i : i+8]
+	x := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+	y := x | 0x20*ones // lower case, for the bytes that are letters
+	// A byte is a letter when y is in ['a', 'z']: y+0x1f reaches 0x80
+	// from 'a', y+0x05 from '{'. A byte of 0x80 or more is none, and may
+	// carry into the bytes after it, which are not read.
+	letters := (y + 0x1f*ones) &^ (y + 0x05*ones) & high
+	n := bits.TrailingZeros64(^letters&high) / 8 // letters before the first byte that is none
+	if n == 0 {
+		return i, k, 0, 0
+	}
+	// zero marks the bytes of y ^ y<<8 that are 0: a letter that repeats
+	// the one before. Two marks in a row are a run of three.
+	d := y ^ y<<8
+	zero := ^((d&(0x7f*ones) + 0x7f*ones) | d) & high
+	if zero&(zero<<8)&(1<<(8*n)-1) != 0 {
+		return i, k, 0, 0
+	}
+	binary.LittleEndian.PutUint64(norm[k:k+8], y)
+	o, at := orig[k:k+n], int32(i)
+	for j := range o {
+		o[j] = span{at, at + 1}
+		at++
+	}
+	last, run := byte(y>>(8*(n-1))), 1
+	if n >= 2 && zero>>(8*(n-1))&0x80 != 0 {
+		run = 2
+	}
+	return i + n, k + n, last, run
 }
 
 // grow makes room for need more bytes in Norm.

@@ -29,6 +29,11 @@ var fastSeeds = []string{
 	"ﬁlle œuvre Straße ＦＵＬＬ", "ha\u200bte \ufeffra\u2060ce", "Ηаtе ѕаlе κιllεr", "ééééé ﬀf",
 	"x½y", "a\u2028b", "@\u200bname", "a!\u200bb", "a\u200b!b", "$$ hello", "1488 88 2024",
 	"@@a a@!b a!@b", "\xff\xfe ab", "ﷺ ab",
+	// Eight bytes read at once (asciiLetters8): runs inside them, at their
+	// end and across it, and bytes next to letters that are none.
+	"abcdefggg xx", "aaabcdefgh ok", "abbbcdef ok", "abcdefgh", "abcdefghijklmnop qr", "STRAWBERRIES ok",
+	"xyzzzzzy hello", "helloooo! ok", "ab{cdefg hi", "ab@cdefg hi", "ab`cdefg hi", "abcd\xc3\xa9fgh ij",
+	"Zz[zzzzz ok", "aAaBbBcC ok", "abcdefgg", "wordsAtTheEndOfText", "ab\x00cdefgh ij", "abc1defgh ij",
 }
 
 // TestFastPathTaken checks that ordinary posts take the fast path, and

@@ -1,0 +1,132 @@
+package match
+
+import (
+	"sync"
+	"testing"
+
+	"voile/shared/demo"
+	"voile/shared/normalize"
+)
+
+// The matcher's shortcuts against the plain ways they replace: the same
+// results, for any input.
+
+var demoEngine = sync.OnceValue(func() *Engine {
+	lists, err := demo.Lists()
+	if err != nil {
+		panic(err)
+	}
+	e, err := Compile(lists...)
+	if err != nil {
+		panic(err)
+	}
+	return e
+})
+
+var shortcutSeeds = []string{
+	"", "a", "les", "muslims", "muslimes", "babies", "immigrants", "immigrant", "jews", "boxes", "kiss", "ladies",
+	"abcdefgh", "abcdefghs", "abcdefghies", "parasites", "vermin", "exterminate", "ihatemuslims", "lesarabesdehors",
+	"muslms", "mulsims", "g a y s", "Immigrants are vermin and should be sent back",
+	"Les migrants sont des parasites", "I met some immigrants yesterday. They are vermin",
+	"Just saw the news about the game tonight, honestly the referee was terrible but the crowd was amazing.",
+	"a\x00b", "ab\x00", "ÉCOLE élève", "strawberries conference bibliotheque",
+}
+
+// sameKeyLookup fails t unless the word s, looked up by its packed key,
+// finds what its key written out (appendKey) finds, whatever the room
+// after the word.
+func sameKeyLookup(t *testing.T, e *Engine, s string) {
+	want := e.dict.find(appendKey(nil, []byte(s)))
+	var buf []byte
+	for _, w := range [][]byte{
+		[]byte(s)[:len(s):len(s)],                 // no room after the word
+		append([]byte(s), "padding."...)[:len(s)], // room to read eight bytes
+	} {
+		if got := e.dict.findKeyOf(w, &buf); got != want {
+			t.Fatalf("%q (cap %d): findKeyOf gives %d, find of its key %d", s, cap(w), got, want)
+		}
+	}
+}
+
+// TestFindKeyOfDictionary looks up every word of the starter lists'
+// dictionary, and its plural forms.
+func TestFindKeyOfDictionary(t *testing.T) {
+	e := demoEngine()
+	for _, w := range e.words[1:] {
+		for _, s := range []string{w, w + "s", w + "x", w + "es", w[:len(w)-1] + "ies"} {
+			sameKeyLookup(t, e, s)
+		}
+	}
+}
+
+// FuzzFindKeyOf checks sameKeyLookup for any string.
+func FuzzFindKeyOf(f *testing.F) {
+	for _, s := range shortcutSeeds {
+		f.Add(s)
+	}
+	e := demoEngine()
+	f.Fuzz(func(t *testing.T, s string) { sameKeyLookup(t, e, s) })
+}
+
+// fullRewalk is the second walk done from the first word, as rewalk did
+// before it resumed the first walk.
+func (m *Matcher) fullRewalk(t *normalize.Text) {
+	m.raw, m.steps, m.state = m.raw[:0], m.steps[:0], 0
+	for i := 0; i < len(t.Words); i++ {
+		id := m.ids[i]
+		if id != 0 || !m.near[i] {
+			m.stepWords(t, id, i, i+1)
+			continue
+		}
+		v := m.variant(t, i)
+		w := t.Words[i]
+		switch v.kind {
+		case noVariant:
+			m.stepWords(t, 0, i, i+1)
+		case oneWord:
+			m.stepWords(t, v.id, i, i+1)
+		case twoWords:
+			m.step(v.id0, i, i+1, w.Start, w.Start+int32(v.at))
+			m.step(v.id, i, i+1, w.Start+int32(v.at), w.End)
+		case segmented:
+			for k, id := range m.seg {
+				m.step(id, i, i+1, w.Start+m.segAt[k], min(w.Start+m.segAt[k+1], w.End))
+			}
+		case joined:
+			m.trim[i+1] = 0
+			m.stepWords(t, v.id, i, i+2)
+			i++
+		}
+	}
+}
+
+// FuzzRewalk checks that resuming the first walk gives the raw hits of a
+// second walk made from the start.
+func FuzzRewalk(f *testing.F) {
+	for _, s := range shortcutSeeds {
+		f.Add(s)
+	}
+	e := demoEngine()
+	m := e.NewMatcher()
+	var want []rawHit
+	f.Fuzz(func(t *testing.T, s string) {
+		text := m.norm.Normalize(s)
+		m.Text = text
+		if !m.walk(text) || !m.halfFrame() {
+			return
+		}
+		m.fullRewalk(text)
+		want = append(want[:0], m.raw...)
+		m.walk(text)
+		m.halfFrame()
+		m.rewalk(text)
+		if len(m.raw) != len(want) {
+			t.Fatalf("%q: %d raw hits resuming, %d walking again", s, len(m.raw), len(want))
+		}
+		for i := range want {
+			if m.raw[i] != want[i] {
+				t.Fatalf("%q: raw hit %d is %+v resuming, %+v walking again", s, i, m.raw[i], want[i])
+			}
+		}
+	})
+}
