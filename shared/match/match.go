@@ -380,7 +380,7 @@ func (m *Matcher) step(id uint32, first, end int, lo, hi int32) {
 }
 
 // halfFrame reports whether the walk found half a frame: a target and
-// no predicate, or a predicate and no target. It marks in m.near the
+// no predicate, or a predicate (not a positive one) and no target. It marks in m.near the
 // words within reach of a frame of those halves (variantReach words on
 // either side), the only ones whose variants the second walk looks up.
 func (m *Matcher) halfFrame() bool {
@@ -390,9 +390,16 @@ func (m *Matcher) halfFrame() bool {
 	clear(m.near)
 	for _, h := range m.raw {
 		if p := m.e.pats[h.pat]; p.lexicon {
-			if m.e.Lists[p.list].Rules[p.rule].Role == rules.Target {
+			r := &m.e.Lists[p.list].Rules[p.rule]
+			switch {
+			case r.Role == rules.Target:
 				target = true
-			} else {
+			case r.Class == rules.Positive:
+				// "good", "worth it": in most posts, said of anything
+				// but a group; a misspelt group beside one is not worth
+				// a second walk of most posts.
+				continue
+			default:
 				predicate = true
 			}
 			for w := max(0, h.first-variantReach); w < min(n, h.end+variantReach); w++ {
