@@ -23,11 +23,12 @@ import (
 // How long a lexicon word must be for each variant: a swap of two
 // neighbours rarely makes another word, even of a short one ("jwe",
 // "gya"); a letter dropped often does ("beast", "best"), so only long
-// words have that variant; a letter added may be a doubled one ("romma")
-// on a shorter word than any other letter.
+// words have that variant; a letter added may be a doubled one ("romma",
+// "gaay", "jeww") on a shorter word than any other letter, since a
+// doubled letter rarely makes another word.
 const (
 	minSwapKey    = 3
-	minDoubledKey = 4
+	minDoubledKey = 3
 	minAddedKey   = 5
 	minDroppedKey = 6
 	minSplitPart  = 3 // a lexicon word split from another is at least this long
