@@ -185,13 +185,19 @@ func TestFrames(t *testing.T) {
 	}
 }
 
-func TestHitContexts(t *testing.T) {
+// compiled returns a matcher of the lexicon, and the lexicon.
+func compiled(t *testing.T) (*match.Matcher, *match.Engine, *rules.List) {
+	t.Helper()
 	l := lexicon()
 	e, err := match.Compile(l)
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := e.NewMatcher()
+	return e.NewMatcher(), e, l
+}
+
+func TestHitContexts(t *testing.T) {
+	m, e, l := compiled(t)
 	var a frames.Analyzer
 	for text, want := range map[string]frames.Context{
 		"you slurword":                                frames.None,
@@ -219,12 +225,7 @@ func TestHitContexts(t *testing.T) {
 // TestPostContext checks the context the model's reason takes from the
 // whole post.
 func TestPostContext(t *testing.T) {
-	l := lexicon()
-	e, err := match.Compile(l)
-	if err != nil {
-		t.Fatal(err)
-	}
-	m := e.NewMatcher()
+	m, e, _ := compiled(t)
 	var a frames.Analyzer
 	for text, want := range map[string]frames.Context{
 		"immigrants ruin everything":                          frames.None,
