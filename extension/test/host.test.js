@@ -82,6 +82,9 @@ test('sync: follows only lists of pinned publishers, verifies each bundle, then 
   assert.deepEqual(ws.sent[0], { type: 'hello', held: {}, follow: [] }, 'first hello asks for the catalog');
   ws.serve({ type: 'catalog', lists: [catalogEntry('demo-en'), catalogEntry('other-list', OTHER, 'someone')] });
   assert.deepEqual(ws.sent[1].follow, ['voile-demo/demo-en'], 'an unpinned publisher is not followed');
+  // The answer to the first hello, which followed nothing.
+  ws.serve({ type: 'synced', lists: [] });
+  assert.ok(!events.some(e => e.state === 'synced'), 'the catalog alone is not "synced": the lists are still to come');
   const cat = events.find(e => e.event === 'catalog');
   assert.equal(cat.lists.length, 2, 'the catalog goes to the options page');
   assert.equal(cat.lists[0].public_key, KEY, 'with each publisher\'s key, for pinning');
@@ -250,5 +253,37 @@ test('a settings change that arrives while the host starts is not lost', async (
   await tick();
   assert.equal(host.config.server, 'ws://new/v1/sync');
   assert.equal(FakeSocket.last.url, 'ws://new/v1/sync');
+  host.sync.stop();
+});
+
+test('on a first start, verdicts wait for the lists of the first sync', async () => {
+  const { host, events } = makeHost();
+  await host.init({ keys: { 'voile-demo': KEY }, bundles: [], config: { server: 'ws://s/v1/sync' } });
+  await tick();
+  const ws = FakeSocket.last;
+  const asked = host.handle({ op: 'classify', portId: 1, id: 1, texts: ['Women are inferior and should stay quiet.'] });
+  ws.serve({ type: 'catalog', lists: [catalogEntry('demo-en')] });
+  ws.serve({ type: 'synced', lists: [] }); // the first hello's: the catalog alone
+  await tick();
+  assert.ok(!events.some(e => e.event === 'verdicts'), `answered before the lists came: ${JSON.stringify(events.find(e => e.event === 'verdicts'))}`);
+  ws.serve({ type: 'snapshot', publisher: 'voile-demo', list: 'demo-en', version: 2, live: false, bundle: fakeBundle({ id: 'demo-en', version: 2 }) });
+  ws.serve({ type: 'synced', lists: [{ publisher: 'voile-demo', list: 'demo-en', version: 2 }] });
+  await asked;
+  const v = events.find(e => e.event === 'verdicts');
+  assert.equal(v?.verdicts[0]?.category, 'sexism', `the post is judged with the synced lists: ${JSON.stringify(v)}`);
+  host.sync.stop();
+});
+
+test('on a first start offline, verdicts come from the lists loaded (none) once the connection fails', async () => {
+  const { host, events } = makeHost();
+  await host.init({ keys: { 'voile-demo': KEY }, bundles: [], config: { server: 'ws://s/v1/sync' } });
+  await tick();
+  host.sync.setTimeout = () => 0;
+  const asked = host.handle({ op: 'classify', portId: 1, id: 1, texts: ['Nice weather today.'] });
+  await tick();
+  assert.ok(!events.some(e => e.event === 'verdicts'), 'not answered while the first sync may bring lists');
+  FakeSocket.last.drop();
+  await asked;
+  assert.deepEqual(events.find(e => e.event === 'verdicts')?.verdicts, [null]);
   host.sync.stop();
 });

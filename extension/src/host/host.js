@@ -41,6 +41,16 @@ export class Host {
     // listens): its requests wait for the start instead of failing.
     this.started = new Promise(resolve => { this.start = resolve; });
     this.started.catch(() => {}); // a failed start is reported by init
+    // Verdicts wait for the lists the host is meant to have: those stored,
+    // or on a first start (none stored) those of the first sync. Answered
+    // from no lists, a page would show every post at once and blur the
+    // hateful ones only when the lists came, seconds later.
+    this.listsIn = new Promise(resolve => { this.haveLists = resolve; });
+    // Hellos sent on the current connection that the server has not yet
+    // answered: it answers each with one synced, in order, and only the
+    // answer to the last one says that the followed lists are in (the
+    // first hello asks for the catalog alone).
+    this.unanswered = 0;
     this.opts = new Map(); // portId -> classify options
     this.keys = {}; // publisher -> pinned key text
     this.config = { server: '', follow: [], disabledLists: [] };
@@ -126,6 +136,9 @@ export class Host {
       this.configure(config);
       if (this.laterConfig) this.configure(this.laterConfig);
       this.laterConfig = null;
+      // Nothing to wait for: lists from storage (updates recheck the
+      // pages), or no server to bring any.
+      if (voile.lists().length > 0 || !this.sync) this.haveLists();
       this.saveCacheLater();
       return { lists: voile.lists(), refused };
     })();
@@ -194,7 +207,7 @@ export class Host {
         WebSocket: this.WebSocket,
         hello: () => this.hello(),
         onMessage: bytes => this.onServerMessage(bytes),
-        onStatus: s => this.post({ event: 'sync-status', ...s, at: this.now() }),
+        onStatus: s => this.syncStatus(s),
       });
       this.sync.start();
     } else if (this.config.server !== before.server) {
@@ -209,6 +222,7 @@ export class Host {
 
   async classify({ portId, id, texts }) {
     await (this.ready ?? this.started);
+    await this.listsIn;
     if (!Array.isArray(texts)) throw new Error('classify: texts must be an array');
     const t0 = performance.now();
     const verdicts = this.voile.classify(texts.map(String), this.opts.get(portId) || {});
@@ -267,6 +281,7 @@ export class Host {
   }
 
   hello() {
+    this.unanswered++;
     const held = {};
     for (const l of this.voile.lists()) {
       const ref = `${l.publisher}/${l.id}`;
@@ -274,6 +289,13 @@ export class Host {
     }
     // Before the first catalog, following nothing asks for the catalog alone.
     return this.voile.encodeHello(held, this.catalog.length ? this.following() : []);
+  }
+
+  syncStatus(s) {
+    if (s.state === 'connected') this.unanswered = 0; // a new connection: its hello comes next
+    // No lists will come soon: pages are answered with those loaded.
+    if (s.state === 'offline' || s.state === 'error') this.haveLists();
+    this.post({ event: 'sync-status', ...s, at: this.now() });
   }
 
   onServerMessage(bytes) {
@@ -311,6 +333,11 @@ export class Host {
         this.receiveBundle(m);
         break;
       case 'synced':
+        // The answer to an earlier hello: the lists of a later one are
+        // still on their way, and are not "synced" yet.
+        if (--this.unanswered > 0) break;
+        this.unanswered = 0;
+        this.haveLists();
         this.post({ event: 'sync-status', state: 'synced', message: '', at: this.now() });
         break;
       case 'adapters':
