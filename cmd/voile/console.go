@@ -286,7 +286,7 @@ type schema struct {
 	Orders           []rules.Order    `json:"orders"`
 }
 
-var ruleSchema = schema{rules.Categories, rules.PredicateClasses, rules.CueClasses, rules.Orders}
+var ruleSchema = schema{rules.Categories[:], rules.PredicateClasses, rules.CueClasses, rules.Orders}
 
 func (c *consoleServer) apiSession(*http.Request, []byte) (any, error) {
 	s := &session{Fingerprint: bundle.Fingerprint(c.pub), PublicKey: c.pub, Server: c.r.url, File: c.file, Schema: ruleSchema}

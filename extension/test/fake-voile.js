@@ -4,6 +4,10 @@
 // normalised text (lower case, no accents, no punctuation), and scores like
 // shared/verdict: 1 − ∏(1 − w) per category, flagged at min(1, 0.5 × 2 × (1 − s)).
 
+import { CATEGORIES } from '../src/common/categories.js';
+
+export { CATEGORIES };
+
 const RULES = [
   { list: 'demo-en', rule: 'xenophobia-go-back', category: 'xenophobia', weight: 0.8, re: /\bgo back to your (own )?country\b/ },
   { list: 'demo-en', rule: 'antisemitism-jews-control', category: 'antisemitism', weight: 0.85, re: /\bjews? control the (media|banks)\b/ },
@@ -18,7 +22,6 @@ const RULES = [
   { list: 'demo-fr', rule: 'islamophobia-disease', category: 'islamophobia', weight: 0.8, re: /\bislam est un cancer\b/ },
 ];
 
-export const CATEGORIES = ['racism', 'antisemitism', 'islamophobia', 'lgbtphobia', 'sexism', 'disability', 'xenophobia', 'threat'];
 
 export function normalise(text) {
   return String(text).normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase()

@@ -358,4 +358,4 @@ func checkPattern(p string, probe bool) string {
 	return ""
 }
 
-func categoryNames() string { return names(Categories) }
+func categoryNames() string { return names(Categories[:]) }

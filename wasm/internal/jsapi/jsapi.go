@@ -56,7 +56,7 @@ func New(e *engine.Engine) js.Value {
 	set("restoreCache", a.restoreCache)
 	set("exportCache", a.exportCache)
 	set("cacheInfo", a.cacheInfo)
-	obj.Set("categories", names(rules.Categories))
+	obj.Set("categories", names(rules.Categories[:]))
 	obj.Set("reasonKinds", names(verdict.ReasonKinds))
 	obj.Set("contexts", names(frames.Contexts))
 	return obj
