@@ -35,8 +35,8 @@ function makeHost({ lists = [] } = {}) {
 }
 
 const tick = () => new Promise(r => setTimeout(r, 0));
-// As voile.decodeMessage gives them: camelCase fields.
-const catalogEntry = (list, key = KEY, publisher = 'voile-demo') => ({ publisher, publisherName: 'Voile demo', publicKey: key, list, name: list, langs: ['en'], demo: true, version: 2 });
+// As voile.decodeMessage gives them: the wire's field names.
+const catalogEntry = (list, key = KEY, publisher = 'voile-demo') => ({ publisher, publisher_name: 'Voile demo', public_key: key, list, name: list, langs: ['en'], demo: true, version: 2 });
 
 test('starts from stored bundles, verified with the pinned keys; a bad one is left out', async () => {
   const { host, voile } = makeHost();

@@ -21,3 +21,22 @@ test('the extension\'s pages may ask the rest; another extension nothing', () =>
   assert.equal(allowedSender('wake', { ...contentScript, id: 'other' }, ID, ORIGIN), false);
   assert.equal(allowedSender('trust', { id: ID, url: `chrome-extension://${ID}.evil.example/` }, ID, ORIGIN), false);
 });
+
+test('catalog fields are spelled as the wire spells them (public_key), nowhere in camelCase', async () => {
+  const { readdirSync, readFileSync } = await import('node:fs');
+  const path = await import('node:path');
+  const { SRC } = await import('./helpers.js');
+  const found = [];
+  const walk = dir => {
+    for (const f of readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, f.name);
+      if (f.isDirectory()) { walk(p); continue; }
+      if (!/\.m?js$/.test(f.name)) continue;
+      readFileSync(p, 'utf8').split('\n').forEach((line, i) => {
+        if (/\b(publicKey|publisherName)\b/.test(line)) found.push(`${path.relative(SRC, p)}:${i + 1}: ${line.trim()}`);
+      });
+    }
+  };
+  walk(SRC);
+  assert.deepEqual(found, [], 'another spelling of a catalog field');
+});

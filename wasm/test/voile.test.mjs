@@ -271,7 +271,7 @@ test('sync messages: catalog, hello, snapshot, delta, synced, error, adapters', 
   const cat = v.decodeMessage(messages.catalog);
   assert.equal(cat.type, 'catalog');
   assert.deepEqual(cat.lists[1], {
-    publisher: 'ngo', publisherName: 'An NGO', publicKey: fx.keys.ngo, list: 'other', name: 'Other',
+    publisher: 'ngo', publisher_name: 'An NGO', public_key: fx.keys.ngo, list: 'other', name: 'Other',
     description: '', langs: ['en', 'fr'], demo: true, version: 1, published: 1767225601,
   });
   const all = v.decodeMessage(v.encodeHello({}, null));

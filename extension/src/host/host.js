@@ -311,7 +311,9 @@ export class Host {
         // The server sends the catalog one publisher at a time: each
         // message replaces that publisher's lists, and the whole is used
         // once a message comes without "more".
-        const entries = Array.isArray(m.lists) ? m.lists.map(plainCatalogEntry) : [];
+        // Entries have the wire's field names (public_key...): stored and
+        // read under them everywhere.
+        const entries = Array.isArray(m.lists) ? m.lists : [];
         const base = this.pendingCatalog ?? this.catalog;
         this.pendingCatalog = m.publisher ? [...base.filter(e => e.publisher !== String(m.publisher)), ...entries] : entries;
         if (m.more) break;
@@ -341,8 +343,9 @@ export class Host {
         this.post({ event: 'sync-status', state: 'synced', message: '', at: this.now() });
         break;
       case 'adapters':
-        // A signed adapter fix (proposed protocol addition): the background
-        // verifies it with the pinned keys before pages use it.
+        // A signed adapter fix (server/PROTOCOL.md, "adapters"): the
+        // background verifies it with the build's adapter keys before pages
+        // use it.
         if (m.document && m.sig) {
           this.post({ event: 'adapters', signed: { publisher: String(m.publisher), document: bytesToBase64(m.document), sig: bytesToBase64(m.sig) } });
         }
@@ -386,17 +389,4 @@ export class Host {
     this.post({ event: 'recheck' });
     this.saveCacheLater();
   }
-}
-
-// voile.decodeMessage names the fields in camelCase (publicKey); the wire
-// format in snake_case (public_key). Both are read.
-function plainCatalogEntry(e) {
-  return {
-    publisher: String(e.publisher),
-    publisher_name: String(e.publisherName ?? e.publisher_name ?? ''),
-    public_key: String(e.publicKey ?? e.public_key ?? ''),
-    list: String(e.list), name: String(e.name || ''), description: String(e.description || ''),
-    langs: Array.isArray(e.langs) ? e.langs.map(String) : [], demo: !!e.demo,
-    version: Number(e.version) || 0, published: Number(e.published) || 0,
-  };
 }
