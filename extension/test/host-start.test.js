@@ -4,20 +4,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Host } from '../src/host/host.js';
-import { bytesToBase64 } from '../src/common/base64.js';
-import { fakeVoile, fakeBundle } from './fake-voile.js';
-
-const KEY = 'voile-pub-' + 'A'.repeat(43);
+import { realVoile, storedBundle, KEY } from './voile.js';
 
 test('a classify request that arrives before init is answered after it', async () => {
   const events = [];
-  const voile = fakeVoile({ lists: [] });
+  const voile = await realVoile({ lists: [] });
   const host = new Host({ load: async () => voile, post: e => events.push(e) });
   await host.handle({ op: 'opts', portId: 1, opts: { sensitivity: 0.5 } });
   const early = host.handle({ op: 'classify', portId: 1, id: 1, texts: ['Women are inferior and should stay quiet.'] });
   await new Promise(r => setTimeout(r, 5));
   assert.deepEqual(events, [], 'nothing answered before the start');
-  await host.handle({ op: 'init', keys: { 'voile-demo': KEY }, bundles: [bytesToBase64(fakeBundle({ id: 'demo-en' }))], config: {} });
+  await host.handle({ op: 'init', keys: { 'voile-demo': KEY }, bundles: [storedBundle('demo-en')], config: {} });
   await early;
   const v = events.find(e => e.event === 'verdicts');
   assert.ok(v, `no verdicts: ${JSON.stringify(events)}`);
