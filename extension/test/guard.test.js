@@ -328,8 +328,7 @@ test('changing the interface language redraws the veils already shown', async ()
   assert.match(veilText(post, names), /Hidden by Voile: xenophobia/);
   const { translator } = await import('../src/common/i18n.js');
   const { catalogs } = await import('./helpers.js');
-  guard.t = translator({ language: 'fr', catalogs });
-  guard.relabel();
+  guard.setTranslator(translator({ language: 'fr', catalogs }));
   assert.match(veilText(post, names), /Masqué par Voile\u00A0: xénophobie/);
 });
 

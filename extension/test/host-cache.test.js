@@ -72,12 +72,12 @@ test('a cache of other lists is replaced; so is the cache when the lists change'
   assert.equal(host.cacheStatus, 'restored');
   assert.equal(cache.puts, 2, 'restored but for other lists: written anew');
 
-  await host.handle({ op: 'unload', ref: 'voile-demo/demo-fr', reqId: 1 });
+  await host.handle({ type: 'unload', ref: 'voile-demo/demo-fr', reqId: 1 });
   await tick(5);
   assert.equal(cache.puts, 3);
   assert.equal(cache.entry.key, voile.cacheInfo().key);
   const before = cache.entry.key;
-  await host.handle({ op: 'load', bundle: storedBundle('demo-fr-v2'), reqId: 2 });
+  await host.handle({ type: 'load', bundle: storedBundle('demo-fr-v2'), reqId: 2 });
   await tick(5);
   assert.equal(cache.puts, 4);
   assert.notEqual(cache.entry.key, before, 'the cache is for the new version of demo-fr');

@@ -53,13 +53,13 @@ test('starts from stored bundles, verified with the pinned keys; a bad one is le
 
 test('classifies with the options of each page and answers compact verdicts', async () => {
   const { host, events, voile } = await makeHost({ lists: ['demo-en'] });
-  await host.handle({ op: 'init', keys: {}, bundles: [], config: {} });
-  await host.handle({ op: 'opts', portId: 1, opts: { sensitivity: 0.5 } });
-  await host.handle({ op: 'opts', portId: 2, opts: { sensitivity: 0.5, categories: ['racism'] } });
+  await host.handle({ type: 'init', keys: {}, bundles: [], config: {} });
+  await host.handle({ type: 'opts', portId: 1, opts: { sensitivity: 0.5 } });
+  await host.handle({ type: 'opts', portId: 2, opts: { sensitivity: 0.5, categories: ['racism'] } });
   const texts = ['Women are inferior and should stay quiet.', 'Nice weather today.'];
-  await host.handle({ op: 'classify', portId: 1, id: 7, texts });
-  await host.handle({ op: 'classify', portId: 2, id: 8, texts });
-  const [a, b] = events.filter(e => e.event === 'verdicts');
+  await host.handle({ type: 'classify', portId: 1, id: 7, texts });
+  await host.handle({ type: 'classify', portId: 2, id: 8, texts });
+  const [a, b] = events.filter(e => e.type === 'verdicts');
   assert.equal(a.id, 7);
   assert.equal(a.verdicts[0].flagged, true);
   assert.equal(a.verdicts[0].category, 'sexism');
@@ -72,9 +72,9 @@ test('classifies with the options of each page and answers compact verdicts', as
 
 test('a classify error is answered to the page that asked', async () => {
   const { host, events } = await makeHost();
-  await host.handle({ op: 'init', keys: {}, bundles: [], config: {} });
-  await host.handle({ op: 'classify', portId: 3, id: 1, texts: 'not an array' });
-  assert.deepEqual(events.at(-1), { event: 'error', portId: 3, id: 1, message: 'classify: texts must be an array' });
+  await host.handle({ type: 'init', keys: {}, bundles: [], config: {} });
+  await host.handle({ type: 'classify', portId: 3, id: 1, texts: 'not an array' });
+  assert.deepEqual(events.at(-1), { type: 'error', portId: 3, id: 1, message: 'classify: texts must be an array' });
 });
 
 test('sync: follows only lists of pinned publishers, verifies each bundle, then has it stored and pages rechecked', async () => {
@@ -89,16 +89,16 @@ test('sync: follows only lists of pinned publishers, verifies each bundle, then 
   // The answer to the first hello, which followed nothing.
   ws.serve('synced');
   assert.ok(!events.some(e => e.state === 'synced'), 'the catalog alone is not "synced": the lists are still to come');
-  const cat = events.find(e => e.event === 'catalog');
+  const cat = events.find(e => e.type === 'catalog');
   assert.equal(cat.lists.length, 2, 'the catalog goes to the options page');
   assert.equal(cat.lists[0].public_key, KEY, 'with each publisher\'s key, for pinning');
-  assert.ok(!events.some(e => e.event === 'key-changed'), 'the pinned key is the catalog\'s');
+  assert.ok(!events.some(e => e.type === 'key-changed'), 'the pinned key is the catalog\'s');
   ws.serve('snapshot-en-v2');
-  const stored = events.find(e => e.event === 'store-bundle');
+  const stored = events.find(e => e.type === 'store-bundle');
   assert.equal(stored.ref, 'voile-demo/demo-en');
   assert.equal(stored.version, 2);
   assert.equal(stored.bundle, storedBundle('demo-en-v2'));
-  assert.ok(events.some(e => e.event === 'recheck'));
+  assert.ok(events.some(e => e.type === 'recheck'));
   assert.deepEqual(voile.lists().map(l => l.version), [2]);
   ws.serve('synced-en-v2');
   assert.equal(events.at(-1).state, 'synced');
@@ -111,13 +111,13 @@ test('sync: a catalog sent one publisher at a time is used once whole', async ()
   const ws = FakeSocket.last;
   ws.serve('catalog-someone-more');
   assert.equal(ws.sent.length, 1, 'no hello before the catalog is whole');
-  assert.ok(!events.some(e => e.event === 'catalog'));
+  assert.ok(!events.some(e => e.type === 'catalog'));
   ws.serve('catalog-demo-last');
   assert.deepEqual(ws.sent[1].follow, ['voile-demo/demo-en']);
-  assert.deepEqual(events.filter(e => e.event === 'catalog').at(-1).lists.map(e => e.list).sort(), ['demo-en', 'other-list']);
+  assert.deepEqual(events.filter(e => e.type === 'catalog').at(-1).lists.map(e => e.list).sort(), ['demo-en', 'other-list']);
   // A publisher's catalog pushed alone replaces its lists and no other's.
   ws.serve('catalog-demo-en-fr');
-  assert.deepEqual(events.filter(e => e.event === 'catalog').at(-1).lists.map(e => e.list).sort(), ['demo-en', 'demo-fr', 'other-list']);
+  assert.deepEqual(events.filter(e => e.type === 'catalog').at(-1).lists.map(e => e.list).sort(), ['demo-en', 'demo-fr', 'other-list']);
   assert.deepEqual(ws.sent.at(-1).follow, ['voile-demo/demo-en', 'voile-demo/demo-fr']);
 });
 
@@ -129,9 +129,9 @@ test('sync: a forged bundle is refused and the previous version stays in use', a
   ws.serve('catalog-en');
   assert.deepEqual(ws.sent.at(-1).held, { 'voile-demo/demo-en': 1 }, 'the hello says which version is held');
   ws.serve('snapshot-en-v2-forged');
-  const refused = events.find(e => e.event === 'list-refused');
+  const refused = events.find(e => e.type === 'list-refused');
   assert.match(refused.message, /bad signature/);
-  assert.ok(!events.some(e => e.event === 'store-bundle'));
+  assert.ok(!events.some(e => e.type === 'store-bundle'));
   assert.deepEqual(voile.lists().map(l => l.version), [1]);
 });
 
@@ -145,7 +145,7 @@ test('sync: a delta that does not apply asks for a snapshot', async () => {
   ws.serve('delta-en-3-4'); // from version 3: it does not apply to version 1
   assert.equal(ws.sent.length, before + 1);
   assert.deepEqual(ws.sent.at(-1).held, {}, 'the held version is dropped so the server sends the whole list');
-  assert.match(events.find(e => e.event === 'list-refused').message, /starts from version 3, the base is version 1/);
+  assert.match(events.find(e => e.type === 'list-refused').message, /starts from version 3, the base is version 1/);
 });
 
 test('sync: a key change for a pinned publisher is reported and refused', async () => {
@@ -153,7 +153,7 @@ test('sync: a key change for a pinned publisher is reported and refused', async 
   await host.init({ keys: { 'voile-demo': KEY }, bundles: [], config: { server: 'ws://s/v1/sync' } });
   await tick();
   FakeSocket.last.serve('catalog-en-other-key');
-  assert.deepEqual(events.find(e => e.event === 'key-changed'), { event: 'key-changed', publisher: 'voile-demo', key: OTHER });
+  assert.deepEqual(events.find(e => e.type === 'key-changed'), { type: 'key-changed', publisher: 'voile-demo', key: OTHER });
   assert.deepEqual(FakeSocket.last.sent.at(-1).follow, [], 'lists under the new key are not followed');
   await assert.rejects(host.trust('voile-demo', OTHER), /pinned to another key; a key change is refused/);
 });
@@ -176,7 +176,7 @@ test('a list the reader turns off is unloaded and no longer followed', async () 
   FakeSocket.last.serve('catalog-en');
   host.configure({ disabledLists: ['voile-demo/demo-en'] });
   assert.deepEqual(voile.lists(), []);
-  assert.ok(events.some(e => e.event === 'recheck'));
+  assert.ok(events.some(e => e.type === 'recheck'));
   assert.deepEqual(FakeSocket.last.sent.at(-1).follow, []);
 });
 
@@ -190,7 +190,7 @@ test('offline: the connection comes back with a growing delay and the lists stay
   FakeSocket.last.drop();
   FakeSocket.last.onclose = null;
   host.sync.later();
-  assert.equal(events.filter(e => e.event === 'sync-status').at(-1).state, 'offline');
+  assert.equal(events.filter(e => e.type === 'sync-status').at(-1).state, 'offline');
   assert.ok(timers[0] >= 750 && timers[0] <= 1250, `first retry after about a second (${timers[0]})`);
   assert.ok(timers[1] > timers[0] * 1.2, 'then longer');
   assert.deepEqual(voile.lists().map(l => l.id), ['demo-en']);
@@ -247,10 +247,10 @@ test('a settings change that arrives while the host starts is not lost', async (
   const voile = await realVoile({ lists: [] });
   const host = new Host({ load: async () => { await gate; return voile; }, post: e => events.push(e), WebSocket: FakeSocket });
   // Before init.
-  await host.handle({ op: 'configure', config: { server: 'ws://early/v1/sync' } });
-  const started = host.handle({ op: 'init', keys: {}, bundles: [], config: { server: 'ws://stale/v1/sync' } });
+  await host.handle({ type: 'configure', config: { server: 'ws://early/v1/sync' } });
+  const started = host.handle({ type: 'init', keys: {}, bundles: [], config: { server: 'ws://stale/v1/sync' } });
   // During init.
-  const during = host.handle({ op: 'configure', config: { server: 'ws://new/v1/sync' } });
+  const during = host.handle({ type: 'configure', config: { server: 'ws://new/v1/sync' } });
   release();
   await started;
   await during;
@@ -265,15 +265,15 @@ test('on a first start, verdicts wait for the lists of the first sync', async ()
   await host.init({ keys: { 'voile-demo': KEY }, bundles: [], config: { server: 'ws://s/v1/sync' } });
   await tick();
   const ws = FakeSocket.last;
-  const asked = host.handle({ op: 'classify', portId: 1, id: 1, texts: ['Women are inferior and should stay quiet.'] });
+  const asked = host.handle({ type: 'classify', portId: 1, id: 1, texts: ['Women are inferior and should stay quiet.'] });
   ws.serve('catalog-en');
   ws.serve('synced'); // the first hello's: the catalog alone
   await tick();
-  assert.ok(!events.some(e => e.event === 'verdicts'), `answered before the lists came: ${JSON.stringify(events.find(e => e.event === 'verdicts'))}`);
+  assert.ok(!events.some(e => e.type === 'verdicts'), `answered before the lists came: ${JSON.stringify(events.find(e => e.type === 'verdicts'))}`);
   ws.serve('snapshot-en-v2');
   ws.serve('synced-en-v2');
   await asked;
-  const v = events.find(e => e.event === 'verdicts');
+  const v = events.find(e => e.type === 'verdicts');
   assert.equal(v?.verdicts[0]?.category, 'sexism', `the post is judged with the synced lists: ${JSON.stringify(v)}`);
   host.sync.stop();
 });
@@ -283,11 +283,11 @@ test('on a first start offline, verdicts come from the lists loaded (none) once 
   await host.init({ keys: { 'voile-demo': KEY }, bundles: [], config: { server: 'ws://s/v1/sync' } });
   await tick();
   host.sync.setTimeout = () => 0;
-  const asked = host.handle({ op: 'classify', portId: 1, id: 1, texts: ['Nice weather today.'] });
+  const asked = host.handle({ type: 'classify', portId: 1, id: 1, texts: ['Nice weather today.'] });
   await tick();
-  assert.ok(!events.some(e => e.event === 'verdicts'), 'not answered while the first sync may bring lists');
+  assert.ok(!events.some(e => e.type === 'verdicts'), 'not answered while the first sync may bring lists');
   FakeSocket.last.drop();
   await asked;
-  assert.deepEqual(events.find(e => e.event === 'verdicts')?.verdicts, [null]);
+  assert.deepEqual(events.find(e => e.type === 'verdicts')?.verdicts, [null]);
   host.sync.stop();
 });

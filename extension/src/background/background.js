@@ -10,13 +10,12 @@ import {
   Keys, normalizeSettings, normalizeAllow, applyCorrection, addStats, serverOriginPatterns,
   migrateAllow, needsMigration,
 } from '../common/settings.js';
-import { Target, allowedSender } from '../common/protocol.js';
+import { Target, Request, HostOp, HostEvent, allowedSender } from '../common/protocol.js';
+import { api, isChromium } from '../common/browser.js';
 import { hostsToMatches, userSiteMatches } from '../common/sites.js';
 import { openAdapterUpdate } from '../common/adapter-updates.js';
 import { forgetAdaptersOf } from '../common/adapters.js';
 
-const api = globalThis.chrome ?? globalThis.browser;
-const isChromium = typeof globalThis.chrome?.offscreen?.createDocument === 'function';
 const browserName = isChromium ? 'chromium' : 'firefox';
 const OFFSCREEN_URL = 'host/offscreen.html';
 const USER_SITES_SCRIPT = 'voile-user-sites';
@@ -111,7 +110,7 @@ function hostStarted(started) {
 async function ensureOffscreen() {
   const contexts = await api.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'] });
   if (contexts.length > 0) {
-    const alive = await callOffscreen('ping').then(() => true, () => false);
+    const alive = await callOffscreen(HostOp.ping).then(() => true, () => false);
     if (alive) return;
   }
   const ready = new Promise(resolve => readyWaiters.push(resolve));
@@ -131,7 +130,7 @@ async function ensureOffscreen() {
 }
 
 async function callOffscreen(op, args = {}) {
-  const answer = await api.runtime.sendMessage({ target: Target.host, op, args });
+  const answer = await api.runtime.sendMessage({ target: Target.host, type: op, args });
   if (!answer) throw new Error(`classifier host did not answer ${op}`);
   if (answer.error !== undefined) throw new Error(answer.error);
   return answer.result;
@@ -143,7 +142,7 @@ async function startWorkerHere() {
   const { Relay } = await import('../host/relay.js');
   const worker = new Worker(new URL('../host/worker.js', import.meta.url), { type: 'module' });
   relay = new Relay({ runtime: api.runtime, worker, toBackground: onHostEvent });
-  const started = await relay.call('init', await hostState());
+  const started = await relay.call(HostOp.init, await hostState());
   await recordStart(started);
 }
 
@@ -184,8 +183,8 @@ async function recordStart(started) {
 
 // Events from the host: lists it verified, what the server said.
 async function onHostEvent(e) {
-  switch (e.event) {
-    case 'store-bundle':
+  switch (e.type) {
+    case HostEvent.storeBundle:
       await update(Keys.lists, lists => {
         const all = { ...(lists || {}) };
         const old = all[e.ref];
@@ -199,26 +198,26 @@ async function onHostEvent(e) {
         return next;
       });
       break;
-    case 'catalog':
+    case HostEvent.catalog:
       await set({ [Keys.catalog]: { lists: e.lists, at: Date.now() } });
       break;
-    case 'sync-status':
+    case HostEvent.syncStatus:
       await update(Keys.sync, s => ({ ...(s || {}), state: e.state, message: e.message, at: e.at, ...(e.state === 'synced' ? { lastSynced: e.at } : {}) }));
       break;
-    case 'list-refused':
+    case HostEvent.listRefused:
       await update(Keys.sync, s => ({ ...(s || {}), refused: { ...(s?.refused || {}), [e.ref]: { version: e.version, message: e.message, at: Date.now() } } }));
       break;
-    case 'key-changed':
+    case HostEvent.keyChanged:
       await update(Keys.publishers, pubs => {
         const all = { ...(pubs || {}) };
         all[e.publisher] = { ...(all[e.publisher] || {}), keyChanged: e.key };
         return all;
       });
       break;
-    case 'adapters':
+    case HostEvent.adapters:
       await acceptAdapters(e.signed).catch(err => update(Keys.sync, st => ({ ...(st || {}), problem: err.message, at: Date.now() })));
       break;
-    case 'problem':
+    case HostEvent.problem:
       console.warn('Voile classifier host:', e.message);
       await update(Keys.sync, s => ({ ...(s || {}), problem: e.message, at: Date.now() }));
       break;
@@ -247,7 +246,7 @@ async function status() {
   let loaded = [];
   let hostError = '';
   try {
-    loaded = await callHost('lists');
+    loaded = await callHost(HostOp.lists);
   } catch (err) {
     hostError = err.message;
   }
@@ -285,7 +284,7 @@ async function trustPublisher(publisher, key) {
     all[publisher] = { ...(old || {}), key, trusted: true, pinnedAt: Date.now(), keyChanged: undefined };
     return all;
   });
-  await callHost('trust', { publisher, key });
+  await callHost(HostOp.trust, { publisher, key });
 }
 
 async function untrustPublisher(publisher) {
@@ -333,19 +332,20 @@ async function syncUserSites() {
 
 // ---- events --------------------------------------------------------------------
 
+// Each request's handler; who may send it is protocol.js's FROM_PAGES.
 const handlers = {
-  'host-state': () => hostState(),
-  'host-ready': async msg => { await recordStart(msg.started); hostStarted(msg.started); return { ok: true }; },
-  'host-event': msg => onHostEvent(msg.event),
-  wake: async () => { await ensureHost(); return { ok: true }; },
-  correction: async msg => { await update(Keys.allow, a => applyCorrection(a, msg.change || {})); return { ok: true }; },
-  stats: async msg => { await update(Keys.stats, s => addStats(s, Array.isArray(msg.categories) ? msg.categories : [])); return { ok: true }; },
-  status: () => status(),
-  trust: msg => trustPublisher(String(msg.publisher), String(msg.key)).then(() => ({ ok: true })),
-  untrust: msg => untrustPublisher(String(msg.publisher)).then(() => ({ ok: true })),
-  'sync-now': () => callHost('sync-now'),
-  'user-sites': () => syncUserSites().then(() => ({ ok: true })),
-  'reset-stats': async () => { await set({ [Keys.stats]: addStats(null, []) }); return { ok: true }; },
+  [Request.hostState]: () => hostState(),
+  [Request.hostReady]: async msg => { await recordStart(msg.started); hostStarted(msg.started); return { ok: true }; },
+  [Request.hostEvent]: msg => onHostEvent(msg.event),
+  [Request.wake]: async () => { await ensureHost(); return { ok: true }; },
+  [Request.correction]: async msg => { await update(Keys.allow, a => applyCorrection(a, msg.change || {})); return { ok: true }; },
+  [Request.stats]: async msg => { await update(Keys.stats, s => addStats(s, Array.isArray(msg.categories) ? msg.categories : [])); return { ok: true }; },
+  [Request.status]: () => status(),
+  [Request.trust]: msg => trustPublisher(String(msg.publisher), String(msg.key)).then(() => ({ ok: true })),
+  [Request.untrust]: msg => untrustPublisher(String(msg.publisher)).then(() => ({ ok: true })),
+  [Request.syncNow]: () => callHost(HostOp.syncNow),
+  [Request.userSites]: () => syncUserSites().then(() => ({ ok: true })),
+  [Request.resetStats]: async () => { await set({ [Keys.stats]: addStats(null, []) }); return { ok: true }; },
 };
 
 api.runtime.onMessage.addListener((msg, sender, reply) => {
@@ -371,12 +371,12 @@ api.storage.onChanged.addListener(async (changes, area) => {
   const before = normalizeSettings(changes[Keys.settings].oldValue);
   const after = normalizeSettings(changes[Keys.settings].newValue);
   if (JSON.stringify(hostConfig(before)) === JSON.stringify(hostConfig(after))) return;
-  await callHost('configure', { config: hostConfig(after) });
+  await callHost(HostOp.configure, { config: hostConfig(after) });
   // A list turned back on is used again from its stored, verified bundle.
   const { [Keys.lists]: lists = {} } = await get(Keys.lists);
   for (const ref of before.disabledLists) {
     if (!after.disabledLists.includes(ref) && lists[ref]?.bundle) {
-      await callHost('load', { bundle: lists[ref].bundle }).catch(err => onHostEvent({ event: 'list-refused', ref, version: lists[ref].version, message: err.message }));
+      await callHost(HostOp.load, { bundle: lists[ref].bundle }).catch(err => onHostEvent({ type: HostEvent.listRefused, ref, version: lists[ref].version, message: err.message }));
     }
   }
   if (before.server !== after.server) await syncUserSites();

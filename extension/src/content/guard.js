@@ -45,8 +45,12 @@ export class PageGuard {
     this.busy = 0; // ms spent in the observer callback, for measurements
   }
 
-  /** Installs the stylesheet, checks what is already there and watches for more. */
-  start() {
+  /**
+   * Installs the stylesheet, checks what is already there and watches for
+   * more; with compiled, with that adapter.
+   */
+  start(compiled = this.compiled) {
+    this.compiled = compiled;
     const css = pageCss(this.names, this.compiled.containers);
     if (this.css) this.css.update(css);
     else this.css = installCss(this.doc, css);
@@ -134,8 +138,18 @@ export class PageGuard {
     this.queue.clear();
   }
 
-  /** Switches to another adapter (an update, or a site recognised late). */
+  /** The id of the adapter in use. */
+  get adapterId() { return this.compiled.id; }
+
+  /** Whether any post was sent to the classifier yet. */
+  get sentAny() { return this.seq > 0; }
+
+  /**
+   * Switches to another adapter (an update, or a site recognised late);
+   * one that finds the same posts changes nothing.
+   */
   setAdapter(compiled) {
+    if (compiled.containers === this.compiled.containers) return;
     this.compiled = compiled;
     if (this.css) this.css.update(pageCss(this.names, compiled.containers));
     // What the previous adapter marked goes: a paragraph the generic
@@ -158,6 +172,12 @@ export class PageGuard {
       this.queue.add(el);
     }
     this.flush();
+  }
+
+  /** Uses other strings (the interface language changed), and draws every veil again with them. */
+  setTranslator(t) {
+    this.t = t;
+    this.relabel();
   }
 
   /** Draws every veil again, after the interface language changed. */

@@ -2,7 +2,8 @@
 // lists it trusts, answering the pages' classify requests and keeping the
 // lists up to date from the sync server. It runs in a dedicated worker (of
 // the offscreen document in Chromium, of the background page in Firefox)
-// and speaks only through messages: {op, ...} in, events out.
+// and speaks only through messages: operations in, events out, each
+// named by its type (protocol.js HostOp, HostEvent).
 //
 // Every list it uses has been opened with the pinned key of its publisher
 // by voile.loadBundle, whether it comes from storage at start or from the
@@ -18,6 +19,7 @@
 import { compactVerdict } from '../common/verdicts.js';
 import { bytesToBase64, base64ToBytes } from '../common/base64.js';
 import { SyncClient } from './sync.js';
+import { HostOp, HostEvent } from '../common/protocol.js';
 
 export class Host {
   /**
@@ -64,34 +66,34 @@ export class Host {
   async handle(msg) {
     try {
       const result = await this.dispatch(msg);
-      if (msg.reqId !== undefined) this.post({ event: 'reply', reqId: msg.reqId, result });
+      if (msg.reqId !== undefined) this.post({ type: HostEvent.reply, reqId: msg.reqId, result });
     } catch (err) {
       const message = String(err && err.message || err);
-      if (msg.reqId !== undefined) this.post({ event: 'reply', reqId: msg.reqId, error: message });
-      else if (msg.op === 'classify') this.post({ event: 'error', portId: msg.portId, id: msg.id, message });
-      else this.post({ event: 'problem', message: `${msg.op}: ${message}` });
+      if (msg.reqId !== undefined) this.post({ type: HostEvent.reply, reqId: msg.reqId, error: message });
+      else if (msg.type === HostOp.classify) this.post({ type: HostEvent.error, portId: msg.portId, id: msg.id, message });
+      else this.post({ type: HostEvent.problem, message: `${msg.type}: ${message}` });
     }
   }
 
   async dispatch(msg) {
-    switch (msg.op) {
-      case 'init': return this.init(msg);
-      case 'ping': await this.ready; return { ok: true, lists: this.voile.lists() };
-      case 'opts': this.opts.set(msg.portId, msg.opts || {}); return undefined;
-      case 'close': this.opts.delete(msg.portId); return undefined;
-      case 'classify': return this.classify(msg);
-      case 'trust': return this.trust(msg.publisher, msg.key);
-      case 'configure':
+    switch (msg.type) {
+      case HostOp.init: return this.init(msg);
+      case HostOp.ping: await this.ready; return { ok: true, lists: this.voile.lists() };
+      case HostOp.opts: this.opts.set(msg.portId, msg.opts || {}); return undefined;
+      case HostOp.close: this.opts.delete(msg.portId); return undefined;
+      case HostOp.classify: return this.classify(msg);
+      case HostOp.trust: return this.trust(msg.publisher, msg.key);
+      case HostOp.configure:
         // Settings may change while the host starts: a change that arrives
         // before init is applied after it, one during init once it is done.
         if (!this.ready) { this.laterConfig = msg.config; return { ok: true }; }
         await this.ready;
         return this.configure(msg.config);
-      case 'unload': return this.unload(msg.ref);
-      case 'load': return this.loadStored(msg.bundle);
-      case 'sync-now': this.sync?.restart(this.config.server); return { ok: true };
-      case 'lists': await this.ready; return this.voile.lists();
-      default: throw new Error(`unknown op ${JSON.stringify(msg.op)}`);
+      case HostOp.unload: return this.unload(msg.ref);
+      case HostOp.load: return this.loadStored(msg.bundle);
+      case HostOp.syncNow: this.sync?.restart(this.config.server); return { ok: true };
+      case HostOp.lists: await this.ready; return this.voile.lists();
+      default: throw new Error(`unknown operation ${JSON.stringify(msg.type)}`);
     }
   }
 
@@ -110,7 +112,7 @@ export class Host {
           voile.trust(publisher, key);
           this.keys[publisher] = key;
         } catch (err) {
-          this.post({ event: 'problem', message: `trusted key of ${publisher}: ${err.message}` });
+          this.post({ type: HostEvent.problem, message: `trusted key of ${publisher}: ${err.message}` });
         }
       }
       // Before the bundles: it says which of them were validated already.
@@ -197,7 +199,7 @@ export class Host {
       if (this.config.disabledLists.includes(ref) && this.voile.unloadList(ref)) unloaded = true;
     }
     if (unloaded) {
-      this.post({ event: 'recheck' });
+      this.post({ type: HostEvent.recheck });
       this.saveCacheLater();
     }
     if (!this.WebSocket || !this.config.server) return { ok: true };
@@ -228,7 +230,7 @@ export class Host {
     const verdicts = this.voile.classify(texts.map(String), this.opts.get(portId) || {});
     const compact = verdicts.map(compactVerdict);
     // The time spent here travels back for the page's performance marks.
-    this.post({ event: 'verdicts', portId, id, verdicts: compact, ms: performance.now() - t0 });
+    this.post({ type: HostEvent.verdicts, portId, id, verdicts: compact, ms: performance.now() - t0 });
     return undefined;
   }
 
@@ -250,7 +252,7 @@ export class Host {
     await this.ready;
     const done = this.voile.unloadList(ref);
     if (done) {
-      this.post({ event: 'recheck' });
+      this.post({ type: HostEvent.recheck });
       this.saveCacheLater();
     }
     return { ok: done };
@@ -259,7 +261,7 @@ export class Host {
   async loadStored(b64) {
     await this.ready;
     const info = this.voile.loadBundle(base64ToBytes(b64));
-    this.post({ event: 'recheck' });
+    this.post({ type: HostEvent.recheck });
     this.saveCacheLater();
     return info;
   }
@@ -295,7 +297,7 @@ export class Host {
     if (s.state === 'connected') this.unanswered = 0; // a new connection: its hello comes next
     // No lists will come soon: pages are answered with those loaded.
     if (s.state === 'offline' || s.state === 'error') this.haveLists();
-    this.post({ event: 'sync-status', ...s, at: this.now() });
+    this.post({ type: HostEvent.syncStatus, ...s, at: this.now() });
   }
 
   onServerMessage(bytes) {
@@ -303,7 +305,7 @@ export class Host {
     try {
       m = this.voile.decodeMessage(bytes);
     } catch (err) {
-      this.post({ event: 'sync-status', state: 'error', message: `undecodable message: ${err.message}`, at: this.now() });
+      this.post({ type: HostEvent.syncStatus, state: 'error', message: `undecodable message: ${err.message}`, at: this.now() });
       return;
     }
     switch (m.type) {
@@ -320,11 +322,11 @@ export class Host {
         const before = JSON.stringify(this.catalog.length ? this.following() : null);
         this.catalog = this.pendingCatalog;
         this.pendingCatalog = null;
-        this.post({ event: 'catalog', lists: this.catalog });
+        this.post({ type: HostEvent.catalog, lists: this.catalog });
         for (const e of this.catalog) {
           const pinned = this.keys[e.publisher];
           if (pinned && pinned !== e.public_key) {
-            this.post({ event: 'key-changed', publisher: e.publisher, key: e.public_key });
+            this.post({ type: HostEvent.keyChanged, publisher: e.publisher, key: e.public_key });
           }
         }
         if (JSON.stringify(this.following()) !== before) this.sync.resend();
@@ -340,18 +342,18 @@ export class Host {
         if (--this.unanswered > 0) break;
         this.unanswered = 0;
         this.haveLists();
-        this.post({ event: 'sync-status', state: 'synced', message: '', at: this.now() });
+        this.post({ type: HostEvent.syncStatus, state: 'synced', message: '', at: this.now() });
         break;
       case 'adapters':
         // A signed adapter fix (server/PROTOCOL.md, "adapters"): the
         // background verifies it with the build's adapter keys before pages
         // use it.
         if (m.document && m.sig) {
-          this.post({ event: 'adapters', signed: { publisher: String(m.publisher), document: bytesToBase64(m.document), sig: bytesToBase64(m.sig) } });
+          this.post({ type: HostEvent.adapters, signed: { publisher: String(m.publisher), document: bytesToBase64(m.document), sig: bytesToBase64(m.sig) } });
         }
         break;
       case 'error':
-        this.post({ event: 'sync-status', state: 'error', message: `${m.code}: ${m.message}`, at: this.now() });
+        this.post({ type: HostEvent.syncStatus, state: 'error', message: `${m.code}: ${m.message}`, at: this.now() });
         break;
       default:
         break; // later protocol versions may add messages
@@ -364,7 +366,7 @@ export class Host {
     if (!m.bundle) {
       // A delta that does not apply: ask again for the whole list.
       this.snapshotNeeded.add(ref);
-      this.post({ event: 'list-refused', ref, version: m.version, message: m.error || 'delta did not apply' });
+      this.post({ type: HostEvent.listRefused, ref, version: m.version, message: m.error || 'delta did not apply' });
       this.sync.resend();
       return;
     }
@@ -377,7 +379,7 @@ export class Host {
       // can only follow every list: an empty follow means all of them), and
       // the options page already shows them as such.
       if (!this.keys[m.publisher]) return;
-      this.post({ event: 'list-refused', ref, version: m.version, message: err.message });
+      this.post({ type: HostEvent.listRefused, ref, version: m.version, message: err.message });
       if (m.type === 'delta') {
         this.snapshotNeeded.add(ref);
         this.sync.resend();
@@ -385,8 +387,8 @@ export class Host {
       return;
     }
     this.snapshotNeeded.delete(ref);
-    this.post({ event: 'store-bundle', ref, version: info.version, info, bundle: bytesToBase64(m.bundle) });
-    this.post({ event: 'recheck' });
+    this.post({ type: HostEvent.storeBundle, ref, version: info.version, info, bundle: bytesToBase64(m.bundle) });
+    this.post({ type: HostEvent.recheck });
     this.saveCacheLater();
   }
 }
