@@ -207,7 +207,7 @@ test('a failing classifier never shows a post unchecked', async () => {
     if (!p.querySelector('[data-testid="tweetText"]')) continue; // nothing to judge: shown at once
     assert.equal(p.getAttribute(names.state), 'b');
   }
-  assert.match(guard.lastError, /classifier unavailable/);
+  assert.match(guard.pageCounts().classifierError, /classifier unavailable/, 'the popup can tell the reader why');
 });
 
 test('settings: a category turned off shows its posts after a recheck', async () => {

@@ -38,6 +38,9 @@ export class PageGuard {
     this.queue = new Set();
     this.seq = 0;
     this.counts = { flagged: 0, categories: {} };
+    // Why the last batch got no verdicts ('' once one does): the popup
+    // tells the reader, whose posts stay veiled as unchecked meanwhile.
+    this.classifierError = '';
     this.flaggedSeen = new Set(); // fingerprints counted on this page
     this.css = null;
     this.observer = null;
@@ -190,9 +193,12 @@ export class PageGuard {
     }
   }
 
-  /** Counts of distinct flagged posts seen on this page. */
+  /**
+   * Counts of distinct flagged posts seen on this page, and why the
+   * classifier last failed here ('' when it answers).
+   */
   pageCounts() {
-    return { flagged: this.counts.flagged, categories: { ...this.counts.categories } };
+    return { flagged: this.counts.flagged, categories: { ...this.counts.categories }, classifierError: this.classifierError };
   }
 
   // ---- finding posts --------------------------------------------------------
@@ -328,6 +334,7 @@ export class PageGuard {
         if (!Array.isArray(verdicts) || verdicts.length !== els.length) {
           throw new Error(`classifier answered ${verdicts?.length} verdicts for ${els.length} posts`);
         }
+        this.classifierError = '';
         const got = this.mark('voile:batch-answered', els.length);
         els.forEach((el, i) => {
           const info = this.info.get(el);
@@ -336,8 +343,9 @@ export class PageGuard {
         this.measure('voile:batch', sent, got, { posts: els.length, hostMs: verdicts.hostMs, observerMs: this.busy });
       },
       // Posts whose verdict cannot come stay hidden until the wait timer
-      // veils them as unchecked: a failure must not show hate.
-      err => { this.lastError = String(err && err.message || err); },
+      // veils them as unchecked: a failure must not show hate. The reader
+      // learns why from the popup.
+      err => { this.classifierError = String(err && err.message || err); },
     );
   }
 

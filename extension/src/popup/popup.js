@@ -42,6 +42,9 @@ function render() {
   $('site-on').checked = settings.sites[siteKey(host)] !== false;
   $('sensitivity').value = String(settings.sensitivity);
   $('count-page').textContent = page ? String(page.flagged) : '–';
+  // The page's posts wait veiled as unchecked: say why.
+  $('page-error').hidden = !page?.classifierError;
+  $('page-error').textContent = page?.classifierError ? t('popupClassifierFailed', [page.classifierError]) : '';
 }
 
 const cats = $('categories');
