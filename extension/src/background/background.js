@@ -274,17 +274,16 @@ async function status() {
   };
 }
 
+// The host decides: it holds every trusted key (the build's and the
+// reader's) and refuses another key for a pinned publisher. Only a key it
+// took is stored.
 async function trustPublisher(publisher, key) {
-  const build = await trustedAtBuild();
-  if (build[publisher] && build[publisher] !== key) throw new Error(`publisher ${publisher} is built in with another key; a key change is refused`);
+  await callHost(HostOp.trust, { publisher, key });
   await update(Keys.publishers, pubs => {
     const all = { ...(pubs || {}) };
-    const old = all[publisher];
-    if (old?.trusted && old.key !== key) throw new Error(`publisher ${publisher} is pinned to another key; a key change is refused`);
-    all[publisher] = { ...(old || {}), key, trusted: true, pinnedAt: Date.now(), keyChanged: undefined };
+    all[publisher] = { ...(all[publisher] || {}), key, trusted: true, pinnedAt: Date.now(), keyChanged: undefined };
     return all;
   });
-  await callHost(HostOp.trust, { publisher, key });
 }
 
 async function untrustPublisher(publisher) {
