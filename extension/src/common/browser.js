@@ -12,6 +12,9 @@ export const api = globalThis.chrome ?? globalThis.browser;
  */
 export const isChromium = typeof globalThis.chrome?.offscreen?.createDocument === 'function';
 
+/** The browser's name where the two differ (host permission patterns, the options page). */
+export const browserName = isChromium ? 'chromium' : 'firefox';
+
 /** Sends a request (protocol.js Request) to the background; resolves to its answer, rejects with its error. */
 export async function ask(type, fields = {}) {
   const answer = await api.runtime.sendMessage({ target: Target.background, type, ...fields });
