@@ -164,6 +164,17 @@ export class Voile {
   }
 
   /**
+   * Checks the signature of an adapter document (bytes) with a publisher's
+   * key (text form "voile-pub-…"). Throws when it does not verify.
+   * @param {Uint8Array} document
+   * @param {Uint8Array} sig
+   * @param {string} publicKeyText
+   */
+  verifyAdapters(document, sig, publicKeyText) {
+    this.#call('verifyAdapters', document, sig, publicKeyText);
+  }
+
+  /**
    * Trusts a publisher's key (text form "voile-pub-…") for the bundles it
    * signs. Throws on a malformed key.
    */

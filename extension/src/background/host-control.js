@@ -5,7 +5,7 @@
 import { Keys, normalizeSettings } from '../common/settings.js';
 import { Target, HostOp, HostEvent } from '../common/protocol.js';
 import { api, isChromium } from '../common/browser.js';
-import { openAdapterUpdate } from '../common/adapter-updates.js';
+import { readAdapterUpdate } from '../common/adapter-updates.js';
 import { get, set, update } from './store.js';
 import { trustedKeys, adapterKeysAtBuild } from './keys.js';
 
@@ -20,7 +20,7 @@ export async function hostState() {
   const bundles = Object.entries(stored[Keys.lists] || {})
     .filter(([ref, l]) => l && typeof l.bundle === 'string' && !settings.disabledLists.includes(ref) && keys[l.publisher])
     .map(([, l]) => l.bundle);
-  return { keys, bundles, config: hostConfig(settings) };
+  return { keys, adapterKeys: await adapterKeysAtBuild(), bundles, config: hostConfig(settings) };
 }
 
 export function hostConfig(settings) {
@@ -146,7 +146,7 @@ export async function onHostEvent(e) {
       });
       break;
     case HostEvent.adapters:
-      await acceptAdapters(e.signed).catch(err => update(Keys.sync, st => ({ ...(st || {}), problem: err.message, at: Date.now() })));
+      await acceptAdapters(e.verified).catch(err => update(Keys.sync, st => ({ ...(st || {}), problem: err.message, at: Date.now() })));
       break;
     case HostEvent.problem:
       console.warn('Voile classifier host:', e.message);
@@ -157,13 +157,13 @@ export async function onHostEvent(e) {
   }
 }
 
-// A verified adapter update, signed with an adapter key of this build and
-// made for its built-in adapters, replaces an older one. An update stored
-// by an older build counts for nothing. Selectors are checked again by each
-// page, which has a DOM to parse them.
-async function acceptAdapters(signed) {
+// An adapter update the host verified (signed with an adapter key of this
+// build) and made for the built-in adapters replaces an older one. An
+// update stored by an older build counts for nothing. Selectors are checked
+// again by each page, which has a DOM to parse them.
+async function acceptAdapters(verified) {
   const builtin = await (await fetch(new URL('../adapters/builtin.json', import.meta.url))).json();
-  const doc = await openAdapterUpdate(signed, await adapterKeysAtBuild(), () => true, builtin);
+  const doc = readAdapterUpdate(verified, () => true, builtin);
   await update(Keys.adapters, current => {
     const mine = current?.base === builtin.version ? current : null;
     return doc.version > (mine?.version ?? builtin.version) ? doc : mine;

@@ -55,6 +55,7 @@ export class Host {
     this.unanswered = 0;
     this.opts = new Map(); // portId -> classify options
     this.keys = {}; // publisher -> pinned key text
+    this.adapterKeys = {}; // publisher -> key text: the build's keys for adapter updates
     this.config = { server: '', follow: [], disabledLists: [] };
     this.catalog = [];
     this.pendingCatalog = null; // catalog messages received until one without "more"
@@ -100,10 +101,12 @@ export class Host {
   // ---- start ---------------------------------------------------------------
 
   /**
-   * {keys: {publisher: key}, bundles: [base64], config}. Bundles that no
-   * longer verify are reported and left out; the others load.
+   * {keys: {publisher: key}, adapterKeys: {publisher: key}, bundles:
+   * [base64], config}. Bundles that no longer verify are reported and left
+   * out; the others load.
    */
-  init({ keys = {}, bundles = [], config = {} }) {
+  init({ keys = {}, adapterKeys = {}, bundles = [], config = {} }) {
+    this.adapterKeys = adapterKeys;
     this.ready = (async () => {
       const stored = this.readCache(); // while the wasm loads
       const voile = await this.load();
@@ -343,12 +346,7 @@ export class Host {
         this.post({ type: HostEvent.syncStatus, state: 'synced', message: '', at: this.now() });
         break;
       case 'adapters':
-        // A signed adapter fix (server/PROTOCOL.md, "adapters"): the
-        // background verifies it with the build's adapter keys before pages
-        // use it.
-        if (m.document && m.sig) {
-          this.post({ type: HostEvent.adapters, signed: { publisher: String(m.publisher), document: bytesToBase64(m.document), sig: bytesToBase64(m.sig) } });
-        }
+        this.receiveAdapters(m);
         break;
       case 'error':
         this.post({ type: HostEvent.syncStatus, state: 'error', message: `${m.code}: ${m.message}`, at: this.now() });
@@ -356,6 +354,25 @@ export class Host {
       default:
         break; // later protocol versions may add messages
     }
+  }
+
+  // A signed adapter fix (server/PROTOCOL.md, "adapters"), verified here
+  // with an adapter key of the build (never a list publisher's); the
+  // background checks what it changes before pages use it.
+  receiveAdapters(m) {
+    const publisher = String(m.publisher);
+    const key = Object.hasOwn(this.adapterKeys, publisher) ? this.adapterKeys[publisher] : undefined;
+    if (!key) {
+      this.post({ type: HostEvent.problem, message: `adapter update: ${JSON.stringify(publisher)} holds no adapter key of this build` });
+      return;
+    }
+    try {
+      this.voile.verifyAdapters(m.document, m.sig, key);
+    } catch (err) {
+      this.post({ type: HostEvent.problem, message: `adapter update of publisher ${publisher}: ${err.message}` });
+      return;
+    }
+    this.post({ type: HostEvent.adapters, verified: { publisher, document: bytesToBase64(m.document) } });
   }
 
   receiveBundle(m) {
