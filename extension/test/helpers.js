@@ -1,7 +1,7 @@
 // Shared helpers of the unit tests: fixture pages in jsdom, the built-in
 // adapters, and a page guard wired to the real classifier (voile.js) with
 // the demo lists.
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { JSDOM } from 'jsdom';
@@ -101,4 +101,26 @@ export async function waitFor(win, cond, ms = 3000) {
     await new Promise(r => win.setTimeout(r, 5));
   }
   return true;
+}
+
+/**
+ * Every line of the extension's sources (src/, .js and .mjs) that matches
+ * re, as "file:line: text", for tests of what the code must not hold.
+ * skip(file) leaves a file out (a path relative to src/).
+ */
+export function sourceLines(re, skip = () => false) {
+  const found = [];
+  const walk = dir => {
+    for (const f of readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, f.name);
+      if (f.isDirectory()) { walk(p); continue; }
+      const rel = path.relative(SRC, p);
+      if (!/\.m?js$/.test(f.name) || skip(rel)) continue;
+      readFileSync(p, 'utf8').split('\n').forEach((line, i) => {
+        if (re.test(line)) found.push(`${rel}:${i + 1}: ${line.trim()}`);
+      });
+    }
+  };
+  walk(SRC);
+  return found;
 }

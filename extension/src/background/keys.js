@@ -6,33 +6,31 @@
 import { Keys } from '../common/settings.js';
 import { get } from './store.js';
 
-let builtinKeys = null;
-export async function trustedAtBuild() {
-  if (!builtinKeys) {
-    try {
-      const res = await fetch(new URL('../trust.json', import.meta.url));
-      builtinKeys = res.ok ? await res.json() : {};
-    } catch {
-      builtinKeys = {};
+// A file of keys the build ships, {publisher: key}, read once; none when
+// the build has no such file.
+function keysFile(name) {
+  let keys = null;
+  return async () => {
+    if (!keys) {
+      try {
+        const res = await fetch(new URL(`../${name}`, import.meta.url));
+        keys = res.ok ? await res.json() : {};
+      } catch {
+        keys = {};
+      }
     }
-  }
-  return builtinKeys;
+    return keys;
+  };
 }
 
-// The keys whose adapter updates this build accepts: the project's own,
-// shipped in the build, apart from every list publisher's.
-let adapterKeys = null;
-export async function adapterKeysAtBuild() {
-  if (!adapterKeys) {
-    try {
-      const res = await fetch(new URL('../adapter-keys.json', import.meta.url));
-      adapterKeys = res.ok ? await res.json() : {};
-    } catch {
-      adapterKeys = {};
-    }
-  }
-  return adapterKeys;
-}
+/** The list publishers' keys the build trusts. */
+export const trustedAtBuild = keysFile('trust.json');
+
+/**
+ * The keys whose adapter updates this build accepts: the project's own,
+ * shipped in the build, apart from every list publisher's.
+ */
+export const adapterKeysAtBuild = keysFile('adapter-keys.json');
 
 /** Every trusted key: those the build ships, then those the reader pinned. */
 export async function trustedKeys() {
