@@ -92,7 +92,7 @@ test('sync: follows only lists of pinned publishers, verifies each bundle, then 
   const cat = events.find(e => e.type === 'catalog');
   assert.equal(cat.lists.length, 2, 'the catalog goes to the options page');
   assert.equal(cat.lists[0].public_key, KEY, 'with each publisher\'s key, for pinning');
-  assert.ok(!events.some(e => e.type === 'key-changed'), 'the pinned key is the catalog\'s');
+  assert.deepEqual(cat.keyChanged, {}, 'the pinned key is the catalog\'s');
   ws.serve('snapshot-en-v2');
   const stored = events.find(e => e.type === 'store-bundle');
   assert.equal(stored.ref, 'voile-demo/demo-en');
@@ -153,7 +153,7 @@ test('sync: a key change for a pinned publisher is reported and refused', async 
   await host.init({ keys: { 'voile-demo': KEY }, bundles: [], config: { server: 'ws://s/v1/sync' } });
   await tick();
   FakeSocket.last.serve('catalog-en-other-key');
-  assert.deepEqual(events.find(e => e.type === 'key-changed'), { type: 'key-changed', publisher: 'voile-demo', key: OTHER });
+  assert.deepEqual(events.find(e => e.type === 'catalog')?.keyChanged, { 'voile-demo': OTHER }, 'the key change is reported with the catalog');
   assert.deepEqual(FakeSocket.last.sent.at(-1).follow, [], 'lists under the new key are not followed');
   await assert.rejects(host.trust('voile-demo', OTHER), /pinned to another key; a key change is refused/);
 });

@@ -130,20 +130,13 @@ export async function onHostEvent(e) {
       });
       break;
     case HostEvent.catalog:
-      await set({ [Keys.catalog]: { lists: e.lists, at: Date.now() } });
+      await set({ [Keys.catalog]: { lists: e.lists, keyChanged: e.keyChanged || {}, at: Date.now() } });
       break;
     case HostEvent.syncStatus:
       await update(Keys.sync, s => ({ ...(s || {}), state: e.state, message: e.message, at: e.at, ...(e.state === 'synced' ? { lastSynced: e.at } : {}) }));
       break;
     case HostEvent.listRefused:
       await update(Keys.sync, s => ({ ...(s || {}), refused: { ...(s?.refused || {}), [e.ref]: { version: e.version, message: e.message, at: Date.now() } } }));
-      break;
-    case HostEvent.keyChanged:
-      await update(Keys.publishers, pubs => {
-        const all = { ...(pubs || {}) };
-        all[e.publisher] = { ...(all[e.publisher] || {}), keyChanged: e.key };
-        return all;
-      });
       break;
     case HostEvent.adapters:
       await acceptAdapters(e.verified).catch(err => update(Keys.sync, st => ({ ...(st || {}), problem: err.message, at: Date.now() })));

@@ -25,11 +25,15 @@ export async function status() {
   for (const [id, p] of Object.entries(stored[Keys.publishers] || {})) {
     publishers[id] = { ...p, ...(publishers[id] || {}) };
   }
-  for (const e of stored[Keys.catalog]?.lists || []) {
+  const catalog = stored[Keys.catalog];
+  for (const e of catalog?.lists || []) {
     const p = publishers[e.publisher] ||= { key: e.public_key, trusted: false };
     p.name ||= e.publisher_name;
-    if (p.trusted && p.key !== e.public_key) p.keyChanged = e.public_key;
     if (!p.trusted) p.key = e.public_key;
+  }
+  // Key changes as the host found them, in the last catalog.
+  for (const [id, key] of Object.entries(catalog?.keyChanged || {})) {
+    if (publishers[id]?.trusted) publishers[id].keyChanged = key;
   }
   const lists = Object.fromEntries(Object.entries(stored[Keys.lists] || {}).map(([ref, l]) => [ref, { ...l, bundle: undefined }]));
   return {

@@ -14,7 +14,7 @@ export async function trustPublisher(publisher, key) {
   await callHost(HostOp.trust, { publisher, key });
   await update(Keys.publishers, pubs => {
     const all = { ...(pubs || {}) };
-    all[publisher] = { ...(all[publisher] || {}), key, trusted: true, pinnedAt: Date.now(), keyChanged: undefined };
+    all[publisher] = { ...(all[publisher] || {}), key, trusted: true, pinnedAt: Date.now() };
     return all;
   });
 }

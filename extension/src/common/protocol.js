@@ -64,8 +64,7 @@ export const HostEvent = Object.freeze({
   recheck: PortMessage.recheck,
   problem: 'problem', // {message}
   syncStatus: 'sync-status', // {state, message, at}
-  catalog: 'catalog', // {lists}
-  keyChanged: 'key-changed', // {publisher, key}
+  catalog: 'catalog', // {lists, keyChanged: {publisher: key the catalog shows instead of the pinned one}}
   storeBundle: 'store-bundle', // {ref, version, info, bundle}
   listRefused: 'list-refused', // {ref, version, message}
   adapters: 'adapters', // {signed}

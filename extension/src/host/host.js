@@ -323,13 +323,15 @@ export class Host {
         const before = JSON.stringify(this.catalog.length ? this.following() : null);
         this.catalog = this.pendingCatalog;
         this.pendingCatalog = null;
-        this.post({ type: HostEvent.catalog, lists: this.catalog });
+        // The catalog's key for each pinned publisher it shows with
+        // another: the host, which holds the pinned keys, is the one to
+        // tell (the options page shows it; following() leaves its lists).
+        const keyChanged = {};
         for (const e of this.catalog) {
           const pinned = this.keys[e.publisher];
-          if (pinned && pinned !== e.public_key) {
-            this.post({ type: HostEvent.keyChanged, publisher: e.publisher, key: e.public_key });
-          }
+          if (pinned && pinned !== e.public_key) keyChanged[e.publisher] = e.public_key;
         }
+        this.post({ type: HostEvent.catalog, lists: this.catalog, keyChanged });
         if (JSON.stringify(this.following()) !== before) this.sync.resend();
         break;
       }
