@@ -206,7 +206,15 @@ extension-deps: $(EXT_DEPS)
 extension: wasm $(EXT_DEPS)
 	cd extension && node build.mjs --wasm ../$(BUILD)/wasm --out ../$(BUILD)/extension $(if $(TRUST),--trust $(abspath $(TRUST)))
 
-test-extension: $(EXT_DEPS)
+# The unit tests run the real voile.wasm under node, with fixtures (the
+# demo lists signed by a key made afresh, sync messages) written by
+# wasm/internal/extfixtures; no private key is stored.
+EXT_FIXTURES := $(BUILD)/extension-test
+.PHONY: extension-fixtures
+extension-fixtures:
+	$(GO) run ./wasm/internal/extfixtures -out $(EXT_FIXTURES)
+
+test-extension: wasm extension-fixtures $(EXT_DEPS)
 	cd extension && node --test --test-timeout=120000 test/*.test.js
 
 extension-chromium:

@@ -41,7 +41,7 @@ func publishAdapters(args []string) error {
 	// The token names the publisher; its registered key must be this one,
 	// or the server refuses the signature.
 	var st statusReport
-	if err := r.call("GET", "/v1/status", nil, &st); err != nil {
+	if err := r.Call("GET", "/v1/status", nil, &st); err != nil {
 		return err
 	}
 	if mine := bundle.FormatPublicKey(key.Public().(ed25519.PublicKey)); mine != st.Publisher.PublicKey {
@@ -60,7 +60,7 @@ func publishAdapters(args []string) error {
 		Publisher string `json:"publisher"`
 		Bytes     int    `json:"bytes"`
 	}
-	if err := r.call("POST", "/v1/adapters", req, &res); err != nil {
+	if err := r.Call("POST", "/v1/adapters", req, &res); err != nil {
 		return err
 	}
 	fmt.Printf("published the adapters of %s (%d bytes)\n", res.Publisher, res.Bytes)

@@ -43,7 +43,7 @@ would change from the published one. Published versions are checked with
 	} else if *to == 0 {
 		return fmt.Errorf("%s/%s: give -to VERSION to compare a published version with the latest", publisher, list)
 	}
-	b, err := r.fetchBundle(publisher, list, *to)
+	b, err := r.Bundle(publisher, list, *to)
 	if err != nil {
 		return err
 	}
@@ -61,7 +61,7 @@ would change from the published one. Published versions are checked with
 			return err
 		}
 		keyText = string(k)
-	} else if keyText, err = r.catalogKey(publisher); err != nil {
+	} else if keyText, err = r.CatalogKey(publisher); err != nil {
 		return err
 	}
 	key, err := bundle.ParsePublicKey(keyText)
@@ -76,7 +76,7 @@ would change from the published one. Published versions are checked with
 		writeDiff(os.Stdout, published, local, "published", "local")
 		return nil
 	}
-	lb, err := r.fetchBundle(publisher, list, 0)
+	lb, err := r.Bundle(publisher, list, 0)
 	if err != nil {
 		return err
 	}

@@ -72,7 +72,7 @@ mode 0600, to give to the publisher; it is not printed.`)
 	}
 	body, _ := json.Marshal(map[string]string{"id": *id, "name": *name, "public_key": strings.TrimSpace(string(key))})
 	var res newPublisherResult
-	if err := r.call("POST", "/v1/publishers", body, &res); err != nil {
+	if err := r.Call("POST", "/v1/publishers", body, &res); err != nil {
 		return err
 	}
 	if err := os.WriteFile(*out, []byte(res.Token+"\n"), 0o600); err != nil {

@@ -12,18 +12,11 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"voile/server/client"
 	"voile/shared/bundle"
 	"voile/shared/rules"
 	"voile/shared/wire"
 )
-
-// publishResult is the server's answer to a publish or rollback.
-type publishResult struct {
-	Publisher  string `json:"publisher"`
-	List       string `json:"list"`
-	Version    uint64 `json:"version"`
-	RollbackOf uint64 `json:"rollback_of"`
-}
 
 func publish(args []string) error {
 	fs := newFlags("publish", "[flags] -key NAME.key [-bump] LIST.yaml | FILE.bundle", `Signs a list source with your private key (the key stays here: only the
@@ -44,7 +37,7 @@ every reader who follows the list. A signed bundle is published as is.`)
 	if err != nil {
 		return err
 	}
-	var res *publishResult
+	var res *client.Published
 	if filepath.Ext(path) != ".bundle" {
 		if *keyFile == "" {
 			return fmt.Errorf("%s: a list source needs -key to be signed", path)
@@ -77,7 +70,7 @@ every reader who follows the list. A signed bundle is published as is.`)
 	} else if *bump {
 		return fmt.Errorf("-bump needs a list source: a signed bundle's version cannot change")
 	}
-	if res, err = r.publishBundle(data); err != nil {
+	if res, err = r.Publish(data); err != nil {
 		return cliHint(err)
 	}
 	fmt.Printf("published %s/%s version %d\n", res.Publisher, res.List, res.Version)
@@ -87,9 +80,9 @@ every reader who follows the list. A signed bundle is published as is.`)
 // publishList signs l with key and publishes it. With bump, l's version
 // becomes the one after the published version first (or stays, for a
 // list not yet published).
-func (r *remote) publishList(l *rules.List, key ed25519.PrivateKey, bump bool) (*publishResult, error) {
+func (r *remote) publishList(l *rules.List, key ed25519.PrivateKey, bump bool) (*client.Published, error) {
 	if bump {
-		cur, err := r.fetchBundle(l.Publisher, l.ID, 0)
+		cur, err := r.Bundle(l.Publisher, l.ID, 0)
 		if err != nil {
 			return nil, err
 		}
@@ -101,25 +94,17 @@ func (r *remote) publishList(l *rules.List, key ed25519.PrivateKey, bump bool) (
 	if err != nil {
 		return nil, err
 	}
-	res, err := r.publishBundle(b.Encode())
+	res, err := r.Publish(b.Encode())
 	if err != nil {
 		return nil, r.explain(err, l.Publisher, key.Public().(ed25519.PublicKey))
 	}
 	return res, nil
 }
 
-func (r *remote) publishBundle(data []byte) (*publishResult, error) {
-	var res publishResult
-	if err := r.call("POST", "/v1/publish", data, &res); err != nil {
-		return nil, err
-	}
-	return &res, nil
-}
-
 // explain adds to a server's refusal what the publisher can do about it.
 // key is the key the list was signed with.
 func (r *remote) explain(err error, publisher string, key ed25519.PublicKey) error {
-	var se *serverError
+	var se *client.Error
 	if !errors.As(err, &se) {
 		return err
 	}
@@ -129,7 +114,7 @@ func (r *remote) explain(err error, publisher string, key ed25519.PublicKey) err
 	case wire.CodeBadSignature:
 		var st statusReport
 		se.Hint = fmt.Sprintf("The list was signed with the key of fingerprint %s, which is not the key registered for publisher %q.", bundle.KeyFingerprint(key), publisher)
-		if r.call("GET", "/v1/status", nil, &st) == nil && st.Publisher.PublicKey != "" {
+		if r.Call("GET", "/v1/status", nil, &st) == nil && st.Publisher.PublicKey != "" {
 			se.Hint += fmt.Sprintf(" The registered key's fingerprint is %s: sign with that key.", bundle.Fingerprint(st.Publisher.PublicKey))
 		}
 	case wire.CodeForbidden:
@@ -140,7 +125,7 @@ func (r *remote) explain(err error, publisher string, key ed25519.PublicKey) err
 
 // cliHint adds the command line's way out of a stale version.
 func cliHint(err error) error {
-	var se *serverError
+	var se *client.Error
 	if errors.As(err, &se) && se.Code == wire.CodeStale {
 		se.Hint = "The server has this version or a newer one: publish with -bump to publish as the version after it (and write that version into the file), or raise version: in the list."
 	}
@@ -219,12 +204,12 @@ before it is signed again.`)
 
 // rollbackList republishes version `to` of a list, signed again with key
 // under the version after the latest.
-func (r *remote) rollbackList(key ed25519.PrivateKey, publisher, list string, to uint64) (*publishResult, error) {
-	old, err := r.fetchBundle(publisher, list, to)
+func (r *remote) rollbackList(key ed25519.PrivateKey, publisher, list string, to uint64) (*client.Published, error) {
+	old, err := r.Bundle(publisher, list, to)
 	if err != nil {
 		return nil, err
 	}
-	latest, err := r.fetchBundle(publisher, list, 0)
+	latest, err := r.Bundle(publisher, list, 0)
 	if err != nil {
 		return nil, err
 	}
@@ -242,8 +227,8 @@ func (r *remote) rollbackList(key ed25519.PrivateKey, publisher, list string, to
 	if err != nil {
 		return nil, err
 	}
-	var res publishResult
-	if err := r.call("POST", "/v1/rollback?to="+strconv.FormatUint(to, 10), b.Encode(), &res); err != nil {
+	var res client.Published
+	if err := r.Call("POST", "/v1/rollback?to="+strconv.FormatUint(to, 10), b.Encode(), &res); err != nil {
 		return nil, r.explain(err, publisher, key.Public().(ed25519.PublicKey))
 	}
 	return &res, nil
@@ -282,7 +267,7 @@ func status(args []string) error {
 		return usage(fs)
 	}
 	var st statusReport
-	if err := r.call("GET", "/v1/status", nil, &st); err != nil {
+	if err := r.Call("GET", "/v1/status", nil, &st); err != nil {
 		return err
 	}
 	fmt.Printf("publisher %s (%s)\nkey %s\nfingerprint %s\n\n", st.Publisher.ID, st.Publisher.Name, st.Publisher.PublicKey, bundle.Fingerprint(st.Publisher.PublicKey))

@@ -22,6 +22,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"voile/server/client"
 	"voile/shared/bundle"
 	"voile/shared/eval"
 	"voile/shared/rules"
@@ -99,7 +100,7 @@ in the page) is held in memory only. Open the address it prints.`)
 		return err
 	}
 	c := newConsole(&r, key, ln.Addr().String(), fs.Arg(0))
-	fmt.Printf("Voile console for the key of fingerprint %s\nserver %s\n", bundle.KeyFingerprint(key.Public().(ed25519.PublicKey)), r.url)
+	fmt.Printf("Voile console for the key of fingerprint %s\nserver %s\n", bundle.KeyFingerprint(key.Public().(ed25519.PublicKey)), r.Base)
 	if c.file != "" {
 		fmt.Printf("list file %s\n", c.file)
 	}
@@ -234,7 +235,7 @@ func (c *consoleServer) apiHandler(f func(*http.Request, []byte) (any, error)) h
 			var ce *consoleErr
 			if !errors.As(err, &ce) {
 				ce = &consoleErr{Code: "error", Msg: err.Error()}
-				var se *serverError
+				var se *client.Error
 				if errors.As(err, &se) {
 					ce.Code = se.Code
 					if ce.Code == "" {
@@ -286,10 +287,10 @@ type schema struct {
 	Orders           []rules.Order    `json:"orders"`
 }
 
-var ruleSchema = schema{rules.Categories, rules.PredicateClasses, rules.CueClasses, rules.Orders}
+var ruleSchema = schema{rules.Categories[:], rules.PredicateClasses, rules.CueClasses, rules.Orders}
 
 func (c *consoleServer) apiSession(*http.Request, []byte) (any, error) {
-	s := &session{Fingerprint: bundle.Fingerprint(c.pub), PublicKey: c.pub, Server: c.r.url, File: c.file, Schema: ruleSchema}
+	s := &session{Fingerprint: bundle.Fingerprint(c.pub), PublicKey: c.pub, Server: c.r.Base, File: c.file, Schema: ruleSchema}
 	c.mu.Lock()
 	s.HasToken = c.r.tok != ""
 	if c.file != "" {
@@ -324,8 +325,8 @@ func (c *consoleServer) status() (*statusReport, error) {
 	if r.tok == "" {
 		return nil, &consoleErr{Code: "no_token", Msg: "no API token: enter the token the server's operator gave you"}
 	}
-	if err := r.call("GET", "/v1/status", nil, &st); err != nil {
-		if serverCode(err) == wire.CodeUnauthorized {
+	if err := r.Call("GET", "/v1/status", nil, &st); err != nil {
+		if client.Code(err) == wire.CodeUnauthorized {
 			return nil, &consoleErr{Code: "unauthorized", Msg: "the server knows no publisher with this API token: check the token the operator gave you"}
 		}
 		return nil, err
@@ -357,7 +358,7 @@ func (c *consoleServer) apiToken(_ *http.Request, body []byte) (any, error) {
 		c.mu.Unlock()
 		return nil, err
 	}
-	s := &session{Fingerprint: bundle.Fingerprint(c.pub), PublicKey: c.pub, Server: c.r.url, File: c.file, HasToken: true, Schema: ruleSchema}
+	s := &session{Fingerprint: bundle.Fingerprint(c.pub), PublicKey: c.pub, Server: c.r.Base, File: c.file, HasToken: true, Schema: ruleSchema}
 	c.fillSession(s, st)
 	return s, nil
 }
@@ -711,7 +712,7 @@ func highlight(text string, reasons []verdict.Reason) []segment {
 // published returns the latest published version of a list, opened with
 // this console's key, or nil when it is not published.
 func (c *consoleServer) published(publisher, list string) (*rules.List, error) {
-	b, err := c.r.fetchBundle(publisher, list, 0)
+	b, err := c.r.Bundle(publisher, list, 0)
 	if err != nil || b == nil {
 		return nil, err
 	}
@@ -789,7 +790,7 @@ func (c *consoleServer) apiDiff(_ *http.Request, body []byte) (any, error) {
 
 // publishErr turns a refused publish into what the page says.
 func (c *consoleServer) publishErr(err error, l *rules.List) error {
-	var se *serverError
+	var se *client.Error
 	if !errors.As(err, &se) {
 		return err
 	}
@@ -835,11 +836,11 @@ func (c *consoleServer) apiPublish(_ *http.Request, body []byte) (any, error) {
 		return nil, c.publishErr(err, l)
 	}
 	out := struct {
-		*publishResult
+		*client.Published
 		Source      string `json:"source"`
 		Saved       string `json:"saved,omitempty"`
 		Fingerprint string `json:"fingerprint"`
-	}{publishResult: res, Source: req.Source, Fingerprint: bundle.Fingerprint(c.pub)}
+	}{Published: res, Source: req.Source, Fingerprint: bundle.Fingerprint(c.pub)}
 	if res.Version != written {
 		if src, ok := setVersion([]byte(req.Source), res.Version); ok {
 			out.Source = string(src)

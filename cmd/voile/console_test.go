@@ -15,6 +15,7 @@ import (
 	"testing"
 
 	"voile/server"
+	"voile/server/client"
 	"voile/server/store/jetstore"
 	"voile/shared/bundle"
 )
@@ -59,7 +60,8 @@ func newConsoleEnv(t *testing.T) *consoleEnv {
 	os.WriteFile(e.file, []byte(listV1), 0o644)
 	e.page = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { e.c.handler().ServeHTTP(w, r) }))
 	t.Cleanup(e.page.Close)
-	r := &remote{url: hs.URL, http: http.DefaultClient}
+	r := &remote{}
+	r.Base, r.Token = hs.URL, r.token // as flags sets them
 	e.c = newConsole(r, priv, strings.TrimPrefix(e.page.URL, "http://"), e.file)
 	e.secret = e.c.secret
 	return e
@@ -330,7 +332,7 @@ func TestConsolePublish(t *testing.T) {
 	if len(st.Lists) != 1 || st.Lists[0].Latest != 2 || st.Lists[0].Subscribers != 0 {
 		t.Errorf("status: %+v", st)
 	}
-	var rb publishResult
+	var rb client.Published
 	if status, code := e.call("rollback", map[string]any{"list": "ngo/test-en", "to": 1}, &rb); status != 200 || rb.Version != 3 || rb.RollbackOf != 1 {
 		t.Errorf("rollback: %d %s %+v", status, code, rb)
 	}

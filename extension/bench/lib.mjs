@@ -190,7 +190,7 @@ const PROBE = `
       const v = r.target.getAttribute(r.attributeName);
       const was = seen.get(r.target);
       seen.set(r.target, v);
-      if (v === 'f' && !P.firstBlur) P.firstBlur = performance.now();
+      if (v === 'b' && !P.firstBlur) P.firstBlur = performance.now(); // blurred
       if (final.has(v) && !final.has(was)) P.marks++;
       else if (!final.has(v) && final.has(was)) P.marks--;
     }

@@ -254,7 +254,7 @@ async function restartRun(ext, profile, { warm, nextWarm }) {
       }
       return JSON.stringify({ ...P, unsafe: undefined, states });
     }).catch(e => e.message);
-    const host = await b.worker.evaluate(() => chrome.runtime.sendMessage({ target: 'host', op: 'lists', args: {} }).then(r => JSON.stringify(r).slice(0, 300), e => 'error: ' + e.message)).catch(e => e.message);
+    const host = await b.worker.evaluate(() => chrome.runtime.sendMessage({ target: 'host', type: 'lists', args: {} }).then(r => JSON.stringify(r).slice(0, 300), e => 'error: ' + e.message)).catch(e => e.message);
     const state = await b.worker.evaluate(async () => JSON.stringify(await chrome.storage.local.get(['syncStatus', 'problems']))).catch(e => e.message);
     await b.close({ keep: true });
     throw new Error(`restart (${warm ? 'warm' : 'cold'}): ${err.message}; probe ${probe}; extension ${state}; host ${host}`);

@@ -1,6 +1,7 @@
 // Shared helpers of the unit tests: fixture pages in jsdom, the built-in
-// adapters, and a page guard wired to the fake classifier.
-import { readFileSync } from 'node:fs';
+// adapters, and a page guard wired to the real classifier (voile.js) with
+// the demo lists.
+import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { JSDOM } from 'jsdom';
@@ -9,12 +10,15 @@ import { compactVerdict } from '../src/common/verdicts.js';
 import { PageGuard } from '../src/content/guard.js';
 import { randomNames } from '../src/content/styles.js';
 import { translator } from '../src/common/i18n.js';
-import { fakeVoile } from './fake-voile.js';
+import { realVoile } from './voile.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const SRC = path.join(here, '..', 'src');
 export const FIXTURES = path.join(here, 'fixtures');
 export const FIXTURE_NAMES = ['x', 'facebook', 'reddit', 'reddit-old', 'youtube', 'mastodon', 'generic'];
+
+/** One classifier with the demo lists, shared by the tests: classify keeps no state between calls. */
+export const demoVoile = await realVoile();
 
 export const builtin = JSON.parse(readFileSync(path.join(SRC, 'adapters', 'builtin.json'), 'utf8'));
 export const catalogs = {
@@ -56,14 +60,19 @@ export function adapterFor(doc, host) {
 }
 
 /**
- * A PageGuard on doc with the fake classifier. Options: sync (answer in
- * the same microtask chain), settings {sensitivity, categories, allow}.
+ * A PageGuard on doc with the real classifier and the demo lists. Options:
+ * opts, the classify options {sensitivity, categories, allow}; hold: the
+ * verdicts wait for release(). voile.calls counts the classify calls and
+ * the texts classified.
  */
-export function guardFor(doc, host, { voile = fakeVoile(), opts = {}, language = 'en', waitMs = 2000, compiled, allowLog = [], hold = false } = {}) {
+export function guardFor(doc, host, { opts = {}, language = 'en', waitMs = 2000, compiled, allowLog = [], hold = false } = {}) {
   const names = randomNames();
   const pending = [];
+  const voile = { calls: { classify: 0, texts: 0 } };
   const classify = texts => {
-    const run = () => voile.classify(texts, opts).map(compactVerdict);
+    voile.calls.classify++;
+    voile.calls.texts += texts.length;
+    const run = () => demoVoile.classify(texts, opts).map(compactVerdict);
     if (!hold) return Promise.resolve().then(run);
     return new Promise(resolve => pending.push(() => resolve(run())));
   };
@@ -92,4 +101,26 @@ export async function waitFor(win, cond, ms = 3000) {
     await new Promise(r => win.setTimeout(r, 5));
   }
   return true;
+}
+
+/**
+ * Every line of the extension's sources (src/, .js and .mjs) that matches
+ * re, as "file:line: text", for tests of what the code must not hold.
+ * skip(file) leaves a file out (a path relative to src/).
+ */
+export function sourceLines(re, skip = () => false) {
+  const found = [];
+  const walk = dir => {
+    for (const f of readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, f.name);
+      if (f.isDirectory()) { walk(p); continue; }
+      const rel = path.relative(SRC, p);
+      if (!/\.m?js$/.test(f.name) || skip(rel)) continue;
+      readFileSync(p, 'utf8').split('\n').forEach((line, i) => {
+        if (re.test(line)) found.push(`${rel}:${i + 1}: ${line.trim()}`);
+      });
+    }
+  };
+  walk(SRC);
+  return found;
 }

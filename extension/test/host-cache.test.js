@@ -1,38 +1,21 @@
 // The host's start-up cache: read while the wasm loads, handed to voile
 // before the bundles, saved when the one in use is not current. voile
-// itself decides what to trust (wasm/test checks that with the real
-// classifier); here a fake voile keys its cache by build and lists.
+// itself decides what to trust (wasm/test checks that in detail); here the
+// host's part, with the real classifier.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Host } from '../src/host/host.js';
-import { bytesToBase64 } from '../src/common/base64.js';
-import { fakeVoile, fakeBundle } from './fake-voile.js';
+import { realVoile, storedBundle, otherBuildCache, withoutBuildId, KEY } from './voile.js';
 
-const KEY = 'voile-pub-' + 'A'.repeat(43);
-const enc = o => new TextEncoder().encode(JSON.stringify(o));
 const tick = (ms = 0) => new Promise(r => setTimeout(r, ms));
 
-// cachingVoile adds the cache API to the fake: a cache is JSON {build,
-// lists}; restoreCache refuses other builds and anything undecodable.
-function cachingVoile(build = 'build-1') {
-  const v = fakeVoile({ lists: [] });
-  let restored = null, compiled = false;
-  const key = () => `${build}:${v.lists().map(l => `${l.id}@${l.version}`).join(',')}`;
-  const load = v.loadBundle.bind(v);
-  const calls = { restore: 0, export: 0 };
-  return Object.assign(v, {
-    build, calls,
-    loadBundle(b) { compiled = false; return load(b); },
-    restoreCache(bytes) {
-      calls.restore++;
-      let c;
-      try { c = JSON.parse(new TextDecoder().decode(bytes)); } catch { throw new Error('voile: restore cache: damaged'); }
-      if (c.build !== build) throw new Error('voile: restore cache: made by another build of the classifier');
-      restored = c.key;
-    },
-    exportCache() { calls.export++; compiled = true; return enc({ build, key: key() }); },
-    cacheInfo() { return { key: key(), used: compiled && restored === key() }; },
-  });
+// The real classifier, counting its restores.
+async function cachingVoile({ wasm } = {}) {
+  const v = await realVoile({ lists: [], wasm });
+  const restore = v.restoreCache;
+  v.calls = { restore: 0 };
+  v.restoreCache = bytes => { v.calls.restore++; return restore.call(v, bytes); };
+  return v;
 }
 
 function memoryCache(entry = null) {
@@ -43,10 +26,11 @@ function memoryCache(entry = null) {
   };
 }
 
-async function start({ voile = cachingVoile(), cache, bundles = ['demo-en', 'demo-fr'] }) {
+async function start({ voile, cache, bundles = ['demo-en', 'demo-fr'] }) {
+  voile ??= await cachingVoile();
   const events = [];
   const host = new Host({ load: async () => voile, post: e => events.push(e), cache, cacheDelayMs: 0 });
-  await host.init({ keys: { 'voile-demo': KEY }, bundles: bundles.map(id => bytesToBase64(fakeBundle({ id }))), config: {} });
+  await host.init({ keys: { 'voile-demo': KEY }, bundles: bundles.map(storedBundle), config: {} });
   await tick(5);
   return { host, voile, events };
 }
@@ -66,9 +50,11 @@ test('the first start saves a cache; the next one uses it and writes nothing', a
 });
 
 test('a damaged cache, or one of another build, is replaced', async () => {
+  const damaged = otherBuildCache();
+  damaged[damaged.length >> 1] ^= 1;
   for (const entry of [
-    { key: 'k', bytes: new Uint8Array([1, 2, 3]) },
-    { key: 'k', bytes: enc({ build: 'build-0', key: 'build-0:demo-en@1,demo-fr@1' }) },
+    { key: 'k', bytes: damaged },
+    { key: 'k', bytes: otherBuildCache() },
   ]) {
     const cache = memoryCache(entry);
     const { host, voile } = await start({ cache });
@@ -86,14 +72,16 @@ test('a cache of other lists is replaced; so is the cache when the lists change'
   assert.equal(host.cacheStatus, 'restored');
   assert.equal(cache.puts, 2, 'restored but for other lists: written anew');
 
-  await host.handle({ op: 'unload', ref: 'voile-demo/demo-fr', reqId: 1 });
+  await host.handle({ type: 'unload', ref: 'voile-demo/demo-fr', reqId: 1 });
   await tick(5);
   assert.equal(cache.puts, 3);
   assert.equal(cache.entry.key, voile.cacheInfo().key);
-  await host.handle({ op: 'load', bundle: bytesToBase64(fakeBundle({ id: 'demo-fr', version: 2 })), reqId: 2 });
+  const before = cache.entry.key;
+  await host.handle({ type: 'load', bundle: storedBundle('demo-fr-v2'), reqId: 2 });
   await tick(5);
   assert.equal(cache.puts, 4);
-  assert.match(cache.entry.key, /demo-fr@2/);
+  assert.notEqual(cache.entry.key, before, 'the cache is for the new version of demo-fr');
+  assert.equal(cache.entry.key, voile.cacheInfo().key);
 });
 
 test('without a working cache the host starts all the same', async () => {
@@ -107,7 +95,8 @@ test('without a working cache the host starts all the same', async () => {
   }
   // A classifier that does not know its build has no cache.
   const cache = memoryCache();
-  const voile = cachingVoile('');
+  const voile = await cachingVoile({ wasm: withoutBuildId() });
+  assert.equal(voile.build, '', 'the module has no build id');
   await start({ cache, voile });
   assert.equal(cache.puts, 0);
 });

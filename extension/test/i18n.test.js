@@ -6,6 +6,7 @@ import { formatMessage, translator, effectiveLanguage, localizePage, formatDateT
 import { renderLocales } from '../tools/strings.mjs';
 import { JSDOM } from 'jsdom';
 import { catalogs, SRC } from './helpers.js';
+import { CATEGORIES } from '../src/common/categories.js';
 
 test('English and French have the same messages, and the files match tools/strings.mjs', () => {
   assert.deepEqual(Object.keys(catalogs.fr).sort(), Object.keys(catalogs.en).sort());
@@ -37,7 +38,7 @@ test('every string the code and pages use exists', () => {
     }
   };
   walk(SRC);
-  for (const c of ['racism', 'antisemitism', 'islamophobia', 'lgbtphobia', 'sexism', 'disability', 'xenophobia', 'threat']) used.add('cat_' + c);
+  for (const c of CATEGORIES) used.add('cat_' + c);
   for (const c of ['dehumanise', 'derogate', 'contempt', 'threat', 'exclude', 'positive']) used.add('class_' + c);
   for (const st of ['connected', 'connecting', 'offline', 'error']) used.add('optSync_' + st);
   for (const st of ['active', 'untrusted', 'invalid']) used.add('optListState_' + st);

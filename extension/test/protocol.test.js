@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { allowedSender } from '../src/common/protocol.js';
+import path from 'node:path';
+import { sourceLines } from './helpers.js';
+import { allowedSender, Request, PageRequest, PortMessage, HostOp, HostEvent } from '../src/common/protocol.js';
 
 const ID = 'abcdefghijklmnop';
 const ORIGIN = `chrome-extension://${ID}/`;
@@ -20,4 +22,16 @@ test('the extension\'s pages may ask the rest; another extension nothing', () =>
   assert.ok(allowedSender('host-event', offscreen, ID, ORIGIN));
   assert.equal(allowedSender('wake', { ...contentScript, id: 'other' }, ID, ORIGIN), false);
   assert.equal(allowedSender('trust', { id: ID, url: `chrome-extension://${ID}.evil.example/` }, ID, ORIGIN), false);
+});
+
+test('catalog fields are spelled as the wire spells them (public_key), nowhere in camelCase', () => {
+  assert.deepEqual(sourceLines(/\b(publicKey|publisherName)\b/), [], 'another spelling of a catalog field');
+});
+
+test('message names are written once, in protocol.js: the other parts use its constants', () => {
+  const names = new Set([Request, PageRequest, PortMessage, HostOp, HostEvent].flatMap(o => Object.values(o)));
+  const alt = [...names].map(n => n.replace(/-/g, '\\-')).join('|');
+  // A name where a message's type is written, compared or sent.
+  const uses = new RegExp(`(?:\\b(?:type|op|event)\\s*:\\s*|\\.(?:type|op|event)\\s*[!=]==\\s*|\\b(?:ask|tell|callHost|callOffscreen|call)\\(\\s*)'(${alt})'`);
+  assert.deepEqual(sourceLines(uses, file => file === path.join('common', 'protocol.js')), [], 'a message named by a string literal');
 });

@@ -79,6 +79,7 @@ export const STRINGS = {
   popupCountPage: ['Hidden on this page', 'Masqués sur cette page'],
   popupCountTotal: ['Hidden in all', 'Masqués au total'],
   popupOptions: ['Lists and options', 'Listes et options'],
+  popupClassifierFailed: ['Voile could not check the posts of this page: $ERROR$', 'Voile n’a pas pu vérifier les messages de cette page : $ERROR$', { ERROR: { content: '$1', example: 'classifier host unreachable after 6 attempts' } }],
   popupNoLists: ['No rule list is loaded yet: nothing is hidden.', 'Aucune liste de règles n’est chargée : rien n’est masqué.'],
 
   // Options.

@@ -160,7 +160,10 @@ export class VoileServer {
   /**
    * Signs a list (an object in the rule list format, publisher
    * voile-harness) with the test key and publishes it; with publisher, as
-   * a publisher addPublisher registered. Returns the server's answer.
+   * a publisher addPublisher registered. It runs `voile publish`, the
+   * publisher's own command, so that the tests publish as a publisher
+   * does and the server's client is the Go one (server/client). Returns
+   * what the command printed.
    */
   async publish(list, { publisher = TEST_PUBLISHER } = {}) {
     const other = publisher !== TEST_PUBLISHER ? this.publishers?.get(publisher) : null;
@@ -168,17 +171,15 @@ export class VoileServer {
     const dir = mkdtempSync(path.join(tmpdir(), 'voile-list-'));
     try {
       const src = path.join(dir, 'list.json');
-      const out = path.join(dir, 'list.bundle');
       writeFileSync(src, JSON.stringify({ publisher, ...list }));
-      await run(path.join(E2E, 'bin', 'voile'), ['sign', '-key', other ? other.key : path.join(E2E, 'keys', 'harness.key'), '-out', out, src]);
-      const res = await fetch(`${this.httpUrl}/v1/publish`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${other ? other.token : this.token}`, 'content-type': 'application/octet-stream' },
-        body: readFileSync(out),
-      });
-      const text = await res.text();
-      if (!res.ok) throw new Error(`publish: HTTP ${res.status}: ${text}`);
-      try { return JSON.parse(text); } catch { return text; }
+      const key = other ? other.key : path.join(E2E, 'keys', 'harness.key');
+      const env = { ...process.env, VOILE_TOKEN: other ? other.token : this.token };
+      try {
+        const { stdout } = await run(path.join(E2E, 'bin', 'voile'), ['publish', '-server', this.httpUrl, '-key', key, src], { env });
+        return stdout.trim();
+      } catch (e) {
+        throw new Error(`publish ${publisher}/${list.id} version ${list.version}: ${(e.stderr || e.message).trim()}`);
+      }
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -34,7 +34,8 @@ const (
 )
 
 // Categories lists every known category in a stable order.
-var Categories = []Category{Racism, Antisemitism, Islamophobia, LGBTphobia, Sexism, Disability, Xenophobia, Threat}
+// It is an array, so that its length is a constant (verdict.NumCategories).
+var Categories = [...]Category{Racism, Antisemitism, Islamophobia, LGBTphobia, Sexism, Disability, Xenophobia, Threat}
 
 // Known reports whether c is one of Categories.
 func (c Category) Known() bool {

@@ -394,7 +394,7 @@ func checkPattern(p string, probe bool) string {
 	return ""
 }
 
-func categoryNames() string { return names(Categories) }
+func categoryNames() string { return names(Categories[:]) }
 
 // overLimit says that n things are more than limit: "n bytes" when what
 // is empty, else "n what".

@@ -22,8 +22,8 @@ type feature struct {
 func newFeature(name string) feature { return feature{name, model.Feature(name)} }
 
 var (
-	featTarget = table("target:", rules.Categories)      // a target of the category
-	featRule   = table("rule:", rules.Categories)        // a flagging rule of the category that counted
+	featTarget = table("target:", rules.Categories[:])   // a target of the category
+	featRule   = table("rule:", rules.Categories[:])     // a flagging rule of the category that counted
 	featPred   = table("pred:", rules.PredicateClasses)  // a predicate of the class
 	featFrame  = table("frame:", rules.PredicateClasses) // a frame of the class that counted
 	featCtx    = table("context:", frames.Contexts)      // a frame or rule cancelled by the context

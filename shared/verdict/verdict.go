@@ -100,8 +100,8 @@ type Verdict struct {
 	Allowed bool `json:"allowed,omitempty"`
 }
 
-// NumCategories is len(rules.Categories).
-const NumCategories = 8
+// NumCategories is the number of categories, for arrays indexed by them.
+const NumCategories = len(rules.Categories)
 
 // Classifier classifies posts against one compiled set of lists. It reuses
 // memory between calls and is not safe for concurrent use.
@@ -458,5 +458,5 @@ func (o *Options) ruleAllowed(pub, list, rule string) bool {
 }
 
 func categoryIndex(c rules.Category) int {
-	return slices.Index(rules.Categories, c)
+	return slices.Index(rules.Categories[:], c)
 }

@@ -12,10 +12,11 @@
 // wasm/internal/engine/batch.go), because each crossing of the JavaScript
 // and Go boundary costs more than classifying a post.
 
-// The categories in the order of Go's rules.Categories. loadVoile checks
-// that the wasm agrees, so a stale voile.wasm next to a newer voile.js
-// fails at once instead of mislabelling verdicts.
-const CATEGORIES = ['racism', 'antisemitism', 'islamophobia', 'lgbtphobia', 'sexism', 'disability', 'xenophobia', 'threat'];
+// The categories are the wasm's own (Go's rules.Categories, exported as
+// raw.categories): verdicts name them by their index in that list, so
+// reading it from the instance keeps the names and the indexes of one
+// build together. The response format gives a category one bit of a byte.
+const MAX_CATEGORIES = 8;
 const NO_CATEGORY = 255;
 // Reason kinds in the order of Go's verdict.ReasonKinds, and contexts
 // after '' in the order of frames.Contexts.
@@ -89,12 +90,14 @@ export class Voile {
   #encoder = new TextEncoder();
 
   #build;
+  #categories;
 
   constructor(raw, instance, build = '') {
     const cats = Array.from(raw.categories || []);
-    if (cats.join() !== CATEGORIES.join()) {
-      throw new Error(`loadVoile: voile.wasm has categories [${cats}], voile.js expects [${CATEGORIES}]: rebuild both with make wasm`);
+    if (cats.length === 0 || cats.length > MAX_CATEGORIES || !cats.every(c => typeof c === 'string' && c)) {
+      throw new Error(`loadVoile: voile.wasm has categories [${cats}], want 1 to ${MAX_CATEGORIES} names: rebuild both with make wasm`);
     }
+    this.#categories = Object.freeze(cats);
     const kinds = Array.from(raw.reasonKinds || []), contexts = ['', ...(raw.contexts || [])];
     if (kinds.join() !== REASON_KINDS.join() || contexts.join() !== CONTEXTS.join()) {
       throw new Error(`loadVoile: voile.wasm has reason kinds [${kinds}] and contexts [${contexts}], voile.js expects [${REASON_KINDS}] and [${CONTEXTS}]: rebuild both with make wasm`);
@@ -157,7 +160,18 @@ export class Voile {
 
   /** The categories a rule may have, in a stable order. */
   get categories() {
-    return CATEGORIES.slice();
+    return this.#categories.slice();
+  }
+
+  /**
+   * Checks the signature of an adapter document (bytes) with a publisher's
+   * key (text form "voile-pub-…"). Throws when it does not verify.
+   * @param {Uint8Array} document
+   * @param {Uint8Array} sig
+   * @param {string} publicKeyText
+   */
+  verifyAdapters(document, sig, publicKeyText) {
+    this.#call('verifyAdapters', document, sig, publicKeyText);
   }
 
   /**
@@ -211,7 +225,7 @@ export class Voile {
       throw new TypeError(`voile: classify: opts must be an object, got ${describe(opts)}`);
     }
     const res = this.#call('classify', this.#encodeRequest(texts, opts));
-    return decodeVerdicts(res);
+    return decodeVerdicts(res, this.#categories);
   }
 
   /**
@@ -323,9 +337,15 @@ function stringList(name, v) {
   return v;
 }
 
+function scoresOf(categories, s) {
+  const scores = {};
+  for (let c = 0; c < categories.length; c++) scores[categories[c]] = s[c];
+  return scores;
+}
+
 // decodeVerdicts reads the response format of
 // wasm/internal/engine/batch.go.
-function decodeVerdicts(res) {
+function decodeVerdicts(res, categories) {
   const view = new DataView(res.buffer, res.byteOffset, res.byteLength);
   let at = 0;
   const str8 = () => {
@@ -345,8 +365,8 @@ function decodeVerdicts(res) {
   for (let i = 0; i < n; i++) {
     const flags = res[at], cat = res[at + 1], mask = res[at + 2];
     at += 3;
-    const s = [0, 0, 0, 0, 0, 0, 0, 0];
-    for (let c = 0; c < 8; c++) {
+    const s = new Array(categories.length).fill(0);
+    for (let c = 0; c < categories.length; c++) {
       if (mask & (1 << c)) {
         s[c] = view.getFloat64(at, true); at += 8;
       }
@@ -360,7 +380,7 @@ function decodeVerdicts(res) {
       const publisher = str8();
       const version = view.getFloat64(at, true); at += 8;
       const rule = str8();
-      const category = CATEGORIES[res[at]] ?? ''; at += 1;
+      const category = categories[res[at]] ?? ''; at += 1;
       const weight = view.getFloat64(at, true); at += 8;
       const start = view.getUint32(at, true), end = view.getUint32(at + 4, true);
       at += 8;
@@ -380,11 +400,8 @@ function decodeVerdicts(res) {
     out[i] = {
       flagged: (flags & 1) !== 0,
       score: cat === NO_CATEGORY ? 0 : s[cat],
-      category: cat === NO_CATEGORY ? '' : CATEGORIES[cat],
-      scores: {
-        racism: s[0], antisemitism: s[1], islamophobia: s[2], lgbtphobia: s[3],
-        sexism: s[4], disability: s[5], xenophobia: s[6], threat: s[7],
-      },
+      category: cat === NO_CATEGORY ? '' : categories[cat],
+      scores: scoresOf(categories, s),
       fingerprint: hex8(hi) + hex8(lo),
       allowed: (flags & 2) !== 0,
       reasons,

@@ -271,7 +271,7 @@ test('sync messages: catalog, hello, snapshot, delta, synced, error, adapters', 
   const cat = v.decodeMessage(messages.catalog);
   assert.equal(cat.type, 'catalog');
   assert.deepEqual(cat.lists[1], {
-    publisher: 'ngo', publisherName: 'An NGO', publicKey: fx.keys.ngo, list: 'other', name: 'Other',
+    publisher: 'ngo', publisher_name: 'An NGO', public_key: fx.keys.ngo, list: 'other', name: 'Other',
     description: '', langs: ['en', 'fr'], demo: true, version: 1, published: 1767225601,
   });
   const all = v.decodeMessage(v.encodeHello({}, null));
@@ -313,4 +313,16 @@ test('sync messages: catalog, hello, snapshot, delta, synced, error, adapters', 
   assert.throws(() => v.encodeHello({ small: -1 }, []), /held\["small"\] must be a version number, got number/);
   assert.throws(() => v.encodeHello({}, ['nowhere']), /list "nowhere" is neither loaded nor in the last catalog/);
   assert.throws(() => v.encodeHello({}, 'small'), /follow must be an array of list ids, got string/);
+});
+
+test('verifyAdapters checks an adapter document with a publisher key given as text', async () => {
+  const v = await fresh();
+  const m = v.decodeMessage(messages.adapters);
+  v.verifyAdapters(m.document, m.sig, fx.keys.ngo);
+  assert.throws(() => v.verifyAdapters(m.document, m.sig, fx.keys.stranger), /verifyAdapters: adapter document: bad signature/);
+  const tampered = Uint8Array.from(m.document);
+  tampered[0] ^= 1;
+  assert.throws(() => v.verifyAdapters(tampered, m.sig, fx.keys.ngo), /bad signature/);
+  assert.throws(() => v.verifyAdapters(m.document, m.sig, 'voile-priv-x'), /want a key starting with "voile-pub-"/);
+  assert.throws(() => v.verifyAdapters('doc', m.sig, fx.keys.ngo), /verifyAdapters: document must be a Uint8Array, got string/);
 });

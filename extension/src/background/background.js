@@ -1,351 +1,38 @@
 // The background: Chromium's service worker, or Firefox's background page.
-// It owns extension storage (settings, corrections, counts, verified list
-// bundles, pinned publisher keys), starts the classifier host (an offscreen
-// document in Chromium, a worker of this page in Firefox), registers the
-// content script on the sites the reader turned on, and answers the popup
-// and the options page. Pages talk to the classifier host directly, not
-// through here, so a page load does not wake the service worker.
+// It owns extension storage (store.js: settings, corrections, counts,
+// verified list bundles, pinned publisher keys), starts the classifier host
+// (host-control.js: an offscreen document in Chromium, a worker of this page
+// in Firefox), registers the content script on the sites the reader turned
+// on (sites.js), and answers the popup and the options page (status.js,
+// trust.js). This file wires the browser's events to them. Pages talk to
+// the classifier host directly, not through here, so a page load does not
+// wake the service worker.
 
 import {
-  Keys, normalizeSettings, normalizeAllow, applyCorrection, addStats, serverOriginPatterns,
-  migrateAllow, needsMigration,
+  Keys, normalizeSettings, normalizeAllow, applyCorrection, addStats, migrateAllow, needsMigration,
 } from '../common/settings.js';
-import { Target, allowedSender } from '../common/protocol.js';
-import { hostsToMatches, userSiteMatches } from '../common/sites.js';
-import { openAdapterUpdate } from '../common/adapter-updates.js';
-import { forgetAdaptersOf } from '../common/adapters.js';
+import { Target, Request, HostOp, HostEvent, allowedSender } from '../common/protocol.js';
+import { api, isChromium } from '../common/browser.js';
+import { get, set, update } from './store.js';
+import { hostState, hostConfig, hostStarted, recordStart, onHostEvent, ensureHost, callHost } from './host-control.js';
+import { status } from './status.js';
+import { trustPublisher, untrustPublisher } from './trust.js';
+import { syncUserSites } from './sites.js';
 
-const api = globalThis.chrome ?? globalThis.browser;
-const isChromium = typeof globalThis.chrome?.offscreen?.createDocument === 'function';
-const browserName = isChromium ? 'chromium' : 'firefox';
-const OFFSCREEN_URL = 'host/offscreen.html';
-const USER_SITES_SCRIPT = 'voile-user-sites';
-
-// ---- storage -------------------------------------------------------------------
-
-async function get(keys) {
-  return api.storage.local.get(keys);
-}
-
-async function set(items) {
-  return api.storage.local.set(items);
-}
-
-// One read-modify-write at a time: corrections and counts from several
-// tabs must not overwrite each other.
-let chain = Promise.resolve();
-function update(key, fn) {
-  const run = chain.then(async () => {
-    const stored = (await get(key))[key];
-    const next = fn(stored);
-    await set({ [key]: next });
-    return next;
-  });
-  chain = run.catch(() => {});
-  return run;
-}
-
-let builtinKeys = null;
-async function trustedAtBuild() {
-  if (!builtinKeys) {
-    try {
-      const res = await fetch(new URL('../trust.json', import.meta.url));
-      builtinKeys = res.ok ? await res.json() : {};
-    } catch {
-      builtinKeys = {};
-    }
-  }
-  return builtinKeys;
-}
-
-// The keys whose adapter updates this build accepts: the project's own,
-// shipped in the build, apart from every list publisher's.
-let adapterKeys = null;
-async function adapterKeysAtBuild() {
-  if (!adapterKeys) {
-    try {
-      const res = await fetch(new URL('../adapter-keys.json', import.meta.url));
-      adapterKeys = res.ok ? await res.json() : {};
-    } catch {
-      adapterKeys = {};
-    }
-  }
-  return adapterKeys;
-}
-
-/** Every trusted key: those the build ships, then those the reader pinned. */
-async function trustedKeys() {
-  const keys = { ...(await trustedAtBuild()) };
-  const { [Keys.publishers]: pubs = {} } = await get(Keys.publishers);
-  for (const [publisher, p] of Object.entries(pubs)) {
-    if (p && p.trusted && typeof p.key === 'string' && !keys[publisher]) keys[publisher] = p.key;
-  }
-  return keys;
-}
-
-async function hostState() {
-  const stored = await get([Keys.settings, Keys.lists]);
-  const settings = normalizeSettings(stored[Keys.settings]);
-  const keys = await trustedKeys();
-  const bundles = Object.entries(stored[Keys.lists] || {})
-    .filter(([ref, l]) => l && typeof l.bundle === 'string' && !settings.disabledLists.includes(ref) && keys[l.publisher])
-    .map(([, l]) => l.bundle);
-  return { keys, bundles, config: hostConfig(settings) };
-}
-
-function hostConfig(settings) {
-  return { server: settings.server, follow: settings.follow, disabledLists: settings.disabledLists };
-}
-
-// ---- the classifier host ---------------------------------------------------
-
-let hostReady = null; // resolves once the host has started
-let readyWaiters = [];
-
-function hostStarted(started) {
-  for (const w of readyWaiters) w(started);
-  readyWaiters = [];
-}
-
-// Chromium: an offscreen document holds the worker.
-async function ensureOffscreen() {
-  const contexts = await api.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'] });
-  if (contexts.length > 0) {
-    const alive = await callOffscreen('ping').then(() => true, () => false);
-    if (alive) return;
-  }
-  const ready = new Promise(resolve => readyWaiters.push(resolve));
-  if (contexts.length === 0) {
-    try {
-      await api.offscreen.createDocument({
-        url: OFFSCREEN_URL,
-        reasons: ['WORKERS'],
-        justification: 'Runs the hate speech classifier (WebAssembly) in a worker, kept warm between page loads.',
-      });
-    } catch (err) {
-      // Another call created it meanwhile.
-      if (!/single offscreen/i.test(err.message)) throw err;
-    }
-  }
-  await ready;
-}
-
-async function callOffscreen(op, args = {}) {
-  const answer = await api.runtime.sendMessage({ target: Target.host, op, args });
-  if (!answer) throw new Error(`classifier host did not answer ${op}`);
-  if (answer.error !== undefined) throw new Error(answer.error);
-  return answer.result;
-}
-
-// Firefox: this page holds the worker.
-let relay = null;
-async function startWorkerHere() {
-  const { Relay } = await import('../host/relay.js');
-  const worker = new Worker(new URL('../host/worker.js', import.meta.url), { type: 'module' });
-  relay = new Relay({ runtime: api.runtime, worker, toBackground: onHostEvent });
-  const started = await relay.call('init', await hostState());
-  await recordStart(started);
-}
-
-// Chromium may close the offscreen document (or a test does): each call
-// checks that it is there, sharing one check among concurrent callers.
-// Firefox's worker lives as long as this page.
-function ensureHost() {
-  if (!hostReady) {
-    hostReady = (isChromium ? ensureOffscreen() : startWorkerHere()).then(
-      () => { if (isChromium) hostReady = null; },
-      err => { hostReady = null; throw err; },
-    );
-  }
-  return hostReady;
-}
-
-async function callHost(op, args = {}) {
-  await ensureHost();
-  return isChromium ? callOffscreen(op, args) : relay.call(op, args);
-}
-
-async function restartHost() {
-  if (isChromium) {
-    try { await api.offscreen.closeDocument(); } catch { /* none open */ }
-  } else if (relay) {
-    relay.worker.terminate();
-    relay = null;
-  }
-  hostReady = null;
-  await ensureHost();
-}
-
-async function recordStart(started) {
-  if (started?.refused?.length) {
-    await update(Keys.sync, s => ({ ...(s || {}), startRefused: started.refused, at: Date.now() }));
-  }
-}
-
-// Events from the host: lists it verified, what the server said.
-async function onHostEvent(e) {
-  switch (e.event) {
-    case 'store-bundle':
-      await update(Keys.lists, lists => {
-        const all = { ...(lists || {}) };
-        const old = all[e.ref];
-        if (old && old.version >= e.version) return all;
-        all[e.ref] = { bundle: e.bundle, version: e.version, id: e.info.id, publisher: e.info.publisher, rules: e.info.rules, storedAt: Date.now() };
-        return all;
-      });
-      await update(Keys.sync, s => {
-        const next = { ...(s || {}), lastUpdate: Date.now() };
-        if (next.refused) delete next.refused[e.ref];
-        return next;
-      });
-      break;
-    case 'catalog':
-      await set({ [Keys.catalog]: { lists: e.lists, at: Date.now() } });
-      break;
-    case 'sync-status':
-      await update(Keys.sync, s => ({ ...(s || {}), state: e.state, message: e.message, at: e.at, ...(e.state === 'synced' ? { lastSynced: e.at } : {}) }));
-      break;
-    case 'list-refused':
-      await update(Keys.sync, s => ({ ...(s || {}), refused: { ...(s?.refused || {}), [e.ref]: { version: e.version, message: e.message, at: Date.now() } } }));
-      break;
-    case 'key-changed':
-      await update(Keys.publishers, pubs => {
-        const all = { ...(pubs || {}) };
-        all[e.publisher] = { ...(all[e.publisher] || {}), keyChanged: e.key };
-        return all;
-      });
-      break;
-    case 'adapters':
-      await acceptAdapters(e.signed).catch(err => update(Keys.sync, st => ({ ...(st || {}), problem: err.message, at: Date.now() })));
-      break;
-    case 'problem':
-      console.warn('Voile classifier host:', e.message);
-      await update(Keys.sync, s => ({ ...(s || {}), problem: e.message, at: Date.now() }));
-      break;
-    default:
-      break;
-  }
-}
-
-// A verified adapter update, signed with an adapter key of this build and
-// made for its built-in adapters, replaces an older one. An update stored
-// by an older build counts for nothing. Selectors are checked again by each
-// page, which has a DOM to parse them.
-async function acceptAdapters(signed) {
-  const builtin = await (await fetch(new URL('../adapters/builtin.json', import.meta.url))).json();
-  const doc = await openAdapterUpdate(signed, await adapterKeysAtBuild(), () => true, builtin);
-  await update(Keys.adapters, current => {
-    const mine = current?.base === builtin.version ? current : null;
-    return doc.version > (mine?.version ?? builtin.version) ? doc : mine;
-  });
-}
-
-// ---- what the popup and the options page ask ---------------------------------
-
-async function status() {
-  const stored = await get([Keys.lists, Keys.publishers, Keys.catalog, Keys.sync, Keys.stats, Keys.settings, Keys.allow]);
-  let loaded = [];
-  let hostError = '';
-  try {
-    loaded = await callHost('lists');
-  } catch (err) {
-    hostError = err.message;
-  }
-  const build = await trustedAtBuild();
-  const publishers = {};
-  for (const [id, key] of Object.entries(build)) publishers[id] = { key, trusted: true, builtIn: true };
-  for (const [id, p] of Object.entries(stored[Keys.publishers] || {})) {
-    publishers[id] = { ...p, ...(publishers[id] || {}) };
-  }
-  for (const e of stored[Keys.catalog]?.lists || []) {
-    const p = publishers[e.publisher] ||= { key: e.public_key, trusted: false };
-    p.name ||= e.publisher_name;
-    if (p.trusted && p.key !== e.public_key) p.keyChanged = e.public_key;
-    if (!p.trusted) p.key = e.public_key;
-  }
-  const lists = Object.fromEntries(Object.entries(stored[Keys.lists] || {}).map(([ref, l]) => [ref, { ...l, bundle: undefined }]));
-  return {
-    loaded, hostError, publishers, lists,
-    catalog: stored[Keys.catalog] || null,
-    sync: stored[Keys.sync] || {},
-    stats: stored[Keys.stats] || { flagged: 0, categories: {} },
-    settings: normalizeSettings(stored[Keys.settings]),
-    allow: normalizeAllow(stored[Keys.allow]),
-    browser: browserName,
-  };
-}
-
-async function trustPublisher(publisher, key) {
-  const build = await trustedAtBuild();
-  if (build[publisher] && build[publisher] !== key) throw new Error(`publisher ${publisher} is built in with another key; a key change is refused`);
-  await update(Keys.publishers, pubs => {
-    const all = { ...(pubs || {}) };
-    const old = all[publisher];
-    if (old?.trusted && old.key !== key) throw new Error(`publisher ${publisher} is pinned to another key; a key change is refused`);
-    all[publisher] = { ...(old || {}), key, trusted: true, pinnedAt: Date.now(), keyChanged: undefined };
-    return all;
-  });
-  await callHost('trust', { publisher, key });
-}
-
-async function untrustPublisher(publisher) {
-  const build = await trustedAtBuild();
-  if (build[publisher]) throw new Error(`publisher ${publisher} is built in and stays trusted`);
-  await update(Keys.publishers, pubs => {
-    const all = { ...(pubs || {}) };
-    delete all[publisher];
-    return all;
-  });
-  await update(Keys.lists, lists => Object.fromEntries(Object.entries(lists || {}).filter(([, l]) => l.publisher !== publisher)));
-  // And the adapter update it signed, if any: pages go back to the built-in adapters.
-  await update(Keys.adapters, a => forgetAdaptersOf(a, publisher) ?? null);
-  // The wasm has no way to forget a key: a new host starts without it.
-  await restartHost();
-}
-
-// ---- sites -------------------------------------------------------------------
-
-let manifestMatches = null;
-async function builtInMatches() {
-  if (!manifestMatches) {
-    const doc = await (await fetch(new URL('../adapters/builtin.json', import.meta.url))).json();
-    manifestMatches = hostsToMatches(doc.adapters.flatMap(a => a.hosts));
-  }
-  return manifestMatches;
-}
-
-/** Registers the content script on the sites the reader granted beyond the built-in ones. */
-async function syncUserSites() {
-  const { origins = [] } = await api.permissions.getAll();
-  const settings = normalizeSettings((await get(Keys.settings))[Keys.settings]);
-  const matches = userSiteMatches(origins, await builtInMatches(), serverOriginPatterns(settings.server, browserName));
-  const existing = await api.scripting.getRegisteredContentScripts({ ids: [USER_SITES_SCRIPT] });
-  if (matches.length === 0) {
-    if (existing.length) await api.scripting.unregisterContentScripts({ ids: [USER_SITES_SCRIPT] });
-    return;
-  }
-  // From the extension's root: Firefox resolves a relative path against
-  // the background page (background/content.js), Chromium against the root.
-  const script = { id: USER_SITES_SCRIPT, matches, js: ['/content.js'], runAt: 'document_start', allFrames: false };
-  if (existing.length) await api.scripting.updateContentScripts([script]);
-  else await api.scripting.registerContentScripts([script]);
-}
-
-// ---- events --------------------------------------------------------------------
-
+// Each request's handler; who may send it is protocol.js's FROM_PAGES.
 const handlers = {
-  'host-state': () => hostState(),
-  'host-ready': async msg => { await recordStart(msg.started); hostStarted(msg.started); return { ok: true }; },
-  'host-event': msg => onHostEvent(msg.event),
-  wake: async () => { await ensureHost(); return { ok: true }; },
-  correction: async msg => { await update(Keys.allow, a => applyCorrection(a, msg.change || {})); return { ok: true }; },
-  stats: async msg => { await update(Keys.stats, s => addStats(s, Array.isArray(msg.categories) ? msg.categories : [])); return { ok: true }; },
-  status: () => status(),
-  trust: msg => trustPublisher(String(msg.publisher), String(msg.key)).then(() => ({ ok: true })),
-  untrust: msg => untrustPublisher(String(msg.publisher)).then(() => ({ ok: true })),
-  'sync-now': () => callHost('sync-now'),
-  'user-sites': () => syncUserSites().then(() => ({ ok: true })),
-  'reset-stats': async () => { await set({ [Keys.stats]: addStats(null, []) }); return { ok: true }; },
+  [Request.hostState]: () => hostState(),
+  [Request.hostReady]: async msg => { await recordStart(msg.started); hostStarted(msg.started); return { ok: true }; },
+  [Request.hostEvent]: msg => onHostEvent(msg.event),
+  [Request.wake]: async () => { await ensureHost(); return { ok: true }; },
+  [Request.correction]: async msg => { await update(Keys.allow, a => applyCorrection(a, msg.change || {})); return { ok: true }; },
+  [Request.stats]: async msg => { await update(Keys.stats, s => addStats(s, Array.isArray(msg.categories) ? msg.categories : [])); return { ok: true }; },
+  [Request.status]: () => status(),
+  [Request.trust]: msg => trustPublisher(String(msg.publisher), String(msg.key)).then(() => ({ ok: true })),
+  [Request.untrust]: msg => untrustPublisher(String(msg.publisher)).then(() => ({ ok: true })),
+  [Request.syncNow]: () => callHost(HostOp.syncNow),
+  [Request.userSites]: () => syncUserSites().then(() => ({ ok: true })),
+  [Request.resetStats]: async () => { await set({ [Keys.stats]: addStats(null, []) }); return { ok: true }; },
 };
 
 api.runtime.onMessage.addListener((msg, sender, reply) => {
@@ -371,12 +58,12 @@ api.storage.onChanged.addListener(async (changes, area) => {
   const before = normalizeSettings(changes[Keys.settings].oldValue);
   const after = normalizeSettings(changes[Keys.settings].newValue);
   if (JSON.stringify(hostConfig(before)) === JSON.stringify(hostConfig(after))) return;
-  await callHost('configure', { config: hostConfig(after) });
+  await callHost(HostOp.configure, { config: hostConfig(after) });
   // A list turned back on is used again from its stored, verified bundle.
   const { [Keys.lists]: lists = {} } = await get(Keys.lists);
   for (const ref of before.disabledLists) {
     if (!after.disabledLists.includes(ref) && lists[ref]?.bundle) {
-      await callHost('load', { bundle: lists[ref].bundle }).catch(err => onHostEvent({ event: 'list-refused', ref, version: lists[ref].version, message: err.message }));
+      await callHost(HostOp.load, { bundle: lists[ref].bundle }).catch(err => onHostEvent({ type: HostEvent.listRefused, ref, version: lists[ref].version, message: err.message }));
     }
   }
   if (before.server !== after.server) await syncUserSites();

@@ -4,54 +4,30 @@
 // (adapter-keys.json), separate from the keys of list publishers. A list
 // publisher the reader trusts decides what its lists hide, never which
 // parts of pages are checked. So no server, network or list publisher can
-// make Voile skip parts of pages:
+// make Voile skip parts of pages. The classifier host checks the
+// signature with voile.verifyAdapters (Go's bundle.VerifyAdapters, the
+// extension's one implementation of signatures) and passes on only a
+// verified document:
 //
-//   {"publisher": "voile",
-//    "document": "<base64 of the adapter document's UTF-8 JSON>",
-//    "sig": "<base64 of the Ed25519 signature of
-//             'voile adapters v1\0' followed by those bytes>"}
+//   {"publisher": "voile", "document": "<base64 of the document's UTF-8 JSON>"}
 //
 // Even then an update cannot weaken the built-in adapters
 // (weakeningProblems in adapters.js), and applies to the build it names
-// only. The browser's WebCrypto verifies it (Ed25519: Chromium 137+,
-// Firefox 129+).
+// only.
 
 import { adapterProblems, weakeningProblems } from './adapters.js';
-
-const DOMAIN = 'voile adapters v1\u0000';
-
-function b64(text) {
-  const s = atob(String(text).replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(String(text).length / 4) * 4, '='));
-  return Uint8Array.from(s, c => c.charCodeAt(0));
-}
-
-/** The raw 32 bytes of a "voile-pub-..." key; throws when malformed. */
-export function publicKeyBytes(keyText) {
-  const m = /^voile-pub-([A-Za-z0-9_-]{43})$/.exec(String(keyText).trim());
-  if (!m) throw new Error('public key is not a voile-pub- key');
-  const raw = b64(m[1]);
-  if (raw.length !== 32) throw new Error(`public key is ${raw.length} bytes, want 32`);
-  return raw;
-}
+import { base64ToBytes } from './base64.js';
 
 /**
- * Verifies and opens a signed adapter update with the adapter keys
- * {publisher: key} of this build (never the keys of list publishers), and
- * checks it against the build's built-in adapters. Returns the adapter
- * document, with signedBy naming its publisher; throws an Error that says
- * what failed. isSelector checks selectors (see adapterProblems).
+ * Reads an adapter update whose signature the classifier host verified
+ * ({publisher, document}), and checks it against the build's built-in
+ * adapters. Returns the adapter document, with signedBy naming its
+ * publisher; throws an Error that says what failed. isSelector checks
+ * selectors (see adapterProblems).
  */
-export async function openAdapterUpdate(signed, adapterKeys, isSelector, builtin, subtle = globalThis.crypto.subtle) {
-  if (!signed || typeof signed !== 'object') throw new Error('adapter update: not an object');
-  const key = Object.hasOwn(adapterKeys, signed.publisher) ? adapterKeys[signed.publisher] : undefined;
-  if (!key) throw new Error(`adapter update: ${JSON.stringify(signed.publisher)} holds no adapter key of this build`);
-  const doc = b64(signed.document || '');
-  const sig = b64(signed.sig || '');
-  const message = new Uint8Array([...new TextEncoder().encode(DOMAIN), ...doc]);
-  const cryptoKey = await subtle.importKey('raw', publicKeyBytes(key), { name: 'Ed25519' }, false, ['verify']);
-  if (!(await subtle.verify({ name: 'Ed25519' }, cryptoKey, sig, message))) {
-    throw new Error(`adapter update: bad signature for publisher ${signed.publisher}`);
-  }
+export function readAdapterUpdate(verified, isSelector, builtin) {
+  if (!verified || typeof verified !== 'object') throw new Error('adapter update: not an object');
+  const doc = base64ToBytes(String(verified.document || ''));
   let parsed;
   try {
     parsed = JSON.parse(new TextDecoder().decode(doc));
@@ -61,5 +37,5 @@ export async function openAdapterUpdate(signed, adapterKeys, isSelector, builtin
   const problems = adapterProblems(parsed, isSelector);
   if (!problems.length) problems.push(...weakeningProblems(parsed, builtin));
   if (problems.length) throw new Error(`adapter update refused: ${problems.join('; ')}`);
-  return { ...parsed, signedBy: String(signed.publisher) };
+  return { ...parsed, signedBy: String(verified.publisher) };
 }

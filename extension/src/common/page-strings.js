@@ -1,6 +1,7 @@
 // Strings for the extension's own pages (popup, options): the reader's
 // chosen language from the same _locales files as chrome.i18n.
 import { translator, LANGUAGES, localizePage, effectiveLanguage, browserLanguage } from './i18n.js';
+import { api as browserApi } from './browser.js';
 
 export async function pageTranslator(api, language) {
   const catalogs = {};
@@ -18,14 +19,7 @@ export function pageLanguage(api, language) {
   return effectiveLanguage(language, browserLanguage(api));
 }
 
-export function applyStrings(doc, t, language, api = globalThis.chrome ?? globalThis.browser) {
+export function applyStrings(doc, t, language, api = browserApi) {
   localizePage(doc, t);
   doc.documentElement.lang = pageLanguage(api, language);
-}
-
-/** Sends a request to the background and returns its answer, throwing its error. */
-export async function ask(api, type, fields = {}) {
-  const answer = await api.runtime.sendMessage({ target: 'background', type, ...fields });
-  if (answer && answer.error) throw new Error(answer.error);
-  return answer;
 }

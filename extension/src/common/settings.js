@@ -3,7 +3,9 @@
 // the classifier options derived from them. Everything read from storage
 // goes through normalize*, so a damaged or older value cannot break a page.
 
-export const CATEGORIES = ['racism', 'antisemitism', 'islamophobia', 'lgbtphobia', 'sexism', 'disability', 'xenophobia', 'threat'];
+import { CATEGORIES } from './categories.js';
+
+export { CATEGORIES };
 
 export const DEFAULT_SERVER = 'ws://127.0.0.1:8787/v1/sync';
 

@@ -7,7 +7,7 @@
 // background page): the port then closes at once, the page asks the
 // background to wake the host, and sends its unanswered requests again.
 
-import { PORT_NAME } from '../common/protocol.js';
+import { PORT_NAME, PortMessage, Request, Target } from '../common/protocol.js';
 
 export { PORT_NAME };
 
@@ -40,14 +40,14 @@ export class ClassifierPort {
     return new Promise((resolve, reject) => {
       const id = this.nextId++;
       this.pending.set(id, { texts, resolve, reject });
-      this.send({ type: 'classify', id, texts });
+      this.send({ type: PortMessage.classify, id, texts });
     });
   }
 
   /** Changes the options for the next requests (settings, corrections). */
   setOpts(opts) {
     this.opts = opts;
-    if (this.port) this.post({ type: 'opts', opts });
+    if (this.port) this.post({ type: PortMessage.opts, opts });
   }
 
   send(msg) {
@@ -79,12 +79,12 @@ export class ClassifierPort {
       void this.runtime.lastError; // read, so the browser does not log it
       if (this.port === port) this.dropped();
     });
-    port.postMessage({ type: 'opts', opts: this.opts });
+    port.postMessage({ type: PortMessage.opts, opts: this.opts });
     // A timer of its own (not the injected one), that does not keep node
     // alive in tests.
     const beat = () => {
       if (this.port !== port) return;
-      this.post({ type: 'alive' });
+      this.post({ type: PortMessage.alive });
       setTimeout(beat, KEEPALIVE_MS)?.unref?.();
     };
     setTimeout(beat, KEEPALIVE_MS)?.unref?.();
@@ -92,19 +92,19 @@ export class ClassifierPort {
 
   received(msg) {
     if (!msg || typeof msg !== 'object') return;
-    if (msg.type === 'ready') {
+    if (msg.type === PortMessage.ready) {
       this.attempts = 0;
-    } else if (msg.type === 'verdicts' || msg.type === 'error') {
+    } else if (msg.type === PortMessage.verdicts || msg.type === PortMessage.error) {
       const req = this.pending.get(msg.id);
       if (!req) return;
       this.pending.delete(msg.id);
       this.attempts = 0;
-      if (msg.type === 'verdicts') {
+      if (msg.type === PortMessage.verdicts) {
         if (Array.isArray(msg.verdicts) && typeof msg.ms === 'number') msg.verdicts.hostMs = msg.ms;
         req.resolve(msg.verdicts);
       }
       else req.reject(new Error(msg.message || 'classifier error'));
-    } else if (msg.type === 'recheck') {
+    } else if (msg.type === PortMessage.recheck) {
       this.onRecheck();
     }
   }
@@ -123,7 +123,7 @@ export class ClassifierPort {
       let done = false;
       const finish = () => { if (!done) { done = true; resolve(); } };
       try {
-        this.runtime.sendMessage({ target: 'background', type: 'wake' }, () => { void this.runtime.lastError; finish(); });
+        this.runtime.sendMessage({ target: Target.background, type: Request.wake }, () => { void this.runtime.lastError; finish(); });
       } catch {
         finish();
       }
@@ -132,7 +132,7 @@ export class ClassifierPort {
       this.waking = null;
       if (this.pending.size === 0) return;
       this.connect();
-      for (const [id, req] of this.pending) this.post({ type: 'classify', id, texts: req.texts });
+      for (const [id, req] of this.pending) this.post({ type: PortMessage.classify, id, texts: req.texts });
     });
   }
 

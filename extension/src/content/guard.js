@@ -5,11 +5,14 @@
 // MutationObserver callback (which runs before the next paint) marks posts
 // added later (infinite scroll) pending and sends their text to the
 // classifier in one batch; the verdict then shows the post or blurs it
-// under a veil.
+// under a veil. Each post has one state (post-state.js), which
+// presenter.js shows; reader.js handles the veil's buttons.
 
-import { containersIn, containerOf, postTypeOf, postText, isExcluded, coverOf } from './posts.js';
-import { pageCss, installCss, State } from './styles.js';
-import { createVeil } from './veil.js';
+import { containersIn, containerOf, postTypeOf, postText, isExcluded } from './posts.js';
+import { pageCss, installCss } from './styles.js';
+import { PostState, PRESENTATION, MODE_NAMES, keptUntilVerdict } from './post-state.js';
+import { Presenter } from './presenter.js';
+import { readerActions } from './reader.js';
 
 /** How long a post may wait for its verdict before it is veiled as unchecked. */
 export const WAIT_MS = 2000;
@@ -31,13 +34,17 @@ export class PageGuard {
     this.allow = allow;
     this.onFlagged = onFlagged;
     this.waitMs = waitMs;
-    // container -> {type, text, seq, verdict, revealed, veil, cover, hidden,
-    // mode}: what the page must not read (why a post is blurred or shown,
-    // what the reader did) is kept here, out of the DOM.
+    // container -> {type, text, seq, state, verdict, revealed, since, veil,
+    // cover, hidden}: what the page must not read (why a post is blurred
+    // or shown, what the reader did) is kept here, out of the DOM.
     this.info = new WeakMap();
+    this.presenter = new Presenter({ doc, names, t: () => this.t, actions: el => readerActions(this, el) });
     this.queue = new Set();
     this.seq = 0;
     this.counts = { flagged: 0, categories: {} };
+    // Why the last batch got no verdicts ('' once one does): the popup
+    // tells the reader, whose posts stay veiled as unchecked meanwhile.
+    this.classifierError = '';
     this.flaggedSeen = new Set(); // fingerprints counted on this page
     this.css = null;
     this.observer = null;
@@ -45,8 +52,12 @@ export class PageGuard {
     this.busy = 0; // ms spent in the observer callback, for measurements
   }
 
-  /** Installs the stylesheet, checks what is already there and watches for more. */
-  start() {
+  /**
+   * Installs the stylesheet, checks what is already there and watches for
+   * more; with compiled, with that adapter.
+   */
+  start(compiled = this.compiled) {
+    this.compiled = compiled;
     const css = pageCss(this.names, this.compiled.containers);
     if (this.css) this.css.update(css);
     else this.css = installCss(this.doc, css);
@@ -129,13 +140,22 @@ export class PageGuard {
     this.waitTimer = null;
     this.css?.remove();
     this.css = null;
-    const S = this.names.state;
-    for (const el of this.doc.querySelectorAll(`[${S}]`)) this.unmark(el);
+    for (const el of this.doc.querySelectorAll(`[${this.names.state}]`)) this.unmark(el);
     this.queue.clear();
   }
 
-  /** Switches to another adapter (an update, or a site recognised late). */
+  /** The id of the adapter in use. */
+  get adapterId() { return this.compiled.id; }
+
+  /** Whether any post was sent to the classifier yet. */
+  get sentAny() { return this.seq > 0; }
+
+  /**
+   * Switches to another adapter (an update, or a site recognised late);
+   * one that finds the same posts changes nothing.
+   */
   setAdapter(compiled) {
+    if (compiled.containers === this.compiled.containers) return;
     this.compiled = compiled;
     if (this.css) this.css.update(pageCss(this.names, compiled.containers));
     // What the previous adapter marked goes: a paragraph the generic
@@ -160,19 +180,27 @@ export class PageGuard {
     this.flush();
   }
 
+  /** Uses other strings (the interface language changed), and draws every veil again with them. */
+  setTranslator(t) {
+    this.t = t;
+    this.relabel();
+  }
+
   /** Draws every veil again, after the interface language changed. */
   relabel() {
     for (const el of this.doc.querySelectorAll(`[${this.names.state}]`)) {
       const info = this.info.get(el);
-      if (!info || !info.veil || !info.mode) continue;
-      const v = info.verdict || {};
-      info.veil.render(info.mode, info.mode === 'allowed' ? { rules: (v.rules || []).length } : { category: v.category, why: v.why });
+      if (!info || !info.cover) continue; // no veil up
+      this.presenter.render(info, info.state, info.verdict || {});
     }
   }
 
-  /** Counts of distinct flagged posts seen on this page. */
+  /**
+   * Counts of distinct flagged posts seen on this page, and why the
+   * classifier last failed here ('' when it answers).
+   */
   pageCounts() {
-    return { flagged: this.counts.flagged, categories: { ...this.counts.categories } };
+    return { flagged: this.counts.flagged, categories: { ...this.counts.categories }, classifierError: this.classifierError };
   }
 
   // ---- finding posts --------------------------------------------------------
@@ -243,11 +271,11 @@ export class PageGuard {
     if (this.info.has(el) && el.hasAttribute(this.names.state)) return;
     const type = postTypeOf(el, this.compiled);
     if (!type) return;
-    const info = { type, text: '', seq: 0, verdict: null, revealed: null, veil: null, cover: null, hidden: null, excluded: false };
+    const info = { type, text: '', seq: 0, state: null, verdict: null, revealed: null, since: 0, veil: null, cover: null, hidden: null, excluded: false };
     this.info.set(el, info);
     if (isExcluded(el, type, this.compiled, this.neverPresent())) {
       info.excluded = true;
-      this.setState(el, State.SHOWN);
+      this.presenter.present(el, info, PostState.shown);
       return;
     }
     info.text = postText(el, type, this.compiled);
@@ -262,22 +290,19 @@ export class PageGuard {
       // them (or for DOMContentLoaded) rather than show an empty box that
       // would be hidden again.
       info.seq = ++this.seq;
-      this.setState(el, State.PENDING);
+      this.presenter.present(el, info, PostState.pending);
       this.emptyWhileLoading.add(el);
       return;
     }
     this.emptyWhileLoading?.delete(el);
     if (info.text.length < Math.max(1, info.type.minLength)) {
       info.seq = ++this.seq; // drops any verdict still on its way
-      this.show(el, info);
+      this.presenter.present(el, info, PostState.shown);
       return;
     }
     // A veiled post keeps its veil, and a post the reader revealed stays
     // shown, until the new verdict.
-    const m = info.mode;
-    if (m !== 'blurred' && m !== 'waiting' && !((m === 'revealed' || m === 'allowed') && info.revealed)) {
-      this.setState(el, State.PENDING);
-    }
+    if (!keptUntilVerdict(info.state, info.revealed)) this.presenter.present(el, info, PostState.pending);
     this.queue.add(el);
   }
 
@@ -308,6 +333,7 @@ export class PageGuard {
         if (!Array.isArray(verdicts) || verdicts.length !== els.length) {
           throw new Error(`classifier answered ${verdicts?.length} verdicts for ${els.length} posts`);
         }
+        this.classifierError = '';
         const got = this.mark('voile:batch-answered', els.length);
         els.forEach((el, i) => {
           const info = this.info.get(el);
@@ -316,8 +342,9 @@ export class PageGuard {
         this.measure('voile:batch', sent, got, { posts: els.length, hostMs: verdicts.hostMs, observerMs: this.busy });
       },
       // Posts whose verdict cannot come stay hidden until the wait timer
-      // veils them as unchecked: a failure must not show hate.
-      err => { this.lastError = String(err && err.message || err); },
+      // veils them as unchecked: a failure must not show hate. The reader
+      // learns why from the popup.
+      err => { this.classifierError = String(err && err.message || err); },
     );
   }
 
@@ -338,12 +365,11 @@ export class PageGuard {
     const win = this.doc.defaultView;
     this.waitTimer = win.setTimeout(() => {
       this.waitTimer = null;
-      const S = this.names.state;
       let left = false;
-      for (const el of this.doc.querySelectorAll(`[${S}="${State.PENDING}"]`)) {
+      for (const el of this.doc.querySelectorAll(`[${this.names.state}="${PRESENTATION[PostState.pending].attr}"]`)) {
         const info = this.info.get(el);
-        if (!info) continue;
-        if (Date.now() - (info.since || 0) >= this.waitMs) this.cover(el, info, 'waiting', {});
+        if (info?.state !== PostState.pending) continue;
+        if (Date.now() - info.since >= this.waitMs) this.presenter.present(el, info, PostState.waiting);
         else left = true;
       }
       if (left) this.armWaitTimer();
@@ -354,9 +380,9 @@ export class PageGuard {
     info.verdict = v;
     // The reader just said this post is not hate: keep the bar that lets
     // them undo it while the new verdict (allowed) comes back.
-    if (info.mode === 'allowed' && v && v.fingerprint === info.revealed) return;
+    if (info.state === PostState.allowed && v && v.fingerprint === info.revealed) return;
     if (!v || !v.flagged) {
-      this.show(el, info);
+      this.presenter.present(el, info, PostState.shown);
       return;
     }
     if (!this.flaggedSeen.has(v.fingerprint)) {
@@ -366,28 +392,14 @@ export class PageGuard {
       this.onFlagged(v);
     }
     if (info.revealed && info.revealed === v.fingerprint) {
-      this.cover(el, info, 'revealed', v);
+      this.presenter.present(el, info, PostState.revealed, v);
       return;
     }
     info.revealed = null;
-    this.cover(el, info, 'blurred', v);
+    this.presenter.present(el, info, PostState.blurred, v);
   }
 
   // ---- what the reader sees ---------------------------------------------------
-
-  setState(el, state) {
-    const S = this.names.state;
-    if (state === State.PENDING) {
-      const info = this.info.get(el);
-      if (info) info.since = Date.now();
-    }
-    if (el.getAttribute(S) !== state) el.setAttribute(S, state);
-  }
-
-  show(el, info) {
-    this.uncover(info);
-    this.setState(el, State.SHOWN);
-  }
 
   /**
    * What Voile shows of a post, for tests: 'pending', 'shown', 'blurred',
@@ -396,115 +408,12 @@ export class PageGuard {
    */
   modeOf(el) {
     const info = this.info.get(el);
-    const st = el.getAttribute(this.names.state);
-    if (!info || st === null) return null;
-    if (st === State.PENDING) return 'pending';
-    return { blurred: 'blurred', waiting: 'unchecked', revealed: 'revealed', allowed: 'allowed' }[info.mode] || 'shown';
-  }
-
-  cover(el, info, mode, v) {
-    const cover = coverOf(el, info.type);
-    if (info.cover && info.cover !== cover) this.uncover(info);
-    info.cover = cover;
-    if (!info.veil) {
-      info.veil = createVeil(this.doc, this.names, (key, subs) => this.t(key, subs), {
-        show: () => this.reveal(el),
-        hide: () => this.rehide(el),
-        notHate: () => this.markNotHate(el),
-        undo: () => this.undoNotHate(el),
-        neverRules: () => this.neverRules(el),
-      });
-    }
-    if (info.veil.host.parentNode !== cover) cover.prepend(info.veil.host);
-    const blurred = mode === 'blurred' || mode === 'waiting';
-    cover.setAttribute(this.names.cover, blurred ? 'b' : 's');
-    if (blurred) this.hideFromAT(info);
-    else this.restoreAT(info);
-    this.setState(el, blurred ? State.BLURRED : State.SHOWN);
-    info.mode = mode;
-    info.veil.render(mode, mode === 'allowed' ? { rules: (v.rules || []).length } : { category: v.category, why: v.why });
-  }
-
-  uncover(info) {
-    if (!info.cover) return;
-    this.restoreAT(info);
-    info.cover.removeAttribute(this.names.cover);
-    info.veil?.host.remove();
-    info.cover = null;
-    info.mode = null;
-  }
-
-  // Screen readers must not read a blurred post either: its element
-  // children are hidden from them (the veil says what is there) and given
-  // back their own aria-hidden when shown.
-  hideFromAT(info) {
-    if (info.hidden) return;
-    info.hidden = [];
-    for (const child of info.cover.children) {
-      if (child === info.veil.host) continue;
-      info.hidden.push([child, child.getAttribute('aria-hidden')]);
-      child.setAttribute('aria-hidden', 'true');
-    }
-  }
-
-  restoreAT(info) {
-    if (!info.hidden) return;
-    for (const [child, old] of info.hidden) {
-      if (old === null) child.removeAttribute('aria-hidden');
-      else child.setAttribute('aria-hidden', old);
-    }
-    info.hidden = null;
+    if (!info?.state || !el.hasAttribute(this.names.state)) return null;
+    return MODE_NAMES[info.state];
   }
 
   unmark(el) {
-    const info = this.info.get(el);
-    if (info) this.uncover(info);
-    el.removeAttribute(this.names.state);
+    this.presenter.unmark(el, this.info.get(el));
     this.info.delete(el);
-  }
-
-  // ---- the reader's actions -------------------------------------------------
-
-  reveal(el) {
-    const info = this.info.get(el);
-    if (!info) return;
-    const v = info.verdict || {};
-    info.revealed = v.fingerprint || 'unchecked';
-    this.cover(el, info, 'revealed', v.flagged ? v : { category: '' });
-  }
-
-  rehide(el) {
-    const info = this.info.get(el);
-    if (!info) return;
-    info.revealed = null;
-    const v = info.verdict;
-    if (v && v.flagged) this.cover(el, info, 'blurred', v);
-    else this.cover(el, info, 'waiting', {});
-  }
-
-  markNotHate(el) {
-    const info = this.info.get(el);
-    const v = info?.verdict;
-    if (!v || !v.fingerprint) return;
-    info.revealed = v.fingerprint;
-    this.allow({ post: v.fingerprint });
-    this.cover(el, info, 'allowed', v);
-  }
-
-  undoNotHate(el) {
-    const info = this.info.get(el);
-    const v = info?.verdict;
-    if (!v) return;
-    info.revealed = null;
-    this.allow({ unpost: v.fingerprint });
-    this.cover(el, info, 'blurred', v);
-  }
-
-  neverRules(el) {
-    const info = this.info.get(el);
-    const v = info?.verdict;
-    if (!v || !v.rules?.length) return;
-    this.allow({ rules: v.rules });
-    info.veil.render('allowed', { rules: 0 });
   }
 }

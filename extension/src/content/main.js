@@ -14,9 +14,8 @@ import { translator, browserLanguage } from '../common/i18n.js';
 import { PageGuard } from './guard.js';
 import { randomNames } from './styles.js';
 import { ClassifierPort } from './classifier-port.js';
-
-// Firefox provides chrome.* too, with callbacks as well as promises.
-const api = globalThis.chrome ?? globalThis.browser;
+import { api, tell } from '../common/browser.js';
+import { Request, PageRequest, Target } from '../common/protocol.js';
 const host = location.hostname;
 const catalogs = { en, fr };
 const getMessage = (key, subs) => { try { return api.i18n.getMessage(key, subs); } catch { return ''; } };
@@ -49,7 +48,7 @@ let guard = new PageGuard({
   names,
   classify: texts => classifier.classify(texts),
   t: translator({ language: 'auto', uiLanguage, catalogs, getMessage }),
-  allow: change => send({ type: 'correction', change }),
+  allow: change => tell(Request.correction, { change }),
   onFlagged: v => countFlagged(v.category),
 });
 guard.start();
@@ -64,12 +63,6 @@ function detect() {
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', detect, { once: true });
 else detect();
 
-function send(msg) {
-  try {
-    api.runtime.sendMessage({ target: 'background', ...msg }, () => void api.runtime.lastError);
-  } catch { /* extension reloaded: nothing to tell */ }
-}
-
 // Overall counts go to the background in small batches.
 let flaggedBatch = [];
 let flaggedTimer = 0;
@@ -77,7 +70,7 @@ function countFlagged(category) {
   flaggedBatch.push(category);
   if (!flaggedTimer) {
     flaggedTimer = setTimeout(() => {
-      send({ type: 'stats', categories: flaggedBatch });
+      tell(Request.stats, { categories: flaggedBatch });
       flaggedBatch = [];
       flaggedTimer = 0;
     }, 1000);
@@ -100,8 +93,7 @@ function refresh() {
   const on = siteEnabled(settings, host);
   if (settings.language !== language) {
     language = settings.language;
-    guard.t = translator({ language, uiLanguage, catalogs, getMessage });
-    guard.relabel();
+    guard.setTranslator(translator({ language, uiLanguage, catalogs, getMessage }));
   }
   const opts = classifyOptions(settings, allow);
   const optsChanged = JSON.stringify(opts) !== sentOpts;
@@ -114,14 +106,10 @@ function refresh() {
     return;
   }
   const compiled = compileAdapter(chooseAdapter(), adapters.never);
-  if (!guard.running) {
-    guard.compiled = compiled;
-    guard.start();
-  } else if (compiled.containers !== guard.compiled.containers) {
-    guard.setAdapter(compiled);
-  }
+  if (!guard.running) guard.start(compiled);
+  else guard.setAdapter(compiled);
   // Posts already judged with other options are judged again.
-  if (optsChanged && guard.seq > 0) guard.recheck();
+  if (optsChanged && guard.sentAny) guard.recheck();
 }
 
 api.storage.local.get([Keys.settings, Keys.allow, Keys.adapters]).then(stored => {
@@ -140,6 +128,6 @@ api.storage.onChanged.addListener((changes, area) => {
 
 // The popup asks for this page's counts.
 api.runtime.onMessage.addListener((msg, _sender, reply) => {
-  if (msg?.target !== 'page' || msg.type !== 'counts') return;
-  reply({ ...guard.pageCounts(), adapter: guard.compiled.id, enabled: siteEnabled(settings, host), host });
+  if (msg?.target !== Target.page || msg.type !== PageRequest.counts) return;
+  reply({ ...guard.pageCounts(), adapter: guard.adapterId, enabled: siteEnabled(settings, host), host });
 });

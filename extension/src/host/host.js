@@ -2,7 +2,8 @@
 // lists it trusts, answering the pages' classify requests and keeping the
 // lists up to date from the sync server. It runs in a dedicated worker (of
 // the offscreen document in Chromium, of the background page in Firefox)
-// and speaks only through messages: {op, ...} in, events out.
+// and speaks only through messages: operations in, events out, each
+// named by its type (protocol.js HostOp, HostEvent).
 //
 // Every list it uses has been opened with the pinned key of its publisher
 // by voile.loadBundle, whether it comes from storage at start or from the
@@ -18,6 +19,7 @@
 import { compactVerdict } from '../common/verdicts.js';
 import { bytesToBase64, base64ToBytes } from '../common/base64.js';
 import { SyncClient } from './sync.js';
+import { HostOp, HostEvent } from '../common/protocol.js';
 
 export class Host {
   /**
@@ -41,8 +43,19 @@ export class Host {
     // listens): its requests wait for the start instead of failing.
     this.started = new Promise(resolve => { this.start = resolve; });
     this.started.catch(() => {}); // a failed start is reported by init
+    // Verdicts wait for the lists the host is meant to have: those stored,
+    // or on a first start (none stored) those of the first sync. Answered
+    // from no lists, a page would show every post at once and blur the
+    // hateful ones only when the lists came, seconds later.
+    this.listsIn = new Promise(resolve => { this.haveLists = resolve; });
+    // Hellos sent on the current connection that the server has not yet
+    // answered: it answers each with one synced, in order, and only the
+    // answer to the last one says that the followed lists are in (the
+    // first hello asks for the catalog alone).
+    this.unanswered = 0;
     this.opts = new Map(); // portId -> classify options
     this.keys = {}; // publisher -> pinned key text
+    this.adapterKeys = {}; // publisher -> key text: the build's keys for adapter updates
     this.config = { server: '', follow: [], disabledLists: [] };
     this.catalog = [];
     this.pendingCatalog = null; // catalog messages received until one without "more"
@@ -54,44 +67,46 @@ export class Host {
   async handle(msg) {
     try {
       const result = await this.dispatch(msg);
-      if (msg.reqId !== undefined) this.post({ event: 'reply', reqId: msg.reqId, result });
+      if (msg.reqId !== undefined) this.post({ type: HostEvent.reply, reqId: msg.reqId, result });
     } catch (err) {
       const message = String(err && err.message || err);
-      if (msg.reqId !== undefined) this.post({ event: 'reply', reqId: msg.reqId, error: message });
-      else if (msg.op === 'classify') this.post({ event: 'error', portId: msg.portId, id: msg.id, message });
-      else this.post({ event: 'problem', message: `${msg.op}: ${message}` });
+      if (msg.reqId !== undefined) this.post({ type: HostEvent.reply, reqId: msg.reqId, error: message });
+      else if (msg.type === HostOp.classify) this.post({ type: HostEvent.error, portId: msg.portId, id: msg.id, message });
+      else this.post({ type: HostEvent.problem, message: `${msg.type}: ${message}` });
     }
   }
 
   async dispatch(msg) {
-    switch (msg.op) {
-      case 'init': return this.init(msg);
-      case 'ping': await this.ready; return { ok: true, lists: this.voile.lists() };
-      case 'opts': this.opts.set(msg.portId, msg.opts || {}); return undefined;
-      case 'close': this.opts.delete(msg.portId); return undefined;
-      case 'classify': return this.classify(msg);
-      case 'trust': return this.trust(msg.publisher, msg.key);
-      case 'configure':
+    switch (msg.type) {
+      case HostOp.init: return this.init(msg);
+      case HostOp.ping: await this.ready; return { ok: true, lists: this.voile.lists() };
+      case HostOp.opts: this.opts.set(msg.portId, msg.opts || {}); return undefined;
+      case HostOp.close: this.opts.delete(msg.portId); return undefined;
+      case HostOp.classify: return this.classify(msg);
+      case HostOp.trust: return this.trust(msg.publisher, msg.key);
+      case HostOp.configure:
         // Settings may change while the host starts: a change that arrives
         // before init is applied after it, one during init once it is done.
         if (!this.ready) { this.laterConfig = msg.config; return { ok: true }; }
         await this.ready;
         return this.configure(msg.config);
-      case 'unload': return this.unload(msg.ref);
-      case 'load': return this.loadStored(msg.bundle);
-      case 'sync-now': this.sync?.restart(this.config.server); return { ok: true };
-      case 'lists': await this.ready; return this.voile.lists();
-      default: throw new Error(`unknown op ${JSON.stringify(msg.op)}`);
+      case HostOp.unload: return this.unload(msg.ref);
+      case HostOp.load: return this.loadStored(msg.bundle);
+      case HostOp.syncNow: this.sync?.restart(this.config.server); return { ok: true };
+      case HostOp.lists: await this.ready; return this.voile.lists();
+      default: throw new Error(`unknown operation ${JSON.stringify(msg.type)}`);
     }
   }
 
   // ---- start ---------------------------------------------------------------
 
   /**
-   * {keys: {publisher: key}, bundles: [base64], config}. Bundles that no
-   * longer verify are reported and left out; the others load.
+   * {keys: {publisher: key}, adapterKeys: {publisher: key}, bundles:
+   * [base64], config}. Bundles that no longer verify are reported and left
+   * out; the others load.
    */
-  init({ keys = {}, bundles = [], config = {} }) {
+  init({ keys = {}, adapterKeys = {}, bundles = [], config = {} }) {
+    this.adapterKeys = adapterKeys;
     this.ready = (async () => {
       const stored = this.readCache(); // while the wasm loads
       const voile = await this.load();
@@ -100,7 +115,7 @@ export class Host {
           voile.trust(publisher, key);
           this.keys[publisher] = key;
         } catch (err) {
-          this.post({ event: 'problem', message: `trusted key of ${publisher}: ${err.message}` });
+          this.post({ type: HostEvent.problem, message: `trusted key of ${publisher}: ${err.message}` });
         }
       }
       // Before the bundles: it says which of them were validated already.
@@ -126,6 +141,9 @@ export class Host {
       this.configure(config);
       if (this.laterConfig) this.configure(this.laterConfig);
       this.laterConfig = null;
+      // Nothing to wait for: lists from storage (updates recheck the
+      // pages), or no server to bring any.
+      if (voile.lists().length > 0 || !this.sync) this.haveLists();
       this.saveCacheLater();
       return { lists: voile.lists(), refused };
     })();
@@ -184,7 +202,7 @@ export class Host {
       if (this.config.disabledLists.includes(ref) && this.voile.unloadList(ref)) unloaded = true;
     }
     if (unloaded) {
-      this.post({ event: 'recheck' });
+      this.post({ type: HostEvent.recheck });
       this.saveCacheLater();
     }
     if (!this.WebSocket || !this.config.server) return { ok: true };
@@ -194,7 +212,7 @@ export class Host {
         WebSocket: this.WebSocket,
         hello: () => this.hello(),
         onMessage: bytes => this.onServerMessage(bytes),
-        onStatus: s => this.post({ event: 'sync-status', ...s, at: this.now() }),
+        onStatus: s => this.syncStatus(s),
       });
       this.sync.start();
     } else if (this.config.server !== before.server) {
@@ -209,12 +227,13 @@ export class Host {
 
   async classify({ portId, id, texts }) {
     await (this.ready ?? this.started);
+    await this.listsIn;
     if (!Array.isArray(texts)) throw new Error('classify: texts must be an array');
     const t0 = performance.now();
     const verdicts = this.voile.classify(texts.map(String), this.opts.get(portId) || {});
     const compact = verdicts.map(compactVerdict);
     // The time spent here travels back for the page's performance marks.
-    this.post({ event: 'verdicts', portId, id, verdicts: compact, ms: performance.now() - t0 });
+    this.post({ type: HostEvent.verdicts, portId, id, verdicts: compact, ms: performance.now() - t0 });
     return undefined;
   }
 
@@ -222,10 +241,8 @@ export class Host {
 
   async trust(publisher, key) {
     await this.ready;
-    const pinned = this.keys[publisher];
-    if (pinned && pinned !== key) {
-      throw new Error(`publisher ${publisher} is pinned to another key; a key change is refused`);
-    }
+    // voile refuses another key for a pinned publisher: the one owner of
+    // that rule, for the keys of the build and the reader's alike.
     this.voile.trust(publisher, key);
     this.keys[publisher] = key;
     this.sync?.resend();
@@ -236,7 +253,7 @@ export class Host {
     await this.ready;
     const done = this.voile.unloadList(ref);
     if (done) {
-      this.post({ event: 'recheck' });
+      this.post({ type: HostEvent.recheck });
       this.saveCacheLater();
     }
     return { ok: done };
@@ -245,7 +262,7 @@ export class Host {
   async loadStored(b64) {
     await this.ready;
     const info = this.voile.loadBundle(base64ToBytes(b64));
-    this.post({ event: 'recheck' });
+    this.post({ type: HostEvent.recheck });
     this.saveCacheLater();
     return info;
   }
@@ -267,6 +284,7 @@ export class Host {
   }
 
   hello() {
+    this.unanswered++;
     const held = {};
     for (const l of this.voile.lists()) {
       const ref = `${l.publisher}/${l.id}`;
@@ -276,12 +294,19 @@ export class Host {
     return this.voile.encodeHello(held, this.catalog.length ? this.following() : []);
   }
 
+  syncStatus(s) {
+    if (s.state === 'connected') this.unanswered = 0; // a new connection: its hello comes next
+    // No lists will come soon: pages are answered with those loaded.
+    if (s.state === 'offline' || s.state === 'error') this.haveLists();
+    this.post({ type: HostEvent.syncStatus, ...s, at: this.now() });
+  }
+
   onServerMessage(bytes) {
     let m;
     try {
       m = this.voile.decodeMessage(bytes);
     } catch (err) {
-      this.post({ event: 'sync-status', state: 'error', message: `undecodable message: ${err.message}`, at: this.now() });
+      this.post({ type: HostEvent.syncStatus, state: 'error', message: `undecodable message: ${err.message}`, at: this.now() });
       return;
     }
     switch (m.type) {
@@ -289,20 +314,24 @@ export class Host {
         // The server sends the catalog one publisher at a time: each
         // message replaces that publisher's lists, and the whole is used
         // once a message comes without "more".
-        const entries = Array.isArray(m.lists) ? m.lists.map(plainCatalogEntry) : [];
+        // Entries have the wire's field names (public_key...): stored and
+        // read under them everywhere.
+        const entries = Array.isArray(m.lists) ? m.lists : [];
         const base = this.pendingCatalog ?? this.catalog;
         this.pendingCatalog = m.publisher ? [...base.filter(e => e.publisher !== String(m.publisher)), ...entries] : entries;
         if (m.more) break;
         const before = JSON.stringify(this.catalog.length ? this.following() : null);
         this.catalog = this.pendingCatalog;
         this.pendingCatalog = null;
-        this.post({ event: 'catalog', lists: this.catalog });
+        // The catalog's key for each pinned publisher it shows with
+        // another: the host, which holds the pinned keys, is the one to
+        // tell (the options page shows it; following() leaves its lists).
+        const keyChanged = {};
         for (const e of this.catalog) {
           const pinned = this.keys[e.publisher];
-          if (pinned && pinned !== e.public_key) {
-            this.post({ event: 'key-changed', publisher: e.publisher, key: e.public_key });
-          }
+          if (pinned && pinned !== e.public_key) keyChanged[e.publisher] = e.public_key;
         }
+        this.post({ type: HostEvent.catalog, lists: this.catalog, keyChanged });
         if (JSON.stringify(this.following()) !== before) this.sync.resend();
         break;
       }
@@ -311,21 +340,41 @@ export class Host {
         this.receiveBundle(m);
         break;
       case 'synced':
-        this.post({ event: 'sync-status', state: 'synced', message: '', at: this.now() });
+        // The answer to an earlier hello: the lists of a later one are
+        // still on their way, and are not "synced" yet.
+        if (--this.unanswered > 0) break;
+        this.unanswered = 0;
+        this.haveLists();
+        this.post({ type: HostEvent.syncStatus, state: 'synced', message: '', at: this.now() });
         break;
       case 'adapters':
-        // A signed adapter fix (proposed protocol addition): the background
-        // verifies it with the pinned keys before pages use it.
-        if (m.document && m.sig) {
-          this.post({ event: 'adapters', signed: { publisher: String(m.publisher), document: bytesToBase64(m.document), sig: bytesToBase64(m.sig) } });
-        }
+        this.receiveAdapters(m);
         break;
       case 'error':
-        this.post({ event: 'sync-status', state: 'error', message: `${m.code}: ${m.message}`, at: this.now() });
+        this.post({ type: HostEvent.syncStatus, state: 'error', message: `${m.code}: ${m.message}`, at: this.now() });
         break;
       default:
         break; // later protocol versions may add messages
     }
+  }
+
+  // A signed adapter fix (server/PROTOCOL.md, "adapters"), verified here
+  // with an adapter key of the build (never a list publisher's); the
+  // background checks what it changes before pages use it.
+  receiveAdapters(m) {
+    const publisher = String(m.publisher);
+    const key = Object.hasOwn(this.adapterKeys, publisher) ? this.adapterKeys[publisher] : undefined;
+    if (!key) {
+      this.post({ type: HostEvent.problem, message: `adapter update: ${JSON.stringify(publisher)} holds no adapter key of this build` });
+      return;
+    }
+    try {
+      this.voile.verifyAdapters(m.document, m.sig, key);
+    } catch (err) {
+      this.post({ type: HostEvent.problem, message: `adapter update of publisher ${publisher}: ${err.message}` });
+      return;
+    }
+    this.post({ type: HostEvent.adapters, verified: { publisher, document: bytesToBase64(m.document) } });
   }
 
   receiveBundle(m) {
@@ -334,7 +383,7 @@ export class Host {
     if (!m.bundle) {
       // A delta that does not apply: ask again for the whole list.
       this.snapshotNeeded.add(ref);
-      this.post({ event: 'list-refused', ref, version: m.version, message: m.error || 'delta did not apply' });
+      this.post({ type: HostEvent.listRefused, ref, version: m.version, message: m.error || 'delta did not apply' });
       this.sync.resend();
       return;
     }
@@ -347,7 +396,7 @@ export class Host {
       // can only follow every list: an empty follow means all of them), and
       // the options page already shows them as such.
       if (!this.keys[m.publisher]) return;
-      this.post({ event: 'list-refused', ref, version: m.version, message: err.message });
+      this.post({ type: HostEvent.listRefused, ref, version: m.version, message: err.message });
       if (m.type === 'delta') {
         this.snapshotNeeded.add(ref);
         this.sync.resend();
@@ -355,21 +404,8 @@ export class Host {
       return;
     }
     this.snapshotNeeded.delete(ref);
-    this.post({ event: 'store-bundle', ref, version: info.version, info, bundle: bytesToBase64(m.bundle) });
-    this.post({ event: 'recheck' });
+    this.post({ type: HostEvent.storeBundle, ref, version: info.version, info, bundle: bytesToBase64(m.bundle) });
+    this.post({ type: HostEvent.recheck });
     this.saveCacheLater();
   }
-}
-
-// voile.decodeMessage names the fields in camelCase (publicKey); the wire
-// format in snake_case (public_key). Both are read.
-function plainCatalogEntry(e) {
-  return {
-    publisher: String(e.publisher),
-    publisher_name: String(e.publisherName ?? e.publisher_name ?? ''),
-    public_key: String(e.publicKey ?? e.public_key ?? ''),
-    list: String(e.list), name: String(e.name || ''), description: String(e.description || ''),
-    langs: Array.isArray(e.langs) ? e.langs.map(String) : [], demo: !!e.demo,
-    version: Number(e.version) || 0, published: Number(e.published) || 0,
-  };
 }

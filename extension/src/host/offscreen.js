@@ -4,26 +4,25 @@
 // requests to the worker (see relay.js).
 
 import { Relay } from './relay.js';
+import { api, ask, tell } from '../common/browser.js';
+import { Target, Request, HostOp, HostEvent } from '../common/protocol.js';
 
-const api = globalThis.chrome;
 const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
-const relay = new Relay({
-  runtime: api.runtime,
-  worker,
-  toBackground: event => api.runtime.sendMessage({ target: 'background', type: 'host-event', event }).catch(() => {}),
-});
+const toBackground = event => tell(Request.hostEvent, { event });
+const relay = new Relay({ runtime: api.runtime, worker, toBackground });
 
+// The background's operations of the host: {target: host, type, args}.
 api.runtime.onMessage.addListener((msg, sender, reply) => {
-  if (msg?.target !== 'host') return false;
+  if (msg?.target !== Target.host) return false;
   // Only the service worker commands the host; content scripts have their port.
   if (sender.id !== api.runtime.id || sender.tab || !String(sender.url || '').startsWith(api.runtime.getURL(''))) return false;
-  relay.call(msg.op, msg.args).then(result => reply({ result }), err => reply({ error: err.message }));
+  relay.call(msg.type, msg.args).then(result => reply({ result }), err => reply({ error: err.message }));
   return true;
 });
 
 // Ask the background for the keys, lists and settings, then start.
 (async () => {
-  const state = await api.runtime.sendMessage({ target: 'background', type: 'host-state' });
-  const started = await relay.call('init', state);
-  await api.runtime.sendMessage({ target: 'background', type: 'host-ready', started });
-})().catch(err => api.runtime.sendMessage({ target: 'background', type: 'host-event', event: { event: 'problem', message: `classifier start: ${err.message}` } }));
+  const state = await ask(Request.hostState);
+  const started = await relay.call(HostOp.init, state);
+  await ask(Request.hostReady, { started });
+})().catch(err => toBackground({ type: HostEvent.problem, message: `classifier start: ${err.message}` }));

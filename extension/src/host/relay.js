@@ -2,8 +2,10 @@
 // pages' ports (classify requests and verdicts), the background's requests
 // (init, trust, configure...) and the worker's events. Used by the
 // offscreen document in Chromium and by the background page in Firefox.
+// Messages keep their type (protocol.js) on the way: the relay adds the
+// page's port id going in and routes by it coming out.
 
-import { PORT_NAME } from '../common/protocol.js';
+import { PORT_NAME, PortMessage, HostOp, HostEvent } from '../common/protocol.js';
 
 export class Relay {
   /**
@@ -19,7 +21,7 @@ export class Relay {
     this.nextReq = 1;
     this.calls = new Map();
     worker.onmessage = e => this.fromWorker(e.data);
-    worker.onerror = e => this.toBackground({ event: 'problem', message: `classifier worker: ${e.message || 'failed to start'}` });
+    worker.onerror = e => this.toBackground({ type: HostEvent.problem, message: `classifier worker: ${e.message || 'failed to start'}` });
     runtime.onConnect.addListener(port => {
       if (port.name !== PORT_NAME) return;
       // Pages only: other extension pages have no business classifying.
@@ -29,32 +31,33 @@ export class Relay {
       port.onMessage.addListener(msg => this.fromPage(portId, msg));
       port.onDisconnect.addListener(() => {
         this.ports.delete(portId);
-        this.worker.postMessage({ op: 'close', portId });
+        this.worker.postMessage({ type: HostOp.close, portId });
       });
-      port.postMessage({ type: 'ready' });
+      port.postMessage({ type: PortMessage.ready });
     });
   }
 
+  // A page may send its options and texts, nothing else.
   fromPage(portId, msg) {
     if (!msg || typeof msg !== 'object') return;
-    if (msg.type === 'opts') this.worker.postMessage({ op: 'opts', portId, opts: msg.opts });
-    else if (msg.type === 'classify' && Array.isArray(msg.texts)) {
-      this.worker.postMessage({ op: 'classify', portId, id: msg.id, texts: msg.texts });
+    if (msg.type === PortMessage.opts) this.worker.postMessage({ type: HostOp.opts, portId, opts: msg.opts });
+    else if (msg.type === PortMessage.classify && Array.isArray(msg.texts)) {
+      this.worker.postMessage({ type: HostOp.classify, portId, id: msg.id, texts: msg.texts });
     }
   }
 
   fromWorker(msg) {
-    switch (msg.event) {
-      case 'verdicts':
-        this.ports.get(msg.portId)?.postMessage({ type: 'verdicts', id: msg.id, verdicts: msg.verdicts, ms: msg.ms });
+    switch (msg.type) {
+      case HostEvent.verdicts:
+      case HostEvent.error: {
+        const { portId, ...toPage } = msg;
+        this.ports.get(portId)?.postMessage(toPage);
         break;
-      case 'error':
-        this.ports.get(msg.portId)?.postMessage({ type: 'error', id: msg.id, message: msg.message });
+      }
+      case HostEvent.recheck:
+        for (const port of this.ports.values()) port.postMessage({ type: PortMessage.recheck });
         break;
-      case 'recheck':
-        for (const port of this.ports.values()) port.postMessage({ type: 'recheck' });
-        break;
-      case 'reply': {
+      case HostEvent.reply: {
         const call = this.calls.get(msg.reqId);
         if (!call) break;
         this.calls.delete(msg.reqId);
@@ -67,12 +70,12 @@ export class Relay {
     }
   }
 
-  /** Asks the worker: resolves with its result, rejects with its error. */
-  call(op, args = {}) {
+  /** Asks the worker (a HostOp): resolves with its result, rejects with its error. */
+  call(type, args = {}) {
     return new Promise((resolve, reject) => {
       const reqId = this.nextReq++;
       this.calls.set(reqId, { resolve, reject });
-      this.worker.postMessage({ ...args, op, reqId });
+      this.worker.postMessage({ ...args, type, reqId });
     });
   }
 }

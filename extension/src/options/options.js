@@ -2,11 +2,12 @@
 // server, the interface language, sites, the reader's corrections, the
 // opt-in report for publishers, and the counts.
 import { Keys, CATEGORIES, normalizeSettings, normalizeAllow, normalizeServerUrl, serverOriginPatterns } from '../common/settings.js';
-import { pageTranslator, applyStrings, ask, pageLanguage } from '../common/page-strings.js';
+import { pageTranslator, applyStrings, pageLanguage } from '../common/page-strings.js';
+import { api, ask } from '../common/browser.js';
+import { Request } from '../common/protocol.js';
 import { formatDateTime } from '../common/i18n.js';
 import { keyFingerprint, prepareReport } from '../common/publishers.js';
 
-const api = globalThis.chrome ?? globalThis.browser;
 const $ = id => document.getElementById(id);
 const el = (tag, props = {}, ...children) => {
   const e = document.createElement(tag);
@@ -31,7 +32,7 @@ async function saveSettings(change) {
 }
 
 async function refresh() {
-  status = await ask(api, 'status');
+  status = await ask(Request.status);
   settings = status.settings;
   render();
 }
@@ -104,7 +105,7 @@ async function renderPublishers() {
           type: 'button', class: 'trust-yes', text: t('optTrustYes'),
           onclick: async () => {
             confirming = null;
-            await ask(api, 'trust', { publisher: id, key: p.key });
+            await ask(Request.trust, { publisher: id, key: p.key });
             await refresh();
           },
         }), ' ',
@@ -116,7 +117,7 @@ async function renderPublishers() {
       });
       li.append(' ', trust, box);
     } else if (p.trusted && !p.builtIn) {
-      li.append(' ', el('button', { type: 'button', text: t('optUntrust'), onclick: async () => { await ask(api, 'untrust', { publisher: id }); await refresh(); } }));
+      li.append(' ', el('button', { type: 'button', text: t('optUntrust'), onclick: async () => { await ask(Request.untrust, { publisher: id }); await refresh(); } }));
     }
     items.push(li);
   }
@@ -148,7 +149,7 @@ function renderCorrections() {
   $('rules-off-block').hidden = allow.rules.length === 0;
   $('rules-off').replaceChildren(...allow.rules.map(r => el('li', {}, el('span', { class: 'fp', text: r }), ' ', el('button', {
     type: 'button', text: t('optCorrectionsRestore'),
-    onclick: async () => { await ask(api, 'correction', { change: { unrules: [r] } }); await refresh(); },
+    onclick: async () => { await ask(Request.correction, { change: { unrules: [r] } }); await refresh(); },
   }))));
 }
 
@@ -179,7 +180,7 @@ $('server-form').addEventListener('submit', async e => {
   await saveSettings({ server: url });
   await refresh();
 });
-$('sync-now').addEventListener('click', async () => { await ask(api, 'sync-now'); setTimeout(refresh, 500); });
+$('sync-now').addEventListener('click', async () => { await ask(Request.syncNow); setTimeout(refresh, 500); });
 $('language').addEventListener('change', async e => {
   await saveSettings({ language: e.target.value });
   t = await pageTranslator(api, settings.language);
@@ -192,7 +193,7 @@ $('all-sites').addEventListener('change', async e => {
   } else {
     await api.permissions.remove({ origins });
   }
-  await ask(api, 'user-sites');
+  await ask(Request.userSites);
 });
 $('corrections-clear').addEventListener('click', async () => {
   await api.storage.local.set({ [Keys.allow]: normalizeAllow({}) });
@@ -205,7 +206,7 @@ $('report-prepare').addEventListener('click', () => {
   area.hidden = false;
   area.select();
 });
-$('stats-reset').addEventListener('click', async () => { await ask(api, 'reset-stats'); await refresh(); });
+$('stats-reset').addEventListener('click', async () => { await ask(Request.resetStats); await refresh(); });
 
 api.storage.onChanged.addListener((changes, area) => {
   if (area === 'local' && (changes[Keys.sync] || changes[Keys.lists] || changes[Keys.catalog] || changes[Keys.publishers])) refresh();

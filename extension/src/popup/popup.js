@@ -3,9 +3,10 @@
 // storage; pages and the classifier follow from there.
 import { Keys, CATEGORIES, normalizeSettings, siteKey } from '../common/settings.js';
 import { sitePattern } from '../common/sites.js';
-import { pageTranslator, applyStrings, ask } from '../common/page-strings.js';
+import { pageTranslator, applyStrings } from '../common/page-strings.js';
+import { api, ask } from '../common/browser.js';
+import { Request, PageRequest, Target } from '../common/protocol.js';
 
-const api = globalThis.chrome ?? globalThis.browser;
 const $ = id => document.getElementById(id);
 
 let settings = normalizeSettings((await api.storage.local.get(Keys.settings))[Keys.settings]);
@@ -28,7 +29,7 @@ try {
 // The page's own counts, from its content script (absent where Voile does not run).
 let page = null;
 try {
-  page = await api.tabs.sendMessage(tab.id, { target: 'page', type: 'counts' });
+  page = await api.tabs.sendMessage(tab.id, { target: Target.page, type: PageRequest.counts });
 } catch { page = null; }
 
 function render() {
@@ -41,6 +42,9 @@ function render() {
   $('site-on').checked = settings.sites[siteKey(host)] !== false;
   $('sensitivity').value = String(settings.sensitivity);
   $('count-page').textContent = page ? String(page.flagged) : '–';
+  // The page's posts wait veiled as unchecked: say why.
+  $('page-error').hidden = !page?.classifierError;
+  $('page-error').textContent = page?.classifierError ? t('popupClassifierFailed', [page.classifierError]) : '';
 }
 
 const cats = $('categories');
@@ -62,12 +66,12 @@ $('grant').addEventListener('click', async () => {
   // Asking must happen in the click: browsers require a user gesture.
   const granted = await api.permissions.request({ origins: [sitePattern(host)] });
   if (!granted) return;
-  await ask(api, 'user-sites');
+  await ask(Request.userSites);
   await api.scripting.executeScript({ target: { tabId: tab.id }, files: ['content.js'] });
   window.close();
 });
 
-const status = await ask(api, 'status').catch(() => null);
+const status = await ask(Request.status).catch(() => null);
 if (status) {
   $('count-total').textContent = String(status.stats.flagged || 0);
   $('no-lists').hidden = status.loaded.length > 0;

@@ -22,7 +22,6 @@ package main
 
 import (
 	"bufio"
-	"bytes"
 	"context"
 	"crypto/ed25519"
 	"crypto/rand"
@@ -34,7 +33,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -44,6 +43,7 @@ import (
 
 	"github.com/gorilla/websocket"
 
+	"voile/server/client"
 	"voile/server/store/jetstore"
 	"voile/shared/bundle"
 	"voile/shared/rules"
@@ -92,110 +92,189 @@ func run() error {
 	}
 	defer os.RemoveAll(dir)
 
-	var natsURLs string
-	if o.nodes > 1 {
-		urls, stop, err := startNATSCluster(dir)
-		if err != nil {
-			return err
-		}
-		defer stop()
-		natsURLs = strings.Join(urls, ",")
-		fmt.Printf("NATS cluster of 3 at %s\n", natsURLs)
+	c := &cluster{dir: dir, o: o}
+	defer c.stop()
+	if err := c.start(); err != nil {
+		return err
 	}
-	storeArgs := func(node int) []string {
-		if natsURLs != "" {
-			return []string{"-data", filepath.Join(dir, fmt.Sprintf("node%d", node)), "-nats", natsURLs}
-		}
-		return []string{"-data", dir}
-	}
-
-	pub, priv, _ := ed25519.GenerateKey(rand.Reader)
-	pubFile := filepath.Join(dir, "load.pub")
-	os.WriteFile(pubFile, []byte(bundle.FormatPublicKey(pub)), 0o644)
-	tokenOut, err := exec.Command(o.bin, append(append([]string{"add-publisher"}, storeArgs(0)...), "-id", "load", "-name", "Load test", "-pub", pubFile)...).Output()
-	if err != nil {
-		return fmt.Errorf("add-publisher: %w", err)
-	}
-	token := strings.TrimSpace(string(tokenOut))
-
-	var bases []string
-	var pids []int
-	for node := 0; node < o.nodes; node++ {
-		addrFile := filepath.Join(dir, fmt.Sprintf("addr%d", node))
-		args := append(storeArgs(node), "-addr", "127.0.0.1:0", "-addr-file", addrFile,
-			"-max-conns-per-ip", "-1", "-max-conns-per-source", "-1", "-publish-rate", "1000", "-publish-burst", "1000", "-log-level", "warn", "-pprof")
-		srv := exec.Command(o.bin, args...)
-		srv.Stderr = os.Stderr
-		if err := srv.Start(); err != nil {
-			return err
-		}
-		defer func() {
-			srv.Process.Signal(syscall.SIGTERM)
-			done := make(chan struct{})
-			go func() { srv.Wait(); close(done) }()
-			select {
-			case <-done:
-			case <-time.After(15 * time.Second):
-				srv.Process.Kill()
-			}
-		}()
-		b, err := waitAddr(addrFile, o.deadline)
-		if err != nil {
-			return err
-		}
-		bases, pids = append(bases, b), append(pids, srv.Process.Pid)
-	}
-	base := bases[0]
-	fmt.Printf("%d server(s) %v at %v; %d subscribers, %d publishes, list of %d rules\n", o.nodes, pids, bases, o.n, o.runs, o.rules)
-
-	publish := func(v uint64) error {
-		l := &rules.List{ID: "load", Publisher: "load", Version: v, Langs: []string{"en"}}
-		for i := 0; i < o.rules; i++ {
-			text := fmt.Sprintf("slur%d", i)
-			if i == int(v)%o.rules {
-				text = fmt.Sprintf("edited%d", v)
-			}
-			l.Rules = append(l.Rules, rules.Rule{ID: fmt.Sprintf("r%d", i), Kind: rules.Term, Text: text, Category: rules.Racism, Weight: 0.8})
-		}
-		b, err := bundle.Sign(l, priv)
-		if err != nil {
-			return err
-		}
-		req, _ := http.NewRequest("POST", "http://"+base+"/v1/publish", bytes.NewReader(b.Encode()))
-		req.Header.Set("Authorization", "Bearer "+token)
-		resp, err := http.DefaultClient.Do(req)
-		if err != nil {
-			return err
-		}
-		body, _ := io.ReadAll(resp.Body)
-		resp.Body.Close()
-		if resp.StatusCode != 200 {
-			return fmt.Errorf("publish v%d: %s %s", v, resp.Status, body)
-		}
-		return nil
-	}
-	if err := publish(1); err != nil {
+	fmt.Printf("%d server(s) %v at %v; %d subscribers, %d publishes, list of %d rules\n", o.nodes, c.pids, c.bases, o.n, o.runs, o.rules)
+	if err := c.publish(1); err != nil {
 		return err
 	}
 
 	time.Sleep(500 * time.Millisecond)
-	memAll := func() (memory, error) {
-		var sum memory
-		for i, b := range bases {
-			m, err := serverMemory(b, pids[i])
-			if err != nil {
-				return sum, err
-			}
-			sum.rss, sum.goMem, sum.goroutines = sum.rss+m.rss, sum.goMem+m.goMem, sum.goroutines+m.goroutines
-		}
-		return sum, nil
-	}
-	before, err := memAll()
+	before, err := c.memory()
 	if err != nil {
 		return err
 	}
 	// Subscribers are held by one child process per node: a process may
 	// not have descriptors enough for them all.
+	groups, err := startGroups(c.bases, o)
+	defer func() {
+		for _, g := range groups {
+			g.stop()
+		}
+	}()
+	if err != nil {
+		return err
+	}
+	fmt.Printf("%d subscribers connected and synced\n", o.n)
+	time.Sleep(2 * time.Second) // let the servers settle with every connection idle
+	after, err := c.memory()
+	if err != nil {
+		return err
+	}
+	fmt.Printf("memory per idle connection: %.1f KiB Go heap+stacks in use, %.1f KiB RSS (%d goroutines for %d connections over %d node(s))\n",
+		float64(after.goMem-before.goMem)/float64(o.n)/1024, float64(after.rss-before.rss)/float64(o.n)/1024,
+		after.goroutines, o.n, o.nodes)
+	return timePublishes(c, groups, o)
+}
+
+// cluster is the servers under test: one voile-server on an embedded
+// store, or several over a NATS cluster run in this process, with the
+// publisher "load" registered.
+type cluster struct {
+	dir      string
+	o        options
+	natsURLs string // "" for one node on an embedded store
+	bases    []string
+	pids     []int
+	stops    []func() // in the order to run them
+	client   *client.Client
+	key      ed25519.PrivateKey
+}
+
+// start starts the NATS cluster if there are several nodes, registers
+// the publisher, then starts the servers and waits for their addresses.
+func (c *cluster) start() error {
+	if c.o.nodes > 1 {
+		urls, stop, err := startNATSCluster(c.dir)
+		if err != nil {
+			return err
+		}
+		c.stops = append(c.stops, stop)
+		c.natsURLs = strings.Join(urls, ",")
+		fmt.Printf("NATS cluster of 3 at %s\n", c.natsURLs)
+	}
+	token, err := c.addPublisher()
+	if err != nil {
+		return err
+	}
+	for node := 0; node < c.o.nodes; node++ {
+		if err := c.startServer(node); err != nil {
+			return err
+		}
+	}
+	c.client = &client.Client{Base: "http://" + c.bases[0], Token: func() (string, error) { return token, nil }}
+	return nil
+}
+
+func (c *cluster) storeArgs(node int) []string {
+	if c.natsURLs != "" {
+		return []string{"-data", filepath.Join(c.dir, fmt.Sprintf("node%d", node)), "-nats", c.natsURLs}
+	}
+	return []string{"-data", c.dir}
+}
+
+// addPublisher makes the publisher's key and registers it; it returns
+// the publisher's API token.
+func (c *cluster) addPublisher() (string, error) {
+	pub, priv, err := ed25519.GenerateKey(rand.Reader)
+	if err != nil {
+		return "", fmt.Errorf("publisher key: %w", err)
+	}
+	c.key = priv
+	pubFile := filepath.Join(c.dir, "load.pub")
+	if err := os.WriteFile(pubFile, []byte(bundle.FormatPublicKey(pub)), 0o644); err != nil {
+		return "", fmt.Errorf("publisher key: %w", err)
+	}
+	args := append(append([]string{"add-publisher"}, c.storeArgs(0)...), "-id", "load", "-name", "Load test", "-pub", pubFile)
+	out, err := exec.Command(c.o.bin, args...).Output()
+	if err != nil {
+		return "", fmt.Errorf("%s add-publisher: %w", c.o.bin, err)
+	}
+	return strings.TrimSpace(string(out)), nil
+}
+
+// startServer starts the voile-server of a node and waits for its address.
+func (c *cluster) startServer(node int) error {
+	addrFile := filepath.Join(c.dir, fmt.Sprintf("addr%d", node))
+	args := append(c.storeArgs(node), "-addr", "127.0.0.1:0", "-addr-file", addrFile,
+		"-max-conns-per-ip", "-1", "-max-conns-per-source", "-1", "-publish-rate", "1000", "-publish-burst", "1000", "-log-level", "warn", "-pprof")
+	srv := exec.Command(c.o.bin, args...)
+	srv.Stderr = os.Stderr
+	if err := srv.Start(); err != nil {
+		return fmt.Errorf("start %s for node %d: %w", c.o.bin, node, err)
+	}
+	// Servers stop before the NATS cluster they use.
+	c.stops = append([]func(){func() { stopProcess(srv, 15*time.Second) }}, c.stops...)
+	b, err := waitAddr(addrFile, c.o.deadline)
+	if err != nil {
+		return fmt.Errorf("node %d: %w", node, err)
+	}
+	c.bases, c.pids = append(c.bases, b), append(c.pids, srv.Process.Pid)
+	return nil
+}
+
+// stopProcess asks a process to stop (SIGTERM) and kills it after wait.
+func stopProcess(cmd *exec.Cmd, wait time.Duration) {
+	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		return // it has exited
+	}
+	done := make(chan struct{})
+	go func() { cmd.Wait(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(wait):
+		cmd.Process.Kill()
+	}
+}
+
+func (c *cluster) stop() {
+	for _, f := range c.stops {
+		f()
+	}
+	c.stops = nil
+}
+
+// publish signs and publishes version v of the list "load", on the first
+// node; the rule at v's place differs from the previous version's.
+func (c *cluster) publish(v uint64) error {
+	l := &rules.List{ID: "load", Publisher: "load", Version: v, Langs: []string{"en"}}
+	for i := 0; i < c.o.rules; i++ {
+		text := fmt.Sprintf("slur%d", i)
+		if i == int(v)%c.o.rules {
+			text = fmt.Sprintf("edited%d", v)
+		}
+		l.Rules = append(l.Rules, rules.Rule{ID: fmt.Sprintf("r%d", i), Kind: rules.Term, Text: text, Category: rules.Racism, Weight: 0.8})
+	}
+	b, err := bundle.Sign(l, c.key)
+	if err != nil {
+		return fmt.Errorf("sign version %d: %w", v, err)
+	}
+	if _, err := c.client.Publish(b.Encode()); err != nil {
+		return fmt.Errorf("publish version %d: %w", v, err)
+	}
+	return nil
+}
+
+// memory sums the memory of every node.
+func (c *cluster) memory() (memory, error) {
+	var sum memory
+	for i, b := range c.bases {
+		m, err := serverMemory(b, c.pids[i])
+		if err != nil {
+			return sum, fmt.Errorf("memory of node %d: %w", i, err)
+		}
+		sum.rss, sum.goMem, sum.goroutines = sum.rss+m.rss, sum.goMem+m.goMem, sum.goroutines+m.goroutines
+	}
+	return sum, nil
+}
+
+// startGroups starts one subscriber process per node, with the node's
+// share of the subscribers, and waits until every one is synced. It
+// returns the groups started, also on error, for the caller to stop.
+func startGroups(bases []string, o options) ([]*group, error) {
 	var groups []*group
 	for node, b := range bases {
 		n := o.n / o.nodes
@@ -204,61 +283,28 @@ func run() error {
 		}
 		g, err := startGroup(b, n, o)
 		if err != nil {
-			return err
+			return groups, err
 		}
-		defer g.stop()
 		groups = append(groups, g)
 	}
 	for _, g := range groups {
 		if err := g.expect("ready"); err != nil {
-			return err
+			return groups, err
 		}
 	}
-	fmt.Printf("%d subscribers connected and synced\n", o.n)
-	time.Sleep(2 * time.Second) // let the servers settle with every connection idle
-	after, err := memAll()
-	if err != nil {
-		return err
-	}
-	fmt.Printf("memory per idle connection: %.1f KiB Go heap+stacks in use, %.1f KiB RSS (%d goroutines for %d connections over %d node(s))\n",
-		float64(after.goMem-before.goMem)/float64(o.n)/1024, float64(after.rss-before.rss)/float64(o.n)/1024,
-		after.goroutines, o.n, o.nodes)
+	return groups, nil
+}
 
+// timePublishes publishes o.runs new versions and prints, for each, how
+// long until every subscriber had it, then the medians.
+func timePublishes(c *cluster, groups []*group, o options) error {
 	var p99s, p50s, maxes []time.Duration
 	for r := 0; r < o.runs; r++ {
 		v := uint64(r + 2)
-		for _, g := range groups {
-			fmt.Fprintf(g.in, "arm %d\n", v)
+		lat, acked, err := timePublish(c, groups, v)
+		if err != nil {
+			return fmt.Errorf("run %d: %w", r+1, err)
 		}
-		for _, g := range groups {
-			if err := g.expect("armed"); err != nil {
-				return err
-			}
-		}
-		start := time.Now()
-		if err := publish(v); err != nil {
-			return err
-		}
-		acked := time.Since(start)
-		for _, g := range groups {
-			fmt.Fprintf(g.in, "start %d\n", start.UnixNano())
-		}
-		var lat []time.Duration
-		for _, g := range groups {
-			line, err := g.line()
-			if err != nil {
-				return err
-			}
-			f := strings.Fields(line)
-			if len(f) == 0 || f[0] != "lat" {
-				return fmt.Errorf("run %d: subscriber process: %s", r+1, line)
-			}
-			for _, x := range f[1:] {
-				us, _ := strconv.ParseInt(x, 10, 64)
-				lat = append(lat, time.Duration(us)*time.Microsecond)
-			}
-		}
-		sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
 		p50, p99, max := lat[len(lat)/2], lat[len(lat)*99/100], lat[len(lat)-1]
 		p50s, p99s, maxes = append(p50s, p50), append(p99s, p99), append(maxes, max)
 		fmt.Printf("run %d: version %d acknowledged after %v; delivered to all %d: p50 %v, p99 %v, max %v\n",
@@ -268,6 +314,55 @@ func run() error {
 	fmt.Printf("median over %d runs: p50 %v, p99 %v, max %v\n", o.runs,
 		median(p50s).Round(time.Microsecond), median(p99s).Round(time.Microsecond), median(maxes).Round(time.Microsecond))
 	return nil
+}
+
+// timePublish arms every subscriber for version v, publishes it and
+// returns each subscriber's latency, sorted, and how long the publish
+// took to be acknowledged.
+func timePublish(c *cluster, groups []*group, v uint64) ([]time.Duration, time.Duration, error) {
+	for _, g := range groups {
+		if err := g.send("arm %d", v); err != nil {
+			return nil, 0, err
+		}
+	}
+	for _, g := range groups {
+		if err := g.expect("armed"); err != nil {
+			return nil, 0, err
+		}
+	}
+	start := time.Now()
+	if err := c.publish(v); err != nil {
+		return nil, 0, err
+	}
+	acked := time.Since(start)
+	for _, g := range groups {
+		if err := g.send("start %d", start.UnixNano()); err != nil {
+			return nil, 0, err
+		}
+	}
+	var lat []time.Duration
+	for _, g := range groups {
+		line, err := g.line()
+		if err != nil {
+			return nil, 0, err
+		}
+		f := strings.Fields(line)
+		if len(f) == 0 || f[0] != "lat" {
+			return nil, 0, fmt.Errorf("subscriber process: %s", line)
+		}
+		for _, x := range f[1:] {
+			us, err := strconv.ParseInt(x, 10, 64)
+			if err != nil {
+				return nil, 0, fmt.Errorf("subscriber process: latency %q: %w", x, err)
+			}
+			lat = append(lat, time.Duration(us)*time.Microsecond)
+		}
+	}
+	if len(lat) == 0 {
+		return nil, 0, fmt.Errorf("no subscriber reported a latency")
+	}
+	slices.Sort(lat)
+	return lat, acked, nil
 }
 
 // group is a child process holding some of the subscribers.
@@ -296,6 +391,13 @@ func startGroup(base string, n int, o options) (*group, error) {
 		return nil, err
 	}
 	return &group{cmd: cmd, in: in, out: bufio.NewReaderSize(out, 1<<20)}, nil
+}
+
+func (g *group) send(format string, args ...any) error {
+	if _, err := fmt.Fprintf(g.in, format+"\n", args...); err != nil {
+		return fmt.Errorf("subscriber process: %w", err)
+	}
+	return nil
 }
 
 func (g *group) line() (string, error) {
@@ -350,7 +452,10 @@ func subscriberProcess(base string, o options) error {
 		if len(f) != 2 {
 			continue
 		}
-		x, _ := strconv.ParseInt(f[1], 10, 64)
+		x, err := strconv.ParseInt(f[1], 10, 64)
+		if err != nil {
+			return fmt.Errorf("from the parent: %q: %w", in.Text(), err)
+		}
 		switch f[0] {
 		case "arm":
 			wg = &sync.WaitGroup{}
@@ -380,8 +485,8 @@ func subscriberProcess(base string, o options) error {
 }
 
 func median(d []time.Duration) time.Duration {
-	s := append([]time.Duration(nil), d...)
-	sort.Slice(s, func(i, j int) bool { return s[i] < s[j] })
+	s := slices.Clone(d)
+	slices.Sort(s)
 	return s[len(s)/2]
 }
 
@@ -517,11 +622,14 @@ type memory struct {
 // and its Go heap and stacks in use from /metrics.
 func serverMemory(base string, pid int) (memory, error) {
 	var m memory
-	if resp, err := http.Get("http://" + base + "/debug/pprof/heap?gc=1"); err != nil {
+	resp, err := http.Get("http://" + base + "/debug/pprof/heap?gc=1")
+	if err != nil {
 		return m, err
-	} else {
-		io.Copy(io.Discard, resp.Body)
-		resp.Body.Close()
+	}
+	_, err = io.Copy(io.Discard, resp.Body)
+	resp.Body.Close()
+	if err != nil {
+		return m, fmt.Errorf("%s/debug/pprof/heap: %w", base, err)
 	}
 	status, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
 	if err != nil {
@@ -529,11 +637,14 @@ func serverMemory(base string, pid int) (memory, error) {
 	}
 	for _, line := range strings.Split(string(status), "\n") {
 		if f := strings.Fields(line); len(f) >= 2 && f[0] == "VmRSS:" {
-			kb, _ := strconv.ParseInt(f[1], 10, 64)
+			kb, err := strconv.ParseInt(f[1], 10, 64)
+			if err != nil {
+				return m, fmt.Errorf("/proc/%d/status: VmRSS %q: %w", pid, f[1], err)
+			}
 			m.rss = kb * 1024
 		}
 	}
-	resp, err := http.Get("http://" + base + "/metrics")
+	resp, err = http.Get("http://" + base + "/metrics")
 	if err != nil {
 		return m, err
 	}
@@ -544,12 +655,19 @@ func serverMemory(base string, pid int) (memory, error) {
 		if len(f) != 2 {
 			continue
 		}
-		v, _ := strconv.ParseFloat(f[1], 64)
 		switch f[0] {
-		case "go_memstats_heap_inuse_bytes", "go_memstats_stack_inuse_bytes":
-			m.goMem += int64(v)
-		case "go_goroutines":
+		case "go_memstats_heap_inuse_bytes", "go_memstats_stack_inuse_bytes", "go_goroutines":
+		default:
+			continue
+		}
+		v, err := strconv.ParseFloat(f[1], 64)
+		if err != nil {
+			return m, fmt.Errorf("%s/metrics: %s %q: %w", base, f[0], f[1], err)
+		}
+		if f[0] == "go_goroutines" {
 			m.goroutines = int64(v)
+		} else {
+			m.goMem += int64(v)
 		}
 	}
 	return m, sc.Err()

@@ -62,8 +62,11 @@ func New() *Engine {
 }
 
 // Trust records the public key of a publisher, in the text form of
-// bundle.FormatPublicKey. A later call for the same publisher replaces the
-// key for bundles loaded from then on; lists already loaded stay.
+// bundle.FormatPublicKey. A publisher is pinned to its first key: trusting
+// it again with the same key does nothing, and another key is refused,
+// so that no catalog, server or page can have a key replaced; this is the
+// extension's one check of that rule (a reader who distrusts a publisher
+// gets a new instance, without its key).
 func (e *Engine) Trust(publisher, keyText string) error {
 	if publisher == "" {
 		return errors.New("trust: empty publisher id")
@@ -71,6 +74,9 @@ func (e *Engine) Trust(publisher, keyText string) error {
 	k, err := bundle.ParsePublicKey(keyText)
 	if err != nil {
 		return errors.New("trust publisher " + strconv.Quote(publisher) + ": " + err.Error())
+	}
+	if old, ok := e.keys[publisher]; ok && !old.Equal(k) {
+		return errors.New("trust publisher " + strconv.Quote(publisher) + ": it is pinned to another key; a key change is refused")
 	}
 	e.keys[publisher] = k
 	return nil

@@ -1,9 +1,11 @@
 package engine
 
 import (
+	"crypto/ed25519"
 	"strings"
 	"testing"
 
+	"voile/shared/bundle"
 	"voile/shared/rules"
 	"voile/wasm/internal/testlists"
 )
@@ -223,4 +225,24 @@ func TestTrustRefusesBadKeys(t *testing.T) {
 	if err := e.Trust("ngo", "  "+p.Public+"\n"); err != nil {
 		t.Errorf("Trust with surrounding space: %v", err)
 	}
+	if err := e.Trust("ngo", p.Public); err != nil {
+		t.Errorf("Trust again with the same key: %v", err)
+	}
+	// A pinned publisher keeps its key.
+	other := testlists.NewPublisher("ngo")
+	if err := e.Trust("ngo", other.Public); err == nil || !strings.Contains(err.Error(), "pinned to another key; a key change is refused") {
+		t.Errorf("Trust with another key = %v, want a refusal", err)
+	}
+	if !e.keys["ngo"].Equal(mustKey(t, p.Public)) {
+		t.Error("the refused key replaced the pinned one")
+	}
+}
+
+func mustKey(t *testing.T, text string) ed25519.PublicKey {
+	t.Helper()
+	k, err := bundle.ParsePublicKey(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return k
 }

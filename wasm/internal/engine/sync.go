@@ -92,7 +92,9 @@ func (e *Engine) resolve(id string) (wire.ListRef, error) {
 }
 
 // DecodeMessage decodes a message of the sync protocol into plain values
-// for JavaScript: maps with string keys, slices of them, strings, numbers,
+// for JavaScript: maps with string keys (a catalog entry's are the wire's
+// own names, the json tags of wire.Entry, so the extension spells them
+// as the protocol does), slices of them, strings, numbers,
 // booleans and []byte for bundles and adapter documents. A catalog is remembered, so that later
 // hellos can name its lists by id; one that names a publisher replaces
 // that publisher's lists only, and says so in "publisher", with "more"
@@ -122,7 +124,7 @@ func (e *Engine) DecodeMessage(data []byte) (map[string]any, error) {
 				langs[j] = l
 			}
 			lists[i] = map[string]any{
-				"publisher": c.Publisher, "publisherName": c.PublisherName, "publicKey": c.PublicKey,
+				"publisher": c.Publisher, "publisher_name": c.PublisherName, "public_key": c.PublicKey,
 				"list": c.List, "name": c.Name, "description": c.Description, "langs": langs,
 				"demo": c.Demo, "version": c.Version, "published": c.Published,
 			}

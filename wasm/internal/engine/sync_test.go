@@ -2,6 +2,8 @@ package engine
 
 import (
 	"bytes"
+	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -65,9 +67,23 @@ func TestCatalogNamesLists(t *testing.T) {
 	}
 	lists := got["lists"].([]any)
 	first := lists[0].(map[string]any)
-	if got["type"] != "catalog" || len(lists) != 3 || first["publicKey"] != "voile-pub-x" || first["version"] != uint64(3) ||
+	if got["type"] != "catalog" || len(lists) != 3 || first["public_key"] != "voile-pub-x" || first["version"] != uint64(3) ||
 		first["published"] != int64(1700000000) || first["langs"].([]any)[0] != "en" {
 		t.Errorf("catalog = %#v", got)
+	}
+	// A catalog entry has the wire's field names, every one of them.
+	var names []string
+	for f := range reflect.TypeFor[wire.Entry]().Fields() {
+		names = append(names, strings.Split(f.Tag.Get("json"), ",")[0])
+	}
+	var keys []string
+	for k := range first {
+		keys = append(keys, k)
+	}
+	slices.Sort(names)
+	slices.Sort(keys)
+	if !slices.Equal(keys, names) {
+		t.Errorf("catalog entry fields %v, want wire.Entry's json names %v", keys, names)
 	}
 	data, err := e.Hello(nil, []string{"one"})
 	if err != nil {

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"syscall/js"
 
+	"voile/shared/bundle"
 	"voile/shared/frames"
 	"voile/shared/rules"
 	"voile/shared/verdict"
@@ -49,6 +50,7 @@ func New(e *engine.Engine) js.Value {
 	}
 	set("trust", a.trust)
 	set("loadBundle", a.loadBundle)
+	set("verifyAdapters", verifyAdapters)
 	set("unloadList", a.unloadList)
 	set("lists", a.lists)
 	set("classify", a.classify)
@@ -57,7 +59,7 @@ func New(e *engine.Engine) js.Value {
 	set("restoreCache", a.restoreCache)
 	set("exportCache", a.exportCache)
 	set("cacheInfo", a.cacheInfo)
-	obj.Set("categories", names(rules.Categories))
+	obj.Set("categories", names(rules.Categories[:]))
 	obj.Set("reasonKinds", names(verdict.ReasonKinds))
 	obj.Set("contexts", names(frames.Contexts))
 	return obj
@@ -95,6 +97,33 @@ func (a *api) loadBundle(args []js.Value) (any, error) {
 		return nil, err
 	}
 	return map[string]any{"id": info.ID, "publisher": info.Publisher, "version": float64(info.Version), "rules": info.Rules}, nil
+}
+
+// verifyAdapters(document, sig, publicKey) checks the signature of an
+// adapter document (bundle.VerifyAdapters) with a key given as text: the
+// extension checks every signature here, in Go, and has no other
+// implementation of Ed25519.
+func verifyAdapters(args []js.Value) (any, error) {
+	doc, err := bytesArg("verifyAdapters", "document", args, 0, nil)
+	if err != nil {
+		return nil, err
+	}
+	sig, err := bytesArg("verifyAdapters", "sig", args, 1, nil)
+	if err != nil {
+		return nil, err
+	}
+	keyText, err := stringArg("verifyAdapters", "publicKey", args, 2)
+	if err != nil {
+		return nil, err
+	}
+	key, err := bundle.ParsePublicKey(keyText)
+	if err != nil {
+		return nil, errors.New("verifyAdapters: " + err.Error())
+	}
+	if err := bundle.VerifyAdapters(doc, sig, key); err != nil {
+		return nil, errors.New("verifyAdapters: " + err.Error())
+	}
+	return true, nil
 }
 
 func (a *api) unloadList(args []js.Value) (any, error) {
