@@ -317,8 +317,12 @@ func (c *Classifier) modelSubject(hits []match.Hit, res *frames.Result) (subject
 		r := &c.e.Lists[h.List].Rules[h.Rule]
 		switch r.Role {
 		case rules.Flagging:
-			said = true
-			if subject < 0 && res.HitContext[i] == frames.None {
+			// A slur names a group and says something of it; a word
+			// that is often innocent ("monkey", "illegal") does neither:
+			// the model may confirm or doubt it, not speak of it alone.
+			strong := r.Weight >= Strong
+			said = said || strong
+			if subject < 0 && strong && res.HitContext[i] == frames.None {
 				subject = i
 			}
 		case rules.Target:
