@@ -83,9 +83,13 @@ func (e *Engine) Export(dst []byte) []byte {
 	}
 	w.bytes(lex)
 
-	// Per pattern: list, rule, then words<<2 | exception | lexicon<<1.
-	pats := make([]uint32, 0, 3*len(e.pats))
-	for _, p := range e.pats {
+	// The patterns, in runs of the same rule and flags (an expanded
+	// pattern rule is thousands of phrases): per run its length, list,
+	// rule, and exception | lexicon<<1; then the length of each pattern in
+	// words.
+	var runs []uint32
+	lens := make([]uint32, len(e.pats))
+	for i, p := range e.pats {
 		flags := uint32(0)
 		if p.exception {
 			flags |= 1
@@ -93,27 +97,33 @@ func (e *Engine) Export(dst []byte) []byte {
 		if p.lexicon {
 			flags |= 2
 		}
-		pats = append(pats, uint32(p.list), uint32(p.rule), uint32(p.words)<<2|flags)
+		if n := len(runs); n > 0 && runs[n-3] == uint32(p.list) && runs[n-2] == uint32(p.rule) && runs[n-1] == flags {
+			runs[n-4]++
+		} else {
+			runs = append(runs, 1, uint32(p.list), uint32(p.rule), flags)
+		}
+		lens[i] = uint32(p.words)
 	}
-	w.u32s(pats)
+	w.u32s(runs)
+	w.counts(lens)
 
 	// The automaton: edges out of the root by word id, the transitions'
-	// table, failure links, then the outputs state after state and where
-	// each state's end.
+	// table, failure links, then the outputs state after state and how
+	// many each state has.
 	w.u32s(e.root)
 	w.sparse64(e.next.keys)
 	w.u32s(used(e.next.to, e.next.keys))
 	w.u32s(e.fail)
 	outs := make([]uint32, 0, len(e.outs))
-	outEnds := make([]uint32, len(e.out))
+	outCounts := make([]uint32, len(e.out))
 	for s, o := range e.out {
 		for _, p := range e.outs[o.start:o.end] {
 			outs = append(outs, uint32(p))
 		}
-		outEnds[s] = uint32(len(outs))
+		outCounts[s] = o.end - o.start
 	}
 	w.u32s(outs)
-	w.u32s(outEnds)
+	w.counts(outCounts)
 
 	res := make([]uint32, 0, 2*len(e.regexps))
 	for _, cp := range e.regexps {
@@ -222,14 +232,15 @@ func importEngine(data []byte, lists []*rules.List) (*Engine, error) {
 		anyLex = anyLex || b == 1
 	}
 
-	pats := r.u32s()
-	if r.err == nil && len(pats)%3 != 0 {
-		return nil, errors.New("patterns of " + strconv.Itoa(len(pats)) + " numbers, not a multiple of 3")
+	runs, lens, lensBig := r.u32s(), r.bytes(), r.u32s()
+	if r.err == nil && len(runs)%4 != 0 {
+		return nil, errors.New("pattern runs of " + strconv.Itoa(len(runs)) + " numbers, not a multiple of 4")
 	}
-	e.pats = make([]pattern, len(pats)/3)
-	for i := range e.pats {
-		list, rule, n, flags := pats[3*i], pats[3*i+1], pats[3*i+2]>>2, pats[3*i+2]&3
-		if int(list) >= len(lists) || int(rule) >= len(lists[list].Rules) || n == 0 || n > 1<<30 {
+	e.pats = make([]pattern, len(lens))
+	i := 0
+	for k := 0; k+3 < len(runs); k += 4 {
+		n, list, rule, flags := runs[k], runs[k+1], runs[k+2], runs[k+3]
+		if n == 0 || uint64(n) > uint64(len(e.pats)-i) || int(list) >= len(lists) || int(rule) >= len(lists[list].Rules) || flags > 3 {
 			return nil, errors.New("pattern " + strconv.Itoa(i) + " out of range")
 		}
 		// What a pattern's rule means (lexicon, naming) comes from the
@@ -239,8 +250,32 @@ func importEngine(data []byte, lists []*rules.List) (*Engine, error) {
 		if lex != (flags&2 != 0) {
 			return nil, errors.New("pattern " + strconv.Itoa(i) + ": lexicon flag disagrees with its rule")
 		}
-		e.pats[i] = pattern{list: int32(list), rule: int32(rule), words: int32(n), exception: flags&1 != 0, lexicon: lex,
+		p := pattern{list: int32(list), rule: int32(rule), exception: flags&1 != 0, lexicon: lex,
 			naming: role == rules.Target || role == rules.Flagging}
+		for range n {
+			e.pats[i] = p
+			i++
+		}
+	}
+	if i != len(e.pats) {
+		return nil, errors.New("pattern runs of " + strconv.Itoa(i) + " patterns, lengths of " + strconv.Itoa(len(e.pats)))
+	}
+	big := 0
+	for i, n := range lens {
+		words := uint32(n)
+		if n == bigCount {
+			if big == len(lensBig) {
+				return nil, errors.New("pattern lengths: too few large ones")
+			}
+			words, big = lensBig[big], big+1
+		}
+		if words == 0 || words > 1<<30 {
+			return nil, errors.New("pattern " + strconv.Itoa(i) + " of " + strconv.Itoa(int(words)) + " words")
+		}
+		e.pats[i].words = int32(words)
+	}
+	if big != len(lensBig) {
+		return nil, errors.New("pattern lengths: too many large ones")
 	}
 
 	// The states must form a tree from the root, in which every state but
@@ -250,7 +285,7 @@ func importEngine(data []byte, lists []*rules.List) (*Engine, error) {
 	edgeSize, edgeUsed := r.sparse64()
 	edgeKeys, edgeTo := r.u64s(), r.u32s()
 	e.fail = r.u32s()
-	outs, outEnds := r.u32s(), r.u32s()
+	outs, outCounts, outBig := r.u32s(), r.bytes(), r.u32s()
 	if r.err != nil {
 		return nil, r.err
 	}
@@ -297,17 +332,25 @@ func importEngine(data []byte, lists []*rules.List) (*Engine, error) {
 			return nil, errors.New("the failure link of state " + strconv.Itoa(s) + " out of range")
 		}
 	}
-	if len(outEnds) != nstates {
-		return nil, errors.New("outputs for " + strconv.Itoa(len(outEnds)) + " states of " + strconv.Itoa(nstates))
+	if len(outCounts) != nstates {
+		return nil, errors.New("outputs for " + strconv.Itoa(len(outCounts)) + " states of " + strconv.Itoa(nstates))
 	}
 	e.outs = i32s(outs)
 	e.out = make([]outSpan, nstates)
 	e.hasOut = make([]uint64, (nstates+63)/64)
-	start := uint32(0)
-	for s, end := range outEnds {
-		if end < start || int(end) > len(outs) {
+	start, big := uint32(0), 0
+	for s, n := range outCounts {
+		count := uint32(n)
+		if n == bigCount {
+			if big == len(outBig) {
+				return nil, errors.New("output counts: too few large ones")
+			}
+			count, big = outBig[big], big+1
+		}
+		if uint64(count) > uint64(len(outs))-uint64(start) {
 			return nil, errors.New("the outputs of state " + strconv.Itoa(s) + " out of range")
 		}
+		end := start + count
 		for _, p := range outs[start:end] {
 			if int(p) >= len(e.pats) || e.pats[p].words > depth[s] {
 				return nil, errors.New("an output of state " + strconv.Itoa(s) + " out of range")
@@ -319,7 +362,7 @@ func importEngine(data []byte, lists []*rules.List) (*Engine, error) {
 		e.out[s] = outSpan{start, end}
 		start = end
 	}
-	if int(start) != len(outs) {
+	if int(start) != len(outs) || big != len(outBig) {
 		return nil, errors.New("outputs of no state")
 	}
 
@@ -458,6 +501,25 @@ func (w *writer) u64s(s []uint64) {
 		w.b = binary.LittleEndian.AppendUint64(w.b, v)
 	}
 }
+
+// counts writes numbers that are mostly small, a byte each, bigCount for
+// those that are not, which follow as u32s.
+func (w *writer) counts(s []uint32) {
+	small := make([]byte, len(s))
+	var big []uint32
+	for i, n := range s {
+		if n >= bigCount {
+			small[i], big = bigCount, append(big, n)
+		} else {
+			small[i] = byte(n)
+		}
+	}
+	w.bytes(small)
+	w.u32s(big)
+}
+
+// bigCount in the bytes of writer.counts stands for a number written apart.
+const bigCount = 255
 
 // sparse64 writes the size of a table whose empty slots hold key 0, a
 // bitmap of its other slots, then their keys in slot order.

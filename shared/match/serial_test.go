@@ -7,6 +7,8 @@ import (
 	"math/rand/v2"
 	"os"
 	"reflect"
+	"strconv"
+	"strings"
 	"testing"
 
 	"voile/shared/demo"
@@ -191,4 +193,35 @@ func FuzzImport(f *testing.F) {
 			m.Match(s)
 		}
 	})
+}
+
+// TestExportImportLargeCounts: a state with more outputs than a byte
+// counts, and a pattern of more words than a byte counts, are written
+// apart in the export and read back.
+func TestExportImportLargeCounts(t *testing.T) {
+	l := &rules.List{ID: "large", Publisher: "test", Version: 1, Langs: []string{"en"}}
+	for i := range 300 {
+		l.Rules = append(l.Rules, rules.Rule{ID: "same" + strconv.Itoa(i), Kind: rules.Term, Text: "vermin", Category: rules.Racism, Weight: 0.5})
+	}
+	long := strings.TrimSpace(strings.Repeat("go ", 280))
+	l.Rules = append(l.Rules, rules.Rule{ID: "long", Kind: rules.Phrase, Text: long, Category: rules.Threat, Weight: 0.5})
+	// Not validated: a rule's text is at most 256 bytes, which Compile
+	// does not rely on.
+	e, err := match.Compile(l)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data := e.Export(nil)
+	imp, err := match.Import(data, l)
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := []string{"they are vermin", long + " away", "go go go"}
+	want, got := hits(e, texts), hits(imp, texts)
+	if !reflect.DeepEqual(want, got) {
+		t.Errorf("compiled %v, imported %v", want, got)
+	}
+	if len(want[0]) != 300 || len(want[1]) != 1 {
+		t.Errorf("%d and %d hits, want 300 and 1: the test checks too little", len(want[0]), len(want[1]))
+	}
 }
