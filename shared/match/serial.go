@@ -4,7 +4,6 @@ import (
 	"encoding/binary"
 	"errors"
 	"math/bits"
-	"regexp"
 	"strconv"
 	"unsafe"
 
@@ -40,9 +39,10 @@ import (
 // themselves are not in the export: Import takes them, the same lists in
 // the same order as Compile did, and the caller must make sure of that
 // (the classifier keys its cache by the lists' signatures). Pattern rules
-// that stay regular expressions are kept as the rule's source and compiled
-// again, and the patterns' prefilter and the stopwords' languages are
-// rebuilt: a few regular expressions and a hundred words.
+// that stay regular expressions are exported as their rule and their
+// prefilter, and compiled from the rule's text when a text first gets past
+// the prefilter (compiledPattern.regexp); the stopwords' languages are
+// looked up again, a hundred words.
 
 // serialVersion changes with the format of Export.
 const serialVersion = 2
@@ -130,6 +130,15 @@ func (e *Engine) Export(dst []byte) []byte {
 		res = append(res, uint32(cp.list), uint32(cp.rule))
 	}
 	w.u32s(res)
+	// The regular expressions' prefilter (prefilter.go), so that Import
+	// parses none of them.
+	p := e.pre
+	w.bytes(p.class[:])
+	w.u32s([]uint32{uint32(p.nclass)})
+	w.u32s(u32sOf(p.delta))
+	w.u32s(u32sOf(p.outAt))
+	w.u32s(u32sOf(p.outs))
+	w.u32s(u32sOf(p.clauseAt))
 
 	// The spelling variants' index, when the lists have a lexicon.
 	if f := e.fuzzy; f != nil {
@@ -375,13 +384,12 @@ func importEngine(data []byte, lists []*rules.List) (*Engine, error) {
 		if int(list) >= len(lists) || int(rule) >= len(lists[list].Rules) || lists[list].Rules[rule].Kind != rules.Pattern {
 			return nil, errors.New("a regular expression out of range")
 		}
-		re, err := regexp.Compile(lists[list].Rules[rule].Text)
-		if err != nil {
-			return nil, errors.New("rule " + strconv.Quote(lists[list].Rules[rule].ID) + ": " + err.Error())
-		}
-		role := lists[list].Rules[rule].Role
-		e.regexps = append(e.regexps, compiledPattern{list: int32(list), rule: int32(rule), re: re,
-			naming: role == rules.Target || role == rules.Flagging})
+		rl := &lists[list].Rules[rule]
+		e.regexps = append(e.regexps, &compiledPattern{list: int32(list), rule: int32(rule), src: rl.Text,
+			naming: rl.Role == rules.Target || rl.Role == rules.Flagging})
+	}
+	if err := r.prefilter(e); err != nil {
+		return nil, err
 	}
 
 	if anyLex {
@@ -429,8 +437,69 @@ func importEngine(data []byte, lists []*rules.List) (*Engine, error) {
 		return nil, errors.New("trailing bytes")
 	}
 	e.buildLangOf()
-	e.pre = buildPrefilter(e.regexps)
 	return e, nil
+}
+
+// prefilter reads the prefilter of e's regular expressions. A scan
+// steps from state to state by byte class and reads each state's
+// clauses: every one of them must be in range.
+func (r *reader) prefilter(e *Engine) error {
+	p := &prefilter{}
+	class, nclass := r.bytes(), r.u32s()
+	p.delta, p.outAt, p.outs, p.clauseAt = i32s(r.u32s()), i32s(r.u32s()), i32s(r.u32s()), i32s(r.u32s())
+	if r.err != nil {
+		return r.err
+	}
+	if len(class) != len(p.class) || len(nclass) != 1 || nclass[0] == 0 || nclass[0] > 256 || len(p.delta)%int(nclass[0]) != 0 {
+		return errors.New("prefilter: bad byte classes")
+	}
+	copy(p.class[:], class)
+	p.nclass = int(nclass[0])
+	nstates := len(p.delta) / p.nclass
+	if nstates == 0 {
+		return errors.New("prefilter: no root state")
+	}
+	for _, c := range p.class {
+		if int(c) >= p.nclass {
+			return errors.New("prefilter: byte class " + strconv.Itoa(int(c)) + " of " + strconv.Itoa(p.nclass))
+		}
+	}
+	for _, s := range p.delta {
+		if s < 0 || int(s) >= nstates {
+			return errors.New("prefilter: a transition to state " + strconv.Itoa(int(s)) + " of " + strconv.Itoa(nstates))
+		}
+	}
+	if len(p.clauseAt) != len(e.regexps)+1 || p.clauseAt[0] != 0 {
+		return errors.New("prefilter: clauses for " + strconv.Itoa(len(p.clauseAt)-1) + " regular expressions of " + strconv.Itoa(len(e.regexps)))
+	}
+	for i := 1; i < len(p.clauseAt); i++ {
+		if p.clauseAt[i] < p.clauseAt[i-1] {
+			return errors.New("prefilter: clauses out of order")
+		}
+	}
+	if len(p.outAt) != nstates+1 || p.outAt[0] != 0 || p.outAt[nstates] != int32(len(p.outs)) {
+		return errors.New("prefilter: outputs for " + strconv.Itoa(len(p.outAt)) + " states of " + strconv.Itoa(nstates))
+	}
+	for i := 1; i < len(p.outAt); i++ {
+		if p.outAt[i] < p.outAt[i-1] {
+			return errors.New("prefilter: outputs out of order")
+		}
+	}
+	for _, c := range p.outs {
+		if c < 0 || c >= p.clauseAt[len(p.clauseAt)-1] {
+			return errors.New("prefilter: clause " + strconv.Itoa(int(c)) + " out of range")
+		}
+	}
+	e.pre = p
+	return nil
+}
+
+// u32sOf returns s as uint32s, in place.
+func u32sOf(s []int32) []uint32 {
+	if len(s) == 0 {
+		return nil
+	}
+	return unsafe.Slice((*uint32)(unsafe.Pointer(&s[0])), len(s))
 }
 
 // fill makes t the table of size slots of which used marks those in use,

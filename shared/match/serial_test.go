@@ -9,6 +9,7 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"voile/shared/demo"
@@ -224,4 +225,30 @@ func TestExportImportLargeCounts(t *testing.T) {
 	if len(want[0]) != 300 || len(want[1]) != 1 {
 		t.Errorf("%d and %d hits, want 300 and 1: the test checks too little", len(want[0]), len(want[1]))
 	}
+}
+
+// TestImportedConcurrent: an imported engine compiles its regular
+// expressions on first use, which goroutines may meet at once (go test
+// -race).
+func TestImportedConcurrent(t *testing.T) {
+	lists := testLists(t)
+	e, err := match.Compile(lists...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	imp, err := match.Import(e.Export(nil), lists...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := []string{"1488 words", "kiiill all of them", "88words and 14 words"}
+	want := hits(e, texts)
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() {
+			if got := hits(imp, texts); !reflect.DeepEqual(got, want) {
+				t.Errorf("imported %v, compiled %v", got, want)
+			}
+		})
+	}
+	wg.Wait()
 }
