@@ -88,6 +88,17 @@ func TestExportImport(t *testing.T) {
 	if !bytes.Equal(imp.Export(nil), data) {
 		t.Error("an imported engine exports other bytes")
 	}
+	// Off an address of eight, Import copies the arrays instead of using
+	// them in place.
+	odd := make([]byte, len(data)+1)[1:]
+	copy(odd, data)
+	copied, err := match.Import(odd, lists...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(hits(copied, texts), hits(e, texts)) {
+		t.Error("an engine imported from an unaligned buffer gives other hits")
+	}
 	want, got := hits(e, texts), hits(imp, texts)
 	n := 0
 	for i := range texts {
