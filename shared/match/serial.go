@@ -317,7 +317,7 @@ func importEngine(data []byte, lists []*rules.List) (*Engine, error) {
 		depth[c] = 1
 	}
 	e.next, e.inner = edgeTable{}, make([]bool, nwords+1)
-	if err := e.next.fill(edgeSize, edgeUsed, edgeKeys, edgeTo); err != nil {
+	if err := e.next.fill(edgeSize, edgeUsed, edgeKeys, edgeTo, len(edgeKeys)); err != nil {
 		return nil, err
 	}
 	for i, k := range edgeKeys {
@@ -404,7 +404,7 @@ func importEngine(data []byte, lists []*rules.List) (*Engine, error) {
 			return nil, errors.New("a spelling-variant bitmap of " + strconv.Itoa(len(f.bits)) + " words")
 		}
 		var t edgeTable // the same layout: keys never 0, values beside
-		if err := t.fill(delSize, delUsed, delKeys, nil); err != nil {
+		if err := t.fill(delSize, delUsed, delKeys, nil, len(f.delIDs)); err != nil {
 			return nil, err
 		}
 		if len(delAt) != len(delKeys) || len(delLen) != len(delKeys) {
@@ -505,9 +505,12 @@ func u32sOf(s []int32) []uint32 {
 // fill makes t the table of size slots of which used marks those in use,
 // whose keys are keys in slot order (writer.sparse64), with their values
 // to when not nil. The keys are not hashed again: a damaged key only
-// misses. The table keeps an empty slot, where a lookup ends.
-func (t *edgeTable) fill(size uint64, used []uint64, keys []uint64, to []uint32) error {
-	if size < 16 || size > 1<<40 || size&(size-1) != 0 || uint64(len(used)) != (size+63)/64 || 2*uint64(len(keys)) > size || to != nil && len(to) != len(keys) {
+// misses. The table keeps an empty slot, where a lookup ends. It must
+// have the size that tableSize gives for sizedFor keys, as Compile makes
+// it: a bit of the bitmap per slot becomes twelve bytes of table, and an
+// export that claims a larger one is damaged.
+func (t *edgeTable) fill(size uint64, used []uint64, keys []uint64, to []uint32, sizedFor int) error {
+	if size != uint64(tableSize(sizedFor)) || uint64(len(used)) != (size+63)/64 || 2*uint64(len(keys)) > size || to != nil && len(to) != len(keys) {
 		return errors.New("a table of " + strconv.FormatUint(size, 10) + " slots for " + strconv.Itoa(len(keys)) + " keys")
 	}
 	t.keys, t.shift, t.n = make([]uint64, size), uint8(64-bits.TrailingZeros64(size)), len(keys)
