@@ -141,10 +141,7 @@ func newFuzzyIndex(words []string, lexWord []bool) *fuzzyIndex {
 		}
 	}
 	slices.SortStableFunc(dels, func(a, b del) int { return cmp.Compare(a.h, b.h) })
-	size := 16
-	for size < 2*len(dels) {
-		size *= 2
-	}
+	size := tableSize(len(dels))
 	f.delKeys, f.delAt, f.delLen = make([]uint64, size), make([]uint32, size), make([]uint32, size)
 	f.delShift = uint8(64 - bits.TrailingZeros(uint(size)))
 	f.delIDs = make([]uint32, 0, len(dels))

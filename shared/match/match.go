@@ -4,6 +4,7 @@ import (
 	"errors"
 	"regexp"
 	"strconv"
+	"sync/atomic"
 
 	"voile/shared/lang"
 	"voile/shared/normalize"
@@ -56,7 +57,7 @@ type Engine struct {
 	outs   []int32 // indexes into patterns
 	pats   []pattern
 
-	regexps []compiledPattern
+	regexps []*compiledPattern
 	pre     *prefilter // which regexps can match a text (prefilter.go)
 
 	langOf []lang.Lang // word id → the language whose stopword it is (lang.go)
@@ -70,10 +71,33 @@ type Engine struct {
 
 type outSpan struct{ start, end uint32 }
 
+// compiledPattern is a pattern rule that stays a regular expression.
 type compiledPattern struct {
 	list, rule int32
 	naming     bool
-	re         *regexp.Regexp
+	src        string
+	// re is compiled by Compile, or on first use in an imported Engine:
+	// most posts rule out every regular expression by the prefilter, and
+	// compiling them was a fifth of Import's time in WebAssembly, on the
+	// way to the first verdict. broken: src did not compile, and the
+	// pattern matches nothing (the lists were validated, so it does).
+	re     atomic.Pointer[regexp.Regexp]
+	broken atomic.Bool
+}
+
+// regexp returns the compiled expression of cp, or nil if it does not
+// compile. Goroutines that meet it at once may each compile it.
+func (cp *compiledPattern) regexp() *regexp.Regexp {
+	if re := cp.re.Load(); re != nil || cp.broken.Load() {
+		return re
+	}
+	re, err := regexp.Compile(cp.src)
+	if err != nil {
+		cp.broken.Store(true)
+		return nil
+	}
+	cp.re.Store(re)
+	return re
 }
 
 // Compile builds an Engine from lists that have passed validation.
@@ -104,7 +128,9 @@ func Compile(lists ...*rules.List) (*Engine, error) {
 				if err != nil {
 					return nil, errors.New("compile list " + strconv.Quote(l.ID) + " rule " + strconv.Quote(r.ID) + ": " + err.Error())
 				}
-				e.regexps = append(e.regexps, compiledPattern{list: int32(li), rule: int32(ri), naming: naming, re: re})
+				cp := &compiledPattern{list: int32(li), rule: int32(ri), naming: naming, src: r.Text}
+				cp.re.Store(re)
+				e.regexps = append(e.regexps, cp)
 			default:
 				return nil, errors.New("compile list " + strconv.Quote(l.ID) + " rule " + strconv.Quote(r.ID) + ": unknown kind " + strconv.Quote(string(r.Kind)))
 			}
@@ -198,10 +224,14 @@ func (m *Matcher) Match(text string) []Hit {
 		e.pre.scan(t.Norm, m.found)
 	}
 	for i, cp := range e.regexps {
-		if !e.pre.may(i, m.found) || !cp.re.Match(t.Norm) {
+		if !e.pre.may(i, m.found) {
 			continue
 		}
-		for _, loc := range cp.re.FindAllIndex(t.Norm, -1) {
+		re := cp.regexp()
+		if re == nil || !re.Match(t.Norm) {
+			continue
+		}
+		for _, loc := range re.FindAllIndex(t.Norm, -1) {
 			if m.exceptions && m.excepted(cp.list, cp.rule, cp.naming, loc[0], loc[1]) {
 				continue
 			}

@@ -39,7 +39,7 @@ type prefilter struct {
 
 // buildPrefilter builds the prefilter of patterns, the regexps of
 // Engine.regexps in order.
-func buildPrefilter(patterns []compiledPattern) *prefilter {
+func buildPrefilter(patterns []*compiledPattern) *prefilter {
 	p := &prefilter{}
 	type lit struct {
 		s      string
@@ -49,7 +49,7 @@ func buildPrefilter(patterns []compiledPattern) *prefilter {
 	classes, bytes, clause := 1, 0, int32(0)
 	p.clauseAt = make([]int32, len(patterns)+1)
 	for i, cp := range patterns {
-		req := patternClauses(cp.re.String())
+		req := patternClauses(cp.src)
 		n, c := bytes, classes
 		var fresh [256]bool
 		for _, cl := range req {

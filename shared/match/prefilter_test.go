@@ -65,7 +65,7 @@ func TestDemoPatternsArePrefiltered(t *testing.T) {
 	t.Logf("%d patterns, %d left as regular expressions", patterns, len(e.regexps))
 	for i, cp := range e.regexps {
 		if e.pre.clauseAt[i] == e.pre.clauseAt[i+1] {
-			t.Errorf("pattern %q of list %q runs on every text", cp.re, e.Lists[cp.list].ID)
+			t.Errorf("pattern %q of list %q runs on every text", cp.src, e.Lists[cp.list].ID)
 		}
 	}
 }
@@ -82,7 +82,7 @@ func FuzzPrefilter(f *testing.F) {
 		if err != nil {
 			return
 		}
-		p := buildPrefilter([]compiledPattern{{re: re}})
+		p := buildPrefilter([]*compiledPattern{{src: pattern}})
 		found := make([]bool, p.clauses())
 		norm := normalize.New().Normalize(text).Norm
 		p.scan(norm, found)

@@ -7,6 +7,9 @@ import (
 	"math/rand/v2"
 	"os"
 	"reflect"
+	"strconv"
+	"strings"
+	"sync"
 	"testing"
 
 	"voile/shared/demo"
@@ -84,6 +87,17 @@ func TestExportImport(t *testing.T) {
 	}
 	if !bytes.Equal(imp.Export(nil), data) {
 		t.Error("an imported engine exports other bytes")
+	}
+	// Off an address of eight, Import copies the arrays instead of using
+	// them in place.
+	odd := make([]byte, len(data)+1)[1:]
+	copy(odd, data)
+	copied, err := match.Import(odd, lists...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(hits(copied, texts), hits(e, texts)) {
+		t.Error("an engine imported from an unaligned buffer gives other hits")
 	}
 	want, got := hits(e, texts), hits(imp, texts)
 	n := 0
@@ -191,4 +205,61 @@ func FuzzImport(f *testing.F) {
 			m.Match(s)
 		}
 	})
+}
+
+// TestExportImportLargeCounts: a state with more outputs than a byte
+// counts, and a pattern of more words than a byte counts, are written
+// apart in the export and read back.
+func TestExportImportLargeCounts(t *testing.T) {
+	l := &rules.List{ID: "large", Publisher: "test", Version: 1, Langs: []string{"en"}}
+	for i := range 300 {
+		l.Rules = append(l.Rules, rules.Rule{ID: "same" + strconv.Itoa(i), Kind: rules.Term, Text: "vermin", Category: rules.Racism, Weight: 0.5})
+	}
+	long := strings.TrimSpace(strings.Repeat("go ", 280))
+	l.Rules = append(l.Rules, rules.Rule{ID: "long", Kind: rules.Phrase, Text: long, Category: rules.Threat, Weight: 0.5})
+	// Not validated: a rule's text is at most 256 bytes, which Compile
+	// does not rely on.
+	e, err := match.Compile(l)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data := e.Export(nil)
+	imp, err := match.Import(data, l)
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := []string{"they are vermin", long + " away", "go go go"}
+	want, got := hits(e, texts), hits(imp, texts)
+	if !reflect.DeepEqual(want, got) {
+		t.Errorf("compiled %v, imported %v", want, got)
+	}
+	if len(want[0]) != 300 || len(want[1]) != 1 {
+		t.Errorf("%d and %d hits, want 300 and 1: the test checks too little", len(want[0]), len(want[1]))
+	}
+}
+
+// TestImportedConcurrent: an imported engine compiles its regular
+// expressions on first use, which goroutines may meet at once (go test
+// -race).
+func TestImportedConcurrent(t *testing.T) {
+	lists := testLists(t)
+	e, err := match.Compile(lists...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	imp, err := match.Import(e.Export(nil), lists...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := []string{"1488 words", "kiiill all of them", "88words and 14 words"}
+	want := hits(e, texts)
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() {
+			if got := hits(imp, texts); !reflect.DeepEqual(got, want) {
+				t.Errorf("imported %v, compiled %v", got, want)
+			}
+		})
+	}
+	wg.Wait()
 }

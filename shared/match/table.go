@@ -36,10 +36,7 @@ func newWordTable(capacity int) *wordTable {
 
 // resize makes room for n words at most half full, and rehashes.
 func (t *wordTable) resize(n int) {
-	size := 16
-	for size < 2*n {
-		size *= 2
-	}
+	size := tableSize(n)
 	t.slots = make([]wordSlot, size)
 	t.shift = uint8(64 - bits.TrailingZeros(uint(size)))
 	for id, w := range t.words[1:] {
@@ -198,14 +195,22 @@ type edgeTable struct {
 	n     int
 }
 
-func edgeKey(s, id uint32) uint64 { return uint64(s)<<32 | uint64(id) }
-
-// newEdgeTable returns a table for n edges, at most half full.
-func newEdgeTable(n int) edgeTable {
+// tableSize returns the number of slots of an open-addressed table for n
+// keys: the smallest power of two, from 16, that keeps it at most half
+// full.
+func tableSize(n int) int {
 	size := 16
 	for size < 2*n {
 		size *= 2
 	}
+	return size
+}
+
+func edgeKey(s, id uint32) uint64 { return uint64(s)<<32 | uint64(id) }
+
+// newEdgeTable returns a table for n edges, at most half full.
+func newEdgeTable(n int) edgeTable {
+	size := tableSize(n)
 	return edgeTable{keys: make([]uint64, size), to: make([]uint32, size), shift: uint8(64 - bits.TrailingZeros(uint(size)))}
 }
 

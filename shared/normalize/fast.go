@@ -3,6 +3,7 @@ package normalize
 import (
 	"encoding/binary"
 	"math/bits"
+	"sync/atomic"
 	"unicode/utf8"
 )
 
@@ -77,15 +78,23 @@ func makeFolded(r rune) folded {
 }
 
 // smallFolds holds the folded runes of two-byte UTF-8 (U+0080 to
-// U+07FF: Latin, Greek, Cyrillic, Hebrew, Arabic).
-var smallFolds [0x800 - 0x80]*folded
+// U+07FF: Latin, Greek, Cyrillic, Hebrew, Arabic), shared by every
+// Normalizer, each folded when first met. Folding all of them in a package
+// init cost 42-47 ms in WebAssembly on the way to the classifier's first
+// verdict, for the few a post holds.
+var smallFolds [0x800 - 0x80]atomic.Pointer[folded]
 
 // lookup returns what r, outside ASCII, folds to.
 func (n *Normalizer) lookup(r rune) *folded {
 	if r < 0x800 {
-		if f := smallFolds[r-0x80]; f != nil {
+		p := &smallFolds[r-0x80]
+		if f := p.Load(); f != nil {
 			return f
 		}
+		// Two goroutines may fold r at once: they store equal values.
+		f := makeFolded(r)
+		p.Store(&f)
+		return &f
 	}
 	f, ok := n.fold[r]
 	if !ok {
@@ -452,11 +461,4 @@ func (n *Normalizer) emitUnit(norm []byte, orig []span, k int, w *Word, ur rune,
 		k++
 	}
 	return k
-}
-
-func init() {
-	for r := rune(0x80); r < 0x800; r++ {
-		f := makeFolded(r)
-		smallFolds[r-0x80] = &f
-	}
 }

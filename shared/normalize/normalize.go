@@ -3,8 +3,6 @@ package normalize
 import (
 	"unicode"
 	"unicode/utf8"
-
-	"golang.org/x/text/unicode/norm"
 )
 
 // Flags describe what the normaliser had to guess in a word.
@@ -409,8 +407,8 @@ func foldRune(r rune) string {
 	if s, ok := homoglyphs[r]; ok {
 		return s
 	}
-	var buf [utf8.UTFMax]byte
-	d := norm.NFKD.Bytes(buf[:utf8.EncodeRune(buf[:], r)])
+	var buf [4 * utf8.UTFMax]byte
+	d := decompose(buf[:0], r)
 	out := make([]rune, 0, 4)
 	for _, c := range string(d) {
 		// Simple lower-casing is enough once compatibility forms are

@@ -6,7 +6,8 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"errors"
-	"hash/crc64"
+
+	"github.com/cespare/xxhash/v2"
 
 	"voile/shared/match"
 )
@@ -32,15 +33,16 @@ import (
 // were no cache.
 //
 // Format: magic, build, the signatures of the loaded bundles in load order,
-// the match.Engine export, then the CRC-64 (ECMA) of all that. The
-// checksum is for damage, which it detects but for a chance of 2^-64; it
-// is no defence against whoever can write the extension's storage, who
-// could as well change its code. It costs a tenth of a SHA-256 in wasm,
-// on the way to the first verdict.
+// the length of the match.Engine export, zeros up to a multiple of eight
+// bytes, the export (so that match.Import can use its arrays in place),
+// then the XXH64 of all that, little-endian. The checksum is for damage,
+// which it detects but for a chance of 2^-64; it is no defence against
+// whoever can write the extension's storage, who could as well change its
+// code. It is on the way to the first verdict, over megabytes: XXH64 reads
+// 32 bytes a round with four multiplications, where the CRC-64 it
+// replaces cost 10-22 ms in wasm for 1.7 MB, a table look-up per byte.
 
-var cacheMagic = [8]byte{'v', 'o', 'i', 'l', 'e', 'c', 0, 2}
-
-var crcTable = crc64.MakeTable(crc64.ECMA)
+var cacheMagic = [8]byte{'v', 'o', 'i', 'l', 'e', 'c', 0, 3}
 
 // cache is what RestoreCache accepted. It stays for the life of the
 // engine: lists unloaded and loaded again use it again.
@@ -86,8 +88,9 @@ func (e *Engine) ExportCache() ([]byte, error) {
 	}
 	compiled := e.matcher.Export(nil)
 	out = binary.AppendUvarint(out, uint64(len(compiled)))
+	out = append(out, make([]byte, pad8(len(out)))...)
 	out = append(out, compiled...)
-	return binary.LittleEndian.AppendUint64(out, crc64.Checksum(out, crcTable)), nil
+	return binary.LittleEndian.AppendUint64(out, xxhash.Sum64(out)), nil
 }
 
 // RestoreCache checks a cache that ExportCache made and, if it is sound
@@ -115,7 +118,7 @@ func (e *Engine) readCache(data []byte) (*cache, error) {
 		return nil, errors.New("not a cache of this format")
 	}
 	body := data[:len(data)-8]
-	if crc64.Checksum(body, crcTable) != binary.LittleEndian.Uint64(data[len(body):]) {
+	if xxhash.Sum64(body) != binary.LittleEndian.Uint64(data[len(body):]) {
 		return nil, errors.New("damaged: its checksum does not match")
 	}
 	r := cacheReader{b: body[len(cacheMagic):]}
@@ -127,7 +130,7 @@ func (e *Engine) readCache(data []byte) (*cache, error) {
 	for i := uint64(0); i < n && r.err == nil; i++ {
 		c.sigs = append(c.sigs, r.bytes())
 	}
-	c.compiled = r.bytes()
+	c.compiled = r.aligned(len(body))
 	if r.err == nil && len(r.b) != 0 {
 		r.err = errors.New("trailing bytes")
 	}
@@ -158,6 +161,9 @@ func (e *Engine) fromCacheFor() *match.Engine {
 	return m
 }
 
+// pad8 returns how many bytes take n to a multiple of eight.
+func pad8(n int) int { return -n & 7 }
+
 func appendBytes(dst, b []byte) []byte {
 	return append(binary.AppendUvarint(dst, uint64(len(b))), b...)
 }
@@ -178,6 +184,28 @@ func (r *cacheReader) uvarint() uint64 {
 	}
 	r.b = r.b[n:]
 	return v
+}
+
+// aligned reads a length, zeros to a multiple of eight bytes from the
+// start of the cache, whose body has size bytes, then that many bytes.
+func (r *cacheReader) aligned(size int) []byte {
+	n := r.uvarint()
+	if r.err != nil {
+		return nil
+	}
+	pad := pad8(size - len(r.b))
+	if pad > len(r.b) || !bytes.Equal(r.b[:pad], make([]byte, pad)) {
+		r.err = errors.New("bad padding before the compiled lists")
+		return nil
+	}
+	r.b = r.b[pad:]
+	if n > uint64(len(r.b)) {
+		r.err = errors.New("truncated")
+		return nil
+	}
+	out := r.b[:n:n]
+	r.b = r.b[n:]
+	return out
 }
 
 func (r *cacheReader) bytes() []byte {
