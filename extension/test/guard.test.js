@@ -198,8 +198,7 @@ test('a classifier that does not answer leaves posts hidden, then veiled as unch
 
 test('a failing classifier never shows a post unchecked', async () => {
   const { doc, win, host } = loadFixture('x');
-  const { guard, names } = guardFor(doc, host, { waitMs: 20 });
-  guard.classifyTexts = () => Promise.reject(new Error('classifier unavailable'));
+  const { guard, names } = guardFor(doc, host, { waitMs: 20, classify: () => Promise.reject(new Error('classifier unavailable')) });
   guard.start();
   const texted = [...doc.querySelectorAll('[data-fixture-expect]')].filter(p => p.querySelector('[data-testid="tweetText"]'));
   await waitFor(win, () => texted.every(p => p.getAttribute(names.state) === 'b'));

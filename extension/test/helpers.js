@@ -63,9 +63,9 @@ export function adapterFor(doc, host) {
  * A PageGuard on doc with the real classifier and the demo lists. Options:
  * opts, the classify options {sensitivity, categories, allow}; hold: the
  * verdicts wait for release(). voile.calls counts the classify calls and
- * the texts classified.
+ * the texts classified. classify: another classifier, instead of the real one.
  */
-export function guardFor(doc, host, { opts = {}, language = 'en', waitMs = 2000, compiled, allowLog = [], hold = false } = {}) {
+export function guardFor(doc, host, { opts = {}, language = 'en', waitMs = 2000, compiled, allowLog = [], hold = false, classify: instead } = {}) {
   const names = randomNames();
   const pending = [];
   const voile = { calls: { classify: 0, texts: 0 } };
@@ -80,7 +80,7 @@ export function guardFor(doc, host, { opts = {}, language = 'en', waitMs = 2000,
     doc,
     compiled: compiled || adapterFor(doc, host),
     names,
-    classify,
+    classify: instead || classify,
     t: translator({ language, catalogs }),
     allow: change => allowLog.push(change),
     waitMs,

@@ -3,55 +3,22 @@
 // verified list bundles, pinned publisher keys), starts the classifier host
 // (host-control.js: an offscreen document in Chromium, a worker of this page
 // in Firefox), registers the content script on the sites the reader turned
-// on (sites.js), and answers the popup and the options page (status.js,
-// trust.js). This file wires the browser's events to them. Pages talk to
-// the classifier host directly, not through here, so a page load does not
-// wake the service worker.
+// on (sites.js), and answers the popup, the options page and content
+// scripts (messaging.js: each request's handler and who may send it,
+// through status.js and trust.js). This file wires the browser's events
+// to them. Pages talk to the classifier host directly, not through here,
+// so a page load does not wake the service worker.
 
-import {
-  Keys, normalizeSettings, normalizeAllow, applyCorrection, addStats, migrateAllow, needsMigration,
-} from '../common/settings.js';
-import { Target, Request, HostOp, HostEvent, allowedSender } from '../common/protocol.js';
+import { Keys, normalizeSettings, normalizeAllow, addStats, migrateAllow, needsMigration } from '../common/settings.js';
+import { HostOp, HostEvent } from '../common/protocol.js';
 import { api, isChromium } from '../common/browser.js';
 import { get, set, update } from './store.js';
-import { hostState, hostConfig, hostStarted, recordStart, onHostEvent, ensureHost, callHost } from './host-control.js';
-import { status } from './status.js';
-import { trustPublisher, untrustPublisher } from './trust.js';
+import { hostConfig, onHostEvent, ensureHost, callHost } from './host-control.js';
 import { syncUserSites } from './sites.js';
+import { onRequest } from './messaging.js';
 
-// Each request's handler; who may send it is protocol.js's FROM_PAGES.
-const handlers = {
-  [Request.hostState]: () => hostState(),
-  [Request.hostReady]: async msg => { await recordStart(msg.started); hostStarted(msg.started); return { ok: true }; },
-  [Request.hostEvent]: msg => onHostEvent(msg.event),
-  [Request.wake]: async () => { await ensureHost(); return { ok: true }; },
-  [Request.correction]: async msg => { await update(Keys.allow, a => applyCorrection(a, msg.change || {})); return { ok: true }; },
-  [Request.stats]: async msg => { await update(Keys.stats, s => addStats(s, Array.isArray(msg.categories) ? msg.categories : [])); return { ok: true }; },
-  [Request.status]: () => status(),
-  [Request.trust]: msg => trustPublisher(String(msg.publisher), String(msg.key)).then(() => ({ ok: true })),
-  [Request.untrust]: msg => untrustPublisher(String(msg.publisher)).then(() => ({ ok: true })),
-  [Request.syncNow]: () => callHost(HostOp.syncNow),
-  [Request.userSites]: () => syncUserSites().then(() => ({ ok: true })),
-  [Request.resetStats]: async () => { await set({ [Keys.stats]: addStats(null, []) }); return { ok: true }; },
-};
-
-api.runtime.onMessage.addListener((msg, sender, reply) => {
-  if (msg?.target !== Target.background) return false;
-  // Web pages cannot send runtime messages (no externally_connectable):
-  // senders are this extension's content scripts and pages.
-  if (sender.id !== api.runtime.id) return false;
-  const handler = handlers[msg.type];
-  if (!handler) return false;
-  // A page's renderer, even compromised, must not pin a publisher.
-  if (!allowedSender(msg.type, sender, api.runtime.id, api.runtime.getURL(''))) {
-    reply({ error: `${msg.type} is not allowed from a web page` });
-    return false;
-  }
-  Promise.resolve()
-    .then(() => handler(msg, sender))
-    .then(result => reply(result ?? { ok: true }), err => reply({ error: String(err && err.message || err) }));
-  return true;
-});
+// The requests' handlers, and who may send each, are messaging.js's table.
+api.runtime.onMessage.addListener(onRequest);
 
 api.storage.onChanged.addListener(async (changes, area) => {
   if (area !== 'local' || !changes[Keys.settings]) return;

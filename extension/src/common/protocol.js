@@ -4,7 +4,7 @@
 // events alike, so that a relay passes them on without translating.
 //
 //   popup, options ──Request──▶ background ──HostOp──▶ host (worker)
-//   content script ──Request (FROM_PAGES only)──▶ background
+//   content script ──Request (those declared From.pages)──▶ background
 //   content script ◀──PortMessage──▶ relay ◀──HostOp, HostEvent──▶ host
 //   popup ──PageRequest──▶ content script
 
@@ -14,13 +14,14 @@ export const PORT_NAME = 'voile-classify';
 /** Who a runtime message is for: extension messages reach every listener. */
 export const Target = Object.freeze({ background: 'background', host: 'host', page: 'page' });
 
-/** Requests the background answers (background.js declares a handler for each). */
+/**
+ * Requests the background answers: background/messaging.js declares each
+ * one's handler together with who may send it.
+ */
 export const Request = Object.freeze({
-  // From content scripts as well (FROM_PAGES).
   wake: 'wake', // start the classifier host if it is not running
   correction: 'correction', // {change}: the reader's correction of a verdict
   stats: 'stats', // {categories}: flagged posts to count
-  // From the extension's own pages only.
   status: 'status',
   trust: 'trust', // {publisher, key}
   untrust: 'untrust', // {publisher}
@@ -31,9 +32,6 @@ export const Request = Object.freeze({
   hostReady: 'host-ready', // {started}
   hostEvent: 'host-event', // {event}: a HostEvent for the background
 });
-
-/** Background requests a content script may make; the rest need an extension page. */
-export const FROM_PAGES = Object.freeze([Request.wake, Request.correction, Request.stats]);
 
 /** What the popup asks a page's content script. */
 export const PageRequest = Object.freeze({ counts: 'counts' });
@@ -69,15 +67,3 @@ export const HostEvent = Object.freeze({
   listRefused: 'list-refused', // {ref, version, message}
   adapters: 'adapters', // {signed}
 });
-
-/**
- * Whether a runtime message of this type from this sender is allowed:
- * content scripts (whose sender.url is the page's) only ask to wake the
- * classifier and record corrections and counts; trusting a key, changing
- * the server or reporting host events takes one of the extension's pages.
- */
-export function allowedSender(type, sender, extensionId, extensionOrigin) {
-  if (!sender || sender.id !== extensionId) return false;
-  if (FROM_PAGES.includes(type)) return true;
-  return typeof sender.url === 'string' && sender.url.startsWith(extensionOrigin);
-}

@@ -1,10 +1,35 @@
-// The states of a post: the guard's one record of what Voile shows of it
-// (PageGuard keeps it in its WeakMap of posts, out of the page's reach).
-// The attribute the page's stylesheet reads, the veil and what screen
-// readers get all follow from the state, through this table, and are set
-// only by presenter.js.
+// A post's record, and its states: the guard's one record of what Voile
+// knows and shows of a post (PageGuard keeps it in its WeakMap of posts,
+// out of the page's reach). The attribute the page's stylesheet reads, the
+// veil and what screen readers get all follow from the state, through the
+// PRESENTATION table, and are set only by presenter.js.
 
 import { State } from './styles.js';
+
+/**
+ * The fields of a post's record and the one module that writes each (the
+ * others only read it): discovery.js finds the post and reads its text,
+ * batcher.js has it classified, presenter.js shows it, reader.js records
+ * what the reader chose.
+ */
+export const POST_FIELDS = Object.freeze({
+  type: 'discovery.js', // its post type in the adapter
+  text: 'discovery.js', // the text to classify
+  excluded: 'discovery.js', // left alone whatever its text (editor, navigation)
+  seq: 'batcher.js', // the batch it was last sent in: older verdicts are dropped
+  verdict: 'batcher.js', // the last verdict applied, or null
+  state: 'presenter.js', // a PostState, or null before it is first shown
+  since: 'presenter.js', // when it last became pending (ms)
+  veil: 'presenter.js', // its veil (veil.js), once one was needed
+  cover: 'presenter.js', // the element the veil is on, while one is up
+  hidden: 'presenter.js', // [element, its own aria-hidden] while blurred
+  revealed: 'reader.js', // the fingerprint the reader showed or marked not hate ('unchecked'), or null
+});
+
+/** A new record for a post of this type, found by discovery.js. */
+export function newPost(type) {
+  return { type, text: '', excluded: false, seq: 0, verdict: null, state: null, since: 0, veil: null, cover: null, hidden: null, revealed: null };
+}
 
 export const PostState = Object.freeze({
   pending: 'pending', // hidden until its verdict

@@ -1,7 +1,8 @@
 // The reader's actions on a veiled post, from the veil's buttons: Show and
 // Hide, "Not hate" and its Undo, and "Never flag this rule again". Each
 // puts the post in a state (post-state.js); the corrections go to
-// guard.allow, which records them for this reader.
+// guard.allow, which records them for this reader. showVerdict keeps
+// what the reader chose when a new verdict comes.
 
 import { PostState } from './post-state.js';
 
@@ -48,4 +49,27 @@ export function readerActions(guard, el) {
       guard.presenter.render(info, PostState.allowed, { rules: [] });
     },
   };
+}
+
+/**
+ * Shows a post's new verdict v as the reader left the post: one they
+ * revealed stays revealed while its fingerprint is the same, one they just
+ * marked not hate keeps its bar. Returns false when the verdict changed
+ * nothing for that reason.
+ */
+export function showVerdict(presenter, el, info, v) {
+  // The reader just said this post is not hate: keep the bar that lets
+  // them undo it while the new verdict (allowed) comes back.
+  if (info.state === PostState.allowed && v && v.fingerprint === info.revealed) return false;
+  if (!v || !v.flagged) {
+    presenter.present(el, info, PostState.shown);
+    return true;
+  }
+  if (info.revealed && info.revealed === v.fingerprint) {
+    presenter.present(el, info, PostState.revealed, v);
+    return true;
+  }
+  info.revealed = null;
+  presenter.present(el, info, PostState.blurred, v);
+  return true;
 }

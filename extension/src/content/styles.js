@@ -12,7 +12,7 @@
 // stylesheet needs: hidden until checked, blurred, or shown. A post the
 // reader revealed or marked as not hate is "shown", as a clean one is; why
 // a post is blurred or shown, and what the reader did, stay in the content
-// script (guard.js).
+// script (the guard's record of each post, post-state.js).
 
 /** Per-page random names for the attributes and the veil element. */
 export function randomNames(random = Math.random) {
