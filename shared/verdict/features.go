@@ -43,6 +43,7 @@ type features struct {
 	hashes []uint64
 	names  []string
 	masked normalize.Text // the text the model reads: see mask
+	owner  []int32        // mask's per-word target hit
 }
 
 func (f *features) reset() {
@@ -115,18 +116,25 @@ const MaskWord = "qgroupq"
 func (f *features) mask(t *normalize.Text, hits []match.Hit, lists []*rules.List) *normalize.Text {
 	m := &f.masked
 	m.Norm, m.Words = m.Norm[:0], m.Words[:0]
-	last := -1 // the target hit that masked the previous word
-	for i, w := range t.Words {
-		hi := -1
-		for j, h := range hits {
-			if lists[h.List].Rules[h.Rule].Role != rules.Target || int32(i) < h.Words[0] || int32(i) >= h.Words[1] {
-				continue
-			}
-			if s, e := t.Orig(int(w.Start), int(w.End)); s >= h.Start && e <= h.End {
-				hi = j
-				break
+	// owner[i] is the target hit that covers word i whole, or -1.
+	f.owner = f.owner[:0]
+	for range t.Words {
+		f.owner = append(f.owner, -1)
+	}
+	for j, h := range hits {
+		if lists[h.List].Rules[h.Rule].Role != rules.Target {
+			continue
+		}
+		for i := h.Words[0]; i < h.Words[1] && int(i) < len(t.Words); i++ {
+			w := t.Words[i]
+			if s, e := t.Orig(int(w.Start), int(w.End)); s >= h.Start && e <= h.End && f.owner[i] < 0 {
+				f.owner[i] = int32(j)
 			}
 		}
+	}
+	last := int32(-1) // the target hit that masked the previous word
+	for i, w := range t.Words {
+		hi := f.owner[i]
 		if hi >= 0 && hi == last {
 			continue // one MaskWord for a target of several words
 		}
