@@ -78,25 +78,7 @@ func (m *Matcher) fullRewalk(t *normalize.Text) {
 			m.stepWords(t, id, i, i+1)
 			continue
 		}
-		v := m.variant(t, i)
-		w := t.Words[i]
-		switch v.kind {
-		case noVariant:
-			m.stepWords(t, 0, i, i+1)
-		case oneWord:
-			m.stepWords(t, v.id, i, i+1)
-		case twoWords:
-			m.step(v.id0, i, i+1, w.Start, w.Start+int32(v.at))
-			m.step(v.id, i, i+1, w.Start+int32(v.at), w.End)
-		case segmented:
-			for k, id := range m.seg {
-				m.step(id, i, i+1, w.Start+m.segAt[k], min(w.Start+m.segAt[k+1], w.End))
-			}
-		case joined:
-			m.trim[i+1] = 0
-			m.stepWords(t, v.id, i, i+2)
-			i++
-		}
+		i = m.stepVariant(t, i, m.variant(t, i))
 	}
 }
 

@@ -323,23 +323,33 @@ func (m *Matcher) rewalk(t *normalize.Text) {
 			m.state, m.raw, m.steps = p.state, m.raw[:p.raw], m.steps[:i]
 			resumed = true
 		}
-		w := t.Words[i]
-		switch v.kind {
-		case oneWord:
-			m.stepWords(t, v.id, i, i+1)
-		case twoWords:
-			m.step(v.id0, i, i+1, w.Start, w.Start+int32(v.at))
-			m.step(v.id, i, i+1, w.Start+int32(v.at), w.End)
-		case segmented:
-			for k, id := range m.seg {
-				m.step(id, i, i+1, w.Start+m.segAt[k], min(w.Start+m.segAt[k+1], w.End))
-			}
-		case joined:
-			m.trim[i+1] = 0
-			m.stepWords(t, v.id, i, i+2)
-			i++
-		}
+		i = m.stepVariant(t, i, v)
 	}
+}
+
+// stepVariant steps the automaton over unknown word i of t read as v, and
+// returns the index of the last word read: i, or the next word that v
+// joined to it.
+func (m *Matcher) stepVariant(t *normalize.Text, i int, v variant) int {
+	w := t.Words[i]
+	switch v.kind {
+	case noVariant:
+		m.stepWords(t, 0, i, i+1)
+	case oneWord:
+		m.stepWords(t, v.id, i, i+1)
+	case twoWords:
+		m.step(v.id0, i, i+1, w.Start, w.Start+int32(v.at))
+		m.step(v.id, i, i+1, w.Start+int32(v.at), w.End)
+	case segmented:
+		for k, id := range m.seg {
+			m.step(id, i, i+1, w.Start+m.segAt[k], min(w.Start+m.segAt[k+1], w.End))
+		}
+	case joined:
+		m.trim[i+1] = 0
+		m.stepWords(t, v.id, i, i+2)
+		return i + 1
+	}
+	return i
 }
 
 // What an unknown word reads as, in the second walk.
