@@ -67,10 +67,17 @@ func train(args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	extras := extraFeatures
-	// mask, with the lexicons, gives the text as the model reads it: each
-	// group named masked (verdict.MaskWord).
-	mask := func(text string) string { return text }
+	norm := normalize.New()
+	// prepare gives a row's text as the model reads it and its extra
+	// features: with the lexicons, each group named masked
+	// (verdict.MaskWord) and the frames phase's features, in one pass.
+	extras := extraFeatures != nil
+	prepare := func(text string) (string, []uint64) {
+		if extraFeatures == nil {
+			return text, nil
+		}
+		return text, extraFeatures(text, norm.Normalize(text))
+	}
 	if *lexicon != "none" {
 		var paths []string
 		if *lexicon != "starter" {
@@ -84,13 +91,10 @@ func train(args []string) error {
 		if err != nil {
 			return fmt.Errorf("-lexicon: %v", err)
 		}
-		extras = func(text string, _ *normalize.Text) []uint64 {
-			_, x := c.Features(text)
-			return slices.Clone(x)
-		}
-		mask = func(text string) string {
-			t, _ := c.Features(text)
-			return string(t.Norm)
+		extras = true
+		prepare = func(text string) (string, []uint64) {
+			t, x := c.Features(text)
+			return string(t.Norm), slices.Clone(x)
 		}
 	}
 	if fs.NArg() == 0 {
@@ -120,7 +124,6 @@ func train(args []string) error {
 	}
 	isTrain, isDev := trainSplitSet(*trainSplits), trainSplitSet(*devSplits)
 
-	norm := normalize.New()
 	var trainRows, devRows []trainLabelled
 	langs := map[string]bool{}
 	var names []string
@@ -128,10 +131,7 @@ func train(args []string) error {
 		name := filepath.Base(path)
 		names = append(names, name)
 		err := readTrainRows(path, func(r trainLabelled, split string) {
-			if extras != nil {
-				r.extra = extras(r.text, norm.Normalize(r.text))
-			}
-			r.text = mask(r.text)
+			r.text, r.extra = prepare(r.text)
 			switch {
 			case split == "" || isTrain[split]:
 				trainRows = append(trainRows, r)
@@ -162,7 +162,7 @@ func train(args []string) error {
 	}
 	slices.Sort(cfg.Langs)
 	cfg.Trained = fmt.Sprintf("%s; trained on %d rows (%d hate) of %s, splits %s", cfg.Describe(), len(trainRows), nhate, strings.Join(names, ", "), *trainSplits)
-	if extras != nil {
+	if extras {
 		cfg.Trained += ", with extra features"
 	}
 
