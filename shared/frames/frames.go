@@ -194,15 +194,16 @@ func (a *Analyzer) Analyze(text string, t *normalize.Text, hits []match.Hit, lis
 		}
 		r.Frames = append(r.Frames, f)
 	}
-	r.Context = a.postContext(hits)
+	r.Context = a.postContext(hits, quotes)
 	return r
 }
 
 // postContext returns the context of the post as a whole: the first
-// counter or report cue, a negation that bears on a named group, in-group
-// words; None when no frame or match has one. A post where a frame counts
+// counter or report cue, a quoted group (where quotes says that a post
+// comments on its quotations), a negation that bears on a named group,
+// in-group words; None when no frame or match has one. A post where a frame counts
 // has none: its hate is said whatever else the post holds.
-func (a *Analyzer) postContext(hits []match.Hit) Context {
+func (a *Analyzer) postContext(hits []match.Hit, quotes bool) Context {
 	r := &a.res
 	for _, f := range r.Frames {
 		if f.Context == None {
@@ -225,7 +226,6 @@ func (a *Analyzer) postContext(hits []match.Hit) Context {
 	if len(a.cues[cueReport]) > 0 {
 		return Reported
 	}
-	quotes := a.hasUnquoted(len(a.words))
 	for _, ti := range a.target {
 		tg := hits[ti]
 		if quotes && a.words[tg.Words[0]].quoted {
@@ -270,8 +270,9 @@ func (a *Analyzer) asks(n match.Hit) bool {
 	return w.question && n.Words[0]-w.first <= 1
 }
 
-// segment fills a.words: each word's clause and whether it is quoted, from
-// the punctuation of the original text between words.
+// segment fills a.words: each word's clause and phrase, whether it is
+// quoted or in a question, from the punctuation of the original text
+// between words.
 func (a *Analyzer) segment(text string, t *normalize.Text, hits []match.Hit) {
 	n := len(t.Words)
 	a.words = a.words[:0]
@@ -283,10 +284,11 @@ func (a *Analyzer) segment(text string, t *normalize.Text, hits []match.Hit) {
 			start = prevEnd
 		}
 		if gap := text[prevEnd:start]; !plainGap(gap) {
-			if i > 0 && breaksSentence(gap) {
+			ends := i > 0 && breaksSentence(gap)
+			if ends {
 				clause++
 			}
-			if i > 0 && (breaksSentence(gap) || breaksPhrase(gap)) {
+			if ends || i > 0 && breaksPhrase(gap) {
 				phrase++
 				first = int32(i)
 			}
@@ -352,8 +354,8 @@ func (a *Analyzer) reclaimed(hits []match.Hit, h match.Hit) bool {
 }
 
 // plainGap reports whether the text between two words is ASCII without
-// any of the punctuation that breaksSentence, a question or toggleQuotes
-// reads: most gaps are one space or a comma, and need no look.
+// any of the punctuation that breaksSentence, breaksPhrase, a question or
+// toggleQuotes reads: most gaps are one space, and need no look.
 func plainGap(gap string) bool {
 	for i := 0; i < len(gap); i++ {
 		if !plainByte[gap[i]] {
