@@ -272,7 +272,8 @@ func (c *Classifier) modelScore(hits []match.Hit, res *frames.Result) float64 {
 // negation, counter-speech, a quotation or reported speech, its reason is
 // cancelled by that context.
 func (c *Classifier) applyModel(hits []match.Hit, res *frames.Result, p float64, o *Options, sc *scores) {
-	about, said, ctx := c.modelSubject(hits, res)
+	about, said := c.modelSubject(hits, res)
+	ctx := res.Context
 	if about < 0 {
 		return
 	}
@@ -301,10 +302,10 @@ func (c *Classifier) applyModel(hits []match.Hit, res *frames.Result, p float64,
 // modelSubject returns the hit that names the group a post is about for
 // the model (the target of the first frame that counts, else the first
 // flagging match that counts, else the first target), or -1 when the post
-// names no group; whether the post says something of it (a frame, a
-// flagging match or a predicate); and the context that cancels the
-// model's reason, which the frames phase read for the whole post.
-func (c *Classifier) modelSubject(hits []match.Hit, res *frames.Result) (subject int, said bool, ctx frames.Context) {
+// names no group; and whether the post says something of it (a frame, a
+// flagging match or a predicate). What cancels the model's reason is
+// res.Context, which the frames phase read for the whole post.
+func (c *Classifier) modelSubject(hits []match.Hit, res *frames.Result) (subject int, said bool) {
 	subject = -1
 	for _, f := range res.Frames {
 		if f.Context == frames.None && subject < 0 {
@@ -343,7 +344,7 @@ func (c *Classifier) modelSubject(hits []match.Hit, res *frames.Result) (subject
 	if subject < 0 {
 		subject = target
 	}
-	return subject, said, res.Context
+	return subject, said
 }
 
 // hitIndex returns the index of the target of a frame: its antecedent
