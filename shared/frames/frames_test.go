@@ -134,7 +134,7 @@ func TestFrames(t *testing.T) {
 		{"immigrants are vermmin", []found{{rules.Dehumanise, rules.Xenophobia, "immigrants", ""}}},
 		{"ihate immigrants", []found{{rules.Contempt, rules.Xenophobia, "immigrants", ""}}},
 		{"imm igrants are vermin", []found{{rules.Dehumanise, rules.Xenophobia, "imm igrants", ""}}},
-		{"ihateimmigrants so much", []found{{rules.Contempt, rules.Xenophobia, "immigrant", ""}}},
+		{"ihateimmigrants so much", []found{{rules.Contempt, rules.Xenophobia, "immigrants", ""}}},
 		{"immigrantsarevermin!", []found{{rules.Dehumanise, rules.Xenophobia, "immigrants", ""}}},
 		{"unfortunately the weather", nil},
 		{"immigrants are vermon", nil}, // a letter replaced is not a variant

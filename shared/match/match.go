@@ -342,7 +342,13 @@ func (m *Matcher) stepVariant(t *normalize.Text, i int, v variant) int {
 		m.step(v.id, i, i+1, w.Start+int32(v.at), w.End)
 	case segmented:
 		for k, id := range m.seg {
-			m.step(id, i, i+1, w.Start+m.segAt[k], min(w.Start+m.segAt[k+1], w.End))
+			// The last part ends where the word does: the key it was read
+			// from has no plural ending ("…dehors" is keyed "…dehor").
+			end := w.End
+			if k+1 < len(m.seg) {
+				end = w.Start + m.segAt[k+1]
+			}
+			m.step(id, i, i+1, w.Start+m.segAt[k], end)
 		}
 	case joined:
 		m.trim[i+1] = 0
