@@ -72,6 +72,13 @@ func (s *Scorer) sumText(t *normalize.Text) (sum int64, n int) {
 			or |= c
 		}
 		bh = (next ^ ' ') * fnvPrime
+		if set&Placeholders != 0 && string(word) == Placeholder {
+			if set&Bigrams != 0 && i > 0 {
+				sum += signed(w, bucket(bi, bits))
+				n++
+			}
+			continue
+		}
 		if set&Words != 0 {
 			sum += signed(w, bucket(uh, bits))
 			n++

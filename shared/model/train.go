@@ -79,6 +79,9 @@ func (c Config) Describe() string {
 	if c.Features&Chars != 0 {
 		f = append(f, fmt.Sprintf("chars %d-%d", c.MinN, c.MaxN))
 	}
+	if c.Features&Placeholders != 0 {
+		f = append(f, "placeholders")
+	}
 	pw := "balanced"
 	if c.PosWeight != 0 {
 		pw = fmt.Sprint(c.PosWeight)
