@@ -138,6 +138,9 @@ func TestFrames(t *testing.T) {
 		{"immigrantsarevermin!", []found{{rules.Dehumanise, rules.Xenophobia, "immigrants", ""}}},
 		{"unfortunately the weather", nil},
 		{"immigrants are vermon", nil}, // a letter replaced is not a variant
+		{"muzulmans sont des parasites", []found{{rules.Dehumanise, rules.Islamophobia, "muzulmans", ""}}}, // but a z for an s is
+		{"i mmig rants are vermin", []found{{rules.Dehumanise, rules.Xenophobia, "i mmig rants", ""}}},
+		{"the mig rants are vermin", nil}, // three words joined make a longer word only
 		// A negation that asks for agreement is none.
 		{"Aren't immigrants just vermin?", []found{{rules.Dehumanise, rules.Xenophobia, "immigrants", ""}}},
 		// Inflected verbs of the lexicons.
