@@ -278,6 +278,13 @@ func TestChooseThreshold(t *testing.T) {
 	if _, _, f1 := F1(scores, labels, th); math.Abs(f1-6.0/7) > 1e-12 {
 		t.Errorf("F1 %v, want 6/7", f1)
 	}
+	// Flagging the top 1, 5 or 9 gives F1 1/2, every other cut less: the
+	// threshold is the middle cut's.
+	scores = []float64{1, 0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2, 0.1}
+	labels = []bool{true, false, false, false, true, false, false, false, true, false}
+	if th := ChooseThreshold(scores, labels); th <= 0.5 || th > 0.6 {
+		t.Errorf("plateau: threshold %v, want in (0.5, 0.6]", th)
+	}
 	if th := ChooseThreshold([]float64{0.3}, []bool{false}); th != 0.5 {
 		t.Errorf("no positives: %v, want 0.5", th)
 	}
