@@ -361,12 +361,12 @@ func (c *Classifier) hitIndex(hits []match.Hit, t match.Hit, antecedent int32) i
 	return -1
 }
 
-// NamedOnlyExponent raises the model's threshold t to t^0.85 for a post
+// NamedOnlyExponent raises the model's threshold t to t^0.75 for a post
 // that names a group and says nothing of it in words the lexicons hold
-// (about 0.43 at the default sensitivity, where t is about 0.37): hate in
+// (about 0.47 at the default sensitivity, where t is about 0.33): hate in
 // new words ("I feel nothing but bile for T") has only the model to find
 // it, and a neutral mention must not be read as hate for naming a group.
-const NamedOnlyExponent = 0.85
+const NamedOnlyExponent = 0.75
 
 // ModelThresholdScale lowers the model's own threshold in the verdict.
 // Training chooses that threshold for F1 on the corpora's dev posts, most
@@ -376,10 +376,10 @@ const NamedOnlyExponent = 0.85
 // chosen together on new cases written apart from the suites and never
 // trained on (the "fresh" sets of shared/eval/testdata), with the suites'
 // held-out third and templated probes of neutral and positive mentions:
-// on the fresh cases 0.55 and 0.85 give recall 0.79 (English) and 0.83
-// (French) at specificity 0.89 and 0.86, against 0.72 and 0.78 at 0.6
-// and 0.75, where neutral mentions flag less; lower, or with the
-// exponent at 1, more neutral and positive mentions of a group flag.
+// on the fresh cases 0.55 and 0.75 give recall 0.82 (English) and 0.84
+// (French) at specificity 0.90 and 0.86, against 0.78 and 0.83 at 0.6;
+// with the exponent at 0.85, recall rises a little more and more
+// neutral and positive mentions of a group flag.
 const ModelThresholdScale = 0.55
 
 // modelThreshold returns the probability at which the model flags at
