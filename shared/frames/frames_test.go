@@ -45,6 +45,7 @@ func lexicon() *rules.List {
 			cue("c-are", rules.Link, "are"),
 			cue("c-sont", rules.Link, "sont"),
 			cue("c-not", rules.Negation, "not"),
+			cue("c-no-one", rules.Negation, "no one"),
 			cue("c-dont", rules.Negation, "don t"),
 			cue("c-pas", rules.Negation, "pas"),
 			cue("c-calling", rules.Counter, "calling"),
@@ -152,6 +153,8 @@ func TestFrames(t *testing.T) {
 		{"immigrants should be beaten", []found{{rules.Violence, rules.Threat, "immigrants", ""}}},
 		{"an immigrant was beaten last night", nil},
 		{"I'll not beat an immigrant", []found{{rules.Violence, rules.Threat, "immigrant", frames.Negated}}},
+		{"No one should ever be allowed to beat an immigrant", []found{{rules.Violence, rules.Threat, "immigrant", frames.Negated}}}, // a harm denied from the head of its phrase
+		{"immigrants are vermin and no one should think otherwise", []found{{rules.Dehumanise, rules.Xenophobia, "immigrants", ""}}},
 		// A pronoun inside the predicate stands for the group named last.
 		{"Immigrants? Lock them up.", []found{{rules.Exclude, rules.Xenophobia, "them", ""}}},
 		{"Les musulmans ? Je les hais.", []found{{rules.Contempt, rules.Islamophobia, "les", ""}}},
