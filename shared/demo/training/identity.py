@@ -168,10 +168,11 @@ def write(path, lang, rows):
         for text in rows:
             f.write(json.dumps({"text": text, "label": "normal", "lang": lang, "split": "train"}, ensure_ascii=False) + "\n")
 
-en = [t.format(G=g) for t in EN_T for g in EN_GROUPS]
-en += [t.format(o=o, O=o[0].upper() + o[1:]) for t in EN_ONE_T for o in EN_ONE]
-en = [s[0].upper() + s[1:] for s in en]
-fr = [fix_fr(t.format(G=g)) for t in FR_T for g in FR_GROUPS]
-write("identity-en.jsonl", "en", en)
-write("identity-fr.jsonl", "fr", fr)
-print(len(en), len(fr))
+if __name__ == "__main__":
+    en = [t.format(G=g) for t in EN_T for g in EN_GROUPS]
+    en += [t.format(o=o, O=o[0].upper() + o[1:]) for t in EN_ONE_T for o in EN_ONE]
+    en = [s[0].upper() + s[1:] for s in en]
+    fr = [fix_fr(t.format(G=g)) for t in FR_T for g in FR_GROUPS]
+    write("identity-en.jsonl", "en", en)
+    write("identity-fr.jsonl", "fr", fr)
+    print(len(en), len(fr))
