@@ -363,7 +363,7 @@ func (c *Classifier) hitIndex(hits []match.Hit, t match.Hit, antecedent int32) i
 
 // NamedOnlyExponent raises the model's threshold t to t^0.75 for a post
 // that names a group and says nothing of it in words the lexicons hold
-// (about 0.47 at the default sensitivity, where t is about 0.33): hate in
+// (about 0.42 at the default sensitivity, where t is about 0.31): hate in
 // new words ("I feel nothing but bile for T") has only the model to find
 // it, and a neutral mention must not be read as hate for naming a group.
 const NamedOnlyExponent = 0.75
@@ -376,11 +376,11 @@ const NamedOnlyExponent = 0.75
 // chosen together on new cases written apart from the suites and never
 // trained on (the "fresh" sets of shared/eval/testdata), with the suites'
 // held-out third and templated probes of neutral and positive mentions:
-// on the fresh cases 0.55 and 0.75 give recall 0.82 (English) and 0.84
-// (French) at specificity 0.90 and 0.86, against 0.78 and 0.83 at 0.6;
-// with the exponent at 0.85, recall rises a little more and more
-// neutral and positive mentions of a group flag.
-const ModelThresholdScale = 0.55
+// on the fresh cases 0.45 and 0.75 give recall 0.81 (English) and 0.79
+// (French) at specificity 0.92 and 0.90, against 0.73 and 0.73 at 0.55;
+// at 0.4, or with the exponent at 0.85 or 1, recall rises a little more
+// and more neutral and positive mentions of a group flag.
+const ModelThresholdScale = 0.45
 
 // modelThreshold returns the probability at which the model flags at
 // sensitivity s: its threshold τ (the model's own, scaled by
