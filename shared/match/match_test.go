@@ -269,4 +269,3 @@ func TestExceptionsCoverNamingRules(t *testing.T) {
 		t.Errorf("a plain match: %q, want all three rules", got)
 	}
 }
-
