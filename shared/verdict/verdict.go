@@ -292,7 +292,9 @@ func (c *Classifier) applyModel(hits []match.Hit, res *frames.Result, p float64,
 	c.v.Reasons = append(c.v.Reasons, Reason{
 		Kind: ByModel, List: l.ID, Publisher: l.Publisher, Version: l.Version, Rule: "model",
 		Category: r.Category, Weight: p, Start: h.Start, End: h.End, Context: ctx,
-		Features: c.scorer.Top(&c.feats.masked, c.feats.hashes, c.feats.names, 3),
+		// modelScore's Score read these last: it kept the text's best
+		// features, and naming them reads the text no more.
+		Features: c.scorer.TopAfterScore(&c.feats.masked, c.feats.hashes, c.feats.names, 3),
 	})
 	if ctx == frames.None && !o.ruleAllowed(l.Publisher, l.ID, "model") {
 		sc.add(r.Category, p, 0) // the sensitivity is in the model's threshold
