@@ -162,6 +162,7 @@ type Matcher struct {
 	raw   []rawHit
 	found []bool          // per prefilter clause: present in the text
 	Text  *normalize.Text // the last text matched, normalised
+	hash  uint64          // NormHash
 
 	// One step of the automaton per word, or per part of a split word, or
 	// per two joined words: where each starts, for the hits that start
@@ -221,7 +222,9 @@ func (m *Matcher) Match(text string) []Hit {
 		m.addHit(Hit{List: p.list, Rule: p.rule, Start: start, End: end, Words: [2]int32{h.first, h.end}})
 	}
 	if len(e.regexps) > 0 {
-		e.pre.scan(t.Norm, m.found)
+		m.hash = e.pre.scan(t.Norm, m.found)
+	} else {
+		m.hash = fnv1a(t.Norm)
 	}
 	for i, cp := range e.regexps {
 		if !e.pre.may(i, m.found) {
@@ -244,6 +247,11 @@ func (m *Matcher) Match(text string) []Hit {
 	}
 	return m.hits
 }
+
+// NormHash returns the FNV-1a hash (64 bits) of the normalised text of
+// the last Match, m.Text.Norm: the prefilter's pass over the text
+// computes it for the price of one.
+func (m *Matcher) NormHash() uint64 { return m.hash }
 
 // walk runs the automaton over the words of t into m.raw, and reports
 // whether a word was not in the dictionary. It keeps, per word, the word's

@@ -35,6 +35,24 @@ type prefilter struct {
 	// The clauses of pattern i (an index into Engine.regexps) are the ids
 	// clauseAt[i] to clauseAt[i+1]-1.
 	clauseAt []int32
+
+	// step is delta made for scan (by ready): step[s*nclass+class] is
+	// next*nclass<<1, the next state's row, with bit 0 set when the next
+	// state has clauses. A byte then costs one read of the table and no
+	// multiplication, and the clauses are read only where there are some.
+	step []int32
+}
+
+// ready makes p.step from p.delta and p.outAt.
+func (p *prefilter) ready() {
+	p.step = make([]int32, len(p.delta))
+	for i, s := range p.delta {
+		v := s * int32(p.nclass) << 1
+		if p.outAt[s+1] > p.outAt[s] {
+			v |= 1
+		}
+		p.step[i] = v
+	}
 }
 
 // buildPrefilter builds the prefilter of patterns, the regexps of
@@ -144,20 +162,46 @@ func buildPrefilter(patterns []*compiledPattern) *prefilter {
 		p.outs = append(p.outs, outs[s]...)
 		p.outAt[s+1] = int32(len(p.outs))
 	}
+	p.ready()
 	return p
 }
 
 // scan sets found[c] for every clause c with a literal in text; found
-// has one entry per clause.
-func (p *prefilter) scan(text []byte, found []bool) {
+// has one entry per clause. It returns the FNV-1a hash of text
+// (Matcher.NormHash), computed in the same pass: the two chains of
+// dependent steps run side by side for the price of the longer.
+func (p *prefilter) scan(text []byte, found []bool) (fnv uint64) {
 	clear(found)
-	s := int32(0)
+	h := uint64(fnvOffset)
+	row := int32(0)
+	step, class := p.step, &p.class
 	for _, c := range text {
-		s = p.delta[int(s)*p.nclass+int(p.class[c])]
-		for _, c := range p.outs[p.outAt[s]:p.outAt[s+1]] {
-			found[c] = true
+		h = (h ^ uint64(c)) * fnvPrime
+		v := step[row+int32(class[c])]
+		row = v >> 1
+		if v&1 != 0 {
+			s := row / int32(p.nclass)
+			for _, c := range p.outs[p.outAt[s]:p.outAt[s+1]] {
+				found[c] = true
+			}
 		}
 	}
+	return h
+}
+
+// FNV-1a, 64 bits.
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+// fnv1a returns the FNV-1a hash of b.
+func fnv1a(b []byte) uint64 {
+	h := uint64(fnvOffset)
+	for _, c := range b {
+		h = (h ^ uint64(c)) * fnvPrime
+	}
+	return h
 }
 
 // may reports whether pattern i may match the text that set found: all of

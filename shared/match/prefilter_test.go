@@ -2,6 +2,7 @@ package match
 
 import (
 	"fmt"
+	"hash/fnv"
 	"regexp"
 	"slices"
 	"testing"
@@ -113,6 +114,7 @@ func TestPrefilterKeepsHits(t *testing.T) {
 		got := slices.Clone(with.Match(text))
 		// Every regexp runs when the prefilter has no clauses at all.
 		all := &prefilter{nclass: 1, delta: []int32{0}, outAt: []int32{0, 0}, clauseAt: make([]int32, len(e.regexps)+1)}
+		all.ready()
 		saved := e.pre
 		e.pre = all
 		want := without.Match(text)
@@ -122,6 +124,37 @@ func TestPrefilterKeepsHits(t *testing.T) {
 		}
 		if len(want) == 0 && text != benign {
 			t.Errorf("%q: no hit; the test needs texts that match", text)
+		}
+	}
+}
+
+// NormHash is FNV-1a of the normalised text, whether the prefilter's scan
+// computed it (lists with regular expressions) or not.
+func TestNormHash(t *testing.T) {
+	lists, err := demo.Lists()
+	if err != nil {
+		t.Fatal(err)
+	}
+	withRe, err := Compile(lists...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(withRe.regexps) == 0 {
+		t.Fatal("the starter lists have no regular expression left: the test needs one")
+	}
+	plain, err := Compile(&rules.List{ID: "l", Publisher: "p", Version: 1, Rules: []rules.Rule{{ID: "r", Kind: rules.Term, Text: "word", Category: rules.Racism, Weight: 1}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range []*Engine{withRe, plain} {
+		m := e.NewMatcher()
+		for _, text := range []string{"", "The Jews control the media", "Ça va, les élèves?", "1488 forever", "z.q.d.v ZZW0RD"} {
+			m.Match(text)
+			h := fnv.New64a()
+			h.Write(m.Text.Norm)
+			if got, want := m.NormHash(), h.Sum64(); got != want {
+				t.Errorf("%d regexps, %q: NormHash = %x, want %x", len(e.regexps), text, got, want)
+			}
 		}
 	}
 }

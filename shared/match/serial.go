@@ -490,6 +490,7 @@ func (r *reader) prefilter(e *Engine) error {
 			return errors.New("prefilter: clause " + strconv.Itoa(int(c)) + " out of range")
 		}
 	}
+	p.ready()
 	e.pre = p
 	return nil
 }

@@ -413,15 +413,9 @@ func (c *Classifier) ruleRef(h match.Hit) string {
 }
 
 // fingerprint hashes the normalised text (FNV-1a), so that a correction
-// holds for the same post however it is spelt or rendered.
-func (c *Classifier) fingerprint() Fingerprint {
-	h := uint64(14695981039346656037)
-	for _, b := range c.m.Text.Norm {
-		h ^= uint64(b)
-		h *= 1099511628211
-	}
-	return Fingerprint(h)
-}
+// holds for the same post however it is spelt or rendered. The matcher
+// hashed it already, in a pass it makes anyway.
+func (c *Classifier) fingerprint() Fingerprint { return Fingerprint(c.m.NormHash()) }
 
 // A Fingerprint identifies a post's normalised text. Its text form is 16
 // hexadecimal digits, which JavaScript numbers cannot garble.
