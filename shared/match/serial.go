@@ -535,6 +535,10 @@ func (t *edgeTable) fill(size uint64, used []uint64, keys []uint64, to []uint32,
 	if i != len(keys) {
 		return errors.New("a table's slots in use and its keys disagree")
 	}
+	t.seen = make([]uint64, seenWords(int(size)))
+	for _, k := range keys {
+		t.see(k)
+	}
 	return nil
 }
 
