@@ -20,8 +20,9 @@ type Scorer struct {
 
 	// Of the text the last Score or Top read: the text features that
 	// weigh most toward hate, and their number.
-	top topText
-	n   int
+	top  topText
+	n    int
+	keep int // how many text features Score keeps for TopAfterScore
 
 	// Top's buffers.
 	names []string
@@ -32,8 +33,14 @@ type Scorer struct {
 // NewScorer returns a Scorer for m, which must be valid (Decode's and
 // Train's models are) and must not change while the Scorer is in use.
 func (m *Model) NewScorer() *Scorer {
-	return &Scorer{m: m, f: newFeaturizer(m.Bits, m.Features, m.MinN, m.MaxN)}
+	return &Scorer{m: m, f: newFeaturizer(m.Bits, m.Features, m.MinN, m.MaxN), keep: MaxTop}
 }
+
+// KeepTop sets how many features (1 to MaxTop) TopAfterScore names
+// without reading the text again; MaxTop at first. Score keeps fewer
+// candidates for a smaller number, for less work; TopAfterScore asked
+// for more reads the text again.
+func (s *Scorer) KeepTop(k int) { s.keep = max(1, min(k, MaxTop)) }
 
 // Score returns P(hate) for the normalised text t with the extra features
 // extra (hashes from Feature; nil for none). A text is flagged when
@@ -68,7 +75,7 @@ func (s *Scorer) sumText(t *normalize.Text) (sum int64, n int) {
 	minN, maxN := s.m.MinN, s.m.MaxN
 	hw, hb, hc := fnvByte(fnvOffset, nsWord), fnvByte(fnvOffset, nsBigram), fnvByte(fnvOffset, nsChar)
 	top := &s.top
-	top.reset()
+	top.reset(s.keep)
 	norm := t.Norm
 	var bh uint64 // the bigram hash of the previous word and a space
 	for i := range t.Words {
@@ -132,16 +139,17 @@ func (s *Scorer) sumText(t *normalize.Text) (sum int64, n int) {
 	return sum, n
 }
 
-// topText keeps the MaxTop text features of highest positive weight, one
-// per packed index (a feature that occurs twice has one weight), the
-// first met kept on ties: what Top's choice among text features alone
-// comes to, since every text feature's contribution is its weight times
-// one positive value. Weights are compared here as integers, which that
-// value orders the same way.
+// topText keeps the size (at most MaxTop) text features of highest
+// positive weight, one per packed index (a feature that occurs twice has
+// one weight), the first met kept on ties: what Top's choice among text
+// features alone comes to, since every text feature's contribution is
+// its weight times one positive value. Weights are compared here as
+// integers, which that value orders the same way. The first k of a
+// larger size are those of size k.
 type topText struct {
-	n     int
-	floor int64 // the weight a feature must exceed to enter
-	c     [MaxTop]candidate
+	n, size int
+	floor   int64 // the weight a feature must exceed to enter
+	c       [MaxTop]candidate
 }
 
 // A candidate is a text feature: its packed index, its signed weight and
@@ -152,27 +160,30 @@ type candidate struct {
 	o origin
 }
 
-func (t *topText) reset() { t.n, t.floor = 0, 0 }
+func (t *topText) reset(size int) { t.n, t.size, t.floor = 0, size, 0 }
 
 // add adds a feature of weight w > t.floor, unless it is there already.
 func (t *topText) add(p uint32, w int64, o origin) {
-	for b := range t.n {
-		if t.c[b].p == p {
+	at := t.n
+	for at > 0 && t.c[at-1].w < w {
+		at--
+	}
+	// The same feature has the same weight: it can only stand among
+	// those of weight w, just before at.
+	for j := at - 1; j >= 0 && t.c[j].w == w; j-- {
+		if t.c[j].p == p {
 			return
 		}
 	}
-	if t.n == MaxTop {
-		t.n-- // the last goes: w exceeds its weight
+	n := t.n
+	if n == t.size {
+		n-- // the last goes: w exceeds its weight
 	}
-	at := t.n
-	for at > 0 && t.c[at-1].w < w {
-		t.c[at] = t.c[at-1]
-		at--
-	}
+	copy(t.c[at+1:n+1], t.c[at:n])
 	t.c[at] = candidate{p, w, o}
-	t.n++
-	if t.n == MaxTop {
-		t.floor = t.c[MaxTop-1].w
+	t.n = n + 1
+	if t.n == t.size {
+		t.floor = t.c[t.n-1].w
 	}
 }
 
@@ -371,7 +382,10 @@ const MaxTop = 8
 // feature, into buf, and allocates nothing after warm-up. The names are
 // valid until the next call of Top.
 func (s *Scorer) Top(t *normalize.Text, extra []uint64, extraNames []string, k int) []string {
+	keep := s.keep
+	s.keep = MaxTop
 	_, s.n = s.sumText(t)
+	s.keep = keep
 	return s.TopAfterScore(t, extra, extraNames, k)
 }
 
@@ -383,6 +397,9 @@ func (s *Scorer) TopAfterScore(t *normalize.Text, extra []uint64, extraNames []s
 	k = min(k, MaxTop)
 	if k <= 0 {
 		return s.names
+	}
+	if k > s.top.size {
+		return s.Top(t, extra, extraNames, k) // Score kept too few
 	}
 	// The best k occurrences whose names differ, by contribution: the
 	// text's first, then the extras, each taking its rank. Among text

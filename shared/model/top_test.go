@@ -105,11 +105,15 @@ func TestTopMatchesReference(t *testing.T) {
 					if !slices.Equal(got, want) && !(len(got) == 0 && len(want) == 0) {
 						t.Errorf("%+v %q %d extras, k=%d: Top = %q, want %q", cfg, text, len(ex), k, got, want)
 					}
-					s.Score(tx, ex)
-					got = s.TopAfterScore(tx, ex, names, k)
-					if !slices.Equal(got, want) && !(len(got) == 0 && len(want) == 0) {
-						t.Errorf("%+v %q %d extras, k=%d: TopAfterScore = %q, want %q", cfg, text, len(ex), k, got, want)
+					for _, keep := range []int{1, 3, MaxTop} {
+						s.KeepTop(keep)
+						s.Score(tx, ex)
+						got = s.TopAfterScore(tx, ex, names, k)
+						if !slices.Equal(got, want) && !(len(got) == 0 && len(want) == 0) {
+							t.Errorf("%+v %q %d extras, k=%d, keeping %d: TopAfterScore = %q, want %q", cfg, text, len(ex), k, keep, got, want)
+						}
 					}
+					s.KeepTop(MaxTop)
 				}
 			}
 		}

@@ -134,6 +134,7 @@ func New(e *match.Engine) *Classifier {
 		// decode is never compiled.
 		if m, err := model.Decode(l.Model); err == nil {
 			c.model, c.modelList, c.scorer = m, l, m.NewScorer()
+			c.scorer.KeepTop(modelFeatures)
 		}
 	}
 	return c
@@ -294,12 +295,15 @@ func (c *Classifier) applyModel(hits []match.Hit, res *frames.Result, p float64,
 		Category: r.Category, Weight: p, Start: h.Start, End: h.End, Context: ctx,
 		// modelScore's Score read these last: it kept the text's best
 		// features, and naming them reads the text no more.
-		Features: c.scorer.TopAfterScore(&c.feats.masked, c.feats.hashes, c.feats.names, 3),
+		Features: c.scorer.TopAfterScore(&c.feats.masked, c.feats.hashes, c.feats.names, modelFeatures),
 	})
 	if ctx == frames.None && !o.ruleAllowed(l.Publisher, l.ID, "model") {
 		sc.add(r.Category, p, 0) // the sensitivity is in the model's threshold
 	}
 }
+
+// modelFeatures is how many features a model's reason names.
+const modelFeatures = 3
 
 // modelSubject returns the hit that names the group a post is about for
 // the model (the target of the first frame that counts, else the first
