@@ -232,15 +232,7 @@ func patternClauses(pattern string) [][]string {
 			out = append(out, cl)
 		}
 	}
-	slices.SortStableFunc(out, func(a, b []string) int {
-		switch {
-		case better(a, b):
-			return -1
-		case better(b, a):
-			return 1
-		}
-		return 0
-	})
+	slices.SortStableFunc(out, bySelectivity)
 	return out[:min(len(out), maxClauses)]
 }
 
@@ -299,23 +291,57 @@ func required(re *syntax.Regexp) [][]string {
 		flush()
 		return all
 	case syntax.OpAlternate:
-		// One clause: the best clause of every branch, joined.
-		var one []string
+		// A match comes from one branch and holds a literal of each of
+		// its clauses, so the best clause of every branch, joined, is a
+		// clause of the whole; so is the second best of every branch
+		// (or its best, for a branch with no other long enough to
+		// help), and so on. The best
+		// alone was often a common word ("make " of "make (them|you)
+		// wish"); with the next, a text must hold two literals of the
+		// same branch, or of two, before the pattern runs.
+		var branches [][][]string
+		most := 0
 		for _, sub := range re.Sub {
-			var best []string
-			for _, cl := range required(sub) {
-				if better(cl, best) {
-					best = cl
-				}
-			}
-			if best == nil || len(one)+len(best) > maxRequired {
+			cls := required(sub)
+			if len(cls) == 0 {
 				return nil
 			}
-			one = append(one, best...)
+			slices.SortStableFunc(cls, bySelectivity)
+			branches = append(branches, cls)
+			most = max(most, len(cls))
 		}
-		return [][]string{one}
+		var out [][]string
+		for r := range min(most, maxAltClauses) {
+			var one []string
+			for _, cls := range branches {
+				cl := cls[0]
+				if r < len(cls) && shortest(cls[r]) >= minRequired {
+					cl = cls[r]
+				}
+				one = append(one, cl...)
+			}
+			if len(one) > maxRequired {
+				break
+			}
+			out = append(out, one)
+		}
+		return out
 	}
 	return nil
+}
+
+// maxAltClauses bounds the clauses an alternation gives.
+const maxAltClauses = 3
+
+// bySelectivity orders clauses from the most selective (better).
+func bySelectivity(a, b []string) int {
+	switch {
+	case better(a, b):
+		return -1
+	case better(b, a):
+		return 1
+	}
+	return 0
 }
 
 // better reports whether literal set a is more selective than b: a longer

@@ -33,6 +33,11 @@ func TestRequiredClauses(t *testing.T) {
 		{`x(ab)?`, nil},
 		{`aa b cc d ee f gg h ii`, [][]string{{"aa b cc d ee f gg h ii"}}},
 		{`aa.bb.cc.dd.ee.ff`, [][]string{{"aa"}, {"bb"}, {"cc"}, {"dd"}}}, // at most four
+		// An alternation gives the best clause of each branch, then the
+		// next best, so that a common word ("make ") is not enough.
+		{`\b(make (them|you) wish|happily watch)\b`, [][]string{{"make ", "happily watch"}, {" wish", "happily watch"}, {"them", "you", "happily watch"}}},
+		// A branch whose next clause is too short gives its best again.
+		{`\b(b(ones will break|lood will flow)|make (them|you) wish)\b`, [][]string{{"ones will break", "lood will flow", "make "}, {"ones will break", "lood will flow", " wish"}, {"ones will break", "lood will flow", "them", "you"}}},
 	} {
 		got := patternClauses(c.pattern)
 		if fmt.Sprint(got) != fmt.Sprint(c.want) && !(len(got) == 0 && c.want == nil) {
