@@ -263,7 +263,12 @@ func (m *Matcher) walk(t *normalize.Text) (unknown bool) {
 	m.state = 0
 	for i := range n {
 		m.before[i] = walkPoint{state: m.state, raw: int32(len(m.raw))}
-		id, trim := m.lookup(t, i)
+		// lookup, whose first look-up finds most words, without a call.
+		w := t.Words[i]
+		id, trim := m.e.dict.findKeyOf(t.Norm[w.Start:w.End], &m.key), int32(0)
+		if id == 0 && w.Flags != 0 {
+			id, trim = m.lookup(t, i)
+		}
 		m.ids[i], m.trim[i] = id, trim
 		unknown = unknown || id == 0
 		m.stepWords(t, id, i, i+1)
@@ -542,7 +547,7 @@ func (m *Matcher) find(key []byte) uint32 { return m.e.dict.find(key) }
 
 // step returns the state after reading word id in state s.
 func (e *Engine) step(s, id uint32) uint32 {
-	if !e.inner[id] {
+	if !e.inner[id] || s == 0 {
 		return e.root[id]
 	}
 	return e.stepInner(s, id)

@@ -117,7 +117,19 @@ func (t *wordTable) findKeyOf(w []byte, buf *[]byte) uint32 {
 	if y {
 		k |= 'y' << (8 * cut)
 	}
-	return t.findShort(k, size)
+	// findShort's loop, here: a call per word costs, in WebAssembly
+	// most of all, and most words are short.
+	h := shortHash(k, size)
+	mask := uint64(len(t.slots) - 1)
+	for i := h >> t.shift; ; i = (i + 1) & mask {
+		s := &t.slots[i]
+		if s.key == k && s.len == uint32(size) && s.id != 0 {
+			return s.id
+		}
+		if s.id == 0 {
+			return 0
+		}
+	}
 }
 
 // pack returns the bytes of b, at most eight, as a little-endian number.
