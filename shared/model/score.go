@@ -2,6 +2,7 @@ package model
 
 import (
 	"cmp"
+	"encoding/binary"
 	"math"
 	"slices"
 	"strconv"
@@ -24,6 +25,11 @@ type Scorer struct {
 	n    int
 	keep int // how many text features Score keeps for TopAfterScore
 
+	// sums caches the sum of the character n-grams of recent words:
+	// words recur from post to post ("the", "are", "les"), and their
+	// n-grams were most of Score's time.
+	sums *[1 << wordCacheBits]wordSum
+
 	// Top's buffers.
 	names []string
 	buf   []byte
@@ -33,7 +39,7 @@ type Scorer struct {
 // NewScorer returns a Scorer for m, which must be valid (Decode's and
 // Train's models are) and must not change while the Scorer is in use.
 func (m *Model) NewScorer() *Scorer {
-	return &Scorer{m: m, f: newFeaturizer(m.Bits, m.Features, m.MinN, m.MaxN), keep: MaxTop}
+	return &Scorer{m: m, f: newFeaturizer(m.Bits, m.Features, m.MinN, m.MaxN), keep: MaxTop, sums: new([1 << wordCacheBits]wordSum)}
 }
 
 // KeepTop sets how many features (1 to MaxTop) TopAfterScore names
@@ -129,14 +135,62 @@ func (s *Scorer) sumText(t *normalize.Text) (sum int64, n int) {
 			n += len(f.feats)
 			continue
 		}
+		for k := minN; k <= maxN && k <= len(word)+2; k++ {
+			n += len(word) + 2 - k + 1
+		}
+		// A word met before: its sum is known, and its n-grams need
+		// reading again only if one of them may be among the text's best.
+		var slot *wordSum
+		var key wordKey
+		if len(word) <= 16 {
+			key = wordKeyOf(word)
+			slot = &s.sums[uh*mixMul>>(64-wordCacheBits)]
+			if slot.key == key && int64(slot.max) <= top.floor {
+				sum += int64(slot.sum)
+				continue
+			}
+		}
 		pad := append(append(append(s.f.pad[:0], ' '), word...), ' ')
 		s.f.pad = pad
-		sum += charSum(w, pad, hc, bits, minN, maxN, int32(i), top)
-		for k := minN; k <= maxN && k <= len(pad); k++ {
-			n += len(pad) - k + 1
+		cs, mx := charSum(w, pad, hc, bits, minN, maxN, int32(i), top)
+		sum += cs
+		if slot != nil {
+			*slot = wordSum{key: key, sum: int32(cs), max: int32(mx)}
 		}
 	}
 	return sum, n
+}
+
+// wordCacheBits is log2 of the words Scorer.sums holds.
+const wordCacheBits = 10
+
+// A wordSum is the sum of the weights of a word's character n-grams, and
+// the highest of them (at least 0).
+type wordSum struct {
+	key      wordKey
+	sum, max int32
+}
+
+// A wordKey is a word of at most 16 bytes: its bytes, and its length
+// (an empty slot has length 0, which no word has).
+type wordKey struct {
+	lo, hi uint64
+	n      uint64
+}
+
+func wordKeyOf(b []byte) wordKey {
+	k := wordKey{n: uint64(len(b))}
+	if len(b) >= 8 {
+		k.lo = binary.LittleEndian.Uint64(b)
+		for i, c := range b[8:] {
+			k.hi |= uint64(c) << (8 * i)
+		}
+		return k
+	}
+	for i, c := range b {
+		k.lo |= uint64(c) << (8 * i)
+	}
+	return k
 }
 
 // topText keeps the size (at most MaxTop) text features of highest
@@ -201,7 +255,7 @@ func dot(w []byte, feats []uint32) int64 {
 // charSum returns the sum of the signed weights of the n-grams of pad
 // (ASCII) of minN to maxN bytes, and adds those of highest weight to top
 // (word is the word's index, for their origins).
-func charSum(w []byte, pad []byte, h0 uint64, bits uint, minN, maxN int, word int32, top *topText) (sum int64) {
+func charSum(w []byte, pad []byte, h0 uint64, bits uint, minN, maxN int, word int32, top *topText) (sum, max int64) {
 	shift := 64 - bits
 	if minN == 3 && maxN == 5 {
 		return charSum35(w, pad, bits, word, top)
@@ -217,13 +271,21 @@ func charSum(w []byte, pad []byte, h0 uint64, bits uint, minN, maxN int, word in
 				neg := int64(m<<bits) >> 63 // the bit below the index: 0 or -1
 				v = (v ^ neg) - neg
 				sum += v
+				max = maxInt(max, v)
 				if v > top.floor {
 					top.add(bucket(h, bits), v, origin{KindChar, word, int32(st), int32(st + k + 1)})
 				}
 			}
 		}
 	}
-	return sum
+	return sum, max
+}
+
+func maxInt(a, b int64) int64 {
+	if b > a {
+		return b
+	}
+	return a
 }
 
 // charStep1[c] is the FNV state of an n-gram after its first byte c.
@@ -235,7 +297,7 @@ var charStep1 = func() (t [256]uint64) {
 }()
 
 // charSum35 is charSum for 3- to 5-grams, unrolled.
-func charSum35(w []byte, pad []byte, bits uint, word int32, top *topText) (sum int64) {
+func charSum35(w []byte, pad []byte, bits uint, word int32, top *topText) (sum, max int64) {
 	shift := 64 - bits
 	get := func(h uint64) int64 {
 		m := h * mixMul
@@ -253,6 +315,7 @@ func charSum35(w []byte, pad []byte, bits uint, word int32, top *topText) (sum i
 		h := ((charStep1[g[0]]^uint64(g[1]))*fnvPrime ^ uint64(g[2])) * fnvPrime
 		v := get(h)
 		sum += v
+		max = maxInt(max, v)
 		if v > top.floor {
 			keep(h, v, st, st+3)
 		}
@@ -260,6 +323,7 @@ func charSum35(w []byte, pad []byte, bits uint, word int32, top *topText) (sum i
 			h = (h ^ uint64(pad[st+3])) * fnvPrime
 			v = get(h)
 			sum += v
+			max = maxInt(max, v)
 			if v > top.floor {
 				keep(h, v, st, st+4)
 			}
@@ -267,13 +331,14 @@ func charSum35(w []byte, pad []byte, bits uint, word int32, top *topText) (sum i
 				h = (h ^ uint64(pad[st+4])) * fnvPrime
 				v = get(h)
 				sum += v
+				max = maxInt(max, v)
 				if v > top.floor {
 					keep(h, v, st, st+5)
 				}
 			}
 		}
 	}
-	return sum
+	return sum, max
 }
 
 // textValue is the value of each of a text's n text features.

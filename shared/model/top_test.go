@@ -119,3 +119,26 @@ func TestTopMatchesReference(t *testing.T) {
 		}
 	}
 }
+
+// A Scorer that has met the words before (its cache of n-gram sums) gives
+// the same scores and names the same features as a new one.
+func TestScoreCacheAgrees(t *testing.T) {
+	m := trainToy(t, Config{Seed: 2})
+	texts := []string{post280, "zorbs zorbs zorbs and more zorbs", "My neighbour likes the ZORBS today", "the the the", post280}
+	n, warm := normalize.New(), m.NewScorer()
+	warm.KeepTop(3)
+	for round := range 2 {
+		for _, text := range texts {
+			tx := n.Normalize(text)
+			cold := m.NewScorer()
+			cold.KeepTop(3)
+			if got, want := warm.Score(tx, nil), cold.Score(tx, nil); got != want {
+				t.Errorf("round %d %q: Score = %v after other texts, %v afresh", round, text, got, want)
+			}
+			got := slices.Clone(warm.TopAfterScore(tx, nil, nil, 3))
+			if want := cold.TopAfterScore(tx, nil, nil, 3); !slices.Equal(got, want) {
+				t.Errorf("round %d %q: Top = %q after other texts, %q afresh", round, text, got, want)
+			}
+		}
+	}
+}
