@@ -162,7 +162,7 @@ func (c *Classifier) Classify(text string, o *Options) *Verdict {
 	v := &c.v
 	*v = Verdict{Reasons: v.Reasons[:0]}
 	v.Fingerprint = c.fingerprint()
-	if len(hits) == 0 {
+	if !c.counts(hits) {
 		return v
 	}
 	res := c.frames.Analyze(text, c.m.Text, hits, c.e.Lists)
@@ -233,6 +233,18 @@ func (c *Classifier) Classify(text string, o *Options) *Verdict {
 		v.Flagged, v.Allowed = false, true
 	}
 	return v
+}
+
+// counts reports whether something among hits can make a reason: a
+// flagging rule's match, or a target, which a frame and the model need.
+// Predicates and cues alone make none, and the frames phase is skipped.
+func (c *Classifier) counts(hits []match.Hit) bool {
+	for _, h := range hits {
+		if role := c.e.Lists[h.List].Rules[h.Rule].Role; role == rules.Flagging || role == rules.Target {
+			return true
+		}
+	}
+	return false
 }
 
 // Strong is the weight from which a rule or a frame counts whatever the
