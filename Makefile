@@ -65,8 +65,9 @@ CORPORA := $(DATA)/davidson.en.jsonl $(DATA)/mlma.en.jsonl $(DATA)/mlma.fr.jsonl
 
 # The default model rides in a list of the demo publisher; bump
 # MODEL_VERSION with each retraining that is published.
-MODEL_VERSION ?= 1
-MODEL_TRAIN := $(CORPORA) $(SUITES) shared/demo/training/identity-en.jsonl shared/demo/training/identity-fr.jsonl
+MODEL_VERSION ?= 2
+MODEL_TRAIN := $(CORPORA) $(SUITES) shared/demo/training/identity-en.jsonl shared/demo/training/identity-fr.jsonl \
+	shared/demo/training/everyday-en.jsonl shared/demo/training/everyday-fr.jsonl
 
 .PHONY: eval model
 model:

@@ -52,7 +52,7 @@ func train(args []string) error {
 	lr := fs.Float64("lr", 0, "AdaGrad learning rate (0: the default, 0.03)")
 	posWeight := fs.Float64("pos-weight", 0, "weight of a hate row against a non-hate one (0: balanced)")
 	balance := fs.Float64("balance", 1, "multiplies the balanced hate weight (when -pos-weight is 0)")
-	features := fs.String("features", "words,bigrams,chars", "text features: words, bigrams, chars")
+	features := fs.String("features", "words,bigrams,chars,placeholders", "text features: words, bigrams, chars; placeholders: the masked group word (model.Placeholder) counts only in bigrams")
 	ngrams := fs.String("ngrams", "3-5", "character n-gram lengths MIN-MAX")
 	trainSplits := fs.String("train-splits", "train", "comma-separated splits to train on (rows without a split are always trained on)")
 	devSplits := fs.String("dev-splits", "dev", "comma-separated splits to choose the threshold on and report")
@@ -110,8 +110,10 @@ func train(args []string) error {
 			cfg.Features |= model.Bigrams
 		case "chars":
 			cfg.Features |= model.Chars
+		case "placeholders":
+			cfg.Features |= model.Placeholders
 		default:
-			return fmt.Errorf("-features: unknown feature %q (want words, bigrams, chars)", f)
+			return fmt.Errorf("-features: unknown feature %q (want words, bigrams, chars, placeholders)", f)
 		}
 	}
 	if cfg.Features&model.Chars != 0 {

@@ -12,12 +12,18 @@ import (
 )
 
 // floors are the figures the starter lists and the default model must
-// keep on the project's functional suites at the default sensitivity, set
-// just below those achieved, so that quality cannot drop silently. `make
-// eval` prints the figures themselves.
-var floors = map[string]struct{ accuracy, recall, specificity float64 }{
-	"suite-en.jsonl": {0.88, 0.915, 0.835},
-	"suite-fr.jsonl": {0.88, 0.895, 0.855},
+// keep on the project's functional suites and on the fresh cases (written
+// apart, never trained on) at the default sensitivity, set just below
+// those achieved, so that quality cannot drop silently. `make eval`
+// prints the figures themselves.
+var floors = map[string]struct {
+	accuracy, recall, specificity float64
+	min                           int // cases the file must hold
+}{
+	"suite-en.jsonl": {0.905, 0.93, 0.875, 600},
+	"suite-fr.jsonl": {0.91, 0.91, 0.90, 600},
+	"fresh-en.jsonl": {0.85, 0.80, 0.91, 220},
+	"fresh-fr.jsonl": {0.835, 0.785, 0.89, 220},
 }
 
 func TestSuiteFloors(t *testing.T) {
@@ -40,8 +46,8 @@ func TestSuiteFloors(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(cases) < 600 {
-			t.Errorf("%s: %d cases, want at least 600", name, len(cases))
+		if len(cases) < floor.min {
+			t.Errorf("%s: %d cases, want at least %d", name, len(cases), floor.min)
 		}
 		r := eval.Summarise(eval.Classify(c, cases, &verdict.Options{Sensitivity: verdict.DefaultSensitivity}))
 		a := r.All

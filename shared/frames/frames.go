@@ -178,7 +178,7 @@ func (a *Analyzer) Analyze(text string, t *normalize.Text, hits []match.Hit, lis
 		if f.Category == "" {
 			f.Category = tr.Category
 		}
-		negated := a.negated(hits, tg, p)
+		negated := a.negated(hits, tg, p, pr.Class == rules.Violence || pr.Class == rules.Threaten)
 		if a.reclaimed(hits, named) && !negated {
 			f.Context = Reclaimed // "we're dykes and …"
 			r.Frames = append(r.Frames, f)
@@ -252,13 +252,16 @@ const (
 )
 
 // negates reports whether negation n bears on target tg: in its phrase,
-// just before it or a few words after it.
+// just before it or a few words after it, or anywhere before it when n
+// opens the phrase.
 func (a *Analyzer) negates(n, tg match.Hit) bool {
 	if overlaps(n, tg) || a.words[n.Words[0]].phrase != a.words[tg.Words[0]].phrase || a.asks(n) {
 		return false
 	}
 	if n.Words[1] <= tg.Words[0] {
-		return tg.Words[0]-n.Words[1] <= negTargetBefore
+		// A negation that opens its phrase bears on all of it: "No one
+		// should ever hurt T", « Personne ne devrait faire de mal aux T ».
+		return tg.Words[0]-n.Words[1] <= negTargetBefore || n.Words[0]-a.words[n.Words[0]].first <= 1
 	}
 	return n.Words[0] >= tg.Words[1] && n.Words[0]-tg.Words[1] <= negTargetAfter
 }
@@ -597,8 +600,10 @@ func (a *Analyzer) linked(hits []match.Hit, l, p match.Hit) bool {
 // negated reports whether a negation in the clause bears on the
 // construction of target tg and predicate p: between them, just before the
 // predicate, or just before the construction. A negation inside the
-// predicate's own words ("can't stand") does not count.
-func (a *Analyzer) negated(hits []match.Hit, tg, p match.Hit) bool {
+// predicate's own words ("can't stand") does not count. A negation that
+// opens the phrase bears on a harm (harm: a threat or a violent act)
+// anywhere after it.
+func (a *Analyzer) negated(hits []match.Hit, tg, p match.Hit, harm bool) bool {
 	first := min(tg.Words[0], p.Words[0])
 	last := max(tg.Words[1], p.Words[1])
 	clause := a.words[p.Words[0]].clause
@@ -616,6 +621,11 @@ func (a *Analyzer) negated(hits []match.Hit, tg, p match.Hit) bool {
 		case n.Words[1] <= p.Words[0] && p.Words[0]-n.Words[1] <= negReach:
 			return true
 		case n.Words[1] <= first && first-n.Words[1] <= negBefore:
+			return true
+		case harm && n.Words[1] <= p.Words[0] && n.Words[0]-a.words[n.Words[0]].first <= 1:
+			// A harm denied from the head of its phrase: "No one should
+			// ever be allowed to hurt T", « Personne ne devrait frapper
+			// les T ».
 			return true
 		}
 	}

@@ -45,6 +45,7 @@ func lexicon() *rules.List {
 			cue("c-are", rules.Link, "are"),
 			cue("c-sont", rules.Link, "sont"),
 			cue("c-not", rules.Negation, "not"),
+			cue("c-no-one", rules.Negation, "no one"),
 			cue("c-dont", rules.Negation, "don t"),
 			cue("c-pas", rules.Negation, "pas"),
 			cue("c-calling", rules.Counter, "calling"),
@@ -134,10 +135,13 @@ func TestFrames(t *testing.T) {
 		{"immigrants are vermmin", []found{{rules.Dehumanise, rules.Xenophobia, "immigrants", ""}}},
 		{"ihate immigrants", []found{{rules.Contempt, rules.Xenophobia, "immigrants", ""}}},
 		{"imm igrants are vermin", []found{{rules.Dehumanise, rules.Xenophobia, "imm igrants", ""}}},
-		{"ihateimmigrants so much", []found{{rules.Contempt, rules.Xenophobia, "immigrant", ""}}},
+		{"ihateimmigrants so much", []found{{rules.Contempt, rules.Xenophobia, "immigrants", ""}}},
 		{"immigrantsarevermin!", []found{{rules.Dehumanise, rules.Xenophobia, "immigrants", ""}}},
 		{"unfortunately the weather", nil},
 		{"immigrants are vermon", nil}, // a letter replaced is not a variant
+		{"muzulmans sont des parasites", []found{{rules.Dehumanise, rules.Islamophobia, "muzulmans", ""}}}, // but a z for an s is
+		{"i mmig rants are vermin", []found{{rules.Dehumanise, rules.Xenophobia, "i mmig rants", ""}}},
+		{"the mig rants are vermin", nil}, // three words joined make a longer word only
 		// A negation that asks for agreement is none.
 		{"Aren't immigrants just vermin?", []found{{rules.Dehumanise, rules.Xenophobia, "immigrants", ""}}},
 		// Inflected verbs of the lexicons.
@@ -149,6 +153,8 @@ func TestFrames(t *testing.T) {
 		{"immigrants should be beaten", []found{{rules.Violence, rules.Threat, "immigrants", ""}}},
 		{"an immigrant was beaten last night", nil},
 		{"I'll not beat an immigrant", []found{{rules.Violence, rules.Threat, "immigrant", frames.Negated}}},
+		{"No one should ever be allowed to beat an immigrant", []found{{rules.Violence, rules.Threat, "immigrant", frames.Negated}}}, // a harm denied from the head of its phrase
+		{"immigrants are vermin and no one should think otherwise", []found{{rules.Dehumanise, rules.Xenophobia, "immigrants", ""}}},
 		// A pronoun inside the predicate stands for the group named last.
 		{"Immigrants? Lock them up.", []found{{rules.Exclude, rules.Xenophobia, "them", ""}}},
 		{"Les musulmans ? Je les hais.", []found{{rules.Contempt, rules.Islamophobia, "les", ""}}},

@@ -33,6 +33,7 @@ const (
 	minDroppedKey = 6
 	minSplitPart  = 3 // a lexicon word split from another is at least this long
 	minSplitKey   = 5 // words at least this long may be split in two
+	minSegmentLex = 4 // the lexicon word of a word read as several run together
 )
 
 // fuzzyIndex maps each one-letter deletion of the lexicon's words to the
@@ -406,13 +407,22 @@ func (m *Matcher) segment(key []byte) []uint32 {
 	}
 	m.seg, m.segAt = m.seg[:0], m.segAt[:0]
 	lex := false
+	short := 0 // parts of two letters
 	for b := n; b > 0; b = int(m.from[b]) {
 		a := int(m.from[b])
 		id := m.segmentWord(key, a, b) // 0 for a leading letter that is no word
-		lex = lex || id != 0 && m.e.lexWord[id] && b-a >= minSplitPart
+		lex = lex || id != 0 && m.e.lexWord[id] && b-a >= minSegmentLex
+		if b-a == 2 {
+			short++
+		}
 		m.seg, m.segAt = append(m.seg, id), append(m.segAt, int32(a))
 	}
-	if !lex {
+	// A long word of the language that no lexicon holds can often be cut
+	// into short dictionary words too: « conférence » is con-fer-en-ce.
+	// Words run together on purpose are mostly whole words ("ihate",
+	// « lesarabesdehors », « lesjuifsaufour »): one two-letter part at
+	// most, and a lexicon word of four letters or more.
+	if !lex || short > 1 {
 		return nil
 	}
 	slices.Reverse(m.seg)

@@ -1,6 +1,7 @@
 package match
 
 import (
+	"bytes"
 	"errors"
 	"regexp"
 	"strconv"
@@ -313,6 +314,19 @@ func (m *Matcher) rewalk(t *normalize.Text) {
 	for i := 0; i < len(t.Words); i++ {
 		id := m.ids[i]
 		if id != 0 {
+			// A known word may begin a word split by spaces ("au tis
+			// tic"): its next word is then unknown.
+			if i+1 < len(t.Words) && m.ids[i+1] == 0 && m.near[i+1] {
+				if v := m.joinedVariant(t, i); v.kind == joined {
+					if !resumed {
+						p := m.before[i]
+						m.state, m.raw, m.steps = p.state, m.raw[:p.raw], m.steps[:i]
+						resumed = true
+					}
+					i = m.stepVariant(t, i, v)
+					continue
+				}
+			}
 			if resumed {
 				m.stepWords(t, id, i, i+1)
 			}
@@ -355,12 +369,20 @@ func (m *Matcher) stepVariant(t *normalize.Text, i int, v variant) int {
 		m.step(v.id, i, i+1, w.Start+int32(v.at), w.End)
 	case segmented:
 		for k, id := range m.seg {
-			m.step(id, i, i+1, w.Start+m.segAt[k], min(w.Start+m.segAt[k+1], w.End))
+			// The last part ends where the word does: the key it was read
+			// from has no plural ending ("…dehors" is keyed "…dehor").
+			end := w.End
+			if k+1 < len(m.seg) {
+				end = w.Start + m.segAt[k+1]
+			}
+			m.step(id, i, i+1, w.Start+m.segAt[k], end)
 		}
 	case joined:
-		m.trim[i+1] = 0
-		m.stepWords(t, v.id, i, i+2)
-		return i + 1
+		for k := i + 1; k < i+v.at; k++ {
+			m.trim[k] = 0
+		}
+		m.stepWords(t, v.id, i, i+v.at)
+		return i + v.at - 1
 	}
 	return i
 }
@@ -369,15 +391,19 @@ func (m *Matcher) stepVariant(t *normalize.Text, i int, v variant) int {
 type variant struct {
 	kind    uint8
 	id0, id uint32 // the word's id; for twoWords, the first's and the second's
-	at      int    // for twoWords, where the second starts
+	at      int    // for twoWords, where the second starts; for joined, how many words
 }
+
+// minJoined3Key is the length from which a lexicon word is looked for in
+// three words joined: shorter, three short words make one too often.
+const minJoined3Key = 7
 
 const (
 	noVariant uint8 = iota
 	oneWord         // an inflection or a spelling variant of a lexicon word: id
 	twoWords        // split in two: id0 (0 for a single letter) and id, at
 	segmented       // several words run together: m.seg, m.segAt
-	joined          // with the next word, a lexicon word: id
+	joined          // with the next one or two words (at in all), a lexicon word: id
 )
 
 // variant returns what unknown word i of t reads as.
@@ -395,11 +421,39 @@ func (m *Matcher) variant(t *normalize.Text, i int) variant {
 	if ids := m.segment(m.key); ids != nil {
 		return variant{kind: segmented}
 	}
-	// Joined, the two words make a key no longer than they are together.
-	if i+1 < len(t.Words) && len(t.WordText(i))+len(t.WordText(i+1)) >= minAddedKey {
-		m.alt = append(append(m.alt[:0], t.WordText(i)...), t.WordText(i+1)...)
-		if id := m.e.dict.findKeyOf(m.alt, &m.key); id != 0 && m.e.lexWord[id] && len(m.e.words[id]) >= minAddedKey {
-			return variant{kind: joined, id: id}
+	// A z written for an s ("muzlims", « muzulmans »): the one letter
+	// replaced that spells a word on purpose rather than by mistake.
+	if bytes.IndexByte(m.key, 'z') >= 0 {
+		m.alt = append(m.alt[:0], m.key...)
+		for k, c := range m.alt {
+			if c == 'z' {
+				m.alt[k] = 's'
+			}
+		}
+		if id := m.find(m.alt); id != 0 && m.e.lexWord[id] {
+			return variant{kind: oneWord, id: id}
+		}
+		if id := m.fuzzyLookup(m.alt); id != 0 {
+			return variant{kind: oneWord, id: id}
+		}
+	}
+	return m.joinedVariant(t, i)
+}
+
+// joinedVariant returns what word i of t reads as joined to the next one
+// or two, if that makes a lexicon word: two or three words make a key no
+// longer than they are together ("immi grants", "au tis tic").
+func (m *Matcher) joinedVariant(t *normalize.Text, i int) variant {
+	for n := 2; n <= 3 && i+n <= len(t.Words); n++ {
+		m.alt = m.alt[:0]
+		for k := i; k < i+n; k++ {
+			m.alt = append(m.alt, t.WordText(k)...)
+		}
+		if len(m.alt) < minAddedKey || n == 3 && len(m.alt) < minJoined3Key {
+			continue
+		}
+		if id := m.e.dict.findKeyOf(m.alt, &m.key); id != 0 && m.e.lexWord[id] && len(m.e.words[id]) >= minAddedKey && (n == 2 || len(m.e.words[id]) >= minJoined3Key) {
+			return variant{kind: joined, id: id, at: n}
 		}
 	}
 	return variant{}

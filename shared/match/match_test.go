@@ -269,3 +269,4 @@ func TestExceptionsCoverNamingRules(t *testing.T) {
 		t.Errorf("a plain match: %q, want all three rules", got)
 	}
 }
+

@@ -637,11 +637,20 @@ func (r *reader) section(size int) []byte {
 		r.err = errors.New("truncated: a section of " + strconv.FormatUint(n, 10) + " elements at byte " + strconv.Itoa(r.at) + ", " + strconv.FormatUint(left, 10) + " bytes left")
 		return nil
 	}
-	b := r.b[r.at+8 : r.at+8+int(n)*size]
+	end := r.at + 8 + int(n)*size
+	b := r.b[r.at+8 : end]
 	r.at += 8 + (int(n)*size+7)&^7
 	if r.at > len(r.b) {
 		r.err = errors.New("truncated in the padding of a section")
 		return nil
+	}
+	// The padding is zeros: a flipped byte there is damage too, and the
+	// export must not import as if whole.
+	for _, c := range r.b[end:r.at] {
+		if c != 0 {
+			r.err = errors.New("padding of the section ending at byte " + strconv.Itoa(end) + " is not zero")
+			return nil
+		}
 	}
 	return b
 }

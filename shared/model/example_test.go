@@ -40,7 +40,7 @@ func Example() {
 		fmt.Println(c.Kind, c.Name)
 	}
 	// Output:
-	// 65717 bytes, "VOILEMDL"
+	// 65731 bytes, "VOILEMDL"
 	// "The GROBS again!"     flagged=true
 	// "Lovely weather today" flagged=false
 	// word grobs

@@ -116,7 +116,8 @@ func (f *featurizer) text(t *normalize.Text) int {
 	f.origins = f.origins[:0]
 	for i := range t.Words {
 		w := t.WordText(i)
-		if f.set&Words != 0 {
+		placeholder := f.set&Placeholders != 0 && string(w) == Placeholder
+		if f.set&Words != 0 && !placeholder {
 			f.add(fnvBytes(fnvByte(fnvOffset, nsWord), w), origin{KindWord, int32(i), int32(i), int32(i)})
 		}
 		if f.set&Bigrams != 0 && i > 0 {
@@ -124,7 +125,7 @@ func (f *featurizer) text(t *normalize.Text) int {
 			h = fnvBytes(fnvByte(h, ' '), w)
 			f.add(h, origin{KindBigram, int32(i), int32(i - 1), int32(i)})
 		}
-		if f.set&Chars != 0 {
+		if f.set&Chars != 0 && !placeholder {
 			f.chars(i, w)
 		}
 	}

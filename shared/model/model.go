@@ -32,9 +32,21 @@ const (
 	Words   FeatureSet = 1 << iota // word unigrams
 	Bigrams                        // word bigrams
 	Chars                          // character n-grams MinN..MaxN of each padded word
+	// Placeholders: the word Placeholder gives no unigram and no
+	// character n-grams, only its bigrams with its neighbours.
+	Placeholders
 
-	AllFeatures = Words | Bigrams | Chars
+	AllFeatures = Words | Bigrams | Chars | Placeholders
 )
+
+// Placeholder is the word a caller writes in place of a span it masks
+// (verdict writes it for each group a post names). Under Placeholders a
+// model weighs what stands around it ("hate qgroupq", "qgroupq are") and
+// not its presence: a post that only names a group is not, by that alone,
+// more likely to be hate, which the corpora, where groups are named
+// mostly in hate, would otherwise teach. It is lower-case ASCII letters,
+// so normalising it gives it back.
+const Placeholder = "qgroupq"
 
 // Model is a logistic regression over hashed features, with int8 weights.
 //

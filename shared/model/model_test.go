@@ -278,6 +278,13 @@ func TestChooseThreshold(t *testing.T) {
 	if _, _, f1 := F1(scores, labels, th); math.Abs(f1-6.0/7) > 1e-12 {
 		t.Errorf("F1 %v, want 6/7", f1)
 	}
+	// Flagging the top 1, 5 or 9 gives F1 1/2, every other cut less: the
+	// threshold is the middle cut's.
+	scores = []float64{1, 0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2, 0.1}
+	labels = []bool{true, false, false, false, true, false, false, false, true, false}
+	if th := ChooseThreshold(scores, labels); th <= 0.5 || th > 0.6 {
+		t.Errorf("plateau: threshold %v, want in (0.5, 0.6]", th)
+	}
 	if th := ChooseThreshold([]float64{0.3}, []bool{false}); th != 0.5 {
 		t.Errorf("no positives: %v, want 0.5", th)
 	}
@@ -330,7 +337,7 @@ func BenchmarkNormalizeAndScore(b *testing.B) {
 
 func TestFeaturizerMatchesScore(t *testing.T) {
 	// Training and Explain use the featurizer; Score its fused copy.
-	for _, cfg := range []Config{{Seed: 1}, {Seed: 1, MinN: 2, MaxN: 4}, {Seed: 1, Features: Words | Chars}, {Seed: 1, Features: Bigrams}} {
+	for _, cfg := range []Config{{Seed: 1}, {Seed: 1, MinN: 2, MaxN: 4}, {Seed: 1, Features: Words | Chars}, {Seed: 1, Features: Bigrams}, {Seed: 1, Features: Words | Bigrams | Chars}} {
 		m := trainToy(t, cfg)
 		r := splitmix(9)
 		for i := range m.Weights {
@@ -338,7 +345,7 @@ func TestFeaturizerMatchesScore(t *testing.T) {
 		}
 		n, s := normalize.New(), m.NewScorer()
 		f := newFeaturizer(m.Bits, m.Features, m.MinN, m.MaxN)
-		for _, text := range []string{post280, "Ça va, les élèves? Très bien", "a b", ""} {
+		for _, text := range []string{post280, "Ça va, les élèves? Très bien", "a b", "", "I hate " + Placeholder + " so much", Placeholder} {
 			tx := n.Normalize(text)
 			sum, c := s.sumText(tx)
 			c2 := f.text(tx)
@@ -399,6 +406,35 @@ func TestContributionString(t *testing.T) {
 		c := Contribution{Name: `a "b"`, Kind: KindChar, Contribution: x}
 		if got, want := c.String(), fmt.Sprintf("%s %q %+.3f", c.Kind, c.Name, c.Contribution); got != want {
 			t.Errorf("String() = %q, want %q", got, want)
+		}
+	}
+}
+
+// TestPlaceholder: under Placeholders the word Placeholder weighs only by
+// its bigrams, so a post of it alone has no text features and it adds
+// one feature, its bigram, to a post; without, it has features of its own.
+func TestPlaceholder(t *testing.T) {
+	for _, set := range []FeatureSet{AllFeatures, Words | Bigrams | Chars} {
+		m := trainToy(t, Config{Seed: 1, Features: set})
+		r := splitmix(5)
+		for i := range m.Weights {
+			m.Weights[i] = byte(r.next())
+		}
+		n, s := normalize.New(), m.NewScorer()
+		_, alone := s.sumText(n.Normalize(Placeholder))
+		f := newFeaturizer(m.Bits, m.Features, m.MinN, m.MaxN)
+		if set&Placeholders != 0 {
+			if alone != 0 {
+				t.Errorf("%v: the placeholder alone has %d features, want 0", set, alone)
+			}
+			// "they said" has its words, bigram and n-grams; the
+			// placeholder adds its bigram with "said" only.
+			g := newFeaturizer(m.Bits, m.Features, m.MinN, m.MaxN)
+			if got, want := f.text(n.Normalize("they said "+Placeholder)), g.text(n.Normalize("they said"))+1; got != want {
+				t.Errorf("%v: %d features, want %d", set, got, want)
+			}
+		} else if alone == 0 {
+			t.Errorf("%v: the placeholder alone has no features", set)
 		}
 	}
 }

@@ -97,7 +97,9 @@ func (s *Scorer) sumText(t *normalize.Text) (sum int64, n int) {
 			or |= c
 		}
 		bh = (next ^ ' ') * fnvPrime
-		if set&Words != 0 {
+		// A placeholder gives its bigrams only.
+		placeholder := set&Placeholders != 0 && string(word) == Placeholder
+		if set&Words != 0 && !placeholder {
 			p := bucket(uh, bits)
 			v := signed(w, p)
 			sum += v
@@ -115,7 +117,7 @@ func (s *Scorer) sumText(t *normalize.Text) (sum int64, n int) {
 				top.add(p, v, origin{KindBigram, int32(i), int32(i - 1), int32(i)})
 			}
 		}
-		if set&Chars == 0 {
+		if set&Chars == 0 || placeholder {
 			continue
 		}
 		ascii := or < utf8.RuneSelf

@@ -71,8 +71,9 @@ func TestTopMatchesReference(t *testing.T) {
 		post280, "Ça va, les élèves? Très bien", "a b", "", "zorbs zorbs zorbs and more zorbs",
 		"My neighbour likes the ZORBS today", "Les œufs sont dans le réfrigérateur, ou pas", "x",
 		"the the the the the the the the the the the the", "ab cd ef gh ij kl mn op qr st uv wx yz",
+		"i hate " + Placeholder + " they are " + Placeholder + " " + Placeholder, Placeholder,
 	}
-	for _, cfg := range []Config{{Seed: 1}, {Seed: 1, MinN: 2, MaxN: 4}, {Seed: 1, Features: Words | Chars}, {Seed: 1, Features: Bigrams}, {Seed: 1, Bits: 10}} {
+	for _, cfg := range []Config{{Seed: 1}, {Seed: 1, MinN: 2, MaxN: 4}, {Seed: 1, Features: Words | Chars}, {Seed: 1, Features: Bigrams}, {Seed: 1, Bits: 10}, {Seed: 1, Features: AllFeatures &^ Placeholders}} {
 		m := trainToy(t, cfg)
 		r := splitmix(5)
 		for i := range m.Weights {

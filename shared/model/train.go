@@ -79,6 +79,9 @@ func (c Config) Describe() string {
 	if c.Features&Chars != 0 {
 		f = append(f, fmt.Sprintf("chars %d-%d", c.MinN, c.MaxN))
 	}
+	if c.Features&Placeholders != 0 {
+		f = append(f, "placeholders")
+	}
 	pw := "balanced"
 	if c.PosWeight != 0 {
 		pw = fmt.Sprint(c.PosWeight)
@@ -239,10 +242,13 @@ func (s *splitmix) next() uint64 {
 	return z ^ z>>31
 }
 
-// ChooseThreshold returns the threshold on scores (flag when score >=
-// threshold) that maximises the F1 of the hate class (labels[i] true) on
-// a dev set. On ties it prefers the higher threshold. Without any hate
-// example it returns 0.5.
+// ChooseThreshold returns a threshold on scores (flag when score >=
+// threshold) near the best F1 of the hate class (labels[i] true) on a dev
+// set: of the cuts whose F1 is within F1Plateau of the best, the median.
+// Near its top F1 changes little over a wide range of thresholds, and the
+// best cut alone jumps within it from one training to the next; the
+// middle of the plateau moves little, so that a retrained model flags
+// about as much as the last. Without any hate example it returns 0.5.
 func ChooseThreshold(scores []float64, labels []bool) float32 {
 	idx := make([]int, len(scores))
 	P := 0
@@ -263,7 +269,10 @@ func ChooseThreshold(scores []float64, labels []bool) float32 {
 		}
 		return 0
 	})
-	best, bestF1, tp := -1, -1.0, 0
+	// cuts[j] is how many of the top scores a cut flags, f1s[j] its F1.
+	var cuts []int
+	var f1s []float64
+	bestF1, tp := -1.0, 0
 	for k := 0; k < len(idx); {
 		s := scores[idx[k]]
 		for ; k < len(idx) && scores[idx[k]] == s; k++ {
@@ -271,11 +280,17 @@ func ChooseThreshold(scores []float64, labels []bool) float32 {
 				tp++
 			}
 		}
-		// The first k are flagged.
-		if f1 := 2 * float64(tp) / float64(k+P); f1 > bestF1 {
-			best, bestF1 = k, f1
+		f1 := 2 * float64(tp) / float64(k+P)
+		cuts, f1s = append(cuts, k), append(f1s, f1)
+		bestF1 = max(bestF1, f1)
+	}
+	var plateau []int
+	for j, f1 := range f1s {
+		if f1 >= bestF1-F1Plateau {
+			plateau = append(plateau, cuts[j])
 		}
 	}
+	best := plateau[len(plateau)/2]
 	lo := scores[idx[best-1]] // the lowest flagged score
 	mid := lo
 	if best < len(idx) {
@@ -287,6 +302,10 @@ func ChooseThreshold(scores []float64, labels []bool) float32 {
 	}
 	return t
 }
+
+// F1Plateau is how far below the best F1 a cut may be and still count
+// as near it, for ChooseThreshold.
+const F1Plateau = 0.01
 
 // F1 returns the precision, recall and F1 of the hate class when scores
 // >= threshold are flagged.

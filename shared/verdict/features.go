@@ -22,12 +22,11 @@ type feature struct {
 func newFeature(name string) feature { return feature{name, model.Feature(name)} }
 
 var (
-	featTarget = table("target:", rules.Categories[:])   // a target of the category
-	featRule   = table("rule:", rules.Categories[:])     // a flagging rule of the category that counted
-	featPred   = table("pred:", rules.PredicateClasses)  // a predicate of the class
-	featFrame  = table("frame:", rules.PredicateClasses) // a frame of the class that counted
-	featCtx    = table("context:", frames.Contexts)      // a frame or rule cancelled by the context
-	featCue    = table("cue:", rules.CueClasses)         // a cue of the class
+	featRule  = table("rule:", rules.Categories[:])     // a flagging rule of the category that counted
+	featPred  = table("pred:", rules.PredicateClasses)  // a predicate of the class
+	featFrame = table("frame:", rules.PredicateClasses) // a frame of the class that counted
+	featCtx   = table("context:", frames.Contexts)      // a frame or rule cancelled by the context
+	featCue   = table("cue:", rules.CueClasses)         // a cue of the class
 )
 
 func table[T ~string](prefix string, xs []T) []feature {
@@ -71,8 +70,6 @@ func (f *features) collect(hits []match.Hit, lists []*rules.List, res *frames.Re
 			} else {
 				f.add(featCtx, slices.Index(frames.Contexts, res.HitContext[i]))
 			}
-		case rules.Target:
-			f.add(featTarget, categoryIndex(r.Category))
 		case rules.Predicate:
 			f.add(featPred, slices.Index(rules.PredicateClasses, r.Class))
 		case rules.Cue:
@@ -103,11 +100,12 @@ func (c *Classifier) Features(text string) (*normalize.Text, []uint64) {
 // target the lexicons found (one per group named). The model then learns
 // what is said of a group, not which groups are named in hateful posts:
 // trained on the groups' names themselves, it read "I love spending time
-// with T" as hate because T is named mostly in hate. The target:category
-// extra feature still tells it which kind of group is named. Normalising
-// a masked text gives it back unchanged, so a trainer may keep it as a
-// string (string(t.Norm)).
-const MaskWord = "qgroupq"
+// with T" as hate because T is named mostly in hate. It is the model's
+// Placeholder, which a model trained with model.Placeholders weighs only
+// by its neighbours, and for the same reason no extra feature says which
+// kind of group is named. Normalising a masked text gives it back
+// unchanged, so a trainer may keep it as a string (string(t.Norm)).
+const MaskWord = model.Placeholder
 
 // mask returns t with the words of each target hit among hits replaced by
 // one MaskWord, in a Text owned by f and valid until the next call. A

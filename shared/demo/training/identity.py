@@ -49,6 +49,39 @@ EN_T = [
     "Welcome to all the {G} joining our club this year.",
     "Research on {G} and mental health got new funding.",
     "I spent the afternoon with {G} from the neighbourhood association.",
+    # The group first, then what it is or does, in plain words: hateful
+    # posts mostly take this form ("T are ..."), so without these the
+    # model reads the form itself as hate.
+    "{G} are neighbours, colleagues and parents like anyone else.",
+    "{G} are among the volunteers at the hospital every Sunday.",
+    "{G} are often the first to help when the river floods.",
+    "{G} are running the stall at the summer fair this year.",
+    "{G} are a big part of the history of this port town.",
+    "{G} are on the committee that chose the new playground.",
+    "{G} are people with jobs, families and bad jokes, like all of us.",
+    "{G} are coming to the open day at the college on Saturday.",
+    "{G} are my colleagues and we get on really well.",
+    "{G} are the nicest regulars at the café where I work.",
+    "{G} are just as varied as any other group of people.",
+    "{G} are often left out of health research, sadly.",
+    "{G} work in every hospital in this country.",
+    "{G} run half the shops on our high street and they're great.",
+    "{G} have been part of this city for centuries.",
+    "{G} pay taxes, vote and queue for the bus like everyone.",
+    "{G} organised the best street party we've had in years.",
+    "{G} keep our local football club going.",
+    "{G} taught me how to cook properly, thank you!",
+    "{G} deserve the same chances at work as anyone.",
+    "{G} can be anything: doctors, bakers, pilots, artists.",
+    "{G} should feel at home here, and most do.",
+    "{G} were the heart of the strike committee in 1984.",
+    "{G} make up a fifth of the students at my college.",
+    "{G} I know are funny, stubborn and kind.",
+    "Honestly {G} are some of the most generous people I know.",
+    "Yes, {G} are allowed to be tired and grumpy too.",
+    "I think {G} are underrated as writers.",
+    "Why are {G} so rarely shown in adverts? Weird.",
+    "Are {G} represented on the new board? I hope so.",
 ]
 EN_ONE_T = [
     "I work with {o} engineer who is brilliant at her job.",
@@ -90,6 +123,39 @@ FR_T = [
     "Bienvenue à {G} qui rejoignent l'association cette année.",
     "La recherche sur {G} et la santé mentale a obtenu des fonds.",
     "J'ai passé l'après-midi avec {G} de l'association du quartier.",
+    # Le groupe d'abord, puis ce qu'il est ou fait, en mots simples : les
+    # messages haineux prennent surtout cette forme (« les T sont … »),
+    # et sans ces phrases le modèle lit la forme elle-même comme haine.
+    "{G} sont des voisins, des collègues et des parents comme les autres.",
+    "{G} sont nombreux parmi les bénévoles de l'hôpital le dimanche.",
+    "{G} sont souvent les premiers à aider quand la rivière déborde.",
+    "{G} tiennent le stand de la fête de l'été cette année.",
+    "{G} font partie de l'histoire de cette ville portuaire.",
+    "{G} siègent au comité qui a choisi la nouvelle aire de jeux.",
+    "{G} ont des boulots, des familles et des blagues nulles, comme nous tous.",
+    "{G} viennent à la journée portes ouvertes du lycée samedi.",
+    "{G} sont mes collègues et on s'entend super bien.",
+    "{G} sont les habitués les plus sympas du café où je bosse.",
+    "{G} sont aussi variés que n'importe quel groupe de gens.",
+    "{G} sont souvent oubliés par la recherche médicale, hélas.",
+    "{G} travaillent dans tous les hôpitaux du pays.",
+    "{G} tiennent la moitié des commerces de la rue et ils sont top.",
+    "{G} font partie de cette ville depuis des siècles.",
+    "{G} paient des impôts, votent et attendent le bus comme tout le monde.",
+    "{G} ont organisé la meilleure fête de quartier depuis des années.",
+    "{G} font vivre notre club de foot.",
+    "{G} m'ont appris à cuisiner, merci à eux !",
+    "{G} devraient avoir les mêmes chances au travail que tout le monde.",
+    "{G} peuvent être médecins, boulangers, pilotes ou artistes.",
+    "{G} devraient se sentir chez eux ici, et la plupart s'y sentent bien.",
+    "{G} étaient le cœur du comité de grève en 1995.",
+    "{G} représentent un cinquième des étudiants de ma fac.",
+    "{G} que je connais sont drôles, têtus et gentils.",
+    "Franchement, {G} sont parmi les gens les plus généreux que je connaisse.",
+    "Oui, {G} ont le droit d'être fatigués et grognons aussi.",
+    "Je pense que {G} sont sous-estimés comme écrivains.",
+    "Pourquoi {G} sont si rarement dans les pubs ? Bizarre.",
+    "Est-ce que {G} sont représentés au nouveau conseil ? J'espère.",
 ]
 
 def fix_fr(s):
@@ -102,10 +168,11 @@ def write(path, lang, rows):
         for text in rows:
             f.write(json.dumps({"text": text, "label": "normal", "lang": lang, "split": "train"}, ensure_ascii=False) + "\n")
 
-en = [t.format(G=g) for t in EN_T for g in EN_GROUPS]
-en += [t.format(o=o, O=o[0].upper() + o[1:]) for t in EN_ONE_T for o in EN_ONE]
-en = [s[0].upper() + s[1:] for s in en]
-fr = [fix_fr(t.format(G=g)) for t in FR_T for g in FR_GROUPS]
-write("identity-en.jsonl", "en", en)
-write("identity-fr.jsonl", "fr", fr)
-print(len(en), len(fr))
+if __name__ == "__main__":
+    en = [t.format(G=g) for t in EN_T for g in EN_GROUPS]
+    en += [t.format(o=o, O=o[0].upper() + o[1:]) for t in EN_ONE_T for o in EN_ONE]
+    en = [s[0].upper() + s[1:] for s in en]
+    fr = [fix_fr(t.format(G=g)) for t in FR_T for g in FR_GROUPS]
+    write("identity-en.jsonl", "en", en)
+    write("identity-fr.jsonl", "fr", fr)
+    print(len(en), len(fr))

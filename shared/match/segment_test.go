@@ -1,0 +1,41 @@
+package match_test
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"voile/shared/demo"
+	"voile/shared/match"
+)
+
+// TestSegmentWholeWords: a long unknown word is read as lexicon words run
+// together only when it is made of whole words, not when short words of
+// the starter lists happen to spell it (« conférence » is con-fer-en-ce,
+// and « à la con » is a predicate); and the last word read out of it
+// ends where the word does, plural ending included.
+func TestSegmentWholeWords(t *testing.T) {
+	lists, err := demo.Lists()
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := match.Compile(lists...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := e.NewMatcher()
+	spans := func(text string) []string {
+		var got []string
+		for _, h := range m.Match(text) {
+			got = append(got, text[h.Start:h.End])
+		}
+		slices.Sort(got)
+		return got
+	}
+	if got := spans("les femmes à la conférence"); slices.ContainsFunc(got, func(s string) bool { return strings.Contains(s, "con") }) {
+		t.Errorf("« les femmes à la conférence »: hits %q, want none in « conférence »", got)
+	}
+	if got := spans("lesarabesdehors"); !slices.Contains(got, "dehors") {
+		t.Errorf("« lesarabesdehors »: hits %q, want one of « dehors », to the end of the word", got)
+	}
+}
