@@ -295,7 +295,7 @@ func required(re *syntax.Regexp) [][]string {
 		// its clauses, so the best clause of every branch, joined, is a
 		// clause of the whole; so is the second best of every branch
 		// (or its best, for a branch with no other long enough to
-		// help), and so on. The best
+		// help: minAltRequired), and so on. The best
 		// alone was often a common word ("make " of "make (them|you)
 		// wish"); with the next, a text must hold two literals of the
 		// same branch, or of two, before the pattern runs.
@@ -315,7 +315,7 @@ func required(re *syntax.Regexp) [][]string {
 			var one []string
 			for _, cls := range branches {
 				cl := cls[0]
-				if r < len(cls) && shortest(cls[r]) >= minRequired {
+				if r < len(cls) && shortest(cls[r]) >= minAltRequired {
 					cl = cls[r]
 				}
 				one = append(one, cl...)
@@ -330,8 +330,14 @@ func required(re *syntax.Regexp) [][]string {
 	return nil
 }
 
-// maxAltClauses bounds the clauses an alternation gives.
-const maxAltClauses = 3
+// maxAltClauses bounds the clauses an alternation gives, and
+// minAltRequired is the shortest literal of a branch's clause after its
+// best: two-letter literals ("is", "er") are in most texts, and each
+// occurrence costs the scan a look at its clauses.
+const (
+	maxAltClauses  = 3
+	minAltRequired = 3
+)
 
 // bySelectivity orders clauses from the most selective (better).
 func bySelectivity(a, b []string) int {
