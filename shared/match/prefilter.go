@@ -41,10 +41,15 @@ type prefilter struct {
 	// state has clauses. A byte then costs one read of the table and no
 	// multiplication, and the clauses are read only where there are some.
 	step []int32
+	// recip divides a row by nclass exactly, by multiplying:
+	// ⌈2³²/nclass⌉, and row·recip>>32 is the state of the row (rows are
+	// below 2³¹, so the rounding never reaches a whole state).
+	recip uint64
 }
 
 // ready makes p.step from p.delta and p.outAt.
 func (p *prefilter) ready() {
+	p.recip = (1<<32 + uint64(p.nclass) - 1) / uint64(p.nclass)
 	p.step = make([]int32, len(p.delta))
 	for i, s := range p.delta {
 		v := s * int32(p.nclass) << 1
@@ -180,7 +185,7 @@ func (p *prefilter) scan(text []byte, found []bool) (fnv uint64) {
 		v := step[row+int32(class[c])]
 		row = v >> 1
 		if v&1 != 0 {
-			s := row / int32(p.nclass)
+			s := int32(uint64(row) * p.recip >> 32) // row / nclass, without dividing
 			for _, c := range p.outs[p.outAt[s]:p.outAt[s+1]] {
 				found[c] = true
 			}

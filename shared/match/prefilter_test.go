@@ -163,3 +163,19 @@ func TestNormHash(t *testing.T) {
 		}
 	}
 }
+
+// The scan finds a row's state by multiplying by recip: exact for every
+// number of classes and every row the table can hold.
+func TestPrefilterRecip(t *testing.T) {
+	for nclass := 1; nclass <= 256; nclass++ {
+		p := &prefilter{nclass: nclass, delta: make([]int32, nclass), outAt: []int32{0, 0}}
+		p.ready()
+		last := int32((maxPrefilter - 1) / nclass)
+		for _, s := range []int32{0, 1, 2, 3, last / 2, last - 1, last, (1<<31-1)/int32(nclass) - 1} {
+			row := s * int32(nclass)
+			if got := int32(uint64(row) * p.recip >> 32); got != s {
+				t.Fatalf("%d classes, row %d: state %d, want %d", nclass, row, got, s)
+			}
+		}
+	}
+}
