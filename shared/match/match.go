@@ -479,6 +479,13 @@ func (m *Matcher) step(id uint32, first, end int, lo, hi int32) {
 	if e.hasOut[m.state/64]&(1<<(m.state%64)) == 0 {
 		return
 	}
+	m.output(end, hi)
+}
+
+// output adds the raw hits of the patterns that end at the walk's state,
+// after the step that read up to word end and normalised byte hi.
+func (m *Matcher) output(end int, hi int32) {
+	e := m.e
 	s := len(m.steps) - 1
 	for _, p := range e.outs[e.out[m.state].start:e.out[m.state].end] {
 		from := m.steps[s+1-int(e.pats[p].words)]
@@ -612,8 +619,12 @@ func (e *Engine) step(s, id uint32) uint32 {
 // step is inlined.
 func (e *Engine) stepInner(s, id uint32) uint32 {
 	for s != 0 {
-		if n, ok := e.next.get(edgeKey(s, id)); ok {
-			return n
+		// Most states have no edge by id: may answers them without a
+		// call.
+		if k := edgeKey(s, id); e.next.may(k) {
+			if n, ok := e.next.probe(k); ok {
+				return n
+			}
 		}
 		s = e.fail[s]
 	}

@@ -251,9 +251,21 @@ func (t *edgeTable) see(k uint64) {
 
 // get returns the state that key leads to, and whether there is one.
 func (t *edgeTable) get(k uint64) (uint32, bool) {
-	if w, b := t.seenBit(k); t.seen[w]&(1<<b) == 0 {
+	if !t.may(k) {
 		return 0, false
 	}
+	return t.probe(k)
+}
+
+// may reports whether the table may hold key k: false answers a miss
+// without reading the table. It is inlined where get would not be.
+func (t *edgeTable) may(k uint64) bool {
+	w, b := t.seenBit(k)
+	return t.seen[w]&(1<<b) != 0
+}
+
+// probe is get's look-up in the table.
+func (t *edgeTable) probe(k uint64) (uint32, bool) {
 	mask := uint64(len(t.keys) - 1)
 	for i := t.slot(k); ; i = (i + 1) & mask {
 		switch t.keys[i] {
