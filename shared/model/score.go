@@ -154,7 +154,12 @@ func (s *Scorer) sumText(t *normalize.Text) (sum int64, n int) {
 		}
 		pad := append(append(append(s.f.pad[:0], ' '), word...), ' ')
 		s.f.pad = pad
-		cs, mx := charSum(w, pad, hc, bits, minN, maxN, int32(i), top)
+		var cs, mx int64
+		if minN == 3 && maxN == 5 {
+			cs, mx = charSum35(w, pad, bits, int32(i), top) // charSum's own choice, a call sooner
+		} else {
+			cs, mx = charSum(w, pad, hc, bits, minN, maxN, int32(i), top)
+		}
 		sum += cs
 		if slot != nil {
 			*slot = wordSum{key: key, sum: int32(cs), max: int32(mx)}
