@@ -163,6 +163,7 @@ type Matcher struct {
 	raw   []rawHit
 	found []bool          // per prefilter clause: present in the text
 	Text  *normalize.Text // the last text matched, normalised
+	hash  uint64          // NormHash
 
 	// One step of the automaton per word, or per part of a split word, or
 	// per two joined words: where each starts, for the hits that start
@@ -222,7 +223,9 @@ func (m *Matcher) Match(text string) []Hit {
 		m.addHit(Hit{List: p.list, Rule: p.rule, Start: start, End: end, Words: [2]int32{h.first, h.end}})
 	}
 	if len(e.regexps) > 0 {
-		e.pre.scan(t.Norm, m.found)
+		m.hash = e.pre.scan(t.Norm, m.found)
+	} else {
+		m.hash = fnv1a(t.Norm)
 	}
 	for i, cp := range e.regexps {
 		if !e.pre.may(i, m.found) {
@@ -246,6 +249,11 @@ func (m *Matcher) Match(text string) []Hit {
 	return m.hits
 }
 
+// NormHash returns the FNV-1a hash (64 bits) of the normalised text of
+// the last Match, m.Text.Norm: the prefilter's pass over the text
+// computes it for the price of one.
+func (m *Matcher) NormHash() uint64 { return m.hash }
+
 // walk runs the automaton over the words of t into m.raw, and reports
 // whether a word was not in the dictionary. It keeps, per word, the word's
 // id and the walk's state before it, from which rewalk resumes.
@@ -256,7 +264,12 @@ func (m *Matcher) walk(t *normalize.Text) (unknown bool) {
 	m.state = 0
 	for i := range n {
 		m.before[i] = walkPoint{state: m.state, raw: int32(len(m.raw))}
-		id, trim := m.lookup(t, i)
+		// lookup, whose first look-up finds most words, without a call.
+		w := t.Words[i]
+		id, trim := m.e.dict.findKeyOf(t.Norm[w.Start:w.End], &m.key), int32(0)
+		if id == 0 && w.Flags != 0 {
+			id, trim = m.lookup(t, i)
+		}
 		m.ids[i], m.trim[i] = id, trim
 		unknown = unknown || id == 0
 		m.stepWords(t, id, i, i+1)
@@ -466,6 +479,13 @@ func (m *Matcher) step(id uint32, first, end int, lo, hi int32) {
 	if e.hasOut[m.state/64]&(1<<(m.state%64)) == 0 {
 		return
 	}
+	m.output(end, hi)
+}
+
+// output adds the raw hits of the patterns that end at the walk's state,
+// after the step that read up to word end and normalised byte hi.
+func (m *Matcher) output(end int, hi int32) {
+	e := m.e
 	s := len(m.steps) - 1
 	for _, p := range e.outs[e.out[m.state].start:e.out[m.state].end] {
 		from := m.steps[s+1-int(e.pats[p].words)]
@@ -588,7 +608,7 @@ func (m *Matcher) find(key []byte) uint32 { return m.e.dict.find(key) }
 
 // step returns the state after reading word id in state s.
 func (e *Engine) step(s, id uint32) uint32 {
-	if !e.inner[id] {
+	if !e.inner[id] || s == 0 {
 		return e.root[id]
 	}
 	return e.stepInner(s, id)
@@ -599,8 +619,12 @@ func (e *Engine) step(s, id uint32) uint32 {
 // step is inlined.
 func (e *Engine) stepInner(s, id uint32) uint32 {
 	for s != 0 {
-		if n, ok := e.next.get(edgeKey(s, id)); ok {
-			return n
+		// Most states have no edge by id: may answers them without a
+		// call.
+		if k := edgeKey(s, id); e.next.may(k) {
+			if n, ok := e.next.probe(k); ok {
+				return n
+			}
 		}
 		s = e.fail[s]
 	}

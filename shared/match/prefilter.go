@@ -35,6 +35,29 @@ type prefilter struct {
 	// The clauses of pattern i (an index into Engine.regexps) are the ids
 	// clauseAt[i] to clauseAt[i+1]-1.
 	clauseAt []int32
+
+	// step is delta made for scan (by ready): step[s*nclass+class] is
+	// next*nclass<<1, the next state's row, with bit 0 set when the next
+	// state has clauses. A byte then costs one read of the table and no
+	// multiplication, and the clauses are read only where there are some.
+	step []int32
+	// recip divides a row by nclass exactly, by multiplying:
+	// ⌈2³²/nclass⌉, and row·recip>>32 is the state of the row (rows are
+	// below 2³¹, so the rounding never reaches a whole state).
+	recip uint64
+}
+
+// ready makes p.step from p.delta and p.outAt.
+func (p *prefilter) ready() {
+	p.recip = (1<<32 + uint64(p.nclass) - 1) / uint64(p.nclass)
+	p.step = make([]int32, len(p.delta))
+	for i, s := range p.delta {
+		v := s * int32(p.nclass) << 1
+		if p.outAt[s+1] > p.outAt[s] {
+			v |= 1
+		}
+		p.step[i] = v
+	}
 }
 
 // buildPrefilter builds the prefilter of patterns, the regexps of
@@ -144,20 +167,46 @@ func buildPrefilter(patterns []*compiledPattern) *prefilter {
 		p.outs = append(p.outs, outs[s]...)
 		p.outAt[s+1] = int32(len(p.outs))
 	}
+	p.ready()
 	return p
 }
 
 // scan sets found[c] for every clause c with a literal in text; found
-// has one entry per clause.
-func (p *prefilter) scan(text []byte, found []bool) {
+// has one entry per clause. It returns the FNV-1a hash of text
+// (Matcher.NormHash), computed in the same pass: the two chains of
+// dependent steps run side by side for the price of the longer.
+func (p *prefilter) scan(text []byte, found []bool) (fnv uint64) {
 	clear(found)
-	s := int32(0)
+	h := uint64(fnvOffset)
+	row := int32(0)
+	step, class := p.step, &p.class
 	for _, c := range text {
-		s = p.delta[int(s)*p.nclass+int(p.class[c])]
-		for _, c := range p.outs[p.outAt[s]:p.outAt[s+1]] {
-			found[c] = true
+		h = (h ^ uint64(c)) * fnvPrime
+		v := step[row+int32(class[c])]
+		row = v >> 1
+		if v&1 != 0 {
+			s := int32(uint64(row) * p.recip >> 32) // row / nclass, without dividing
+			for _, c := range p.outs[p.outAt[s]:p.outAt[s+1]] {
+				found[c] = true
+			}
 		}
 	}
+	return h
+}
+
+// FNV-1a, 64 bits.
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+// fnv1a returns the FNV-1a hash of b.
+func fnv1a(b []byte) uint64 {
+	h := uint64(fnvOffset)
+	for _, c := range b {
+		h = (h ^ uint64(c)) * fnvPrime
+	}
+	return h
 }
 
 // may reports whether pattern i may match the text that set found: all of
@@ -188,15 +237,7 @@ func patternClauses(pattern string) [][]string {
 			out = append(out, cl)
 		}
 	}
-	slices.SortStableFunc(out, func(a, b []string) int {
-		switch {
-		case better(a, b):
-			return -1
-		case better(b, a):
-			return 1
-		}
-		return 0
-	})
+	slices.SortStableFunc(out, bySelectivity)
 	return out[:min(len(out), maxClauses)]
 }
 
@@ -255,23 +296,63 @@ func required(re *syntax.Regexp) [][]string {
 		flush()
 		return all
 	case syntax.OpAlternate:
-		// One clause: the best clause of every branch, joined.
-		var one []string
+		// A match comes from one branch and holds a literal of each of
+		// its clauses, so the best clause of every branch, joined, is a
+		// clause of the whole; so is the second best of every branch
+		// (or its best, for a branch with no other long enough to
+		// help: minAltRequired), and so on. The best
+		// alone was often a common word ("make " of "make (them|you)
+		// wish"); with the next, a text must hold two literals of the
+		// same branch, or of two, before the pattern runs.
+		var branches [][][]string
+		most := 0
 		for _, sub := range re.Sub {
-			var best []string
-			for _, cl := range required(sub) {
-				if better(cl, best) {
-					best = cl
-				}
-			}
-			if best == nil || len(one)+len(best) > maxRequired {
+			cls := required(sub)
+			if len(cls) == 0 {
 				return nil
 			}
-			one = append(one, best...)
+			slices.SortStableFunc(cls, bySelectivity)
+			branches = append(branches, cls)
+			most = max(most, len(cls))
 		}
-		return [][]string{one}
+		var out [][]string
+		for r := range min(most, maxAltClauses) {
+			var one []string
+			for _, cls := range branches {
+				cl := cls[0]
+				if r < len(cls) && shortest(cls[r]) >= minAltRequired {
+					cl = cls[r]
+				}
+				one = append(one, cl...)
+			}
+			if len(one) > maxRequired {
+				break
+			}
+			out = append(out, one)
+		}
+		return out
 	}
 	return nil
+}
+
+// maxAltClauses bounds the clauses an alternation gives, and
+// minAltRequired is the shortest literal of a branch's clause after its
+// best: two-letter literals ("is", "er") are in most texts, and each
+// occurrence costs the scan a look at its clauses.
+const (
+	maxAltClauses  = 3
+	minAltRequired = 3
+)
+
+// bySelectivity orders clauses from the most selective (better).
+func bySelectivity(a, b []string) int {
+	switch {
+	case better(a, b):
+		return -1
+	case better(b, a):
+		return 1
+	}
+	return 0
 }
 
 // better reports whether literal set a is more selective than b: a longer

@@ -2,6 +2,7 @@ package match
 
 import (
 	"fmt"
+	"hash/fnv"
 	"regexp"
 	"slices"
 	"testing"
@@ -32,6 +33,11 @@ func TestRequiredClauses(t *testing.T) {
 		{`x(ab)?`, nil},
 		{`aa b cc d ee f gg h ii`, [][]string{{"aa b cc d ee f gg h ii"}}},
 		{`aa.bb.cc.dd.ee.ff`, [][]string{{"aa"}, {"bb"}, {"cc"}, {"dd"}}}, // at most four
+		// An alternation gives the best clause of each branch, then the
+		// next best, so that a common word ("make ") is not enough.
+		{`\b(make (them|you) wish|happily watch)\b`, [][]string{{"make ", "happily watch"}, {" wish", "happily watch"}, {"them", "you", "happily watch"}}},
+		// A branch whose next clause is too short gives its best again.
+		{`\b(b(ones will break|lood will flow)|make (them|you) wish)\b`, [][]string{{"ones will break", "lood will flow", "make "}, {"ones will break", "lood will flow", " wish"}, {"ones will break", "lood will flow", "them", "you"}}},
 	} {
 		got := patternClauses(c.pattern)
 		if fmt.Sprint(got) != fmt.Sprint(c.want) && !(len(got) == 0 && c.want == nil) {
@@ -113,6 +119,7 @@ func TestPrefilterKeepsHits(t *testing.T) {
 		got := slices.Clone(with.Match(text))
 		// Every regexp runs when the prefilter has no clauses at all.
 		all := &prefilter{nclass: 1, delta: []int32{0}, outAt: []int32{0, 0}, clauseAt: make([]int32, len(e.regexps)+1)}
+		all.ready()
 		saved := e.pre
 		e.pre = all
 		want := without.Match(text)
@@ -122,6 +129,53 @@ func TestPrefilterKeepsHits(t *testing.T) {
 		}
 		if len(want) == 0 && text != benign {
 			t.Errorf("%q: no hit; the test needs texts that match", text)
+		}
+	}
+}
+
+// NormHash is FNV-1a of the normalised text, whether the prefilter's scan
+// computed it (lists with regular expressions) or not.
+func TestNormHash(t *testing.T) {
+	lists, err := demo.Lists()
+	if err != nil {
+		t.Fatal(err)
+	}
+	withRe, err := Compile(lists...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(withRe.regexps) == 0 {
+		t.Fatal("the starter lists have no regular expression left: the test needs one")
+	}
+	plain, err := Compile(&rules.List{ID: "l", Publisher: "p", Version: 1, Rules: []rules.Rule{{ID: "r", Kind: rules.Term, Text: "word", Category: rules.Racism, Weight: 1}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range []*Engine{withRe, plain} {
+		m := e.NewMatcher()
+		for _, text := range []string{"", "The Jews control the media", "Ça va, les élèves?", "1488 forever", "z.q.d.v ZZW0RD"} {
+			m.Match(text)
+			h := fnv.New64a()
+			h.Write(m.Text.Norm)
+			if got, want := m.NormHash(), h.Sum64(); got != want {
+				t.Errorf("%d regexps, %q: NormHash = %x, want %x", len(e.regexps), text, got, want)
+			}
+		}
+	}
+}
+
+// The scan finds a row's state by multiplying by recip: exact for every
+// number of classes and every row the table can hold.
+func TestPrefilterRecip(t *testing.T) {
+	for nclass := 1; nclass <= 256; nclass++ {
+		p := &prefilter{nclass: nclass, delta: make([]int32, nclass), outAt: []int32{0, 0}}
+		p.ready()
+		last := int32((maxPrefilter - 1) / nclass)
+		for _, s := range []int32{0, 1, 2, 3, last / 2, last - 1, last, (1<<31-1)/int32(nclass) - 1} {
+			row := s * int32(nclass)
+			if got := int32(uint64(row) * p.recip >> 32); got != s {
+				t.Fatalf("%d classes, row %d: state %d, want %d", nclass, row, got, s)
+			}
 		}
 	}
 }

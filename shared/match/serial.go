@@ -490,6 +490,7 @@ func (r *reader) prefilter(e *Engine) error {
 			return errors.New("prefilter: clause " + strconv.Itoa(int(c)) + " out of range")
 		}
 	}
+	p.ready()
 	e.pre = p
 	return nil
 }
@@ -533,6 +534,10 @@ func (t *edgeTable) fill(size uint64, used []uint64, keys []uint64, to []uint32,
 	}
 	if i != len(keys) {
 		return errors.New("a table's slots in use and its keys disagree")
+	}
+	t.seen = make([]uint64, seenWords(int(size)))
+	for _, k := range keys {
+		t.see(k)
 	}
 	return nil
 }

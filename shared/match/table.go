@@ -117,7 +117,19 @@ func (t *wordTable) findKeyOf(w []byte, buf *[]byte) uint32 {
 	if y {
 		k |= 'y' << (8 * cut)
 	}
-	return t.findShort(k, size)
+	// findShort's loop, here: a call per word costs, in WebAssembly
+	// most of all, and most words are short.
+	h := shortHash(k, size)
+	mask := uint64(len(t.slots) - 1)
+	for i := h >> t.shift; ; i = (i + 1) & mask {
+		s := &t.slots[i]
+		if s.key == k && s.len == uint32(size) && s.id != 0 {
+			return s.id
+		}
+		if s.id == 0 {
+			return 0
+		}
+	}
 }
 
 // pack returns the bytes of b, at most eight, as a little-endian number.
@@ -193,6 +205,12 @@ type edgeTable struct {
 	to    []uint32
 	shift uint8
 	n     int
+	// seen has a bit per four slots, set for the keys of the table by
+	// the high bits of their hash: a clear bit answers a miss. The keys
+	// of the demo lists' automaton take megabytes, and a miss read one
+	// slot of them out of cache for every failure link a walk follows;
+	// seen is a sixteenth of their size.
+	seen []uint64
 }
 
 // tableSize returns the number of slots of an open-addressed table for n
@@ -211,13 +229,43 @@ func edgeKey(s, id uint32) uint64 { return uint64(s)<<32 | uint64(id) }
 // newEdgeTable returns a table for n edges, at most half full.
 func newEdgeTable(n int) edgeTable {
 	size := tableSize(n)
-	return edgeTable{keys: make([]uint64, size), to: make([]uint32, size), shift: uint8(64 - bits.TrailingZeros(uint(size)))}
+	return edgeTable{keys: make([]uint64, size), to: make([]uint32, size), shift: uint8(64 - bits.TrailingZeros(uint(size))), seen: make([]uint64, seenWords(size))}
 }
+
+// seenWords is the length of edgeTable.seen for a table of size slots.
+func seenWords(size int) int { return max(1, 4*size/64) }
 
 func (t *edgeTable) slot(k uint64) uint64 { return k * 0x9e3779b97f4a7c15 >> t.shift }
 
+// seenBit returns the bit of seen for key k: the slot's bits and two more.
+func (t *edgeTable) seenBit(k uint64) (word, bit uint64) {
+	b := k * 0x9e3779b97f4a7c15 >> (t.shift - 2)
+	return b / 64, b % 64
+}
+
+// see marks k in seen.
+func (t *edgeTable) see(k uint64) {
+	w, b := t.seenBit(k)
+	t.seen[w] |= 1 << b
+}
+
 // get returns the state that key leads to, and whether there is one.
 func (t *edgeTable) get(k uint64) (uint32, bool) {
+	if !t.may(k) {
+		return 0, false
+	}
+	return t.probe(k)
+}
+
+// may reports whether the table may hold key k: false answers a miss
+// without reading the table. It is inlined where get would not be.
+func (t *edgeTable) may(k uint64) bool {
+	w, b := t.seenBit(k)
+	return t.seen[w]&(1<<b) != 0
+}
+
+// probe is get's look-up in the table.
+func (t *edgeTable) probe(k uint64) (uint32, bool) {
 	mask := uint64(len(t.keys) - 1)
 	for i := t.slot(k); ; i = (i + 1) & mask {
 		switch t.keys[i] {
@@ -249,6 +297,7 @@ func (t *edgeTable) set(k uint64, to uint32) {
 		case 0:
 			t.keys[i], t.to[i] = k, to
 			t.n++
+			t.see(k)
 			return
 		}
 	}

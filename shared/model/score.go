@@ -2,6 +2,7 @@ package model
 
 import (
 	"cmp"
+	"encoding/binary"
 	"math"
 	"slices"
 	"strconv"
@@ -18,6 +19,17 @@ type Scorer struct {
 	m *Model
 	f *featurizer
 
+	// Of the text the last Score or Top read: the text features that
+	// weigh most toward hate, and their number.
+	top  topText
+	n    int
+	keep int // how many text features Score keeps for TopAfterScore
+
+	// sums caches the sum of the character n-grams of recent words:
+	// words recur from post to post ("the", "are", "les"), and their
+	// n-grams were most of Score's time.
+	sums *[1 << wordCacheBits]wordSum
+
 	// Top's buffers.
 	names []string
 	buf   []byte
@@ -27,14 +39,24 @@ type Scorer struct {
 // NewScorer returns a Scorer for m, which must be valid (Decode's and
 // Train's models are) and must not change while the Scorer is in use.
 func (m *Model) NewScorer() *Scorer {
-	return &Scorer{m: m, f: newFeaturizer(m.Bits, m.Features, m.MinN, m.MaxN)}
+	return &Scorer{m: m, f: newFeaturizer(m.Bits, m.Features, m.MinN, m.MaxN), keep: MaxTop, sums: new([1 << wordCacheBits]wordSum)}
 }
+
+// KeepTop sets how many features (1 to MaxTop) TopAfterScore names
+// without reading the text again; MaxTop at first. Score keeps fewer
+// candidates for a smaller number, for less work; TopAfterScore asked
+// for more reads the text again.
+func (s *Scorer) KeepTop(k int) { s.keep = max(1, min(k, MaxTop)) }
 
 // Score returns P(hate) for the normalised text t with the extra features
 // extra (hashes from Feature; nil for none). A text is flagged when
 // Score >= Model.Threshold.
+//
+// It also keeps, for Top, the text features that weigh most: naming them
+// then reads the text no more.
 func (s *Scorer) Score(t *normalize.Text, extra []uint64) float64 {
 	text, n := s.sumText(t)
+	s.n = n
 	var xs int64
 	bits := uint(s.m.Bits)
 	for _, h := range extra {
@@ -52,11 +74,14 @@ func signed(w []byte, p uint32) int64 {
 
 // sumText returns the sum of the signed weights of t's text features and
 // their number. It is featurizer.text and dot fused, for speed; the tests
-// check that they agree.
+// check that they agree. It also keeps in s.top the text features of
+// highest positive weight.
 func (s *Scorer) sumText(t *normalize.Text) (sum int64, n int) {
 	w, bits, set := s.m.Weights, uint(s.m.Bits), s.m.Features
 	minN, maxN := s.m.MinN, s.m.MaxN
 	hw, hb, hc := fnvByte(fnvOffset, nsWord), fnvByte(fnvOffset, nsBigram), fnvByte(fnvOffset, nsChar)
+	top := &s.top
+	top.reset(s.keep)
 	norm := t.Norm
 	var bh uint64 // the bigram hash of the previous word and a space
 	for i := range t.Words {
@@ -72,42 +97,155 @@ func (s *Scorer) sumText(t *normalize.Text) (sum int64, n int) {
 			or |= c
 		}
 		bh = (next ^ ' ') * fnvPrime
-		if set&Placeholders != 0 && string(word) == Placeholder {
-			if set&Bigrams != 0 && i > 0 {
-				sum += signed(w, bucket(bi, bits))
-				n++
-			}
-			continue
-		}
-		if set&Words != 0 {
-			sum += signed(w, bucket(uh, bits))
+		// A placeholder gives its bigrams only.
+		placeholder := set&Placeholders != 0 && string(word) == Placeholder
+		if set&Words != 0 && !placeholder {
+			p := bucket(uh, bits)
+			v := signed(w, p)
+			sum += v
 			n++
+			if v > top.floor {
+				top.add(p, v, origin{KindWord, int32(i), int32(i), int32(i)})
+			}
 		}
 		if set&Bigrams != 0 && i > 0 {
-			sum += signed(w, bucket(bi, bits))
+			p := bucket(bi, bits)
+			v := signed(w, p)
+			sum += v
 			n++
+			if v > top.floor {
+				top.add(p, v, origin{KindBigram, int32(i), int32(i - 1), int32(i)})
+			}
 		}
-		if set&Chars == 0 {
+		if set&Chars == 0 || placeholder {
 			continue
 		}
 		ascii := or < utf8.RuneSelf
 		if !ascii {
-			// Rare: the featurizer's general loop.
+			// Rare: the featurizer's general loop, with the origins.
 			f := s.f
-			f.feats = f.feats[:0]
+			f.feats, f.origins, f.explain = f.feats[:0], f.origins[:0], true
 			f.chars(i, word)
-			sum += dot(w, f.feats)
+			f.explain = false
+			for j, p := range f.feats {
+				v := signed(w, p)
+				sum += v
+				if v > top.floor {
+					top.add(p, v, f.origins[j])
+				}
+			}
 			n += len(f.feats)
 			continue
 		}
+		for k := minN; k <= maxN && k <= len(word)+2; k++ {
+			n += len(word) + 2 - k + 1
+		}
+		// A word met before: its sum is known, and its n-grams need
+		// reading again only if one of them may be among the text's best.
+		var slot *wordSum
+		var key wordKey
+		if len(word) <= 16 {
+			key = wordKeyOf(word)
+			slot = &s.sums[uh*mixMul>>(64-wordCacheBits)]
+			if slot.key == key && int64(slot.max) <= top.floor {
+				sum += int64(slot.sum)
+				continue
+			}
+		}
 		pad := append(append(append(s.f.pad[:0], ' '), word...), ' ')
 		s.f.pad = pad
-		sum += charSum(w, pad, hc, bits, minN, maxN)
-		for k := minN; k <= maxN && k <= len(pad); k++ {
-			n += len(pad) - k + 1
+		var cs, mx int64
+		if minN == 3 && maxN == 5 {
+			cs, mx = charSum35(w, pad, bits, int32(i), top) // charSum's own choice, a call sooner
+		} else {
+			cs, mx = charSum(w, pad, hc, bits, minN, maxN, int32(i), top)
+		}
+		sum += cs
+		if slot != nil {
+			*slot = wordSum{key: key, sum: int32(cs), max: int32(mx)}
 		}
 	}
 	return sum, n
+}
+
+// wordCacheBits is log2 of the words Scorer.sums holds.
+const wordCacheBits = 10
+
+// A wordSum is the sum of the weights of a word's character n-grams, and
+// the highest of them (at least 0).
+type wordSum struct {
+	key      wordKey
+	sum, max int32
+}
+
+// A wordKey is a word of at most 16 bytes: its bytes, and its length
+// (an empty slot has length 0, which no word has).
+type wordKey struct {
+	lo, hi uint64
+	n      uint64
+}
+
+func wordKeyOf(b []byte) wordKey {
+	k := wordKey{n: uint64(len(b))}
+	if len(b) >= 8 {
+		k.lo = binary.LittleEndian.Uint64(b)
+		for i, c := range b[8:] {
+			k.hi |= uint64(c) << (8 * i)
+		}
+		return k
+	}
+	for i, c := range b {
+		k.lo |= uint64(c) << (8 * i)
+	}
+	return k
+}
+
+// topText keeps the size (at most MaxTop) text features of highest
+// positive weight, one per packed index (a feature that occurs twice has
+// one weight), the first met kept on ties: what Top's choice among text
+// features alone comes to, since every text feature's contribution is
+// its weight times one positive value. Weights are compared here as
+// integers, which that value orders the same way. The first k of a
+// larger size are those of size k.
+type topText struct {
+	n, size int
+	floor   int64 // the weight a feature must exceed to enter
+	c       [MaxTop]candidate
+}
+
+// A candidate is a text feature: its packed index, its signed weight and
+// where it came from.
+type candidate struct {
+	p uint32
+	w int64
+	o origin
+}
+
+func (t *topText) reset(size int) { t.n, t.size, t.floor = 0, size, 0 }
+
+// add adds a feature of weight w > t.floor, unless it is there already.
+func (t *topText) add(p uint32, w int64, o origin) {
+	at := t.n
+	for at > 0 && t.c[at-1].w < w {
+		at--
+	}
+	// The same feature has the same weight: it can only stand among
+	// those of weight w, just before at.
+	for j := at - 1; j >= 0 && t.c[j].w == w; j-- {
+		if t.c[j].p == p {
+			return
+		}
+	}
+	n := t.n
+	if n == t.size {
+		n-- // the last goes: w exceeds its weight
+	}
+	copy(t.c[at+1:n+1], t.c[at:n])
+	t.c[at] = candidate{p, w, o}
+	t.n = n + 1
+	if t.n == t.size {
+		t.floor = t.c[t.n-1].w
+	}
 }
 
 // dot sums the signed int8 weights of packed features.
@@ -122,11 +260,12 @@ func dot(w []byte, feats []uint32) int64 {
 }
 
 // charSum returns the sum of the signed weights of the n-grams of pad
-// (ASCII) of minN to maxN bytes.
-func charSum(w []byte, pad []byte, h0 uint64, bits uint, minN, maxN int) (sum int64) {
+// (ASCII) of minN to maxN bytes, and adds those of highest weight to top
+// (word is the word's index, for their origins).
+func charSum(w []byte, pad []byte, h0 uint64, bits uint, minN, maxN int, word int32, top *topText) (sum, max int64) {
 	shift := 64 - bits
 	if minN == 3 && maxN == 5 {
-		return charSum35(w, pad, bits)
+		return charSum35(w, pad, bits, word, top)
 	}
 	for st := 0; st+minN <= len(pad); st++ {
 		h := h0
@@ -137,11 +276,23 @@ func charSum(w []byte, pad []byte, h0 uint64, bits uint, minN, maxN int) (sum in
 				m := h * mixMul
 				v := int64(int8(w[m>>shift]))
 				neg := int64(m<<bits) >> 63 // the bit below the index: 0 or -1
-				sum += (v ^ neg) - neg
+				v = (v ^ neg) - neg
+				sum += v
+				max = maxInt(max, v)
+				if v > top.floor {
+					top.add(bucket(h, bits), v, origin{KindChar, word, int32(st), int32(st + k + 1)})
+				}
 			}
 		}
 	}
-	return sum
+	return sum, max
+}
+
+func maxInt(a, b int64) int64 {
+	if b > a {
+		return b
+	}
+	return a
 }
 
 // charStep1[c] is the FNV state of an n-gram after its first byte c.
@@ -153,7 +304,7 @@ var charStep1 = func() (t [256]uint64) {
 }()
 
 // charSum35 is charSum for 3- to 5-grams, unrolled.
-func charSum35(w []byte, pad []byte, bits uint) (sum int64) {
+func charSum35(w []byte, pad []byte, bits uint, word int32, top *topText) (sum, max int64) {
 	shift := 64 - bits
 	get := func(h uint64) int64 {
 		m := h * mixMul
@@ -161,21 +312,40 @@ func charSum35(w []byte, pad []byte, bits uint) (sum int64) {
 		neg := int64(m<<bits) >> 63
 		return (v ^ neg) - neg
 	}
+	// Rarely taken: most n-grams weigh less than the text's best.
+	keep := func(h uint64, v int64, st, end int) {
+		top.add(bucket(h, bits), v, origin{KindChar, word, int32(st), int32(end)})
+	}
 	L := len(pad)
 	for st := 0; st+3 <= L; st++ {
 		g := pad[st : st+3 : st+3]
 		h := ((charStep1[g[0]]^uint64(g[1]))*fnvPrime ^ uint64(g[2])) * fnvPrime
-		sum += get(h)
+		v := get(h)
+		sum += v
+		max = maxInt(max, v)
+		if v > top.floor {
+			keep(h, v, st, st+3)
+		}
 		if st+4 <= L {
 			h = (h ^ uint64(pad[st+3])) * fnvPrime
-			sum += get(h)
+			v = get(h)
+			sum += v
+			max = maxInt(max, v)
+			if v > top.floor {
+				keep(h, v, st, st+4)
+			}
 			if st+5 <= L {
 				h = (h ^ uint64(pad[st+4])) * fnvPrime
-				sum += get(h)
+				v = get(h)
+				sum += v
+				max = maxInt(max, v)
+				if v > top.floor {
+					keep(h, v, st, st+5)
+				}
 			}
 		}
 	}
-	return sum
+	return sum, max
 }
 
 // textValue is the value of each of a text's n text features.
@@ -284,30 +454,49 @@ const MaxTop = 8
 // feature, into buf, and allocates nothing after warm-up. The names are
 // valid until the next call of Top.
 func (s *Scorer) Top(t *normalize.Text, extra []uint64, extraNames []string, k int) []string {
-	f := s.f
-	f.explain = true
-	n := f.text(t)
-	f.extras(extra)
-	f.explain = false
+	keep := s.keep
+	s.keep = MaxTop
+	_, s.n = s.sumText(t)
+	s.keep = keep
+	return s.TopAfterScore(t, extra, extraNames, k)
+}
+
+// TopAfterScore is Top for t and extra, the text and extra features of
+// the last call of Score (or Top), unchanged since: that call found the
+// text's candidates already, and only the extras remain to be weighed.
+func (s *Scorer) TopAfterScore(t *normalize.Text, extra []uint64, extraNames []string, k int) []string {
+	s.names, s.buf = s.names[:0], s.buf[:0]
 	k = min(k, MaxTop)
-	// The best k occurrences whose names differ, by contribution.
-	var best [MaxTop]struct {
-		j int
-		c float64
+	if k <= 0 {
+		return s.names
 	}
-	got := 0
-	tv := textValue(n)
-	for j, p := range f.feats {
+	if k > s.top.size {
+		return s.Top(t, extra, extraNames, k) // Score kept too few
+	}
+	// The best k occurrences whose names differ, by contribution: the
+	// text's first, then the extras, each taking its rank. Among text
+	// features alone, the first k of s.top are the best k.
+	var best [MaxTop]struct {
+		p uint32
+		c float64
+		o origin
+	}
+	tv := textValue(s.n)
+	got := min(k, s.top.n)
+	for b := range got {
+		cd := &s.top.c[b]
+		best[b].p, best[b].c, best[b].o = cd.p, float64(cd.w)*tv, cd.o
+	}
+	bits := uint(s.m.Bits)
+	for j, h := range extra {
+		p := bucket(h, bits)
 		c := float64(signed(s.m.Weights, p))
-		if j < n {
-			c *= tv
-		}
 		if c <= 0 {
 			continue
 		}
 		dup := -1
 		for b := range got { // the same feature hashes to the same weight
-			if f.feats[best[b].j] == p {
+			if best[b].p == p {
 				dup = b
 				break
 			}
@@ -329,13 +518,12 @@ func (s *Scorer) Top(t *normalize.Text, extra []uint64, extraNames []string, k i
 			best[at] = best[at-1]
 			at--
 		}
-		best[at].j, best[at].c = j, c
+		best[at].p, best[at].c, best[at].o = p, c, origin{KindExtra, -1, int32(j), int32(j)}
 		got++
 	}
-	s.names, s.buf = s.names[:0], s.buf[:0]
 	for b := range got {
 		start := len(s.buf)
-		s.buf = s.appendName(s.buf, t, f.origins[best[b].j], extraNames)
+		s.buf = s.appendName(s.buf, t, best[b].o, extraNames)
 		s.ends = append(s.ends[:b], len(s.buf)-start)
 	}
 	// Strings over buf, made once it no longer grows.

@@ -134,6 +134,7 @@ func New(e *match.Engine) *Classifier {
 		// decode is never compiled.
 		if m, err := model.Decode(l.Model); err == nil {
 			c.model, c.modelList, c.scorer = m, l, m.NewScorer()
+			c.scorer.KeepTop(modelFeatures)
 		}
 	}
 	return c
@@ -161,7 +162,7 @@ func (c *Classifier) Classify(text string, o *Options) *Verdict {
 	v := &c.v
 	*v = Verdict{Reasons: v.Reasons[:0]}
 	v.Fingerprint = c.fingerprint()
-	if len(hits) == 0 {
+	if !c.counts(hits) {
 		return v
 	}
 	res := c.frames.Analyze(text, c.m.Text, hits, c.e.Lists)
@@ -234,6 +235,18 @@ func (c *Classifier) Classify(text string, o *Options) *Verdict {
 	return v
 }
 
+// counts reports whether something among hits can make a reason: a
+// flagging rule's match, or a target, which a frame and the model need.
+// Predicates and cues alone make none, and the frames phase is skipped.
+func (c *Classifier) counts(hits []match.Hit) bool {
+	for _, h := range hits {
+		if role := c.e.Lists[h.List].Rules[h.Rule].Role; role == rules.Flagging || role == rules.Target {
+			return true
+		}
+	}
+	return false
+}
+
 // Strong is the weight from which a rule or a frame counts whatever the
 // model says; below it, a match counts only if the model gives the post
 // at least VetoShare of its threshold. Slurs and set phrases that are
@@ -292,12 +305,17 @@ func (c *Classifier) applyModel(hits []match.Hit, res *frames.Result, p float64,
 	c.v.Reasons = append(c.v.Reasons, Reason{
 		Kind: ByModel, List: l.ID, Publisher: l.Publisher, Version: l.Version, Rule: "model",
 		Category: r.Category, Weight: p, Start: h.Start, End: h.End, Context: ctx,
-		Features: c.scorer.Top(&c.feats.masked, c.feats.hashes, c.feats.names, 3),
+		// modelScore's Score read these last: it kept the text's best
+		// features, and naming them reads the text no more.
+		Features: c.scorer.TopAfterScore(&c.feats.masked, c.feats.hashes, c.feats.names, modelFeatures),
 	})
 	if ctx == frames.None && !o.ruleAllowed(l.Publisher, l.ID, "model") {
 		sc.add(r.Category, p, 0) // the sensitivity is in the model's threshold
 	}
 }
+
+// modelFeatures is how many features a model's reason names.
+const modelFeatures = 3
 
 // modelSubject returns the hit that names the group a post is about for
 // the model (the target of the first frame that counts, else the first
@@ -412,15 +430,9 @@ func (c *Classifier) ruleRef(h match.Hit) string {
 }
 
 // fingerprint hashes the normalised text (FNV-1a), so that a correction
-// holds for the same post however it is spelt or rendered.
-func (c *Classifier) fingerprint() Fingerprint {
-	h := uint64(14695981039346656037)
-	for _, b := range c.m.Text.Norm {
-		h ^= uint64(b)
-		h *= 1099511628211
-	}
-	return Fingerprint(h)
-}
+// holds for the same post however it is spelt or rendered. The matcher
+// hashed it already, in a pass it makes anyway.
+func (c *Classifier) fingerprint() Fingerprint { return Fingerprint(c.m.NormHash()) }
 
 // A Fingerprint identifies a post's normalised text. Its text form is 16
 // hexadecimal digits, which JavaScript numbers cannot garble.

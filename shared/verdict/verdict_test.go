@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"voile/shared/demo"
 	"voile/shared/match"
 	"voile/shared/rules"
 	"voile/shared/rules/rulestest"
@@ -195,5 +196,33 @@ func TestSameListIDOfTwoPublishers(t *testing.T) {
 	}
 	if v := c.Classify("otherword", off); v.Flagged {
 		t.Errorf("q/l/slur turned off: otherword still flagged")
+	}
+}
+
+// A post whose matches are all predicates and cues has no reason: no
+// group is named for a frame or the model, and the frames phase is
+// skipped for it. Naming the group brings the frame back.
+func TestPredicatesAloneMakeNoReason(t *testing.T) {
+	lists, err := demo.Lists()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := classifier(t, lists...)
+	o := &Options{Sensitivity: DefaultSensitivity}
+	roles := func() map[rules.Role]bool {
+		r := map[rules.Role]bool{}
+		for _, h := range c.m.Match("they are vermin and should be deported") {
+			r[c.e.Lists[h.List].Rules[h.Rule].Role] = true
+		}
+		return r
+	}()
+	if !roles[rules.Predicate] || roles[rules.Target] || roles[rules.Flagging] {
+		t.Fatalf("the post's matches have roles %v: the test needs predicates and no target or flagging rule", roles)
+	}
+	if v := c.Classify("they are vermin and should be deported", o); v.Flagged || len(v.Reasons) != 0 || v.Score != 0 {
+		t.Errorf("predicates alone: flagged %v, score %v, reasons %+v; want none", v.Flagged, v.Score, v.Reasons)
+	}
+	if v := c.Classify("immigrants are vermin and should be deported", o); !v.Flagged {
+		t.Errorf("with the group named: not flagged (reasons %+v)", v.Reasons)
 	}
 }
