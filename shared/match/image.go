@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"math/bits"
+	"slices"
 	"strconv"
 	"unsafe"
 
@@ -45,8 +46,11 @@ const imageVersion = 1
 var imageMagic = [...]byte{'v', 'i', 'm', 'a', 'g', 'e', 0, imageVersion}
 
 // AppendImage appends the memory image of e to dst. Sections start at a
-// multiple of eight bytes from where the image starts in dst.
+// multiple of eight bytes from where the image starts in dst. It grows dst
+// once, to ImageSize more bytes: the image is megabytes, and in
+// WebAssembly memory once grown stays the program's.
 func (e *Engine) AppendImage(dst []byte) []byte {
+	dst = slices.Grow(dst, e.ImageSize())
 	w := writer{b: dst, base: len(dst)}
 	w.b = append(w.b, imageMagic[:]...)
 	rulesPer := make([]uint32, len(e.Lists))
@@ -108,6 +112,39 @@ func (e *Engine) AppendImage(dst []byte) []byte {
 		w.count(0)
 	}
 	return w.b
+}
+
+// ImageSize returns the number of bytes AppendImage appends.
+func (e *Engine) ImageSize() int {
+	textLen := 0
+	for _, k := range e.words[1:] {
+		textLen += len(k)
+	}
+	nrules := 0
+	for _, l := range e.Lists {
+		nrules += len(l.Rules)
+	}
+	p := e.pre
+	n := len(imageMagic) + rawSize[uint32](len(e.Lists)) + rawSize[byte](textLen) + rawSize[uint32](len(e.words)-1) +
+		rawSize[wordSlot](len(e.dict.slots)) + rawSize[bool](len(e.lexWord)) + rawSize[pattern](len(e.pats)) +
+		rawSize[uint32](len(e.root)) + rawSize[uint64](len(e.next.keys)) + rawSize[uint32](len(e.next.to)) + 8 +
+		rawSize[bool](len(e.inner)) + rawSize[uint32](len(e.fail)) + rawSize[outSpan](len(e.out)) +
+		rawSize[uint64](len(e.hasOut)) + rawSize[int32](len(e.outs)) +
+		rawSize[uint32](2*len(e.regexps)) + rawSize[byte](len(p.class)) + 8 + rawSize[int32](len(p.delta)) +
+		rawSize[int32](len(p.outAt)) + rawSize[int32](len(p.outs)) + rawSize[int32](len(p.clauseAt)) +
+		rawSize[lang.Lang](len(e.langOf)) + rawSize[bool](nrules) + 8
+	if f := e.fuzzy; f != nil {
+		n += rawSize[uint64](len(f.bits)) + rawSize[uint64](len(f.delKeys)) + rawSize[uint32](len(f.delAt)) +
+			rawSize[uint32](len(f.delLen)) + rawSize[uint32](len(f.delIDs))
+	}
+	return n
+}
+
+// rawSize returns the bytes of a section of n elements of type T: its
+// count, then the elements padded to a multiple of eight bytes.
+func rawSize[T any](n int) int {
+	var zero T
+	return 8 + (n*int(unsafe.Sizeof(zero))+7)&^7
 }
 
 // LoadImage returns the Engine whose image data is, compiled from lists:

@@ -17,6 +17,9 @@ func TestImage(t *testing.T) {
 		t.Fatal(err)
 	}
 	img := e.AppendImage(nil)
+	if len(img) != e.ImageSize() {
+		t.Errorf("an image of %d bytes, ImageSize %d", len(img), e.ImageSize())
+	}
 	loaded, err := match.LoadImage(img, lists...)
 	if err != nil {
 		t.Fatal(err)

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"voile/shared/lang"
+	"voile/shared/rules"
 )
 
 // The arrays an image holds are used in place, in memory that the
@@ -42,4 +43,27 @@ func hasPointers(t reflect.Type) bool {
 		return false
 	}
 	return true
+}
+
+// ImageSize is the size of the image, so that AppendImage grows its
+// buffer once.
+func TestImageSize(t *testing.T) {
+	l := &rules.List{ID: "l", Publisher: "p", Version: 1, Langs: []string{"en"}, Rules: []rules.Rule{
+		{ID: "a", Kind: rules.Term, Text: "vermin", Role: rules.Predicate, Category: rules.Racism, Weight: 0.9},
+		{ID: "b", Kind: rules.Pattern, Text: `\bk+i+l+ all\b`, Category: rules.Threat, Weight: 0.9},
+		{ID: "c", Kind: rules.Phrase, Text: "go back home", Category: rules.Xenophobia, Weight: 0.5, Exceptions: []string{"go back home safely"}},
+	}}
+	for _, lists := range [][]*rules.List{nil, {l}} {
+		e, err := Compile(lists...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := len(e.AppendImage(nil)), e.ImageSize(); got != want {
+			t.Errorf("%d lists: an image of %d bytes, ImageSize %d", len(lists), got, want)
+		}
+		dst := make([]byte, 3, 3+e.ImageSize())
+		if img := e.AppendImage(dst); &img[0] != &dst[0] {
+			t.Errorf("%d lists: AppendImage grew a buffer that had room", len(lists))
+		}
+	}
 }

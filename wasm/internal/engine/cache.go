@@ -40,7 +40,9 @@ import (
 // cache and a wrong automaton.
 //
 // Format: magic, build, the signatures of the loaded bundles in load order,
-// the length of the image, zeros up to a multiple of eight bytes, the image
+// the length of the image (eight bytes, little-endian, so that the image
+// is written in place before its length is known), zeros up to a multiple
+// of eight bytes, the image
 // (so that LoadImage can use its arrays in place), then the XXH64 of all
 // that, little-endian. The checksum is for damage, which it detects but
 // for a chance of 2^-64; it is no defence against whoever can write the
@@ -87,16 +89,24 @@ func (e *Engine) ExportCache() ([]byte, error) {
 	if _, err := e.classifier(); err != nil {
 		return nil, err
 	}
-	out := append([]byte{}, cacheMagic[:]...)
+	// One buffer of the right size, the image written in place: it is
+	// megabytes, and in WebAssembly memory once grown stays the program's.
+	size := len(cacheMagic) + binary.MaxVarintLen64 + len(e.build) + binary.MaxVarintLen64 + 8 + 8 + e.matcher.ImageSize() + 8
+	for _, ld := range e.loaded {
+		size += binary.MaxVarintLen64 + len(ld.bundle.Sig)
+	}
+	out := append(make([]byte, 0, size), cacheMagic[:]...)
 	out = appendBytes(out, []byte(e.build))
 	out = binary.AppendUvarint(out, uint64(len(e.loaded)))
 	for _, ld := range e.loaded {
 		out = appendBytes(out, ld.bundle.Sig)
 	}
-	compiled := e.matcher.AppendImage(nil)
-	out = binary.AppendUvarint(out, uint64(len(compiled)))
+	at := len(out)
+	out = binary.LittleEndian.AppendUint64(out, 0) // the image's length, once known
 	out = append(out, make([]byte, pad8(len(out)))...)
-	out = append(out, compiled...)
+	start := len(out)
+	out = e.matcher.AppendImage(out)
+	binary.LittleEndian.PutUint64(out[at:], uint64(len(out)-start))
 	return binary.LittleEndian.AppendUint64(out, digest(out)), nil
 }
 
@@ -210,13 +220,18 @@ func (r *cacheReader) uvarint() uint64 {
 	return v
 }
 
-// aligned reads a length, zeros to a multiple of eight bytes from the
-// start of the cache, whose body has size bytes, then that many bytes.
+// aligned reads a length (eight bytes, little-endian), zeros to a multiple
+// of eight bytes from the start of the cache, whose body has size bytes,
+// then that many bytes.
 func (r *cacheReader) aligned(size int) []byte {
-	n := r.uvarint()
+	if r.err == nil && len(r.b) < 8 {
+		r.err = errors.New("truncated")
+	}
 	if r.err != nil {
 		return nil
 	}
+	n := binary.LittleEndian.Uint64(r.b)
+	r.b = r.b[8:]
 	pad := pad8(size - len(r.b))
 	if pad > len(r.b) || !bytes.Equal(r.b[:pad], make([]byte, pad)) {
 		r.err = errors.New("bad padding before the compiled lists")

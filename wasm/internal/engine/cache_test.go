@@ -101,6 +101,11 @@ func TestCacheGivesTheSameVerdicts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Written into one buffer of its size, not grown: megabytes of
+	// WebAssembly memory once grown stay the program's.
+	if cap(cache) > len(cache)+64 {
+		t.Errorf("a cache of %d bytes in a buffer of %d", len(cache), cap(cache))
+	}
 	flagged := 0
 	for _, v := range want {
 		if v.Flagged {
