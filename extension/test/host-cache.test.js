@@ -100,3 +100,19 @@ test('without a working cache the host starts all the same', async () => {
   await start({ cache, voile });
   assert.equal(cache.puts, 0);
 });
+
+test('the classifier is built as soon as the lists are in, from the cache when it fits', async () => {
+  const cache = memoryCache();
+  await start({ cache });
+  for (const warm of [true, false]) {
+    const voile = await cachingVoile();
+    const classify = voile.classify;
+    voile.calls.classify = 0;
+    voile.classify = (...args) => { voile.calls.classify++; return classify.apply(voile, args); };
+    const host = new Host({ load: async () => voile, post: () => {}, cache: warm ? cache : null, cacheDelayMs: 60_000 });
+    await host.init({ keys: { 'voile-demo': KEY }, bundles: ['demo-en', 'demo-fr'].map(storedBundle), config: {} });
+    clearTimeout(host.cacheTimer);
+    assert.equal(voile.calls.classify, 1, 'one verdict at start, before any page asks');
+    assert.equal(voile.cacheInfo().used, warm, warm ? 'built from the cache' : 'compiled: no cache');
+  }
+});

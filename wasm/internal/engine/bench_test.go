@@ -77,3 +77,59 @@ func BenchmarkLoadDemo(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkWarmStartDemo is a start with the start-up cache, natively:
+// a fresh engine restores the cache of the demo lists, loads their
+// bundles (signatures checked, not validated again) and classifies one
+// post. In WebAssembly the same work costs many times more (make
+// bench-wasm), mostly in the engine's first runs of each function; this
+// is the part that is the program's own.
+func BenchmarkWarmStartDemo(b *testing.B) {
+	p := testlists.NewPublisher("voile-demo")
+	lists, err := demo.Lists()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var bundles [][]byte
+	for _, l := range lists {
+		bundles = append(bundles, p.Sign(l))
+	}
+	start := func() *Engine {
+		e := New()
+		e.SetBuild("bench")
+		if err := e.Trust(p.ID, p.Public); err != nil {
+			b.Fatal(err)
+		}
+		return e
+	}
+	e := start()
+	for _, data := range bundles {
+		if _, err := e.Load(data); err != nil {
+			b.Fatal(err)
+		}
+	}
+	cache, err := e.ExportCache()
+	if err != nil {
+		b.Fatal(err)
+	}
+	req := AppendRequest(nil, &Request{Sensitivity: 0.5, Texts: []string{"one post to classify at start-up"}})
+	b.SetBytes(int64(len(cache)))
+	b.ReportAllocs()
+	for b.Loop() {
+		e := start()
+		if err := e.RestoreCache(cache); err != nil {
+			b.Fatal(err)
+		}
+		for _, data := range bundles {
+			if _, err := e.Load(data); err != nil {
+				b.Fatal(err)
+			}
+		}
+		if _, err := e.Classify(req); err != nil {
+			b.Fatal(err)
+		}
+		if !e.CacheUsed() {
+			b.Fatal("the cache was not used")
+		}
+	}
+}

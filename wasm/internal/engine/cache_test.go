@@ -101,6 +101,11 @@ func TestCacheGivesTheSameVerdicts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Written into one buffer of its size, not grown: megabytes of
+	// WebAssembly memory once grown stay the program's.
+	if cap(cache) > len(cache)+64 {
+		t.Errorf("a cache of %d bytes in a buffer of %d", len(cache), cap(cache))
+	}
 	flagged := 0
 	for _, v := range want {
 		if v.Flagged {
@@ -121,8 +126,8 @@ func TestCacheGivesTheSameVerdicts(t *testing.T) {
 	if !e.CacheUsed() {
 		t.Error("the cache was not used")
 	}
-	// match.Import uses the export's arrays in place only if they are
-	// aligned: the cache puts the export at a multiple of eight bytes.
+	// match.LoadImage uses the image's arrays in place only if they are
+	// aligned: the cache puts the image at a multiple of eight bytes.
 	if at := len(cache) - 8 - len(e.cache.compiled); at%8 != 0 || !bytes.Equal(cache[at:len(cache)-8], e.cache.compiled) {
 		t.Errorf("the compiled lists are not at an aligned offset of the cache (%d)", at)
 	}
@@ -214,15 +219,25 @@ func TestCacheBadInput(t *testing.T) {
 		}
 	}
 
-	// An automaton that does not import, under a good checksum: compiled.
-	broken := bytes.Clone(body)
-	broken[len(broken)-3] ^= 0xff
-	e, err := f.start(t, testBuild, rechecksum(broken), f.bundles...)
+	// An automaton that does not load, under a good checksum: compiled.
+	// (The checksum is what stands for the automaton's values, which
+	// match.LoadImage does not check; it checks its sections' shape.)
+	restored, err := f.start(t, testBuild, cache)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := f.verdicts(t, e); !reflect.DeepEqual(got, want) || e.CacheUsed() {
-		t.Error("broken automaton: verdicts differ or cache used")
+	at := len(body) - len(restored.cache.compiled)
+	for name, damage := range map[string]func([]byte) []byte{
+		"not an image":        func(b []byte) []byte { b[at] ^= 0xff; return b },
+		"a section cut short": func(b []byte) []byte { return b[:len(b)-8] },
+	} {
+		e, err := f.start(t, testBuild, rechecksum(damage(bytes.Clone(body))), f.bundles...)
+		if err != nil && name == "not an image" {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if got := f.verdicts(t, e); !reflect.DeepEqual(got, want) || e.CacheUsed() {
+			t.Errorf("%s: verdicts differ or cache used", name)
+		}
 	}
 }
 
@@ -255,5 +270,19 @@ func TestCacheStillValidatesNewBundles(t *testing.T) {
 func TestExportCacheNeedsBuild(t *testing.T) {
 	if _, err := New().ExportCache(); err == nil {
 		t.Error("exported a cache without a build")
+	}
+}
+
+// digest hashes by blocks what xxhash.Sum64 hashes at once: the same sum,
+// at and around a block's edge.
+func TestDigestIsXXH64(t *testing.T) {
+	b := make([]byte, 3<<16+5)
+	for i := range b {
+		b[i] = byte(i * 131)
+	}
+	for _, n := range []int{0, 1, 31, 32, 1<<16 - 1, 1 << 16, 1<<16 + 1, 2 << 16, len(b)} {
+		if got, want := digest(b[:n]), xxhash.Sum64(b[:n]); got != want {
+			t.Errorf("%d bytes: digest %x, XXH64 %x", n, got, want)
+		}
 	}
 }
