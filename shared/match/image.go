@@ -41,7 +41,7 @@ import (
 // it), so that the garbage collector has nothing to follow in them.
 
 // imageVersion changes with the format of AppendImage.
-const imageVersion = 1
+const imageVersion = 2
 
 var imageMagic = [...]byte{'v', 'i', 'm', 'a', 'g', 'e', 0, imageVersion}
 
@@ -74,6 +74,7 @@ func (e *Engine) AppendImage(dst []byte) []byte {
 	writeRaw(&w, e.root)
 	writeRaw(&w, e.next.keys)
 	writeRaw(&w, e.next.to)
+	writeRaw(&w, e.next.seen)
 	w.count(e.next.n)
 	writeRaw(&w, e.inner)
 	writeRaw(&w, e.fail)
@@ -93,6 +94,7 @@ func (e *Engine) AppendImage(dst []byte) []byte {
 	writeRaw(&w, p.outAt)
 	writeRaw(&w, p.outs)
 	writeRaw(&w, p.clauseAt)
+	writeRaw(&w, p.step)
 
 	writeRaw(&w, e.langOf)
 	var covers []bool
@@ -127,11 +129,11 @@ func (e *Engine) ImageSize() int {
 	p := e.pre
 	n := len(imageMagic) + rawSize[uint32](len(e.Lists)) + rawSize[byte](textLen) + rawSize[uint32](len(e.words)-1) +
 		rawSize[wordSlot](len(e.dict.slots)) + rawSize[bool](len(e.lexWord)) + rawSize[pattern](len(e.pats)) +
-		rawSize[uint32](len(e.root)) + rawSize[uint64](len(e.next.keys)) + rawSize[uint32](len(e.next.to)) + 8 +
+		rawSize[uint32](len(e.root)) + rawSize[uint64](len(e.next.keys)) + rawSize[uint32](len(e.next.to)) + rawSize[uint64](len(e.next.seen)) + 8 +
 		rawSize[bool](len(e.inner)) + rawSize[uint32](len(e.fail)) + rawSize[outSpan](len(e.out)) +
 		rawSize[uint64](len(e.hasOut)) + rawSize[int32](len(e.outs)) +
 		rawSize[uint32](2*len(e.regexps)) + rawSize[byte](len(p.class)) + 8 + rawSize[int32](len(p.delta)) +
-		rawSize[int32](len(p.outAt)) + rawSize[int32](len(p.outs)) + rawSize[int32](len(p.clauseAt)) +
+		rawSize[int32](len(p.outAt)) + rawSize[int32](len(p.outs)) + rawSize[int32](len(p.clauseAt)) + rawSize[int32](len(p.step)) +
 		rawSize[lang.Lang](len(e.langOf)) + rawSize[bool](nrules) + 8
 	if f := e.fuzzy; f != nil {
 		n += rawSize[uint64](len(f.bits)) + rawSize[uint64](len(f.delKeys)) + rawSize[uint32](len(f.delAt)) +
@@ -201,7 +203,7 @@ func loadImage(data []byte, lists []*rules.List) (*Engine, error) {
 	e.pats = readRaw[pattern](&r)
 
 	e.root = readRaw[uint32](&r)
-	e.next.keys, e.next.to = readRaw[uint64](&r), readRaw[uint32](&r)
+	e.next.keys, e.next.to, e.next.seen = readRaw[uint64](&r), readRaw[uint32](&r), readRaw[uint64](&r)
 	e.next.n = r.int()
 	e.inner = readRaw[bool](&r)
 	e.fail = readRaw[uint32](&r)
@@ -216,7 +218,7 @@ func loadImage(data []byte, lists []*rules.List) (*Engine, error) {
 	if e.dict.shift, ok = shiftFor(len(e.dict.slots)); !ok || 2*nwords > len(e.dict.slots) {
 		return nil, errors.New("a dictionary table of " + strconv.Itoa(len(e.dict.slots)) + " slots for " + strconv.Itoa(nwords) + " words")
 	}
-	if e.next.shift, ok = shiftFor(len(e.next.keys)); !ok || len(e.next.to) != len(e.next.keys) || 2*e.next.n > len(e.next.keys) {
+	if e.next.shift, ok = shiftFor(len(e.next.keys)); !ok || len(e.next.to) != len(e.next.keys) || len(e.next.seen) != seenWords(len(e.next.keys)) || 2*e.next.n > len(e.next.keys) {
 		return nil, errors.New("a transitions' table of " + strconv.Itoa(len(e.next.keys)) + " slots for " + strconv.Itoa(e.next.n) + " edges")
 	}
 	if len(e.lexWord) != nwords+1 || len(e.root) != nwords+1 || len(e.inner) != nwords+1 {
@@ -243,13 +245,15 @@ func loadImage(data []byte, lists []*rules.List) (*Engine, error) {
 	class := r.bytes()
 	p.nclass = r.int()
 	p.delta, p.outAt, p.outs, p.clauseAt = readRaw[int32](&r), readRaw[int32](&r), readRaw[int32](&r), readRaw[int32](&r)
+	p.step = readRaw[int32](&r)
 	if r.err != nil {
 		return nil, r.err
 	}
-	if len(class) != len(p.class) || p.nclass == 0 || p.nclass > 256 || len(p.delta)%p.nclass != 0 || len(p.clauseAt) != len(e.regexps)+1 {
+	if len(class) != len(p.class) || p.nclass == 0 || p.nclass > 256 || len(p.delta)%p.nclass != 0 || len(p.step) != len(p.delta) || len(p.clauseAt) != len(e.regexps)+1 {
 		return nil, errors.New("a prefilter of another shape than its " + strconv.Itoa(len(e.regexps)) + " regular expressions'")
 	}
 	copy(p.class[:], class)
+	p.recip = prefilterRecip(p.nclass)
 	e.pre = p
 
 	e.langOf = readRaw[lang.Lang](&r)

@@ -47,9 +47,12 @@ type prefilter struct {
 	recip uint64
 }
 
+// prefilterRecip returns prefilter.recip for nclass classes.
+func prefilterRecip(nclass int) uint64 { return (1<<32 + uint64(nclass) - 1) / uint64(nclass) }
+
 // ready makes p.step from p.delta and p.outAt.
 func (p *prefilter) ready() {
-	p.recip = (1<<32 + uint64(p.nclass) - 1) / uint64(p.nclass)
+	p.recip = prefilterRecip(p.nclass)
 	p.step = make([]int32, len(p.delta))
 	for i, s := range p.delta {
 		v := s * int32(p.nclass) << 1
