@@ -17,6 +17,11 @@
 //   - extra features chosen by the caller, given as 64-bit hashes (see
 //     Feature), such as "frame:dehumanise" or "cue:negation".
 //
+// Under Placeholders, the word Placeholder, which a caller writes in place
+// of a span it masks (the verdict writes it for each group a post names),
+// has no unigram and no n-grams, only its bigrams: the model weighs what
+// stands around it, not its presence.
+//
 // Each feature is hashed with FNV-1a 64 after a one-byte namespace ('w'
 // unigram, 'b' bigram, 'c' n-gram, 'x' extra), so that the word "the" and
 // the n-gram "the" are different features by construction. The hash is
