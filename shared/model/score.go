@@ -168,8 +168,10 @@ func (s *Scorer) sumText(t *normalize.Text) (sum int64, n int) {
 	return sum, n
 }
 
-// wordCacheBits is log2 of the words Scorer.sums holds.
-const wordCacheBits = 10
+// wordCacheBits is log2 of the words Scorer.sums holds: 4,096 (128 KiB),
+// enough for the words of many posts; with 1,024 the words of a few
+// hundred posts already pushed each other out.
+const wordCacheBits = 12
 
 // A wordSum is the sum of the weights of a word's character n-grams, and
 // the highest of them (at least 0).
