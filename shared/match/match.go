@@ -262,17 +262,19 @@ func (m *Matcher) walk(t *normalize.Text) (unknown bool) {
 	m.raw, m.steps = m.raw[:0], m.steps[:0]
 	m.trim, m.ids, m.before = resize(m.trim, n), resize(m.ids, n), resize(m.before, n)
 	m.state = 0
+	// The per-word tables, n long, so that their indexes need no checks.
+	words, before, ids, trims := t.Words[:n], m.before[:n], m.ids[:n], m.trim[:n]
 	for i := range n {
-		m.before[i] = walkPoint{state: m.state, raw: int32(len(m.raw))}
+		before[i] = walkPoint{state: m.state, raw: int32(len(m.raw))}
 		// lookup, whose first look-up finds most words, without a call.
-		w := t.Words[i]
+		w := &words[i]
 		id, trim := m.e.dict.findKeyOf(t.Norm[w.Start:w.End], &m.key), int32(0)
 		if id == 0 && w.Flags != 0 {
 			id, trim = m.lookup(t, i)
 		}
-		m.ids[i], m.trim[i] = id, trim
+		ids[i], trims[i] = id, trim
 		unknown = unknown || id == 0
-		m.stepWords(t, id, i, i+1)
+		m.step(id, i, i+1, w.Start+trim, w.End) // stepWords(t, id, i, i+1)
 	}
 	return unknown
 }

@@ -3,6 +3,7 @@ package match
 import (
 	"regexp/syntax"
 	"slices"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -234,19 +235,66 @@ func patternClauses(pattern string) [][]string {
 		return nil
 	}
 	var out [][]string
-	for _, cl := range required(re.Simplify()) {
+	re = re.Simplify()
+	// The clauses of both analyses hold: the most selective of all stay.
+	for _, cl := range append(required(re, false), required(re, true)...) {
+		cl = minimal(cl)
 		dup := slices.ContainsFunc(out, func(o []string) bool { return slices.Equal(o, cl) })
 		if !dup && shortest(cl) >= minRequired && len(cl) <= maxRequired {
 			out = append(out, cl)
 		}
 	}
 	slices.SortStableFunc(out, bySelectivity)
-	return out[:min(len(out), maxClauses)]
+	// A clause that a more selective one implies (a text that holds one
+	// of the latter's literals holds one of its own) adds nothing: "jew"
+	// and "jews control".
+	// Of two clauses that imply each other, the first stays.
+	var kept [][]string
+	for i, cl := range out {
+		redundant := false
+		for j, k := range out {
+			if j != i && implies(k, cl) && (j < i || !implies(cl, k)) {
+				redundant = true
+				break
+			}
+		}
+		if !redundant {
+			kept = append(kept, cl)
+		}
+	}
+	return kept[:min(len(kept), maxClauses)]
+}
+
+// minimal returns the literals of clause cl that hold none of the others
+// (a text with "the jews run" has "jews run"), in their order.
+func minimal(cl []string) []string {
+	var out []string
+	for i, x := range cl {
+		if !slices.ContainsFunc(out, func(y string) bool { return strings.Contains(x, y) }) &&
+			!slices.ContainsFunc(cl[i+1:], func(y string) bool { return y != x && strings.Contains(x, y) }) {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// implies reports whether every literal of a contains one of b.
+func implies(a, b []string) bool {
+	for _, x := range a {
+		if !slices.ContainsFunc(b, func(y string) bool { return strings.Contains(x, y) }) {
+			return false
+		}
+	}
+	return true
 }
 
 // required returns clauses of literals such that every match of re
 // contains at least one literal of each clause; none if it knows none.
-func required(re *syntax.Regexp) [][]string {
+// With products, the parts of a concatenation that match a few strings
+// each, side by side, give their concatenations as one more clause:
+// (les|vous) (choper|attraper) gives "les choper" and three others,
+// which a text holds far more rarely than "attraper" in "rattrapera".
+func required(re *syntax.Regexp, products bool) [][]string {
 	switch re.Op {
 	case syntax.OpLiteral:
 		b := make([]byte, 0, len(re.Rune))
@@ -265,10 +313,10 @@ func required(re *syntax.Regexp) [][]string {
 		}
 		return [][]string{{string(b)}}
 	case syntax.OpCapture, syntax.OpPlus:
-		return required(re.Sub[0])
+		return required(re.Sub[0], products)
 	case syntax.OpRepeat:
 		if re.Min >= 1 {
-			return required(re.Sub[0])
+			return required(re.Sub[0], products)
 		}
 	case syntax.OpConcat:
 		// Each part's clauses hold for the whole, and literals side by
@@ -294,9 +342,12 @@ func required(re *syntax.Regexp) [][]string {
 				continue
 			}
 			flush()
-			all = append(all, required(sub)...)
+			all = append(all, required(sub, products)...)
 		}
 		flush()
+		if products {
+			all = append(all, concatProducts(re.Sub)...)
+		}
 		return all
 	case syntax.OpAlternate:
 		// A match comes from one branch and holds a literal of each of
@@ -310,7 +361,7 @@ func required(re *syntax.Regexp) [][]string {
 		var branches [][][]string
 		most := 0
 		for _, sub := range re.Sub {
-			cls := required(sub)
+			cls := required(sub, products)
 			if len(cls) == 0 {
 				return nil
 			}
@@ -336,6 +387,114 @@ func required(re *syntax.Regexp) [][]string {
 		return out
 	}
 	return nil
+}
+
+// maxProduct bounds the strings of a clause made by concatProducts: a
+// larger one would crowd the others out of an alternation's clauses
+// (maxRequired literals in all).
+const maxProduct = 8
+
+// concatProducts returns the clauses of the parts of a concatenation
+// that match finitely many strings, side by side: each run of such parts
+// gives the concatenations of their strings (at most maxProduct), which
+// every match holds. A run whose product would grow too large ends, and
+// the next one starts from the part that made it so.
+func concatProducts(subs []*syntax.Regexp) [][]string {
+	var out [][]string
+	var run []string // nil: no run
+	parts := 0
+	flush := func() {
+		if parts >= 2 && len(run) > 0 {
+			out = append(out, run)
+		}
+		run, parts = nil, 0
+	}
+	for _, sub := range subs {
+		set, ok := exactly(sub, maxProduct)
+		if !ok {
+			flush()
+			continue
+		}
+		if run != nil && len(run)*len(set) > maxProduct {
+			flush()
+		}
+		if run == nil {
+			run = []string{""}
+		}
+		var next []string
+		for _, a := range run {
+			for _, b := range set {
+				next = append(next, a+b)
+			}
+		}
+		run = next
+		if !(len(set) == 1 && set[0] == "") {
+			parts++
+		}
+	}
+	flush()
+	return out
+}
+
+// exactly returns the strings that re matches, if there are at most
+// limit of them and it knows them all (an assertion matches ""). The
+// normalised text is lower-case, so a literal that folds case gives its
+// lower case, and one outside ASCII gives up.
+func exactly(re *syntax.Regexp, limit int) ([]string, bool) {
+	switch re.Op {
+	case syntax.OpEmptyMatch, syntax.OpWordBoundary, syntax.OpNoWordBoundary,
+		syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText:
+		return []string{""}, true
+	case syntax.OpLiteral:
+		b := make([]byte, 0, len(re.Rune))
+		for _, r := range re.Rune {
+			if re.Flags&syntax.FoldCase != 0 {
+				if r >= utf8.RuneSelf {
+					return nil, false
+				}
+				if 'A' <= r && r <= 'Z' {
+					r += 'a' - 'A'
+				}
+			}
+			b = utf8.AppendRune(b, r)
+		}
+		return []string{string(b)}, true
+	case syntax.OpCapture:
+		return exactly(re.Sub[0], limit)
+	case syntax.OpQuest:
+		set, ok := exactly(re.Sub[0], limit-1)
+		if !ok {
+			return nil, false
+		}
+		return append(set, ""), true
+	case syntax.OpAlternate:
+		var all []string
+		for _, sub := range re.Sub {
+			set, ok := exactly(sub, limit-len(all))
+			if !ok {
+				return nil, false
+			}
+			all = append(all, set...)
+		}
+		return all, len(all) <= limit
+	case syntax.OpConcat:
+		all := []string{""}
+		for _, sub := range re.Sub {
+			set, ok := exactly(sub, limit)
+			if !ok || len(all)*len(set) > limit {
+				return nil, false
+			}
+			next := make([]string, 0, len(all)*len(set))
+			for _, a := range all {
+				for _, b := range set {
+					next = append(next, a+b)
+				}
+			}
+			all = next
+		}
+		return all, true
+	}
+	return nil, false
 }
 
 // maxAltClauses bounds the clauses an alternation gives, and

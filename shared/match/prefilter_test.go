@@ -17,12 +17,16 @@ func TestRequiredClauses(t *testing.T) {
 		pattern string
 		want    [][]string // nil: the pattern runs on every text
 	}{
-		{`\b(the )?jews? (control|run)s?\b`, [][]string{{"jew"}, {"control", "run"}}},
-		{`\b(1488|14 88)\b`, [][]string{{"14"}, {"88", " 88"}}},
-		{`\banchor bab(y|ies)\b`, [][]string{{"anchor bab"}}},
+		// Parts that match a few strings each, side by side, give their
+		// products, which imply the clauses of each part alone.
+		{`\b(the )?jews? (control|run)s?\b`, [][]string{{"jews control", "jews run", "jew control", "jew run"}}},
+		{`\b(1488|14 88)\b`, [][]string{{"1488", "14 88"}}},
+		{`\banchor bab(y|ies)\b`, [][]string{{"anchor baby", "anchor babies"}}},
+		// "attraper" alone is in "rattrapera".
+		{`\b(les|vous) (choper|attraper) (un|une) par (un|une)\b`, [][]string{{"les choper un par ", "les choper une par ", "les attraper un par ", "les attraper une par ", "vous choper un par ", "vous choper une par ", "vous attraper un par ", "vous attraper une par "}}},
 		{`\bnigg+(uh|ah)s?\b`, [][]string{{"nigg"}, {"uh", "ah"}}}, // a literal and a repeated one join
 		// The parser factors out the f: f(emoid|oid)|roastie.
-		{`\b(femoid|foid|roastie)s?\b`, [][]string{{"emoid", "oid", "roastie"}}},
+		{`\b(femoid|foid|roastie)s?\b`, [][]string{{"femoid", "foid", "roastie"}}},
 		{`(?i)\bKike\b`, [][]string{{"kike"}}},
 		{`(?i)éthnie`, nil}, // case folding outside ASCII
 		{`\b\w+ist\b`, [][]string{{"ist"}}},
@@ -35,9 +39,10 @@ func TestRequiredClauses(t *testing.T) {
 		{`aa.bb.cc.dd.ee.ff`, [][]string{{"aa"}, {"bb"}, {"cc"}, {"dd"}}}, // at most four
 		// An alternation gives the best clause of each branch, then the
 		// next best, so that a common word ("make ") is not enough.
-		{`\b(make (them|you) wish|happily watch)\b`, [][]string{{"make ", "happily watch"}, {" wish", "happily watch"}, {"them", "you", "happily watch"}}},
+		{`\b(make (them|you) wish|happily watch)\b`, [][]string{{"make them wish", "make you wish", "happily watch"}}},
+		{`\b(make (them|you) wish|happily (watch|see) (them|it))\b`, [][]string{{"make them wish", "make you wish", "happily watch them", "happily watch it", "happily see them", "happily see it"}}},
 		// A branch whose next clause is too short gives its best again.
-		{`\b(b(ones will break|lood will flow)|make (them|you) wish)\b`, [][]string{{"ones will break", "lood will flow", "make "}, {"ones will break", "lood will flow", " wish"}, {"ones will break", "lood will flow", "them", "you"}}},
+		{`\b(b(ones will break|lood will flow)|make \w+ wish)\b`, [][]string{{"ones will break", "lood will flow", " wish"}, {"bones will break", "blood will flow", "make "}}},
 	} {
 		got := patternClauses(c.pattern)
 		if fmt.Sprint(got) != fmt.Sprint(c.want) && !(len(got) == 0 && c.want == nil) {
@@ -83,6 +88,7 @@ func FuzzPrefilter(f *testing.F) {
 	f.Add(`(?i)\bK(ike|yke)s?\b`, "kykes")
 	f.Add(`(ab){2,}x|q+r`, "zababx qqr")
 	f.Add(`\bsales? (noir|arabe)s?\b`, "sale arabe")
+	f.Add(`\b(les|vous) (choper|attraper) (un|une)\b`, "on se rattrapera les attraper une")
 	f.Fuzz(func(t *testing.T, pattern, text string) {
 		re, err := regexp.Compile(pattern)
 		if err != nil {

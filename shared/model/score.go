@@ -137,8 +137,11 @@ func (s *Scorer) sumText(t *normalize.Text) (sum int64, n int) {
 			n += len(f.feats)
 			continue
 		}
-		for k := minN; k <= maxN && k <= len(word)+2; k++ {
-			n += len(word) + 2 - k + 1
+		// The n-grams of minN to maxN bytes of the padded word, L bytes:
+		// Σ (L-k+1) for k from minN to min(maxN, L), without a loop.
+		if L, hi := len(word)+2, min(maxN, len(word)+2); hi >= minN {
+			c := hi - minN + 1
+			n += c*(L+1) - (minN+hi)*c/2
 		}
 		// A word met before: its sum is known, and its n-grams need
 		// reading again only if one of them may be among the text's best.
@@ -168,8 +171,10 @@ func (s *Scorer) sumText(t *normalize.Text) (sum int64, n int) {
 	return sum, n
 }
 
-// wordCacheBits is log2 of the words Scorer.sums holds.
-const wordCacheBits = 10
+// wordCacheBits is log2 of the words Scorer.sums holds: 4,096 (128 KiB),
+// enough for the words of many posts; with 1,024 the words of a few
+// hundred posts already pushed each other out.
+const wordCacheBits = 12
 
 // A wordSum is the sum of the weights of a word's character n-grams, and
 // the highest of them (at least 0).

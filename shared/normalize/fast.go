@@ -335,12 +335,12 @@ func asciiLetters8(src string, i int, norm []byte, orig []span, k int) (int, int
 	if zero&(zero<<8)&(1<<(8*n)-1) != 0 {
 		return i, k, 0, 0
 	}
+	// All eight bytes and spans are written, without a loop: those past
+	// the letters are written over by what follows, or lie past the end.
 	binary.LittleEndian.PutUint64(norm[k:k+8], y)
-	o, at := orig[k:k+n], int32(i)
-	for j := range o {
-		o[j] = span{at, at + 1}
-		at++
-	}
+	o, at := orig[k:k+8:k+8], int32(i)
+	o[0], o[1], o[2], o[3] = span{at, at + 1}, span{at + 1, at + 2}, span{at + 2, at + 3}, span{at + 3, at + 4}
+	o[4], o[5], o[6], o[7] = span{at + 4, at + 5}, span{at + 5, at + 6}, span{at + 6, at + 7}, span{at + 7, at + 8}
 	last, run := byte(y>>(8*(n-1))), 1
 	if n >= 2 && zero>>(8*(n-1))&0x80 != 0 {
 		run = 2

@@ -130,23 +130,42 @@ func (f *features) mask(t *normalize.Text, hits []match.Hit, lists []*rules.List
 			}
 		}
 	}
+	// Words kept as they are, one space apart in t as in m, are copied
+	// in runs, [runLo, runHi) of t.Norm, written at m's length plus
+	// shift: one copy for the words between two targets.
 	last := int32(-1) // the target hit that masked the previous word
+	runLo, runHi, shift := int32(0), int32(-1), int32(0)
+	size := int32(0) // len(m.Norm) once the run is written
 	for i, w := range t.Words {
 		hi := f.owner[i]
 		if hi >= 0 && hi == last {
 			continue // one MaskWord for a target of several words
 		}
 		last = hi
+		if hi < 0 && runHi >= 0 && w.Start == runHi+1 && t.Norm[runHi] == ' ' {
+			runHi, size = w.End, size+1+w.End-w.Start
+			m.Words = append(m.Words, normalize.Word{Start: w.Start + shift, End: w.End + shift, Flags: w.Flags})
+			continue
+		}
+		if runHi >= 0 {
+			m.Norm = append(m.Norm, t.Norm[runLo:runHi]...)
+			runHi = -1
+		}
 		if len(m.Norm) > 0 {
 			m.Norm = append(m.Norm, ' ')
 		}
-		start := len(m.Norm)
+		start := int32(len(m.Norm))
 		if hi >= 0 {
 			m.Norm = append(m.Norm, MaskWord...)
+			size = int32(len(m.Norm))
 		} else {
-			m.Norm = append(m.Norm, t.Norm[w.Start:w.End]...)
+			runLo, runHi, shift = w.Start, w.End, start-w.Start
+			size = start + w.End - w.Start
 		}
-		m.Words = append(m.Words, normalize.Word{Start: int32(start), End: int32(len(m.Norm)), Flags: w.Flags})
+		m.Words = append(m.Words, normalize.Word{Start: start, End: size, Flags: w.Flags})
+	}
+	if runHi >= 0 {
+		m.Norm = append(m.Norm, t.Norm[runLo:runHi]...)
 	}
 	return m
 }
