@@ -26,7 +26,7 @@ var demoEngine = sync.OnceValue(func() *Engine {
 var shortcutSeeds = []string{
 	"", "a", "les", "muslims", "muslimes", "babies", "immigrants", "immigrant", "jews", "boxes", "kiss", "ladies",
 	"abcdefgh", "abcdefghs", "abcdefghies", "parasites", "vermin", "exterminate", "ihatemuslims", "lesarabesdehors",
-	"muslms", "mulsims", "g a y s", "Immigrants are vermin and should be sent back",
+	"muslms", "mulsims", "g a y s", "mu$l1m X", "au tis tic people", "Immigrants are vermin and should be sent back",
 	"Les migrants sont des parasites", "I met some immigrants yesterday. They are vermin",
 	"Just saw the news about the game tonight, honestly the referee was terrible but the crowd was amazing.",
 	"a\x00b", "ab\x00", "ÉCOLE élève", "strawberries conference bibliotheque",
@@ -74,6 +74,12 @@ func (m *Matcher) fullRewalk(t *normalize.Text) {
 	m.raw, m.steps, m.state = m.raw[:0], m.steps[:0], 0
 	for i := 0; i < len(t.Words); i++ {
 		id := m.ids[i]
+		if id != 0 && i+1 < len(t.Words) && m.ids[i+1] == 0 && m.near[i+1] {
+			if v := m.joinedVariant(t, i); v.kind == joined {
+				i = m.stepVariant(t, i, v)
+				continue
+			}
+		}
 		if id != 0 || !m.near[i] {
 			m.stepWords(t, id, i, i+1)
 			continue
