@@ -103,7 +103,10 @@ func (e *Engine) readOptions(r *reader) error {
 	every := r.u8() == 0
 	for i := range int(r.u16()) {
 		c := rules.Category(r.str16())
-		if r.err == nil && !c.Known() {
+		if r.err != nil {
+			break // a count past the request's end: stop at the end
+		}
+		if !c.Known() {
 			return errors.New("categories[" + strconv.Itoa(i) + "]: unknown category " + strconv.Quote(string(c)) + " (known: " + categoryNames() + ")")
 		}
 		o.Categories = append(o.Categories, c)
@@ -117,10 +120,13 @@ func (e *Engine) readOptions(r *reader) error {
 	o.Allow.Rules = o.Allow.Rules[:0]
 	for i := range int(r.u32()) {
 		s := r.str16()
-		if r.err == nil {
-			if p := strings.Split(s, "/"); len(p) != 3 || p[0] == "" || p[1] == "" || p[2] == "" {
-				return errors.New("allow.rules[" + strconv.Itoa(i) + "] " + strconv.Quote(s) + ": want \"publisher/list/rule\"")
-			}
+		if r.err != nil {
+			// A count past the request's end (up to 2³² - 1) must not
+			// run on: the error is the truncation.
+			break
+		}
+		if p := strings.Split(s, "/"); len(p) != 3 || p[0] == "" || p[1] == "" || p[2] == "" {
+			return errors.New("allow.rules[" + strconv.Itoa(i) + "] " + strconv.Quote(s) + ": want \"publisher/list/rule\"")
 		}
 		o.Allow.Rules = append(o.Allow.Rules, s)
 	}
