@@ -53,20 +53,8 @@ func (e *Engine) AppendImage(dst []byte) []byte {
 	dst = slices.Grow(dst, e.ImageSize())
 	w := writer{b: dst, base: len(dst)}
 	w.b = append(w.b, imageMagic[:]...)
-	rulesPer := make([]uint32, len(e.Lists))
-	for i, l := range e.Lists {
-		rulesPer[i] = uint32(len(l.Rules))
-	}
-	w.u32s(rulesPer)
-
-	var text []byte
-	ends := make([]uint32, 0, len(e.words))
-	for _, k := range e.words[1:] {
-		text = append(text, k...)
-		ends = append(ends, uint32(len(text)))
-	}
-	w.bytes(text)
-	w.u32s(ends)
+	w.listShapes(e.Lists)
+	w.words(e.words)
 	writeRaw(&w, e.dict.slots)
 	writeRaw(&w, e.lexWord)
 	writeRaw(&w, e.pats)
@@ -166,15 +154,11 @@ func loadImage(data []byte, lists []*rules.List) (*Engine, error) {
 		return nil, errors.New("not an image of this version")
 	}
 	r := reader{b: data, at: len(imageMagic)}
-	rulesPer := r.u32s()
-	if r.err == nil && len(rulesPer) != len(lists) {
-		return nil, errors.New("compiled from " + strconv.Itoa(len(rulesPer)) + " lists, given " + strconv.Itoa(len(lists)))
+	if err := r.listShapes(lists); err != nil {
+		return nil, err
 	}
 	nrules := 0
-	for i, l := range lists {
-		if r.err == nil && int(rulesPer[i]) != len(l.Rules) {
-			return nil, errors.New("list " + strconv.Itoa(i) + " (" + strconv.Quote(l.ID) + ") had " + strconv.Itoa(int(rulesPer[i])) + " rules, has " + strconv.Itoa(len(l.Rules)))
-		}
+	for _, l := range lists {
 		nrules += len(l.Rules)
 	}
 	e := &Engine{Lists: lists}
@@ -185,17 +169,13 @@ func loadImage(data []byte, lists []*rules.List) (*Engine, error) {
 		return nil, r.err
 	}
 	nwords := len(ends)
-	words := make([]string, nwords+1)
 	var all string
 	if len(text) > 0 {
-		all = unsafe.String(&text[0], len(text))
+		all = unsafe.String(&text[0], len(text)) // in place: the caller keeps data
 	}
-	at := uint32(0)
-	for i, end := range ends {
-		if end <= at || int(end) > len(all) {
-			return nil, errors.New("an empty word in the dictionary, or one past its text")
-		}
-		words[i+1], at = all[at:end], end
+	words, err := cutWords(all, ends)
+	if err != nil {
+		return nil, err
 	}
 	e.words = words
 	e.dict = &wordTable{slots: readRaw[wordSlot](&r), words: words}

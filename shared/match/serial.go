@@ -54,22 +54,11 @@ var serialMagic = [...]byte{'v', 'm', 'a', 't', 'c', 'h', 0, serialVersion}
 func (e *Engine) Export(dst []byte) []byte {
 	w := writer{b: dst, base: len(dst)}
 	w.b = append(w.b, serialMagic[:]...)
-	rulesPer := make([]uint32, len(e.Lists))
-	for i, l := range e.Lists {
-		rulesPer[i] = uint32(len(l.Rules))
-	}
-	w.u32s(rulesPer)
+	w.listShapes(e.Lists)
 
 	// The dictionary: its words end to end and where each ends, then the
 	// word id of each slot of its table.
-	ends := make([]uint32, 0, len(e.words))
-	var text []byte
-	for _, k := range e.words[1:] {
-		text = append(text, k...)
-		ends = append(ends, uint32(len(text)))
-	}
-	w.bytes(text)
-	w.u32s(ends)
+	w.words(e.words)
 	ids := make([]uint32, len(e.dict.slots))
 	for i, s := range e.dict.slots {
 		ids[i] = s.id
@@ -178,14 +167,8 @@ func importEngine(data []byte, lists []*rules.List) (*Engine, error) {
 		return nil, errors.New("not a compiled engine of this version")
 	}
 	r := reader{b: data, at: len(serialMagic)}
-	rulesPer := r.u32s()
-	if r.err == nil && len(rulesPer) != len(lists) {
-		return nil, errors.New("compiled from " + strconv.Itoa(len(rulesPer)) + " lists, given " + strconv.Itoa(len(lists)))
-	}
-	for i, l := range lists {
-		if r.err == nil && int(rulesPer[i]) != len(l.Rules) {
-			return nil, errors.New("list " + strconv.Itoa(i) + " (" + strconv.Quote(l.ID) + ") had " + strconv.Itoa(int(rulesPer[i])) + " rules, has " + strconv.Itoa(len(l.Rules)))
-		}
+	if err := r.listShapes(lists); err != nil {
+		return nil, err
 	}
 	e := &Engine{Lists: lists}
 
@@ -195,17 +178,9 @@ func importEngine(data []byte, lists []*rules.List) (*Engine, error) {
 		return nil, r.err
 	}
 	nwords := len(ends)
-	words := make([]string, nwords+1)
-	all := string(text)
-	at := uint32(0)
-	for i, end := range ends {
-		if end <= at || int(end) > len(all) {
-			return nil, errors.New("an empty word in the dictionary, or one past its text")
-		}
-		words[i+1], at = all[at:end], end
-	}
-	if int(at) != len(all) {
-		return nil, errors.New("text after the dictionary's last word")
+	words, err := cutWords(string(text), ends)
+	if err != nil {
+		return nil, err
 	}
 	e.words = words
 	// A slot's key is its word packed or hashed (hashKey); the ids say
@@ -540,6 +515,61 @@ func (t *edgeTable) fill(size uint64, used []uint64, keys []uint64, to []uint32,
 		t.see(k)
 	}
 	return nil
+}
+
+// listShapes writes how many rules each of lists has: an export or an
+// image is of these lists only.
+func (w *writer) listShapes(lists []*rules.List) {
+	n := make([]uint32, len(lists))
+	for i, l := range lists {
+		n[i] = uint32(len(l.Rules))
+	}
+	w.u32s(n)
+}
+
+// listShapes reads what writer.listShapes wrote and checks that lists
+// have those shapes.
+func (r *reader) listShapes(lists []*rules.List) error {
+	rulesPer := r.u32s()
+	if r.err == nil && len(rulesPer) != len(lists) {
+		return errors.New("compiled from " + strconv.Itoa(len(rulesPer)) + " lists, given " + strconv.Itoa(len(lists)))
+	}
+	for i, l := range lists {
+		if r.err == nil && int(rulesPer[i]) != len(l.Rules) {
+			return errors.New("list " + strconv.Itoa(i) + " (" + strconv.Quote(l.ID) + ") had " + strconv.Itoa(int(rulesPer[i])) + " rules, has " + strconv.Itoa(len(l.Rules)))
+		}
+	}
+	return nil
+}
+
+// words writes the dictionary's words (words[0] is no word) end to end,
+// then where each ends.
+func (w *writer) words(words []string) {
+	ends := make([]uint32, 0, len(words))
+	var text []byte
+	for _, k := range words[1:] {
+		text = append(text, k...)
+		ends = append(ends, uint32(len(text)))
+	}
+	w.bytes(text)
+	w.u32s(ends)
+}
+
+// cutWords returns the dictionary's words, all cut at ends, with an empty
+// words[0]: what writer.words wrote.
+func cutWords(all string, ends []uint32) ([]string, error) {
+	words := make([]string, len(ends)+1)
+	at := uint32(0)
+	for i, end := range ends {
+		if end <= at || int(end) > len(all) {
+			return nil, errors.New("an empty word in the dictionary, or one past its text")
+		}
+		words[i+1], at = all[at:end], end
+	}
+	if int(at) != len(all) {
+		return nil, errors.New("text after the dictionary's last word")
+	}
+	return words, nil
 }
 
 // writer appends sections: a count of elements as 8 bytes, then the
