@@ -93,13 +93,7 @@ func strs(re *syntax.Regexp) ([]string, bool) {
 			if !ok || len(out)*len(sub) > maxExpansions {
 				return nil, false
 			}
-			next := make([]string, 0, len(out)*len(sub))
-			for _, a := range out {
-				for _, b := range sub {
-					next = append(next, a+b)
-				}
-			}
-			out = next
+			out = product(out, sub)
 		}
 		return out, true
 	}
@@ -118,4 +112,15 @@ func phraseLike(s string) bool {
 		}
 	}
 	return true
+}
+
+// product returns every string of a followed by one of b, in order.
+func product(a, b []string) []string {
+	out := make([]string, 0, len(a)*len(b))
+	for _, x := range a {
+		for _, y := range b {
+			out = append(out, x+y)
+		}
+	}
+	return out
 }

@@ -484,13 +484,7 @@ func exactly(re *syntax.Regexp, limit int) ([]string, bool) {
 			if !ok || len(all)*len(set) > limit {
 				return nil, false
 			}
-			next := make([]string, 0, len(all)*len(set))
-			for _, a := range all {
-				for _, b := range set {
-					next = append(next, a+b)
-				}
-			}
-			all = next
+			all = product(all, set)
 		}
 		return all, true
 	}

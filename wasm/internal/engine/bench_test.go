@@ -55,15 +55,7 @@ func BenchmarkClassifyDemo(b *testing.B) {
 // BenchmarkLoadDemo loads the two demo lists into a fresh engine, as an
 // extension does at start-up: decode, verify, validate, compile.
 func BenchmarkLoadDemo(b *testing.B) {
-	p := testlists.NewPublisher("voile-demo")
-	lists, err := demo.Lists()
-	if err != nil {
-		b.Fatal(err)
-	}
-	var bundles [][]byte
-	for _, l := range lists {
-		bundles = append(bundles, p.Sign(l))
-	}
+	p, bundles := signedDemo(b)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		e := New()
@@ -85,15 +77,7 @@ func BenchmarkLoadDemo(b *testing.B) {
 // bench-wasm), mostly in the engine's first runs of each function; this
 // is the part that is the program's own.
 func BenchmarkWarmStartDemo(b *testing.B) {
-	p := testlists.NewPublisher("voile-demo")
-	lists, err := demo.Lists()
-	if err != nil {
-		b.Fatal(err)
-	}
-	var bundles [][]byte
-	for _, l := range lists {
-		bundles = append(bundles, p.Sign(l))
-	}
+	p, bundles := signedDemo(b)
 	start := func() *Engine {
 		e := New()
 		e.SetBuild("bench")
@@ -132,4 +116,18 @@ func BenchmarkWarmStartDemo(b *testing.B) {
 			b.Fatal("the cache was not used")
 		}
 	}
+}
+
+// signedDemo returns a demo publisher and the demo lists signed by it.
+func signedDemo(b *testing.B) (*testlists.Publisher, [][]byte) {
+	p := testlists.NewPublisher("voile-demo")
+	lists, err := demo.Lists()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var bundles [][]byte
+	for _, l := range lists {
+		bundles = append(bundles, p.Sign(l))
+	}
+	return p, bundles
 }
