@@ -275,6 +275,9 @@ export class Harness {
   async openPopup() {
     const page = await this.newPage();
     await page.goto(this.extensionUrl(this.manifest.action.default_popup));
+    // The popup's module awaits storage and the page's counts before its
+    // listeners exist; a control used earlier would be lost.
+    await page.waitForFunction(() => document.body?.dataset.ready === 'true', undefined, { timeout: 10000 });
     return page;
   }
 
@@ -298,7 +301,7 @@ export class Harness {
       await new Promise(r => setTimeout(r, 25));
     }
     const view = new View(this.recorder, sessionId, url);
-    await view.waitFor(() => document.readyState === 'complete');
+    await view.waitFor(() => document.body?.dataset.ready === 'true');
     return view;
   }
 

@@ -77,3 +77,6 @@ if (status) {
   $('no-lists').hidden = status.loaded.length > 0;
 }
 render();
+// Every listener is attached and the controls show the stored settings:
+// until now a change could be lost, or overwritten by the first render.
+document.body.dataset.ready = 'true';
