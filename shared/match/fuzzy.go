@@ -13,7 +13,10 @@ import (
 // such a change rarely makes another word, and a word may be split in two
 // or two words joined where that yields lexicon words. A letter replaced
 // by another is not a variant: too many ordinary words are one letter away
-// from another ("block", "black").
+// from another ("block", "black"). Nor is a first letter dropped or added
+// (a doubled one excepted): haste and disguise change the inside of a
+// word, and the first letter is what tells many words apart ("kills",
+// "skills"; "slaughter", "laughter"; "scum", "cum").
 //
 // The variants are looked up in a second walk only, made when the first
 // found half a frame: a target and no predicate, or a predicate and no
@@ -222,7 +225,7 @@ func (m *Matcher) fuzzyLookup(key []byte) uint32 {
 	// A letter dropped: key is a deletion of a lexicon word.
 	if n+1 >= minDroppedKey && f.isDel(m.pre[n]) {
 		for _, id := range f.deletedFrom(m.pre[n]) {
-			if len(e.words[id]) >= minDroppedKey && isDeletion(key, e.words[id]) {
+			if w := e.words[id]; len(w) >= minDroppedKey && key[0] == w[0] && isDeletion(key, w) {
 				return id
 			}
 		}
@@ -236,7 +239,7 @@ func (m *Matcher) fuzzyLookup(key []byte) uint32 {
 		m.del = append(append(m.del[:0], key[:i]...), key[i+1:]...)
 		// A letter added: a deletion of key is a lexicon word.
 		doubled := i > 0 && key[i] == key[i-1] || i+1 < n && key[i] == key[i+1]
-		if inKeys && (n-1 >= minAddedKey || doubled && n-1 >= minDoubledKey) {
+		if inKeys && (n-1 >= minAddedKey && i > 0 || doubled && n-1 >= minDoubledKey) {
 			if id := m.find(m.del); id != 0 && e.lexWord[id] {
 				return id
 			}
@@ -287,7 +290,7 @@ func (m *Matcher) split(key []byte) (uint32, uint32, int) {
 			continue
 		}
 		lexB := m.e.lexWord[b] && n-i >= minSplitPart
-		if i == 1 && lexB { // "ihate", « jhais »: a letter, word or not
+		if i == 1 && lexB && leadingLetter(key[0], key[1]) { // "ihate", « jhais »
 			return 0, b, i
 		}
 		a := uint32(0)
@@ -301,6 +304,25 @@ func (m *Matcher) split(key []byte) (uint32, uint32, int) {
 		}
 	}
 	return 0, 0, 0
+}
+
+// leadingLetter reports whether c, glued to a word starting with next,
+// may be a word of its own: the English "I" ("ihate"), the French « j »
+// (« jhais », and « jdéteste » as it is spoken), or another letter that
+// French elides (« l'arabe », « s'attaquer ») before a vowel or an h, as
+// elision does. Other letters would read words that start with them as
+// another: "skills" is no "s kills".
+func leadingLetter(c, next byte) bool {
+	switch c {
+	case 'i', 'j':
+		return true
+	case 'c', 'd', 'l', 'm', 'n', 's', 't':
+		switch next {
+		case 'a', 'e', 'h', 'i', 'o', 'u', 'y':
+			return true
+		}
+	}
+	return false
 }
 
 // inflected returns the id of the lexicon word that w inflects, or 0:

@@ -39,3 +39,42 @@ func TestSegmentWholeWords(t *testing.T) {
 		t.Errorf("« lesarabesdehors »: hits %q, want one of « dehors », to the end of the word", got)
 	}
 }
+
+// TestVariantFirstLetter: a word one first letter away from a lexicon
+// word is another word, not a variant of it ("skills" is not "kills",
+// "laughter" not "slaughter"); a letter added or dropped inside still is.
+func TestVariantFirstLetter(t *testing.T) {
+	lists, err := demo.Lists()
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := match.Compile(lists...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := e.NewMatcher()
+	spans := func(text string) []string {
+		var got []string
+		for _, h := range m.Match(text) {
+			got = append(got, text[h.Start:h.End])
+		}
+		return got
+	}
+	for _, c := range []struct{ text, not string }{
+		{"women share their skills", "skills"},
+		{"muslims love laughter", "laughter"},
+	} {
+		if got := spans(c.text); slices.Contains(got, c.not) {
+			t.Errorf("%q: hits %q, want none on %q", c.text, got, c.not)
+		}
+	}
+	for _, c := range []struct{ text, want string }{
+		{"muslims are vermmin", "vermmin"},
+		{"muslms are vermin", "muslms"},
+		{"slaughtr the jews", "slaughtr"},
+	} {
+		if got := spans(c.text); !slices.Contains(got, c.want) {
+			t.Errorf("%q: hits %q, want one on %q", c.text, got, c.want)
+		}
+	}
+}
