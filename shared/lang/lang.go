@@ -28,10 +28,13 @@ var stopwords = func() map[string]Lang {
 	for lang, words := range map[Lang][]string{
 		EN: {"the", "and", "you", "that", "this", "with", "are", "have", "they", "was", "for", "not", "but", "what",
 			"all", "your", "from", "will", "would", "there", "their", "about", "should", "them", "is", "of", "to", "it",
-			"we", "be", "my", "he", "she", "his", "her", "i", "me", "so", "just", "like", "get", "go", "back", "who", "why"},
+			"we", "be", "my", "he", "she", "his", "her", "i", "me", "so", "just", "like", "get", "go", "back", "who", "why",
+			"ll", "re", "ve"}, // of "they'll", "you're", "I've"
 		FR: {"le", "la", "les", "des", "et", "est", "une", "du", "que", "qui", "pas", "pour", "dans", "sur", "avec",
 			"sont", "ce", "cette", "ces", "il", "ils", "elle", "nous", "vous", "tu", "je", "mais", "au", "aux", "ne",
-			"plus", "tout", "tous", "leur", "leurs", "quel", "quelle", "c", "l", "d", "j", "qu", "n", "t", "s", "ou", "trop"},
+			"plus", "tout", "tous", "leur", "leurs", "quel", "quelle", "c", "l", "j", "qu", "n", "ou", "trop"},
+		// Not "d", "s" or "t", which English contractions leave as often
+		// (« d'un », « s'il », « t'es »; "I'd", "it's", "don't").
 	} {
 		for _, w := range words {
 			m[w] = lang

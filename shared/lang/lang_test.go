@@ -13,6 +13,10 @@ func TestGuess(t *testing.T) {
 		{[]string{"the", "and", "les"}, None},                // two to one is no majority
 		{[]string{"the", "and", "you", "les"}, EN},           // three to one is
 		{[]string{"bonjour", "hello", "merci", "cat"}, None}, // no stopword at all
+		// "Gays don't deserve anyone's trust": the letters English
+		// contractions leave are no French.
+		{[]string{"gays", "don", "t", "deserve", "anyone", "s", "trust"}, None},
+		{[]string{"they", "re", "not", "welcome", "here", "l", "d"}, EN},
 	} {
 		var tally Tally
 		for _, w := range c.words {
