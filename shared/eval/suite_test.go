@@ -20,9 +20,9 @@ var floors = map[string]struct {
 	accuracy, recall, specificity float64
 	min                           int // cases the file must hold
 }{
-	"suite-en.jsonl": {0.905, 0.93, 0.875, 600},
+	"suite-en.jsonl": {0.91, 0.94, 0.88, 600},
 	"suite-fr.jsonl": {0.91, 0.91, 0.90, 600},
-	"fresh-en.jsonl": {0.85, 0.80, 0.91, 220},
+	"fresh-en.jsonl": {0.865, 0.82, 0.92, 220},
 	"fresh-fr.jsonl": {0.835, 0.785, 0.89, 220},
 }
 
