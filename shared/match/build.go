@@ -25,6 +25,7 @@ type builder struct {
 	ownHead, ownNext []int32
 	key              []byte
 	ids              []uint32
+	words            []string // add's words, reused
 	expanded         int      // phrases added for patterns
 	lexWords         []uint32 // ids of the words of targets and predicates
 }
@@ -35,15 +36,16 @@ func newBuilder(e *Engine) *builder {
 	return &builder{e: e, n: normalize.New(), nstates: 1, ownHead: []int32{-1}}
 }
 
-// add inserts the words of text into the trie as pattern p.
+// add inserts the words of text, as its list's author separated them
+// (normalize.AppendListWords), into the trie as pattern p.
 func (b *builder) add(text string, p pattern) error {
-	t := b.n.Normalize(text)
-	if len(t.Words) == 0 {
+	b.words = b.n.AppendListWords(b.words[:0], text)
+	if len(b.words) == 0 {
 		return errors.New("no words after normalisation")
 	}
 	b.ids = b.ids[:0]
-	for i := range t.Words {
-		b.ids = append(b.ids, b.word(t.WordText(i)))
+	for _, w := range b.words {
+		b.ids = append(b.ids, b.word([]byte(w)))
 	}
 	b.insert(p)
 	return nil

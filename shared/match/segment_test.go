@@ -7,6 +7,7 @@ import (
 
 	"voile/shared/demo"
 	"voile/shared/match"
+	"voile/shared/rules"
 )
 
 // TestSegmentWholeWords: a long unknown word is read as lexicon words run
@@ -76,5 +77,26 @@ func TestVariantFirstLetter(t *testing.T) {
 		if got := spans(c.text); !slices.Contains(got, c.want) {
 			t.Errorf("%q: hits %q, want one on %q", c.text, got, c.want)
 		}
+	}
+}
+
+// TestListTextSingleLetters: the single letters of a list's text, set
+// apart by its author, are words, as the elisions of a post are: the
+// exception « n y a rien de pire » covers « Il n'y a rien de pire », where
+// reading the author's « n y a » as one spelt-out word would miss it.
+func TestListTextSingleLetters(t *testing.T) {
+	l := &rules.List{ID: "l", Publisher: "p", Version: 1, Langs: []string{"fr"}, Rules: []rules.Rule{
+		{ID: "neg", Role: rules.Cue, Class: rules.Negation, Kind: rules.Term, Text: "n", Exceptions: []string{"n y a rien de pire"}},
+	}}
+	e, err := match.Compile(l)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := e.NewMatcher()
+	if hits := m.Match("Il n'y a rien de pire que ça"); len(hits) != 0 {
+		t.Errorf("« Il n'y a rien de pire que ça »: %d hits, want the negation excepted", len(hits))
+	}
+	if hits := m.Match("Il n'y a personne"); len(hits) != 1 {
+		t.Errorf("« Il n'y a personne »: %d hits, want the negation", len(hits))
 	}
 }

@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -110,6 +111,18 @@ func (n *Normalizer) AppendWords(dst []string, s string) []string {
 	t := n.Normalize(s)
 	for i := range t.Words {
 		dst = append(dst, string(t.WordText(i)))
+	}
+	return dst
+}
+
+// AppendListWords appends the normalised words of s, a text a list's
+// author wrote (a term, a phrase, an exception), to dst. Each field that
+// spaces separate is normalised on its own: single letters the author set
+// apart are words (« n y a rien », from « n'y a rien »), not one word spelt
+// out as a post may spell "g a y s".
+func (n *Normalizer) AppendListWords(dst []string, s string) []string {
+	for field := range strings.FieldsSeq(s) {
+		dst = n.AppendWords(dst, field)
 	}
 	return dst
 }

@@ -213,7 +213,7 @@ func (l *List) Validate() error {
 				add(id, "text", "longer than "+strconv.Itoa(MaxTextLen)+" bytes")
 				break
 			}
-			words = norm.AppendWords(words[:0], r.Text)
+			words = norm.AppendListWords(words[:0], r.Text)
 			switch {
 			case len(words) == 0:
 				add(id, "text", "empty "+string(r.Kind))
@@ -245,7 +245,7 @@ func (l *List) Validate() error {
 				add(id, "exceptions", "exception longer than "+strconv.Itoa(MaxTextLen)+" bytes")
 				continue
 			}
-			if words = norm.AppendWords(words[:0], x); len(words) == 0 {
+			if words = norm.AppendListWords(words[:0], x); len(words) == 0 {
 				add(id, "exceptions", "empty exception "+strconv.Quote(x))
 			}
 		}
