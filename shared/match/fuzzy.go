@@ -294,8 +294,8 @@ func (m *Matcher) split(key []byte) (uint32, uint32, int) {
 			return 0, b, i
 		}
 		a := uint32(0)
-		if i >= minSplitPart && f.isKey(m.pre[i]) {
-			a = m.find(key[:i])
+		if i >= minSplitPart {
+			a = m.segmentWord(key, 0, i) // in the plural too: "arabes|dehors"
 		}
 		// Two words of three letters or more: a shorter first one is too
 		// often a prefix (« dé-putés », "re-tard").

@@ -100,3 +100,29 @@ func TestListTextSingleLetters(t *testing.T) {
 		t.Errorf("« Il n'y a personne »: %d hits, want the negation", len(hits))
 	}
 }
+
+// TestSplitPlural: a word glued to the next may be a plural ("arabes",
+// "gays"), whose dictionary key drops the s.
+func TestSplitPlural(t *testing.T) {
+	lists, err := demo.Lists()
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := match.Compile(lists...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := e.NewMatcher()
+	for _, c := range []struct{ text, want string }{
+		{"les arabesdehors", "arabes"},
+		{"gaysdisgusting", "gays"},
+	} {
+		var got []string
+		for _, h := range m.Match(c.text) {
+			got = append(got, c.text[h.Start:h.End])
+		}
+		if !slices.Contains(got, c.want) {
+			t.Errorf("%q: hits %q, want one on %q", c.text, got, c.want)
+		}
+	}
+}
