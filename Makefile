@@ -129,11 +129,20 @@ bench-peers-wasm: wasm bench-peers-data $(BENCH_PEERS_DEPS)
 WASM_OUT := $(BUILD)/wasm
 WASM_FIXTURES := $(BUILD)/wasm-test
 GOROOT_WASM = $(shell $(GO) env GOROOT)/lib/wasm
+# No inlining in the packages that only decode and encode (msgp's
+# runtime and the codecs it generated in wire and bundle) or check the
+# JS API's arguments: they run once per bundle, sync message or call,
+# never per post, and msgp's readers inlined were a copy in every field of
+# every decoder (10 KB of the gzipped wasm). Not rules, nor regexp/syntax:
+# -l also keeps a package's functions from being inlined into others, and
+# the classifier calls rules' small methods per hit and regexp calls
+# regexp/syntax's per character.
+WASM_GCFLAGS := $(foreach p,github.com/tinylib/msgp/msgp voile/shared/wire voile/shared/bundle voile/wasm/internal/jsapi,-gcflags=$(p)=-l)
 
 .PHONY: wasm test-wasm bench-wasm wasm-size wasm-fixtures
 wasm:
 	mkdir -p $(WASM_OUT)
-	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" -o $(WASM_OUT)/voile.wasm ./wasm
+	GOOS=js GOARCH=wasm $(GO) build -trimpath $(WASM_GCFLAGS) -ldflags="-s -w" -o $(WASM_OUT)/voile.wasm ./wasm
 	cp $(GOROOT_WASM)/wasm_exec.js wasm/js/voile.js $(WASM_OUT)/
 
 # Keys, bundles, messages and expected verdicts for the node tests, made
@@ -154,7 +163,7 @@ bench-wasm: wasm wasm-fixtures
 
 # What the wasm is made of, by package (code bytes).
 wasm-size:
-	GOOS=js GOARCH=wasm $(GO) build -trimpath -o $(WASM_OUT)/voile-names.wasm ./wasm
+	GOOS=js GOARCH=wasm $(GO) build -trimpath $(WASM_GCFLAGS) -o $(WASM_OUT)/voile-names.wasm ./wasm
 	$(GO) run ./wasm/internal/wasmsize $(WASM_OUT)/voile-names.wasm
 
 # ---- server/ -----------------------------------------------------------------
