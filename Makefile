@@ -161,7 +161,7 @@ test-wasm: wasm wasm-fixtures
 bench-wasm: wasm wasm-fixtures
 	node wasm/bench/bench.mjs
 
-# What the wasm is made of, by package (code bytes).
+# What the wasm is made of: code bytes by package, the data section by part.
 wasm-size:
 	GOOS=js GOARCH=wasm $(GO) build -trimpath $(WASM_GCFLAGS) -o $(WASM_OUT)/voile-names.wasm ./wasm
 	$(GO) run ./wasm/internal/wasmsize $(WASM_OUT)/voile-names.wasm

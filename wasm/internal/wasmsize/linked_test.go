@@ -65,6 +65,13 @@ func TestWasmLinksNoFmt(t *testing.T) {
 		p := packageOf(name)
 		linked[p] = append(linked[p], name)
 	}
+	// make wasm-size splits the data section by the runtime's moduledata:
+	// a Go release that lays it out anew must be caught here.
+	if parts, err := dataParts(m.memory()); err != nil {
+		t.Errorf("data section: %v", err)
+	} else if parts[0].end-parts[0].start < 1<<10 {
+		t.Errorf("data section: read-only data of %d bytes: the moduledata was misread", parts[0].end-parts[0].start)
+	}
 	if len(linked["voile/shared/match"]) == 0 {
 		t.Fatalf("no function of voile/shared/match among %d packages: the names are not read right", len(linked))
 	}

@@ -40,6 +40,7 @@ func report(data []byte) error {
 	for _, s := range sortedCounts(m.sections) {
 		fmt.Printf("%10d  %s\n", s.n, s.name)
 	}
+	m.reportData()
 	if len(m.names) == 0 {
 		fmt.Println("\nno name section: build without -ldflags=-s to see packages")
 		return nil
@@ -87,6 +88,7 @@ type module struct {
 	bodies   []int
 	code     [][]byte
 	names    map[int]string
+	segments []segment
 }
 
 func parse(b []byte) (*module, error) {
@@ -113,6 +115,8 @@ func parse(b []byte) (*module, error) {
 			err = m.readImports(body)
 		case 10:
 			err = m.readCode(body)
+		case 11:
+			err = m.readData(body)
 		}
 		if err != nil {
 			return nil, fmt.Errorf("section %s: %v", name, err)
