@@ -231,7 +231,7 @@ func (n *Normalizer) joins(first, i int) bool {
 	if t.gapDots && t.gapLen == 1 && (n.single(i) || n.single(i+1)) {
 		return true // n.ame, u.s.a
 	}
-	if !n.single(i) || !n.single(i+1) {
+	if !n.single(i) || !n.single(i+1) || n.elided(i+1) {
 		return false
 	}
 	// Single characters join when they form a run of at least three that
@@ -242,7 +242,7 @@ func (n *Normalizer) joins(first, i int) bool {
 	for j := first; j < i && !letter; j++ {
 		letter = n.letter(j)
 	}
-	for j := i + 1; j+1 < len(n.tokens) && n.single(j+1) && n.sameGap(j, i); j++ {
+	for j := i + 1; j+1 < len(n.tokens) && n.single(j+1) && !n.elided(j+1) && n.sameGap(j, i); j++ {
 		run++
 		letter = letter || n.letter(j+1)
 	}
@@ -256,6 +256,18 @@ func (n *Normalizer) joins(first, i int) bool {
 func (n *Normalizer) pronounI(i int) bool {
 	u := n.units[n.tokens[i].first]
 	return n.single(i) && u.r == 'i' && u.end-u.start == 1 && n.src[u.start] == 'I'
+}
+
+// elided reports whether token i is a single letter that an apostrophe
+// follows: an elided word (« c'est », « l'arabe »), which starts the next
+// word rather than ends one spelt out ("t r a n s c'est").
+func (n *Normalizer) elided(i int) bool {
+	t := &n.tokens[i]
+	if !n.single(i) || t.gapLen != 1 || int(t.last) >= len(n.units) {
+		return false
+	}
+	r := n.units[t.last].r
+	return r == '\'' || r == '’'
 }
 
 func (n *Normalizer) single(i int) bool { return n.tokens[i].last-n.tokens[i].first == 1 }

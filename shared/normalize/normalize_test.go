@@ -33,6 +33,8 @@ func TestNormalize(t *testing.T) {
 		{"dashes and underscores", "h-a-t-e h_a_t_e h - a - t - e", "hate hate hate"},
 		{"two spelt words", "h.a.t.e h a t e", "hate hate"},
 		{"pronoun before a spelt word", "I h a t e them", "i hate them"},
+		{"an elided word after a spelt one", "les t r a n s c'est", "les trans c est"},
+		{"an elided word after a spelt one, curly apostrophe", "t r a n s c’est", "trans c est"},
 		{"pronoun alone", "I a m", "iam"},
 		{"two single letters stay", "a b testing", "a b testing"},
 		{"abbreviation", "U.S.A. rocks", "usa rocks"},
