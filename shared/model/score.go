@@ -22,10 +22,12 @@ type Scorer struct {
 	// Of the text the last Score or Top read: the text features that
 	// weigh most toward hate, and their number.
 	top  topText
+	word topText // the best n-grams of one word, for the cache
 	n    int
 	keep int // how many text features Score keeps for TopAfterScore
 
-	// sums caches the sum of the character n-grams of recent words:
+	// sums caches the sum of the character n-grams of recent words, and
+	// the best of them:
 	// words recur from post to post ("the", "are", "les"), and their
 	// n-grams were most of Score's time.
 	sums *[1 << wordCacheBits]wordSum
@@ -143,44 +145,98 @@ func (s *Scorer) sumText(t *normalize.Text) (sum int64, n int) {
 			c := hi - minN + 1
 			n += c*(L+1) - (minN+hi)*c/2
 		}
-		// A word met before: its sum is known, and its n-grams need
-		// reading again only if one of them may be among the text's best.
+		// A word met before: its sum is known, and so are the n-grams of
+		// it that may be among the text's best (the word's own best), or
+		// else that none of them may be.
 		var slot *wordSum
 		var key wordKey
 		if len(word) <= 16 {
 			key = wordKeyOf(word)
 			slot = &s.sums[uh*mixMul>>(64-wordCacheBits)]
-			if slot.key == key && int64(slot.max) <= top.floor {
-				sum += int64(slot.sum)
-				continue
+			if slot.key == key {
+				if int(slot.k) >= top.size {
+					sum += int64(slot.sum)
+					slot.replay(top, int32(i))
+					continue
+				}
+				if int64(slot.max) <= top.floor {
+					sum += int64(slot.sum)
+					continue
+				}
 			}
 		}
 		pad := append(append(append(s.f.pad[:0], ' '), word...), ' ')
 		s.f.pad = pad
+		// Into the word's own best first, when the cache can hold them,
+		// so that the word met again need not be read.
+		into := top
+		if slot != nil && top.size <= wordTop {
+			into = &s.word
+			into.reset(top.size)
+		}
 		var cs, mx int64
 		if minN == 3 && maxN == 5 {
-			cs, mx = charSum35(w, pad, bits, int32(i), top) // charSum's own choice, a call sooner
+			cs, mx = charSum35(w, pad, bits, int32(i), into) // charSum's own choice, a call sooner
 		} else {
-			cs, mx = charSum(w, pad, hc, bits, minN, maxN, int32(i), top)
+			cs, mx = charSum(w, pad, hc, bits, minN, maxN, int32(i), into)
 		}
 		sum += cs
 		if slot != nil {
 			*slot = wordSum{key: key, sum: int32(cs), max: int32(mx)}
+			if into != top {
+				slot.k, slot.n = uint8(into.size), uint8(into.n)
+				for j, c := range into.c[:into.n] {
+					slot.c[j] = wordCand{p: c.p, w: int16(c.w), a: uint8(c.o.a), b: uint8(c.o.b)}
+				}
+				slot.replay(top, int32(i))
+			}
 		}
 	}
 	return sum, n
 }
 
-// wordCacheBits is log2 of the words Scorer.sums holds: 4,096 (128 KiB),
+// wordCacheBits is log2 of the words Scorer.sums holds: 8,192 (512 KiB),
 // enough for the words of many posts; with 1,024 the words of a few
-// hundred posts already pushed each other out.
-const wordCacheBits = 12
+// hundred posts already pushed each other out, and the 3,900 words of
+// the suites' 1,432 posts missed often in 4,096 slots.
+const wordCacheBits = 13
 
-// A wordSum is the sum of the weights of a word's character n-grams, and
-// the highest of them (at least 0).
+// A wordSum is the sum of the weights of a word's character n-grams, the
+// highest of them (at least 0), and the word's own best n-grams: the
+// first n of those that a topText of size k keeps (k is 0 when they were
+// not kept).
 type wordSum struct {
 	key      wordKey
 	sum, max int32
+	k, n     uint8
+	c        [wordTop]wordCand
+}
+
+// wordTop is how many of a word's best n-grams the cache holds: enough
+// for the three features a verdict names, in 64 bytes a word.
+const wordTop = 4
+
+// A wordCand is one of a word's best n-grams: its packed index, its
+// signed weight and its bytes [a, b) in the padded word (at most 18).
+type wordCand struct {
+	p    uint32
+	w    int16
+	a, b uint8
+}
+
+// replay adds the word's best n-grams, those of word number i, to top
+// (of size at most w.k). top then holds what it would after the add of
+// each n-gram of the word: an n-gram that is not among the word's best
+// k has k of them before it (of higher weight, or as high and met
+// first), which keep it out of top as they would. The word's best are
+// in order of weight, and of occurrence among equal weights, the order
+// that decides ties.
+func (w *wordSum) replay(top *topText, i int32) {
+	for _, c := range w.c[:w.n] {
+		if v := int64(c.w); v > top.floor {
+			top.add(c.p, v, origin{KindChar, i, int32(c.a), int32(c.b)})
+		}
+	}
 }
 
 // A wordKey is a word of at most 16 bytes: its bytes, and its length
