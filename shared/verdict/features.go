@@ -43,6 +43,37 @@ type features struct {
 	names  []string
 	masked normalize.Text // the text the model reads: see mask
 	owner  []int32        // mask's per-word target hit
+
+	// byRule[l][r] is the feature of a hit of rule r of list l, when it
+	// counts: its category's for a flagging rule, its class's for a
+	// predicate or a cue; nil for a target. Found once, where finding it
+	// per hit compared strings (a category, a class) with each of a table;
+	// made at the first collect, which lists without a model never reach.
+	byRule [][]*feature
+}
+
+// init fills f.byRule for lists, those of every call of collect.
+func (f *features) init(lists []*rules.List) {
+	f.byRule = make([][]*feature, len(lists))
+	for l, list := range lists {
+		f.byRule[l] = make([]*feature, len(list.Rules))
+		for r := range list.Rules {
+			rule := &list.Rules[r]
+			var t []feature
+			i := -1
+			switch rule.Role {
+			case rules.Flagging:
+				t, i = featRule, categoryIndex(rule.Category)
+			case rules.Predicate:
+				t, i = featPred, slices.Index(rules.PredicateClasses, rule.Class)
+			case rules.Cue:
+				t, i = featCue, slices.Index(rules.CueClasses, rule.Class)
+			}
+			if i >= 0 && i < len(t) {
+				f.byRule[l][r] = &t[i]
+			}
+		}
+	}
 }
 
 func (f *features) reset() {
@@ -52,29 +83,31 @@ func (f *features) reset() {
 // add adds feature i of table t, if it is one and not there yet: a post
 // has a few dozen at most.
 func (f *features) add(t []feature, i int) {
-	if i < 0 || i >= len(t) || slices.Contains(f.hashes, t[i].hash) {
+	if i >= 0 && i < len(t) {
+		f.addFeature(&t[i])
+	}
+}
+
+// addFeature adds ft, if it is one and not there yet.
+func (f *features) addFeature(ft *feature) {
+	if ft == nil || slices.Contains(f.hashes, ft.hash) {
 		return
 	}
-	f.hashes = append(f.hashes, t[i].hash)
-	f.names = append(f.names, t[i].name)
+	f.hashes = append(f.hashes, ft.hash)
+	f.names = append(f.names, ft.name)
 }
 
 func (f *features) collect(hits []match.Hit, lists []*rules.List, res *frames.Result) {
 	f.reset()
+	if f.byRule == nil {
+		f.init(lists)
+	}
 	for i, h := range hits {
-		r := &lists[h.List].Rules[h.Rule]
-		switch r.Role {
-		case rules.Flagging:
-			if res.HitContext[i] == frames.None {
-				f.add(featRule, categoryIndex(r.Category))
-			} else {
-				f.add(featCtx, slices.Index(frames.Contexts, res.HitContext[i]))
-			}
-		case rules.Predicate:
-			f.add(featPred, slices.Index(rules.PredicateClasses, r.Class))
-		case rules.Cue:
-			f.add(featCue, slices.Index(rules.CueClasses, r.Class))
+		if lists[h.List].Rules[h.Rule].Role == rules.Flagging && res.HitContext[i] != frames.None {
+			f.add(featCtx, slices.Index(frames.Contexts, res.HitContext[i]))
+			continue
 		}
+		f.addFeature(f.byRule[h.List][h.Rule])
 	}
 	for _, fr := range res.Frames {
 		if fr.Context == frames.None {
