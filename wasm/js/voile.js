@@ -410,8 +410,13 @@ function decodeVerdicts(res, categories) {
   return out;
 }
 
+// hex8 writes a 32-bit number as 8 hexadecimal digits, a byte at a time
+// from a table: toString(16).padStart(8, '0') took 3% of the time of a
+// batch of posts (bench/peers), and this a third of that.
+const HEX2 = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
 function hex8(n) {
-  return n.toString(16).padStart(8, '0');
+  return HEX2[n >>> 24] + HEX2[(n >>> 16) & 255] + HEX2[(n >>> 8) & 255] + HEX2[n & 255];
 }
 
 // describe names a value's type for an error message, never its content:
