@@ -233,9 +233,11 @@ type wordCand struct {
 // that decides ties.
 func (w *wordSum) replay(top *topText, i int32) {
 	for _, c := range w.c[:w.n] {
-		if v := int64(c.w); v > top.floor {
-			top.add(c.p, v, origin{KindChar, i, int32(c.a), int32(c.b)})
+		v := int64(c.w)
+		if v <= top.floor {
+			return // and so are the rest, of lower weight
 		}
+		top.add(c.p, v, origin{KindChar, i, int32(c.a), int32(c.b)})
 	}
 }
 
