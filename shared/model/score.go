@@ -182,12 +182,15 @@ func (s *Scorer) sumText(t *normalize.Text) (sum int64, n int) {
 		}
 		sum += cs
 		if slot != nil {
-			*slot = wordSum{key: key, sum: int32(cs), max: int32(mx)}
+			// Field by field: the candidates past n need no clearing.
+			slot.key, slot.sum, slot.max, slot.k, slot.n = key, int32(cs), int32(mx), 0, 0
 			if into != top {
-				slot.k, slot.n = uint8(into.size), uint8(into.n)
-				for j, c := range into.c[:into.n] {
+				n := min(into.n, wordTop)
+				for j := range n {
+					c := &into.c[j]
 					slot.c[j] = wordCand{p: c.p, w: int16(c.w), a: uint8(c.o.a), b: uint8(c.o.b)}
 				}
+				slot.k, slot.n = uint8(into.size), uint8(n)
 				slot.replay(top, int32(i))
 			}
 		}
