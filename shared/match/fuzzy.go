@@ -402,9 +402,11 @@ func (m *Matcher) segment(key []byte) []uint32 {
 		m.parts = append(m.parts, 0)
 	}
 	m.from[0] = 0
-	// As in split, a single letter may lead ("i" of "ihate…", « j » of
-	// « jdeteste… »): it steps as an unknown word. Other words have two
-	// letters or more.
+	// A single letter may lead ("i" of "ihate…", « j » of « jdeteste… »):
+	// it steps as an unknown word. Unlike in split (leadingLetter), any
+	// letter: words run together keep the letter a contraction left
+	// ("can'tstandarabs": t|stand|arabs), and three parts or more seldom
+	// spell another word. Other words have two letters or more.
 	m.from[1], m.parts[1] = 0, 1
 	f := m.e.fuzzy
 	for b := 1; b <= n; b++ {
