@@ -72,6 +72,12 @@ func TestBadInputLosesNothing(t *testing.T) {
 			}
 			return wsError(e, websocket.BinaryMessage, wire.NewHello(follow, nil).Encode())
 		}, wire.CodeTooLarge},
+		// Far more than the socket buffers hold: the server answers while
+		// the client is still writing, and must read on until the client
+		// has its answer rather than reset the connection under it.
+		{"frame far over the limit", Config{MaxClientMessage: 1024}, func(e *env) string {
+			return wsError(e, websocket.BinaryMessage, make([]byte, 8<<20))
+		}, wire.CodeTooLarge},
 		{"no hello in time", Config{HandshakeTimeout: 200 * time.Millisecond}, func(e *env) string {
 			c := e.connect()
 			m := c.expect(wire.TError)

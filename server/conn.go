@@ -44,6 +44,7 @@ type conn struct {
 	adapters map[string]uint64
 
 	closeOnce sync.Once
+	shutDone  chan struct{} // closed once shut has sent the close frame
 }
 
 // enqueueLocked adds m to the queue, or shuts the connection as a slow
@@ -169,12 +170,62 @@ func (c *conn) writeLoop() {
 }
 
 // readLoop reads the client's hellos until the connection fails, times
-// out, or the client sends something other than a hello.
+// out, or the client sends something other than a hello; then it ends
+// the connection.
 func (c *conn) readLoop() {
+	defer c.end()
+	c.readHellos()
+}
+
+// lingerTimeout bounds how long a shut connection is still read, and
+// what is read discarded, before it is closed. Closing a socket with
+// unread data resets it, and the reset can reach the client before the
+// error message and close frame already sent: a client whose oversized
+// hello was refused would see "connection reset" instead of too_large.
+const lingerTimeout = time.Second
+
+// end is the reader's last act, and the one place a connection is
+// closed: it reads and discards until the client answers the close
+// frame, the connection fails, or shut's linger deadline passes, then
+// closes the socket and releases the address slot.
+func (c *conn) end() {
+	c.ws.SetPongHandler(nil)
+	// The writer has WriteTimeout to send the error that ended the
+	// reading, then shut shortens this.
+	c.extendRead(c.s.cfg.WriteTimeout + lingerTimeout)
+	for {
+		if _, _, err := c.ws.NextReader(); err != nil {
+			break // NextReader discards what was left of the previous frame
+		}
+	}
+	// A read that failed for good (a timeout) ends the loop at once; the
+	// error and close frame may still be on their way out.
+	select {
+	case <-c.shutDone:
+	case <-time.After(c.s.cfg.WriteTimeout + lingerTimeout):
+	}
+	c.ws.Close()
+	c.s.limits.release(c.addr)
+	c.s.conns.Done()
+}
+
+// extendRead sets the read deadline d from now, unless the connection is
+// shut: then the linger deadline shut set stands. Under mu, so that a
+// hello or pong read just as shut runs cannot undo its deadline.
+func (c *conn) extendRead(d time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if !c.closed {
+		c.ws.SetReadDeadline(time.Now().Add(d))
+	}
+}
+
+func (c *conn) readHellos() {
 	cfg := c.s.cfg
-	c.ws.SetReadDeadline(time.Now().Add(cfg.HandshakeTimeout))
+	c.extendRead(cfg.HandshakeTimeout)
 	c.ws.SetPongHandler(func(string) error {
-		return c.ws.SetReadDeadline(time.Now().Add(cfg.IdleTimeout))
+		c.extendRead(cfg.IdleTimeout)
+		return nil
 	})
 	greeted := false
 	for {
@@ -211,7 +262,7 @@ func (c *conn) readLoop() {
 			return
 		}
 		greeted = true
-		c.ws.SetReadDeadline(time.Now().Add(cfg.IdleTimeout))
+		c.extendRead(cfg.IdleTimeout)
 		if !c.s.hello(c, m.Hello) {
 			return // shut meanwhile: hellos still buffered are not served
 		}
@@ -239,19 +290,19 @@ func (c *conn) readFrame() (int, []byte, error) {
 	return mt, data, nil
 }
 
-// shut closes the connection once, telling the client why in the close
-// frame when it can, and releases its subscriptions and address slot.
+// shut ends the connection once, telling the client why in the close
+// frame when it can, and releases its subscriptions. The reader closes
+// the socket (end), at the latest lingerTimeout from now.
 func (c *conn) shut(reason string, code int) {
 	c.closeOnce.Do(func() {
 		c.mu.Lock()
 		c.closed = true
 		c.queue = nil
+		c.ws.SetReadDeadline(time.Now().Add(lingerTimeout))
 		c.mu.Unlock()
 		c.ws.WriteControl(websocket.CloseMessage, websocket.FormatCloseMessage(code, reason), time.Now().Add(time.Second))
-		c.ws.Close()
+		close(c.shutDone)
 		c.s.hub.remove(c)
-		c.s.limits.release(c.addr)
 		c.s.m.disconnects.WithLabelValues(reason).Inc()
-		c.s.conns.Done()
 	})
 }

@@ -239,10 +239,11 @@ func (s *Server) handleSync(w http.ResponseWriter, r *http.Request) {
 		s.m.refused.WithLabelValues(wire.CodeBadMessage).Inc()
 		return // Upgrade has answered the client
 	}
-	c := &conn{s: s, ws: ws, addr: ip, limit: s.cfg.SendQueue, held: map[string]uint64{}}
+	c := &conn{s: s, ws: ws, addr: ip, limit: s.cfg.SendQueue, held: map[string]uint64{}, shutDone: make(chan struct{})}
 	s.conns.Add(1)
 	if !s.hub.add(c) {
 		c.fail(wire.CodeUnavailable, "the server is shutting down")
+		go c.end()
 		return
 	}
 	// Reading in a fresh goroutine lets this handler return, and with it
