@@ -43,11 +43,7 @@ func (b *builder) add(text string, p pattern) error {
 	if len(b.words) == 0 {
 		return errors.New("no words after normalisation")
 	}
-	b.ids = b.ids[:0]
-	for _, w := range b.words {
-		b.ids = append(b.ids, b.word([]byte(w)))
-	}
-	b.insert(p)
+	b.insertWords(b.words, p)
 	return nil
 }
 
@@ -61,17 +57,70 @@ func (b *builder) addExpanded(phrase string, p pattern) error {
 			return b.add(phrase, p)
 		}
 	}
-	b.ids = b.ids[:0]
+	b.words = b.words[:0]
 	for w := range strings.SplitSeq(phrase, " ") {
 		if w != "" {
-			b.ids = append(b.ids, b.word([]byte(w)))
+			b.words = append(b.words, w)
 		}
 	}
-	if len(b.ids) == 0 {
+	if len(b.words) == 0 {
 		return errors.New("no words after normalisation")
 	}
-	b.insert(p)
+	b.insertWords(b.words, p)
 	return nil
+}
+
+// contracted[a+" "+b] is the one word a post writes for the two words
+// "a b" that a list's "a'b" normalises to: posts often drop the
+// apostrophe ("shouldnt", "cant", "im"), list authors seldom do. Only the
+// spellings that are no other word: "we're", "it's", "I'll", "I'd",
+// "we'll", "he'll" would become "were", "its", "ill", "id", "well",
+// "hell".
+var contracted = func() map[string]string {
+	m := map[string]string{}
+	for _, w := range []string{"don", "doesn", "didn", "can", "couldn", "won", "wouldn", "shouldn", "isn", "aren", "wasn", "weren", "haven", "hasn", "hadn", "mustn", "needn", "ain"} {
+		m[w+" t"] = w + "t"
+	}
+	for _, w := range []string{"i m", "you re", "they re", "that s", "what s", "there s", "she s", "he s", "who s"} {
+		m[w] = strings.ReplaceAll(w, " ", "")
+	}
+	return m
+}()
+
+// insertWords inserts words as pattern p, and once more for each way of
+// writing its contractions without an apostrophe (at most maxContracted
+// of them in one phrase).
+func (b *builder) insertWords(words []string, p pattern) {
+	b.insertIDs(words, p)
+	var at []int // indexes of the first words of contractions
+	for i := 0; i+1 < len(words) && len(at) < maxContracted; i++ {
+		if _, ok := contracted[words[i]+" "+words[i+1]]; ok {
+			at = append(at, i)
+			i++
+		}
+	}
+	for mask := 1; mask < 1<<len(at); mask++ {
+		v := make([]string, 0, len(words))
+		for i := 0; i < len(words); i++ {
+			if k := slices.Index(at, i); k >= 0 && mask&(1<<k) != 0 {
+				v = append(v, contracted[words[i]+" "+words[i+1]])
+				i++
+				continue
+			}
+			v = append(v, words[i])
+		}
+		b.insertIDs(v, p)
+	}
+}
+
+const maxContracted = 3
+
+func (b *builder) insertIDs(words []string, p pattern) {
+	b.ids = b.ids[:0]
+	for _, w := range words {
+		b.ids = append(b.ids, b.word([]byte(w)))
+	}
+	b.insert(p)
 }
 
 // insert adds the words b.ids to the trie as pattern p.
@@ -81,6 +130,11 @@ func (b *builder) insert(p pattern) {
 		s = b.child(s, id)
 	}
 	p.words = int32(len(b.ids))
+	for q := b.ownHead[s]; q >= 0; q = b.ownNext[q] {
+		if o := b.e.pats[q]; o.list == p.list && o.rule == p.rule && o.exception == p.exception {
+			return // the rule has this phrase already (a contraction written both ways)
+		}
+	}
 	if p.lexicon {
 		b.lexWords = append(b.lexWords, b.ids...)
 	}

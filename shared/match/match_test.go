@@ -269,3 +269,46 @@ func TestExceptionsCoverNamingRules(t *testing.T) {
 		t.Errorf("a plain match: %q, want all three rules", got)
 	}
 }
+
+// A list's contractions match posts that drop the apostrophe, and a rule
+// that holds a phrase twice (written with and without the apostrophe, or
+// twice by its pattern's alternatives) still matches it once.
+func TestContractions(t *testing.T) {
+	e, err := Compile(list("l",
+		phrase("shouldn't be allowed"),                       // r0
+		phrase("they're vile", "they're vile people online"), // r1
+		regex(`\b(can t|cant|cannot) be trusted\b`),          // r2
+		regex(`\b(dirty|dirty) rats\b`),                      // r3
+		phrase("we're here"),                                 // r4: "were here" is no contraction
+	))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"they shouldn't be allowed", []string{"r0=shouldn't be allowed"}},
+		{"they shouldnt be allowed", []string{"r0=shouldnt be allowed"}},
+		{"theyre vile", []string{"r1=theyre vile"}},
+		{"theyre vile people online", nil},
+		{"they cant be trusted", []string{"r2=cant be trusted"}},
+		{"they can't be trusted", []string{"r2=can't be trusted"}},
+		{"dirty rats", []string{"r3=dirty rats"}},
+		{"we're here", []string{"r4=we're here"}},
+		{"they were here", nil},
+		{"the cant of the deck", nil},
+	}
+	for _, tc := range tests {
+		if got := found(t, e, tc.text); !slices.Equal(got, tc.want) {
+			t.Errorf("Match(%q) = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+	one, err := Compile(list("l", regex(`\b(can t|cant|cannot) be trusted\b`)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(one.pats); n != 3 {
+		t.Errorf("(can t|cant|cannot) be trusted: %d phrases, want 3 (one each)", n)
+	}
+}
