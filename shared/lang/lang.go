@@ -29,10 +29,16 @@ var stopwords = func() map[string]Lang {
 		EN: {"the", "and", "you", "that", "this", "with", "are", "have", "they", "was", "for", "not", "but", "what",
 			"all", "your", "from", "will", "would", "there", "their", "about", "should", "them", "is", "of", "to", "it",
 			"we", "be", "my", "he", "she", "his", "her", "i", "me", "so", "just", "like", "get", "go", "back", "who", "why",
+			"in", "at", "an", "our", "us", "do", "did", "does", "can", "has", "had", "been", "were", "these", "those",
+			"than", "then", "when", "where", "how", "if", "or", "because", "ever", "never", "really", "don", "doesn",
+			"didn", "isn", "aren", "im", "am", "by", "him", "which", "any", "some", "over",
 			"ll", "re", "ve"}, // of "they'll", "you're", "I've"
 		FR: {"le", "la", "les", "des", "et", "est", "une", "du", "que", "qui", "pas", "pour", "dans", "sur", "avec",
 			"sont", "ce", "cette", "ces", "il", "ils", "elle", "nous", "vous", "tu", "je", "mais", "au", "aux", "ne",
-			"plus", "tout", "tous", "leur", "leurs", "quel", "quelle", "c", "l", "j", "qu", "n", "ou", "trop"},
+			"plus", "tout", "tous", "leur", "leurs", "quel", "quelle", "c", "l", "j", "qu", "n", "ou", "trop",
+			"un", "de", "en", "mon", "ma", "mes", "ses", "notre", "nos", "votre", "vos", "moi", "toi", "lui", "eux",
+			"faut", "fait", "comme", "quand", "parce", "chez", "aussi", "encore", "jamais", "rien", "bien", "tres",
+			"etre", "avoir", "ont", "suis", "sommes", "etes", "ai", "avez", "avons", "ca", "se", "sa"},
 		// Not "d", "s" or "t", which English contractions leave as often
 		// (« d'un », « s'il », « t'es »; "I'd", "it's", "don't").
 	} {
