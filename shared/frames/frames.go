@@ -622,6 +622,10 @@ func (a *Analyzer) negated(hits []match.Hit, tg, p match.Hit, harm bool) bool {
 			return true
 		case n.Words[1] <= first && first-n.Words[1] <= negBefore:
 			return true
+		case n.Words[0] == p.Words[1] && p.Words[0] >= tg.Words[1]:
+			// Right after its verb, as spoken French drops « ne »: « ils
+			// bossent jamais », « elle mérite pas son siège ».
+			return true
 		case harm && n.Words[1] <= p.Words[0] && n.Words[0]-a.words[n.Words[0]].first <= 1:
 			// A harm denied from the head of its phrase: "No one should
 			// ever be allowed to hurt T", « Personne ne devrait frapper

@@ -48,6 +48,8 @@ func lexicon() *rules.List {
 			cue("c-no-one", rules.Negation, "no one"),
 			cue("c-dont", rules.Negation, "don t"),
 			cue("c-pas", rules.Negation, "pas"),
+			cue("c-jamais", rules.Negation, "jamais"),
+			pr("p-bossent", rules.Positive, rules.After, "bossent"),
 			cue("c-calling", rules.Counter, "calling"),
 			cue("c-sentenced", rules.Report, "was sentenced"),
 			cue("c-they", rules.Anaphor, "they"),
@@ -120,6 +122,9 @@ func TestFrames(t *testing.T) {
 		{"I don't hate immigrants", []found{{rules.Contempt, rules.Xenophobia, "immigrants", frames.Negated}}},
 		{"Les musulmans ne sont pas des parasites", []found{{rules.Dehumanise, rules.Islamophobia, "musulmans", frames.Negated}}},
 		{"immigrants are not human", []found{{rules.Positive, rules.Xenophobia, "immigrants", ""}}},
+		// Spoken French drops « ne »: the negation follows its verb.
+		{"les musulmans bossent jamais", []found{{rules.Positive, rules.Islamophobia, "musulmans", ""}}},
+		{"les musulmans bossent", []found{{rules.Positive, rules.Islamophobia, "musulmans", frames.Praised}}},
 		{"immigrants are human", []found{{rules.Positive, rules.Xenophobia, "immigrants", frames.Praised}}},
 		{"Calling immigrants vermin is wrong", []found{{rules.Dehumanise, rules.Xenophobia, "immigrants", frames.Countered}}},
 		{`"Immigrants are vermin" is a vile thing to say`, []found{{rules.Dehumanise, rules.Xenophobia, "Immigrants", frames.Quoted}}},
