@@ -232,7 +232,7 @@ func (a *Analyzer) postContext(hits []match.Hit, quotes bool) Context {
 			return Quoted // "« T are … »: that's racist"
 		}
 		for _, ni := range a.cues[cueNegation] {
-			if a.negates(hits[ni], tg) {
+			if a.negates(hits[ni], tg) && !a.inability(hits, hits[ni]) {
 				return Negated
 			}
 		}
@@ -607,29 +607,50 @@ func (a *Analyzer) negated(hits []match.Hit, tg, p match.Hit, harm bool) bool {
 	first := min(tg.Words[0], p.Words[0])
 	last := max(tg.Words[1], p.Words[1])
 	clause := a.words[p.Words[0]].clause
-	for _, ni := range a.cues[cueNegation] {
-		n := hits[ni]
-		if overlaps(n, p) || overlaps(n, tg) || a.words[n.Words[0]].clause != clause || a.words[n.Words[0]].phrase != a.words[p.Words[0]].phrase {
-			continue
+	for _, cues := range [2][]int32{a.cues[cueNegation], a.cues[cueInability]} {
+		for _, ni := range cues {
+			if a.negatedBy(hits[ni], tg, p, first, last, clause, harm) {
+				return true
+			}
 		}
-		if a.asks(n) && n.Words[1] <= tg.Words[0] && n.Words[1] <= p.Words[0] {
-			continue // "Aren't T just P?" asks for agreement: no negation
-		}
-		switch {
-		case n.Words[0] >= first && n.Words[1] <= last: // between them
-			return true
-		case n.Words[1] <= p.Words[0] && p.Words[0]-n.Words[1] <= negReach:
-			return true
-		case n.Words[1] <= first && first-n.Words[1] <= negBefore:
-			return true
-		case n.Words[0] == p.Words[1] && p.Words[0] >= tg.Words[1]:
-			// Right after its verb, as spoken French drops « ne »: « ils
-			// bossent jamais », « elle mérite pas son siège ».
-			return true
-		case harm && n.Words[1] <= p.Words[0] && n.Words[0]-a.words[n.Words[0]].first <= 1:
-			// A harm denied from the head of its phrase: "No one should
-			// ever be allowed to hurt T", « Personne ne devrait frapper
-			// les T ».
+	}
+	return false
+}
+
+// negatedBy reports whether negation n negates the frame of tg and p,
+// which span the words [first, last) of a clause.
+func (a *Analyzer) negatedBy(n, tg, p match.Hit, first, last, clause int32, harm bool) bool {
+	if overlaps(n, p) || overlaps(n, tg) || a.words[n.Words[0]].clause != clause || a.words[n.Words[0]].phrase != a.words[p.Words[0]].phrase {
+		return false
+	}
+	if a.asks(n) && n.Words[1] <= tg.Words[0] && n.Words[1] <= p.Words[0] {
+		return false // "Aren't T just P?" asks for agreement: no negation
+	}
+	switch {
+	case n.Words[0] >= first && n.Words[1] <= last: // between them
+		return true
+	case n.Words[1] <= p.Words[0] && p.Words[0]-n.Words[1] <= negReach:
+		return true
+	case n.Words[1] <= first && first-n.Words[1] <= negBefore:
+		return true
+	case n.Words[0] == p.Words[1] && p.Words[0] >= tg.Words[1]:
+		// Right after its verb, as spoken French drops « ne »: « ils
+		// bossent jamais », « elle mérite pas son siège ».
+		return true
+	case harm && n.Words[1] <= p.Words[0] && n.Words[0]-a.words[n.Words[0]].first <= 1:
+		// A harm denied from the head of its phrase: "No one should
+		// ever be allowed to hurt T", « Personne ne devrait frapper
+		// les T ».
+		return true
+	}
+	return false
+}
+
+// inability reports whether negation n is part of an inability cue
+// ("will never", « ne peuvent pas »), which does not deny hate.
+func (a *Analyzer) inability(hits []match.Hit, n match.Hit) bool {
+	for _, ii := range a.cues[cueInability] {
+		if i := hits[ii]; i.Words[0] <= n.Words[0] && n.Words[1] <= i.Words[1] {
 			return true
 		}
 	}
@@ -647,12 +668,13 @@ func cueIndex(c rules.Class) int { return slices.Index(rules.CueClasses, c) }
 // The index of each cue class that the analysis reads, found once:
 // cueIndex compares strings.
 var (
-	cueAnaphor  = cueIndex(rules.Anaphor)
-	cueContrast = cueIndex(rules.Contrast)
-	cueCounter  = cueIndex(rules.Counter)
-	cueIngroup  = cueIndex(rules.Ingroup)
-	cueIntent   = cueIndex(rules.Intent)
-	cueLink     = cueIndex(rules.Link)
-	cueNegation = cueIndex(rules.Negation)
-	cueReport   = cueIndex(rules.Report)
+	cueAnaphor   = cueIndex(rules.Anaphor)
+	cueContrast  = cueIndex(rules.Contrast)
+	cueCounter   = cueIndex(rules.Counter)
+	cueIngroup   = cueIndex(rules.Ingroup)
+	cueInability = cueIndex(rules.Inability)
+	cueIntent    = cueIndex(rules.Intent)
+	cueLink      = cueIndex(rules.Link)
+	cueNegation  = cueIndex(rules.Negation)
+	cueReport    = cueIndex(rules.Report)
 )

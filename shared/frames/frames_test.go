@@ -68,6 +68,10 @@ func lexicon() *rules.List {
 			pr("p-lock", rules.Exclude, rules.Any, "lock them up"),
 			tg("t-slurword", rules.Racism, "slurword"),
 			cue("c-arent", rules.Negation, "aren t"),
+			cue("c-never", rules.Negation, "never"),
+			cue("c-can-t", rules.Inability, "can t"),
+			cue("c-will-never", rules.Inability, "will never"),
+			pr("p-trusted", rules.Positive, rules.After, "be trusted"),
 			{ID: "slur", Kind: rules.Term, Text: "slurword", Category: rules.Racism, Weight: 0.9},
 		},
 	}
@@ -122,6 +126,8 @@ func TestFrames(t *testing.T) {
 		{"I don't hate immigrants", []found{{rules.Contempt, rules.Xenophobia, "immigrants", frames.Negated}}},
 		{"Les musulmans ne sont pas des parasites", []found{{rules.Dehumanise, rules.Islamophobia, "musulmans", frames.Negated}}},
 		{"immigrants are not human", []found{{rules.Positive, rules.Xenophobia, "immigrants", ""}}},
+		{"immigrants can't be trusted", []found{{rules.Positive, rules.Xenophobia, "immigrants", ""}}},
+		{"immigrants will never be trusted", []found{{rules.Positive, rules.Xenophobia, "immigrants", ""}}},
 		// Spoken French drops « ne »: the negation follows its verb.
 		{"les musulmans bossent jamais", []found{{rules.Positive, rules.Islamophobia, "musulmans", ""}}},
 		{"les musulmans bossent", []found{{rules.Positive, rules.Islamophobia, "musulmans", frames.Praised}}},
@@ -251,6 +257,10 @@ func TestPostContext(t *testing.T) {
 		"women are vermin but women are not stupid":           frames.None, // a frame counts
 		"we're women and we run this":                         frames.Reclaimed,
 		"immigrants are human":                                frames.Praised,
+		// What a group can't do or will never be is said against it.
+		"immigrants can't drive":      frames.None,
+		"immigrants will never learn": frames.None,
+		"immigrants never learn":      frames.Negated,
 	} {
 		hits := m.Match(text)
 		if got := a.Analyze(text, m.Text, hits, e.Lists).Context; got != want {

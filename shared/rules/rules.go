@@ -110,12 +110,18 @@ const (
 	// group named earlier only inside a predicate's own words ("lock
 	// them up", « je les hais »): elsewhere it is an article or nothing.
 	Clitic Class = "clitic"
+	// Inability denies what a group can do or will ever be ("can't",
+	// "will never", « ne peuvent pas », « seront jamais »). It negates a
+	// predicate as Negation does ("T can't be trusted"), but unlike "T
+	// are not …" it does not make a post about the group a denial of
+	// hate: "T can't V" is most often said against them.
+	Inability Class = "inability"
 )
 
 // PredicateClasses and CueClasses list the classes of each role.
 var (
 	PredicateClasses = []Class{Dehumanise, Derogate, Contempt, Threaten, Exclude, Positive, Violence}
-	CueClasses       = []Class{Negation, Counter, Report, Anaphor, Link, Contrast, Ingroup, Clitic, Intent}
+	CueClasses       = []Class{Negation, Counter, Report, Anaphor, Link, Contrast, Ingroup, Clitic, Intent, Inability}
 )
 
 // Order says where a predicate may stand relative to its target in a
