@@ -74,14 +74,15 @@ func (b *builder) addExpanded(phrase string, p pattern) error {
 // "a b" that a list's "a'b" normalises to: posts often drop the
 // apostrophe ("shouldnt", "cant", "im"), list authors seldom do. Only the
 // spellings that are no other word: "we're", "it's", "I'll", "I'd",
-// "we'll", "he'll" would become "were", "its", "ill", "id", "well",
-// "hell".
+// "we'll", "he'll", "she'd" would become "were", "its", "ill", "id",
+// "well", "hell", "shed".
 var contracted = func() map[string]string {
 	m := map[string]string{}
 	for _, w := range []string{"don", "doesn", "didn", "can", "couldn", "won", "wouldn", "shouldn", "isn", "aren", "wasn", "weren", "haven", "hasn", "hadn", "mustn", "needn", "ain"} {
 		m[w+" t"] = w + "t"
 	}
-	for _, w := range []string{"i m", "you re", "they re", "that s", "what s", "there s", "she s", "he s", "who s"} {
+	for _, w := range []string{"i m", "you re", "they re", "that s", "what s", "there s", "she s", "he s", "who s",
+		"they ll", "you ll", "it ll", "that ll", "who ll", "they ve", "you ve", "we ve", "i ve", "they d", "you d"} {
 		m[w] = strings.ReplaceAll(w, " ", "")
 	}
 	return m

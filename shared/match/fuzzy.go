@@ -286,7 +286,7 @@ func (m *Matcher) split(key []byte) (uint32, uint32, int) {
 			continue
 		}
 		b := m.find(key[i:])
-		if b == 0 {
+		if b == 0 || i >= minSplitPart && suffixWord[string(key[i:])] {
 			continue
 		}
 		lexB := m.e.lexWord[b] && n-i >= minSplitPart
@@ -305,6 +305,11 @@ func (m *Matcher) split(key []byte) (uint32, uint32, int) {
 	}
 	return 0, 0, 0
 }
+
+// suffixWord holds the words that are also suffixes: a word ending in
+// one is most often that word's derivative ("hopeless", "homeless",
+// "sadness", « vraiment »), not two words run together ("hope less").
+var suffixWord = map[string]bool{"less": true, "ness": true, "ful": true, "ship": true, "hood": true, "like": true, "wise": true, "able": true, "ment": true, "ments": true}
 
 // leadingLetter reports whether c, glued to a word starting with next,
 // may be a word of its own: the English "I" ("ihate"), the French « j »

@@ -20,7 +20,9 @@ import (
 //     dictionary key drops the s;
 //   - a word one first letter away from a lexicon word is another word,
 //     not a variant of it ("skills" is not "kills", "laughter" not
-//     "slaughter"); a letter added or dropped inside still is.
+//     "slaughter"); a letter added or dropped inside still is;
+//   - a word that ends in a suffix that is also a word is that word's
+//     derivative: "hopeless" is not "hope less" (a negation).
 func TestStarterSpans(t *testing.T) {
 	lists, err := demo.Lists()
 	if err != nil {
@@ -45,6 +47,8 @@ func TestStarterSpans(t *testing.T) {
 		{text: "muslims are vermmin", want: "vermmin"},
 		{text: "muslms are vermin", want: "muslms"},
 		{text: "slaughtr the jews", want: "slaughtr"},
+		{text: "why are asian drivers so hopeless", not: "less"},
+		{text: "homeless people", not: "less"},
 	} {
 		var got []string
 		for _, h := range m.Match(c.text) {
