@@ -144,7 +144,7 @@ func (a *Analyzer) Analyze(text string, t *normalize.Text, hits []match.Hit, lis
 	}
 	a.segment(text, t, hits)
 	for _, ti := range a.target {
-		if r.Ingroup == "" && a.reclaimed(hits, hits[ti]) {
+		if r.Ingroup == "" && a.reclaimed(hits, hits[ti], nil) {
 			r.Ingroup = lists[hits[ti].List].Rules[hits[ti].Rule].Category
 		}
 	}
@@ -153,7 +153,7 @@ func (a *Analyzer) Analyze(text string, t *normalize.Text, hits []match.Hit, lis
 		rule := &lists[h.List].Rules[h.Rule]
 		if rule.Role == rules.Flagging {
 			r.HitContext[i] = a.context(hits, h, h, quotes)
-			if r.HitContext[i] == None && (a.reclaimed(hits, h) || rule.Category == r.Ingroup) {
+			if r.HitContext[i] == None && (a.reclaimed(hits, h, nil) || rule.Category == r.Ingroup) {
 				r.HitContext[i] = Reclaimed
 			}
 		}
@@ -179,7 +179,11 @@ func (a *Analyzer) Analyze(text string, t *normalize.Text, hits []match.Hit, lis
 			f.Category = tr.Category
 		}
 		negated := a.negated(hits, tg, p, pr.Class == rules.Violence || pr.Class == rules.Threaten)
-		if a.reclaimed(hits, named) && !negated {
+		var act *match.Hit // what the cue's subject does to the group, not says of itself
+		if pr.Class == rules.Threaten || pr.Class == rules.Violence || pr.Class == rules.Exclude || pr.Class == rules.Contempt {
+			act = &p
+		}
+		if a.reclaimed(hits, named, act) && !negated {
 			f.Context = Reclaimed // "we're dykes and …"
 			r.Frames = append(r.Frames, f)
 			continue
@@ -345,11 +349,16 @@ func (a *Analyzer) markQuestion() {
 }
 
 // reclaimed reports whether an in-group cue stands in the three words
-// before the hit h (a slur, or a frame's target), in its clause.
-func (a *Analyzer) reclaimed(hits []match.Hit, h match.Hit) bool {
+// before the hit h (a slur, or a frame's target), in its clause, and
+// p, when not nil, not between them: a threat, exclusion or contempt
+// that the cue's subject turns on the group ("we're coming for the
+// arabs"), where "we're stupid dykes" and « on est une bande de gouines »
+// describe the speakers.
+func (a *Analyzer) reclaimed(hits []match.Hit, h match.Hit, p *match.Hit) bool {
 	for _, ci := range a.cues[cueIngroup] {
 		c := hits[ci]
-		if c.Words[1] <= h.Words[0] && h.Words[0]-c.Words[1] <= 3 && a.words[c.Words[0]].clause == a.words[h.Words[0]].clause {
+		if c.Words[1] <= h.Words[0] && h.Words[0]-c.Words[1] <= 3 && a.words[c.Words[0]].clause == a.words[h.Words[0]].clause &&
+			(p == nil || p.Words[1] <= c.Words[0] || h.Words[0] < p.Words[1]) {
 			return true
 		}
 	}

@@ -256,6 +256,7 @@ func TestPostContext(t *testing.T) {
 		`"immigrants take our jobs" they shout. Sad`:          frames.Quoted,
 		"women are vermin but women are not stupid":           frames.None, // a frame counts
 		"we're women and we run this":                         frames.Reclaimed,
+		"we're here to kill immigrants":                       frames.None, // "we" threaten
 		"immigrants are human":                                frames.Praised,
 		// What a group can't do or will never be is said against it.
 		"immigrants can't drive":      frames.None,
