@@ -40,7 +40,6 @@ FUZZ_TARGETS := \
 	./shared/wire:FuzzDecode \
 	./shared/wire:FuzzDiff \
 	./shared/model:FuzzDecode \
-	./shared/match:FuzzImport \
 	./shared/match:FuzzFindKeyOf \
 	./shared/match:FuzzRewalk \
 	./shared/frames:FuzzPlainGap

@@ -22,23 +22,3 @@ func BenchmarkCompileDemo(b *testing.B) {
 	}
 }
 
-// BenchmarkImportDemo measures rebuilding the compiled demo lists from
-// their Export: what a client pays at start-up with a cache.
-func BenchmarkImportDemo(b *testing.B) {
-	lists, err := demo.Lists()
-	if err != nil {
-		b.Fatal(err)
-	}
-	e, err := match.Compile(lists...)
-	if err != nil {
-		b.Fatal(err)
-	}
-	data := e.Export(nil)
-	b.SetBytes(int64(len(data)))
-	b.ReportAllocs()
-	for b.Loop() {
-		if _, err := match.Import(data, lists...); err != nil {
-			b.Fatal(err)
-		}
-	}
-}

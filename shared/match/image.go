@@ -17,15 +17,15 @@ import (
 // automaton it compiled before, with the same build of the program: the
 // wasm classifier's start-up cache.
 //
-// Import rebuilds an Engine from Export's portable form and checks every
-// index, which makes a loop over each state, edge, pattern and output:
-// hundreds of thousands of elements for the demo lists. In WebAssembly
-// that costs far more than it does natively, as a function called once
-// runs in the engine's baseline tier (V8's Liftoff) throughout: Import of
-// the demo lists took 90 to 180 ms there before the first verdict, 5 ms
-// natively. An image holds each of the Engine's arrays as it is in memory,
-// slot for slot, and LoadImage uses them in place: it makes no loop over
-// the automaton, only over the dictionary's words and the lists' rules.
+// Rebuilding an Engine from a portable form checks every index, a loop
+// over each state, edge, pattern and output: hundreds of thousands of
+// elements for the starter lists. In WebAssembly that costs far more than
+// natively, as a function called once runs in the engine's baseline tier
+// (V8's Liftoff) throughout: such an import took 90 to 180 ms before the
+// first verdict there, 5 ms natively. An image holds each of the Engine's
+// arrays as it is in memory, slot for slot, and LoadImage uses them in
+// place: it makes no loop over the automaton, only over the dictionary's
+// words and the lists' rules.
 //
 // So an image is no exchange format and LoadImage trusts it: it is only
 // for bytes that this very build of the program wrote (the layout of the
@@ -35,7 +35,7 @@ import (
 // that a truncated or shuffled image is refused, but not the values of
 // the arrays: an image damaged in a way that keeps its lengths makes an
 // Engine that matches wrongly, may panic, or may loop for ever. Anything
-// else should use Export and Import.
+// else should compile the lists.
 //
 // The element types written raw hold no pointers (image_test.go checks
 // it), so that the garbage collector has nothing to follow in them.

@@ -24,11 +24,8 @@ func TestImage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// Export writes every table of an Engine: the same bytes, the same
+	// The image holds every table of an Engine: the same bytes, the same
 	// Engine.
-	if !bytes.Equal(loaded.Export(nil), e.Export(nil)) {
-		t.Error("an engine loaded from its image exports other bytes than the compiled one")
-	}
 	if !bytes.Equal(loaded.AppendImage(nil), img) {
 		t.Error("an engine loaded from its image makes another image")
 	}
@@ -53,7 +50,7 @@ func TestImage(t *testing.T) {
 	if !reflect.DeepEqual(hits(copied, texts), want) {
 		t.Error("an engine loaded from an unaligned image gives other hits")
 	}
-	t.Logf("image of %d bytes, export of %d", len(img), len(e.Export(nil)))
+	t.Logf("image of %d bytes", len(img))
 
 	empty, err := match.Compile()
 	if err != nil {
@@ -90,7 +87,9 @@ func TestLoadImageRefuses(t *testing.T) {
 	if _, err := match.LoadImage(img, lists[:len(lists)-1]...); err == nil || !strings.Contains(err.Error(), "lists") {
 		t.Errorf("an image of other lists: %v", err)
 	}
-	if _, err := match.LoadImage(e.Export(nil), lists...); err == nil {
-		t.Error("an export was loaded as an image")
+	other := append([]byte(nil), img...)
+	other[0] ^= 0xff
+	if _, err := match.LoadImage(other, lists...); err == nil {
+		t.Error("an image of another format was loaded")
 	}
 }

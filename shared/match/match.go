@@ -77,10 +77,10 @@ type compiledPattern struct {
 	list, rule int32
 	naming     bool
 	src        string
-	// re is compiled by Compile, or on first use in an imported Engine:
-	// most posts rule out every regular expression by the prefilter, and
-	// compiling them was a fifth of Import's time in WebAssembly, on the
-	// way to the first verdict. broken: src did not compile, and the
+	// re is compiled by Compile, or on first use in an Engine loaded from
+	// its image: most posts rule out every regular expression by the
+	// prefilter, and compiling them all would be on the way to the first
+	// verdict in WebAssembly. broken: src did not compile, and the
 	// pattern matches nothing (the lists were validated, so it does).
 	re     atomic.Pointer[regexp.Regexp]
 	broken atomic.Bool

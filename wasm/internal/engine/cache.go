@@ -33,9 +33,9 @@ import (
 // were no cache.
 //
 // The automaton is its memory image (match.Engine.AppendImage), which
-// match.LoadImage uses in place without a loop over its states: the
-// portable export (match.Export), which Import checks index by index, cost
-// 90 to 180 ms of the first verdict in WebAssembly. LoadImage trusts the
+// match.LoadImage uses in place without a loop over its states: a
+// portable export checked index by index cost 90 to 180 ms of the first
+// verdict in WebAssembly. LoadImage trusts the
 // values of the arrays, so the checksum is what stands between a damaged
 // cache and a wrong automaton.
 //
