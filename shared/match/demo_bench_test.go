@@ -21,4 +21,3 @@ func BenchmarkCompileDemo(b *testing.B) {
 		}
 	}
 }
-
