@@ -3,6 +3,7 @@ package match
 import (
 	"errors"
 	"slices"
+	"strconv"
 	"strings"
 
 	"voile/shared/normalize"
@@ -43,8 +44,7 @@ func (b *builder) add(text string, p pattern) error {
 	if len(b.words) == 0 {
 		return errors.New("no words after normalisation")
 	}
-	b.insertWords(b.words, p)
-	return nil
+	return b.insertWords(b.words, p)
 }
 
 // addExpanded inserts a phrase that a pattern expanded to. It is made of
@@ -66,8 +66,7 @@ func (b *builder) addExpanded(phrase string, p pattern) error {
 	if len(b.words) == 0 {
 		return errors.New("no words after normalisation")
 	}
-	b.insertWords(b.words, p)
-	return nil
+	return b.insertWords(b.words, p)
 }
 
 // contracted[a+" "+b] is the one word a post writes for the two words
@@ -91,7 +90,10 @@ var contracted = func() map[string]string {
 // insertWords inserts words as pattern p, and once more for each way of
 // writing its contractions without an apostrophe (at most maxContracted
 // of them in one phrase).
-func (b *builder) insertWords(words []string, p pattern) {
+func (b *builder) insertWords(words []string, p pattern) error {
+	if len(words) >= 1<<outRefWordBits {
+		return errors.New("more than " + strconv.Itoa(1<<outRefWordBits-1) + " words")
+	}
 	b.insertIDs(words, p)
 	var at []int // indexes of the first words of contractions
 	for i := 0; i+1 < len(words) && len(at) < maxContracted; i++ {
@@ -112,6 +114,10 @@ func (b *builder) insertWords(words []string, p pattern) {
 		}
 		b.insertIDs(v, p)
 	}
+	if len(b.e.pats) > maxPatterns {
+		return errors.New("more than " + strconv.Itoa(maxPatterns) + " phrases in all")
+	}
+	return nil
 }
 
 const maxContracted = 3
@@ -227,7 +233,7 @@ func (b *builder) link() {
 		e.out[s].start = uint32(len(e.outs))
 		own := len(e.outs)
 		for p := b.ownHead[s]; p >= 0; p = b.ownNext[p] {
-			e.outs = append(e.outs, p)
+			e.outs = append(e.outs, newOutRef(p, e.pats[p].words))
 		}
 		slices.Reverse(e.outs[own:])
 		if f := e.fail[s]; f != 0 {

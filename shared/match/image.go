@@ -119,7 +119,7 @@ func (e *Engine) ImageSize() int {
 		rawSize[wordSlot](len(e.dict.slots)) + rawSize[bool](len(e.lexWord)) + rawSize[pattern](len(e.pats)) +
 		rawSize[uint32](len(e.root)) + rawSize[uint64](len(e.next.keys)) + rawSize[uint32](len(e.next.to)) + rawSize[uint64](len(e.next.seen)) + 8 +
 		rawSize[bool](len(e.inner)) + rawSize[uint32](len(e.fail)) + rawSize[outSpan](len(e.out)) +
-		rawSize[uint64](len(e.hasOut)) + rawSize[int32](len(e.outs)) +
+		rawSize[uint64](len(e.hasOut)) + rawSize[outRef](len(e.outs)) +
 		rawSize[uint32](2*len(e.regexps)) + rawSize[byte](len(p.class)) + 8 + rawSize[int32](len(p.delta)) +
 		rawSize[int32](len(p.outAt)) + rawSize[int32](len(p.outs)) + rawSize[int32](len(p.clauseAt)) + rawSize[int32](len(p.step)) +
 		rawSize[lang.Lang](len(e.langOf)) + rawSize[bool](nrules) + 8
@@ -189,7 +189,7 @@ func loadImage(data []byte, lists []*rules.List) (*Engine, error) {
 	e.fail = readRaw[uint32](&r)
 	e.out = readRaw[outSpan](&r)
 	e.hasOut = readRaw[uint64](&r)
-	e.outs = readRaw[int32](&r)
+	e.outs = readRaw[outRef](&r)
 	if r.err != nil {
 		return nil, r.err
 	}

@@ -22,6 +22,25 @@ type Hit struct {
 	Words [2]int32
 }
 
+// outRef is one output of a state: a pattern's index and, in the top
+// outRefWordBits, its length in words, which the walk reads with it
+// rather than from the pattern, a read from a large array for every hit.
+type outRef uint32
+
+const (
+	outRefWordBits = 9
+	outRefPatBits  = 32 - outRefWordBits
+	// maxPatterns is the most patterns an Engine may hold.
+	maxPatterns = 1 << outRefPatBits
+)
+
+func newOutRef(p int32, words int32) outRef {
+	return outRef(p) | outRef(words)<<outRefPatBits
+}
+
+func (o outRef) pat() int32 { return int32(o & (maxPatterns - 1)) }
+func (o outRef) words() int { return int(o >> outRefPatBits) }
+
 // pattern is one sequence of words the automaton finds.
 type pattern struct {
 	list, rule int32
@@ -55,7 +74,7 @@ type Engine struct {
 	// enough to stay in cache, says so without reading out.
 	out    []outSpan
 	hasOut []uint64
-	outs   []int32 // indexes into patterns
+	outs   []outRef
 	pats   []pattern
 
 	regexps []*compiledPattern
@@ -489,9 +508,9 @@ func (m *Matcher) step(id uint32, first, end int, lo, hi int32) {
 func (m *Matcher) output(end int, hi int32) {
 	e := m.e
 	s := len(m.steps) - 1
-	for _, p := range e.outs[e.out[m.state].start:e.out[m.state].end] {
-		from := m.steps[s+1-int(e.pats[p].words)]
-		m.raw = append(m.raw, rawHit{pat: p, first: from.first, end: int32(end), lo: from.lo, hi: hi})
+	for _, o := range e.outs[e.out[m.state].start:e.out[m.state].end] {
+		from := m.steps[s+1-o.words()]
+		m.raw = append(m.raw, rawHit{pat: o.pat(), first: from.first, end: int32(end), lo: from.lo, hi: hi})
 	}
 }
 
