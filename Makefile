@@ -64,8 +64,9 @@ DATA ?= ../shared/data
 SUITES := shared/eval/testdata/suite-en.jsonl shared/eval/testdata/suite-fr.jsonl
 # Cases written apart from the suites, never trained on (README there).
 FRESH := shared/eval/testdata/fresh-en.jsonl shared/eval/testdata/fresh-fr.jsonl
-# A third set, written blind to the lexicons (README there).
+# Two more sets, written blind to the lexicons (README there).
 FRESH3 := shared/eval/testdata/fresh3-en.jsonl shared/eval/testdata/fresh3-fr.jsonl
+FRESH4 := shared/eval/testdata/fresh4-en.jsonl shared/eval/testdata/fresh4-fr.jsonl
 # Posts the lexicons were tuned on (README there): a check against regressions.
 PROBES := shared/eval/testdata/probes-en.jsonl shared/eval/testdata/probes-fr.jsonl
 CORPORA := $(DATA)/davidson.en.jsonl $(DATA)/mlma.en.jsonl $(DATA)/mlma.fr.jsonl
@@ -94,6 +95,8 @@ eval:
 	$(GO) run ./cmd/voile eval -table -split fresh-test $(FRESH)
 	$(GO) run ./cmd/voile eval -table $(FRESH3)
 	$(GO) run ./cmd/voile eval -table -split fresh3-test $(FRESH3)
+	$(GO) run ./cmd/voile eval -table $(FRESH4)
+	$(GO) run ./cmd/voile eval -table -split fresh4-test $(FRESH4)
 	$(GO) run ./cmd/voile eval -table $(PROBES)
 	$(GO) run ./cmd/voile eval -table -split dev $(CORPORA)
 	$(GO) run ./cmd/voile eval -table -split dev -model-only $(CORPORA)
