@@ -73,19 +73,23 @@ CORPORA := $(DATA)/davidson.en.jsonl $(DATA)/mlma.en.jsonl $(DATA)/mlma.fr.jsonl
 
 # The default model rides in a list of the demo publisher; bump
 # MODEL_VERSION with each retraining that is published.
-MODEL_VERSION ?= 3
+MODEL_VERSION ?= 4
 # Hate rows weigh 0.7 of the balanced weight: the corpora's few hate rows
 # weighed fully made the model read many neutral mentions of a group as
 # hate (held-out suite specificity 0.88 → 0.92 in English at this weight,
 # recall unchanged; make eval).
 MODEL_FLAGS ?= -balance 0.7
+# The third and fourth fresh sets' dev halves are trained on too (their
+# test halves never): posts in many more words than the suites', which
+# lifted recall on every unseen half (make eval; the closing note of
+# 2026-11-30 has the figures). The first fresh set stays wholly unseen.
 MODEL_TRAIN := $(CORPORA) $(SUITES) shared/demo/training/identity-en.jsonl shared/demo/training/identity-fr.jsonl \
-	shared/demo/training/everyday-en.jsonl shared/demo/training/everyday-fr.jsonl
+	shared/demo/training/everyday-en.jsonl shared/demo/training/everyday-fr.jsonl $(FRESH3) $(FRESH4)
 
 .PHONY: eval model
 model:
 	$(GO) run ./cmd/voile train -list demo-model -publisher voile-demo -version $(MODEL_VERSION) -demo \
-		-name "Voile default model (English and French)" -train-splits train,build -dev-splits dev $(MODEL_FLAGS) \
+		-name "Voile default model (English and French)" -train-splits train,build,fresh3-dev,fresh4-dev -dev-splits dev $(MODEL_FLAGS) \
 		-out shared/demo/model.yaml -dev-out shared/demo/model-report.txt $(MODEL_TRAIN)
 
 eval:
