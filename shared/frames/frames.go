@@ -616,9 +616,9 @@ func (a *Analyzer) negated(hits []match.Hit, tg, p match.Hit, harm bool) bool {
 	first := min(tg.Words[0], p.Words[0])
 	last := max(tg.Words[1], p.Words[1])
 	clause := a.words[p.Words[0]].clause
-	for _, cues := range [2][]int32{a.cues[cueNegation], a.cues[cueInability]} {
+	for k, cues := range [2][]int32{a.cues[cueNegation], a.cues[cueInability]} {
 		for _, ni := range cues {
-			if a.negatedBy(hits[ni], tg, p, first, last, clause, harm) {
+			if a.negatedBy(hits[ni], tg, p, first, last, clause, harm, k == 1) {
 				return true
 			}
 		}
@@ -626,14 +626,17 @@ func (a *Analyzer) negated(hits []match.Hit, tg, p match.Hit, harm bool) bool {
 	return false
 }
 
-// negatedBy reports whether negation n negates the frame of tg and p,
-// which span the words [first, last) of a clause.
-func (a *Analyzer) negatedBy(n, tg, p match.Hit, first, last, clause int32, harm bool) bool {
+// negatedBy reports whether negation n (an inability cue when inability)
+// negates the frame of tg and p, which span the words [first, last) of a
+// clause.
+func (a *Analyzer) negatedBy(n, tg, p match.Hit, first, last, clause int32, harm, inability bool) bool {
 	if overlaps(n, p) || overlaps(n, tg) || a.words[n.Words[0]].clause != clause || a.words[n.Words[0]].phrase != a.words[p.Words[0]].phrase {
 		return false
 	}
-	if a.asks(n) && n.Words[1] <= tg.Words[0] && n.Words[1] <= p.Words[0] {
-		return false // "Aren't T just P?" asks for agreement: no negation
+	if !inability && a.asks(n) && n.Words[1] <= tg.Words[0] && n.Words[1] <= p.Words[0] {
+		// "Aren't T just P?" asks for agreement: no negation. "Can't T
+		// ever be P?", "Why should T be P?" deny it.
+		return false
 	}
 	switch {
 	case n.Words[0] >= first && n.Words[1] <= last: // between them

@@ -128,6 +128,10 @@ func TestFrames(t *testing.T) {
 		{"immigrants are not human", []found{{rules.Positive, rules.Xenophobia, "immigrants", ""}}},
 		{"immigrants can't be trusted", []found{{rules.Positive, rules.Xenophobia, "immigrants", ""}}},
 		{"immigrants will never be trusted", []found{{rules.Positive, rules.Xenophobia, "immigrants", ""}}},
+		// At the head of a question, an inability still denies; a negation
+		// asks for agreement.
+		{"Can't immigrants ever be trusted?", []found{{rules.Positive, rules.Xenophobia, "immigrants", ""}}},
+		{"Aren't immigrants human?", []found{{rules.Positive, rules.Xenophobia, "immigrants", frames.Praised}}},
 		// Spoken French drops « ne »: the negation follows its verb.
 		{"les musulmans bossent jamais", []found{{rules.Positive, rules.Islamophobia, "musulmans", ""}}},
 		{"les musulmans bossent", []found{{rules.Positive, rules.Islamophobia, "musulmans", frames.Praised}}},

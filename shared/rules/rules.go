@@ -110,9 +110,12 @@ const (
 	// group named earlier only inside a predicate's own words ("lock
 	// them up", « je les hais »): elsewhere it is an article or nothing.
 	Clitic Class = "clitic"
-	// Inability denies what a group can do or will ever be ("can't",
-	// "will never", « ne peuvent pas », « seront jamais »). It negates a
-	// predicate as Negation does ("T can't be trusted"), but unlike "T
+	// Inability denies what a group can do, will ever be or should get
+	// ("can't", "will never", « ne peuvent pas », « seront jamais »), also
+	// as a rhetorical question ("since when", "why should", « depuis
+	// quand »). It negates a predicate as Negation does ("T can't be
+	// trusted"), even at the head of a question ("Can't T ever be
+	// normal?"), where "Aren't T …?" asks for agreement; and unlike "T
 	// are not …" it does not make a post about the group a denial of
 	// hate: "T can't V" is most often said against them.
 	Inability Class = "inability"
