@@ -284,6 +284,7 @@ func (a *Analyzer) segment(text string, t *normalize.Text, hits []match.Hit) {
 	n := len(t.Words)
 	a.words = a.words[:0]
 	clause, phrase, first, quoted := int32(0), int32(0), int32(0), false
+	lineQuoted := false // a line of a reply that starts with '>' quotes what it answers
 	prevEnd := 0
 	for i := range n {
 		start, end := t.Orig(int(t.Words[i].Start), int(t.Words[i].End))
@@ -303,8 +304,9 @@ func (a *Analyzer) segment(text string, t *normalize.Text, hits []match.Hit) {
 				a.markQuestion()
 			}
 			quoted = toggleQuotes(gap, quoted, i == 0)
+			lineQuoted = quotesLine(gap, lineQuoted, i == 0)
 		}
-		a.words = append(a.words, wordInfo{clause: clause, phrase: phrase, first: first, quoted: quoted})
+		a.words = append(a.words, wordInfo{clause: clause, phrase: phrase, first: first, quoted: quoted || lineQuoted})
 		prevEnd = max(prevEnd, end)
 	}
 	if strings.ContainsRune(text[prevEnd:], '?') {
@@ -377,13 +379,13 @@ func plainGap(gap string) bool {
 	return true
 }
 
-// plainByte[b]: b is ASCII and none of . ! ? ; \n " ' , : ( ) [ ] -.
+// plainByte[b]: b is ASCII and none of . ! ? ; \n " ' , : ( ) [ ] - >.
 // Every other rune those functions read is outside ASCII.
 var plainByte = func() (t [256]bool) {
 	for b := range utf8.RuneSelf {
 		t[b] = true
 	}
-	for _, b := range []byte(".!?;\n\"',:()[]-") {
+	for _, b := range []byte(".!?;\n\"',:()[]->") {
 		t[b] = false
 	}
 	return t
@@ -440,6 +442,26 @@ func toggleQuotes(gap string, quoted, atStart bool) bool {
 			case spaceAfter && !spaceBefore:
 				quoted = false
 			}
+		}
+	}
+	return quoted
+}
+
+// quotesLine returns whether the words after gap stand in a line that
+// starts with '>', the quotation of a reply ("> women belong in the
+// kitchen\nit's 2026, log off"): a line break ends one, a '>' after it
+// (or at the start of the post), with nothing but spaces before, starts
+// one.
+func quotesLine(gap string, quoted, atStart bool) bool {
+	lineStart := atStart
+	for i := 0; i < len(gap); i++ {
+		switch c := gap[i]; {
+		case c == '\n':
+			quoted, lineStart = false, true
+		case c == '>' && lineStart:
+			quoted = true
+		case c != ' ' && c != '\t' && c != '\r':
+			lineStart = false
 		}
 	}
 	return quoted

@@ -139,6 +139,9 @@ func TestFrames(t *testing.T) {
 		{"Calling immigrants vermin is wrong", []found{{rules.Dehumanise, rules.Xenophobia, "immigrants", frames.Countered}}},
 		{`"Immigrants are vermin" is a vile thing to say`, []found{{rules.Dehumanise, rules.Xenophobia, "Immigrants", frames.Quoted}}},
 		{`He said 'women are stupid' and left`, []found{{rules.Derogate, rules.Sexism, "women", frames.Quoted}}},
+		{"> women are stupid\nno, you are", []found{{rules.Derogate, rules.Sexism, "women", frames.Quoted}}},
+		{"ok\n> women are stupid\nno, you are", []found{{rules.Derogate, rules.Sexism, "women", frames.Quoted}}},
+		{"5 > 3 and women are stupid", []found{{rules.Derogate, rules.Sexism, "women", ""}}},
 		{"A man was sentenced for shouting that immigrants are vermin", []found{{rules.Dehumanise, rules.Xenophobia, "immigrants", frames.Reported}}},
 		// Pronouns refer back to a target named before.
 		{"I met some immigrants yesterday. They are vermin", []found{{rules.Dehumanise, rules.Xenophobia, "They", ""}}},

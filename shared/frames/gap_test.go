@@ -9,7 +9,7 @@ import (
 // the checks it skips find nothing: no end of sentence or phrase, no
 // question, no quotation opened or closed.
 func FuzzPlainGap(f *testing.F) {
-	for _, s := range []string{" ", ", ", " - ", " . ", "? ", "\" ", " '", "…", " « ", "\n", "; ", ":) ", " ’", "¿"} {
+	for _, s := range []string{" ", ", ", " - ", " . ", "? ", "\" ", " '", "…", " « ", "\n", "; ", ":) ", " ’", "¿", "> ", "\n> "} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, gap string) {
@@ -21,7 +21,7 @@ func FuzzPlainGap(f *testing.F) {
 		}
 		for _, quoted := range []bool{false, true} {
 			for _, atStart := range []bool{false, true} {
-				if toggleQuotes(gap, quoted, atStart) != quoted {
+				if toggleQuotes(gap, quoted, atStart) != quoted || quotesLine(gap, quoted, atStart) != quoted {
 					t.Fatalf("%q: plain, but opens or closes a quotation", gap)
 				}
 			}
