@@ -379,26 +379,25 @@ func (c *Classifier) hitIndex(hits []match.Hit, t match.Hit, antecedent int32) i
 	return -1
 }
 
-// NamedOnlyExponent raises the model's threshold t to t^0.75 for a post
-// that names a group and says nothing of it in words the lexicons hold
-// (about 0.42 at the default sensitivity, where t is about 0.31): hate in
-// new words ("I feel nothing but bile for T") has only the model to find
-// it, and a neutral mention must not be read as hate for naming a group.
-const NamedOnlyExponent = 0.75
+// NamedOnlyExponent raises the model's threshold t to t^0.8 for a post
+// that names a group and says nothing of it in words the lexicons hold:
+// hate in new words ("I feel nothing but bile for T") has only the model
+// to find it, and a neutral mention must not be read as hate for naming a
+// group.
+const NamedOnlyExponent = 0.8
 
 // ModelThresholdScale lowers the model's own threshold in the verdict.
 // Training chooses that threshold for F1 on the corpora's dev posts, most
 // of which are offensive and few name a group; here the model speaks only
 // for posts that name one, after the lexicons, and hate in words no
 // lexicon holds is for it to find. The scale and NamedOnlyExponent were
-// chosen together on new cases written apart from the suites and never
-// trained on (the "fresh" sets of shared/eval/testdata), with the suites'
-// held-out third and templated probes of neutral and positive mentions:
-// on the fresh cases 0.45 and 0.75 give recall 0.81 (English) and 0.79
-// (French) at specificity 0.92 and 0.90, against 0.73 and 0.73 at 0.55;
-// at 0.4, or with the exponent at 0.85 or 1, recall rises a little more
-// and more neutral and positive mentions of a group flag.
-const ModelThresholdScale = 0.45
+// chosen together for the model of version 4 on the dev halves of the
+// third and fourth fresh sets (shared/eval/testdata): 0.6 and 0.8 left
+// every hateful case found that 0.45 and 0.75 found there and 3 to 7
+// points more of the others alone; on the unseen halves, specificity rose
+// 2 to 8 points and recall fell by at most one case in sixty. A lower
+// scale or exponent flags more neutral and positive mentions of a group.
+const ModelThresholdScale = 0.6
 
 // modelThreshold returns the probability at which the model flags at
 // sensitivity s: its threshold τ (the model's own, scaled by
