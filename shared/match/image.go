@@ -238,7 +238,10 @@ func loadImage(data []byte, lists []*rules.List) (*Engine, error) {
 
 	e.langOf = readRaw[lang.Lang](&r)
 	covers := readRaw[bool](&r)
-	if r.err == nil && (len(e.langOf) != nwords+1 || len(covers) != nrules) {
+	if r.err != nil {
+		return nil, r.err
+	}
+	if len(e.langOf) != nwords+1 || len(covers) != nrules {
 		return nil, errors.New("languages for " + strconv.Itoa(len(e.langOf)) + " words and " + strconv.Itoa(len(covers)) + " rules")
 	}
 	e.covers = make([][]bool, len(lists))
