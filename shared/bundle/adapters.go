@@ -49,7 +49,7 @@ func VerifyAdapters(doc, sig []byte, key ed25519.PublicKey) error {
 	if len(doc) > MaxAdapters {
 		return errors.New("verify adapters: document of " + strconv.Itoa(len(doc)) + " bytes, more than the limit of " + strconv.Itoa(MaxAdapters))
 	}
-	if len(sig) != ed25519.SignatureSize || !ed25519.Verify(key, adaptersMessage(doc), sig) {
+	if !verifySig(key, adaptersDomain, doc, sig) {
 		return errwrap.Wrap("adapter document: ", ErrSignature, "")
 	}
 	return nil

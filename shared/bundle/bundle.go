@@ -80,7 +80,7 @@ func (b *Bundle) verify(key ed25519.PublicKey) error {
 		return errors.New("open list " + strconv.Quote(b.ListID) + ": public key of " + strconv.Quote(b.Publisher) + " is " +
 			strconv.Itoa(len(key)) + " bytes, want " + strconv.Itoa(ed25519.PublicKeySize))
 	}
-	if !ed25519.Verify(key, message(b.List), b.Sig) {
+	if !verifySig(key, domain, b.List, b.Sig) {
 		return errwrap.Wrap("open list "+strconv.Quote(b.ListID)+" version "+strconv.FormatUint(b.Version, 10)+": ",
 			ErrSignature, " for publisher "+strconv.Quote(b.Publisher))
 	}
