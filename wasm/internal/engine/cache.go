@@ -157,18 +157,30 @@ func (e *Engine) readCache(data []byte) (*cache, error) {
 	return c, nil
 }
 
-// fromCacheFor returns the compiled lists of the cache if they are for the
-// loaded lists, or nil.
-func (e *Engine) fromCacheFor() *match.Engine {
+// CacheFits reports whether the next verdict is to load the compiled lists
+// from the restored cache rather than compile them: the lists are not
+// compiled yet, and the cache is for the loaded lists, with the same
+// signatures in the same order.
+func (e *Engine) CacheFits() bool {
 	c := e.cache
-	if c == nil || len(c.sigs) != len(e.loaded) {
-		return nil
+	if e.cls != nil || c == nil || len(c.sigs) != len(e.loaded) {
+		return false
 	}
 	for i, ld := range e.loaded {
 		if !bytes.Equal(ld.bundle.Sig, c.sigs[i]) {
-			return nil
+			return false
 		}
 	}
+	return true
+}
+
+// fromCacheFor returns the compiled lists of the cache if they are for the
+// loaded lists, or nil.
+func (e *Engine) fromCacheFor() *match.Engine {
+	if !e.CacheFits() {
+		return nil
+	}
+	c := e.cache
 	// An image LoadImage refuses is compiled again from the lists: the
 	// reason is of no use to the reader.
 	m, err := match.LoadImage(c.compiled, e.lists()...)

@@ -27,6 +27,7 @@ var (
 type api struct {
 	e   *engine.Engine
 	req []byte
+	gc  startGC
 }
 
 // New returns the object of functions that voile.js wraps. Its functions
@@ -163,7 +164,11 @@ func (a *api) classify(args []js.Value) (any, error) {
 		return nil, err
 	}
 	a.req = req
+	if !a.e.CacheFits() {
+		a.gc.release() // compiling from the bundles makes garbage
+	}
 	res, err := a.e.Classify(req)
+	a.gc.release()
 	if err != nil {
 		return nil, err
 	}
@@ -230,15 +235,29 @@ func (a *api) decodeMessage(args []js.Value) (any, error) {
 }
 
 func (a *api) restoreCache(args []js.Value) (any, error) {
+	if len(args) > 0 && args[0].Type() == js.TypeObject {
+		// Before the cache is copied in: see startGC. A cache refused
+		// then gives GOGC back.
+		a.gc.hold(args[0].Length())
+	}
 	data, err := bytesArg("restoreCache", "cache", args, 0, nil)
 	if err != nil {
+		a.gc.release()
 		return nil, err
 	}
-	return js.Undefined(), a.e.RestoreCache(data)
+	if err := a.e.RestoreCache(data); err != nil {
+		a.gc.release()
+		return nil, err
+	}
+	return js.Undefined(), nil
 }
 
 func (a *api) exportCache(args []js.Value) (any, error) {
+	if !a.e.CacheFits() {
+		a.gc.release()
+	}
 	data, err := a.e.ExportCache()
+	a.gc.release()
 	if err != nil {
 		return nil, err
 	}
