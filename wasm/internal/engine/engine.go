@@ -95,10 +95,13 @@ func (e *Engine) Load(data []byte) (Info, error) {
 }
 
 func (e *Engine) loadBundle(b *bundle.Bundle) (Info, error) {
-	name := "list " + strconv.Quote(b.ListID) + " version " + strconv.FormatUint(b.Version, 10) + " of publisher " + strconv.Quote(b.Publisher)
+	// Made for an error only: on the way of every start otherwise.
+	name := func() string {
+		return "list " + strconv.Quote(b.ListID) + " version " + strconv.FormatUint(b.Version, 10) + " of publisher " + strconv.Quote(b.Publisher)
+	}
 	key, ok := e.keys[b.Publisher]
 	if !ok {
-		return Info{}, errors.New("load " + name + ": unknown publisher " + strconv.Quote(b.Publisher) + ": trust its key first")
+		return Info{}, errors.New("load " + name() + ": unknown publisher " + strconv.Quote(b.Publisher) + ": trust its key first")
 	}
 	var l *rules.List
 	var err error
@@ -108,7 +111,7 @@ func (e *Engine) loadBundle(b *bundle.Bundle) (Info, error) {
 		l, err = b.Open(key)
 	}
 	if err != nil {
-		return Info{}, errors.New("load " + name + ": " + err.Error())
+		return Info{}, errors.New("load " + name() + ": " + err.Error())
 	}
 	// A list is its publisher's: another publisher's list of the same id
 	// is another list, loaded beside it.
@@ -117,11 +120,11 @@ func (e *Engine) loadBundle(b *bundle.Bundle) (Info, error) {
 		cur := e.loaded[i].list
 		switch {
 		case l.Version < cur.Version:
-			return Info{}, errors.New("load " + name + ": older than the loaded version " + strconv.FormatUint(cur.Version, 10))
+			return Info{}, errors.New("load " + name() + ": older than the loaded version " + strconv.FormatUint(cur.Version, 10))
 		case l.Version == cur.Version && bytes.Equal(b.Sig, e.loaded[i].bundle.Sig):
 			return infoOf(cur), nil // the same signed list: nothing to do
 		case l.Version == cur.Version:
-			return Info{}, errors.New("load " + name + ": differs from the loaded list of the same version")
+			return Info{}, errors.New("load " + name() + ": differs from the loaded list of the same version")
 		}
 	}
 	next := make([]loaded, 0, len(e.loaded)+1)
