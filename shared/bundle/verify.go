@@ -1,7 +1,6 @@
 package bundle
 
 import (
-	"crypto/ed25519"
 	"crypto/sha512"
 	"crypto/subtle"
 
@@ -30,8 +29,8 @@ import (
 //     (20 ms in Liftoff, for one verification or two per start).
 //
 // verify_test.go checks it against crypto/ed25519.Verify.
-func verifySig(key ed25519.PublicKey, domain string, msg, sig []byte) bool {
-	if len(key) != ed25519.PublicKeySize || len(sig) != ed25519.SignatureSize || sig[63]&224 != 0 {
+func verifySig(key PublicKey, domain string, msg, sig []byte) bool {
+	if len(key) != PublicKeySize || len(sig) != SignatureSize || sig[63]&224 != 0 {
 		return false
 	}
 	A, err := new(edwards25519.Point).SetBytes(key)

@@ -112,3 +112,9 @@ func addLE(a, b []byte) []byte {
 	}
 	return out
 }
+
+func TestSizesAreEd25519s(t *testing.T) {
+	if PublicKeySize != ed25519.PublicKeySize || SignatureSize != ed25519.SignatureSize {
+		t.Errorf("sizes %d and %d, crypto/ed25519's %d and %d", PublicKeySize, SignatureSize, ed25519.PublicKeySize, ed25519.SignatureSize)
+	}
+}

@@ -2,7 +2,6 @@ package engine
 
 import (
 	"bytes"
-	"crypto/ed25519"
 	"errors"
 	"strconv"
 	"strings"
@@ -38,8 +37,8 @@ type loaded struct {
 // Engine holds the state of one wasm instance. It is not safe for
 // concurrent use; a wasm instance is single-threaded.
 type Engine struct {
-	keys    map[string]ed25519.PublicKey // publisher → trusted key
-	loaded  []loaded                     // in load order
+	keys    map[string]bundle.PublicKey // publisher → trusted key
+	loaded  []loaded                    // in load order
 	matcher *match.Engine
 	cls     *verdict.Classifier
 	catalog []catalogEntry // of the last catalog message decoded
@@ -58,7 +57,7 @@ type Engine struct {
 // New returns an Engine with no lists loaded: it classifies every post as
 // clean until a list is loaded.
 func New() *Engine {
-	return &Engine{keys: make(map[string]ed25519.PublicKey)}
+	return &Engine{keys: make(map[string]bundle.PublicKey)}
 }
 
 // Trust records the public key of a publisher, in the text form of
@@ -75,7 +74,7 @@ func (e *Engine) Trust(publisher, keyText string) error {
 	if err != nil {
 		return errors.New("trust publisher " + strconv.Quote(publisher) + ": " + err.Error())
 	}
-	if old, ok := e.keys[publisher]; ok && !old.Equal(k) {
+	if old, ok := e.keys[publisher]; ok && !bytes.Equal(old, k) {
 		return errors.New("trust publisher " + strconv.Quote(publisher) + ": it is pinned to another key; a key change is refused")
 	}
 	e.keys[publisher] = k
