@@ -162,8 +162,16 @@ func (e *Engine) readCache(data []byte) (*cache, error) {
 // compiled yet, and the cache is for the loaded lists, with the same
 // signatures in the same order.
 func (e *Engine) CacheFits() bool {
+	return e.CacheAhead() && len(e.cache.sigs) == len(e.loaded)
+}
+
+// CacheAhead reports whether the start is on its way to using the
+// restored cache: the lists are not compiled yet, and those loaded are the
+// first of the cache's, in its order. Then every list loaded so far was
+// opened without validation, and CacheFits once the rest are loaded.
+func (e *Engine) CacheAhead() bool {
 	c := e.cache
-	if e.cls != nil || c == nil || len(c.sigs) != len(e.loaded) {
+	if e.cls != nil || c == nil || len(e.loaded) > len(c.sigs) {
 		return false
 	}
 	for i, ld := range e.loaded {

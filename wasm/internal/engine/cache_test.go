@@ -120,8 +120,8 @@ func TestCacheGivesTheSameVerdicts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !e.CacheFits() {
-		t.Error("CacheFits is false for the lists of the cache, before the first verdict")
+	if !e.CacheFits() || !e.CacheAhead() {
+		t.Error("CacheFits or CacheAhead is false for the lists of the cache, before the first verdict")
 	}
 	if got := f.verdicts(t, e); !reflect.DeepEqual(got, want) {
 		t.Error("the cached engine's verdicts differ")
@@ -219,6 +219,10 @@ func TestCacheBadInput(t *testing.T) {
 		}
 		if e.CacheFits() {
 			t.Errorf("%s: CacheFits", name)
+		}
+		// The cache's first lists, in its order: on the way to it.
+		if ahead := name == "a list less"; e.CacheAhead() != ahead {
+			t.Errorf("%s: CacheAhead %v, want %v", name, !ahead, ahead)
 		}
 		if got := f.verdicts(t, e); !reflect.DeepEqual(got, f.verdicts(t, ref)) || e.CacheUsed() {
 			t.Errorf("%s: verdicts differ from an engine without cache, or cache used", name)

@@ -99,6 +99,9 @@ func (a *api) loadBundle(args []js.Value) (any, error) {
 		return nil, err
 	}
 	info, err := a.e.Load(data)
+	if !a.e.CacheAhead() {
+		a.gc.release() // a list the cache does not have: it will not fit
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -133,6 +136,7 @@ func verifyAdapters(args []js.Value) (any, error) {
 }
 
 func (a *api) unloadList(args []js.Value) (any, error) {
+	a.gc.release() // no part of a start
 	id, err := stringArg("unloadList", "id", args, 0)
 	if err != nil {
 		return nil, err
@@ -178,6 +182,7 @@ func (a *api) classify(args []js.Value) (any, error) {
 }
 
 func (a *api) encodeHello(args []js.Value) (any, error) {
+	a.gc.release() // no part of a start
 	held := map[string]uint64{}
 	if len(args) > 0 && !isNullish(args[0]) {
 		h := args[0]
@@ -223,6 +228,7 @@ func (a *api) encodeHello(args []js.Value) (any, error) {
 }
 
 func (a *api) decodeMessage(args []js.Value) (any, error) {
+	a.gc.release() // no part of a start
 	data, err := bytesArg("decodeMessage", "message", args, 0, nil)
 	if err != nil {
 		return nil, err

@@ -199,14 +199,29 @@ func TestStartGC(t *testing.T) {
 		t.Errorf("GOGC %d after a refused cache, want 100", p)
 	}
 
-	// A cache for other lists: GOGC goes back before they are compiled.
+	// A cache for other lists: GOGC goes back once a list it does not
+	// have is loaded, before they are validated and compiled.
 	api, cache, _ = mk()
 	wantOK(t, call(api, "restoreCache", bytesJS(cache)))
 	p := testlists.NewPublisher("other")
 	wantOK(t, call(api, "trust", p.ID, p.Public))
+	if p := gcPercent(); p <= 100 {
+		t.Fatalf("GOGC %d after restoreCache, want it raised", p)
+	}
 	wantOK(t, call(api, "loadBundle", bytesJS(p.Sign(p.List("other", 1, testlists.Term("slur", "vermin", rules.Racism, 0.9))))))
+	if p := gcPercent(); p != 100 {
+		t.Errorf("GOGC %d after loading a list the cache does not have, want 100", p)
+	}
 	wantOK(t, call(api, "classify", req))
 	if p := gcPercent(); p != 100 {
 		t.Errorf("GOGC %d after compiling other lists, want 100", p)
+	}
+
+	// A call that is no part of a start puts it back too.
+	api, cache, _ = mk()
+	wantOK(t, call(api, "restoreCache", bytesJS(cache)))
+	wantOK(t, call(api, "encodeHello", nil, nil))
+	if p := gcPercent(); p != 100 {
+		t.Errorf("GOGC %d after encodeHello, want 100", p)
 	}
 }

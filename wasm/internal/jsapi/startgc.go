@@ -2,11 +2,7 @@
 
 package jsapi
 
-import (
-	"runtime/debug"
-	"sync"
-	"time"
-)
+import "runtime/debug"
 
 // startGC keeps the garbage collector from running during a warm start:
 // from restoring the start-up cache to the first verdict.
@@ -21,26 +17,27 @@ import (
 // runs on the program's one thread and its code for the first time.
 //
 // So restoreCache raises GOGC until the heap may hold twice the cache and
-// 16 MB more before a collection, and the first verdict, or a compilation
-// from the bundles (when the cache does not fit the lists loaded, which
-// makes garbage), or two seconds at most, puts it back. The collection
-// that the start-up's allocations call for then comes after the first
-// verdict.
+// 16 MB more before a collection, and puts it back as soon as the start
+// leaves the way of the cache, where garbage is made: at the first verdict
+// (or exportCache), when a list loaded is not the cache's next one (it is
+// validated, and the cache will not fit: the lists will be compiled), or
+// at any call that is no part of a start (decodeMessage, encodeHello,
+// unloadList). The collection that the start-up's allocations call for
+// then comes after the first verdict. There is no timer: a program that
+// restores a cache, loads its lists and does nothing else allocates
+// nothing more, and a Go timer pending is a JavaScript timeout pending,
+// which keeps node from exiting.
+//
+// jsapi's functions are called one at a time, from JavaScript.
 type startGC struct {
-	mu   sync.Mutex
 	prev int  // GOGC before hold
 	held bool // GOGC is raised
 	done bool // hold was called: the start is over
 }
 
-// startGCWindow bounds how long GOGC stays raised if no verdict comes.
-const startGCWindow = 2 * time.Second
-
 // hold raises GOGC for a start-up cache of size bytes, the first time
 // only: a cache restored later is no start.
 func (g *startGC) hold(size int) {
-	g.mu.Lock()
-	defer g.mu.Unlock()
 	if g.done {
 		return
 	}
@@ -56,13 +53,10 @@ func (g *startGC) hold(size int) {
 		return
 	}
 	g.held = true
-	time.AfterFunc(startGCWindow, g.release)
 }
 
 // release puts GOGC back if hold raised it.
 func (g *startGC) release() {
-	g.mu.Lock()
-	defer g.mu.Unlock()
 	if g.held {
 		debug.SetGCPercent(g.prev)
 		g.held = false
