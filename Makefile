@@ -151,11 +151,15 @@ GOROOT_WASM = $(shell $(GO) env GOROOT)/lib/wasm
 # the classifier calls rules' small methods per hit and regexp calls
 # regexp/syntax's per character.
 WASM_GCFLAGS := $(foreach p,github.com/tinylib/msgp/msgp voile/shared/wire voile/shared/bundle voile/wasm/internal/jsapi,-gcflags=$(p)=-l)
+# voile.wasm checks signatures and makes none: built verifyonly, it links
+# no crypto/ed25519, whose FIPS self-test would link signing and a second
+# curve (shared/bundle/sign.go).
+WASM_TAGS := -tags verifyonly
 
 .PHONY: wasm test-wasm bench-wasm wasm-size wasm-fixtures
 wasm:
 	mkdir -p $(WASM_OUT)
-	GOOS=js GOARCH=wasm $(GO) build -trimpath $(WASM_GCFLAGS) -ldflags="-s -w" -o $(WASM_OUT)/voile.wasm ./wasm
+	GOOS=js GOARCH=wasm $(GO) build -trimpath $(WASM_TAGS) $(WASM_GCFLAGS) -ldflags="-s -w" -o $(WASM_OUT)/voile.wasm ./wasm
 	cp $(GOROOT_WASM)/wasm_exec.js wasm/js/voile.js $(WASM_OUT)/
 
 # Keys, bundles, messages and expected verdicts for the node tests, made
@@ -176,7 +180,7 @@ bench-wasm: wasm wasm-fixtures
 
 # What the wasm is made of: code bytes by package, the data section by part.
 wasm-size:
-	GOOS=js GOARCH=wasm $(GO) build -trimpath $(WASM_GCFLAGS) -o $(WASM_OUT)/voile-names.wasm ./wasm
+	GOOS=js GOARCH=wasm $(GO) build -trimpath $(WASM_TAGS) $(WASM_GCFLAGS) -o $(WASM_OUT)/voile-names.wasm ./wasm
 	$(GO) run ./wasm/internal/wasmsize $(WASM_OUT)/voile-names.wasm
 
 # ---- server/ -----------------------------------------------------------------

@@ -1,7 +1,6 @@
 package bundle
 
 import (
-	"crypto/ed25519"
 	"errors"
 	"strconv"
 
@@ -23,33 +22,17 @@ const adaptersDomain = "voile adapters v1\x00"
 // kilobytes. It stays below the byte-array limit of the wire decoder.
 const MaxAdapters = 64 << 10
 
-func adaptersMessage(doc []byte) []byte {
-	m := make([]byte, 0, len(adaptersDomain)+len(doc))
-	return append(append(m, adaptersDomain...), doc...)
-}
-
-// SignAdapters signs an adapter document with the publisher's private key.
-func SignAdapters(doc []byte, key ed25519.PrivateKey) ([]byte, error) {
-	if len(key) != ed25519.PrivateKeySize {
-		return nil, errors.New("sign adapters: private key is " + strconv.Itoa(len(key)) + " bytes, want " + strconv.Itoa(ed25519.PrivateKeySize))
-	}
-	if len(doc) > MaxAdapters {
-		return nil, errors.New("sign adapters: document of " + strconv.Itoa(len(doc)) + " bytes, more than the limit of " + strconv.Itoa(MaxAdapters))
-	}
-	return ed25519.Sign(key, adaptersMessage(doc)), nil
-}
-
 // VerifyAdapters checks sig over an adapter document with the publisher's
 // public key, and returns an error wrapping ErrSignature when it does not
 // verify.
-func VerifyAdapters(doc, sig []byte, key ed25519.PublicKey) error {
-	if len(key) != ed25519.PublicKeySize {
-		return errors.New("verify adapters: public key is " + strconv.Itoa(len(key)) + " bytes, want " + strconv.Itoa(ed25519.PublicKeySize))
+func VerifyAdapters(doc, sig []byte, key PublicKey) error {
+	if len(key) != PublicKeySize {
+		return errors.New("verify adapters: public key is " + strconv.Itoa(len(key)) + " bytes, want " + strconv.Itoa(PublicKeySize))
 	}
 	if len(doc) > MaxAdapters {
 		return errors.New("verify adapters: document of " + strconv.Itoa(len(doc)) + " bytes, more than the limit of " + strconv.Itoa(MaxAdapters))
 	}
-	if len(sig) != ed25519.SignatureSize || !ed25519.Verify(key, adaptersMessage(doc), sig) {
+	if !verifySig(key, adaptersDomain, doc, sig) {
 		return errwrap.Wrap("adapter document: ", ErrSignature, "")
 	}
 	return nil

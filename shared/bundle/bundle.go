@@ -3,7 +3,6 @@ package bundle
 //go:generate go tool msgp -tests=false
 
 import (
-	"crypto/ed25519"
 	"encoding/base64"
 	"errors"
 	"strconv"
@@ -32,35 +31,12 @@ const MaxSize = 8 << 20
 // domain separates Voile list signatures from anything else a key signs.
 const domain = "voile list bundle v1\x00"
 
-func message(list []byte) []byte {
-	m := make([]byte, 0, len(domain)+len(list))
-	return append(append(m, domain...), list...)
-}
-
-// Sign validates l and signs it with the publisher's private key.
-func Sign(l *rules.List, key ed25519.PrivateKey) (*Bundle, error) {
-	if err := l.Validate(); err != nil {
-		return nil, err
-	}
-	if len(key) != ed25519.PrivateKeySize {
-		return nil, errors.New("sign list " + strconv.Quote(l.ID) + ": private key is " + strconv.Itoa(len(key)) + " bytes, want " + strconv.Itoa(ed25519.PrivateKeySize))
-	}
-	enc := l.Encode()
-	return &Bundle{
-		List:      enc,
-		ListID:    l.ID,
-		Publisher: l.Publisher,
-		Version:   l.Version,
-		Sig:       ed25519.Sign(key, message(enc)),
-	}, nil
-}
-
 // ErrSignature is returned by Open when the signature does not verify.
 var ErrSignature = errors.New("bad signature")
 
 // Open verifies the bundle with the publisher's public key, then decodes
 // and validates the list.
-func (b *Bundle) Open(key ed25519.PublicKey) (*rules.List, error) {
+func (b *Bundle) Open(key PublicKey) (*rules.List, error) {
 	if err := b.verify(key); err != nil {
 		return nil, err
 	}
@@ -75,12 +51,12 @@ func (b *Bundle) Open(key ed25519.PublicKey) (*rules.List, error) {
 }
 
 // verify checks the bundle's signature with the publisher's public key.
-func (b *Bundle) verify(key ed25519.PublicKey) error {
-	if len(key) != ed25519.PublicKeySize {
+func (b *Bundle) verify(key PublicKey) error {
+	if len(key) != PublicKeySize {
 		return errors.New("open list " + strconv.Quote(b.ListID) + ": public key of " + strconv.Quote(b.Publisher) + " is " +
-			strconv.Itoa(len(key)) + " bytes, want " + strconv.Itoa(ed25519.PublicKeySize))
+			strconv.Itoa(len(key)) + " bytes, want " + strconv.Itoa(PublicKeySize))
 	}
-	if !ed25519.Verify(key, message(b.List), b.Sig) {
+	if !verifySig(key, domain, b.List, b.Sig) {
 		return errwrap.Wrap("open list "+strconv.Quote(b.ListID)+" version "+strconv.FormatUint(b.Version, 10)+": ",
 			ErrSignature, " for publisher "+strconv.Quote(b.Publisher))
 	}
@@ -130,28 +106,14 @@ const (
 )
 
 // FormatPublicKey returns the text form of a public key.
-func FormatPublicKey(k ed25519.PublicKey) string {
+func FormatPublicKey(k PublicKey) string {
 	return publicPrefix + base64.RawURLEncoding.EncodeToString(k)
 }
 
-// FormatPrivateKey returns the text form of a private key (its seed).
-func FormatPrivateKey(k ed25519.PrivateKey) string {
-	return privatePrefix + base64.RawURLEncoding.EncodeToString(k.Seed())
-}
-
 // ParsePublicKey reads the text form of a public key.
-func ParsePublicKey(s string) (ed25519.PublicKey, error) {
-	b, err := parseKey(s, publicPrefix, ed25519.PublicKeySize)
-	return ed25519.PublicKey(b), err
-}
-
-// ParsePrivateKey reads the text form of a private key.
-func ParsePrivateKey(s string) (ed25519.PrivateKey, error) {
-	b, err := parseKey(s, privatePrefix, ed25519.SeedSize)
-	if err != nil {
-		return nil, err
-	}
-	return ed25519.NewKeyFromSeed(b), nil
+func ParsePublicKey(s string) (PublicKey, error) {
+	b, err := parseKey(s, publicPrefix, PublicKeySize)
+	return PublicKey(b), err
 }
 
 func parseKey(s, prefix string, size int) ([]byte, error) {

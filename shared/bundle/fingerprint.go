@@ -1,7 +1,6 @@
 package bundle
 
 import (
-	"crypto/ed25519"
 	"crypto/sha256"
 	"encoding/hex"
 	"strings"
@@ -27,4 +26,4 @@ func Fingerprint(keyText string) string {
 }
 
 // KeyFingerprint is the Fingerprint of a public key.
-func KeyFingerprint(k ed25519.PublicKey) string { return Fingerprint(FormatPublicKey(k)) }
+func KeyFingerprint(k PublicKey) string { return Fingerprint(FormatPublicKey(k)) }

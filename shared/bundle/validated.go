@@ -1,8 +1,6 @@
 package bundle
 
 import (
-	"crypto/ed25519"
-
 	"voile/shared/rules"
 )
 
@@ -12,7 +10,7 @@ import (
 // not validate it again, which is most of the cost of opening a list (every
 // pattern compiled and probed). The caller must know the list was
 // validated, from a record it trusts as much as the bundle store.
-func (b *Bundle) OpenValidated(key ed25519.PublicKey) (*rules.List, error) {
+func (b *Bundle) OpenValidated(key PublicKey) (*rules.List, error) {
 	if err := b.verify(key); err != nil {
 		return nil, err
 	}

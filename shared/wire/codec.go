@@ -1,7 +1,6 @@
 package wire
 
 import (
-	"crypto/ed25519"
 	"errors"
 	"fmt"
 	"strconv"
@@ -83,8 +82,8 @@ func (m *Message) check() error {
 		if len(a.Document) > bundle.MaxAdapters {
 			return errors.New("adapter document of " + itoa(len(a.Document)) + " bytes, more than the limit of " + itoa(bundle.MaxAdapters))
 		}
-		if len(a.Sig) != ed25519.SignatureSize {
-			return errors.New("adapter signature of " + itoa(len(a.Sig)) + " bytes, want " + itoa(ed25519.SignatureSize))
+		if len(a.Sig) != bundle.SignatureSize {
+			return errors.New("adapter signature of " + itoa(len(a.Sig)) + " bytes, want " + itoa(bundle.SignatureSize))
 		}
 	}
 	return nil

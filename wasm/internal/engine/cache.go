@@ -157,18 +157,38 @@ func (e *Engine) readCache(data []byte) (*cache, error) {
 	return c, nil
 }
 
-// fromCacheFor returns the compiled lists of the cache if they are for the
-// loaded lists, or nil.
-func (e *Engine) fromCacheFor() *match.Engine {
+// CacheFits reports whether the next verdict is to load the compiled lists
+// from the restored cache rather than compile them: the lists are not
+// compiled yet, and the cache is for the loaded lists, with the same
+// signatures in the same order.
+func (e *Engine) CacheFits() bool {
+	return e.CacheAhead() && len(e.cache.sigs) == len(e.loaded)
+}
+
+// CacheAhead reports whether the start is on its way to using the
+// restored cache: the lists are not compiled yet, and those loaded are the
+// first of the cache's, in its order. Then every list loaded so far was
+// opened without validation, and CacheFits once the rest are loaded.
+func (e *Engine) CacheAhead() bool {
 	c := e.cache
-	if c == nil || len(c.sigs) != len(e.loaded) {
-		return nil
+	if e.cls != nil || c == nil || len(e.loaded) > len(c.sigs) {
+		return false
 	}
 	for i, ld := range e.loaded {
 		if !bytes.Equal(ld.bundle.Sig, c.sigs[i]) {
-			return nil
+			return false
 		}
 	}
+	return true
+}
+
+// fromCacheFor returns the compiled lists of the cache if they are for the
+// loaded lists, or nil.
+func (e *Engine) fromCacheFor() *match.Engine {
+	if !e.CacheFits() {
+		return nil
+	}
+	c := e.cache
 	// An image LoadImage refuses is compiled again from the lists: the
 	// reason is of no use to the reader.
 	m, err := match.LoadImage(c.compiled, e.lists()...)

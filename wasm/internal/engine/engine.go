@@ -2,7 +2,6 @@ package engine
 
 import (
 	"bytes"
-	"crypto/ed25519"
 	"errors"
 	"strconv"
 	"strings"
@@ -38,8 +37,8 @@ type loaded struct {
 // Engine holds the state of one wasm instance. It is not safe for
 // concurrent use; a wasm instance is single-threaded.
 type Engine struct {
-	keys    map[string]ed25519.PublicKey // publisher → trusted key
-	loaded  []loaded                     // in load order
+	keys    map[string]bundle.PublicKey // publisher → trusted key
+	loaded  []loaded                    // in load order
 	matcher *match.Engine
 	cls     *verdict.Classifier
 	catalog []catalogEntry // of the last catalog message decoded
@@ -58,7 +57,7 @@ type Engine struct {
 // New returns an Engine with no lists loaded: it classifies every post as
 // clean until a list is loaded.
 func New() *Engine {
-	return &Engine{keys: make(map[string]ed25519.PublicKey)}
+	return &Engine{keys: make(map[string]bundle.PublicKey)}
 }
 
 // Trust records the public key of a publisher, in the text form of
@@ -75,7 +74,7 @@ func (e *Engine) Trust(publisher, keyText string) error {
 	if err != nil {
 		return errors.New("trust publisher " + strconv.Quote(publisher) + ": " + err.Error())
 	}
-	if old, ok := e.keys[publisher]; ok && !old.Equal(k) {
+	if old, ok := e.keys[publisher]; ok && !bytes.Equal(old, k) {
 		return errors.New("trust publisher " + strconv.Quote(publisher) + ": it is pinned to another key; a key change is refused")
 	}
 	e.keys[publisher] = k
@@ -95,10 +94,13 @@ func (e *Engine) Load(data []byte) (Info, error) {
 }
 
 func (e *Engine) loadBundle(b *bundle.Bundle) (Info, error) {
-	name := "list " + strconv.Quote(b.ListID) + " version " + strconv.FormatUint(b.Version, 10) + " of publisher " + strconv.Quote(b.Publisher)
+	// Made for an error only: on the way of every start otherwise.
+	name := func() string {
+		return "list " + strconv.Quote(b.ListID) + " version " + strconv.FormatUint(b.Version, 10) + " of publisher " + strconv.Quote(b.Publisher)
+	}
 	key, ok := e.keys[b.Publisher]
 	if !ok {
-		return Info{}, errors.New("load " + name + ": unknown publisher " + strconv.Quote(b.Publisher) + ": trust its key first")
+		return Info{}, errors.New("load " + name() + ": unknown publisher " + strconv.Quote(b.Publisher) + ": trust its key first")
 	}
 	var l *rules.List
 	var err error
@@ -108,7 +110,7 @@ func (e *Engine) loadBundle(b *bundle.Bundle) (Info, error) {
 		l, err = b.Open(key)
 	}
 	if err != nil {
-		return Info{}, errors.New("load " + name + ": " + err.Error())
+		return Info{}, errors.New("load " + name() + ": " + err.Error())
 	}
 	// A list is its publisher's: another publisher's list of the same id
 	// is another list, loaded beside it.
@@ -117,11 +119,11 @@ func (e *Engine) loadBundle(b *bundle.Bundle) (Info, error) {
 		cur := e.loaded[i].list
 		switch {
 		case l.Version < cur.Version:
-			return Info{}, errors.New("load " + name + ": older than the loaded version " + strconv.FormatUint(cur.Version, 10))
+			return Info{}, errors.New("load " + name() + ": older than the loaded version " + strconv.FormatUint(cur.Version, 10))
 		case l.Version == cur.Version && bytes.Equal(b.Sig, e.loaded[i].bundle.Sig):
 			return infoOf(cur), nil // the same signed list: nothing to do
 		case l.Version == cur.Version:
-			return Info{}, errors.New("load " + name + ": differs from the loaded list of the same version")
+			return Info{}, errors.New("load " + name() + ": differs from the loaded list of the same version")
 		}
 	}
 	next := make([]loaded, 0, len(e.loaded)+1)

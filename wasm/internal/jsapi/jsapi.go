@@ -27,6 +27,7 @@ var (
 type api struct {
 	e   *engine.Engine
 	req []byte
+	gc  startGC
 }
 
 // New returns the object of functions that voile.js wraps. Its functions
@@ -98,6 +99,9 @@ func (a *api) loadBundle(args []js.Value) (any, error) {
 		return nil, err
 	}
 	info, err := a.e.Load(data)
+	if !a.e.CacheAhead() {
+		a.gc.release() // a list the cache does not have: it will not fit
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -132,6 +136,7 @@ func verifyAdapters(args []js.Value) (any, error) {
 }
 
 func (a *api) unloadList(args []js.Value) (any, error) {
+	a.gc.release() // no part of a start
 	id, err := stringArg("unloadList", "id", args, 0)
 	if err != nil {
 		return nil, err
@@ -163,7 +168,11 @@ func (a *api) classify(args []js.Value) (any, error) {
 		return nil, err
 	}
 	a.req = req
+	if !a.e.CacheFits() {
+		a.gc.release() // compiling from the bundles makes garbage
+	}
 	res, err := a.e.Classify(req)
+	a.gc.release()
 	if err != nil {
 		return nil, err
 	}
@@ -173,6 +182,7 @@ func (a *api) classify(args []js.Value) (any, error) {
 }
 
 func (a *api) encodeHello(args []js.Value) (any, error) {
+	a.gc.release() // no part of a start
 	held := map[string]uint64{}
 	if len(args) > 0 && !isNullish(args[0]) {
 		h := args[0]
@@ -218,6 +228,7 @@ func (a *api) encodeHello(args []js.Value) (any, error) {
 }
 
 func (a *api) decodeMessage(args []js.Value) (any, error) {
+	a.gc.release() // no part of a start
 	data, err := bytesArg("decodeMessage", "message", args, 0, nil)
 	if err != nil {
 		return nil, err
@@ -230,15 +241,29 @@ func (a *api) decodeMessage(args []js.Value) (any, error) {
 }
 
 func (a *api) restoreCache(args []js.Value) (any, error) {
+	if len(args) > 0 && args[0].Type() == js.TypeObject {
+		// Before the cache is copied in: see startGC. A cache refused
+		// then gives GOGC back.
+		a.gc.hold(args[0].Length())
+	}
 	data, err := bytesArg("restoreCache", "cache", args, 0, nil)
 	if err != nil {
+		a.gc.release()
 		return nil, err
 	}
-	return js.Undefined(), a.e.RestoreCache(data)
+	if err := a.e.RestoreCache(data); err != nil {
+		a.gc.release()
+		return nil, err
+	}
+	return js.Undefined(), nil
 }
 
 func (a *api) exportCache(args []js.Value) (any, error) {
+	if !a.e.CacheFits() {
+		a.gc.release()
+	}
 	data, err := a.e.ExportCache()
+	a.gc.release()
 	if err != nil {
 		return nil, err
 	}

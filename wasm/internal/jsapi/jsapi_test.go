@@ -3,6 +3,7 @@
 package jsapi
 
 import (
+	"runtime/debug"
 	"strings"
 	"syscall/js"
 	"testing"
@@ -135,5 +136,92 @@ func TestCategories(t *testing.T) {
 	cats := api.Get("categories")
 	if cats.Length() != len(rules.Categories) || cats.Index(0).String() != string(rules.Categories[0]) {
 		t.Errorf("categories = %v", cats)
+	}
+}
+
+// gcPercent returns GOGC as it is.
+func gcPercent() int {
+	p := debug.SetGCPercent(100)
+	debug.SetGCPercent(p)
+	return p
+}
+
+// A restored cache raises GOGC until the first verdict (startGC); a
+// refused one leaves it as it was, and so does a cache for other lists
+// once a verdict compiled them.
+func TestStartGC(t *testing.T) {
+	defer debug.SetGCPercent(debug.SetGCPercent(100))
+	mk := func() (js.Value, []byte, []byte) {
+		e := engine.New()
+		e.SetBuild("test-build")
+		api := New(e)
+		p := testlists.NewPublisher("ngo")
+		wantOK(t, call(api, "trust", p.ID, p.Public))
+		b := p.Sign(p.List("small", 1, testlists.Term("slur", "vermin", rules.Racism, 0.9)))
+		wantOK(t, call(api, "loadBundle", bytesJS(b)))
+		cache := bytesGo(wantOK(t, call(api, "exportCache")))
+		// An instance of the same build, as at the next start.
+		e2 := engine.New()
+		e2.SetBuild("test-build")
+		api2 := New(e2)
+		wantOK(t, call(api2, "trust", p.ID, p.Public))
+		return api2, cache, b
+	}
+	req := bytesJS(engine.AppendRequest(nil, &engine.Request{Sensitivity: 0.5, Texts: []string{"vermin"}}))
+
+	api, cache, b := mk()
+	wantOK(t, call(api, "restoreCache", bytesJS(cache)))
+	if p := gcPercent(); p <= 100 {
+		t.Fatalf("GOGC %d after restoreCache, want it raised", p)
+	}
+	wantOK(t, call(api, "loadBundle", bytesJS(b)))
+	if p := gcPercent(); p <= 100 {
+		t.Fatalf("GOGC %d after loading the cached lists, want it raised", p)
+	}
+	wantOK(t, call(api, "classify", req))
+	if !wantOK(t, call(api, "cacheInfo")).Get("used").Bool() {
+		t.Fatal("the cache was not used")
+	}
+	if p := gcPercent(); p != 100 {
+		t.Fatalf("GOGC %d after the first verdict, want 100", p)
+	}
+	// Once only: a later restore is no start.
+	wantOK(t, call(api, "restoreCache", bytesJS(cache)))
+	if p := gcPercent(); p != 100 {
+		t.Errorf("GOGC %d after a second restoreCache, want 100", p)
+	}
+
+	api, cache, _ = mk()
+	damaged := append([]byte(nil), cache...)
+	damaged[len(damaged)/2] ^= 1
+	wantError(t, call(api, "restoreCache", bytesJS(damaged)), "damaged")
+	if p := gcPercent(); p != 100 {
+		t.Errorf("GOGC %d after a refused cache, want 100", p)
+	}
+
+	// A cache for other lists: GOGC goes back once a list it does not
+	// have is loaded, before they are validated and compiled.
+	api, cache, _ = mk()
+	wantOK(t, call(api, "restoreCache", bytesJS(cache)))
+	p := testlists.NewPublisher("other")
+	wantOK(t, call(api, "trust", p.ID, p.Public))
+	if p := gcPercent(); p <= 100 {
+		t.Fatalf("GOGC %d after restoreCache, want it raised", p)
+	}
+	wantOK(t, call(api, "loadBundle", bytesJS(p.Sign(p.List("other", 1, testlists.Term("slur", "vermin", rules.Racism, 0.9))))))
+	if p := gcPercent(); p != 100 {
+		t.Errorf("GOGC %d after loading a list the cache does not have, want 100", p)
+	}
+	wantOK(t, call(api, "classify", req))
+	if p := gcPercent(); p != 100 {
+		t.Errorf("GOGC %d after compiling other lists, want 100", p)
+	}
+
+	// A call that is no part of a start puts it back too.
+	api, cache, _ = mk()
+	wantOK(t, call(api, "restoreCache", bytesJS(cache)))
+	wantOK(t, call(api, "encodeHello", nil, nil))
+	if p := gcPercent(); p != 100 {
+		t.Errorf("GOGC %d after encodeHello, want 100", p)
 	}
 }

@@ -12,6 +12,6 @@
 // does not read wasm modules, hence this. Build without -s so that the
 // names are kept:
 //
-//	GOOS=js GOARCH=wasm go build -trimpath -o voile-names.wasm ./wasm
+//	GOOS=js GOARCH=wasm go build -trimpath -tags verifyonly -o voile-names.wasm ./wasm
 //	go run ./wasm/internal/wasmsize voile-names.wasm
 package main

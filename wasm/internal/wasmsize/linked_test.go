@@ -16,11 +16,19 @@ import (
 // with strconv). A new fmt.Errorf in code the wasm reaches fails here.
 // Of encoding/json, imported by msgp, only its package init is linked: a
 // few functions; its encoder and decoder must not be.
+//
+// Nor does it link crypto/ed25519 (make wasm builds it with the tag
+// verifyonly, as this test does): it verifies with filippo.io/edwards25519
+// (shared/bundle/verify.go), and crypto/ed25519's FIPS module would link
+// signing and its own copy of the curve.
 var unwanted = []struct{ pkg, fn string }{
 	{"fmt", ""},
 	{"internal/fmtsort", ""},
 	{"encoding/json", "encodeState"},
 	{"encoding/json", "decodeState"},
+	{"crypto/ed25519", ""},
+	{"crypto/internal/fips140/ed25519", ""},
+	{"crypto/internal/fips140/edwards25519", ""},
 }
 
 func TestWasmLinksNoFmt(t *testing.T) {
@@ -43,7 +51,7 @@ func TestWasmLinksNoFmt(t *testing.T) {
 		}
 	}
 	out := filepath.Join(t.TempDir(), "voile.wasm")
-	cmd := exec.Command("go", "build", "-trimpath", "-o", out, "voile/wasm")
+	cmd := exec.Command("go", "build", "-trimpath", "-tags", "verifyonly", "-o", out, "voile/wasm")
 	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 	if msg, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, msg)

@@ -232,7 +232,7 @@ func (m *module) readNames(b []byte) error {
 // that ends the package.
 func packageOf(name string) string {
 	host := ""
-	for _, h := range []string{"golang.org_", "github.com_", "gopkg.in_"} {
+	for _, h := range []string{"golang.org_", "github.com_", "gopkg.in_", "filippo.io_"} {
 		if strings.HasPrefix(name, h) {
 			host, name = h, name[len(h):]
 		}
