@@ -91,3 +91,25 @@ func TestStarterPatternsExpand(t *testing.T) {
 		}
 	}
 }
+
+// TestStarterImageBudget: the starter lists' compiled automaton is what
+// the extension keeps as its start-up cache and restores at every start.
+// Its transition table doubles when the trie passes a power of two of
+// edges (the starter lists nearly reached 2^17 edges, and their image went
+// from 10 to 13.5 MB for a few thousand phrases more): a pattern whose
+// alternatives multiply into thousands of phrases should be cut down
+// before this budget is raised.
+func TestStarterImageBudget(t *testing.T) {
+	lists, err := demo.Lists()
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := Compile(lists...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const budget = 11 << 20
+	if n := e.ImageSize(); n > budget {
+		t.Errorf("starter lists' image of %d bytes (%d phrases, %d states), over the budget of %d", n, len(e.pats), len(e.out), budget)
+	}
+}
