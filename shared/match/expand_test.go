@@ -5,8 +5,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-
-	"voile/shared/demo"
 )
 
 func TestExpand(t *testing.T) {
@@ -76,14 +74,7 @@ func TestExpandSameMatches(t *testing.T) {
 // rather than "(that )?"; a list of words rather than \w+); these need a
 // word left open.
 func TestStarterPatternsExpand(t *testing.T) {
-	lists, err := demo.Lists()
-	if err != nil {
-		t.Fatal(err)
-	}
-	e, err := Compile(lists...)
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := demoEngine()
 	open := map[string]bool{"cue-report-hate-they-get": true, "pred-threat-promise-part2": true}
 	for _, cp := range e.regexps {
 		if id := e.Lists[cp.list].Rules[cp.rule].ID; !open[id] {
@@ -100,14 +91,7 @@ func TestStarterPatternsExpand(t *testing.T) {
 // alternatives multiply into thousands of phrases should be cut down
 // before this budget is raised.
 func TestStarterImageBudget(t *testing.T) {
-	lists, err := demo.Lists()
-	if err != nil {
-		t.Fatal(err)
-	}
-	e, err := Compile(lists...)
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := demoEngine()
 	const budget = 11 << 20
 	if n := e.ImageSize(); n > budget {
 		t.Errorf("starter lists' image of %d bytes (%d phrases, %d states), over the budget of %d", n, len(e.pats), len(e.out), budget)

@@ -54,16 +54,9 @@ func TestRequiredClauses(t *testing.T) {
 // Every demo pattern expands into phrases of the automaton or gets
 // literals, so that no pattern runs on every post.
 func TestDemoPatternsArePrefiltered(t *testing.T) {
-	lists, err := demo.Lists()
-	if err != nil {
-		t.Fatal(err)
-	}
-	e, err := Compile(lists...)
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := demoEngine()
 	patterns := 0
-	for _, l := range lists {
+	for _, l := range e.Lists {
 		for _, r := range l.Rules {
 			if r.Kind == rules.Pattern {
 				patterns++
