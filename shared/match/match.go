@@ -429,13 +429,17 @@ const (
 
 // variant returns what unknown word i of t reads as.
 func (m *Matcher) variant(t *normalize.Text, i int) variant {
-	if id := m.inflected(t.WordText(i)); id != 0 {
-		return variant{kind: oneWord, id: id}
-	}
+	// A spelling variant before an inflection: "foreignners" is
+	// "foreigners" misspelt, not "foreign" + "-ers" with its doubled
+	// consonant undone.
 	m.key = appendKey(m.key[:0], t.WordText(i))
 	if id := m.fuzzyLookup(m.key); id != 0 {
 		return variant{kind: oneWord, id: id}
 	}
+	if id := m.inflected(t.WordText(i)); id != 0 {
+		return variant{kind: oneWord, id: id}
+	}
+	m.key = appendKey(m.key[:0], t.WordText(i)) // inflected wrote over it
 	if a, b, at := m.split(m.key); b != 0 {
 		return variant{kind: twoWords, id0: a, id: b, at: at}
 	}
