@@ -518,31 +518,52 @@ func (m *Matcher) output(end int, hi int32) {
 	}
 }
 
+// markNear marks the words within variantReach of hit h, of a text of n
+// words, as worth looking up as variants.
+func (m *Matcher) markNear(h rawHit, n int32) {
+	for w := max(0, h.first-variantReach); w < min(n, h.end+variantReach); w++ {
+		m.near[w] = true
+	}
+}
+
 // halfFrame reports whether the walk found half a frame: a target and
 // no predicate, or a predicate (not a positive one) and no target. It marks in m.near the
 // words within reach of a frame of those halves (variantReach words on
 // either side), the only ones whose variants the second walk looks up.
 func (m *Matcher) halfFrame() bool {
-	var target, predicate bool
+	var target, predicate, positive, negation bool
 	n := int32(len(m.Text.Words))
 	m.near = resize(m.near, int(n))
 	clear(m.near)
 	for _, h := range m.raw {
-		if p := m.e.pats[h.pat]; p.lexicon {
-			r := &m.e.Lists[p.list].Rules[p.rule]
-			switch {
-			case r.Role == rules.Target:
-				target = true
-			case r.Class == rules.Positive:
-				// "good", "worth it": in most posts, said of anything
-				// but a group; a misspelt group beside one is not worth
-				// a second walk of most posts.
-				continue
-			default:
-				predicate = true
+		p := m.e.pats[h.pat]
+		if !p.lexicon {
+			if r := &m.e.Lists[p.list].Rules[p.rule]; r.Role == rules.Cue && (r.Class == rules.Negation || r.Class == rules.Inability) {
+				negation = true
 			}
-			for w := max(0, h.first-variantReach); w < min(n, h.end+variantReach); w++ {
-				m.near[w] = true
+			continue
+		}
+		r := &m.e.Lists[p.list].Rules[p.rule]
+		switch {
+		case r.Role == rules.Target:
+			target = true
+		case r.Class == rules.Positive:
+			// "good", "worth it": in most posts, said of anything but a
+			// group; a misspelt group beside one is worth a second walk
+			// only where a negation may turn it ("wmoen are not as
+			// smart"), below.
+			positive = true
+			continue
+		default:
+			predicate = true
+		}
+		m.markNear(h, n)
+	}
+	if positive && negation && !target {
+		for _, h := range m.raw {
+			if p := m.e.pats[h.pat]; p.lexicon && m.e.Lists[p.list].Rules[p.rule].Class == rules.Positive {
+				m.markNear(h, n)
+				predicate = true
 			}
 		}
 	}
