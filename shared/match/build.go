@@ -29,6 +29,7 @@ type builder struct {
 	words            []string // add's words, reused
 	expanded         int      // phrases added for patterns
 	lexWords         []uint32 // ids of the words of targets and predicates
+	targetWords      []uint32 // ids of the words of targets
 }
 
 type edge struct{ from, id, to uint32 }
@@ -144,6 +145,9 @@ func (b *builder) insert(p pattern) {
 	}
 	if p.lexicon {
 		b.lexWords = append(b.lexWords, b.ids...)
+		if p.naming {
+			b.targetWords = append(b.targetWords, b.ids...)
+		}
 	}
 	// Prepended, so link reverses each list back into insertion order.
 	b.ownNext = append(b.ownNext, b.ownHead[s])
@@ -251,12 +255,15 @@ func (b *builder) link() {
 func (b *builder) fuzzy() {
 	e := b.e
 	e.words = e.dict.words
-	e.lexWord = make([]bool, len(e.words))
+	e.lexWord = make([]uint8, len(e.words))
 	if len(b.lexWords) == 0 {
 		return
 	}
 	for _, id := range b.lexWords {
-		e.lexWord[id] = true
+		e.lexWord[id] |= lexPredicate
+	}
+	for _, id := range b.targetWords {
+		e.lexWord[id] |= lexTarget
 	}
 	e.fuzzy = newFuzzyIndex(e.words, e.lexWord)
 }

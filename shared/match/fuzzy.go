@@ -34,9 +34,20 @@ const (
 	minDoubledKey = 3
 	minAddedKey   = 5
 	minDroppedKey = 6
-	minSplitPart  = 3 // a lexicon word split from another is at least this long
-	minSplitKey   = 5 // words at least this long may be split in two
-	minSegmentLex = 4 // the lexicon word of a word read as several run together
+	// A group's name of five letters may lose one too ("wmen", "blck"),
+	// read only near a predicate (the second walk); other five-letter
+	// words may not ("cook" is no "crook"), and a word the lists hold
+	// ("back") is never read as another.
+	minDroppedTarget = 5
+	minSplitPart     = 3 // a lexicon word split from another is at least this long
+	minSplitKey      = 5 // words at least this long may be split in two
+	minSegmentLex    = 4 // the lexicon word of a word read as several run together
+)
+
+// The kinds of lexicon word, bits of Engine.lexWord.
+const (
+	lexPredicate uint8 = 1 << iota // a word of a predicate (or of a target)
+	lexTarget                      // a word of a target
 )
 
 // fuzzyIndex maps each one-letter deletion of the lexicon's words to the
@@ -114,7 +125,7 @@ func (f *fuzzyIndex) isDel(h uint64) bool {
 
 // newFuzzyIndex returns the index of the dictionary words (by id, from 1)
 // and of the deletions of its lexicon words.
-func newFuzzyIndex(words []string, lexWord []bool) *fuzzyIndex {
+func newFuzzyIndex(words []string, lexWord []uint8) *fuzzyIndex {
 	f := &fuzzyIndex{bits: make([]uint64, 2*bitmapBits/64)}
 	for _, k := range words[1:] {
 		w, sh := pair(roll([]byte(k)))
@@ -130,7 +141,7 @@ func newFuzzyIndex(words []string, lexWord []bool) *fuzzyIndex {
 	var buf []byte
 	for id := uint32(1); id < uint32(len(words)); id++ {
 		key := words[id]
-		if !lexWord[id] || len(key) < minSwapKey || len(key) > maxFuzzyKey {
+		if lexWord[id] == 0 || len(key) < minSwapKey || len(key) > maxFuzzyKey {
 			continue
 		}
 		for i := range len(key) {
@@ -223,9 +234,9 @@ func (m *Matcher) fuzzyLookup(key []byte) uint32 {
 	}
 	m.rollHashes(key) // split uses them too
 	// A letter dropped: key is a deletion of a lexicon word.
-	if n+1 >= minDroppedKey && f.isDel(m.pre[n]) {
+	if n+1 >= minDroppedTarget && f.isDel(m.pre[n]) {
 		for _, id := range f.deletedFrom(m.pre[n]) {
-			if w := e.words[id]; len(w) >= minDroppedKey && key[0] == w[0] && isDeletion(key, w) {
+			if w := e.words[id]; (len(w) >= minDroppedKey || len(w) == minDroppedTarget && e.lexWord[id]&lexTarget != 0) && key[0] == w[0] && isDeletion(key, w) {
 				return id
 			}
 		}
@@ -240,7 +251,7 @@ func (m *Matcher) fuzzyLookup(key []byte) uint32 {
 		// A letter added: a deletion of key is a lexicon word.
 		doubled := i > 0 && key[i] == key[i-1] || i+1 < n && key[i] == key[i+1]
 		if inKeys && (n-1 >= minAddedKey && i > 0 || doubled && n-1 >= minDoubledKey) {
-			if id := m.find(m.del); id != 0 && e.lexWord[id] {
+			if id := m.find(m.del); id != 0 && e.lexWord[id] != 0 {
 				return id
 			}
 		}
@@ -289,7 +300,7 @@ func (m *Matcher) split(key []byte) (uint32, uint32, int) {
 		if b == 0 || i >= minSplitPart && suffixWord[string(key[i:])] {
 			continue
 		}
-		lexB := m.e.lexWord[b] && n-i >= minSplitPart
+		lexB := m.e.lexWord[b] != 0 && n-i >= minSplitPart
 		if i == 1 && lexB && leadingLetter(key[0], key[1]) { // "ihate", « jhais »
 			return 0, b, i
 		}
@@ -299,7 +310,7 @@ func (m *Matcher) split(key []byte) (uint32, uint32, int) {
 		}
 		// Two words of three letters or more: a shorter first one is too
 		// often a prefix (« dé-putés », "re-tard").
-		if a != 0 && n-i >= minSplitPart && (m.e.lexWord[a] || lexB) {
+		if a != 0 && n-i >= minSplitPart && (m.e.lexWord[a] != 0 || lexB) {
 			return a, b, i
 		}
 	}
@@ -378,7 +389,7 @@ func (m *Matcher) inflected(w []byte) uint32 {
 
 // lexicon returns the id of w if it is a lexicon word, else 0.
 func (m *Matcher) lexicon(w []byte) uint32 {
-	if id := m.e.dict.findKeyOf(w, &m.key); id != 0 && m.e.lexWord[id] {
+	if id := m.e.dict.findKeyOf(w, &m.key); id != 0 && m.e.lexWord[id] != 0 {
 		return id
 	}
 	return 0
@@ -440,7 +451,7 @@ func (m *Matcher) segment(key []byte) []uint32 {
 	for b := n; b > 0; b = int(m.from[b]) {
 		a := int(m.from[b])
 		id := m.segmentWord(key, a, b) // 0 for a leading letter that is no word
-		lex = lex || id != 0 && m.e.lexWord[id] && b-a >= minSegmentLex
+		lex = lex || id != 0 && m.e.lexWord[id] != 0 && b-a >= minSegmentLex
 		if b-a == 2 {
 			short++
 		}

@@ -116,7 +116,7 @@ func (e *Engine) ImageSize() int {
 	}
 	p := e.pre
 	n := len(imageMagic) + rawSize[uint32](len(e.Lists)) + rawSize[byte](textLen) + rawSize[uint32](len(e.words)-1) +
-		rawSize[wordSlot](len(e.dict.slots)) + rawSize[bool](len(e.lexWord)) + rawSize[pattern](len(e.pats)) +
+		rawSize[wordSlot](len(e.dict.slots)) + rawSize[uint8](len(e.lexWord)) + rawSize[pattern](len(e.pats)) +
 		rawSize[uint32](len(e.root)) + rawSize[uint64](len(e.next.keys)) + rawSize[uint32](len(e.next.to)) + rawSize[uint64](len(e.next.seen)) + 8 +
 		rawSize[bool](len(e.inner)) + rawSize[uint32](len(e.fail)) + rawSize[outSpan](len(e.out)) +
 		rawSize[uint64](len(e.hasOut)) + rawSize[outRef](len(e.outs)) +
@@ -179,7 +179,7 @@ func loadImage(data []byte, lists []*rules.List) (*Engine, error) {
 	}
 	e.words = words
 	e.dict = &wordTable{slots: readRaw[wordSlot](&r), words: words}
-	e.lexWord = readRaw[bool](&r)
+	e.lexWord = readRaw[uint8](&r)
 	e.pats = readRaw[pattern](&r)
 
 	e.root = readRaw[uint32](&r)

@@ -84,7 +84,7 @@ type Engine struct {
 	covers [][]bool    // list, rule → written for every language guessLang can tell
 
 	// Spelling variants of lexicon words (fuzzy.go).
-	lexWord []bool      // word id → a word of a target or predicate
+	lexWord []uint8     // word id → lexPredicate, lexTarget, both, or 0: no lexicon word
 	words   []string    // word id → its key (dict's)
 	fuzzy   *fuzzyIndex // nil when the lists have no lexicon
 }
@@ -455,7 +455,7 @@ func (m *Matcher) variant(t *normalize.Text, i int) variant {
 				m.alt[k] = 's'
 			}
 		}
-		if id := m.find(m.alt); id != 0 && m.e.lexWord[id] {
+		if id := m.find(m.alt); id != 0 && m.e.lexWord[id] != 0 {
 			return variant{kind: oneWord, id: id}
 		}
 		if id := m.fuzzyLookup(m.alt); id != 0 {
@@ -477,7 +477,7 @@ func (m *Matcher) joinedVariant(t *normalize.Text, i int) variant {
 		if len(m.alt) < minAddedKey || n == 3 && len(m.alt) < minJoined3Key {
 			continue
 		}
-		if id := m.e.dict.findKeyOf(m.alt, &m.key); id != 0 && m.e.lexWord[id] && len(m.e.words[id]) >= minAddedKey && (n == 2 || len(m.e.words[id]) >= minJoined3Key) {
+		if id := m.e.dict.findKeyOf(m.alt, &m.key); id != 0 && m.e.lexWord[id] != 0 && len(m.e.words[id]) >= minAddedKey && (n == 2 || len(m.e.words[id]) >= minJoined3Key) {
 			return variant{kind: joined, id: id, at: n}
 		}
 	}

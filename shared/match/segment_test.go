@@ -22,7 +22,9 @@ import (
 //     not a variant of it ("skills" is not "kills", "laughter" not
 //     "slaughter"); a letter added or dropped inside still is;
 //   - a word that ends in a suffix that is also a word is that word's
-//     derivative: "hopeless" is not "hope less" (a negation).
+//     derivative: "hopeless" is not "hope less" (a negation);
+//   - a group's name of five letters may lose a letter ("wmen"), other
+//     words of five letters may not ("cooks" is no "crooks").
 func TestStarterSpans(t *testing.T) {
 	lists, err := demo.Lists()
 	if err != nil {
@@ -48,6 +50,9 @@ func TestStarterSpans(t *testing.T) {
 		{text: "muslms are vermin", want: "muslms"},
 		{text: "slaughtr the jews", want: "slaughtr"},
 		{text: "why are asian drivers so hopeless", not: "less"},
+		{text: "I hate wmen", want: "wmen"},
+		{text: "blck people are criminals", want: "blck people"},
+		{text: "mexican grandmas are the best cooks alive", not: "cooks"},
 		{text: "homeless people", not: "less"},
 	} {
 		var got []string
