@@ -27,7 +27,9 @@ the false positives and the misses. Rows are {"text", "hateful": bool,
 "lang", "function", "category", "split"} or {"text", "label":
 hate|offensive|normal, "lang", "split"}. With -against, also lists the
 posts whose verdict the LISTs change from the published version of one of
-them.
+them. With -alter, measures only the hateful posts that name a group in
+one word, that word misspelt as a post might (its recall against
+-alter none, the same posts as written, says what spelling costs).
 
 Flags:`)
 		fs.PrintDefaults()
@@ -39,6 +41,7 @@ Flags:`)
 	modelOnly := fs.Bool("model-only", false, "measure the lists' model alone, at the threshold training chose")
 	table := fs.Bool("table", false, "print one summary row per file and language instead of the full report")
 	against := fs.String("against", "", "the published version of one of the LISTs (source or .bundle), to list the posts whose verdict changes")
+	alter := fs.String("alter", "", "measure the hateful posts that name a group in one word, with that word spelt as: "+strings.Join(eval.Alterations, ", ")+" (none: the same posts as written)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -95,6 +98,16 @@ Flags:`)
 		title := p
 		if *splits != "" {
 			title += " (" + *splits + ")"
+		}
+		if *alter != "" {
+			e, err := match.Compile(lists...)
+			if err != nil {
+				return err
+			}
+			if cases, err = eval.Alter(cases, e, *alter); err != nil {
+				return err
+			}
+			title += " " + *alter
 		}
 		var outs []eval.Outcome
 		if *modelOnly {
