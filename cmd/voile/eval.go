@@ -60,10 +60,12 @@ Flags:`)
 	if err != nil {
 		return err
 	}
-	c, err := classifierOf(lists)
+	// One compiled engine serves the classifier and -alter.
+	e, err := match.Compile(lists...)
 	if err != nil {
 		return err
 	}
+	c := verdict.New(e)
 	var old *verdict.Classifier
 	if *against != "" {
 		prev, err := loadLists([]string{*against}, *pub)
@@ -100,10 +102,6 @@ Flags:`)
 			title += " (" + *splits + ")"
 		}
 		if *alter != "" {
-			e, err := match.Compile(lists...)
-			if err != nil {
-				return err
-			}
 			if cases, err = eval.Alter(cases, e, *alter); err != nil {
 				return err
 			}
