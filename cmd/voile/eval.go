@@ -87,12 +87,7 @@ Flags:`)
 	}
 	header := false
 	for _, p := range dataPaths {
-		f, err := os.Open(p)
-		if err != nil {
-			return err
-		}
-		cases, err := eval.Read(p, f)
-		f.Close()
+		cases, err := eval.ReadFile(p)
 		if err != nil {
 			return err
 		}

@@ -255,12 +255,7 @@ func trainSplitSet(s string) map[string]bool {
 // readTrainRows calls fn for each row of a JSONL file, with its split.
 // readTrainRows reads a labelled JSONL file, as voile eval does.
 func readTrainRows(path string, fn func(r trainLabelled, split string)) error {
-	f, err := os.Open(path)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	cases, err := eval.Read(path, f)
+	cases, err := eval.ReadFile(path)
 	if err != nil {
 		return err
 	}

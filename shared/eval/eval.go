@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"os"
 	"slices"
 	"sort"
 	"strings"
@@ -75,6 +76,16 @@ func Read(name string, r io.Reader) ([]Case, error) {
 		return nil, fmt.Errorf("%s: %v", name, err)
 	}
 	return cases, nil
+}
+
+// ReadFile reads the labelled posts of the file at path, as Read does.
+func ReadFile(path string) ([]Case, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return Read(path, f)
 }
 
 // Select returns the cases of the given splits (all when none is given).

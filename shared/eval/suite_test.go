@@ -1,7 +1,6 @@
 package eval_test
 
 import (
-	"os"
 	"path/filepath"
 	"testing"
 
@@ -41,12 +40,7 @@ func TestSuiteFloors(t *testing.T) {
 	}
 	c := verdict.New(e)
 	for name, floor := range floors {
-		f, err := os.Open(filepath.Join("testdata", name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		cases, err := eval.Read(name, f)
-		f.Close()
+		cases, err := eval.ReadFile(filepath.Join("testdata", name))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -1,14 +1,12 @@
 package match_test
 
 import (
-	"bufio"
-	"encoding/json"
-	"os"
 	"reflect"
 	"sync"
 	"testing"
 
 	"voile/shared/demo"
+	"voile/shared/eval"
 	"voile/shared/match"
 	"voile/shared/rules"
 )
@@ -18,19 +16,13 @@ import (
 func suiteTexts(t testing.TB) []string {
 	texts := []string{"muslms are invaders", "mulsims go home", "ihate jews", "musliminvaders everywhere", "the mus lims"}
 	for _, name := range []string{"../eval/testdata/suite-en.jsonl", "../eval/testdata/suite-fr.jsonl"} {
-		f, err := os.Open(name)
+		cases, err := eval.ReadFile(name)
 		if err != nil {
 			t.Fatal(err)
 		}
-		sc := bufio.NewScanner(f)
-		for sc.Scan() {
-			var c struct{ Text string }
-			if err := json.Unmarshal(sc.Bytes(), &c); err != nil {
-				t.Fatal(err)
-			}
+		for _, c := range cases {
 			texts = append(texts, c.Text)
 		}
-		f.Close()
 	}
 	return texts
 }

@@ -6,11 +6,8 @@
 package engine
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/binary"
-	"encoding/json"
-	"os"
 	"reflect"
 	"strings"
 	"testing"
@@ -18,6 +15,7 @@ import (
 	"github.com/cespare/xxhash/v2"
 
 	"voile/shared/demo"
+	"voile/shared/eval"
 	"voile/shared/rules"
 	"voile/wasm/internal/testlists"
 )
@@ -49,19 +47,13 @@ func newCacheFixture(t *testing.T) *cacheFixture {
 	)))
 	f.texts = []string{"they are vermin", "vermin control works", "1488 forever", "14 88", "musliminvaders", "muslms go home"}
 	for _, name := range []string{"../../../shared/demo/testdata/examples.jsonl", "../../../shared/eval/testdata/suite-en.jsonl", "../../../shared/eval/testdata/suite-fr.jsonl"} {
-		file, err := os.Open(name)
+		cases, err := eval.ReadFile(name)
 		if err != nil {
 			t.Fatal(err)
 		}
-		sc := bufio.NewScanner(file)
-		for sc.Scan() {
-			var c struct{ Text string }
-			if err := json.Unmarshal(sc.Bytes(), &c); err != nil {
-				t.Fatal(err)
-			}
+		for _, c := range cases {
 			f.texts = append(f.texts, c.Text)
 		}
-		file.Close()
 	}
 	return f
 }
