@@ -74,17 +74,17 @@ func (m *Matcher) fullRewalk(t *normalize.Text) {
 	m.raw, m.steps, m.state = m.raw[:0], m.steps[:0], 0
 	for i := 0; i < len(t.Words); i++ {
 		id := m.ids[i]
-		if id != 0 && i+1 < len(t.Words) && m.ids[i+1] == 0 && m.near[i+1] {
+		if id != 0 && i+1 < len(t.Words) && m.ids[i+1] == 0 && m.near[i+1] != 0 {
 			if v := m.joinedVariant(t, i); v.kind == joined {
 				i = m.stepVariant(t, i, v)
 				continue
 			}
 		}
-		if id != 0 || !m.near[i] {
+		if id != 0 || m.near[i] == 0 {
 			m.stepWords(t, id, i, i+1)
 			continue
 		}
-		i = m.stepVariant(t, i, m.variant(t, i))
+		i = m.stepVariant(t, i, m.variantNear(t, i))
 	}
 }
 

@@ -193,7 +193,7 @@ type Matcher struct {
 	del         []byte      // a deletion of a word (fuzzy.go)
 	pre, suf    []uint64    // hashes of a word's prefixes and suffixes (fuzzy.go)
 	ids         []uint32    // per word: its id in the first walk
-	near        []bool      // per word: within reach of a lexicon word (halfFrame)
+	near        []uint8     // per word: nearFrame, nearGlued or both (halfFrame)
 	exceptions  bool        // the walk found an exception: matches must be checked against it
 	from, parts []int32     // segment's tables (fuzzy.go)
 	seg         []uint32    // segment's words
@@ -337,7 +337,7 @@ func (m *Matcher) rewalk(t *normalize.Text) {
 		if id != 0 {
 			// A known word may begin a word split by spaces ("au tis
 			// tic"): its next word is then unknown.
-			if i+1 < len(t.Words) && m.ids[i+1] == 0 && m.near[i+1] {
+			if i+1 < len(t.Words) && m.ids[i+1] == 0 && m.near[i+1] != 0 {
 				if v := m.joinedVariant(t, i); v.kind == joined {
 					if !resumed {
 						p := m.before[i]
@@ -353,13 +353,13 @@ func (m *Matcher) rewalk(t *normalize.Text) {
 			}
 			continue
 		}
-		if !m.near[i] {
+		if m.near[i] == 0 {
 			if resumed {
 				m.stepWords(t, 0, i, i+1)
 			}
 			continue
 		}
-		v := m.variant(t, i)
+		v := m.variantNear(t, i)
 		if v.kind == noVariant {
 			if resumed {
 				m.stepWords(t, 0, i, i+1)
@@ -426,6 +426,29 @@ const (
 	segmented       // several words run together: m.seg, m.segAt
 	joined          // with the next one or two words (at in all), a lexicon word: id
 )
+
+// variantNear returns what unknown word i of t, which halfFrame marked,
+// reads as: any variant within reach of half a frame; a long word marked
+// only as long, a statement run together or two words joined, the only
+// variants that need no frame around them ("ihatemuslims",
+// "musliminvaders"). Most long words are words of the language that no
+// lexicon holds (« bibliothèque », "neighbourhood"; three posts of four of
+// a feed have one), whose other variants' look-ups found nothing: 3 % of
+// the instructions of a feed's post (valgrind, the bench's feed posts).
+func (m *Matcher) variantNear(t *normalize.Text, i int) variant {
+	if m.near[i]&nearFrame != 0 {
+		return m.variant(t, i)
+	}
+	m.key = appendKey(m.key[:0], t.WordText(i))
+	m.rollHashes(m.key)
+	if a, b, at := m.split(m.key); b != 0 {
+		return variant{kind: twoWords, id0: a, id: b, at: at}
+	}
+	if ids := m.segment(m.key); ids != nil {
+		return variant{kind: segmented}
+	}
+	return variant{}
+}
 
 // variant returns what unknown word i of t reads as.
 func (m *Matcher) variant(t *normalize.Text, i int) variant {
@@ -522,7 +545,7 @@ func (m *Matcher) output(end int, hi int32) {
 // words, as worth looking up as variants.
 func (m *Matcher) markNear(h rawHit, n int32) {
 	for w := max(0, h.first-variantReach); w < min(n, h.end+variantReach); w++ {
-		m.near[w] = true
+		m.near[w] |= nearFrame
 	}
 }
 
@@ -572,11 +595,19 @@ func (m *Matcher) halfFrame() bool {
 	glued := false
 	for i, id := range m.ids {
 		if id == 0 && len(m.Text.WordText(i)) >= minSegmentKey {
-			m.near[i], glued = true, true
+			m.near[i] |= nearGlued
+			glued = true
 		}
 	}
 	return target != predicate || glued && !(target && predicate)
 }
+
+// What halfFrame marks a word for: within reach of half a frame, or long
+// enough to be words run together.
+const (
+	nearFrame uint8 = 1 << iota
+	nearGlued
+)
 
 // variantReach is how far from a lexicon word the second walk looks up
 // variants: as far as a frame's parts may stand apart.
