@@ -42,6 +42,7 @@ FUZZ_TARGETS := \
 	./shared/model:FuzzDecode \
 	./shared/match:FuzzFindKeyOf \
 	./shared/match:FuzzRewalk \
+	./shared/match:FuzzAnchors \
 	./shared/frames:FuzzPlainGap
 fuzz:
 	for t in $(FUZZ_TARGETS); do \

@@ -41,7 +41,7 @@ import (
 // it), so that the garbage collector has nothing to follow in them.
 
 // imageVersion changes with the format of AppendImage.
-const imageVersion = 2
+const imageVersion = 3
 
 var imageMagic = [...]byte{'v', 'i', 'm', 'a', 'g', 'e', 0, imageVersion}
 
@@ -83,6 +83,8 @@ func (e *Engine) AppendImage(dst []byte) []byte {
 	writeRaw(&w, p.outs)
 	writeRaw(&w, p.clauseAt)
 	writeRaw(&w, p.step)
+	writeRaw(&w, e.anchorAt)
+	writeRaw(&w, e.anchorID)
 
 	writeRaw(&w, e.langOf)
 	var covers []bool
@@ -122,6 +124,7 @@ func (e *Engine) ImageSize() int {
 		rawSize[uint64](len(e.hasOut)) + rawSize[outRef](len(e.outs)) +
 		rawSize[uint32](2*len(e.regexps)) + rawSize[byte](len(p.class)) + 8 + rawSize[int32](len(p.delta)) +
 		rawSize[int32](len(p.outAt)) + rawSize[int32](len(p.outs)) + rawSize[int32](len(p.clauseAt)) + rawSize[int32](len(p.step)) +
+		rawSize[int32](len(e.anchorAt)) + rawSize[uint32](len(e.anchorID)) +
 		rawSize[lang.Lang](len(e.langOf)) + rawSize[bool](nrules) + 8
 	if f := e.fuzzy; f != nil {
 		n += rawSize[uint64](len(f.bits)) + rawSize[uint64](len(f.delKeys)) + rawSize[uint32](len(f.delAt)) +
@@ -235,6 +238,14 @@ func loadImage(data []byte, lists []*rules.List) (*Engine, error) {
 	copy(p.class[:], class)
 	p.recip = prefilterRecip(p.nclass)
 	e.pre = p
+	e.anchorAt, e.anchorID = readRaw[int32](&r), readRaw[uint32](&r)
+	if r.err != nil {
+		return nil, r.err
+	}
+	if err := e.checkAnchors(nwords); err != nil {
+		return nil, err
+	}
+	e.markAnchors()
 
 	e.langOf = readRaw[lang.Lang](&r)
 	covers := readRaw[bool](&r)

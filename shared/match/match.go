@@ -79,6 +79,15 @@ type Engine struct {
 
 	regexps []*compiledPattern
 	pre     *prefilter // which regexps can match a text (prefilter.go)
+	// The anchor words of regexps[i] are the word ids
+	// anchorID[anchorAt[i]:anchorAt[i+1]], sorted, none for a pattern
+	// that has none; isAnchor marks them all, by id; scan is whether a
+	// pattern has none, and the prefilter must pass over the text
+	// (anchor.go).
+	anchorAt []int32
+	anchorID []uint32
+	isAnchor []uint64
+	scan     bool
 
 	langOf []lang.Lang // word id → the language whose stopword it is (lang.go)
 	covers [][]bool    // list, rule → written for every language guessLang can tell
@@ -167,6 +176,7 @@ func Compile(lists ...*rules.List) (*Engine, error) {
 	b.fuzzy()
 	e.buildLangOf()
 	e.pre = buildPrefilter(e.regexps)
+	e.buildAnchors()
 	return e, nil
 }
 
@@ -194,6 +204,7 @@ type Matcher struct {
 	pre, suf    []uint64    // hashes of a word's prefixes and suffixes (fuzzy.go)
 	ids         []uint32    // per word: its id in the first walk
 	near        []uint8     // per word: nearFrame, nearGlued or both (halfFrame)
+	anchored    []bool      // per regexp: an anchor word of it is in the text (anchor.go)
 	exceptions  bool        // the walk found an exception: matches must be checked against it
 	from, parts []int32     // segment's tables (fuzzy.go)
 	seg         []uint32    // segment's words
@@ -241,13 +252,16 @@ func (m *Matcher) Match(text string) []Hit {
 		start, end := t.Orig(int(h.lo), int(h.hi))
 		m.addHit(Hit{List: p.list, Rule: p.rule, Start: start, End: end, Words: [2]int32{h.first, h.end}})
 	}
-	if len(e.regexps) > 0 {
+	if e.scan {
 		m.hash = e.pre.scan(t.Norm, m.found)
 	} else {
 		m.hash = fnv1a(t.Norm)
 	}
+	if len(e.anchorID) > 0 {
+		m.anchoredIn()
+	}
 	for i, cp := range e.regexps {
-		if !e.pre.may(i, m.found) {
+		if e.anchorAt[i] < e.anchorAt[i+1] && !m.anchored[i] || e.scan && !e.pre.may(i, m.found) {
 			continue
 		}
 		re := cp.regexp()
@@ -269,8 +283,8 @@ func (m *Matcher) Match(text string) []Hit {
 }
 
 // NormHash returns the FNV-1a hash (64 bits) of the normalised text of
-// the last Match, m.Text.Norm: the prefilter's pass over the text
-// computes it for the price of one.
+// the last Match, m.Text.Norm: the prefilter's pass over the text, when
+// made, computes it for the price of one.
 func (m *Matcher) NormHash() uint64 { return m.hash }
 
 // walk runs the automaton over the words of t into m.raw, and reports
