@@ -192,7 +192,6 @@ type Matcher struct {
 	raw   []rawHit
 	found []bool          // per prefilter clause: present in the text
 	Text  *normalize.Text // the last text matched, normalised
-	hash  uint64          // NormHash
 
 	// One step of the automaton per word, or per part of a split word, or
 	// per two joined words: where each starts, for the hits that start
@@ -253,9 +252,7 @@ func (m *Matcher) Match(text string) []Hit {
 		m.addHit(Hit{List: p.list, Rule: p.rule, Start: start, End: end, Words: [2]int32{h.first, h.end}})
 	}
 	if e.scan {
-		m.hash = e.pre.scan(t.Norm, m.found)
-	} else {
-		m.hash = fnv1a(t.Norm)
+		e.pre.scan(t.Norm, m.found)
 	}
 	if len(e.anchorID) > 0 {
 		m.anchoredIn()
@@ -283,9 +280,8 @@ func (m *Matcher) Match(text string) []Hit {
 }
 
 // NormHash returns the FNV-1a hash (64 bits) of the normalised text of
-// the last Match, m.Text.Norm: the prefilter's pass over the text, when
-// made, computes it for the price of one.
-func (m *Matcher) NormHash() uint64 { return m.hash }
+// the last Match, m.Text.Norm.
+func (m *Matcher) NormHash() uint64 { return fnv1a(m.Text.Norm) }
 
 // walk runs the automaton over the words of t into m.raw, and reports
 // whether a word was not in the dictionary. It keeps, per word, the word's

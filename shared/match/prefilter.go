@@ -176,16 +176,12 @@ func buildPrefilter(patterns []*compiledPattern) *prefilter {
 }
 
 // scan sets found[c] for every clause c with a literal in text; found
-// has one entry per clause. It returns the FNV-1a hash of text
-// (Matcher.NormHash), computed in the same pass: the two chains of
-// dependent steps run side by side for the price of the longer.
-func (p *prefilter) scan(text []byte, found []bool) (fnv uint64) {
+// has one entry per clause.
+func (p *prefilter) scan(text []byte, found []bool) {
 	clear(found)
-	h := uint64(fnvOffset)
 	row := int32(0)
 	step, class := p.step, &p.class
 	for _, c := range text {
-		h = (h ^ uint64(c)) * fnvPrime
 		v := step[row+int32(class[c])]
 		row = v >> 1
 		if v&1 != 0 {
@@ -195,7 +191,6 @@ func (p *prefilter) scan(text []byte, found []bool) (fnv uint64) {
 			}
 		}
 	}
-	return h
 }
 
 // FNV-1a, 64 bits.

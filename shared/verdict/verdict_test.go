@@ -109,6 +109,10 @@ func TestAllowPost(t *testing.T) {
 	if v := c.Classify("another slurword post", o); !v.Flagged {
 		t.Error("the correction cleared another post")
 	}
+	// Only a flagged post has a fingerprint: no other can be marked.
+	if v := c.Classify("a kind word", o); v.Flagged || v.Fingerprint != 0 {
+		t.Errorf("a post not flagged: flagged %v, fingerprint %v", v.Flagged, v.Fingerprint)
+	}
 }
 
 func TestFingerprintText(t *testing.T) {

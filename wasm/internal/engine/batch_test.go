@@ -168,12 +168,10 @@ func TestClassifyRefusesMalformedRequests(t *testing.T) {
 func TestClassifyWithoutLists(t *testing.T) {
 	vs := classify(t, New(), &Request{Sensitivity: 0.5, Texts: []string{"anything at all", ""}})
 	for _, v := range vs {
-		if v.Flagged || v.Category != "" || len(v.Reasons) != 0 || len(v.Fingerprint) != 16 {
+		// No post is flagged, and none has a fingerprint to mark.
+		if v.Flagged || v.Category != "" || len(v.Reasons) != 0 || v.Fingerprint != "0000000000000000" {
 			t.Errorf("no lists: %+v", v)
 		}
-	}
-	if vs[0].Fingerprint == vs[1].Fingerprint {
-		t.Error("different posts share a fingerprint")
 	}
 }
 
