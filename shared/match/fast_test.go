@@ -1,6 +1,7 @@
 package match
 
 import (
+	"slices"
 	"sync"
 	"testing"
 
@@ -117,4 +118,34 @@ func FuzzRewalk(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestNotGluedCache: a Matcher that remembers the long words it read as no
+// words run together finds what a new one finds, post after post, the
+// same long words among them.
+func TestNotGluedCache(t *testing.T) {
+	e := demoEngine()
+	texts, err := readSuites()
+	if err != nil {
+		t.Fatal(err)
+	}
+	long := []string{"ihatemuslims", "the bibliotheque opens", "ihatemuslims again", "lesarabesdehors",
+		"everything everywhere", "musliminvaders", "everything musliminvaders", "neighbourhoods ihatemuslims"}
+	texts = append(append(long, texts...), long...)
+	warm := e.NewMatcher()
+	remembered := 0
+	for _, s := range texts {
+		got := slices.Clone(warm.Match(s))
+		if want := e.NewMatcher().Match(s); !slices.Equal(got, want) {
+			t.Errorf("%q: hits %v after other posts, %v first", s, got, want)
+		}
+	}
+	for _, k := range warm.notGlued {
+		if k.n != 0 {
+			remembered++
+		}
+	}
+	if remembered == 0 {
+		t.Error("no long word remembered")
+	}
 }

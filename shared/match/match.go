@@ -197,17 +197,18 @@ type Matcher struct {
 	// per two joined words: where each starts, for the hits that start
 	// there.
 	steps       []stepStart
-	state       uint32      // the automaton's, during a walk
-	before      []walkPoint // per word: where the first walk stood before it
-	del         []byte      // a deletion of a word (fuzzy.go)
-	pre, suf    []uint64    // hashes of a word's prefixes and suffixes (fuzzy.go)
-	ids         []uint32    // per word: its id in the first walk
-	near        []uint8     // per word: nearFrame, nearGlued or both (halfFrame)
-	anchored    []bool      // per regexp: an anchor word of it is in the text (anchor.go)
-	exceptions  bool        // the walk found an exception: matches must be checked against it
-	from, parts []int32     // segment's tables (fuzzy.go)
-	seg         []uint32    // segment's words
-	segAt       []int32     // and where each starts in the word, then its end
+	state       uint32                  // the automaton's, during a walk
+	before      []walkPoint             // per word: where the first walk stood before it
+	del         []byte                  // a deletion of a word (fuzzy.go)
+	pre, suf    []uint64                // hashes of a word's prefixes and suffixes (fuzzy.go)
+	ids         []uint32                // per word: its id in the first walk
+	near        []uint8                 // per word: nearFrame, nearGlued or both (halfFrame)
+	notGlued    *[notGluedSlots]longKey // long words that read as no words run together (variantNear)
+	anchored    []bool                  // per regexp: an anchor word of it is in the text (anchor.go)
+	exceptions  bool                    // the walk found an exception: matches must be checked against it
+	from, parts []int32                 // segment's tables (fuzzy.go)
+	seg         []uint32                // segment's words
+	segAt       []int32                 // and where each starts in the word, then its end
 }
 
 // A stepStart is where one step of a walk starts: its first word, and its
@@ -450,6 +451,17 @@ func (m *Matcher) variantNear(t *normalize.Text, i int) variant {
 		return m.variant(t, i)
 	}
 	m.key = appendKey(m.key[:0], t.WordText(i))
+	k, cached := longKeyOf(m.key)
+	var slot *longKey
+	if cached {
+		if m.notGlued == nil {
+			m.notGlued = new([notGluedSlots]longKey)
+		}
+		slot = &m.notGlued[k.slot()]
+		if *slot == k {
+			return variant{}
+		}
+	}
 	m.rollHashes(m.key)
 	if a, b, at := m.split(m.key); b != 0 {
 		return variant{kind: twoWords, id0: a, id: b, at: at}
@@ -457,7 +469,46 @@ func (m *Matcher) variantNear(t *normalize.Text, i int) variant {
 	if ids := m.segment(m.key); ids != nil {
 		return variant{kind: segmented}
 	}
+	if cached {
+		*slot = k
+	}
 	return variant{}
+}
+
+// notGluedSlots is the number of long words a Matcher remembers as no
+// words run together: the long words of a language recur from post to
+// post ("everything", « aujourd'hui »), and the look-ups that found each
+// of them no words run together cost more than the rest of its post's
+// variants (a hash probe of a 256 KiB bitmap per pair of its letters).
+const (
+	notGluedBits  = 10
+	notGluedSlots = 1 << notGluedBits
+)
+
+// A longKey is a key of at most 16 bytes: its bytes and its length (an
+// empty slot has length 0, which no long word has).
+type longKey struct{ lo, hi, n uint64 }
+
+// longKeyOf returns the longKey of key, and whether it has one.
+func longKeyOf(key []byte) (longKey, bool) {
+	if len(key) > 16 {
+		return longKey{}, false
+	}
+	var k longKey
+	k.n = uint64(len(key))
+	for i, c := range key {
+		if i < 8 {
+			k.lo |= uint64(c) << (8 * i)
+		} else {
+			k.hi |= uint64(c) << (8 * (i - 8))
+		}
+	}
+	return k, true
+}
+
+// slot returns where k stands in Matcher.notGlued.
+func (k longKey) slot() int {
+	return int((k.lo*0x9e3779b97f4a7c15 ^ k.hi*0xbf58476d1ce4e5b9 ^ k.n) >> (64 - notGluedBits))
 }
 
 // variant returns what unknown word i of t reads as.
