@@ -20,8 +20,12 @@ import (
 //
 // The variants are looked up in a second walk only, made when the first
 // found half a frame: a target and no predicate, or a predicate and no
-// target. A post that names no group and says nothing hateful pays
-// nothing for them, nor one whose frames are already whole.
+// target; a post whose frames are already whole pays nothing for them.
+// A post in which the first walk found neither has its unknown words
+// looked up as groups' names only, for the model, which reads a group's
+// name as the group ("blck people just don't want to work"): a few hash
+// probes of a small bitmap rule out most words (mayName), and a Matcher
+// remembers the words it found to be none (variantNear).
 
 // How long a lexicon word must be for each variant: a swap of two
 // neighbours rarely makes another word, even of a short one ("jwe",
@@ -69,6 +73,67 @@ type fuzzyIndex struct {
 	delAt, delLen []uint32
 	delIDs        []uint32
 	delShift      uint8
+
+	// names has the hashes of the groups' names (the keys of target
+	// words) and of their deletions, in nameBits bits: small enough to
+	// stay near, so that the words of a post that names no group
+	// cost a few probes each to tell that none is a group's name misspelt
+	// (mayName). Made from the dictionary, not kept in an image.
+	names []uint64
+}
+
+// nameBits is log2 of the number of hash values fuzzyIndex.names tells
+// apart: 2^19 (64 KiB). The starter lists' thousand names and their 7,000
+// deletions set 1.4 % of them, so that a word of six letters, seven
+// probes, passes for a name one time in eleven (with 2^16, one in two).
+const nameBits = 19
+
+func nameBit(h uint64) (word, bit uint64) {
+	h = (h ^ h>>29) * 0xbf58476d1ce4e5b9 >> (64 - nameBits)
+	return h / 64, h % 64
+}
+
+// markNames fills f.names from the dictionary's words and their kinds.
+func (f *fuzzyIndex) markNames(words []string, lexWord []uint8) {
+	f.names = make([]uint64, (1<<nameBits)/64)
+	var buf []byte
+	set := func(h uint64) {
+		w, b := nameBit(h)
+		f.names[w] |= 1 << b
+	}
+	for id := 1; id < len(words); id++ {
+		key := words[id]
+		if lexWord[id]&lexTarget == 0 || len(key) > maxFuzzyKey {
+			continue
+		}
+		set(roll([]byte(key)))
+		for i := range len(key) {
+			buf = append(append(buf[:0], key[:i]...), key[i+1:]...)
+			set(roll(buf))
+		}
+	}
+}
+
+// mayName reports whether key, whose hashes rollHashes put in m.pre and
+// m.suf, may be a variant of a group's name: it is a deletion of a name,
+// or one of its own deletions is a name or a name's deletion (a letter
+// added, two swapped). It is false for most words, and fuzzyLookup then
+// need not run.
+func (m *Matcher) mayName(key []byte) bool {
+	f, n := m.e.fuzzy, len(key)
+	has := func(h uint64) bool {
+		w, b := nameBit(h)
+		return f.names[w]>>b&1 != 0
+	}
+	if has(m.pre[n]) {
+		return true
+	}
+	for i := range n {
+		if has(m.pre[i]*rollPow[n-1-i] + m.suf[i+1]) {
+			return true
+		}
+	}
+	return false
 }
 
 // maxFuzzyKey bounds the words whose variants are looked up.
@@ -171,6 +236,7 @@ func newFuzzyIndex(words []string, lexWord []uint8) *fuzzyIndex {
 		f.delIDs = append(f.delIDs, d.id)
 		f.delLen[s]++
 	}
+	f.markNames(words, lexWord)
 	return f
 }
 

@@ -271,6 +271,7 @@ func loadImage(data []byte, lists []*rules.List) (*Engine, error) {
 		if f.delShift, ok = shiftFor(len(f.delKeys)); !ok || len(f.bits) != 2*bitmapBits/64 || len(f.delAt) != len(f.delKeys) || len(f.delLen) != len(f.delKeys) {
 			return nil, errors.New("a spelling variants' index of another shape than its table's")
 		}
+		f.markNames(e.words, e.lexWord)
 		e.fuzzy = f
 	default:
 		if r.err == nil {

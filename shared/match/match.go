@@ -197,18 +197,18 @@ type Matcher struct {
 	// per two joined words: where each starts, for the hits that start
 	// there.
 	steps       []stepStart
-	state       uint32                  // the automaton's, during a walk
-	before      []walkPoint             // per word: where the first walk stood before it
-	del         []byte                  // a deletion of a word (fuzzy.go)
-	pre, suf    []uint64                // hashes of a word's prefixes and suffixes (fuzzy.go)
-	ids         []uint32                // per word: its id in the first walk
-	near        []uint8                 // per word: nearFrame, nearGlued or both (halfFrame)
-	notGlued    *[notGluedSlots]longKey // long words that read as no words run together (variantNear)
-	anchored    []bool                  // per regexp: an anchor word of it is in the text (anchor.go)
-	exceptions  bool                    // the walk found an exception: matches must be checked against it
-	from, parts []int32                 // segment's tables (fuzzy.go)
-	seg         []uint32                // segment's words
-	segAt       []int32                 // and where each starts in the word, then its end
+	state       uint32               // the automaton's, during a walk
+	before      []walkPoint          // per word: where the first walk stood before it
+	del         []byte               // a deletion of a word (fuzzy.go)
+	pre, suf    []uint64             // hashes of a word's prefixes and suffixes (fuzzy.go)
+	ids         []uint32             // per word: its id in the first walk
+	near        []uint8              // per word: nearFrame, nearGlued or both (halfFrame)
+	misses      *[missSlots]missSlot // words whose look-ups found nothing (variantNear)
+	anchored    []bool               // per regexp: an anchor word of it is in the text (anchor.go)
+	exceptions  bool                 // the walk found an exception: matches must be checked against it
+	from, parts []int32              // segment's tables (fuzzy.go)
+	seg         []uint32             // segment's words
+	segAt       []int32              // and where each starts in the word, then its end
 }
 
 // A stepStart is where one step of a walk starts: its first word, and its
@@ -348,7 +348,7 @@ func (m *Matcher) rewalk(t *normalize.Text) {
 		if id != 0 {
 			// A known word may begin a word split by spaces ("au tis
 			// tic"): its next word is then unknown.
-			if i+1 < len(t.Words) && m.ids[i+1] == 0 && m.near[i+1] != 0 {
+			if i+1 < len(t.Words) && m.ids[i+1] == 0 && m.near[i+1]&^nearName != 0 {
 				if v := m.joinedVariant(t, i); v.kind == joined {
 					if !resumed {
 						p := m.before[i]
@@ -451,50 +451,76 @@ func (m *Matcher) variantNear(t *normalize.Text, i int) variant {
 		return m.variant(t, i)
 	}
 	m.key = appendKey(m.key[:0], t.WordText(i))
-	k, cached := longKeyOf(m.key)
-	var slot *longKey
-	if cached {
-		if m.notGlued == nil {
-			m.notGlued = new([notGluedSlots]longKey)
+	if len(m.key) > maxFuzzyKey {
+		return variant{}
+	}
+	// The look-ups this word was met with before, and found nothing.
+	var slot *missSlot
+	if k, ok := missKeyOf(m.key); ok {
+		if m.misses == nil {
+			m.misses = new([missSlots]missSlot)
 		}
-		slot = &m.notGlued[k.slot()]
-		if *slot == k {
+		slot = &m.misses[k.slot()]
+		if slot.key != k {
+			*slot = missSlot{key: k}
+		}
+		if slot.none&m.near[i] == m.near[i] {
 			return variant{}
 		}
 	}
+	miss := func(kind uint8) {
+		if slot != nil {
+			slot.none |= kind
+		}
+	}
 	m.rollHashes(m.key)
-	if a, b, at := m.split(m.key); b != 0 {
-		return variant{kind: twoWords, id0: a, id: b, at: at}
+	if m.near[i]&nearName != 0 && (slot == nil || slot.none&nearName == 0) {
+		if m.mayName(m.key) {
+			if id := m.fuzzyLookup(m.key); id != 0 && m.e.lexWord[id]&lexTarget != 0 {
+				return variant{kind: oneWord, id: id}
+			}
+		}
+		miss(nearName)
 	}
-	if ids := m.segment(m.key); ids != nil {
-		return variant{kind: segmented}
-	}
-	if cached {
-		*slot = k
+	if m.near[i]&nearGlued != 0 && (slot == nil || slot.none&nearGlued == 0) {
+		if a, b, at := m.split(m.key); b != 0 {
+			return variant{kind: twoWords, id0: a, id: b, at: at}
+		}
+		if ids := m.segment(m.key); ids != nil {
+			return variant{kind: segmented}
+		}
+		miss(nearGlued)
 	}
 	return variant{}
 }
 
-// notGluedSlots is the number of long words a Matcher remembers as no
-// words run together: the long words of a language recur from post to
-// post ("everything", « aujourd'hui »), and the look-ups that found each
-// of them no words run together cost more than the rest of its post's
-// variants (a hash probe of a 256 KiB bitmap per pair of its letters).
+// missSlots is the number of words a Matcher remembers the fruitless
+// look-ups of: the words of a language recur from post to post
+// ("everything", « aujourd'hui »), and looking a word up again as words
+// run together, or as a group's name misspelt, costs hash probes of
+// bitmaps for every pair of its letters or every letter.
 const (
-	notGluedBits  = 10
-	notGluedSlots = 1 << notGluedBits
+	missBits  = 10
+	missSlots = 1 << missBits
 )
 
-// A longKey is a key of at most 16 bytes: its bytes and its length (an
-// empty slot has length 0, which no long word has).
-type longKey struct{ lo, hi, n uint64 }
+// A missSlot is a word and the look-ups (nearGlued, nearName) that found
+// nothing for it.
+type missSlot struct {
+	key  missKey
+	none uint8
+}
 
-// longKeyOf returns the longKey of key, and whether it has one.
-func longKeyOf(key []byte) (longKey, bool) {
-	if len(key) > 16 {
-		return longKey{}, false
+// A missKey is a key of at most 16 bytes: its bytes and its length (an
+// empty slot has length 0, which no key has).
+type missKey struct{ lo, hi, n uint64 }
+
+// missKeyOf returns the missKey of key, and whether it has one.
+func missKeyOf(key []byte) (missKey, bool) {
+	if len(key) > 16 || len(key) == 0 {
+		return missKey{}, false
 	}
-	var k longKey
+	var k missKey
 	k.n = uint64(len(key))
 	for i, c := range key {
 		if i < 8 {
@@ -506,9 +532,9 @@ func longKeyOf(key []byte) (longKey, bool) {
 	return k, true
 }
 
-// slot returns where k stands in Matcher.notGlued.
-func (k longKey) slot() int {
-	return int((k.lo*0x9e3779b97f4a7c15 ^ k.hi*0xbf58476d1ce4e5b9 ^ k.n) >> (64 - notGluedBits))
+// slot returns where k stands in Matcher.misses.
+func (k missKey) slot() int {
+	return int((k.lo*0x9e3779b97f4a7c15 ^ k.hi*0xbf58476d1ce4e5b9 ^ k.n) >> (64 - missBits))
 }
 
 // variant returns what unknown word i of t reads as.
@@ -660,7 +686,19 @@ func (m *Matcher) halfFrame() bool {
 			glued = true
 		}
 	}
-	return target != predicate || glued && !(target && predicate)
+	// A post that names no group and says nothing of one may name it
+	// misspelt ("blck people just don't want to work"): its unknown words
+	// are looked up as variants of a group's name, for the model.
+	named := false
+	if !target && !predicate {
+		for i, id := range m.ids {
+			if id == 0 && len(m.Text.WordText(i)) >= minDroppedTarget-1 {
+				m.near[i] |= nearName
+				named = true
+			}
+		}
+	}
+	return target != predicate || (glued || named) && !(target && predicate)
 }
 
 // What halfFrame marks a word for: within reach of half a frame, or long
@@ -668,6 +706,7 @@ func (m *Matcher) halfFrame() bool {
 const (
 	nearFrame uint8 = 1 << iota
 	nearGlued
+	nearName
 )
 
 // variantReach is how far from a lexicon word the second walk looks up
