@@ -679,23 +679,24 @@ func (m *Matcher) halfFrame() bool {
 	}
 	// A long unknown word may be a whole statement run together
 	// ("ihatemuslims"): its own variants are looked up.
-	glued := false
-	for i, id := range m.ids {
-		if id == 0 && len(m.Text.WordText(i)) >= minSegmentKey {
-			m.near[i] |= nearGlued
-			glued = true
-		}
-	}
 	// A post that names no group and says nothing of one may name it
 	// misspelt ("blck people just don't want to work"): its unknown words
 	// are looked up as variants of a group's name, for the model.
-	named := false
-	if !target && !predicate {
-		for i, id := range m.ids {
-			if id == 0 && len(m.Text.WordText(i)) >= minDroppedTarget-1 {
-				m.near[i] |= nearName
-				named = true
-			}
+	glued, named := false, false
+	alone := !target && !predicate
+	words := m.Text.Words
+	for i, id := range m.ids {
+		if id != 0 {
+			continue
+		}
+		n := words[i].End - words[i].Start
+		if n >= minSegmentKey {
+			m.near[i] |= nearGlued
+			glued = true
+		}
+		if alone && n >= minDroppedTarget-1 {
+			m.near[i] |= nearName
+			named = true
 		}
 	}
 	return target != predicate || (glued || named) && !(target && predicate)
