@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"cmp"
 	"regexp"
 	"regexp/syntax"
 	"slices"
@@ -369,7 +370,7 @@ func checkPattern(p string, probe bool) string {
 	if len(p) > MaxPatternLen {
 		return "pattern longer than " + strconv.Itoa(MaxPatternLen) + " bytes"
 	}
-	re, err := regexp.Compile(p)
+	parsed, err := syntax.Parse(p, syntax.Perl)
 	if err != nil {
 		for _, look := range []string{"(?=", "(?!", "(?<=", "(?<!"} {
 			if strings.Contains(p, look) {
@@ -378,24 +379,44 @@ func checkPattern(p string, probe bool) string {
 		}
 		return "invalid pattern: " + err.Error()
 	}
+	simple := parsed.Simplify()
 	// Only counted repetition (x{2,9}) makes a program much longer than
 	// its pattern: without a '{', a pattern compiles to at most
 	// maxInstsPerByte instructions a byte (TestProgramBound), so one of
-	// MaxPatternLen bytes is within the limit without being compiled a
-	// second time to count them.
+	// MaxPatternLen bytes is within the limit without being compiled to
+	// count them.
 	if strings.Contains(p, "{") {
-		if parsed, err := syntax.Parse(p, syntax.Perl); err == nil {
-			if prog, err := syntax.Compile(parsed.Simplify()); err == nil && len(prog.Inst) > maxPatternInsts {
-				return "pattern too complex (" + strconv.Itoa(len(prog.Inst)) + " instructions, limit " + strconv.Itoa(maxPatternInsts) + ")"
-			}
+		if prog, err := syntax.Compile(simple); err == nil && len(prog.Inst) > maxPatternInsts {
+			return "pattern too complex (" + strconv.Itoa(len(prog.Inst)) + " instructions, limit " + strconv.Itoa(maxPatternInsts) + ")"
 		}
 	}
-	if re.MatchString("") {
-		return "over-broad pattern " + strconv.Quote(p) + ": it matches the empty string"
+	// The empty string and the probe text, each run on a compiled
+	// expression only when the syntax tree does not prove that the
+	// pattern cannot match it (prove.go).
+	var re *regexp.Regexp
+	matches := func(s string) (bool, string) {
+		if re == nil {
+			if re, err = regexp.Compile(p); err != nil {
+				return false, "invalid pattern: " + err.Error()
+			}
+		}
+		return re.MatchString(s), ""
 	}
+	if minLen(simple) == 0 {
+		if m, msg := matches(""); msg != "" || m {
+			return cmp.Or(msg, "over-broad pattern "+strconv.Quote(p)+": it matches the empty string")
+		}
+	}
+	if !probe {
+		return ""
+	}
+	sets := requiredSets(simple)
 	for _, s := range probeText {
-		if probe && re.MatchString(s) {
-			return "over-broad pattern " + strconv.Quote(p) + ": it matches ordinary text " + strconv.Quote(s)
+		if cannotMatch(sets, s) {
+			continue
+		}
+		if m, msg := matches(s); msg != "" || m {
+			return cmp.Or(msg, "over-broad pattern "+strconv.Quote(p)+": it matches ordinary text "+strconv.Quote(s))
 		}
 	}
 	return ""
