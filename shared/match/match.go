@@ -439,13 +439,15 @@ const (
 )
 
 // variantNear returns what unknown word i of t, which halfFrame marked,
-// reads as: any variant within reach of half a frame; a long word marked
-// only as long, a statement run together or two words joined, the only
-// variants that need no frame around them ("ihatemuslims",
-// "musliminvaders"). Most long words are words of the language that no
-// lexicon holds (« bibliothèque », "neighbourhood"; three posts of four of
-// a feed have one), whose other variants' look-ups found nothing: 3 % of
-// the instructions of a feed's post (valgrind, the bench's feed posts).
+// reads as: any variant within reach of half a frame; elsewhere, a long
+// word read as a statement run together or two words joined
+// ("ihatemuslims", "musliminvaders"), and a word of a post where nothing
+// of a group was found read as a group's name misspelt ("blck"), the only
+// variants that need no frame around them. Most long words are words of
+// the language that no lexicon holds (« bibliothèque », "neighbourhood";
+// three posts of four of a feed have one), whose other variants' look-ups
+// found nothing: 3 % of the instructions of a feed's post (valgrind, the
+// bench's feed posts).
 func (m *Matcher) variantNear(t *normalize.Text, i int) variant {
 	if m.near[i]&nearFrame != 0 {
 		return m.variant(t, i)
