@@ -3,6 +3,8 @@ package match
 import (
 	"regexp/syntax"
 	"strings"
+
+	"voile/shared/internal/literals"
 )
 
 // Many pattern rules are finite: alternatives of words between word
@@ -93,7 +95,7 @@ func strs(re *syntax.Regexp) ([]string, bool) {
 			if !ok || len(out)*len(sub) > maxExpansions {
 				return nil, false
 			}
-			out = product(out, sub)
+			out = literals.Product(out, sub)
 		}
 		return out, true
 	}
@@ -112,15 +114,4 @@ func phraseLike(s string) bool {
 		}
 	}
 	return true
-}
-
-// product returns every string of a followed by one of b, in order.
-func product(a, b []string) []string {
-	out := make([]string, 0, len(a)*len(b))
-	for _, x := range a {
-		for _, y := range b {
-			out = append(out, x+y)
-		}
-	}
-	return out
 }

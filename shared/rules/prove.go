@@ -2,7 +2,6 @@ package rules
 
 import (
 	"regexp/syntax"
-	"slices"
 	"strings"
 )
 
@@ -12,8 +11,9 @@ import (
 // patterns of the English starter list: 18 ms natively, several hundred in
 // wasm). Most patterns are alternatives of words, and their syntax tree
 // alone proves that they match neither: a match is at least some bytes
-// long, and holds one literal of each of some sets. What the tree cannot
-// prove, a compiled expression decides, as before.
+// long, and holds one literal of each of its clauses (literals.Required,
+// the prefilter's analysis). What the tree cannot prove, a compiled
+// expression decides, as before.
 
 // minLen returns the fewest bytes a match of re holds.
 func minLen(re *syntax.Regexp) int {
@@ -49,62 +49,11 @@ func minLen(re *syntax.Regexp) int {
 	return 0
 }
 
-// requiredSets returns sets of literals such that every match of re holds
-// one literal of each set: the literals re cannot match without.
-func requiredSets(re *syntax.Regexp) [][]string {
-	switch re.Op {
-	case syntax.OpLiteral:
-		if re.Flags&syntax.FoldCase != 0 || len(re.Rune) == 0 {
-			return nil // a literal of any case: no text to look for
-		}
-		return [][]string{{string(re.Rune)}}
-	case syntax.OpCapture, syntax.OpPlus:
-		return requiredSets(re.Sub[0])
-	case syntax.OpRepeat:
-		if re.Min == 0 {
-			return nil
-		}
-		return requiredSets(re.Sub[0])
-	case syntax.OpConcat:
-		var sets [][]string
-		for _, sub := range re.Sub {
-			sets = append(sets, requiredSets(sub)...)
-		}
-		return sets
-	case syntax.OpAlternate:
-		// One set of each branch: together, one set of the whole, since
-		// a match is a match of some branch. Of a branch's sets, the one
-		// whose shortest literal is longest, the rarest in text: the
-		// parser factors alternatives ("g(ays?|ay people)"), and their
-		// common first letter is in every text.
-		var union []string
-		for _, sub := range re.Sub {
-			sets := requiredSets(sub)
-			if len(sets) == 0 {
-				return nil
-			}
-			union = append(union, slices.MaxFunc(sets, func(a, b []string) int { return shortest(a) - shortest(b) })...)
-		}
-		return [][]string{union}
-	}
-	return nil
-}
-
-// shortest returns the length of the shortest literal of set.
-func shortest(set []string) int {
-	n := -1
-	for _, s := range set {
-		if n < 0 || len(s) < n {
-			n = len(s)
-		}
-	}
-	return n
-}
-
-// cannotMatch reports whether a match of a pattern whose required sets are
-// sets cannot lie in s: some set has no literal in s.
-func cannotMatch(sets [][]string, s string) bool {
-	for _, set := range sets {
+// cannotMatch reports whether a match of a pattern whose required clauses
+// (literals.Required) are clauses cannot lie in s: some clause has no
+// literal in s.
+func cannotMatch(clauses [][]string, s string) bool {
+	for _, set := range clauses {
 		found := false
 		for _, lit := range set {
 			if strings.Contains(s, lit) {

@@ -54,6 +54,11 @@ var proofPatterns = []string{
 // alone decided, for the starter lists' patterns and patterns made to
 // match the probe text, the empty string, or not.
 func TestCheckPatternProofs(t *testing.T) {
+	for _, s := range probeText {
+		if s != strings.ToLower(s) {
+			t.Fatalf("probe text %q is not lower-case, as the proofs' literals are", s)
+		}
+	}
 	patterns := append([]string{}, proofPatterns...)
 	for _, name := range []string{"../demo/en.yaml", "../demo/fr.yaml"} {
 		raw, err := os.ReadFile(name)

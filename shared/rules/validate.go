@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"voile/shared/internal/literals"
 	"voile/shared/model"
 	"voile/shared/normalize"
 )
@@ -30,7 +31,8 @@ const (
 )
 
 // probe is benign text that no pattern may match: a pattern that does is
-// over-broad and would flag ordinary posts.
+// over-broad and would flag ordinary posts. It is lower-case, as the
+// literals that prove a pattern cannot match it are (prove.go).
 var probeText = []string{
 	"the", "a", "and", "is", "of", "to", "in", "it", "you", "we", "they", "people", "this is a normal sentence about the weather",
 	"le", "la", "les", "de", "et", "est", "un", "une", "vous", "nous", "ils", "gens", "ceci est une phrase normale sur la meteo",
@@ -410,9 +412,9 @@ func checkPattern(p string, probe bool) string {
 	if !probe {
 		return ""
 	}
-	sets := requiredSets(simple)
+	clauses := literals.Required(simple, false)
 	for _, s := range probeText {
-		if cannotMatch(sets, s) {
+		if cannotMatch(clauses, s) {
 			continue
 		}
 		if m, msg := matches(s); msg != "" || m {
