@@ -680,10 +680,10 @@ func (m *Matcher) halfFrame() bool {
 		}
 	}
 	// A long unknown word may be a whole statement run together
-	// ("ihatemuslims"): its own variants are looked up.
-	// A post that names no group and says nothing of one may name it
-	// misspelt ("blck people just don't want to work"): its unknown words
-	// are looked up as variants of a group's name, for the model.
+	// ("ihatemuslims"): it is looked up as words run together. A post
+	// that names no group and says nothing of one may name it misspelt
+	// ("blck people just don't want to work"): its unknown words are
+	// looked up as variants of a group's name, for the model.
 	glued, named := false, false
 	alone := !target && !predicate
 	words := m.Text.Words
@@ -691,12 +691,12 @@ func (m *Matcher) halfFrame() bool {
 		if id != 0 {
 			continue
 		}
-		n := words[i].End - words[i].Start
-		if n >= minSegmentKey {
+		size := words[i].End - words[i].Start
+		if size >= minSegmentKey {
 			m.near[i] |= nearGlued
 			glued = true
 		}
-		if alone && n >= minDroppedTarget-1 {
+		if alone && size >= minDroppedTarget-1 {
 			m.near[i] |= nearName
 			named = true
 		}
@@ -704,8 +704,9 @@ func (m *Matcher) halfFrame() bool {
 	return target != predicate || (glued || named) && !(target && predicate)
 }
 
-// What halfFrame marks a word for: within reach of half a frame, or long
-// enough to be words run together.
+// What halfFrame marks a word for: within reach of half a frame, long
+// enough to be words run together, or in a post where nothing of a group
+// was found.
 const (
 	nearFrame uint8 = 1 << iota
 	nearGlued
