@@ -10,6 +10,8 @@ import (
 	"voile/shared/lang"
 	"voile/shared/normalize"
 	"voile/shared/rules"
+
+	"voile/shared/internal/shortkey"
 )
 
 // A Hit is one match of one rule in a text.
@@ -458,11 +460,11 @@ func (m *Matcher) variantNear(t *normalize.Text, i int) variant {
 	}
 	// The look-ups this word was met with before, and found nothing.
 	var slot *missSlot
-	if k, ok := missKeyOf(m.key); ok {
+	if k, ok := shortkey.Of(m.key); ok {
 		if m.misses == nil {
 			m.misses = new([missSlots]missSlot)
 		}
-		slot = &m.misses[k.slot()]
+		slot = &m.misses[missSlotOf(k)]
 		if slot.key != k {
 			*slot = missSlot{key: k}
 		}
@@ -509,34 +511,13 @@ const (
 // A missSlot is a word and the look-ups (nearGlued, nearName) that found
 // nothing for it.
 type missSlot struct {
-	key  missKey
+	key  shortkey.Key
 	none uint8
 }
 
-// A missKey is a key of at most 16 bytes: its bytes and its length (an
-// empty slot has length 0, which no key has).
-type missKey struct{ lo, hi, n uint64 }
-
-// missKeyOf returns the missKey of key, and whether it has one.
-func missKeyOf(key []byte) (missKey, bool) {
-	if len(key) > 16 || len(key) == 0 {
-		return missKey{}, false
-	}
-	var k missKey
-	k.n = uint64(len(key))
-	for i, c := range key {
-		if i < 8 {
-			k.lo |= uint64(c) << (8 * i)
-		} else {
-			k.hi |= uint64(c) << (8 * (i - 8))
-		}
-	}
-	return k, true
-}
-
-// slot returns where k stands in Matcher.misses.
-func (k missKey) slot() int {
-	return int((k.lo*0x9e3779b97f4a7c15 ^ k.hi*0xbf58476d1ce4e5b9 ^ k.n) >> (64 - missBits))
+// missSlotOf returns where the word of key k stands in Matcher.misses.
+func missSlotOf(k shortkey.Key) int {
+	return int((k.Lo*0x9e3779b97f4a7c15 ^ k.Hi*0xbf58476d1ce4e5b9 ^ k.N) >> (64 - missBits))
 }
 
 // variant returns what unknown word i of t reads as.

@@ -2,13 +2,13 @@ package model
 
 import (
 	"cmp"
-	"encoding/binary"
 	"math"
 	"slices"
 	"strconv"
 	"unicode/utf8"
 	"unsafe"
 
+	"voile/shared/internal/shortkey"
 	"voile/shared/normalize"
 )
 
@@ -149,9 +149,8 @@ func (s *Scorer) sumText(t *normalize.Text) (sum int64, n int) {
 		// it that may be among the text's best (the word's own best), or
 		// else that none of them may be.
 		var slot *wordSum
-		var key wordKey
-		if len(word) <= 16 {
-			key = wordKeyOf(word)
+		key, short := shortkey.Of(word)
+		if short {
 			slot = &s.sums[uh*mixMul>>(64-wordCacheBits)]
 			if slot.key == key {
 				if int(slot.k) >= top.size {
@@ -209,7 +208,7 @@ const wordCacheBits = 13
 // first n of those that a topText of size k keeps (k is 0 when they were
 // not kept).
 type wordSum struct {
-	key      wordKey
+	key      shortkey.Key
 	sum, max int32
 	k, n     uint8
 	c        [wordTop]wordCand
@@ -242,28 +241,6 @@ func (w *wordSum) replay(top *topText, i int32) {
 		}
 		top.add(c.p, v, origin{KindChar, i, int32(c.a), int32(c.b)})
 	}
-}
-
-// A wordKey is a word of at most 16 bytes: its bytes, and its length
-// (an empty slot has length 0, which no word has).
-type wordKey struct {
-	lo, hi uint64
-	n      uint64
-}
-
-func wordKeyOf(b []byte) wordKey {
-	k := wordKey{n: uint64(len(b))}
-	if len(b) >= 8 {
-		k.lo = binary.LittleEndian.Uint64(b)
-		for i, c := range b[8:] {
-			k.hi |= uint64(c) << (8 * i)
-		}
-		return k
-	}
-	for i, c := range b {
-		k.lo |= uint64(c) << (8 * i)
-	}
-	return k
 }
 
 // topText keeps the size (at most MaxTop) text features of highest
