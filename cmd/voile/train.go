@@ -252,8 +252,8 @@ func trainSplitSet(s string) map[string]bool {
 	return m
 }
 
-// readTrainRows calls fn for each row of a JSONL file, with its split.
-// readTrainRows reads a labelled JSONL file, as voile eval does.
+// readTrainRows calls fn for each row of a labelled JSONL file, read as
+// voile eval reads it, with its split.
 func readTrainRows(path string, fn func(r trainLabelled, split string)) error {
 	cases, err := eval.ReadFile(path)
 	if err != nil {

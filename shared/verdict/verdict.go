@@ -96,7 +96,7 @@ type Verdict struct {
 	// Fingerprint identifies the normalised text of a post the verdict
 	// flags (or allowed), for Allow.Posts; 0 for the others, which the
 	// reader has no way to mark and whose hash, a pass over every byte of
-	// every post, was 5 % of the time of a feed's post.
+	// every post, was 2 % of a feed post's instructions.
 	Fingerprint Fingerprint `json:"fingerprint"`
 	// Allowed is set when the reader's corrections cleared a post that
 	// would otherwise have been flagged.
