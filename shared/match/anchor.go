@@ -57,13 +57,7 @@ func anchorsOf(re *syntax.Regexp) [][]string {
 		subs := flatConcat(nil, re)
 		var sets [][]string
 		for j, sub := range subs {
-			if sub.Op == syntax.OpLiteral {
-				for _, w := range innerWords(sub) {
-					sets = append(sets, []string{w})
-				}
-				continue
-			}
-			if j > 0 && j+1 < len(subs) && endsWithSpace(subs[j-1]) && startsWithSpace(subs[j+1]) {
+			if sub.Op != syntax.OpLiteral && j > 0 && j+1 < len(subs) && endsWithSpace(subs[j-1]) && startsWithSpace(subs[j+1]) {
 				if words, ok := firstWords(sub); ok {
 					sets = append(sets, words)
 				}
