@@ -19,7 +19,8 @@
 // Each Store keeps a view of the stream in memory, fed by an ordered
 // consumer that reads headers only: publishers, adapter documents and the
 // latest version of each list (with its bundle) are held whole; older
-// versions are read from JetStream by sequence when asked for.
+// versions are read from JetStream by sequence when asked for. A guard
+// replaces the consumer when the view stays behind the stream (see guard).
 package jetstore
 
 import (
@@ -78,8 +79,8 @@ type Store struct {
 	stream  jetstream.Stream
 	timeout time.Duration
 	log     *slog.Logger
-	cc      jetstream.ConsumeContext
 	done    chan struct{}
+	guarded chan struct{} // closed when the guard has stopped the consumer
 	once    sync.Once
 	owned   *natsserver.Server // the in-process server OpenDir started
 	lock    *os.File           // OpenDir's lock on its folder
@@ -88,6 +89,9 @@ type Store struct {
 	// reader. advanced is closed and replaced each time seq moves.
 	mu       sync.Mutex
 	seq      uint64
+	known    uint64 // the highest sequence known to be in the stream
+	cc       jetstream.ConsumeContext // the consumer feeding the view
+	gen      uint64 // the consumer feeding the view; messages of older ones are dropped
 	advanced chan struct{}
 	live     bool // the first catch-up is done: changes are delivered
 	pubs     map[string]*pubView
@@ -180,6 +184,7 @@ func Open(o Options) (*Store, error) {
 	s := &Store{
 		nc: nc, js: js, timeout: o.Timeout, log: log,
 		done:     make(chan struct{}),
+		guarded:  make(chan struct{}),
 		watchers: map[*watcher]bool{},
 		advanced: make(chan struct{}),
 		pubs:     map[string]*pubView{}, adapters: map[string]*adpView{}, lists: map[string]*listView{}, pending: map[string]bool{},
@@ -225,7 +230,13 @@ func (s *Store) start(replicas int) error {
 	var info *jetstream.StreamInfo
 	for {
 		actx, acancel := context.WithTimeout(ctx, 3*time.Second)
-		err = s.subscribe(actx, &info)
+		var cc jetstream.ConsumeContext
+		if info, err = s.stream.Info(actx); err == nil {
+			cc, err = s.subscribe(actx, 1, 0)
+		}
+		s.mu.Lock()
+		s.cc = cc
+		s.mu.Unlock()
 		acancel()
 		if err == nil || ctx.Err() != nil {
 			break
@@ -242,9 +253,10 @@ func (s *Store) start(replicas int) error {
 	// From here the consumer loads each new version itself; what it
 	// marked pending until now is loaded here.
 	s.mu.Lock()
-	s.live = true
+	s.live = true // and the guard runs: Close waits for it
 	pending := s.takePendingLocked()
 	s.mu.Unlock()
+	go s.guard(guardEvery, stallAfter)
 	for _, k := range pending {
 		if err := s.loadLatest(k); err != nil {
 			return err
@@ -253,24 +265,115 @@ func (s *Store) start(replicas int) error {
 	return nil
 }
 
-// subscribe reads the stream's last sequence, then starts the consumer
-// feeding the view.
-func (s *Store) subscribe(ctx context.Context, info **jetstream.StreamInfo) error {
-	var err error
-	if *info, err = s.stream.Info(ctx); err != nil {
-		return err
+// subscribe starts a consumer feeding the view from stream sequence from;
+// its messages are applied while the view's generation is gen.
+func (s *Store) subscribe(ctx context.Context, from, gen uint64) (jetstream.ConsumeContext, error) {
+	cfg := jetstream.OrderedConsumerConfig{HeadersOnly: true}
+	if from > 1 {
+		cfg.DeliverPolicy, cfg.OptStartSeq = jetstream.DeliverByStartSequencePolicy, from
 	}
-	cons, err := s.stream.OrderedConsumer(ctx, jetstream.OrderedConsumerConfig{HeadersOnly: true})
+	cons, err := s.stream.OrderedConsumer(ctx, cfg)
 	if err != nil {
-		return fmt.Errorf("consumer: %w", err)
+		return nil, fmt.Errorf("consumer: %w", err)
 	}
 	// Short heartbeats: a consumer whose NATS server went away is
 	// recreated on another within seconds.
-	s.cc, err = cons.Consume(s.handle, jetstream.PullExpiry(4*time.Second), jetstream.PullHeartbeat(time.Second))
+	cc, err := cons.Consume(func(m jetstream.Msg) { s.handle(gen, m) },
+		jetstream.PullExpiry(4*time.Second), jetstream.PullHeartbeat(time.Second),
+		jetstream.ConsumeErrHandler(func(_ jetstream.ConsumeContext, err error) {
+			s.log.Warn("jetstore: consumer", "err", err)
+		}))
 	if err != nil {
-		return fmt.Errorf("consumer: %w", err)
+		return nil, fmt.Errorf("consumer: %w", err)
 	}
-	return nil
+	return cc, nil
+}
+
+// How often the guard looks, and how long the view may stay behind the
+// stream without moving before its consumer is replaced.
+const (
+	guardEvery = time.Second
+	stallAfter = 4 * time.Second
+)
+
+// guard replaces the view's consumer when the view stays behind what the
+// stream is known to hold. The client library recreates an ordered
+// consumer itself when its server goes away, but with a backoff that
+// grows to ten seconds a try while a cluster elects new leaders, and a
+// sync node whose view is behind serves old versions and makes every
+// write it acknowledges wait. The new consumer starts after the last
+// sequence the view applied, so nothing is skipped.
+func (s *Store) guard(every, stall time.Duration) {
+	defer close(s.guarded)
+	defer s.stopConsumer()
+	tick := time.NewTicker(every)
+	defer tick.Stop()
+	var lastSeq uint64
+	var since time.Time // when the view was first seen behind at lastSeq
+	for {
+		select {
+		case <-s.done:
+			return
+		case now := <-tick.C:
+			ctx, cancel := s.ctx()
+			if info, err := s.stream.Info(ctx); err == nil {
+				s.note(info.State.LastSeq)
+			}
+			cancel()
+			s.mu.Lock()
+			seq, behind := s.seq, s.seq < s.known
+			s.mu.Unlock()
+			switch {
+			case !behind || seq != lastSeq || since.IsZero():
+				lastSeq, since = seq, now
+				if !behind {
+					since = time.Time{}
+				}
+			case now.Sub(since) >= stall:
+				s.resubscribe()
+				since = now
+			}
+		}
+	}
+}
+
+func (s *Store) stopConsumer() {
+	s.mu.Lock()
+	cc := s.cc
+	s.mu.Unlock()
+	if cc != nil {
+		cc.Stop()
+	}
+}
+
+// note records that the stream holds sequence seq.
+func (s *Store) note(seq uint64) {
+	s.mu.Lock()
+	s.known = max(s.known, seq)
+	s.mu.Unlock()
+}
+
+// resubscribe replaces the view's consumer with one starting after the
+// last sequence the view applied.
+func (s *Store) resubscribe() {
+	s.mu.Lock()
+	s.gen++
+	gen, from, old := s.gen, s.seq+1, s.cc
+	s.mu.Unlock()
+	old.Stop()
+	ctx, cancel := s.ctx()
+	defer cancel()
+	cc, err := s.subscribe(ctx, from, gen)
+	if err != nil {
+		// The stopped consumer is kept, to be stopped again: the guard
+		// tries once more after the next stall.
+		s.log.Warn("jetstore: replace a stalled consumer", "from", from, "err", err)
+		return
+	}
+	s.mu.Lock()
+	s.cc = cc
+	s.mu.Unlock()
+	s.log.Warn("jetstore: consumer replaced: the view was behind the stream", "from", from)
 }
 
 // OpenDir runs a single NATS server with JetStream on dir inside this
@@ -303,8 +406,13 @@ func OpenDir(dir string, log *slog.Logger) (*Store, error) {
 func (s *Store) Close() error {
 	s.once.Do(func() {
 		close(s.done)
-		if s.cc != nil {
-			s.cc.Stop()
+		s.mu.Lock()
+		guarded := s.live
+		s.mu.Unlock()
+		if guarded {
+			<-s.guarded // the guard stops the consumer
+		} else {
+			s.stopConsumer() // start failed before the guard
 		}
 		s.nc.Close()
 		if s.owned != nil {
@@ -377,6 +485,7 @@ func (s *Store) write(what string, m *nats.Msg, opts ...jetstream.PublishOpt) er
 	if err != nil {
 		return err
 	}
+	s.note(ack.Sequence)
 	if !s.waitSeq(ack.Sequence, s.timeout) {
 		// Stored and acknowledged all the same; the view follows later.
 		s.log.Warn("jetstore: view behind an acknowledged write", "what", what, "seq", ack.Sequence)
@@ -529,8 +638,9 @@ func (s *Store) waitSeq(seq uint64, d time.Duration) bool {
 	}
 }
 
-// handle applies one message of the stream (headers only) to the view.
-func (s *Store) handle(m jetstream.Msg) {
+// handle applies one message of the stream (headers only) to the view,
+// unless a newer consumer (generation) has replaced the one it came from.
+func (s *Store) handle(gen uint64, m jetstream.Msg) {
 	md, err := m.Metadata()
 	if err != nil {
 		s.log.Error("jetstore: message without metadata", "err", err)
@@ -547,6 +657,10 @@ func (s *Store) handle(m jetstream.Msg) {
 		vm.published, _ = strconv.ParseInt(h.Get(hdrPublished), 10, 64)
 		vm.rollbackOf, _ = strconv.ParseUint(h.Get(hdrRollbackOf), 10, 64)
 		s.mu.Lock()
+		if gen != s.gen {
+			s.mu.Unlock()
+			return
+		}
 		lv := s.lists[key]
 		if lv == nil {
 			lv = &listView{}
@@ -586,6 +700,10 @@ func (s *Store) handle(m jetstream.Msg) {
 		}
 	}
 	s.mu.Lock()
+	if gen != s.gen {
+		s.mu.Unlock()
+		return
+	}
 	if seq > s.seq {
 		s.seq = seq
 		close(s.advanced)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"reflect"
 	"testing"
+	"time"
 
 	"voile/server/store"
 )
@@ -156,5 +157,47 @@ func TestAdaptersSurviveReopen(t *testing.T) {
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("after reopen: %+v, want %+v", got, want)
+	}
+}
+
+// A consumer that stops delivering (as one whose NATS server went away
+// and whose recreation is still backing off) is replaced: the view
+// catches up with what another node wrote meanwhile, and misses nothing.
+func TestGuardReplacesStalledConsumer(t *testing.T) {
+	a, err := OpenDir(t.TempDir(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	b, err := Open(Options{Server: a.owned, Name: "b"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	if err := a.Append(version("ngo", "en", 1)); err != nil {
+		t.Fatal(err)
+	}
+	b.waitSeq(1, 5*time.Second)
+	b.stopConsumer()
+	for v := uint64(2); v <= 4; v++ {
+		if err := a.Append(version("ngo", "en", v)); err != nil {
+			t.Fatal(err)
+		}
+		if err := a.Append(version("ngo", "fr", v)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if !b.waitSeq(7, stallAfter+5*guardEvery) {
+		t.Fatalf("view still behind the stream after %v", stallAfter+5*guardEvery)
+	}
+	h, err := b.History("ngo", "en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(h) != 4 || h[3].Version != 4 {
+		t.Errorf("history after the consumer was replaced: %+v, want versions 1-4", h)
+	}
+	if v, err := b.Version("ngo", "fr", 0); err != nil || v.Version != 4 {
+		t.Errorf("latest fr: %v, %v; want v4", v, err)
 	}
 }
