@@ -89,9 +89,9 @@ type Store struct {
 	// reader. advanced is closed and replaced each time seq moves.
 	mu       sync.Mutex
 	seq      uint64
-	known    uint64 // the highest sequence known to be in the stream
+	known    uint64                   // the highest sequence known to be in the stream
 	cc       jetstream.ConsumeContext // the consumer feeding the view
-	gen      uint64 // the consumer feeding the view; messages of older ones are dropped
+	gen      uint64                   // the consumer feeding the view; messages of older ones are dropped
 	advanced chan struct{}
 	live     bool // the first catch-up is done: changes are delivered
 	pubs     map[string]*pubView
