@@ -29,7 +29,8 @@ hate|offensive|normal, "lang", "split"}. With -against, also lists the
 posts whose verdict the LISTs change from the published version of one of
 them. With -alter, measures only the hateful posts that name a group in
 one word, that word misspelt as a post might (its recall against
--alter none, the same posts as written, says what spelling costs).
+-alter none, the same posts as written, says what spelling costs);
+-alter-role predicate or slur alters the hateful word or the slur instead.
 
 Flags:`)
 		fs.PrintDefaults()
@@ -42,6 +43,7 @@ Flags:`)
 	table := fs.Bool("table", false, "print one summary row per file and language instead of the full report")
 	against := fs.String("against", "", "the published version of one of the LISTs (source or .bundle), to list the posts whose verdict changes")
 	alter := fs.String("alter", "", "measure the hateful posts that name a group in one word, with that word spelt as: "+strings.Join(eval.Alterations, ", ")+" (none: the same posts as written)")
+	alterRole := fs.String("alter-role", "target", "with -alter, the word altered: target (the group's name), predicate or slur")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -97,10 +99,10 @@ Flags:`)
 			title += " (" + *splits + ")"
 		}
 		if *alter != "" {
-			if cases, err = eval.Alter(cases, e, *alter); err != nil {
+			if cases, err = eval.Alter(cases, e, *alter, *alterRole); err != nil {
 				return err
 			}
-			title += " " + *alter
+			title += " " + *alterRole + " " + *alter
 		}
 		var outs []eval.Outcome
 		if *modelOnly {

@@ -15,16 +15,26 @@ import (
 // out, or in leetspeak; "none" leaves it, for the same posts as a baseline.
 var Alterations = []string{"none", "drop", "swap", "double", "spaced", "leet"}
 
-// Alter returns the hateful cases in which e finds a group named by one
-// word of four ASCII letters or more, with that word (the first such)
-// altered as kind says: what a reader meets when a post misspells the
-// group, at random places inside the word (seeded, so that every run
-// alters alike). Cases it cannot alter are left out, so that the figures
-// with "none" are those of the very same posts.
-func Alter(cases []Case, e *match.Engine, kind string) ([]Case, error) {
+// AlterRoles names the roles of the rules whose words Alter can alter:
+// the group's name, the predicate's word, or a slur (a rule that flags by
+// itself).
+var AlterRoles = map[string]rules.Role{"target": rules.Target, "predicate": rules.Predicate, "slur": rules.Flagging}
+
+// Alter returns the hateful cases in which e finds a rule of the role
+// named (see AlterRoles) matching one word of four ASCII letters or more,
+// with that word (the first such) altered as kind says: what a reader
+// meets when a post misspells the group, the hateful word or the slur, at
+// random places inside the word (seeded, so that every run alters alike).
+// Cases it cannot alter are left out, so that the figures with "none" are
+// those of the very same posts.
+func Alter(cases []Case, e *match.Engine, kind, role string) ([]Case, error) {
 	alter, ok := alterations[kind]
 	if !ok {
 		return nil, fmt.Errorf("alteration %q: want one of %s", kind, strings.Join(Alterations, ", "))
+	}
+	want, ok := AlterRoles[role]
+	if !ok {
+		return nil, fmt.Errorf("alteration of the words of role %q: want target, predicate or slur", role)
 	}
 	m := e.NewMatcher()
 	r := rand.New(rand.NewPCG(1, 2))
@@ -36,7 +46,7 @@ func Alter(cases []Case, e *match.Engine, kind string) ([]Case, error) {
 		for _, h := range m.Match(c.Text) {
 			rule := &e.Lists[h.List].Rules[h.Rule]
 			w := c.Text[h.Start:h.End]
-			if rule.Role != rules.Target || len(w) < 4 || !asciiLetters(w) {
+			if rule.Role != want || len(w) < 4 || !asciiLetters(w) {
 				continue
 			}
 			c.Text = c.Text[:h.Start] + alter(w, r) + c.Text[h.End:]

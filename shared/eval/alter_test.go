@@ -33,7 +33,7 @@ func TestAlter(t *testing.T) {
 		"leet":   func(s string) bool { return s == "the m1gr4nt5 again" },
 	}
 	for _, kind := range eval.Alterations {
-		got, err := eval.Alter(cases, e, kind)
+		got, err := eval.Alter(cases, e, kind, "target")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -41,7 +41,14 @@ func TestAlter(t *testing.T) {
 			t.Errorf("%s: %+v", kind, got)
 		}
 	}
-	if _, err := eval.Alter(cases, e, "backwards"); err == nil {
+	if _, err := eval.Alter(cases, e, "backwards", "target"); err == nil {
 		t.Error("an unknown alteration was accepted")
+	}
+	if _, err := eval.Alter(cases, e, "drop", "adjective"); err == nil {
+		t.Error("an unknown role was accepted")
+	}
+	// Words of another role are not altered: no predicate here.
+	if got, err := eval.Alter(cases, e, "drop", "predicate"); err != nil || len(got) != 0 {
+		t.Errorf("predicates altered in a list without any: %+v, %v", got, err)
 	}
 }
