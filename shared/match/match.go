@@ -607,7 +607,11 @@ func (m *Matcher) output(end int, hi int32) {
 	s := len(m.steps) - 1
 	for _, o := range e.outs[e.out[m.state].start:e.out[m.state].end] {
 		from := m.steps[s+1-o.words()]
-		m.raw = append(m.raw, rawHit{pat: o.pat(), first: from.first, end: int32(end), lo: from.lo, hi: hi})
+		// Written field by field: a rawHit built on the stack and copied
+		// in stalls the copy's wide loads (see normalize's fast path).
+		m.raw = append(m.raw, rawHit{})
+		r := &m.raw[len(m.raw)-1]
+		r.pat, r.first, r.end, r.lo, r.hi = o.pat(), from.first, int32(end), from.lo, hi
 	}
 }
 
