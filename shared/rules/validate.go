@@ -231,8 +231,12 @@ func (l *List) Validate() error {
 			patterns++
 			// A cue is a common word by nature; other patterns must
 			// not match ordinary text.
-			if msg := checkPattern(r.Text, r.Role != Cue); msg != "" {
+			simple, msg := checkPattern(r.Text, r.Role != Cue)
+			if msg != "" {
 				add(id, "text", msg)
+			}
+			if simple != nil {
+				r.parsed = &parsedPattern{text: r.Text, simple: simple}
 			}
 		default:
 			add(id, "kind", "unknown kind "+strconv.Quote(string(r.Kind))+" (want term, phrase or pattern)")
@@ -363,25 +367,32 @@ const (
 	maxInstsPerByte = 3
 )
 
-// checkPattern returns what is wrong with an RE2 pattern, or "". With
-// probe set, a pattern that matches ordinary text is over-broad.
-func checkPattern(p string, probe bool) string {
+// checkPattern returns what is wrong with an RE2 pattern, or "", and its
+// simplified syntax tree if it parses. With probe set, a pattern that
+// matches ordinary text is over-broad.
+func checkPattern(p string, probe bool) (*syntax.Regexp, string) {
 	if strings.TrimSpace(p) == "" {
-		return "empty pattern"
+		return nil, "empty pattern"
 	}
 	if len(p) > MaxPatternLen {
-		return "pattern longer than " + strconv.Itoa(MaxPatternLen) + " bytes"
+		return nil, "pattern longer than " + strconv.Itoa(MaxPatternLen) + " bytes"
 	}
-	parsed, err := syntax.Parse(p, syntax.Perl)
+	simple, err := parsePattern(p)
 	if err != nil {
 		for _, look := range []string{"(?=", "(?!", "(?<=", "(?<!"} {
 			if strings.Contains(p, look) {
-				return "invalid pattern: " + strconv.Quote(look) + " is a lookaround, and RE2 has no lookaround: match the words themselves, or use the rule's exceptions for what must not match"
+				return nil, "invalid pattern: " + strconv.Quote(look) + " is a lookaround, and RE2 has no lookaround: match the words themselves, or use the rule's exceptions for what must not match"
 			}
 		}
-		return "invalid pattern: " + err.Error()
+		return nil, "invalid pattern: " + err.Error()
 	}
-	simple := parsed.Simplify()
+	return simple, patternProblem(p, simple, probe)
+}
+
+// patternProblem returns what is wrong with pattern p, whose simplified
+// syntax tree is simple, or "".
+func patternProblem(p string, simple *syntax.Regexp, probe bool) string {
+	var err error
 	// Only counted repetition (x{2,9}) makes a program much longer than
 	// its pattern: without a '{', a pattern compiles to at most
 	// maxInstsPerByte instructions a byte (TestProgramBound), so one of
