@@ -495,12 +495,22 @@ func (a *Analyzer) context(hits []match.Hit, x, y match.Hit, quotes bool) Contex
 			return Countered
 		}
 	}
+	// Speech is reported in the clause that says so: "He told me he was
+	// gay. These people make me sick" reports the first clause only, and
+	// "They claim to be oppressed, but they're just P" the first.
 	for _, hi := range a.cues[cueReport] {
-		if !within(hits[hi], x) && !within(hits[hi], y) {
+		c := hits[hi]
+		if !within(c, x) && !within(c, y) && a.sameClause(c, x, y) {
 			return Reported
 		}
 	}
 	return None
+}
+
+// sameClause reports whether cue c stands in the clause of x or of y.
+func (a *Analyzer) sameClause(c, x, y match.Hit) bool {
+	k := a.words[c.Words[0]].clause
+	return k == a.words[x.Words[0]].clause || k == a.words[y.Words[0]].clause
 }
 
 // within reports whether cue c lies inside the words of hit h and is
