@@ -178,7 +178,11 @@ func (a *Analyzer) Analyze(text string, t *normalize.Text, hits []match.Hit, lis
 		if f.Category == "" {
 			f.Category = tr.Category
 		}
-		negated := a.negated(hits, tg, p, pr.Class == rules.Violence || pr.Class == rules.Threaten)
+		// An insult standing before its group ("lazy immigrants") is said
+		// whatever the clause denies: "Why should we feed lazy
+		// immigrants?" still calls them lazy.
+		attributive := p.Words[1] == tg.Words[0] && (pr.Class == rules.Derogate || pr.Class == rules.Dehumanise)
+		negated := !attributive && a.negated(hits, tg, p, pr.Class == rules.Violence || pr.Class == rules.Threaten)
 		var act *match.Hit // what the cue's subject does to the group, not says of itself
 		if pr.Class == rules.Threaten || pr.Class == rules.Violence || pr.Class == rules.Exclude || pr.Class == rules.Contempt {
 			act = &p
