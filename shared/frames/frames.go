@@ -164,6 +164,9 @@ func (a *Analyzer) Analyze(text string, t *normalize.Text, hits []match.Hit, lis
 		if pr.Class == rules.Violence && !a.intended(hits, p) {
 			continue // a violent act, not a threat
 		}
+		if pr.Class == rules.Positive && a.insulted(lists, hits, p) {
+			continue // "shitty human beings": the insult is what is said
+		}
 		ti, ante := a.findTarget(hits, p, pr.PredicateOrder(), pr.Class == rules.Positive)
 		if ti < 0 {
 			continue
@@ -509,6 +512,30 @@ func (a *Analyzer) context(hits []match.Hit, x, y match.Hit, quotes bool) Contex
 		}
 	}
 	return None
+}
+
+// insulted reports whether positive predicate p is the noun of an insult
+// just before it ("shitty human beings", "vile humans").
+func (a *Analyzer) insulted(lists []*rules.List, hits []match.Hit, p match.Hit) bool {
+	for _, qi := range a.pred {
+		q := hits[qi]
+		c := lists[q.List].Rules[q.Rule].Class
+		if q.Words[1] == p.Words[0] && a.words[q.Words[0]].phrase == a.words[p.Words[0]].phrase && (c == rules.Derogate || c == rules.Dehumanise) && !a.names(hits, q) {
+			return true
+		}
+	}
+	return false
+}
+
+// names reports whether hit q shares words with a target: « les malades
+// mentaux méritent… » names a group, and insults no one.
+func (a *Analyzer) names(hits []match.Hit, q match.Hit) bool {
+	for _, ti := range a.target {
+		if overlaps(hits[ti], q) {
+			return true
+		}
+	}
+	return false
 }
 
 // sameClause reports whether cue c stands in the clause of x or of y.

@@ -183,6 +183,14 @@ func TestFrames(t *testing.T) {
 		{"we're stupid slurwords and proud", []found{{rules.Derogate, rules.Racism, "slurwords", frames.Reclaimed}}},
 		// A clause ends at a sentence break.
 		{"I saw immigrants. Vermin, all of it", nil},
+		// An insult before its group is said whatever the clause denies.
+		{"I don't want stupid immigrants here", []found{{rules.Derogate, rules.Xenophobia, "immigrants", ""}}},
+		{"I don't want immigrants here, they are not stupid", []found{{rules.Derogate, rules.Xenophobia, "they", frames.Negated}}},
+		// A quality named by an insult is no praise.
+		{"immigrants are stupid humans", []found{{rules.Derogate, rules.Xenophobia, "immigrants", ""}}},
+		// Speech is reported in the clause that says so.
+		{"A man was sentenced. Immigrants are vermin", []found{{rules.Dehumanise, rules.Xenophobia, "Immigrants", ""}}},
+		{"A man was sentenced for saying that immigrants are vermin", []found{{rules.Dehumanise, rules.Xenophobia, "immigrants", frames.Reported}}},
 		// A negation bears on its own phrase only.
 		{"Immigrants are not vermin, they are human", []found{{rules.Dehumanise, rules.Xenophobia, "Immigrants", frames.Negated}, {rules.Positive, rules.Xenophobia, "they", frames.Praised}}},
 		{"women are stupid, not a doubt", []found{{rules.Derogate, rules.Sexism, "women", ""}}},
