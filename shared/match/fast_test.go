@@ -178,3 +178,27 @@ func TestMisspeltNameAlone(t *testing.T) {
 		}
 	}
 }
+
+// TestSplitFirstWord: a word is read as two run together when its first
+// part is a lexicon word or a stopword ("hatemuslims", "thejews"), not a
+// word the lists hold only in an exception ("app" of "killer app"), which
+// ordinary words begin with ("applying").
+func TestSplitFirstWord(t *testing.T) {
+	e := demoEngine()
+	m := e.NewMatcher()
+	predicates := func(s string) []string {
+		var out []string
+		for _, h := range m.Match(s) {
+			if r := e.Lists[h.List].Rules[h.Rule]; r.Role == rules.Predicate {
+				out = append(out, s[h.Start:h.End])
+			}
+		}
+		return out
+	}
+	if got := predicates("new rules for immigrants applying for asylum"); len(got) != 0 {
+		t.Errorf("applying: predicates %q", got)
+	}
+	if got := predicates("immigrants hatemuslims"); len(got) == 0 {
+		t.Error("hatemuslims: no predicate")
+	}
+}

@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"math/bits"
 	"slices"
+
+	"voile/shared/lang"
 )
 
 // Spelling variants. Hateful posts misspell on purpose or by haste:
@@ -375,8 +377,11 @@ func (m *Matcher) split(key []byte) (uint32, uint32, int) {
 			a = m.segmentWord(key, 0, i) // in the plural too: "arabes|dehors"
 		}
 		// Two words of three letters or more: a shorter first one is too
-		// often a prefix (« dé-putés », "re-tard").
-		if a != 0 && n-i >= minSplitPart && (m.e.lexWord[a] != 0 || lexB) {
+		// often a prefix (« dé-putés », "re-tard"). A first word that is
+		// neither a lexicon word nor a stopword (one the lists hold only
+		// in an exception or a cue) runs into a lexicon word inside an
+		// ordinary word too often: "app|lying" in "applying".
+		if a != 0 && n-i >= minSplitPart && (m.e.lexWord[a] != 0 || lexB && m.e.langOf[a] != lang.None) {
 			return a, b, i
 		}
 	}
