@@ -23,11 +23,15 @@ const (
 	maxTotalExpansions = 200_000
 )
 
-// expand returns the phrases that a pattern matches, given its simplified
-// syntax tree, if it is a finite pattern between word boundaries, of
-// words of lower-case letters and digits separated by single spaces, with
-// at most maxExpansions phrases.
-func expand(re *syntax.Regexp) ([]string, bool) {
+// expand returns the phrases that pattern matches, if it is a finite
+// pattern between word boundaries, of words of lower-case letters and
+// digits separated by single spaces, with at most maxExpansions phrases.
+func expand(pattern string) ([]string, bool) {
+	re, err := syntax.Parse(pattern, syntax.Perl)
+	if err != nil {
+		return nil, false
+	}
+	re = re.Simplify()
 	if re.Op != syntax.OpConcat || len(re.Sub) < 3 ||
 		re.Sub[0].Op != syntax.OpWordBoundary || re.Sub[len(re.Sub)-1].Op != syntax.OpWordBoundary {
 		return nil, false

@@ -2,7 +2,6 @@ package match
 
 import (
 	"regexp"
-	"regexp/syntax"
 	"slices"
 	"strings"
 	"testing"
@@ -28,11 +27,7 @@ func TestExpand(t *testing.T) {
 		{`\b(a|b)  c\b`, nil}, // two spaces
 	}
 	for _, tc := range tests {
-		re, err := syntax.Parse(tc.pattern, syntax.Perl)
-		if err != nil {
-			t.Fatal(err)
-		}
-		got, ok := expand(re.Simplify())
+		got, ok := expand(tc.pattern)
 		slices.Sort(got)
 		slices.Sort(tc.want)
 		if ok != (tc.want != nil) || !slices.Equal(got, tc.want) {

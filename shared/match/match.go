@@ -146,13 +146,7 @@ func Compile(lists ...*rules.List) (*Engine, error) {
 					return nil, errors.New("compile list " + strconv.Quote(l.ID) + " rule " + strconv.Quote(r.ID) + ": " + err.Error())
 				}
 			case rules.Pattern:
-				// The tree Validate parsed, if it did: a second parse cost
-				// as much as the first.
-				syn, err := r.Syntax()
-				if err != nil {
-					return nil, errors.New("compile list " + strconv.Quote(l.ID) + " rule " + strconv.Quote(r.ID) + ": " + err.Error())
-				}
-				if phrases, ok := expand(syn); ok && b.expanded+len(phrases) <= maxTotalExpansions {
+				if phrases, ok := expand(r.Text); ok && b.expanded+len(phrases) <= maxTotalExpansions {
 					b.expanded += len(phrases)
 					for _, ph := range phrases {
 						if err := b.addExpanded(ph, pattern{list: int32(li), rule: int32(ri), lexicon: lex, naming: naming}); err != nil {

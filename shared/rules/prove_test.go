@@ -32,7 +32,7 @@ func compiledCheck(p string, probe bool) string {
 // false for a pattern refused before either check (empty, too long, too
 // complex).
 func provedCheck(p string, probe bool) (string, bool) {
-	_, msg := checkPattern(p, probe)
+	msg := checkPattern(p, probe)
 	switch {
 	case strings.HasPrefix(msg, "invalid pattern:"):
 		return "invalid", true

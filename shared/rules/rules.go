@@ -181,10 +181,6 @@ type Rule struct {
 	// Exceptions are phrases in which a match of this rule is allowed: a
 	// match that lies inside an occurrence of an exception does not count.
 	Exceptions []string `msg:"exceptions" json:"exceptions,omitempty" yaml:"exceptions,omitempty"`
-
-	// parsed is the syntax tree of a pattern's Text that Validate checked,
-	// kept for Syntax; it is no part of the rule's content.
-	parsed *parsedPattern
 }
 
 // Strength is the rule's weight, where targets and cues that omit it

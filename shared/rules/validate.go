@@ -231,12 +231,8 @@ func (l *List) Validate() error {
 			patterns++
 			// A cue is a common word by nature; other patterns must
 			// not match ordinary text.
-			simple, msg := checkPattern(r.Text, r.Role != Cue)
-			if msg != "" {
+			if msg := checkPattern(r.Text, r.Role != Cue); msg != "" {
 				add(id, "text", msg)
-			}
-			if simple != nil {
-				r.parsed = &parsedPattern{text: r.Text, simple: simple}
 			}
 		default:
 			add(id, "kind", "unknown kind "+strconv.Quote(string(r.Kind))+" (want term, phrase or pattern)")
@@ -367,32 +363,25 @@ const (
 	maxInstsPerByte = 3
 )
 
-// checkPattern returns what is wrong with an RE2 pattern, or "", and its
-// simplified syntax tree if it parses. With probe set, a pattern that
-// matches ordinary text is over-broad.
-func checkPattern(p string, probe bool) (*syntax.Regexp, string) {
+// checkPattern returns what is wrong with an RE2 pattern, or "". With
+// probe set, a pattern that matches ordinary text is over-broad.
+func checkPattern(p string, probe bool) string {
 	if strings.TrimSpace(p) == "" {
-		return nil, "empty pattern"
+		return "empty pattern"
 	}
 	if len(p) > MaxPatternLen {
-		return nil, "pattern longer than " + strconv.Itoa(MaxPatternLen) + " bytes"
+		return "pattern longer than " + strconv.Itoa(MaxPatternLen) + " bytes"
 	}
-	simple, err := parsePattern(p)
+	parsed, err := syntax.Parse(p, syntax.Perl)
 	if err != nil {
 		for _, look := range []string{"(?=", "(?!", "(?<=", "(?<!"} {
 			if strings.Contains(p, look) {
-				return nil, "invalid pattern: " + strconv.Quote(look) + " is a lookaround, and RE2 has no lookaround: match the words themselves, or use the rule's exceptions for what must not match"
+				return "invalid pattern: " + strconv.Quote(look) + " is a lookaround, and RE2 has no lookaround: match the words themselves, or use the rule's exceptions for what must not match"
 			}
 		}
-		return nil, "invalid pattern: " + err.Error()
+		return "invalid pattern: " + err.Error()
 	}
-	return simple, patternProblem(p, simple, probe)
-}
-
-// patternProblem returns what is wrong with pattern p, whose simplified
-// syntax tree is simple, or "".
-func patternProblem(p string, simple *syntax.Regexp, probe bool) string {
-	var err error
+	simple := parsed.Simplify()
 	// Only counted repetition (x{2,9}) makes a program much longer than
 	// its pattern: without a '{', a pattern compiles to at most
 	// maxInstsPerByte instructions a byte (TestProgramBound), so one of
