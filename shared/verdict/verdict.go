@@ -288,10 +288,11 @@ func (c *Classifier) modelScore(hits []match.Hit, res *frames.Result) float64 {
 // The model adds recall where the lexicons name the parts of a statement
 // but no frame joined them. It cannot read context: in a post with a
 // negation, counter-speech, a quotation or reported speech, its reason is
-// cancelled by that context.
+// cancelled by that context; a negation, only while the model is unsure
+// (NegatedModelFloor).
 func (c *Classifier) applyModel(hits []match.Hit, res *frames.Result, p float64, o *Options, sc *scores) {
 	about, said := c.modelSubject(hits, res)
-	ctx := res.Context
+	ctx := modelContext(res.Context, p)
 	if about < 0 {
 		return
 	}
@@ -390,6 +391,26 @@ func (c *Classifier) hitIndex(hits []match.Hit, t match.Hit, antecedent int32) i
 // to find it, and a neutral mention must not be read as hate for naming a
 // group.
 const NamedOnlyExponent = 0.8
+
+// NegatedModelFloor is the probability from which a negation near the
+// group does not cancel the model's reason. The negation is read by
+// distance only, which cannot tell "T are not thieves" from hate said by
+// denying a good ("No T has ever earned what he has", « les T ne
+// servent à rien »); the model, trained on both, can when it is sure.
+// Chosen on the dev halves of the fresh sets and the suites' build
+// split: from 0.8 down to 1.0 no case got worse there; at 0.8 four
+// hateful posts more were found, and on the unseen halves three (make
+// eval, 2026-11-30); below 0.75 negated hate began to be flagged.
+const NegatedModelFloor = 0.8
+
+// modelContext is the context that cancels the model's reason of
+// probability p in a post of context ctx.
+func modelContext(ctx frames.Context, p float64) frames.Context {
+	if ctx == frames.Negated && p >= NegatedModelFloor {
+		return frames.None
+	}
+	return ctx
+}
 
 // ModelThresholdScale lowers the model's own threshold in the verdict.
 // Training chooses that threshold for F1 on the corpora's dev posts, most

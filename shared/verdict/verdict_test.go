@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"voile/shared/demo"
+	"voile/shared/frames"
 	"voile/shared/match"
 	"voile/shared/rules"
 	"voile/shared/rules/rulestest"
@@ -228,5 +229,26 @@ func TestPredicatesAloneMakeNoReason(t *testing.T) {
 	}
 	if v := c.Classify("immigrants are vermin and should be deported", o); !v.Flagged {
 		t.Errorf("with the group named: not flagged (reasons %+v)", v.Reasons)
+	}
+}
+
+// A negation near the group cancels the model's reason unless the model
+// is sure; other contexts always do.
+func TestModelContext(t *testing.T) {
+	for _, c := range []struct {
+		ctx  frames.Context
+		p    float64
+		want frames.Context
+	}{
+		{frames.Negated, 0.79, frames.Negated},
+		{frames.Negated, NegatedModelFloor, frames.None},
+		{frames.Negated, 0.99, frames.None},
+		{frames.Countered, 0.99, frames.Countered},
+		{frames.Quoted, 0.99, frames.Quoted},
+		{frames.None, 0.5, frames.None},
+	} {
+		if got := modelContext(c.ctx, c.p); got != c.want {
+			t.Errorf("modelContext(%v, %v) = %v, want %v", c.ctx, c.p, got, c.want)
+		}
 	}
 }
