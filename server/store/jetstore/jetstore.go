@@ -80,6 +80,10 @@ type Store struct {
 	timeout time.Duration
 	log     *slog.Logger
 	done    chan struct{}
+	// life ends when Close begins, so that the guard's requests stop
+	// waiting then rather than after their timeout.
+	life    context.Context
+	endLife context.CancelFunc
 	guarded chan struct{} // closed when the guard has stopped the consumer
 	once    sync.Once
 	owned   *natsserver.Server // the in-process server OpenDir started
@@ -181,8 +185,9 @@ func Open(o Options) (*Store, error) {
 		nc.Close()
 		return nil, err
 	}
+	life, endLife := context.WithCancel(context.Background())
 	s := &Store{
-		nc: nc, js: js, timeout: o.Timeout, log: log,
+		nc: nc, js: js, timeout: o.Timeout, log: log, life: life, endLife: endLife,
 		done:     make(chan struct{}),
 		guarded:  make(chan struct{}),
 		watchers: map[*watcher]bool{},
@@ -315,7 +320,7 @@ func (s *Store) guard(every, stall time.Duration) {
 		case <-s.done:
 			return
 		case now := <-tick.C:
-			ctx, cancel := s.ctx()
+			ctx, cancel := context.WithTimeout(s.life, s.timeout)
 			if info, err := s.stream.Info(ctx); err == nil {
 				s.note(info.State.LastSeq)
 			}
@@ -361,7 +366,7 @@ func (s *Store) resubscribe() {
 	gen, from, old := s.gen, s.seq+1, s.cc
 	s.mu.Unlock()
 	old.Stop()
-	ctx, cancel := s.ctx()
+	ctx, cancel := context.WithTimeout(s.life, s.timeout)
 	defer cancel()
 	cc, err := s.subscribe(ctx, from, gen)
 	if err != nil {
@@ -406,6 +411,7 @@ func OpenDir(dir string, log *slog.Logger) (*Store, error) {
 func (s *Store) Close() error {
 	s.once.Do(func() {
 		close(s.done)
+		s.endLife()
 		s.mu.Lock()
 		guarded := s.live
 		s.mu.Unlock()
