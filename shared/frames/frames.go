@@ -243,7 +243,7 @@ func (a *Analyzer) postContext(hits []match.Hit, quotes bool) Context {
 			return Quoted // "« T are … »: that's racist"
 		}
 		for _, ni := range a.cues[cueNegation] {
-			if a.negates(hits[ni], tg) && !a.inability(hits, hits[ni]) {
+			if a.negates(hits[ni], tg) && !a.inability(hits, hits[ni]) && !a.challenged(hits, hits[ni], tg) {
 				return Negated
 			}
 		}
@@ -276,6 +276,26 @@ func (a *Analyzer) negates(n, tg match.Hit) bool {
 	}
 	return n.Words[0] >= tg.Words[1] && n.Words[0]-tg.Words[1] <= negTargetAfter
 }
+
+// challenged reports whether negation n follows target tg in a question
+// that a challenge cue opens just before tg: "Is there a single T who
+// isn't P?" dares the reader to name one, and so says P of them all.
+func (a *Analyzer) challenged(hits []match.Hit, n, tg match.Hit) bool {
+	if !a.words[tg.Words[0]].question || n.Words[0] < tg.Words[1] || n.Words[0]-tg.Words[1] > maxChallengeGap ||
+		a.words[n.Words[0]].clause != a.words[tg.Words[0]].clause {
+		return false
+	}
+	for _, ci := range a.cues[cueChallenge] {
+		if c := hits[ci]; c.Words[1] <= tg.Words[0] && tg.Words[0]-c.Words[1] <= 1 {
+			return true
+		}
+	}
+	return false
+}
+
+// maxChallengeGap is how many words may stand between the group and the
+// negation of a challenge: "who", "that", « qui ».
+const maxChallengeGap = 2
 
 // asks reports whether negation n opens a question ("Aren't T …?", "Why
 // can't T …?"): such a question asks for agreement and negates nothing.
@@ -681,6 +701,9 @@ func (a *Analyzer) negated(hits []match.Hit, tg, p match.Hit, harm bool) bool {
 	clause := a.words[p.Words[0]].clause
 	for k, cues := range [2][]int32{a.cues[cueNegation], a.cues[cueInability]} {
 		for _, ni := range cues {
+			if k == 0 && a.challenged(hits, hits[ni], tg) {
+				continue // "Is there a single T who isn't P?" says P of them all
+			}
 			if a.negatedBy(hits[ni], tg, p, first, last, clause, harm, k == 1) {
 				return true
 			}
@@ -748,6 +771,7 @@ var (
 	cueCounter   = cueIndex(rules.Counter)
 	cueIngroup   = cueIndex(rules.Ingroup)
 	cueInability = cueIndex(rules.Inability)
+	cueChallenge = cueIndex(rules.Challenge)
 	cueIntent    = cueIndex(rules.Intent)
 	cueLink      = cueIndex(rules.Link)
 	cueNegation  = cueIndex(rules.Negation)

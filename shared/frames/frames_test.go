@@ -70,6 +70,9 @@ func lexicon() *rules.List {
 			cue("c-arent", rules.Negation, "aren t"),
 			cue("c-never", rules.Negation, "never"),
 			cue("c-can-t", rules.Inability, "can t"),
+			cue("c-a-single", rules.Challenge, "a single"),
+			cue("c-isn-t", rules.Negation, "isn t"),
+			cue("c-isn", rules.Link, "isn"),
 			cue("c-will-never", rules.Inability, "will never"),
 			pr("p-trusted", rules.Positive, rules.After, "be trusted"),
 			{ID: "slur", Kind: rules.Term, Text: "slurword", Category: rules.Racism, Weight: 0.9},
@@ -191,6 +194,9 @@ func TestFrames(t *testing.T) {
 		// Speech is reported in the clause that says so.
 		{"A man was sentenced. Immigrants are vermin", []found{{rules.Dehumanise, rules.Xenophobia, "Immigrants", ""}}},
 		{"A man was sentenced for saying that immigrants are vermin", []found{{rules.Dehumanise, rules.Xenophobia, "immigrants", frames.Reported}}},
+		// A dare to name one who is not P says P of them all.
+		{"Is there a single immigrant who isn't stupid?", []found{{rules.Derogate, rules.Xenophobia, "immigrant", ""}}},
+		{"There is a single immigrant who isn't stupid.", []found{{rules.Derogate, rules.Xenophobia, "immigrant", frames.Negated}}},
 		// A negation bears on its own phrase only.
 		{"Immigrants are not vermin, they are human", []found{{rules.Dehumanise, rules.Xenophobia, "Immigrants", frames.Negated}, {rules.Positive, rules.Xenophobia, "they", frames.Praised}}},
 		{"women are stupid, not a doubt", []found{{rules.Derogate, rules.Sexism, "women", ""}}},

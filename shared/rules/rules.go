@@ -119,12 +119,18 @@ const (
 	// are not …" it does not make a post about the group a denial of
 	// hate: "T can't V" is most often said against them.
 	Inability Class = "inability"
+	// Challenge dares the reader to find one member of a group who is
+	// not what the post says they all are: "a single", "one" before the
+	// group in a question ("Is there a single T who isn't P?", « Citez-moi
+	// un T qui ne soit pas P ? »). The negation after the group is then
+	// the challenge's, and says P of them all.
+	Challenge Class = "challenge"
 )
 
 // PredicateClasses and CueClasses list the classes of each role.
 var (
 	PredicateClasses = []Class{Dehumanise, Derogate, Contempt, Threaten, Exclude, Positive, Violence}
-	CueClasses       = []Class{Negation, Counter, Report, Anaphor, Link, Contrast, Ingroup, Clitic, Intent, Inability}
+	CueClasses       = []Class{Negation, Counter, Report, Anaphor, Link, Contrast, Ingroup, Clitic, Intent, Inability, Challenge}
 )
 
 // Order says where a predicate may stand relative to its target in a

@@ -67,7 +67,11 @@ func (f *features) init(lists []*rules.List) {
 			case rules.Predicate:
 				t, i = featPred, slices.Index(rules.PredicateClasses, rule.Class)
 			case rules.Cue:
-				t, i = featCue, slices.Index(rules.CueClasses, rule.Class)
+				// A challenge's words are among the commonest ("one",
+				// « un »): alone they say nothing, so they are no feature.
+				if rule.Class != rules.Challenge {
+					t, i = featCue, slices.Index(rules.CueClasses, rule.Class)
+				}
 			}
 			if i >= 0 && i < len(t) {
 				f.byRule[l][r] = &t[i]
