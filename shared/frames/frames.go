@@ -243,7 +243,7 @@ func (a *Analyzer) postContext(hits []match.Hit, quotes bool) Context {
 			return Quoted // "« T are … »: that's racist"
 		}
 		for _, ni := range a.cues[cueNegation] {
-			if a.negates(hits[ni], tg) && !a.inability(hits, hits[ni]) && !a.challenged(hits, hits[ni], tg) {
+			if a.negates(hits[ni], tg) && !a.inability(hits, hits[ni]) && !a.challenged(hits, hits[ni], tg) && !a.particleOf(hits, hits[ni]) {
 				return Negated
 			}
 		}
@@ -288,6 +288,25 @@ func (a *Analyzer) challenged(hits []match.Hit, n, tg match.Hit) bool {
 	for _, ci := range a.cues[cueChallenge] {
 		if c := hits[ci]; c.Words[1] <= tg.Words[0] && tg.Words[0]-c.Words[1] <= 1 {
 			return true
+		}
+	}
+	return false
+}
+
+// particleOf reports whether negation n stands just before a predicate
+// that holds a negation of its own: the « ne » of « n'apportent rien », «
+// ne servent à rien », whose second half, and meaning, are the
+// predicate's.
+func (a *Analyzer) particleOf(hits []match.Hit, n match.Hit) bool {
+	for _, pi := range a.pred {
+		p := hits[pi]
+		if p.Words[0] != n.Words[1] {
+			continue
+		}
+		for _, mi := range a.cues[cueNegation] {
+			if m := hits[mi]; m.Words[0] >= p.Words[0] && m.Words[1] <= p.Words[1] {
+				return true
+			}
 		}
 	}
 	return false
@@ -703,6 +722,9 @@ func (a *Analyzer) negated(hits []match.Hit, tg, p match.Hit, harm bool) bool {
 		for _, ni := range cues {
 			if k == 0 && a.challenged(hits, hits[ni], tg) {
 				continue // "Is there a single T who isn't P?" says P of them all
+			}
+			if a.particleOf(hits, hits[ni]) {
+				continue // « ils n'apportent rien »: the « n' » is the predicate's
 			}
 			if a.negatedBy(hits[ni], tg, p, first, last, clause, harm, k == 1) {
 				return true

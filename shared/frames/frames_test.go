@@ -73,6 +73,9 @@ func lexicon() *rules.List {
 			cue("c-a-single", rules.Challenge, "a single"),
 			cue("c-isn-t", rules.Negation, "isn t"),
 			cue("c-isn", rules.Link, "isn"),
+			pr("p-apportent-rien", rules.Derogate, "", "apportent rien"),
+			cue("c-n", rules.Negation, "n"),
+			cue("c-rien", rules.Negation, "rien"),
 			cue("c-will-never", rules.Inability, "will never"),
 			pr("p-trusted", rules.Positive, rules.After, "be trusted"),
 			{ID: "slur", Kind: rules.Term, Text: "slurword", Category: rules.Racism, Weight: 0.9},
@@ -194,6 +197,8 @@ func TestFrames(t *testing.T) {
 		// Speech is reported in the clause that says so.
 		{"A man was sentenced. Immigrants are vermin", []found{{rules.Dehumanise, rules.Xenophobia, "Immigrants", ""}}},
 		{"A man was sentenced for saying that immigrants are vermin", []found{{rules.Dehumanise, rules.Xenophobia, "immigrants", frames.Reported}}},
+		// The « n' » of a predicate that holds its own negation is its own.
+		{"les musulmans n'apportent rien", []found{{rules.Derogate, rules.Islamophobia, "musulmans", ""}}},
 		// A dare to name one who is not P says P of them all.
 		{"Is there a single immigrant who isn't stupid?", []found{{rules.Derogate, rules.Xenophobia, "immigrant", ""}}},
 		{"There is a single immigrant who isn't stupid.", []found{{rules.Derogate, rules.Xenophobia, "immigrant", frames.Negated}}},
