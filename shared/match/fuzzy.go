@@ -223,7 +223,16 @@ func newFuzzyIndex(words []string, lexWord []uint8) *fuzzyIndex {
 		}
 	}
 	slices.SortStableFunc(dels, func(a, b del) int { return cmp.Compare(a.h, b.h) })
-	size := tableSize(len(dels))
+	// The table holds each hash once: sized by the distinct hashes, not
+	// by the (hash, word) pairs, it is half as large for the starter
+	// lists, and so is its part of the start-up cache.
+	distinct := 0
+	for i := range dels {
+		if i == 0 || dels[i].h != dels[i-1].h {
+			distinct++
+		}
+	}
+	size := tableSize(distinct)
 	f.delKeys, f.delAt, f.delLen = make([]uint64, size), make([]uint32, size), make([]uint32, size)
 	f.delShift = uint8(64 - bits.TrailingZeros(uint(size)))
 	f.delIDs = make([]uint32, 0, len(dels))
