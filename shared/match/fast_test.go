@@ -152,21 +152,23 @@ func TestMissCache(t *testing.T) {
 	}
 }
 
+// roleMatches returns the text of each match in s of a rule of role.
+func roleMatches(m *Matcher, s string, role rules.Role) []string {
+	var out []string
+	for _, h := range m.Match(s) {
+		if r := m.e.Lists[h.List].Rules[h.Rule]; r.Role == role {
+			out = append(out, s[h.Start:h.End])
+		}
+	}
+	return out
+}
+
 // TestMisspeltNameAlone: a post that names no group and says nothing of
 // one may still name one misspelt, which the model reads as the group;
 // its other words are not read as names.
 func TestMisspeltNameAlone(t *testing.T) {
-	e := demoEngine()
-	m := e.NewMatcher()
-	targets := func(s string) []string {
-		var out []string
-		for _, h := range m.Match(s) {
-			if r := e.Lists[h.List].Rules[h.Rule]; r.Role == rules.Target {
-				out = append(out, s[h.Start:h.End])
-			}
-		}
-		return out
-	}
+	m := demoEngine().NewMatcher()
+	targets := func(s string) []string { return roleMatches(m, s, rules.Target) }
 	for _, s := range []string{"blck people just don't want to work", "wmen never listen to anyone", "the muslmis next door again", "look at those immigarnts"} {
 		if len(targets(s)) == 0 {
 			t.Errorf("%q: no group named", s)
@@ -184,17 +186,8 @@ func TestMisspeltNameAlone(t *testing.T) {
 // word the lists hold only in an exception ("app" of "killer app"), which
 // ordinary words begin with ("applying").
 func TestSplitFirstWord(t *testing.T) {
-	e := demoEngine()
-	m := e.NewMatcher()
-	predicates := func(s string) []string {
-		var out []string
-		for _, h := range m.Match(s) {
-			if r := e.Lists[h.List].Rules[h.Rule]; r.Role == rules.Predicate {
-				out = append(out, s[h.Start:h.End])
-			}
-		}
-		return out
-	}
+	m := demoEngine().NewMatcher()
+	predicates := func(s string) []string { return roleMatches(m, s, rules.Predicate) }
 	if got := predicates("new rules for immigrants applying for asylum"); len(got) != 0 {
 		t.Errorf("applying: predicates %q", got)
 	}
