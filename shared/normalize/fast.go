@@ -295,12 +295,8 @@ func (n *Normalizer) fast(src string) bool {
 		tokens++
 		if pure {
 			n.Norm, n.orig = norm[:k], orig[:k]
-			j := len(n.Words)
-			if j == cap(n.Words) {
-				n.Words = append(n.Words, Word{})
-			}
-			n.Words = n.Words[:j+1]
-			w := &n.Words[j]
+			n.Words = append(n.Words, Word{})
+			w := &n.Words[len(n.Words)-1]
 			w.Start, w.End, w.Flags = wStart, int32(k), wFlags
 			w.marks[0], w.marks[1] = wMarks, int32(len(n.marks))
 			continue
