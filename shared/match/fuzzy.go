@@ -40,10 +40,10 @@ const (
 	minDoubledKey = 3
 	minAddedKey   = 5
 	minDroppedKey = 6
-	// A group's name of five letters may lose one too ("wmen", "blck"),
-	// read only near a predicate (the second walk); other five-letter
-	// words may not ("cook" is no "crook"), and a word the lists hold
-	// ("back") is never read as another.
+	// A group's name of five letters as written may lose one too
+	// ("wmen", "blck", "trns"), read only near a predicate (the second
+	// walk); other five-letter words may not ("cook" is no "crook"), and
+	// a word the lists hold ("back") is never read as another.
 	minDroppedTarget = 5
 	minSplitPart     = 3 // a lexicon word split from another is at least this long
 	minSplitKey      = 5 // words at least this long may be split in two
@@ -302,18 +302,22 @@ func (m *Matcher) rollHashes(key []byte) {
 }
 
 // fuzzyLookup returns the id of the lexicon word that key is a variant of,
-// or 0.
-func (m *Matcher) fuzzyLookup(key []byte) uint32 {
+// or 0. cut is how many letters of the word as written its key left off
+// (appendKey: the plural ending).
+func (m *Matcher) fuzzyLookup(key []byte, cut int) uint32 {
 	e, f := m.e, m.e.fuzzy
 	n := len(key)
 	if n < min(minSwapKey, minSplitKey) || n > maxFuzzyKey {
 		return 0
 	}
 	m.rollHashes(key) // split uses them too
-	// A letter dropped: key is a deletion of a lexicon word.
-	if n+1 >= minDroppedTarget && f.isDel(m.pre[n]) {
+	// A letter dropped: key is a deletion of a lexicon word. A group's
+	// name is measured as written, with its plural ending: "trns" and
+	// "arbs" lost a letter of five ("trans", "arabs"), as "wmen" did,
+	// though the keys they are read by have four ("tran", "arab").
+	if n+1+cut >= minDroppedTarget && f.isDel(m.pre[n]) {
 		for _, id := range f.deletedFrom(m.pre[n]) {
-			if w := e.words[id]; (len(w) >= minDroppedKey || len(w) == minDroppedTarget && e.lexWord[id]&lexTarget != 0) && key[0] == w[0] && isDeletion(key, w) {
+			if w := e.words[id]; (len(w) >= minDroppedKey || len(w)+cut >= minDroppedTarget && e.lexWord[id]&lexTarget != 0) && key[0] == w[0] && isDeletion(key, w) {
 				return id
 			}
 		}

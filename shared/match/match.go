@@ -480,7 +480,7 @@ func (m *Matcher) variantNear(t *normalize.Text, i int) variant {
 	m.rollHashes(m.key)
 	if m.near[i]&nearName != 0 && (slot == nil || slot.none&nearName == 0) {
 		if m.mayName(m.key) {
-			if id := m.fuzzyLookup(m.key); id != 0 && m.e.lexWord[id]&lexTarget != 0 {
+			if id := m.fuzzyLookup(m.key, len(t.WordText(i))-len(m.key)); id != 0 && m.e.lexWord[id]&lexTarget != 0 {
 				return variant{kind: oneWord, id: id}
 			}
 		}
@@ -526,7 +526,8 @@ func (m *Matcher) variant(t *normalize.Text, i int) variant {
 	// "foreigners" misspelt, not "foreign" + "-ers" with its doubled
 	// consonant undone.
 	m.key = appendKey(m.key[:0], t.WordText(i))
-	if id := m.fuzzyLookup(m.key); id != 0 {
+	cut := len(t.WordText(i)) - len(m.key)
+	if id := m.fuzzyLookup(m.key, cut); id != 0 {
 		return variant{kind: oneWord, id: id}
 	}
 	if id := m.inflected(t.WordText(i)); id != 0 {
@@ -551,7 +552,7 @@ func (m *Matcher) variant(t *normalize.Text, i int) variant {
 		if id := m.find(m.alt); id != 0 && m.e.lexWord[id] != 0 {
 			return variant{kind: oneWord, id: id}
 		}
-		if id := m.fuzzyLookup(m.alt); id != 0 {
+		if id := m.fuzzyLookup(m.alt, cut); id != 0 {
 			return variant{kind: oneWord, id: id}
 		}
 	}

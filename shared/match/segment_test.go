@@ -24,7 +24,10 @@ import (
 //   - a word that ends in a suffix that is also a word is that word's
 //     derivative: "hopeless" is not "hope less" (a negation);
 //   - a group's name of five letters may lose a letter ("wmen"), other
-//     words of five letters may not ("cooks" is no "crooks").
+//     words of five letters may not ("cooks" is no "crooks"); a name is
+//     measured as written, so a plural of five ("trans", "arabs") may
+//     lose one too, though its key ("tran", "arab") has four, and a
+//     name of four may not ("arb" is no "arab").
 func TestStarterSpans(t *testing.T) {
 	lists, err := demo.Lists()
 	if err != nil {
@@ -52,6 +55,9 @@ func TestStarterSpans(t *testing.T) {
 		{text: "why are asian drivers so hopeless", not: "less"},
 		{text: "I hate wmen", want: "wmen"},
 		{text: "blck people are criminals", want: "blck people"},
+		{text: "trns people are a disease", want: "trns people"},
+		{text: "arbs are parasites", want: "arbs"},
+		{text: "every arb is a parasite", not: "arb"},
 		{text: "mexican grandmas are the best cooks alive", not: "cooks"},
 		{text: "homeless people", not: "less"},
 	} {
