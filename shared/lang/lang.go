@@ -20,6 +20,17 @@ var codes = [...]string{None: "", EN: "en", FR: "fr"}
 // String returns the language's ISO 639-1 code, or "" for None.
 func (l Lang) String() string { return codes[l] }
 
+// Parse returns the Lang of an ISO 639-1 code, or None for a language the
+// guess cannot name.
+func Parse(code string) Lang {
+	for l, c := range codes {
+		if c == code && c != "" {
+			return Lang(l)
+		}
+	}
+	return None
+}
+
 // stopwords maps each stopword, written normalised (lower case, no
 // diacritics), to its language. Only words that are not frequent in the
 // other language are listed.

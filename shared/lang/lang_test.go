@@ -41,3 +41,11 @@ func TestStopwordsOneLanguage(t *testing.T) {
 		}
 	}
 }
+
+func TestParse(t *testing.T) {
+	for code, want := range map[string]Lang{"en": EN, "fr": FR, "": None, "de": None, "EN": None} {
+		if got := Parse(code); got != want {
+			t.Errorf("Parse(%q) = %v, want %v", code, got, want)
+		}
+	}
+}

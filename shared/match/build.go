@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"voile/shared/lang"
 	"voile/shared/normalize"
 )
 
@@ -30,6 +31,7 @@ type builder struct {
 	expanded         int      // phrases added for patterns
 	lexWords         []uint32 // ids of the words of targets and predicates
 	targetWords      []uint32 // ids of the words of targets
+	wordLangs        []uint8  // word id → lexLang bits of the lexicon rules it is in
 }
 
 type edge struct{ from, id, to uint32 }
@@ -145,6 +147,7 @@ func (b *builder) insert(p pattern) {
 	}
 	if p.lexicon {
 		b.lexWords = append(b.lexWords, b.ids...)
+		b.markLangs(p)
 		if p.naming {
 			b.targetWords = append(b.targetWords, b.ids...)
 		}
@@ -153,6 +156,23 @@ func (b *builder) insert(p pattern) {
 	b.ownNext = append(b.ownNext, b.ownHead[s])
 	b.ownHead[s] = int32(len(b.e.pats))
 	b.e.pats = append(b.e.pats, p)
+}
+
+// markLangs notes, for each word of b.ids, the languages of p's rule.
+func (b *builder) markLangs(p pattern) {
+	l := b.e.Lists[p.list]
+	var bits uint8
+	for _, code := range ruleLangs(l, &l.Rules[p.rule]) {
+		if g := lang.Parse(code); g != lang.None {
+			bits |= lexLang(g)
+		}
+	}
+	for _, id := range b.ids {
+		for int(id) >= len(b.wordLangs) {
+			b.wordLangs = append(b.wordLangs, 0)
+		}
+		b.wordLangs[id] |= bits
+	}
 }
 
 // child returns the child of state s by word id, adding it if need be.
@@ -264,6 +284,9 @@ func (b *builder) fuzzy() {
 	}
 	for _, id := range b.targetWords {
 		e.lexWord[id] |= lexTarget
+	}
+	for id, bits := range b.wordLangs {
+		e.lexWord[id] |= bits
 	}
 	e.fuzzy = newFuzzyIndex(e.words, e.lexWord)
 }

@@ -50,11 +50,16 @@ const (
 	minSegmentLex    = 4 // the lexicon word of a word read as several run together
 )
 
-// The kinds of lexicon word, bits of Engine.lexWord.
+// The kinds of lexicon word, bits of Engine.lexWord; the bits above them
+// are the languages of the rules the word is in (lexLang).
 const (
 	lexPredicate uint8 = 1 << iota // a word of a predicate (or of a target)
 	lexTarget                      // a word of a target
 )
+
+// lexLang returns the bit of Engine.lexWord that says a word is in a rule
+// written for language l.
+func lexLang(l lang.Lang) uint8 { return 4 << l }
 
 // fuzzyIndex maps each one-letter deletion of the lexicon's words to the
 // ids of the words it comes from. Most lookups miss, and bitmaps answer
@@ -315,11 +320,26 @@ func (m *Matcher) fuzzyLookup(key []byte, cut int) uint32 {
 	// name is measured as written, with its plural ending: "trns" and
 	// "arbs" lost a letter of five ("trans", "arabs"), as "wmen" did,
 	// though the keys they are read by have four ("tran", "arab").
+	// Words of two languages may lose a letter alike ("homosexul" is
+	// "homosexual" and « homosexuel »): the post's language chooses.
 	if n+1+cut >= minDroppedTarget && f.isDel(m.pre[n]) {
+		first, language := uint32(0), lang.Lang(255)
 		for _, id := range f.deletedFrom(m.pre[n]) {
 			if w := e.words[id]; (len(w) >= minDroppedKey || len(w)+cut >= minDroppedTarget && e.lexWord[id]&lexTarget != 0) && key[0] == w[0] && isDeletion(key, w) {
-				return id
+				if first == 0 {
+					first = id
+					continue
+				}
+				if language == 255 {
+					language = e.guessLang(m.ids)
+				}
+				if e.lexWord[first]&lexLang(language) == 0 && e.lexWord[id]&lexLang(language) != 0 {
+					return id
+				}
 			}
+		}
+		if first != 0 {
+			return first
 		}
 	}
 	for i := range n {

@@ -40,13 +40,13 @@ func (e *Engine) buildLangOf() {
 }
 
 // guessLang returns the language of the text whose word ids are ids, or
-// "" when it cannot tell.
-func (e *Engine) guessLang(ids []uint32) string {
+// lang.None when it cannot tell.
+func (e *Engine) guessLang(ids []uint32) lang.Lang {
 	var t lang.Tally
 	for _, id := range ids {
 		t.Add(e.langOf[id])
 	}
-	return t.Guess().String()
+	return t.Guess()
 }
 
 // ruleLangs returns the languages a rule applies to: its own, or else its
@@ -70,7 +70,7 @@ func (m *Matcher) dropOtherLanguages() {
 			continue
 		}
 		if !guessed {
-			language, guessed = m.e.guessLang(m.ids), true
+			language, guessed = m.e.guessLang(m.ids).String(), true
 		}
 		l := m.e.Lists[h.List]
 		if language == "" || slices.Contains(ruleLangs(l, &l.Rules[h.Rule]), language) {

@@ -27,7 +27,10 @@ import (
 //     words of five letters may not ("cooks" is no "crooks"); a name is
 //     measured as written, so a plural of five ("trans", "arabs") may
 //     lose one too, though its key ("tran", "arab") has four, and a
-//     name of four may not ("arb" is no "arab").
+//     name of four may not ("arb" is no "arab");
+//   - a misspelling of words of two languages is read in the post's
+//     language: « homosexuls » is « homosexuels » in French, not the
+//     English "homosexuals".
 func TestStarterSpans(t *testing.T) {
 	lists, err := demo.Lists()
 	if err != nil {
@@ -58,6 +61,7 @@ func TestStarterSpans(t *testing.T) {
 		{text: "trns people are a disease", want: "trns people"},
 		{text: "arbs are parasites", want: "arbs"},
 		{text: "every arb is a parasite", not: "arb"},
+		{text: "les homosexuls sont des pervers", want: "homosexuls"},
 		{text: "mexican grandmas are the best cooks alive", not: "cooks"},
 		{text: "homeless people", not: "less"},
 	} {
