@@ -125,12 +125,18 @@ const (
 	// un T qui ne soit pas P ? »). The negation after the group is then
 	// the challenge's, and says P of them all.
 	Challenge Class = "challenge"
+	// Person introduces one person by the group they belong to, just
+	// before the group's name: "my brother is", "she's", « mon cousin
+	// est », « elle est ». A post that says no more than that of one
+	// person says nothing of the group, and the model alone must be sure
+	// to flag it.
+	Person Class = "person"
 )
 
 // PredicateClasses and CueClasses list the classes of each role.
 var (
 	PredicateClasses = []Class{Dehumanise, Derogate, Contempt, Threaten, Exclude, Positive, Violence}
-	CueClasses       = []Class{Negation, Counter, Report, Anaphor, Link, Contrast, Ingroup, Clitic, Intent, Inability, Challenge}
+	CueClasses       = []Class{Negation, Counter, Report, Anaphor, Link, Contrast, Ingroup, Clitic, Intent, Inability, Challenge, Person}
 )
 
 // Order says where a predicate may stand relative to its target in a

@@ -299,8 +299,12 @@ func (c *Classifier) applyModel(hits []match.Hit, res *frames.Result, p float64,
 	threshold := c.modelThreshold(o.Sensitivity)
 	if !said {
 		// A group named and nothing the lexicons know said of it: the
-		// model must be surer.
+		// model must be surer; and surer still when the group is named
+		// only as one person's ("my cousin is trans").
 		threshold = math.Pow(threshold, NamedOnlyExponent)
+		if c.introduced(hits, about) {
+			threshold = max(threshold, PersonModelFloor)
+		}
 	}
 	if p < threshold {
 		return
@@ -391,6 +395,54 @@ func (c *Classifier) hitIndex(hits []match.Hit, t match.Hit, antecedent int32) i
 // to find it, and a neutral mention must not be read as hate for naming a
 // group.
 const NamedOnlyExponent = 0.8
+
+// PersonModelFloor is the probability the model must reach to flag, by
+// itself, a post that names a group only as one person's, introduced by a
+// person cue ("my brother is autistic and lives on his own", « elle est
+// bisexuelle et travaille dans une banque »): such a post describes
+// someone, and the model, which reads the group's name as the group, gave
+// these 0.35 to 0.65.
+const PersonModelFloor = 0.75
+
+// maxPersonGap is how many words may stand between a person's
+// introduction and the group's name: an article and a noun ("my cousin
+// is a trans man", « mon cousin est un homme trans »).
+const maxPersonGap = 2
+
+// introduced reports whether target hit i names one person's group: it
+// follows a person cue, right after it ("my Muslim neighbour", "she's
+// trans") or after the link that follows it ("my brother is autistic",
+// « mes voisins sont un couple gay »), and no anaphor after it makes the
+// person stand for the group ("he's Black, they run on their own clock").
+// A person cue followed by another verb introduces no one: "my daughter
+// brings home a T" says something of T.
+func (c *Classifier) introduced(hits []match.Hit, i int) bool {
+	t := hits[i]
+	person := false
+	for _, p := range hits {
+		r := &c.e.Lists[p.List].Rules[p.Rule]
+		if r.Role != rules.Cue {
+			continue
+		}
+		if r.Class == rules.Anaphor && p.Words[0] >= t.Words[1] {
+			return false
+		}
+		if r.Class != rules.Person || p.Words[0] >= t.Words[0] || p.Words[1] > t.Words[0] {
+			continue
+		}
+		if p.Words[1] == t.Words[0] {
+			person = true
+			continue
+		}
+		for _, l := range hits {
+			lr := &c.e.Lists[l.List].Rules[l.Rule]
+			if lr.Role == rules.Cue && lr.Class == rules.Link && l.Words[0] == p.Words[1] && l.Words[1] <= t.Words[0] && t.Words[0]-l.Words[1] <= maxPersonGap {
+				person = true
+			}
+		}
+	}
+	return person
+}
 
 // NegatedModelFloor is the probability from which a negation near the
 // group does not cancel the model's reason. The negation is read by

@@ -252,3 +252,51 @@ func TestModelContext(t *testing.T) {
 		}
 	}
 }
+
+// TestIntroduced: a group named as one person's, right after a person
+// cue or after the link that follows it, is introduced; not when nothing
+// introduces it, when another verb follows the cue, when the group stands
+// too far after it, or when an anaphor after it makes the person stand
+// for the group.
+func TestIntroduced(t *testing.T) {
+	c := classifier(t, &rules.List{
+		ID: "l", Publisher: "p", Version: 1, Langs: []string{"en"},
+		Rules: []rules.Rule{
+			{ID: "t", Role: rules.Target, Kind: rules.Phrase, Text: "trans man", Category: rules.LGBTphobia},
+			{ID: "t2", Role: rules.Target, Kind: rules.Term, Text: "jewish", Category: rules.Antisemitism},
+			{ID: "p", Role: rules.Cue, Class: rules.Person, Kind: rules.Phrase, Text: "my cousin"},
+			{ID: "s", Role: rules.Cue, Class: rules.Person, Kind: rules.Phrase, Text: "she is"},
+			{ID: "is", Role: rules.Cue, Class: rules.Link, Kind: rules.Term, Text: "is"},
+			{ID: "a", Role: rules.Cue, Class: rules.Anaphor, Kind: rules.Term, Text: "they"},
+		},
+	})
+	for _, k := range []struct {
+		text string
+		want bool
+	}{
+		{"my cousin is jewish and lives in town", true},
+		{"my cousin is a trans man from Lyon", true},
+		{"my jewish cousin", false}, // the group before the cue
+		{"she is jewish", true},
+		{"my cousin jewish", true},
+		{"my cousin married a jewish man", false},
+		{"my cousin is very proud of jewish food", false},
+		{"jewish people live here", false},
+		{"my cousin is jewish, they always stick together", false},
+	} {
+		hits := c.m.Match(k.text)
+		ti := -1
+		for i, h := range hits {
+			if c.e.Lists[h.List].Rules[h.Rule].Role == rules.Target {
+				ti = i
+				break
+			}
+		}
+		if ti < 0 {
+			t.Fatalf("%q: no target among %d hits", k.text, len(hits))
+		}
+		if got := c.introduced(hits, ti); got != k.want {
+			t.Errorf("introduced(%q) = %v, want %v", k.text, got, k.want)
+		}
+	}
+}
