@@ -313,8 +313,9 @@ func (a *Analyzer) particleOf(hits []match.Hit, n match.Hit) bool {
 }
 
 // maxChallengeGap is how many words may stand between the group and the
-// negation of a challenge: "who", "that", « qui ».
-const maxChallengeGap = 2
+// negation of a challenge: "who", « qui », "on earth who", "out there
+// that", "in this town who".
+const maxChallengeGap = 4
 
 // asks reports whether negation n opens a question ("Aren't T …?", "Why
 // can't T …?"): such a question asks for agreement and negates nothing.

@@ -202,6 +202,7 @@ func TestFrames(t *testing.T) {
 		// A dare to name one who is not P says P of them all.
 		{"Is there a single immigrant who isn't stupid?", []found{{rules.Derogate, rules.Xenophobia, "immigrant", ""}}},
 		{"There is a single immigrant who isn't stupid.", []found{{rules.Derogate, rules.Xenophobia, "immigrant", frames.Negated}}},
+		{"Is there a single immigrant out there who isn't stupid?", []found{{rules.Derogate, rules.Xenophobia, "immigrant", ""}}},
 		// A negation bears on its own phrase only.
 		{"Immigrants are not vermin, they are human", []found{{rules.Dehumanise, rules.Xenophobia, "Immigrants", frames.Negated}, {rules.Positive, rules.Xenophobia, "they", frames.Praised}}},
 		{"women are stupid, not a doubt", []found{{rules.Derogate, rules.Sexism, "women", ""}}},
