@@ -236,19 +236,24 @@ func TestPredicatesAloneMakeNoReason(t *testing.T) {
 // is sure; other contexts always do.
 func TestModelContext(t *testing.T) {
 	for _, c := range []struct {
-		ctx  frames.Context
-		p    float64
-		want frames.Context
+		ctx      frames.Context
+		p        float64
+		deniable bool
+		want     frames.Context
 	}{
-		{frames.Negated, 0.79, frames.Negated},
-		{frames.Negated, NegatedModelFloor, frames.None},
-		{frames.Negated, 0.99, frames.None},
-		{frames.Countered, 0.99, frames.Countered},
-		{frames.Quoted, 0.99, frames.Quoted},
-		{frames.None, 0.5, frames.None},
+		{frames.Negated, 0.79, true, frames.Negated},
+		{frames.Negated, NegatedModelFloor, true, frames.None},
+		{frames.Negated, 0.99, true, frames.None},
+		{frames.Negated, NegatedGoodFloor, true, frames.Negated},
+		{frames.Negated, NegatedGoodFloor, false, frames.None},
+		{frames.Negated, 0.49, false, frames.Negated},
+		{frames.Countered, 0.99, true, frames.Countered},
+		{frames.Countered, 0.99, false, frames.Countered},
+		{frames.Quoted, 0.99, true, frames.Quoted},
+		{frames.None, 0.5, true, frames.None},
 	} {
-		if got := modelContext(c.ctx, c.p); got != c.want {
-			t.Errorf("modelContext(%v, %v) = %v, want %v", c.ctx, c.p, got, c.want)
+		if got := modelContext(c.ctx, c.p, c.deniable); got != c.want {
+			t.Errorf("modelContext(%v, %v, deniable %v) = %v, want %v", c.ctx, c.p, c.deniable, got, c.want)
 		}
 	}
 }
