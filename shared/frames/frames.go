@@ -78,6 +78,10 @@ type Analyzer struct {
 	cues   [][]int32 // hit indexes of each cue class, by cueIndex
 	target []int32   // hit indexes of targets
 	pred   []int32   // hit indexes of predicates
+	// after has the hit indexes of the in-group cues that follow the
+	// slur they reclaim (order after: « et fière », « que je suis »);
+	// cues[cueIngroup] has those that precede it.
+	after []int32
 }
 
 type wordInfo struct {
@@ -115,7 +119,7 @@ func (a *Analyzer) Analyze(text string, t *normalize.Text, hits []match.Hit, lis
 	r.Frames = r.Frames[:0]
 	r.HitContext = r.HitContext[:0]
 	r.Ingroup, r.Context = "", None
-	a.target, a.pred = a.target[:0], a.pred[:0]
+	a.target, a.pred, a.after = a.target[:0], a.pred[:0], a.after[:0]
 	if a.cues == nil {
 		a.cues = make([][]int32, len(rules.CueClasses))
 	}
@@ -134,7 +138,9 @@ func (a *Analyzer) Analyze(text string, t *normalize.Text, hits []match.Hit, lis
 		case rules.Predicate:
 			a.pred = append(a.pred, int32(i))
 		case rules.Cue:
-			if c := cueIndex(rule.Class); c >= 0 {
+			if rule.Class == rules.Ingroup && rule.Order == rules.After {
+				a.after = append(a.after, int32(i))
+			} else if c := cueIndex(rule.Class); c >= 0 {
 				a.cues[c] = append(a.cues[c], int32(i))
 			}
 		}
@@ -402,12 +408,33 @@ func (a *Analyzer) markQuestion() {
 // p, when not nil, not between them: a threat, exclusion or contempt
 // that the cue's subject turns on the group ("we're coming for the
 // arabs"), where "we're stupid dykes" and « on est une bande de gouines »
-// describe the speakers.
+// describe the speakers. An in-group cue of order after may stand in the
+// two words after h instead (« tarlouze et fier », « la gouine que je
+// suis »).
 func (a *Analyzer) reclaimed(hits []match.Hit, h match.Hit, p *match.Hit) bool {
 	for _, ci := range a.cues[cueIngroup] {
 		c := hits[ci]
 		if c.Words[1] <= h.Words[0] && h.Words[0]-c.Words[1] <= 3 && a.words[c.Words[0]].clause == a.words[h.Words[0]].clause &&
 			(p == nil || p.Words[1] <= c.Words[0] || h.Words[0] < p.Words[1]) {
+			return true
+		}
+	}
+	for _, ci := range a.after {
+		c := hits[ci]
+		if c.Words[0] >= h.Words[1] && c.Words[0]-h.Words[1] <= 2 && a.words[c.Words[0]].clause == a.words[h.Words[0]].clause &&
+			(p == nil || p.Words[1] <= h.Words[0] || c.Words[0] < p.Words[1]) && !a.qualified(hits, h) {
+			return true
+		}
+	}
+	return false
+}
+
+// qualified reports whether a predicate ends right where hit h starts: an
+// insult before a slur ("sale pédé et fier de l'être") throws the slur at
+// someone, whatever follows it.
+func (a *Analyzer) qualified(hits []match.Hit, h match.Hit) bool {
+	for _, pi := range a.pred {
+		if hits[pi].Words[1] == h.Words[0] {
 			return true
 		}
 	}

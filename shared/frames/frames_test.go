@@ -56,6 +56,7 @@ func lexicon() *rules.List {
 			cue("c-them", rules.Anaphor, "them"),
 			cue("c-but", rules.Contrast, "but"),
 			cue("c-were", rules.Ingroup, "we re"),
+			{ID: "c-and-proud", Kind: rules.Phrase, Role: rules.Cue, Class: rules.Ingroup, Order: rules.After, Text: "and proud"},
 			cue("c-ill", rules.Intent, "i ll"),
 			cue("c-should", rules.Intent, "should"),
 			{ID: "p-beat", Kind: rules.Term, Role: rules.Predicate, Class: rules.Violence, Category: rules.Threat, Text: "beat", Weight: 0.9},
@@ -247,6 +248,9 @@ func TestHitContexts(t *testing.T) {
 		"you slurword":                                frames.None,
 		"we're slurwords and proud of it":             frames.Reclaimed,
 		"slurwords, we're coming for you":             frames.None,
+		"slurword and proud, that's me":               frames.Reclaimed, // the cue after the slur
+		"stupid slurword and proud, that's you":       frames.None,      // an insult throws it
+		"slurword, you are a proud man and proud":     frames.None,      // too far after
 		"stop calling people slurword":                frames.Countered,
 		"calling people slurword is vile":             frames.Countered,
 		`he wrote "slurword" on the wall, police say`: frames.Quoted,

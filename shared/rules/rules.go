@@ -101,7 +101,9 @@ const (
 	Link     Class = "link"     // are, is, sont: the copula of "T are P"
 	Contrast Class = "contrast" // but, mais: a clause break
 	// Ingroup marks a speaker of the group a slur names, right before it
-	// ("we're", « on est »): a reclaimed use, which does not count.
+	// ("we're", « on est »), or right after it with the order After
+	// (« et fière », « que je suis »): a reclaimed use, which does not
+	// count.
 	Ingroup Class = "ingroup"
 	// Intent is a speaker's intent or an obligation ("I'll", "gonna",
 	// "should", « je vais », « faut »), which makes a violent act a threat.
@@ -169,7 +171,8 @@ type Rule struct {
 	// Class refines a predicate or a cue.
 	Class Class `msg:"class,omitempty" json:"class,omitempty" yaml:"class,omitempty"`
 	// Order is where a predicate stands relative to its target; empty is
-	// the class's default (DefaultOrder).
+	// the class's default (DefaultOrder). An in-group cue may have the
+	// order After: it follows the slur it reclaims.
 	Order Order `msg:"order,omitempty" json:"order,omitempty" yaml:"order,omitempty"`
 	// Text is the term, the phrase, or the RE2 pattern. Terms and phrases
 	// are normalised like the text they are matched against, so authors

@@ -79,6 +79,13 @@ func TestValidate(t *testing.T) {
 		{"bad threshold", func(l *List) { l.Thresholds = []Threshold{{Racism, 2}} }, `threshold for "racism" is 2`},
 		{"unknown threshold category", func(l *List) { l.Thresholds = []Threshold{{"x", 0.5}} }, `unknown category "x"`},
 		{"duplicate threshold", func(l *List) { l.Thresholds = []Threshold{{Racism, 0.3}, {Racism, 0.4}} }, `two thresholds for "racism"`},
+		{"order on a term", func(l *List) { l.Rules[0].Order = After }, `rule "t1": order: "after": only predicates have an order`},
+		{"order on a cue", func(l *List) {
+			l.Rules[0] = Rule{ID: "c1", Role: Cue, Class: Negation, Order: After, Kind: Term, Text: "never"}
+		}, `rule "c1": order: "after": only predicates have an order, and in-group cues the order after`},
+		{"order before on an in-group cue", func(l *List) {
+			l.Rules[0] = Rule{ID: "c1", Role: Cue, Class: Ingroup, Order: Before, Kind: Term, Text: "proudly"}
+		}, `rule "c1": order: "before"`},
 		{"no rules", func(l *List) { l.Rules = nil }, `the list has no rules`},
 		{"too many rules", func(l *List) { l.Rules = make([]Rule, MaxRules+1) }, `more than the limit of 50000`},
 		{"too many patterns", func(l *List) {
@@ -107,6 +114,18 @@ func TestValidate(t *testing.T) {
 				t.Errorf("Validate() = %v\nwant a problem containing %q", err, tc.want)
 			}
 		})
+	}
+}
+
+// TestIngroupAfter: an in-group cue may follow the slur it reclaims.
+func TestIngroupAfter(t *testing.T) {
+	l, err := Parse("good.yaml", []byte(good))
+	if err != nil {
+		t.Fatal(err)
+	}
+	l.Rules = append(l.Rules, Rule{ID: "c-and-proud", Role: Cue, Class: Ingroup, Order: After, Kind: Phrase, Text: "and proud"})
+	if err := l.Validate(); err != nil {
+		t.Errorf("an in-group cue of order after: %v", err)
 	}
 }
 
