@@ -413,8 +413,11 @@ func (m *Matcher) split(key []byte) (uint32, uint32, int) {
 		// often a prefix (« dé-putés », "re-tard"). A first word that is
 		// neither a lexicon word nor a stopword (one the lists hold only
 		// in an exception or a cue) runs into a lexicon word inside an
-		// ordinary word too often: "app|lying" in "applying".
-		if a != 0 && n-i >= minSplitPart && (m.e.lexWord[a] != 0 || lexB && m.e.langOf[a] != lang.None) {
+		// ordinary word too often: "app|lying" in "applying"; after a
+		// stopword, even one some lexicon phrase holds ("not"), a
+		// lexicon word of three letters does too: "not|ice" in "notice".
+		stop := m.e.langOf[a] != lang.None
+		if a != 0 && n-i >= minSplitPart && (m.e.lexWord[a] != 0 && !stop || lexB && stop && n-i > minSplitPart) {
 			return a, b, i
 		}
 	}

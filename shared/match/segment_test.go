@@ -62,6 +62,7 @@ func TestStarterSpans(t *testing.T) {
 		{text: "arbs are parasites", want: "arbs"},
 		{text: "every arb is a parasite", not: "arb"},
 		{text: "les homosexuls sont des pervers", want: "homosexuls"},
+		{text: "autistic people notice things the rest of us miss", not: "not"},
 		{text: "mexican grandmas are the best cooks alive", not: "cooks"},
 		{text: "homeless people", not: "less"},
 	} {
