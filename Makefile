@@ -71,6 +71,9 @@ FRESH3 := shared/eval/testdata/fresh3-en.jsonl shared/eval/testdata/fresh3-fr.js
 FRESH4 := shared/eval/testdata/fresh4-en.jsonl shared/eval/testdata/fresh4-fr.jsonl
 # The fifth, in a plain register of short sentences; not trained on.
 FRESH5 := shared/eval/testdata/fresh5-en.jsonl shared/eval/testdata/fresh5-fr.jsonl
+# The sixth, in mixed registers, written blind after the others' errors had
+# been read; not trained on.
+FRESH6 := shared/eval/testdata/fresh6-en.jsonl shared/eval/testdata/fresh6-fr.jsonl
 # Posts the lexicons were tuned on (README there): a check against regressions.
 PROBES := shared/eval/testdata/probes-en.jsonl shared/eval/testdata/probes-fr.jsonl
 CORPORA := $(DATA)/davidson.en.jsonl $(DATA)/mlma.en.jsonl $(DATA)/mlma.fr.jsonl
@@ -111,6 +114,8 @@ eval:
 	$(GO) run ./cmd/voile eval -table -split fresh4-test $(FRESH4)
 	$(GO) run ./cmd/voile eval -table -split fresh5-dev $(FRESH5)
 	$(GO) run ./cmd/voile eval -table -split fresh5-test $(FRESH5)
+	$(GO) run ./cmd/voile eval -table -split fresh6-dev $(FRESH6)
+	$(GO) run ./cmd/voile eval -table -split fresh6-test $(FRESH6)
 	$(GO) run ./cmd/voile eval -table $(PROBES)
 	$(GO) run ./cmd/voile eval -table -split dev $(CORPORA)
 	$(GO) run ./cmd/voile eval -table -split dev -model-only $(CORPORA)
