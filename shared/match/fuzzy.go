@@ -323,15 +323,15 @@ func (m *Matcher) fuzzyLookup(key []byte, cut int) uint32 {
 	// Words of two languages may lose a letter alike ("homosexul" is
 	// "homosexual" and « homosexuel »): the post's language chooses.
 	if n+1+cut >= minDroppedTarget && f.isDel(m.pre[n]) {
-		first, language := uint32(0), lang.Lang(255)
+		first, language, guessed := uint32(0), lang.None, false
 		for _, id := range f.deletedFrom(m.pre[n]) {
 			if w := e.words[id]; (len(w) >= minDroppedKey || len(w)+cut >= minDroppedTarget && e.lexWord[id]&lexTarget != 0) && key[0] == w[0] && isDeletion(key, w) {
 				if first == 0 {
 					first = id
 					continue
 				}
-				if language == 255 {
-					language = e.guessLang(m.ids)
+				if !guessed {
+					language, guessed = e.guessLang(m.ids), true
 				}
 				if e.lexWord[first]&lexLang(language) == 0 && e.lexWord[id]&lexLang(language) != 0 {
 					return id

@@ -292,10 +292,11 @@ func (c *Classifier) modelScore(hits []match.Hit, res *frames.Result) float64 {
 // (NegatedModelFloor).
 func (c *Classifier) applyModel(hits []match.Hit, res *frames.Result, p float64, o *Options, sc *scores) {
 	about, said := c.modelSubject(hits, res)
-	ctx := modelContext(res.Context, p, c.deniable(hits))
 	if about < 0 {
 		return
 	}
+	// Only a negation asks whether the post holds something to deny.
+	ctx := modelContext(res.Context, p, res.Context == frames.Negated && c.deniable(hits))
 	threshold := c.modelThreshold(o.Sensitivity)
 	if !said {
 		// A group named and nothing the lexicons know said of it: the
