@@ -27,7 +27,8 @@ import (
 //     words of five letters may not ("cooks" is no "crooks"); a name is
 //     measured as written, so a plural of five ("trans", "arabs") may
 //     lose one too, though its key ("tran", "arab") has four, and a
-//     name of four may not ("arb" is no "arab");
+//     name of four may not ("arb" is no "arab"), and a name of five
+//     keeps its last letter ("chin" is no "chink", "dark" no "darky");
 //   - a misspelling of words of two languages is read in the post's
 //     language: « homosexuls » is « homosexuels » in French, not the
 //     English "homosexuals".
@@ -65,6 +66,8 @@ func TestStarterSpans(t *testing.T) {
 		{text: "autistic people notice things the rest of us miss", not: "not"},
 		{text: "mexican grandmas are the best cooks alive", not: "cooks"},
 		{text: "homeless people", not: "less"},
+		{text: "a punch to the chin", not: "chin"},
+		{text: "dark skinned people in the dark", not: "dark"},
 	} {
 		var got []string
 		for _, h := range m.Match(c.text) {
