@@ -320,14 +320,15 @@ func (m *Matcher) fuzzyLookup(key []byte, cut int) uint32 {
 	// name is measured as written, with its plural ending: "trns" and
 	// "arbs" lost a letter of five ("trans", "arabs"), as "wmen" did,
 	// though the keys they are read by have four ("tran", "arab").
-	// A short name keeps its last letter as well as its first: without
-	// it, it is too often another word ("chin", "chink").
+	// A short name keeps the last letter it is written with as well as
+	// its first: without it, it is too often another word ("chin" is no
+	// "chink"); a plural ending is the last letter of "aras" ("arabs").
 	// Words of two languages may lose a letter alike ("homosexul" is
 	// "homosexual" and « homosexuel »): the post's language chooses.
 	if n+1+cut >= minDroppedTarget && f.isDel(m.pre[n]) {
 		first, language, guessed := uint32(0), lang.None, false
 		for _, id := range f.deletedFrom(m.pre[n]) {
-			if w := e.words[id]; (len(w) >= minDroppedKey || len(w)+cut >= minDroppedTarget && e.lexWord[id]&lexTarget != 0 && key[n-1] == w[len(w)-1]) && key[0] == w[0] && isDeletion(key, w) {
+			if w := e.words[id]; (len(w) >= minDroppedKey || len(w)+cut >= minDroppedTarget && e.lexWord[id]&lexTarget != 0 && (cut > 0 || key[n-1] == w[len(w)-1])) && key[0] == w[0] && isDeletion(key, w) {
 				if first == 0 {
 					first = id
 					continue
