@@ -74,6 +74,9 @@ FRESH5 := shared/eval/testdata/fresh5-en.jsonl shared/eval/testdata/fresh5-fr.js
 # The sixth, in mixed registers, written blind after the others' errors had
 # been read; not trained on.
 FRESH6 := shared/eval/testdata/fresh6-en.jsonl shared/eval/testdata/fresh6-fr.jsonl
+# The seventh, plain sentences written blind after the sixth's errors had
+# been read; not trained on.
+FRESH7 := shared/eval/testdata/fresh7-en.jsonl shared/eval/testdata/fresh7-fr.jsonl
 # Posts the lexicons were tuned on (README there): a check against regressions.
 PROBES := shared/eval/testdata/probes-en.jsonl shared/eval/testdata/probes-fr.jsonl
 CORPORA := $(DATA)/davidson.en.jsonl $(DATA)/mlma.en.jsonl $(DATA)/mlma.fr.jsonl
@@ -116,6 +119,8 @@ eval:
 	$(GO) run ./cmd/voile eval -table -split fresh5-test $(FRESH5)
 	$(GO) run ./cmd/voile eval -table -split fresh6-dev $(FRESH6)
 	$(GO) run ./cmd/voile eval -table -split fresh6-test $(FRESH6)
+	$(GO) run ./cmd/voile eval -table -split fresh7-dev $(FRESH7)
+	$(GO) run ./cmd/voile eval -table -split fresh7-test $(FRESH7)
 	$(GO) run ./cmd/voile eval -table $(PROBES)
 	$(GO) run ./cmd/voile eval -table -split dev $(CORPORA)
 	$(GO) run ./cmd/voile eval -table -split dev -model-only $(CORPORA)

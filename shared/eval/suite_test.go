@@ -31,6 +31,8 @@ var floors = map[string]struct {
 	"fresh5-fr.jsonl": {0.96, 0.97, 0.945, 440},
 	"fresh6-en.jsonl": {0.935, 0.95, 0.92, 440},
 	"fresh6-fr.jsonl": {0.93, 0.92, 0.94, 440},
+	"fresh7-en.jsonl": {0.945, 0.935, 0.955, 440},
+	"fresh7-fr.jsonl": {0.935, 0.955, 0.91, 440},
 }
 
 func TestSuiteFloors(t *testing.T) {
