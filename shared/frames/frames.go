@@ -82,6 +82,9 @@ type Analyzer struct {
 	// slur they reclaim (order after: « et fière », « que je suis »);
 	// cues[cueIngroup] has those that precede it.
 	after []int32
+	// restricted has the hit indexes of the negation cues that a
+	// restriction holds (restrict), dropped from cues[cueNegation].
+	restricted []int32
 }
 
 type wordInfo struct {
@@ -148,6 +151,7 @@ func (a *Analyzer) Analyze(text string, t *normalize.Text, hits []match.Hit, lis
 	if !flagging && len(a.pred) == 0 && len(a.target) == 0 {
 		return r // nothing can count: save the work
 	}
+	a.restrict(hits)
 	a.segment(text, t, hits)
 	for _, ti := range a.target {
 		if r.Ingroup == "" && a.reclaimed(hits, hits[ti], nil) {
@@ -811,6 +815,36 @@ func overlaps(x, y match.Hit) bool {
 	return x.Words[0] < y.Words[1] && y.Words[0] < x.Words[1] && x.Start < y.End && y.Start < x.End
 }
 
+// restrict drops from the negation cues those that stand inside a
+// restriction cue alone: « ne … que » says "only", and denies nothing;
+// with a second negation inside (« ne sont pas que »), both stay.
+func (a *Analyzer) restrict(hits []match.Hit) {
+	neg, res := a.cues[cueNegation], a.cues[cueRestrict]
+	if len(neg) == 0 || len(res) == 0 {
+		return
+	}
+	a.restricted = a.restricted[:0]
+	for _, ri := range res {
+		r, alone, n := hits[ri], int32(-1), 0
+		for _, ni := range neg {
+			if h := hits[ni]; r.Words[0] <= h.Words[0] && h.Words[1] <= r.Words[1] {
+				alone = ni
+				n++
+			}
+		}
+		if n == 1 {
+			a.restricted = append(a.restricted, alone)
+		}
+	}
+	kept := neg[:0]
+	for _, ni := range neg {
+		if !slices.Contains(a.restricted, ni) {
+			kept = append(kept, ni)
+		}
+	}
+	a.cues[cueNegation] = kept
+}
+
 func cueIndex(c rules.Class) int { return slices.Index(rules.CueClasses, c) }
 
 // The index of each cue class that the analysis reads, found once:
@@ -826,4 +860,5 @@ var (
 	cueLink      = cueIndex(rules.Link)
 	cueNegation  = cueIndex(rules.Negation)
 	cueReport    = cueIndex(rules.Report)
+	cueRestrict  = cueIndex(rules.Restrict)
 )

@@ -133,12 +133,17 @@ const (
 	// person says nothing of the group, and the model alone must be sure
 	// to flag it.
 	Person Class = "person"
+	// Restrict is a restriction that holds a negation particle: French
+	// « ne … que » means "only" (« je n'ai que du mépris pour eux », « ils
+	// ne font que voler »). The particle inside denies nothing, unless
+	// another negation stands inside too (« ils ne sont pas que … »).
+	Restrict Class = "restrict"
 )
 
 // PredicateClasses and CueClasses list the classes of each role.
 var (
 	PredicateClasses = []Class{Dehumanise, Derogate, Contempt, Threaten, Exclude, Positive, Violence}
-	CueClasses       = []Class{Negation, Counter, Report, Anaphor, Link, Contrast, Ingroup, Clitic, Intent, Inability, Challenge, Person}
+	CueClasses       = []Class{Negation, Counter, Report, Anaphor, Link, Contrast, Ingroup, Clitic, Intent, Inability, Challenge, Person, Restrict}
 )
 
 // Order says where a predicate may stand relative to its target in a

@@ -68,10 +68,11 @@ func (f *features) init(lists []*rules.List) {
 				t, i = featPred, slices.Index(rules.PredicateClasses, rule.Class)
 			case rules.Cue:
 				// A challenge's words are among the commonest ("one",
-				// « un »): alone they say nothing, so they are no feature;
-				// nor is a person's introduction, which the verdict
-				// reads (PersonModelFloor).
-				if rule.Class != rules.Challenge && rule.Class != rules.Person {
+				// « un »), as a restriction's are (« que »): alone they
+				// say nothing, so they are no feature; nor is a person's
+				// introduction, which the verdict reads
+				// (PersonModelFloor).
+				if rule.Class != rules.Challenge && rule.Class != rules.Person && rule.Class != rules.Restrict {
 					t, i = featCue, slices.Index(rules.CueClasses, rule.Class)
 				}
 			}
