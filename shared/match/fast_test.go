@@ -101,7 +101,7 @@ func FuzzRewalk(f *testing.F) {
 	var want []rawHit
 	f.Fuzz(func(t *testing.T, s string) {
 		text := m.norm.Normalize(s)
-		m.Text = text
+		m.Text, m.src = text, s
 		if !m.walk(text) || !m.halfFrame() {
 			return
 		}

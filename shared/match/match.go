@@ -194,6 +194,7 @@ type Matcher struct {
 	raw   []rawHit
 	found []bool          // per prefilter clause: present in the text
 	Text  *normalize.Text // the last text matched, normalised
+	src   string          // the last text matched, as written
 
 	// One step of the automaton per word, or per part of a split word, or
 	// per two joined words: where each starts, for the hits that start
@@ -236,7 +237,7 @@ func (e *Engine) NewMatcher() *Matcher {
 func (m *Matcher) Match(text string) []Hit {
 	e := m.e
 	t := m.norm.Normalize(text)
-	m.Text = t
+	m.Text, m.src = t, text
 	m.hits, m.raw = m.hits[:0], m.raw[:0]
 
 	if unknown := m.walk(t); unknown && e.fuzzy != nil && m.halfFrame() {
@@ -432,6 +433,10 @@ type variant struct {
 // three words joined: shorter, three short words make one too often.
 const minJoined3Key = 7
 
+// minJoinedUnknown is the length from which a lexicon word is looked for
+// in two words that are both unknown: a word broken by a space.
+const minJoinedUnknown = 3
+
 const (
 	noVariant uint8 = iota
 	oneWord         // an inflection or a spelling variant of a lexicon word: id
@@ -540,14 +545,23 @@ func (m *Matcher) variant(t *normalize.Text, i int) variant {
 	if ids := m.segment(m.key); ids != nil {
 		return variant{kind: segmented}
 	}
-	// A z written for an s ("muzlims", « muzulmans »): the one letter
-	// replaced that spells a word on purpose rather than by mistake.
-	if bytes.IndexByte(m.key, 'z') >= 0 {
+	// Letters replaced on purpose rather than by mistake: a z for an s
+	// ("muzlims", « muzulmans »), a v for a u ("mvslims"), a capital I
+	// for an l ("musIims", which lower-cases to "musiims").
+	for _, r := range [...]struct{ from, to byte }{{'z', 's'}, {'v', 'u'}, {'i', 'l'}} {
+		if bytes.IndexByte(m.key, r.from) < 0 {
+			continue
+		}
 		m.alt = append(m.alt[:0], m.key...)
+		n := 0
 		for k, c := range m.alt {
-			if c == 'z' {
-				m.alt[k] = 's'
+			if c == r.from && (r.from != 'i' || m.capitalI(t, i, k)) {
+				m.alt[k] = r.to
+				n++
 			}
+		}
+		if n == 0 {
+			continue
 		}
 		if id := m.find(m.alt); id != 0 && m.e.lexWord[id] != 0 {
 			return variant{kind: oneWord, id: id}
@@ -559,6 +573,20 @@ func (m *Matcher) variant(t *normalize.Text, i int) variant {
 	return m.joinedVariant(t, i)
 }
 
+// capitalI reports whether byte k of word i of t was written as a capital
+// I after a lower-case letter of the same word ("musIims"): in many fonts
+// it cannot be told from an l.
+func (m *Matcher) capitalI(t *normalize.Text, i, k int) bool {
+	w := t.Words[i]
+	at := int(w.Start) + k
+	if k == 0 || at >= int(w.End) {
+		return false
+	}
+	s, e := t.Orig(at, at+1)
+	p, _ := t.Orig(at-1, at)
+	return e == s+1 && e <= len(m.src) && m.src[s] == 'I' && p < len(m.src) && 'a' <= m.src[p] && m.src[p] <= 'z'
+}
+
 // joinedVariant returns what word i of t reads as joined to the next one
 // or two, if that makes a lexicon word: two or three words make a key no
 // longer than they are together ("immi grants", "au tis tic").
@@ -568,10 +596,16 @@ func (m *Matcher) joinedVariant(t *normalize.Text, i int) variant {
 		for k := i; k < i+n; k++ {
 			m.alt = append(m.alt, t.WordText(k)...)
 		}
-		if len(m.alt) < minAddedKey || n == 3 && len(m.alt) < minJoined3Key {
+		// Two words that are no words make a short one too ("g ay", "fa
+		// g"); a word and another make one only from minAddedKey letters.
+		least := minAddedKey
+		if n == 2 && m.ids[i] == 0 && m.ids[i+1] == 0 {
+			least = minJoinedUnknown
+		}
+		if len(m.alt) < least || n == 3 && len(m.alt) < minJoined3Key {
 			continue
 		}
-		if id := m.e.dict.findKeyOf(m.alt, &m.key); id != 0 && m.e.lexWord[id] != 0 && len(m.e.words[id]) >= minAddedKey && (n == 2 || len(m.e.words[id]) >= minJoined3Key) {
+		if id := m.e.dict.findKeyOf(m.alt, &m.key); id != 0 && m.e.lexWord[id] != 0 && len(m.e.words[id]) >= least && (n == 2 || len(m.e.words[id]) >= minJoined3Key) {
 			return variant{kind: joined, id: id, at: n}
 		}
 	}

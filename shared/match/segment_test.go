@@ -31,7 +31,12 @@ import (
 //     keeps its last letter ("chin" is no "chink", "dark" no "darky");
 //   - a misspelling of words of two languages is read in the post's
 //     language: « homosexuls » is « homosexuels » in French, not the
-//     English "homosexuals".
+//     English "homosexuals";
+//   - letters replaced on purpose are read back: a v for a u
+//     ("mvslims"), a capital I for an l after a lower-case letter
+//     ("musIims");
+//   - two words that are no words may be one broken by a space, however
+//     short ("g ay").
 func TestStarterSpans(t *testing.T) {
 	lists, err := demo.Lists()
 	if err != nil {
@@ -67,6 +72,10 @@ func TestStarterSpans(t *testing.T) {
 		{text: "mexican grandmas are the best cooks alive", not: "cooks"},
 		{text: "homeless people", not: "less"},
 		{text: "a punch to the chin", not: "chin"},
+		{text: "musIims are all terrorists", want: "musIims"},
+		{text: "Mvslims are savages", want: "Mvslims"},
+		{text: "G ay men are perverts", want: "G ay"},
+		{text: "Is it a bad IDea to visit", not: "IDea"},
 		{text: "dark skinned people in the dark", not: "dark"},
 	} {
 		var got []string
