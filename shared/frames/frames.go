@@ -34,10 +34,13 @@ const (
 	// Praised: a good thing said of the group ("T deserve respect"), which
 	// no frame of hate can be, and which the model must not read as one.
 	Praised Context = "praise"
+	// Homonym: a slur in its innocent sense, which a sense cue of its
+	// category gives in the post ("a faggot of sticks for the fire").
+	Homonym Context = "homonym"
 )
 
 // Contexts lists every context but None, in a stable order.
-var Contexts = []Context{Negated, Countered, Quoted, Reported, Reclaimed, Doubted, Praised}
+var Contexts = []Context{Negated, Countered, Quoted, Reported, Reclaimed, Doubted, Praised, Homonym}
 
 // A Frame is a target and a predicate in a hateful construction.
 type Frame struct {
@@ -85,6 +88,8 @@ type Analyzer struct {
 	// restricted has the hit indexes of the negation cues that a
 	// restriction holds (restrict), dropped from cues[cueNegation].
 	restricted []int32
+	// senses has the hit indexes of the sense cues (homonym).
+	senses []int32
 }
 
 type wordInfo struct {
@@ -130,6 +135,7 @@ func (a *Analyzer) Analyze(text string, t *normalize.Text, hits []match.Hit, lis
 		a.cues[i] = a.cues[i][:0]
 	}
 	flagging := false
+	a.senses = a.senses[:0]
 	for i, h := range hits {
 		r.HitContext = append(r.HitContext, None)
 		rule := &lists[h.List].Rules[h.Rule]
@@ -143,6 +149,8 @@ func (a *Analyzer) Analyze(text string, t *normalize.Text, hits []match.Hit, lis
 		case rules.Cue:
 			if rule.Class == rules.Ingroup && rule.Order == rules.After {
 				a.after = append(a.after, int32(i))
+			} else if rule.Class == rules.Sense {
+				a.senses = append(a.senses, int32(i))
 			} else if c := cueIndex(rule.Class); c >= 0 {
 				a.cues[c] = append(a.cues[c], int32(i))
 			}
@@ -165,6 +173,9 @@ func (a *Analyzer) Analyze(text string, t *normalize.Text, hits []match.Hit, lis
 			r.HitContext[i] = a.context(hits, h, h, quotes)
 			if r.HitContext[i] == None && (a.reclaimed(hits, h, nil) || rule.Category == r.Ingroup) {
 				r.HitContext[i] = Reclaimed
+			}
+			if r.HitContext[i] == None && a.sensed(lists, hits, h) {
+				r.HitContext[i] = Homonym
 			}
 		}
 	}
@@ -202,6 +213,11 @@ func (a *Analyzer) Analyze(text string, t *normalize.Text, hits []match.Hit, lis
 		}
 		if a.reclaimed(hits, named, act) && !negated {
 			f.Context = Reclaimed // "we're dykes and …"
+			r.Frames = append(r.Frames, f)
+			continue
+		}
+		if a.homonym(lists, hits, named) {
+			f.Context = Homonym // "the dyke held through the storm"
 			r.Frames = append(r.Frames, f)
 			continue
 		}
@@ -428,6 +444,50 @@ func (a *Analyzer) reclaimed(hits []match.Hit, h match.Hit, p *match.Hit) bool {
 		if c.Words[0] >= h.Words[1] && c.Words[0]-h.Words[1] <= 2 && a.words[c.Words[0]].clause == a.words[h.Words[0]].clause &&
 			(p == nil || p.Words[1] <= h.Words[0] || c.Words[0] < p.Words[1]) && !a.qualified(hits, h) {
 			return true
+		}
+	}
+	return false
+}
+
+// homonym reports whether target hit t is a slur (a flagging rule of the
+// target's list and category matches the same words) in its innocent
+// sense (sensed).
+func (a *Analyzer) homonym(lists []*rules.List, hits []match.Hit, t match.Hit) bool {
+	if len(a.senses) == 0 {
+		return false
+	}
+	cat := lists[t.List].Rules[t.Rule].Category
+	for _, h := range hits {
+		r := &lists[h.List].Rules[h.Rule]
+		if r.Role == rules.Flagging && r.Category == cat && h.List == t.List && overlaps(h, t) {
+			return a.sensed(lists, hits, t)
+		}
+	}
+	return false
+}
+
+// maxSenseGap is how many words may stand between a slur and the sense
+// cue that gives its innocent sense: "the dyke held through the storm",
+// « son bouquin a été écrit par un nègre ».
+const maxSenseGap = 8
+
+// sensed reports whether a sense cue of the list and category of hit h
+// stands within maxSenseGap words of it in its clause, and no insult
+// qualifies it
+// ("sale nègre" is an insult whatever books the post names). A list's
+// senses are in its languages, and speak for its own slurs.
+func (a *Analyzer) sensed(lists []*rules.List, hits []match.Hit, h match.Hit) bool {
+	cat := lists[h.List].Rules[h.Rule].Category
+	for _, si := range a.senses {
+		c := hits[si]
+		if c.List != h.List || lists[c.List].Rules[c.Rule].Category != cat {
+			continue
+		}
+		if a.words[c.Words[0]].clause != a.words[h.Words[0]].clause {
+			continue
+		}
+		if c.Words[0] >= h.Words[1] && c.Words[0]-h.Words[1] <= maxSenseGap || h.Words[0] >= c.Words[1] && h.Words[0]-c.Words[1] <= maxSenseGap {
+			return !a.qualified(hits, h)
 		}
 	}
 	return false

@@ -83,6 +83,8 @@ func lexicon() *rules.List {
 			cue("c-ne", rules.Negation, "ne"),
 			pr("p-trusted", rules.Positive, rules.After, "be trusted"),
 			{ID: "slur", Kind: rules.Term, Text: "slurword", Category: rules.Racism, Weight: 0.9},
+			{ID: "c-firewood", Kind: rules.Term, Role: rules.Cue, Class: rules.Sense, Category: rules.Racism, Text: "firewood"},
+			{ID: "c-gearbox", Kind: rules.Term, Role: rules.Cue, Class: rules.Sense, Category: rules.Sexism, Text: "gearbox"},
 		},
 	}
 }
@@ -262,6 +264,14 @@ func TestHitContexts(t *testing.T) {
 		"calling people slurword is vile":             frames.Countered,
 		`he wrote "slurword" on the wall, police say`: frames.Quoted,
 		"a man was sentenced for shouting slurword":   frames.Reported,
+		// A sense cue of the slur's category nearby in its clause gives
+		// it its innocent sense, unless an insult qualifies it.
+		"a slurword of sticks for the firewood":                           frames.Homonym,
+		"firewood, a slurword":                                            frames.Homonym,
+		"a stupid slurword of sticks for the firewood":                    frames.None,
+		"a slurword of sticks for the gearbox":                            frames.None, // another category
+		"a slurword. firewood":                                            frames.None, // another sentence
+		"a slurword and one two three four five six seven eight firewood": frames.None, // too far
 	} {
 		hits := m.Match(text)
 		res := a.Analyze(text, m.Text, hits, e.Lists)

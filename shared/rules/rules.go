@@ -138,12 +138,16 @@ const (
 	// ne font que voler »). The particle inside denies nothing, unless
 	// another negation stands inside too (« ils ne sont pas que … »).
 	Restrict Class = "restrict"
+	// Sense gives the slurs of its rule's category their innocent sense
+	// in the post: "bundle of sticks" a faggot of wood, "gearbox" a
+	// tranny, « mouche » a tapette. It is the one cue with a category.
+	Sense Class = "sense"
 )
 
 // PredicateClasses and CueClasses list the classes of each role.
 var (
 	PredicateClasses = []Class{Dehumanise, Derogate, Contempt, Threaten, Exclude, Positive, Violence}
-	CueClasses       = []Class{Negation, Counter, Report, Anaphor, Link, Contrast, Ingroup, Clitic, Intent, Inability, Challenge, Person, Restrict}
+	CueClasses       = []Class{Negation, Counter, Report, Anaphor, Link, Contrast, Ingroup, Clitic, Intent, Inability, Challenge, Person, Restrict, Sense}
 )
 
 // Order says where a predicate may stand relative to its target in a

@@ -86,6 +86,12 @@ func TestValidate(t *testing.T) {
 		{"order before on an in-group cue", func(l *List) {
 			l.Rules[0] = Rule{ID: "c1", Role: Cue, Class: Ingroup, Order: Before, Kind: Term, Text: "proudly"}
 		}, `rule "c1": order: "before"`},
+		{"category on a cue", func(l *List) {
+			l.Rules[0] = Rule{ID: "c1", Role: Cue, Class: Negation, Category: Racism, Kind: Term, Text: "never"}
+		}, `rule "c1": category: "racism": a cue has no category`},
+		{"sense cue without category", func(l *List) {
+			l.Rules[0] = Rule{ID: "c1", Role: Cue, Class: Sense, Kind: Term, Text: "firewood"}
+		}, `rule "c1": category: unknown category ""`},
 		{"no rules", func(l *List) { l.Rules = nil }, `the list has no rules`},
 		{"too many rules", func(l *List) { l.Rules = make([]Rule, MaxRules+1) }, `more than the limit of 50000`},
 		{"too many patterns", func(l *List) {

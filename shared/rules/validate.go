@@ -310,7 +310,10 @@ func checkRole(r *Rule, add func(field, msg string)) {
 			add("order", "unknown order "+strconv.Quote(string(r.Order))+" (known: "+names(Orders)+")")
 		}
 	case Cue:
-		if r.Category != "" {
+		switch {
+		case r.Class == Sense:
+			category(true) // the slurs whose sense it gives
+		case r.Category != "":
 			add("category", strconv.Quote(string(r.Category))+": a cue has no category")
 		}
 		if !slices.Contains(CueClasses, r.Class) {
