@@ -18,10 +18,10 @@
 // build together. The response format gives a category one bit of a byte.
 const MAX_CATEGORIES = 8;
 const NO_CATEGORY = 255;
-// Reason kinds in the order of Go's verdict.ReasonKinds, and contexts
-// after '' in the order of frames.Contexts.
+// Reason kinds in the order of Go's verdict.ReasonKinds. Contexts, like
+// categories, are the wasm's own (frames.Contexts, raw.contexts): verdicts
+// name them by 1 + their index, 0 for none.
 const REASON_KINDS = ['rule', 'frame', 'model'];
-const CONTEXTS = ['', 'negation', 'counter', 'quote', 'report', 'reclaimed', 'model', 'praise'];
 const utf8 = new TextDecoder();
 
 let instances = 0;
@@ -91,6 +91,7 @@ export class Voile {
 
   #build;
   #categories;
+  #contexts;
 
   constructor(raw, instance, build = '') {
     const cats = Array.from(raw.categories || []);
@@ -98,10 +99,15 @@ export class Voile {
       throw new Error(`loadVoile: voile.wasm has categories [${cats}], want 1 to ${MAX_CATEGORIES} names: rebuild both with make wasm`);
     }
     this.#categories = Object.freeze(cats);
-    const kinds = Array.from(raw.reasonKinds || []), contexts = ['', ...(raw.contexts || [])];
-    if (kinds.join() !== REASON_KINDS.join() || contexts.join() !== CONTEXTS.join()) {
-      throw new Error(`loadVoile: voile.wasm has reason kinds [${kinds}] and contexts [${contexts}], voile.js expects [${REASON_KINDS}] and [${CONTEXTS}]: rebuild both with make wasm`);
+    const kinds = Array.from(raw.reasonKinds || []);
+    if (kinds.join() !== REASON_KINDS.join()) {
+      throw new Error(`loadVoile: voile.wasm has reason kinds [${kinds}], voile.js expects [${REASON_KINDS}]: rebuild both with make wasm`);
     }
+    const contexts = Array.from(raw.contexts || []);
+    if (contexts.length === 0 || contexts.length > 254 || !contexts.every(c => typeof c === 'string' && c)) {
+      throw new Error(`loadVoile: voile.wasm has contexts [${contexts}], want 1 to 254 names: rebuild both with make wasm`);
+    }
+    this.#contexts = Object.freeze(['', ...contexts]);
     this.#raw = raw;
     this.#memory = instance?.exports?.mem;
     this.#build = build;
@@ -225,7 +231,7 @@ export class Voile {
       throw new TypeError(`voile: classify: opts must be an object, got ${describe(opts)}`);
     }
     const res = this.#call('classify', this.#encodeRequest(texts, opts));
-    return decodeVerdicts(res, this.#categories);
+    return decodeVerdicts(res, this.#categories, this.#contexts);
   }
 
   /**
@@ -345,7 +351,7 @@ function scoresOf(categories, s) {
 
 // decodeVerdicts reads the response format of
 // wasm/internal/engine/batch.go.
-function decodeVerdicts(res, categories) {
+function decodeVerdicts(res, categories, contexts) {
   const view = new DataView(res.buffer, res.byteOffset, res.byteLength);
   let at = 0;
   const str8 = () => {
@@ -385,7 +391,7 @@ function decodeVerdicts(res, categories) {
       const start = view.getUint32(at, true), end = view.getUint32(at + 4, true);
       at += 8;
       const kind = REASON_KINDS[res[at]] ?? ''; at += 1;
-      const context = CONTEXTS[res[at]] ?? ''; at += 1;
+      const context = contexts[res[at]] ?? ''; at += 1;
       const cls = str8();
       const target = str8();
       const targetStart = view.getUint32(at, true), targetEnd = view.getUint32(at + 4, true);
