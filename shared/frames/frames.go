@@ -471,12 +471,15 @@ func (a *Analyzer) homonym(lists []*rules.List, hits []match.Hit, t match.Hit) b
 // « son bouquin a été écrit par un nègre ».
 const maxSenseGap = 8
 
-// sensed reports whether a sense cue of the list and category of hit h
-// stands within maxSenseGap words of it in its clause, and no insult
-// qualifies it
+// sensed reports whether hit h is one word, a sense cue of its list and
+// category stands within maxSenseGap words of it in its clause, and no
+// insult qualifies it
 // ("sale nègre" is an insult whatever books the post names). A list's
 // senses are in its languages, and speak for its own slurs.
 func (a *Analyzer) sensed(lists []*rules.List, hits []match.Hit, h match.Hit) bool {
+	if h.Words[1]-h.Words[0] != 1 {
+		return false // a phrase says more than a word with another sense
+	}
 	cat := lists[h.List].Rules[h.Rule].Category
 	for _, si := range a.senses {
 		c := hits[si]

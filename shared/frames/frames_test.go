@@ -83,6 +83,7 @@ func lexicon() *rules.List {
 			cue("c-ne", rules.Negation, "ne"),
 			pr("p-trusted", rules.Positive, rules.After, "be trusted"),
 			{ID: "slur", Kind: rules.Term, Text: "slurword", Category: rules.Racism, Weight: 0.9},
+			{ID: "slogan", Kind: rules.Phrase, Text: "racists rule", Category: rules.Racism, Weight: 0.9},
 			{ID: "c-firewood", Kind: rules.Term, Role: rules.Cue, Class: rules.Sense, Category: rules.Racism, Text: "firewood"},
 			{ID: "c-gearbox", Kind: rules.Term, Role: rules.Cue, Class: rules.Sense, Category: rules.Sexism, Text: "gearbox"},
 		},
@@ -315,5 +316,28 @@ func TestPostContext(t *testing.T) {
 		if got := a.Analyze(text, m.Text, hits, e.Lists).Context; got != want {
 			t.Errorf("%q: post context %q, want %q", text, got, want)
 		}
+	}
+}
+
+// TestSensePhrase: a sense cue gives its innocent sense to a slur, one
+// word, not to a flagging phrase of its category ("women belong in the
+// kitchen, not in the garden" is no garden tool).
+func TestSensePhrase(t *testing.T) {
+	m, e, l := compiled(t)
+	var a frames.Analyzer
+	text := "racists rule, said the firewood seller"
+	hits := m.Match(text)
+	res := a.Analyze(text, m.Text, hits, e.Lists)
+	found := false
+	for i, h := range hits {
+		if l.Rules[h.Rule].ID == "slogan" {
+			found = true
+			if res.HitContext[i] != frames.None {
+				t.Errorf("%q: slogan context %q, want none", text, res.HitContext[i])
+			}
+		}
+	}
+	if !found {
+		t.Fatalf("%q: the slogan did not match", text)
 	}
 }
