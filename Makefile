@@ -77,6 +77,9 @@ FRESH6 := shared/eval/testdata/fresh6-en.jsonl shared/eval/testdata/fresh6-fr.js
 # The seventh, plain sentences written blind after the sixth's errors had
 # been read; not trained on.
 FRESH7 := shared/eval/testdata/fresh7-en.jsonl shared/eval/testdata/fresh7-fr.jsonl
+# The eighth, in mixed registers and lengths, written blind after the
+# seventh's dev errors had been read; not trained on.
+FRESH8 := shared/eval/testdata/fresh8-en.jsonl shared/eval/testdata/fresh8-fr.jsonl
 # Posts the lexicons were tuned on (README there): a check against regressions.
 PROBES := shared/eval/testdata/probes-en.jsonl shared/eval/testdata/probes-fr.jsonl
 CORPORA := $(DATA)/davidson.en.jsonl $(DATA)/mlma.en.jsonl $(DATA)/mlma.fr.jsonl
@@ -121,6 +124,8 @@ eval:
 	$(GO) run ./cmd/voile eval -table -split fresh6-test $(FRESH6)
 	$(GO) run ./cmd/voile eval -table -split fresh7-dev $(FRESH7)
 	$(GO) run ./cmd/voile eval -table -split fresh7-test $(FRESH7)
+	$(GO) run ./cmd/voile eval -table -split fresh8-dev $(FRESH8)
+	$(GO) run ./cmd/voile eval -table -split fresh8-test $(FRESH8)
 	$(GO) run ./cmd/voile eval -table $(PROBES)
 	$(GO) run ./cmd/voile eval -table -split dev $(CORPORA)
 	$(GO) run ./cmd/voile eval -table -split dev -model-only $(CORPORA)

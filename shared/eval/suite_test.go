@@ -33,6 +33,8 @@ var floors = map[string]struct {
 	"fresh6-fr.jsonl": {0.935, 0.925, 0.94, 440},
 	"fresh7-en.jsonl": {0.965, 0.955, 0.975, 440},
 	"fresh7-fr.jsonl": {0.96, 0.975, 0.94, 440},
+	"fresh8-en.jsonl": {0.92, 0.935, 0.9, 440},
+	"fresh8-fr.jsonl": {0.925, 0.94, 0.91, 440},
 }
 
 func TestSuiteFloors(t *testing.T) {
