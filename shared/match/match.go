@@ -573,6 +573,44 @@ func (m *Matcher) variant(t *normalize.Text, i int) variant {
 	return m.joinedVariant(t, i)
 }
 
+// masked returns what word i of t and the next read as when a star
+// stands between them for one letter ("k*kes", "J*ws", « j*ifs »): the
+// lexicon word they spell with a letter in its place, looked up once for
+// each letter.
+func (m *Matcher) masked(t *normalize.Text, i int) variant {
+	if i+1 >= len(t.Words) {
+		return variant{}
+	}
+	w, x := t.Words[i], t.Words[i+1]
+	_, end := t.Orig(int(w.Start), int(w.End))
+	start, _ := t.Orig(int(x.Start), int(x.End))
+	if start != end+1 || end >= len(m.src) || m.src[end] != '*' {
+		return variant{}
+	}
+	a := t.WordText(i)
+	m.alt = append(append(append(m.alt[:0], a...), '?'), t.WordText(i+1)...)
+	found := uint32(0)
+	for c := byte('a'); c <= 'z'; c++ {
+		m.alt[len(a)] = c
+		id := m.e.dict.findKeyOf(m.alt, &m.key)
+		if id == 0 || m.e.lexWord[id] == 0 {
+			continue
+		}
+		// A group's name or a slur is what a star hides, sooner than a
+		// predicate ("n*ggers" is no "naggers").
+		if m.e.lexWord[id]&lexTarget != 0 {
+			return variant{kind: joined, id: id, at: 2}
+		}
+		if found == 0 {
+			found = id
+		}
+	}
+	if found != 0 {
+		return variant{kind: joined, id: found, at: 2}
+	}
+	return variant{}
+}
+
 // capitalI reports whether byte k of word i of t was written as a capital
 // I after a lower-case letter of the same word ("musIims"): in many fonts
 // it cannot be told from an l.
@@ -591,6 +629,9 @@ func (m *Matcher) capitalI(t *normalize.Text, i, k int) bool {
 // or two, if that makes a lexicon word: two or three words make a key no
 // longer than they are together ("immi grants", "au tis tic").
 func (m *Matcher) joinedVariant(t *normalize.Text, i int) variant {
+	if v := m.masked(t, i); v.kind == joined {
+		return v
+	}
 	for n := 2; n <= 3 && i+n <= len(t.Words); n++ {
 		m.alt = m.alt[:0]
 		for k := i; k < i+n; k++ {

@@ -36,7 +36,10 @@ import (
 //     ("mvslims"), a capital I for an l after a lower-case letter
 //     ("musIims");
 //   - two words that are no words may be one broken by a space, however
-//     short ("g ay").
+//     short ("g ay");
+//   - a star between two words stands for a letter ("k*kes"), a group's
+//     name or a slur sooner than a predicate ("n*ggers" is no
+//     "naggers").
 func TestStarterSpans(t *testing.T) {
 	lists, err := demo.Lists()
 	if err != nil {
@@ -75,6 +78,9 @@ func TestStarterSpans(t *testing.T) {
 		{text: "musIims are all terrorists", want: "musIims"},
 		{text: "Mvslims are savages", want: "Mvslims"},
 		{text: "G ay men are perverts", want: "G ay"},
+		{text: "k*kes control the banks", want: "k*kes"},
+		{text: "N*ggers are animals", want: "N*ggers"},
+		{text: "les r*ms dehors", want: "r*ms"},
 		{text: "Is it a bad IDea to visit", not: "IDea"},
 		{text: "dark skinned people in the dark", not: "dark"},
 	} {
