@@ -206,7 +206,14 @@ func (a *Analyzer) Analyze(text string, t *normalize.Text, hits []match.Hit, lis
 		// whatever the clause denies: "Why should we feed lazy
 		// immigrants?" still calls them lazy.
 		attributive := p.Words[1] == tg.Words[0] && (pr.Class == rules.Derogate || pr.Class == rules.Dehumanise)
-		negated := !attributive && a.negated(hits, tg, p, pr.Class == rules.Violence || pr.Class == rules.Threaten)
+		harm := pr.Class == rules.Violence || pr.Class == rules.Threaten
+		negated := !attributive && a.negated(hits, tg, p, harm)
+		if !negated && ante >= 0 && a.words[named.Words[0]].clause == a.words[tg.Words[0]].clause {
+			// A pronoun that repeats its group in the clause, as
+			// French questions do (« depuis quand une femme a-t-elle
+			// … ? »): a negation before the group denies it too.
+			negated = !attributive && a.negated(hits, named, p, harm)
+		}
 		var act *match.Hit // what the cue's subject does to the group, not says of itself
 		if pr.Class == rules.Threaten || pr.Class == rules.Violence || pr.Class == rules.Exclude || pr.Class == rules.Contempt {
 			act = &p

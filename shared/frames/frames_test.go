@@ -138,6 +138,9 @@ func TestFrames(t *testing.T) {
 		{"Immigrants are not vermin", []found{{rules.Dehumanise, rules.Xenophobia, "Immigrants", frames.Negated}}},
 		{"I don't hate immigrants", []found{{rules.Contempt, rules.Xenophobia, "immigrants", frames.Negated}}},
 		{"Les musulmans ne sont pas des parasites", []found{{rules.Dehumanise, rules.Islamophobia, "musulmans", frames.Negated}}},
+		// A pronoun that repeats its group in the clause: a negation
+		// before the group denies the pronoun's frame too.
+		{"not even one immigrant they are vermin", []found{{rules.Dehumanise, rules.Xenophobia, "they", frames.Negated}}},
 		// « ne … que » says "only": the « n » inside denies nothing,
 		// unless another negation stands inside too.
 		{"Les musulmans ne sont que des parasites", []found{{rules.Dehumanise, rules.Islamophobia, "musulmans", ""}}},
