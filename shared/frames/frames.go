@@ -174,6 +174,9 @@ func (a *Analyzer) Analyze(text string, t *normalize.Text, hits []match.Hit, lis
 			if r.HitContext[i] == None && (a.reclaimed(hits, h, nil) || rule.Category == r.Ingroup) {
 				r.HitContext[i] = Reclaimed
 			}
+			if r.HitContext[i] == None && a.statementDenied(hits, h) {
+				r.HitContext[i] = Negated
+			}
 			if r.HitContext[i] == None && a.sensed(lists, hits, h) {
 				r.HitContext[i] = Homonym
 			}
@@ -450,6 +453,27 @@ func (a *Analyzer) reclaimed(hits []match.Hit, h match.Hit, p *match.Hit) bool {
 		c := hits[ci]
 		if c.Words[0] >= h.Words[1] && c.Words[0]-h.Words[1] <= 2 && a.words[c.Words[0]].clause == a.words[h.Words[0]].clause &&
 			(p == nil || p.Words[1] <= h.Words[0] || c.Words[0] < p.Words[1]) && !a.qualified(hits, h) {
+			return true
+		}
+	}
+	return false
+}
+
+// minStatement is how many words a flagging match must span to be a
+// statement ("gay people are sick", "women should not vote") rather than
+// a slur: a statement may be denied, a slur is thrown whatever the
+// clause says of it.
+const minStatement = 3
+
+// statementDenied reports whether flagging hit h is a statement that a
+// negation just before it denies ("I don't think gay people are sick").
+func (a *Analyzer) statementDenied(hits []match.Hit, h match.Hit) bool {
+	if h.Words[1]-h.Words[0] < minStatement {
+		return false
+	}
+	for _, ni := range a.cues[cueNegation] {
+		n := hits[ni]
+		if n.Words[1] <= h.Words[0] && h.Words[0]-n.Words[1] <= negBefore && a.words[n.Words[0]].clause == a.words[h.Words[0]].clause && !a.inability(hits, n) {
 			return true
 		}
 	}

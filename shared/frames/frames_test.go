@@ -84,6 +84,7 @@ func lexicon() *rules.List {
 			pr("p-trusted", rules.Positive, rules.After, "be trusted"),
 			{ID: "slur", Kind: rules.Term, Text: "slurword", Category: rules.Racism, Weight: 0.9},
 			{ID: "slogan", Kind: rules.Phrase, Text: "racists rule", Category: rules.Racism, Weight: 0.9},
+			{ID: "statement", Kind: rules.Phrase, Text: "women are property", Category: rules.Sexism, Weight: 0.9},
 			{ID: "c-firewood", Kind: rules.Term, Role: rules.Cue, Class: rules.Sense, Category: rules.Racism, Text: "firewood"},
 			{ID: "c-gearbox", Kind: rules.Term, Role: rules.Cue, Class: rules.Sense, Category: rules.Sexism, Text: "gearbox"},
 		},
@@ -342,5 +343,30 @@ func TestSensePhrase(t *testing.T) {
 	}
 	if !found {
 		t.Fatalf("%q: the slogan did not match", text)
+	}
+}
+
+// TestStatementDenied: a flagging statement of several words is denied
+// by a negation just before it in its clause; a slur is not.
+func TestStatementDenied(t *testing.T) {
+	m, e, l := compiled(t)
+	var a frames.Analyzer
+	for text, want := range map[string]frames.Context{
+		"women are property":                       frames.None,
+		"I don't think women are property":         frames.Negated,
+		"I don't know why, but women are property": frames.None, // another clause
+		"don't you slurword":                       frames.None, // a slur
+	} {
+		hits := m.Match(text)
+		res := a.Analyze(text, m.Text, hits, e.Lists)
+		got := frames.Context("missing")
+		for i, h := range hits {
+			if id := l.Rules[h.Rule].ID; id == "statement" || id == "slur" {
+				got = res.HitContext[i]
+			}
+		}
+		if got != want {
+			t.Errorf("%q: context %q, want %q", text, got, want)
+		}
 	}
 }
