@@ -203,6 +203,7 @@ type Matcher struct {
 	state       uint32               // the automaton's, during a walk
 	before      []walkPoint          // per word: where the first walk stood before it
 	del         []byte               // a deletion of a word (fuzzy.go)
+	scratch     []byte               // a key built by findAsKey
 	pre, suf    []uint64             // hashes of a word's prefixes and suffixes (fuzzy.go)
 	ids         []uint32             // per word: its id in the first walk
 	near        []uint8              // per word: nearFrame, nearGlued or both (halfFrame)
@@ -530,8 +531,16 @@ func (m *Matcher) variant(t *normalize.Text, i int) variant {
 	// A spelling variant before an inflection: "foreignners" is
 	// "foreigners" misspelt, not "foreign" + "-ers" with its doubled
 	// consonant undone.
-	m.key = appendKey(m.key[:0], t.WordText(i))
-	cut := len(t.WordText(i)) - len(m.key)
+	w := t.WordText(i)
+	// A plural ending doubled ("migrantss"), which the key keeps, as it
+	// keeps the ss of "class".
+	if n := len(w); n > minAddedKey && w[n-1] == 's' && w[n-2] == 's' {
+		if id := m.findAsKey(w[:n-1]); id != 0 && m.e.lexWord[id] != 0 {
+			return variant{kind: oneWord, id: id}
+		}
+	}
+	m.key = appendKey(m.key[:0], w)
+	cut := len(w) - len(m.key)
 	if id := m.fuzzyLookup(m.key, cut); id != 0 {
 		return variant{kind: oneWord, id: id}
 	}
@@ -563,7 +572,7 @@ func (m *Matcher) variant(t *normalize.Text, i int) variant {
 		if n == 0 {
 			continue
 		}
-		if id := m.find(m.alt); id != 0 && m.e.lexWord[id] != 0 {
+		if id := m.findAsKey(m.alt); id != 0 && m.e.lexWord[id] != 0 {
 			return variant{kind: oneWord, id: id}
 		}
 		if id := m.fuzzyLookup(m.alt, cut); id != 0 {

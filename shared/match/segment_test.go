@@ -37,6 +37,8 @@ import (
 //     ("musIims");
 //   - two words that are no words may be one broken by a space, however
 //     short ("g ay");
+//   - a z for an s is read by the key of the word it makes ("jewz":
+//     "jews", "jew"), and a plural ending doubled as one ("migrantss");
 //   - a star between two words stands for a letter ("k*kes"), a group's
 //     name or a slur sooner than a predicate ("n*ggers" is no
 //     "naggers").
@@ -81,6 +83,8 @@ func TestStarterSpans(t *testing.T) {
 		{text: "k*kes control the banks", want: "k*kes"},
 		{text: "N*ggers are animals", want: "N*ggers"},
 		{text: "les r*ms dehors", want: "r*ms"},
+		{text: "jewz are rats", want: "jewz"},
+		{text: "les migrantss sont des parasites", want: "migrantss"},
 		{text: "Is it a bad IDea to visit", not: "IDea"},
 		{text: "dark skinned people in the dark", not: "dark"},
 	} {
