@@ -355,7 +355,7 @@ func (m *Matcher) fuzzyLookup(key []byte, cut int) uint32 {
 		// A letter added: a deletion of key is a lexicon word.
 		doubled := i > 0 && key[i] == key[i-1] || i+1 < n && key[i] == key[i+1]
 		if inKeys && (n-1 >= minAddedKey && i > 0 || doubled && n-1 >= minDoubledKey) {
-			if id := m.findAsKey(m.del); id != 0 && e.lexWord[id] != 0 {
+			if id := e.dict.findKeyOf(m.del, &m.scratch); id != 0 && e.lexWord[id] != 0 {
 				return id
 			}
 		}
@@ -370,20 +370,6 @@ func (m *Matcher) fuzzyLookup(key []byte, cut int) uint32 {
 		}
 	}
 	return 0
-}
-
-// findAsKey returns the id of w, a word as a post would write it, read
-// by its key: "migrantss" less an s is "migrants", whose key is
-// "migrant". The key is built in m.scratch.
-func (m *Matcher) findAsKey(w []byte) uint32 {
-	if id := m.find(w); id != 0 {
-		return id
-	}
-	m.scratch = appendKey(m.scratch[:0], w)
-	if len(m.scratch) == len(w) {
-		return 0
-	}
-	return m.find(m.scratch)
 }
 
 // swapped reports whether a and b differ only by two neighbouring letters

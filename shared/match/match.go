@@ -203,7 +203,7 @@ type Matcher struct {
 	state       uint32               // the automaton's, during a walk
 	before      []walkPoint          // per word: where the first walk stood before it
 	del         []byte               // a deletion of a word (fuzzy.go)
-	scratch     []byte               // a key built by findAsKey
+	scratch     []byte               // a key findKeyOf built, for a variant's look-up
 	pre, suf    []uint64             // hashes of a word's prefixes and suffixes (fuzzy.go)
 	ids         []uint32             // per word: its id in the first walk
 	near        []uint8              // per word: nearFrame, nearGlued or both (halfFrame)
@@ -535,7 +535,7 @@ func (m *Matcher) variant(t *normalize.Text, i int) variant {
 	// A plural ending doubled ("migrantss"), which the key keeps, as it
 	// keeps the ss of "class".
 	if n := len(w); n > minAddedKey && w[n-1] == 's' && w[n-2] == 's' {
-		if id := m.findAsKey(w[:n-1]); id != 0 && m.e.lexWord[id] != 0 {
+		if id := m.e.dict.findKeyOf(w[:n-1], &m.scratch); id != 0 && m.e.lexWord[id] != 0 {
 			return variant{kind: oneWord, id: id}
 		}
 	}
@@ -572,7 +572,7 @@ func (m *Matcher) variant(t *normalize.Text, i int) variant {
 		if n == 0 {
 			continue
 		}
-		if id := m.findAsKey(m.alt); id != 0 && m.e.lexWord[id] != 0 {
+		if id := m.e.dict.findKeyOf(m.alt, &m.scratch); id != 0 && m.e.lexWord[id] != 0 {
 			return variant{kind: oneWord, id: id}
 		}
 		if id := m.fuzzyLookup(m.alt, cut); id != 0 {
