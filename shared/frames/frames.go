@@ -127,7 +127,7 @@ func (a *Analyzer) Analyze(text string, t *normalize.Text, hits []match.Hit, lis
 	r.Frames = r.Frames[:0]
 	r.HitContext = r.HitContext[:0]
 	r.Ingroup, r.Context = "", None
-	a.target, a.pred, a.after = a.target[:0], a.pred[:0], a.after[:0]
+	a.target, a.pred, a.after, a.senses = a.target[:0], a.pred[:0], a.after[:0], a.senses[:0]
 	if a.cues == nil {
 		a.cues = make([][]int32, len(rules.CueClasses))
 	}
@@ -135,7 +135,6 @@ func (a *Analyzer) Analyze(text string, t *normalize.Text, hits []match.Hit, lis
 		a.cues[i] = a.cues[i][:0]
 	}
 	flagging := false
-	a.senses = a.senses[:0]
 	for i, h := range hits {
 		r.HitContext = append(r.HitContext, None)
 		rule := &lists[h.List].Rules[h.Rule]

@@ -277,17 +277,27 @@ func TestHitContexts(t *testing.T) {
 		"a slurword of sticks for the gearbox":                            frames.None, // another category
 		"a slurword. firewood":                                            frames.None, // another sentence
 		"a slurword and one two three four five six seven eight firewood": frames.None, // too far
+		// Only a slur of one word: a flagging phrase of the category
+		// keeps its sense ("women belong in the kitchen, not in the
+		// garden" is no garden tool).
+		"racists rule, said the firewood seller": frames.None,
+		// A flagging statement of several words is denied by a negation
+		// just before it in its clause; a slur is not.
+		"women are property":                       frames.None,
+		"I don't think women are property":         frames.Negated,
+		"I don't know why, but women are property": frames.None, // another clause
+		"don't you slurword":                       frames.None, // a slur
 	} {
 		hits := m.Match(text)
 		res := a.Analyze(text, m.Text, hits, e.Lists)
 		got := frames.Context("missing")
 		for i, h := range hits {
-			if l.Rules[h.Rule].ID == "slur" {
+			if id := l.Rules[h.Rule].ID; id == "slur" || id == "slogan" || id == "statement" {
 				got = res.HitContext[i]
 			}
 		}
 		if got != want {
-			t.Errorf("%q: slur context %q, want %q", text, got, want)
+			t.Errorf("%q: flagging context %q, want %q", text, got, want)
 		}
 	}
 }
@@ -319,54 +329,6 @@ func TestPostContext(t *testing.T) {
 		hits := m.Match(text)
 		if got := a.Analyze(text, m.Text, hits, e.Lists).Context; got != want {
 			t.Errorf("%q: post context %q, want %q", text, got, want)
-		}
-	}
-}
-
-// TestSensePhrase: a sense cue gives its innocent sense to a slur, one
-// word, not to a flagging phrase of its category ("women belong in the
-// kitchen, not in the garden" is no garden tool).
-func TestSensePhrase(t *testing.T) {
-	m, e, l := compiled(t)
-	var a frames.Analyzer
-	text := "racists rule, said the firewood seller"
-	hits := m.Match(text)
-	res := a.Analyze(text, m.Text, hits, e.Lists)
-	found := false
-	for i, h := range hits {
-		if l.Rules[h.Rule].ID == "slogan" {
-			found = true
-			if res.HitContext[i] != frames.None {
-				t.Errorf("%q: slogan context %q, want none", text, res.HitContext[i])
-			}
-		}
-	}
-	if !found {
-		t.Fatalf("%q: the slogan did not match", text)
-	}
-}
-
-// TestStatementDenied: a flagging statement of several words is denied
-// by a negation just before it in its clause; a slur is not.
-func TestStatementDenied(t *testing.T) {
-	m, e, l := compiled(t)
-	var a frames.Analyzer
-	for text, want := range map[string]frames.Context{
-		"women are property":                       frames.None,
-		"I don't think women are property":         frames.Negated,
-		"I don't know why, but women are property": frames.None, // another clause
-		"don't you slurword":                       frames.None, // a slur
-	} {
-		hits := m.Match(text)
-		res := a.Analyze(text, m.Text, hits, e.Lists)
-		got := frames.Context("missing")
-		for i, h := range hits {
-			if id := l.Rules[h.Rule].ID; id == "statement" || id == "slur" {
-				got = res.HitContext[i]
-			}
-		}
-		if got != want {
-			t.Errorf("%q: context %q, want %q", text, got, want)
 		}
 	}
 }
