@@ -1,3 +1,10 @@
+//go:build !verifyonly
+
+// Not in a program that only verifies (voile.wasm, built verifyonly): it
+// never shows a fingerprint (the extension computes its own), and
+// crypto/sha256 would link the standard library's FIPS 140 module, as
+// crypto/sha512 would (verify.go).
+
 package bundle
 
 import (

@@ -1,10 +1,11 @@
 package bundle
 
 import (
-	"crypto/sha512"
 	"crypto/subtle"
 
 	"filippo.io/edwards25519"
+
+	"voile/third_party/sha512"
 )
 
 // verifySig reports whether sig is key's Ed25519 signature (RFC 8032,
@@ -26,7 +27,12 @@ import (
 //     are made per call in projective coordinates, rather than by
 //     VarTimeDoubleScalarBaseMult, whose first call fills a table of 64
 //     multiples of the base point in affine coordinates, an inversion each
-//     (20 ms in Liftoff, for one verification or two per start).
+//     (20 ms in Liftoff, for one verification or two per start);
+//   - SHA-512 is the standard library's own code, copied out of its FIPS
+//     140 module (third_party/sha512/VOILE.md): crypto/sha512 imports
+//     that module, and its packages' inits register self-tests, so
+//     importing it links the module's AES-GCM, DRBG, SHA-3 and HMAC, and
+//     os (51 KB of the gzipped voile.wasm), to hash with one function.
 //
 // verify_test.go checks it against crypto/ed25519.Verify.
 func verifySig(key PublicKey, domain string, msg, sig []byte) bool {
@@ -47,7 +53,7 @@ func verifySig(key PublicKey, domain string, msg, sig []byte) bool {
 		msg = msg[chunk:]
 	}
 	h.Write(msg)
-	var digest [sha512.Size]byte
+	var digest [64]byte // a SHA-512
 	k, err := new(edwards25519.Scalar).SetUniformBytes(h.Sum(digest[:0]))
 	if err != nil {
 		return false

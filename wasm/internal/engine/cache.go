@@ -2,7 +2,6 @@ package engine
 
 import (
 	"bytes"
-	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
 	"errors"
@@ -66,14 +65,24 @@ func (e *Engine) SetBuild(build string) { e.build = build }
 
 // CacheKey returns a digest of the build and of the signatures of the
 // loaded bundles, in load order: what a cache made now would be for.
+//
+// It is their XXH64, not a cryptographic hash: the key only tells the
+// extension whether the stored cache may already be the one a save would
+// write (extension/src/host/host.js, saveCache), and nothing is trusted
+// for it: RestoreCache checks the build and the checksum, and the
+// automaton is used only for the very signatures the cache lists. Keys
+// alike by chance (2^-64) would at worst leave a stale cache stored, which
+// the next start refuses and compiles anew. A SHA-256 here linked the
+// standard library's FIPS 140 module into voile.wasm (see
+// shared/bundle/verify.go).
 func (e *Engine) CacheKey() string {
-	h := sha256.New()
+	h := xxhash.New()
 	h.Write([]byte(e.build))
 	for _, ld := range e.loaded {
 		h.Write(binary.AppendUvarint(nil, uint64(len(ld.bundle.Sig))))
 		h.Write(ld.bundle.Sig)
 	}
-	return hex.EncodeToString(h.Sum(nil)[:16])
+	return hex.EncodeToString(h.Sum(nil))
 }
 
 // CacheUsed reports whether the lists in use were compiled from the cache

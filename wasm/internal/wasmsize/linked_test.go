@@ -20,7 +20,11 @@ import (
 // Nor does it link crypto/ed25519 (make wasm builds it with the tag
 // verifyonly, as this test does): it verifies with filippo.io/edwards25519
 // (shared/bundle/verify.go), and crypto/ed25519's FIPS module would link
-// signing and its own copy of the curve.
+// signing and its own copy of the curve. Nor crypto/sha256 or
+// crypto/sha512: importing either links that FIPS module, whose package
+// inits register self-tests of its AES-GCM, DRBG, SHA-3 and HMAC (51 KB
+// of the gzipped wasm); SHA-512 is third_party/sha512, a copy of the
+// module's own code.
 var unwanted = []struct{ pkg, fn string }{
 	{"fmt", ""},
 	{"internal/fmtsort", ""},
@@ -29,6 +33,12 @@ var unwanted = []struct{ pkg, fn string }{
 	{"crypto/ed25519", ""},
 	{"crypto/internal/fips140/ed25519", ""},
 	{"crypto/internal/fips140/edwards25519", ""},
+	{"crypto/sha256", ""},
+	{"crypto/sha512", ""},
+	{"crypto/internal/fips140/sha256", ""},
+	{"crypto/internal/fips140/sha512", ""},
+	{"crypto/internal/fips140/aes", ""},
+	{"crypto/internal/fips140/drbg", ""},
 }
 
 func TestWasmLinksNoFmt(t *testing.T) {
