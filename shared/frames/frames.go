@@ -910,23 +910,28 @@ func overlaps(x, y match.Hit) bool {
 
 // restrict drops from the negation cues those that stand inside a
 // restriction cue alone: « ne … que » says "only", and denies nothing;
-// with a second negation inside (« ne sont pas que »), both stay.
+// with a second negation inside (« ne sont pas que »), both stay. An
+// inability cue inside such a restriction goes too: « ne peuvent être
+// qu'un problème » says what T can only be, not what they cannot.
 func (a *Analyzer) restrict(hits []match.Hit) {
 	neg, res := a.cues[cueNegation], a.cues[cueRestrict]
 	if len(neg) == 0 || len(res) == 0 {
 		return
 	}
 	a.restricted = a.restricted[:0]
+	inside := func(h, r match.Hit) bool { return r.Words[0] <= h.Words[0] && h.Words[1] <= r.Words[1] }
+	held := false
 	for _, ri := range res {
 		r, alone, n := hits[ri], int32(-1), 0
 		for _, ni := range neg {
-			if h := hits[ni]; r.Words[0] <= h.Words[0] && h.Words[1] <= r.Words[1] {
+			if inside(hits[ni], r) {
 				alone = ni
 				n++
 			}
 		}
 		if n == 1 {
 			a.restricted = append(a.restricted, alone)
+			held = true
 		}
 	}
 	kept := neg[:0]
@@ -936,6 +941,18 @@ func (a *Analyzer) restrict(hits []match.Hit) {
 		}
 	}
 	a.cues[cueNegation] = kept
+	if !held {
+		return
+	}
+	inab := a.cues[cueInability][:0]
+	for _, ii := range a.cues[cueInability] {
+		if !slices.ContainsFunc(a.restricted, func(ni int32) bool {
+			return inside(hits[ni], hits[ii]) && slices.ContainsFunc(res, func(ri int32) bool { return inside(hits[ii], hits[ri]) })
+		}) {
+			inab = append(inab, ii)
+		}
+	}
+	a.cues[cueInability] = inab
 }
 
 func cueIndex(c rules.Class) int { return slices.Index(rules.CueClasses, c) }
