@@ -538,6 +538,12 @@ func (m *Matcher) variant(t *normalize.Text, i int) variant {
 		if id := m.e.dict.findKeyOf(w[:n-1], &m.scratch); id != 0 && m.e.lexWord[id] != 0 {
 			return variant{kind: oneWord, id: id}
 		}
+		// and misspelt too: "refugess" is "refuges", "refugees" with
+		// a letter dropped.
+		m.key = appendKey(m.key[:0], w[:n-1])
+		if id := m.fuzzyLookup(m.key, n-1-len(m.key)); id != 0 && m.e.lexWord[id]&lexTarget != 0 {
+			return variant{kind: oneWord, id: id}
+		}
 	}
 	m.key = appendKey(m.key[:0], w)
 	cut := len(w) - len(m.key)

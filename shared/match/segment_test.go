@@ -38,7 +38,8 @@ import (
 //   - two words that are no words may be one broken by a space, however
 //     short ("g ay");
 //   - a z for an s is read by the key of the word it makes ("jewz":
-//     "jews", "jew"), and a plural ending doubled as one ("migrantss");
+//     "jews", "jew"), and a plural ending doubled as one ("migrantss"),
+//     the word before it misspelt too ("refugess": "refuges");
 //   - a star between two words stands for a letter ("k*kes"), a group's
 //     name or a slur sooner than a predicate ("n*ggers" is no
 //     "naggers").
@@ -85,6 +86,8 @@ func TestStarterSpans(t *testing.T) {
 		{text: "les r*ms dehors", want: "r*ms"},
 		{text: "jewz are rats", want: "jewz"},
 		{text: "les migrantss sont des parasites", want: "migrantss"},
+		{text: "refugess should be shot", want: "refugess"},
+		{text: "the class was boring", not: "class"},
 		{text: "Is it a bad IDea to visit", not: "IDea"},
 		{text: "dark skinned people in the dark", not: "dark"},
 	} {
