@@ -489,7 +489,7 @@ func (a *Analyzer) homonym(lists []*rules.List, hits []match.Hit, t match.Hit) b
 	cat := lists[t.List].Rules[t.Rule].Category
 	for _, h := range hits {
 		r := &lists[h.List].Rules[h.Rule]
-		if r.Role == rules.Flagging && r.Category == cat && h.List == t.List && overlaps(h, t) {
+		if r.Role == rules.Flagging && r.Category == cat && h.List == t.List && h.Words == t.Words {
 			return a.sensed(lists, hits, t)
 		}
 	}

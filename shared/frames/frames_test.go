@@ -153,6 +153,10 @@ func TestFrames(t *testing.T) {
 		{"Les musulmans ne sont pas que des parasites", []found{{rules.Dehumanise, rules.Islamophobia, "musulmans", frames.Negated}}},
 		{"Les musulmans ne peuvent être qu'un problème", []found{{rules.Derogate, rules.Islamophobia, "musulmans", ""}}},
 		{"Les musulmans ne peuvent pas être un problème", []found{{rules.Derogate, rules.Islamophobia, "musulmans", frames.Negated}}},
+		// A group's name is no slur because a flagging phrase holds it:
+		// a sense cue nearby leaves the frame alone ("women belong in the
+		// kitchen, not in the garden").
+		{"women are property and stupid by the gearbox", []found{{rules.Derogate, rules.Sexism, "women", ""}}},
 		{"immigrants are not human", []found{{rules.Positive, rules.Xenophobia, "immigrants", ""}}},
 		{"immigrants can't be trusted", []found{{rules.Positive, rules.Xenophobia, "immigrants", ""}}},
 		{"immigrants will never be trusted", []found{{rules.Positive, rules.Xenophobia, "immigrants", ""}}},
