@@ -80,6 +80,9 @@ FRESH7 := shared/eval/testdata/fresh7-en.jsonl shared/eval/testdata/fresh7-fr.js
 # The eighth, in mixed registers and lengths, written blind after the
 # seventh's dev errors had been read; not trained on.
 FRESH8 := shared/eval/testdata/fresh8-en.jsonl shared/eval/testdata/fresh8-fr.jsonl
+# The ninth, in mixed registers over more groups, written blind at the end
+# of 2026-12-01's third session; not trained on.
+FRESH9 := shared/eval/testdata/fresh9-en.jsonl shared/eval/testdata/fresh9-fr.jsonl
 # Posts the lexicons were tuned on (README there): a check against regressions.
 PROBES := shared/eval/testdata/probes-en.jsonl shared/eval/testdata/probes-fr.jsonl
 CORPORA := $(DATA)/davidson.en.jsonl $(DATA)/mlma.en.jsonl $(DATA)/mlma.fr.jsonl
@@ -127,6 +130,8 @@ eval:
 	$(GO) run ./cmd/voile eval -table -split fresh7-test $(FRESH7)
 	$(GO) run ./cmd/voile eval -table -split fresh8-dev $(FRESH8)
 	$(GO) run ./cmd/voile eval -table -split fresh8-test $(FRESH8)
+	$(GO) run ./cmd/voile eval -table -split fresh9-dev $(FRESH9)
+	$(GO) run ./cmd/voile eval -table -split fresh9-test $(FRESH9)
 	$(GO) run ./cmd/voile eval -table $(PROBES)
 	$(GO) run ./cmd/voile eval -table -split dev $(CORPORA)
 	$(GO) run ./cmd/voile eval -table -split dev -model-only $(CORPORA)
