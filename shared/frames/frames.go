@@ -592,8 +592,11 @@ func breaksPhrase(gap string) bool {
 
 // toggleQuotes returns whether the next word is quoted, after the
 // punctuation gap: double quotes and guillemets open and close
-// quotations; a single quote does only with a space on one side, since
-// inside a word it is an apostrophe ("can't", « l'arabe »).
+// quotations; a single quote does only when it touches a word on one side
+// alone, since between two letters it is an apostrophe ("can't",
+// « l'arabe »): before a word it opens, after one it closes, whatever
+// space or punctuation stands on its other side ("‘Gays are perverts’,
+// said the preacher").
 func toggleQuotes(gap string, quoted, atStart bool) bool {
 	for i, c := range gap {
 		switch c {
@@ -604,13 +607,12 @@ func toggleQuotes(gap string, quoted, atStart bool) bool {
 		case '”', '»':
 			quoted = false
 		case '\'', '‘', '’':
-			w := utf8.RuneLen(c)
-			spaceBefore := i == 0 && atStart || i > 0 && isSpace(gap[i-1])
-			spaceAfter := i+w < len(gap) && isSpace(gap[i+w])
+			afterWord := i == 0 && !atStart
+			beforeWord := i+utf8.RuneLen(c) == len(gap)
 			switch {
-			case spaceBefore && !spaceAfter:
+			case beforeWord && !afterWord:
 				quoted = true
-			case spaceAfter && !spaceBefore:
+			case afterWord && !beforeWord:
 				quoted = false
 			}
 		}

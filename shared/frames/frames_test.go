@@ -279,6 +279,7 @@ func TestHitContexts(t *testing.T) {
 		"stop calling people slurword":                frames.Countered,
 		"calling people slurword is vile":             frames.Countered,
 		`he wrote "slurword" on the wall, police say`: frames.Quoted,
+		"‘slurword’, said the preacher":               frames.Quoted, // a single quote closes before a comma
 		"a man was sentenced for shouting slurword":   frames.Reported,
 		// A sense cue of the slur's category nearby in its clause gives
 		// it its innocent sense, unless an insult qualifies it.
