@@ -922,7 +922,6 @@ func (a *Analyzer) restrict(hits []match.Hit) {
 	}
 	a.restricted = a.restricted[:0]
 	inside := func(h, r match.Hit) bool { return r.Words[0] <= h.Words[0] && h.Words[1] <= r.Words[1] }
-	held := false
 	for _, ri := range res {
 		r, alone, n := hits[ri], int32(-1), 0
 		for _, ni := range neg {
@@ -933,7 +932,6 @@ func (a *Analyzer) restrict(hits []match.Hit) {
 		}
 		if n == 1 {
 			a.restricted = append(a.restricted, alone)
-			held = true
 		}
 	}
 	kept := neg[:0]
@@ -943,7 +941,7 @@ func (a *Analyzer) restrict(hits []match.Hit) {
 		}
 	}
 	a.cues[cueNegation] = kept
-	if !held {
+	if len(a.restricted) == 0 {
 		return
 	}
 	inab := a.cues[cueInability][:0]
