@@ -714,10 +714,15 @@ func (m *Matcher) markNear(h rawHit, n int32) {
 	}
 }
 
-// halfFrame reports whether the walk found half a frame: a target and
-// no predicate, or a predicate (not a positive one) and no target. It marks in m.near the
-// words within reach of a frame of those halves (variantReach words on
-// either side), the only ones whose variants the second walk looks up.
+// halfFrame reports whether a second walk should look up variants, and
+// marks in m.near the words it looks up and as what. The walk found half
+// a frame, a target and no predicate or a predicate (not a positive one)
+// and no target: the words within reach of those halves (variantReach
+// words on either side) are looked up as any variant. It found both: the
+// long unknown words within reach are looked up as groups' names only. It
+// found no target: the post's unknown words are also looked up as
+// groups' names wherever they stand, since a pronoun may point back to
+// one ("autstic ppl … cant stand them").
 func (m *Matcher) halfFrame() bool {
 	var target, predicate, positive, negation bool
 	n := int32(len(m.Text.Words))
@@ -761,7 +766,7 @@ func (m *Matcher) halfFrame() bool {
 	// ("blck people just don't want to work"): its unknown words are
 	// looked up as variants of a group's name, for the model.
 	glued, named := false, false
-	alone := !target && !predicate
+	alone := !target
 	words := m.Text.Words
 	for i, id := range m.ids {
 		if id != 0 {
@@ -777,7 +782,27 @@ func (m *Matcher) halfFrame() bool {
 			named = true
 		}
 	}
-	return target != predicate || (glued || named) && !(target && predicate)
+	if target && predicate {
+		// The frames are whole, yet a group's name misspelt beside a
+		// predicate may be the statement's subject, the group found the
+		// object of a negation ("Les lesbiiennes sont des bêtes de foire,
+		// pas des femmes"). Only names are looked up there: other
+		// variants of words around whole frames read more noise than
+		// statements (a hashtag split into praise, a misspelt verb read
+		// as a cue), and short words are too often another word read as a
+		// name (« je les noie », not « noire »).
+		named = false
+		for i, id := range m.ids {
+			if m.near[i]&nearFrame != 0 && id == 0 && words[i].End-words[i].Start >= minDroppedKey {
+				m.near[i] = nearName
+				named = true
+			} else {
+				m.near[i] = 0
+			}
+		}
+		return named
+	}
+	return target || predicate || glued || named
 }
 
 // What halfFrame marks a word for: within reach of half a frame, long

@@ -42,7 +42,11 @@ import (
 //     the word before it misspelt too ("refugess": "refuges");
 //   - a star between two words stands for a letter ("k*kes"), a group's
 //     name or a slur sooner than a predicate ("n*ggers" is no
-//     "naggers").
+//     "naggers");
+//   - a group's name misspelt beside a predicate is read though the post
+//     names another group correctly (« pas des femmes »), if it is long
+//     enough that a word of the language is seldom one; and anywhere in a post whose predicate found no group,
+//     where a pronoun may point back to it ("them").
 func TestStarterSpans(t *testing.T) {
 	lists, err := demo.Lists()
 	if err != nil {
@@ -90,6 +94,8 @@ func TestStarterSpans(t *testing.T) {
 		{text: "the class was boring", not: "class"},
 		{text: "Is it a bad IDea to visit", not: "IDea"},
 		{text: "dark skinned people in the dark", not: "dark"},
+		{text: "Les lesbiiennes sont des bêtes de foire, pas des femmes.", want: "lesbiiennes"},
+		{text: "autstic ppl are SO irritating, every one i've met makes me want to scream, cant stand them", want: "autstic"},
 	} {
 		var got []string
 		for _, h := range m.Match(c.text) {
