@@ -316,6 +316,18 @@ func (m *Matcher) fuzzyLookup(key []byte, cut int) uint32 {
 		return 0
 	}
 	m.rollHashes(key) // split uses them too
+	// A doubled letter first: "tranns" is "trans" with an n added
+	// sooner than "tranny" with a letter dropped, and a doubled letter
+	// seldom makes another word.
+	for i := 1; i < n; i++ {
+		if key[i] != key[i-1] || n-1 < minDoubledKey || !f.isKey(m.pre[i]*rollPow[n-1-i]+m.suf[i+1]) {
+			continue
+		}
+		m.del = append(append(m.del[:0], key[:i]...), key[i+1:]...)
+		if id := e.dict.findKeyOf(m.del, &m.scratch); id != 0 && e.lexWord[id] != 0 {
+			return id
+		}
+	}
 	// A letter dropped: key is a deletion of a lexicon word. A group's
 	// name is measured as written, with its plural ending: "trns" and
 	// "arbs" lost a letter of five ("trans", "arabs"), as "wmen" did,

@@ -46,7 +46,10 @@ import (
 //   - a group's name misspelt beside a predicate is read though the post
 //     names another group correctly (« pas des femmes »), if it is long
 //     enough that a word of the language is seldom one; and anywhere in a post whose predicate found no group,
-//     where a pronoun may point back to it ("them").
+//     where a pronoun may point back to it ("them");
+//   - a doubled letter is read as one added before a letter is read as
+//     dropped: « tranns » is « trans », not the English "tranny", which
+//     a French post would then drop.
 func TestStarterSpans(t *testing.T) {
 	lists, err := demo.Lists()
 	if err != nil {
@@ -95,6 +98,7 @@ func TestStarterSpans(t *testing.T) {
 		{text: "Is it a bad IDea to visit", not: "IDea"},
 		{text: "dark skinned people in the dark", not: "dark"},
 		{text: "Les lesbiiennes sont des bêtes de foire, pas des femmes.", want: "lesbiiennes"},
+		{text: "les tranns sont des pervers", want: "tranns"},
 		{text: "autstic ppl are SO irritating, every one i've met makes me want to scream, cant stand them", want: "autstic"},
 	} {
 		var got []string
