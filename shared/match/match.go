@@ -728,6 +728,11 @@ func (m *Matcher) halfFrame() bool {
 	n := int32(len(m.Text.Words))
 	m.near = resize(m.near, int(n))
 	clear(m.near)
+	exceptions := false
+	for _, h := range m.raw {
+		exceptions = exceptions || m.e.pats[h.pat].exception
+	}
+	words := m.Text.Words
 	for _, h := range m.raw {
 		p := m.e.pats[h.pat]
 		if !p.lexicon {
@@ -739,6 +744,11 @@ func (m *Matcher) halfFrame() bool {
 		r := &m.e.Lists[p.list].Rules[p.rule]
 		switch {
 		case r.Role == rules.Target:
+			// A target its exception covers is no group ("ma fille"),
+			// and the group may be named misspelt elsewhere.
+			if exceptions && m.excepted(p.list, p.rule, p.naming, int(words[h.first].Start), int(words[h.end-1].End)) {
+				continue
+			}
 			target = true
 		case r.Class == rules.Positive:
 			// "good", "worth it": in most posts, said of anything but a
@@ -767,7 +777,6 @@ func (m *Matcher) halfFrame() bool {
 	// looked up as variants of a group's name, for the model.
 	glued, named := false, false
 	alone := !target
-	words := m.Text.Words
 	for i, id := range m.ids {
 		if id != 0 {
 			continue

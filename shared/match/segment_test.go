@@ -44,7 +44,8 @@ import (
 //     name or a slur sooner than a predicate ("n*ggers" is no
 //     "naggers");
 //   - a group's name misspelt beside a predicate is read though the post
-//     names another group correctly (« pas des femmes »), if it is long
+//     names another group correctly (« pas des femmes »; « ma fille »,
+//     which an exception of the target covers, names none), if it is long
 //     enough that a word of the language is seldom one; and anywhere in a post whose predicate found no group,
 //     where a pronoun may point back to it ("them");
 //   - a doubled letter is read as one added before a letter is read as
@@ -99,6 +100,7 @@ func TestStarterSpans(t *testing.T) {
 		{text: "dark skinned people in the dark", not: "dark"},
 		{text: "Les lesbiiennes sont des bêtes de foire, pas des femmes.", want: "lesbiiennes"},
 		{text: "les tranns sont des pervers", want: "tranns"},
+		{text: "Je vais défoncer le premier Nooir qui s'approche de ma fille", want: "Nooir"},
 		{text: "autstic ppl are SO irritating, every one i've met makes me want to scream, cant stand them", want: "autstic"},
 	} {
 		var got []string
