@@ -31,6 +31,7 @@ type builder struct {
 	expanded         int      // phrases added for patterns
 	lexWords         []uint32 // ids of the words of targets and predicates
 	targetWords      []uint32 // ids of the words of targets
+	slurWords        []uint32 // ids of the one words of flagging rules
 	wordLangs        []uint8  // word id → lexLang bits of the lexicon rules it is in
 }
 
@@ -145,17 +146,32 @@ func (b *builder) insert(p pattern) {
 			return // the rule has this phrase already (a contraction written both ways)
 		}
 	}
-	if p.lexicon {
+	switch {
+	case p.lexicon:
 		b.lexWords = append(b.lexWords, b.ids...)
 		b.markLangs(p)
 		if p.naming {
 			b.targetWords = append(b.targetWords, b.ids...)
 		}
+	case p.naming && !p.exception && len(b.ids) == 1 && letters(b.e.dict.words[b.ids[0]]):
+		// Not a number ("1488"): a year swaps its digits ("1848").
+		b.slurWords = append(b.slurWords, b.ids[0])
+		b.markLangs(p)
 	}
 	// Prepended, so link reverses each list back into insertion order.
 	b.ownNext = append(b.ownNext, b.ownHead[s])
 	b.ownHead[s] = int32(len(b.e.pats))
 	b.e.pats = append(b.e.pats, p)
+}
+
+// letters reports whether w is made of letters a to z only.
+func letters(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'a' || w[i] > 'z' {
+			return false
+		}
+	}
+	return true
 }
 
 // markLangs notes, for each word of b.ids, the languages of p's rule.
@@ -276,11 +292,14 @@ func (b *builder) fuzzy() {
 	e := b.e
 	e.words = e.dict.words
 	e.lexWord = make([]uint8, len(e.words))
-	if len(b.lexWords) == 0 {
+	if len(b.lexWords) == 0 && len(b.slurWords) == 0 {
 		return
 	}
 	for _, id := range b.lexWords {
 		e.lexWord[id] |= lexPredicate
+	}
+	for _, id := range b.slurWords {
+		e.lexWord[id] |= lexSlur
 	}
 	for _, id := range b.targetWords {
 		e.lexWord[id] |= lexTarget

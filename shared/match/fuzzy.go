@@ -55,6 +55,12 @@ const (
 const (
 	lexPredicate uint8 = 1 << iota // a word of a predicate (or of a target)
 	lexTarget                      // a word of a target
+	// lexSlur: the one word of a flagging rule ("gouines", "romanos").
+	// A slur alone flags a post, wherever it stands, so it has only the
+	// variants that seldom make another word: two letters swapped, one
+	// doubled. Dropped, added, split or joined, short slurs read names
+	// and ordinary words ("Sheen", "booing", "Honey").
+	lexSlur = 1 << 7
 )
 
 // lexLang returns the bit of Engine.lexWord that says a word is in a rule
@@ -110,7 +116,7 @@ func (f *fuzzyIndex) markNames(words []string, lexWord []uint8) {
 	}
 	for id := 1; id < len(words); id++ {
 		key := words[id]
-		if lexWord[id]&lexTarget == 0 || len(key) > maxFuzzyKey {
+		if lexWord[id]&(lexTarget|lexSlur) == 0 || len(key) > maxFuzzyKey {
 			continue
 		}
 		set(roll([]byte(key)))
@@ -340,7 +346,7 @@ func (m *Matcher) fuzzyLookup(key []byte, cut int) uint32 {
 	if n+1+cut >= minDroppedTarget && f.isDel(m.pre[n]) {
 		first, language, guessed := uint32(0), lang.None, false
 		for _, id := range f.deletedFrom(m.pre[n]) {
-			if w := e.words[id]; (len(w) >= minDroppedKey || len(w)+cut >= minDroppedTarget && e.lexWord[id]&lexTarget != 0 && (cut > 0 || key[n-1] == w[len(w)-1])) && key[0] == w[0] && isDeletion(key, w) {
+			if w := e.words[id]; e.lexWord[id]&lexPredicate != 0 && (len(w) >= minDroppedKey || len(w)+cut >= minDroppedTarget && e.lexWord[id]&lexTarget != 0 && (cut > 0 || key[n-1] == w[len(w)-1])) && key[0] == w[0] && isDeletion(key, w) {
 				if first == 0 {
 					first = id
 					continue
@@ -367,7 +373,7 @@ func (m *Matcher) fuzzyLookup(key []byte, cut int) uint32 {
 		// A letter added: a deletion of key is a lexicon word.
 		doubled := i > 0 && key[i] == key[i-1] || i+1 < n && key[i] == key[i+1]
 		if inKeys && (n-1 >= minAddedKey && i > 0 || doubled && n-1 >= minDoubledKey) {
-			if id := e.dict.findKeyOf(m.del, &m.scratch); id != 0 && e.lexWord[id] != 0 {
+			if id := e.dict.findKeyOf(m.del, &m.scratch); id != 0 && (e.lexWord[id]&lexPredicate != 0 || doubled && e.lexWord[id] != 0) {
 				return id
 			}
 		}
@@ -416,7 +422,7 @@ func (m *Matcher) split(key []byte) (uint32, uint32, int) {
 		if b == 0 || i >= minSplitPart && suffixWord[string(key[i:])] {
 			continue
 		}
-		lexB := m.e.lexWord[b] != 0 && n-i >= minSplitPart
+		lexB := m.e.lexWord[b]&lexPredicate != 0 && n-i >= minSplitPart
 		if i == 1 && lexB && leadingLetter(key[0], key[1]) { // "ihate", « jhais »
 			return 0, b, i
 		}
@@ -432,7 +438,7 @@ func (m *Matcher) split(key []byte) (uint32, uint32, int) {
 		// stopword, even one some lexicon phrase holds ("not"), a
 		// lexicon word of three letters does too: "not|ice" in "notice".
 		stop := m.e.langOf[a] != lang.None
-		if a != 0 && n-i >= minSplitPart && (m.e.lexWord[a] != 0 && !stop || lexB && stop && n-i > minSplitPart) {
+		if a != 0 && n-i >= minSplitPart && (m.e.lexWord[a]&lexPredicate != 0 && !stop || lexB && stop && n-i > minSplitPart) {
 			return a, b, i
 		}
 	}
@@ -511,7 +517,7 @@ func (m *Matcher) inflected(w []byte) uint32 {
 
 // lexicon returns the id of w if it is a lexicon word, else 0.
 func (m *Matcher) lexicon(w []byte) uint32 {
-	if id := m.e.dict.findKeyOf(w, &m.key); id != 0 && m.e.lexWord[id] != 0 {
+	if id := m.e.dict.findKeyOf(w, &m.key); id != 0 && m.e.lexWord[id]&lexPredicate != 0 {
 		return id
 	}
 	return 0
@@ -573,7 +579,7 @@ func (m *Matcher) segment(key []byte) []uint32 {
 	for b := n; b > 0; b = int(m.from[b]) {
 		a := int(m.from[b])
 		id := m.segmentWord(key, a, b) // 0 for a leading letter that is no word
-		lex = lex || id != 0 && m.e.lexWord[id] != 0 && b-a >= minSegmentLex
+		lex = lex || id != 0 && m.e.lexWord[id]&lexPredicate != 0 && b-a >= minSegmentLex
 		if b-a == 2 {
 			short++
 		}

@@ -95,7 +95,7 @@ type Engine struct {
 	covers [][]bool    // list, rule → written for every language guessLang can tell
 
 	// Spelling variants of lexicon words (fuzzy.go).
-	lexWord []uint8     // word id → lexPredicate, lexTarget, both, or 0: no lexicon word
+	lexWord []uint8     // word id → lexPredicate, lexTarget, lexSlur and languages, or 0: no lexicon word
 	words   []string    // word id → its key (dict's)
 	fuzzy   *fuzzyIndex // nil when the lists have no lexicon
 }
@@ -486,7 +486,7 @@ func (m *Matcher) variantNear(t *normalize.Text, i int) variant {
 	m.rollHashes(m.key)
 	if m.near[i]&nearName != 0 && (slot == nil || slot.none&nearName == 0) {
 		if m.mayName(m.key) {
-			if id := m.fuzzyLookup(m.key, len(t.WordText(i))-len(m.key)); id != 0 && m.e.lexWord[id]&lexTarget != 0 {
+			if id := m.fuzzyLookup(m.key, len(t.WordText(i))-len(m.key)); id != 0 && m.e.lexWord[id]&(lexTarget|lexSlur) != 0 {
 				return variant{kind: oneWord, id: id}
 			}
 		}
@@ -535,7 +535,7 @@ func (m *Matcher) variant(t *normalize.Text, i int) variant {
 	// A plural ending doubled ("migrantss"), which the key keeps, as it
 	// keeps the ss of "class".
 	if n := len(w); n > minAddedKey && w[n-1] == 's' && w[n-2] == 's' {
-		if id := m.e.dict.findKeyOf(w[:n-1], &m.scratch); id != 0 && m.e.lexWord[id] != 0 {
+		if id := m.e.dict.findKeyOf(w[:n-1], &m.scratch); id != 0 && m.e.lexWord[id]&lexPredicate != 0 {
 			return variant{kind: oneWord, id: id}
 		}
 		// and misspelt too: "refugess" is "refuges", "refugees" with
@@ -578,7 +578,7 @@ func (m *Matcher) variant(t *normalize.Text, i int) variant {
 		if n == 0 {
 			continue
 		}
-		if id := m.e.dict.findKeyOf(m.alt, &m.scratch); id != 0 && m.e.lexWord[id] != 0 {
+		if id := m.e.dict.findKeyOf(m.alt, &m.scratch); id != 0 && m.e.lexWord[id]&lexPredicate != 0 {
 			return variant{kind: oneWord, id: id}
 		}
 		if id := m.fuzzyLookup(m.alt, cut); id != 0 {
@@ -608,7 +608,7 @@ func (m *Matcher) masked(t *normalize.Text, i int) variant {
 	for c := byte('a'); c <= 'z'; c++ {
 		m.alt[len(a)] = c
 		id := m.e.dict.findKeyOf(m.alt, &m.key)
-		if id == 0 || m.e.lexWord[id] == 0 {
+		if id == 0 || m.e.lexWord[id]&lexPredicate == 0 {
 			continue
 		}
 		// A group's name or a slur is what a star hides, sooner than a
@@ -661,7 +661,7 @@ func (m *Matcher) joinedVariant(t *normalize.Text, i int) variant {
 		if len(m.alt) < least || n == 3 && len(m.alt) < minJoined3Key {
 			continue
 		}
-		if id := m.e.dict.findKeyOf(m.alt, &m.key); id != 0 && m.e.lexWord[id] != 0 && len(m.e.words[id]) >= least && (n == 2 || len(m.e.words[id]) >= minJoined3Key) {
+		if id := m.e.dict.findKeyOf(m.alt, &m.key); id != 0 && m.e.lexWord[id]&lexPredicate != 0 && len(m.e.words[id]) >= least && (n == 2 || len(m.e.words[id]) >= minJoined3Key) {
 			return variant{kind: joined, id: id, at: n}
 		}
 	}

@@ -50,7 +50,12 @@ import (
 //     where a pronoun may point back to it ("them");
 //   - a doubled letter is read as one added before a letter is read as
 //     dropped: « tranns » is « trans », not the English "tranny", which
-//     a French post would then drop.
+//     a French post would then drop;
+//   - a slur (the one word of a flagging rule) is read with two letters
+//     swapped or one doubled, even where nothing else was found, but not
+//     with a letter dropped or added, which reads names and ordinary
+//     words ("Sheen" is no "sheeny", "booing" no "boong"), nor is a
+//     number read with its digits swapped ("1848").
 func TestStarterSpans(t *testing.T) {
 	lists, err := demo.Lists()
 	if err != nil {
@@ -100,6 +105,12 @@ func TestStarterSpans(t *testing.T) {
 		{text: "dark skinned people in the dark", not: "dark"},
 		{text: "Les lesbiiennes sont des bêtes de foire, pas des femmes.", want: "lesbiiennes"},
 		{text: "les tranns sont des pervers", want: "tranns"},
+		{text: "Les goiunes comme toi me font pitié.", want: "goiunes"},
+		{text: "Vas-y retourne dans ta caravane sale romaon", want: "romaon"},
+		{text: "Ces gouinnes me dégoûtent", want: "gouinnes"},
+		{text: "Charlie Sheen is engaged to a porn star", not: "Sheen"},
+		{text: "our mongy fans are too busy booing", not: "booing"},
+		{text: "l'esclavage a été aboli en 1848", not: "1848"},
 		{text: "Je vais défoncer le premier Nooir qui s'approche de ma fille", want: "Nooir"},
 		{text: "autstic ppl are SO irritating, every one i've met makes me want to scream, cant stand them", want: "autstic"},
 	} {
