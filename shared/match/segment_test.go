@@ -55,7 +55,10 @@ import (
 //     swapped or one doubled, even where nothing else was found, but not
 //     with a letter dropped or added, which reads names and ordinary
 //     words ("Sheen" is no "sheeny", "booing" no "boong"), nor is a
-//     number read with its digits swapped ("1848").
+//     number read with its digits swapped ("1848");
+//   - a word spelt out may end with a letter that is a word of its own
+//     (« N o i r s à »), and the letter of a contraction ("can't") starts
+//     no word spelt out.
 func TestStarterSpans(t *testing.T) {
 	lists, err := demo.Lists()
 	if err != nil {
@@ -106,6 +109,8 @@ func TestStarterSpans(t *testing.T) {
 		{text: "Les lesbiiennes sont des bêtes de foire, pas des femmes.", want: "lesbiiennes"},
 		{text: "les tranns sont des pervers", want: "tranns"},
 		{text: "Les goiunes comme toi me font pitié.", want: "goiunes"},
+		{text: "J'ai croisé des N o i r s à la gare", want: "N o i r s à"},
+		{text: "Why can't w o m e n ever just shut up?", want: "w o m e n"},
 		{text: "Vas-y retourne dans ta caravane sale romaon", want: "romaon"},
 		{text: "Ces gouinnes me dégoûtent", want: "gouinnes"},
 		{text: "Charlie Sheen is engaged to a porn star", not: "Sheen"},

@@ -19,6 +19,11 @@ const (
 	// letter that is also a word (a, i, y), which may not belong to it
 	// ("such a f a g").
 	Spelt
+	// SpeltEnd: the word was spelt out letter by letter and ends with a
+	// letter that is also a word (a, à, y, i), which may not belong to
+	// it (« des N o i r s à la gare », "teach those A r a b s a
+	// lesson").
+	SpeltEnd
 )
 
 // A Word is one word of the normalised text: Norm[Start:End].
@@ -225,6 +230,9 @@ func (n *Normalizer) joins(first, i int) bool {
 	if i+1 >= len(n.tokens) || t.gapLine || t.gapLen > maxSpelledGap {
 		return false
 	}
+	if i == first && n.afterApostrophe(i) {
+		return false // "can't w o m e n": the t ends "can't", and starts no spelt word
+	}
 	if i > first && !n.sameGap(i-1, i) {
 		return false // the word was spelt out with another separator
 	}
@@ -267,6 +275,20 @@ func (n *Normalizer) elided(i int) bool {
 		return false
 	}
 	r := n.units[t.last].r
+	return r == '\'' || r == '’'
+}
+
+// afterApostrophe reports whether a single apostrophe stands between
+// token i and the one before it.
+func (n *Normalizer) afterApostrophe(i int) bool {
+	if i == 0 {
+		return false
+	}
+	p := &n.tokens[i-1]
+	if p.gapLen != 1 || int(p.last) >= len(n.units) {
+		return false
+	}
+	r := n.units[p.last].r
 	return r == '\'' || r == '’'
 }
 
@@ -325,6 +347,12 @@ func (n *Normalizer) emitWord(first, last int) {
 		switch n.units[n.tokens[first].first].r {
 		case 'a', 'i', 'y':
 			w.Flags |= Spelt
+		}
+	}
+	if last-first >= 3 && n.single(last) {
+		switch n.units[n.tokens[last].first].r {
+		case 'a', 'i', 'y':
+			w.Flags |= SpeltEnd
 		}
 	}
 	var last1 rune
@@ -465,16 +493,20 @@ func invisible(r rune) bool {
 
 // Variant appends to dst word i of t with the guesses of the flags in v
 // made the other way: with LongRun, each long run kept as one letter; with
-// Leet1, each 1 read as l; with Spelt, without its first letter. Matchers
-// try variants for words whose Flags say there was a guess.
+// Leet1, each 1 read as l; with Spelt, without its first letter; with
+// SpeltEnd, without its last. Matchers try variants for words whose Flags
+// say there was a guess.
 func (t *Text) Variant(dst []byte, i int, v Flags) []byte {
 	w := t.Words[i]
-	start := w.Start
+	start, end := w.Start, w.End
 	if v&Spelt != 0 && w.Flags&Spelt != 0 {
 		start++
 	}
+	if v&SpeltEnd != 0 && w.Flags&SpeltEnd != 0 {
+		end--
+	}
 	marks := t.marks[w.marks[0]:w.marks[1]]
-	for p := start; p < w.End; p++ {
+	for p := start; p < end; p++ {
 		c, drop := t.Norm[p], false
 		for ; len(marks) > 0 && marks[0].pos <= p; marks = marks[1:] {
 			switch m := marks[0]; {

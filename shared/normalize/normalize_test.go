@@ -34,6 +34,7 @@ func TestNormalize(t *testing.T) {
 		{"two spelt words", "h.a.t.e h a t e", "hate hate"},
 		{"pronoun before a spelt word", "I h a t e them", "i hate them"},
 		{"an elided word after a spelt one", "les t r a n s c'est", "les trans c est"},
+		{"a contraction's letter before a spelt word", "can't w o m e n", "can t women"},
 		{"an elided word after a spelt one, curly apostrophe", "t r a n s c’est", "trans c est"},
 		{"pronoun alone", "I a m", "iam"},
 		{"two single letters stay", "a b testing", "a b testing"},
@@ -70,6 +71,9 @@ func TestFlags(t *testing.T) {
 		{"1488", 0},
 		{"a f a g", Spelt},
 		{"b f a g", 0},
+		{"n o i r s à", SpeltEnd},
+		{"a r a b s a", Spelt | SpeltEnd},
+		{"f a g", 0},
 	}
 	n := New()
 	for _, tc := range tests {
@@ -99,6 +103,10 @@ func TestVariant(t *testing.T) {
 		{"a f a g", Spelt, "fag"},
 		{"a f a g", 0, "afag"},
 		{"hate", LongRun | Leet1 | Spelt, "hate"},
+		{"n o i r s à", SpeltEnd, "noirs"},
+		{"a r a b s a", Spelt | SpeltEnd, "rabs"},
+		{"a r a b s a", SpeltEnd, "arabs"},
+		{"hate", SpeltEnd, "hate"},
 	}
 	n := New()
 	for _, tc := range tests {
