@@ -490,6 +490,13 @@ func (m *Matcher) variantNear(t *normalize.Text, i int) variant {
 				return variant{kind: oneWord, id: id}
 			}
 		}
+		// A group's name run into a predicate's word before it ("I
+		// hatewomen"), in a word too short to be read as several words
+		// in general (nearGlued). Not a name first: it starts too many
+		// compounds ("coonskin", "SlutWalk", "RefugeesWelcome").
+		if a, b, at := m.split(m.key); b != 0 && a != 0 && m.e.lexWord[b]&lexTarget != 0 && m.e.lexWord[a]&(lexPredicate|lexTarget) == lexPredicate {
+			return variant{kind: twoWords, id0: a, id: b, at: at}
+		}
 		miss(nearName)
 	}
 	if m.near[i]&nearGlued != 0 && (slot == nil || slot.none&nearGlued == 0) {

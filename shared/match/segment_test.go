@@ -58,7 +58,10 @@ import (
 //     number read with its digits swapped ("1848");
 //   - a word spelt out may end with a letter that is a word of its own
 //     (« N o i r s à »), and the letter of a contraction ("can't") starts
-//     no word spelt out.
+//     no word spelt out;
+//   - a group's name run into a predicate's word before it is read in a
+//     post that names no group ("I hatewomen"), but a word a name starts
+//     is a compound ("coonskin", "SlutWalk").
 func TestStarterSpans(t *testing.T) {
 	lists, err := demo.Lists()
 	if err != nil {
@@ -111,6 +114,9 @@ func TestStarterSpans(t *testing.T) {
 		{text: "Les goiunes comme toi me font pitié.", want: "goiunes"},
 		{text: "J'ai croisé des N o i r s à la gare", want: "N o i r s à"},
 		{text: "Why can't w o m e n ever just shut up?", want: "w o m e n"},
+		{text: "I hatewomen", want: "women"},
+		{text: "Davy Crockett is always pictured in a coonskin cap.", not: "coon"},
+		{text: "marching with the others at SlutWalk", not: "Slut"},
 		{text: "Vas-y retourne dans ta caravane sale romaon", want: "romaon"},
 		{text: "Ces gouinnes me dégoûtent", want: "gouinnes"},
 		{text: "Charlie Sheen is engaged to a porn star", not: "Sheen"},
