@@ -12,8 +12,11 @@ import (
 
 // Alterations are the spellings Alter writes a group's word in: as typed
 // with a letter dropped, two neighbours swapped or one doubled, spaced
-// out, or in leetspeak; "none" leaves it, for the same posts as a baseline.
-var Alterations = []string{"none", "drop", "swap", "double", "spaced", "leet"}
+// out, broken in two by a space ("split"), run into the word before it
+// ("glued": the space between them dropped; into the word after it when
+// it starts the post), or in leetspeak; "none" leaves it, for the same
+// posts as a baseline.
+var Alterations = []string{"none", "drop", "swap", "double", "spaced", "split", "glued", "leet"}
 
 // AlterRoles names the roles of the rules whose words Alter can alter:
 // the group's name, the predicate's word, or a slur (a rule that flags by
@@ -49,7 +52,18 @@ func Alter(cases []Case, e *match.Engine, kind, role string) ([]Case, error) {
 			if rule.Role != want || len(w) < 4 || !asciiLetters(w) {
 				continue
 			}
-			c.Text = c.Text[:h.Start] + alter(w, r) + c.Text[h.End:]
+			if kind == "glued" {
+				switch {
+				case h.Start > 1 && c.Text[h.Start-1] == ' ' && c.Text[h.Start-2] != ' ':
+					c.Text = c.Text[:h.Start-1] + c.Text[h.Start:]
+				case h.End+1 < len(c.Text) && c.Text[h.End] == ' ' && c.Text[h.End+1] != ' ':
+					c.Text = c.Text[:h.End] + c.Text[h.End+1:]
+				default:
+					continue // no single space beside the word
+				}
+			} else {
+				c.Text = c.Text[:h.Start] + alter(w, r) + c.Text[h.End:]
+			}
 			out = append(out, c)
 			break
 		}
@@ -74,6 +88,11 @@ var alterations = map[string]func(w string, r *rand.Rand) string{
 	"spaced": func(w string, _ *rand.Rand) string {
 		return strings.Join(strings.Split(w, ""), " ")
 	},
+	"split": func(w string, r *rand.Rand) string {
+		i := 2 + r.IntN(len(w)-3)
+		return w[:i] + " " + w[i:]
+	},
+	"glued": func(w string, _ *rand.Rand) string { return w }, // Alter drops the space beside w
 	"leet": func(w string, _ *rand.Rand) string {
 		return strings.NewReplacer("a", "4", "e", "3", "i", "1", "o", "0", "s", "5").Replace(w)
 	},

@@ -1,6 +1,7 @@
 package eval_test
 
 import (
+	"strings"
 	"testing"
 
 	"voile/shared/eval"
@@ -30,7 +31,11 @@ func TestAlter(t *testing.T) {
 		"swap":   func(s string) bool { return len(s) == len("the migrants again") && s != "the migrants again" },
 		"double": func(s string) bool { return len(s) == len("the migrants again")+1 },
 		"spaced": func(s string) bool { return s == "the m i g r a n t s again" },
-		"leet":   func(s string) bool { return s == "the m1gr4nt5 again" },
+		"split": func(s string) bool {
+			return len(s) == len("the migrants again")+1 && s[:6] == "the mi" && strings.Count(s, " ") == 3
+		},
+		"glued": func(s string) bool { return s == "themigrants again" },
+		"leet":  func(s string) bool { return s == "the m1gr4nt5 again" },
 	}
 	for _, kind := range eval.Alterations {
 		got, err := eval.Alter(cases, e, kind, "target")
