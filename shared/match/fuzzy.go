@@ -407,8 +407,9 @@ func swapped(a []byte, b string) bool {
 // that key is made of, one of them a lexicon word ("musliminvaders"), and
 // where the second starts; or 0, 0, 0. A lexicon word may also follow a
 // single letter ("ihate", « jhais »): the first id is then 0. It uses the
-// hashes of the last fuzzyLookup, of the same key.
-func (m *Matcher) split(key []byte) (uint32, uint32, int) {
+// hashes of the last fuzzyLookup, of the same key, which left off cut
+// letters of the word as written (appendKey: the plural ending).
+func (m *Matcher) split(key []byte, cut int) (uint32, uint32, int) {
 	n := len(key)
 	if n < minSplitKey || n > maxFuzzyKey {
 		return 0, 0, 0
@@ -436,9 +437,12 @@ func (m *Matcher) split(key []byte) (uint32, uint32, int) {
 		// in an exception or a cue) runs into a lexicon word inside an
 		// ordinary word too often: "app|lying" in "applying"; after a
 		// stopword, even one some lexicon phrase holds ("not"), a
-		// lexicon word of three letters does too: "not|ice" in "notice".
+		// lexicon word of three letters does too: "not|ice" in "notice";
+		// not a group's name of four as written, which its key may cut
+		// to three ("the|jew" in "thejews", « les|gay » in « lesgays »).
 		stop := m.e.langOf[a] != lang.None
-		if a != 0 && n-i >= minSplitPart && (m.e.lexWord[a]&lexPredicate != 0 && !stop || lexB && stop && n-i > minSplitPart) {
+		long := n-i > minSplitPart || m.e.lexWord[b]&lexTarget != 0 && n-i+cut > minSplitPart
+		if a != 0 && n-i >= minSplitPart && (m.e.lexWord[a]&lexPredicate != 0 && !stop || lexB && stop && long) {
 			return a, b, i
 		}
 	}

@@ -484,23 +484,27 @@ func (m *Matcher) variantNear(t *normalize.Text, i int) variant {
 		}
 	}
 	m.rollHashes(m.key)
+	cut := len(t.WordText(i)) - len(m.key)
 	if m.near[i]&nearName != 0 && (slot == nil || slot.none&nearName == 0) {
 		if m.mayName(m.key) {
-			if id := m.fuzzyLookup(m.key, len(t.WordText(i))-len(m.key)); id != 0 && m.e.lexWord[id]&(lexTarget|lexSlur) != 0 {
+			if id := m.fuzzyLookup(m.key, cut); id != 0 && m.e.lexWord[id]&(lexTarget|lexSlur) != 0 {
 				return variant{kind: oneWord, id: id}
 			}
 		}
 		// A group's name run into a predicate's word before it ("I
-		// hatewomen"), in a word too short to be read as several words
-		// in general (nearGlued). Not a name first: it starts too many
-		// compounds ("coonskin", "SlutWalk", "RefugeesWelcome").
-		if a, b, at := m.split(m.key); b != 0 && a != 0 && m.e.lexWord[b]&lexTarget != 0 && m.e.lexWord[a]&(lexPredicate|lexTarget) == lexPredicate {
+		// hatewomen") or into a stopword after it ("girlsare", « lesgays »
+		// is a stopword and a name), in a word too short to be read as
+		// several words in general (nearGlued). Not a name then another
+		// word: it starts too many compounds ("coonskin", "SlutWalk",
+		// "RefugeesWelcome").
+		if a, b, at := m.split(m.key, cut); b != 0 && a != 0 && (m.e.lexWord[b]&lexTarget != 0 && m.e.lexWord[a]&(lexPredicate|lexTarget) == lexPredicate ||
+			m.e.lexWord[a]&lexTarget != 0 && m.e.langOf[b] != lang.None) {
 			return variant{kind: twoWords, id0: a, id: b, at: at}
 		}
 		miss(nearName)
 	}
 	if m.near[i]&nearGlued != 0 && (slot == nil || slot.none&nearGlued == 0) {
-		if a, b, at := m.split(m.key); b != 0 {
+		if a, b, at := m.split(m.key, cut); b != 0 {
 			return variant{kind: twoWords, id0: a, id: b, at: at}
 		}
 		if ids := m.segment(m.key); ids != nil {
@@ -561,7 +565,7 @@ func (m *Matcher) variant(t *normalize.Text, i int) variant {
 		return variant{kind: oneWord, id: id}
 	}
 	m.key = appendKey(m.key[:0], t.WordText(i)) // inflected wrote over it
-	if a, b, at := m.split(m.key); b != 0 {
+	if a, b, at := m.split(m.key, cut); b != 0 {
 		return variant{kind: twoWords, id0: a, id: b, at: at}
 	}
 	if ids := m.segment(m.key); ids != nil {

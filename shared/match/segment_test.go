@@ -61,7 +61,9 @@ import (
 //     no word spelt out;
 //   - a group's name run into a predicate's word before it is read in a
 //     post that names no group ("I hatewomen"), but a word a name starts
-//     is a compound ("coonskin", "SlutWalk").
+//     is a compound ("coonskin", "SlutWalk"), unless a stopword
+//     follows it ("girlsare"); a name of four letters as written (« les
+//     gays », "the jews") follows a stopword though its key has three.
 func TestStarterSpans(t *testing.T) {
 	lists, err := demo.Lists()
 	if err != nil {
@@ -115,6 +117,10 @@ func TestStarterSpans(t *testing.T) {
 		{text: "J'ai croisé des N o i r s à la gare", want: "N o i r s à"},
 		{text: "Why can't w o m e n ever just shut up?", want: "w o m e n"},
 		{text: "I hatewomen", want: "women"},
+		{text: "Lesgays sont tous des pervers", want: "gays"},
+		{text: "thejews are behind every war", want: "jews"},
+		{text: "girlsare naturally worse at maths", want: "girls"},
+		{text: "the notices are posted", not: "ice"},
 		{text: "Davy Crockett is always pictured in a coonskin cap.", not: "coon"},
 		{text: "marching with the others at SlutWalk", not: "Slut"},
 		{text: "Vas-y retourne dans ta caravane sale romaon", want: "romaon"},
