@@ -77,7 +77,7 @@ func (m *Matcher) fullRewalk(t *normalize.Text) {
 	for i := 0; i < len(t.Words); i++ {
 		id := m.ids[i]
 		if id != 0 && i+1 < len(t.Words) && m.ids[i+1] == 0 && m.near[i+1]&^nearName != 0 {
-			if v := m.joinedVariant(t, i); v.kind == joined {
+			if v := m.joinedVariant(t, i, m.near[i+1]&(nearFrame|nearGlued) == 0); v.kind == joined {
 				i = m.stepVariant(t, i, v)
 				continue
 			}

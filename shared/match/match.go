@@ -353,7 +353,7 @@ func (m *Matcher) rewalk(t *normalize.Text) {
 			// A known word may begin a word split by spaces ("au tis
 			// tic"): its next word is then unknown.
 			if i+1 < len(t.Words) && m.ids[i+1] == 0 && m.near[i+1]&^nearName != 0 {
-				if v := m.joinedVariant(t, i); v.kind == joined {
+				if v := m.joinedVariant(t, i, m.near[i+1]&(nearFrame|nearGlued) == 0); v.kind == joined {
 					if !resumed {
 						p := m.before[i]
 						m.state, m.raw, m.steps = p.state, m.raw[:p.raw], m.steps[:i]
@@ -503,6 +503,12 @@ func (m *Matcher) variantNear(t *normalize.Text, i int) variant {
 		}
 		miss(nearName)
 	}
+	if m.near[i]&nearSplit != 0 && (slot == nil || slot.none&nearSplit == 0) {
+		if v := m.joinedVariant(t, i, true); v.kind == joined {
+			return v
+		}
+		// Not remembered as a miss: the join depends on the next word.
+	}
 	if m.near[i]&nearGlued != 0 && (slot == nil || slot.none&nearGlued == 0) {
 		if a, b, at := m.split(m.key, cut); b != 0 {
 			return variant{kind: twoWords, id0: a, id: b, at: at}
@@ -596,7 +602,7 @@ func (m *Matcher) variant(t *normalize.Text, i int) variant {
 			return variant{kind: oneWord, id: id}
 		}
 	}
-	return m.joinedVariant(t, i)
+	return m.joinedVariant(t, i, false)
 }
 
 // masked returns what word i of t and the next read as when a star
@@ -653,31 +659,45 @@ func (m *Matcher) capitalI(t *normalize.Text, i, k int) bool {
 
 // joinedVariant returns what word i of t reads as joined to the next one
 // or two, if that makes a lexicon word: two or three words make a key no
-// longer than they are together ("immi grants", "au tis tic").
-func (m *Matcher) joinedVariant(t *normalize.Text, i int) variant {
+// longer than they are together ("immi grants", "au tis tic"). With
+// names, only a group's name or a slur of two words.
+func (m *Matcher) joinedVariant(t *normalize.Text, i int, names bool) variant {
 	if v := m.masked(t, i); v.kind == joined {
 		return v
 	}
 	for n := 2; n <= 3 && i+n <= len(t.Words); n++ {
+		if names && n == 3 {
+			break
+		}
 		m.alt = m.alt[:0]
 		for k := i; k < i+n; k++ {
 			m.alt = append(m.alt, t.WordText(k)...)
 		}
 		// Two words that are no words make a short one too ("g ay", "fa
-		// g"); a word and another make one only from minAddedKey letters.
+		// g"); a word and another make one only from minAddedKey letters,
+		// or a name of minJoinedName as written ("je ws", "ro ma").
 		least := minAddedKey
 		if n == 2 && m.ids[i] == 0 && m.ids[i+1] == 0 {
 			least = minJoinedUnknown
 		}
-		if len(m.alt) < least || n == 3 && len(m.alt) < minJoined3Key {
+		if len(m.alt) < min(least, minJoinedName) || n == 3 && len(m.alt) < minJoined3Key {
 			continue
 		}
-		if id := m.e.dict.findKeyOf(m.alt, &m.key); id != 0 && m.e.lexWord[id]&lexPredicate != 0 && len(m.e.words[id]) >= least && (n == 2 || len(m.e.words[id]) >= minJoined3Key) {
+		id := m.e.dict.findKeyOf(m.alt, &m.key)
+		if id == 0 || m.e.lexWord[id]&lexPredicate == 0 && m.e.lexWord[id]&lexSlur == 0 {
+			continue
+		}
+		name := n == 2 && m.e.lexWord[id]&(lexTarget|lexSlur) != 0 && len(m.alt) >= minJoinedName
+		if name || !names && m.e.lexWord[id]&lexPredicate != 0 && len(m.alt) >= least && len(m.e.words[id]) >= least && (n == 2 || len(m.e.words[id]) >= minJoined3Key) {
 			return variant{kind: joined, id: id, at: n}
 		}
 	}
 	return variant{}
 }
+
+// minJoinedName is the length, as written, of a group's name or a slur
+// read in two words that are not both unknown ("je ws", "ro ma").
+const minJoinedName = 4
 
 // stepWords steps the automaton by word id over the words [first, end)
 // of t.
@@ -801,6 +821,10 @@ func (m *Matcher) halfFrame() bool {
 			m.near[i] |= nearName
 			named = true
 		}
+		if alone && size <= maxSplitPart {
+			m.near[i] |= nearSplit
+			named = true
+		}
 	}
 	if target && predicate {
 		// The frames are whole, yet a group's name misspelt beside a
@@ -832,7 +856,15 @@ const (
 	nearFrame uint8 = 1 << iota
 	nearGlued
 	nearName
+	// nearSplit: a short unknown word in a post that names no group,
+	// which may be part of a name broken by a space ("bl ack", "je ws"):
+	// joined to its neighbour, it is looked up as a name only.
+	nearSplit
 )
+
+// maxSplitPart is the longest unknown word nearSplit marks: a name broken
+// in two has a short part, and most short words are known ones.
+const maxSplitPart = 3
 
 // variantReach is how far from a lexicon word the second walk looks up
 // variants: as far as a frame's parts may stand apart.

@@ -63,7 +63,11 @@ import (
 //     post that names no group ("I hatewomen"), but a word a name starts
 //     is a compound ("coonskin", "SlutWalk"), unless a stopword
 //     follows it ("girlsare"); a name of four letters as written (« les
-//     gays », "the jews") follows a stopword though its key has three.
+//     gays », "the jews") follows a stopword though its key has three;
+//   - a name broken by a space is read from four letters, though one part
+//     is a word ("je ws", « No irs »), and in a post that names no group
+//     ("bl ack people just don't want to work"); there, two short words
+//     join into a name only ("ha te" stays two).
 func TestStarterSpans(t *testing.T) {
 	lists, err := demo.Lists()
 	if err != nil {
@@ -121,6 +125,9 @@ func TestStarterSpans(t *testing.T) {
 		{text: "thejews are behind every war", want: "jews"},
 		{text: "girlsare naturally worse at maths", want: "girls"},
 		{text: "the notices are posted", not: "ice"},
+		{text: "bl ack people just don't want to work", want: "bl ack"},
+		{text: "Je ws are rats", want: "Je ws"},
+		{text: "we need to ha te less", not: "ha te"},
 		{text: "Davy Crockett is always pictured in a coonskin cap.", not: "coon"},
 		{text: "marching with the others at SlutWalk", not: "Slut"},
 		{text: "Vas-y retourne dans ta caravane sale romaon", want: "romaon"},
