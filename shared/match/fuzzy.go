@@ -449,6 +449,64 @@ func (m *Matcher) split(key []byte, cut int) (uint32, uint32, int) {
 	return 0, 0, 0
 }
 
+// splitName returns the two words key is read as when it is a group's
+// name run together with a short stopword of the post's language and of
+// the name's ("chick|en" is no English name and a French stopword): one of
+// at most four letters before it ("ofrefugees", « unjuif », "theRoma")
+// or after it (« juifsde »), and where the second starts; or 0, 0, 0.
+// split wants three letters or more of each part, for ordinary words. A
+// stopword of one letter comes before a name of five letters or more
+// only: "aroma" is no "a roma". Not a slur, which flags by itself, nor a
+// name that is also one (« pute », "chick"): too
+// many words are a stopword and a slur (« dé|putés », « ré|putés »,
+// "chick|en"). cut is what key left off the word as written, and it uses
+// the hashes of the last rollHashes, of the same key.
+func (m *Matcher) splitName(key []byte, cut int) (uint32, uint32, int) {
+	n := len(key)
+	if n < minSplitKey || n > maxFuzzyKey {
+		return 0, 0, 0
+	}
+	e, f := m.e, m.e.fuzzy
+	language, guessed := lang.None, false
+	name := func(id uint32) bool { return e.lexWord[id]&(lexTarget|lexSlur) == lexTarget }
+	stop := func(id uint32) bool {
+		l := e.langOf[id]
+		if l == lang.None {
+			return false
+		}
+		if !guessed {
+			language, guessed = e.guessLang(m.ids), true
+		}
+		return language == lang.None || l == language
+	}
+	for i := 1; i <= maxGluedStop && i < n; i++ {
+		if rest := n - i + cut; rest < minJoinedName || i == 1 && rest < minGluedAfterLetter || !f.isKey(m.suf[i]) {
+			continue
+		}
+		if b := m.find(key[i:]); b != 0 && name(b) {
+			if a := m.find(key[:i]); a != 0 && stop(a) && e.lexWord[b]&lexLang(e.langOf[a]) != 0 {
+				return a, b, i
+			}
+		}
+	}
+	for i := n - 1; i >= n-maxGluedStop && i >= minJoinedName; i-- {
+		if b := m.find(key[i:]); b != 0 && stop(b) && n-i > 1 {
+			if a := m.segmentWord(key, 0, i); a != 0 && name(a) && e.lexWord[a]&lexLang(e.langOf[b]) != 0 {
+				return a, b, i
+			}
+		}
+	}
+	return 0, 0, 0
+}
+
+// maxGluedStop is the longest stopword splitName reads run into a name,
+// and minGluedAfterLetter the shortest name, as written, after a stopword
+// of one letter.
+const (
+	maxGluedStop        = 4
+	minGluedAfterLetter = 5
+)
+
 // suffixWord holds the words that are also suffixes: a word ending in
 // one is most often that word's derivative ("hopeless", "homeless",
 // "sadness", « vraiment »), not two words run together ("hope less").

@@ -501,6 +501,9 @@ func (m *Matcher) variantNear(t *normalize.Text, i int) variant {
 			m.e.lexWord[a]&lexTarget != 0 && m.e.langOf[b] != lang.None) {
 			return variant{kind: twoWords, id0: a, id: b, at: at}
 		}
+		if a, b, at := m.splitName(m.key, cut); b != 0 {
+			return variant{kind: twoWords, id0: a, id: b, at: at}
+		}
 		miss(nearName)
 	}
 	if m.near[i]&nearSplit != 0 && (slot == nil || slot.none&nearSplit == 0) {
@@ -572,6 +575,10 @@ func (m *Matcher) variant(t *normalize.Text, i int) variant {
 	}
 	m.key = appendKey(m.key[:0], t.WordText(i)) // inflected wrote over it
 	if a, b, at := m.split(m.key, cut); b != 0 {
+		return variant{kind: twoWords, id0: a, id: b, at: at}
+	}
+	m.rollHashes(m.key)
+	if a, b, at := m.splitName(m.key, cut); b != 0 {
 		return variant{kind: twoWords, id0: a, id: b, at: at}
 	}
 	if ids := m.segment(m.key); ids != nil {

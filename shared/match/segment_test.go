@@ -67,7 +67,11 @@ import (
 //   - a name broken by a space is read from four letters, though one part
 //     is a word ("je ws", « No irs »), and in a post that names no group
 //     ("bl ack people just don't want to work"); there, two short words
-//     join into a name only ("ha te" stays two).
+//     join into a name only ("ha te" stays two);
+//   - a name run together with a short stopword of its language before or
+//     after it is read ("ofrefugees", « Juifsde »), not when it is also a
+//     slur (« dé|puté ») or of another language than the stopword
+//     ("chick|en"), nor after a single letter when it is short ("aroma").
 func TestStarterSpans(t *testing.T) {
 	lists, err := demo.Lists()
 	if err != nil {
@@ -128,6 +132,12 @@ func TestStarterSpans(t *testing.T) {
 		{text: "bl ack people just don't want to work", want: "bl ack"},
 		{text: "Je ws are rats", want: "Je ws"},
 		{text: "we need to ha te less", not: "ha te"},
+		{text: "The sight ofrefugees at the station makes me want to vomit", want: "refugees"},
+		{text: "Unjuif te rendra jamais service gratuitement", want: "juif"},
+		{text: "Juifsde ce quartier, on sait où vous habitez", want: "Juifs"},
+		{text: "Ce député est un menteur et un voleur", not: "put"},
+		{text: "chicken spaghetti trash", not: "chick"},
+		{text: "the aroma of coffee is disgusting", not: "roma"},
 		{text: "Davy Crockett is always pictured in a coonskin cap.", not: "coon"},
 		{text: "marching with the others at SlutWalk", not: "Slut"},
 		{text: "Vas-y retourne dans ta caravane sale romaon", want: "romaon"},
