@@ -468,7 +468,11 @@ func (m *Matcher) splitName(key []byte, cut int) (uint32, uint32, int) {
 	}
 	e, f := m.e, m.e.fuzzy
 	language, guessed := lang.None, false
-	name := func(id uint32) bool { return e.lexWord[id]&(lexTarget|lexSlur) == lexTarget }
+	// A slur, which flags by itself, only long and after a stopword of
+	// two letters or more.
+	name := func(id uint32, rest, stopLen int) bool {
+		return e.lexWord[id]&(lexTarget|lexSlur) == lexTarget || e.lexWord[id]&lexSlur != 0 && rest >= minGluedSlur && stopLen >= 2
+	}
 	stop := func(id uint32) bool {
 		l := e.langOf[id]
 		if l == lang.None {
@@ -483,7 +487,7 @@ func (m *Matcher) splitName(key []byte, cut int) (uint32, uint32, int) {
 		if rest := n - i + cut; rest < minJoinedName || i == 1 && rest < minGluedAfterLetter || !f.isKey(m.suf[i]) {
 			continue
 		}
-		if b := m.find(key[i:]); b != 0 && name(b) {
+		if b := m.find(key[i:]); b != 0 && name(b, n-i+cut, i) {
 			if a := m.find(key[:i]); a != 0 && stop(a) && e.lexWord[b]&lexLang(e.langOf[a]) != 0 {
 				return a, b, i
 			}
@@ -491,7 +495,7 @@ func (m *Matcher) splitName(key []byte, cut int) (uint32, uint32, int) {
 	}
 	for i := n - 1; i >= n-maxGluedStop && i >= minJoinedName; i-- {
 		if b := m.find(key[i:]); b != 0 && stop(b) && n-i > 1 {
-			if a := m.segmentWord(key, 0, i); a != 0 && name(a) && e.lexWord[a]&lexLang(e.langOf[b]) != 0 {
+			if a := m.segmentWord(key, 0, i); a != 0 && name(a, i, n-i) && e.lexWord[a]&lexLang(e.langOf[b]) != 0 {
 				return a, b, i
 			}
 		}
@@ -505,6 +509,7 @@ func (m *Matcher) splitName(key []byte, cut int) (uint32, uint32, int) {
 const (
 	maxGluedStop        = 4
 	minGluedAfterLetter = 5
+	minGluedSlur        = 6
 )
 
 // suffixWord holds the words that are also suffixes: a word ending in

@@ -71,7 +71,9 @@ import (
 //   - a name run together with a short stopword of its language before or
 //     after it is read ("ofrefugees", « Juifsde »), not when it is also a
 //     slur (« dé|puté ») or of another language than the stopword
-//     ("chick|en"), nor after a single letter when it is short ("aroma").
+//     ("chick|en"), nor after a single letter when it is short ("aroma");
+//     a slur only from six letters, after a stopword of two or more
+//     (« unbougnoule »; « salopette » is an exception of « lopette »).
 func TestStarterSpans(t *testing.T) {
 	lists, err := demo.Lists()
 	if err != nil {
@@ -138,6 +140,8 @@ func TestStarterSpans(t *testing.T) {
 		{text: "Ce député est un menteur et un voleur", not: "put"},
 		{text: "chicken spaghetti trash", not: "chick"},
 		{text: "the aroma of coffee is disgusting", not: "roma"},
+		{text: "encore unbougnoule qui se croit chez lui", want: "bougnoule"},
+		{text: "J'ai enfilé ma salopette pour repeindre", not: "lopette"},
 		{text: "Davy Crockett is always pictured in a coonskin cap.", not: "coon"},
 		{text: "marching with the others at SlutWalk", not: "Slut"},
 		{text: "Vas-y retourne dans ta caravane sale romaon", want: "romaon"},
