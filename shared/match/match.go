@@ -828,7 +828,10 @@ func (m *Matcher) halfFrame() bool {
 			m.near[i] |= nearName
 			named = true
 		}
-		if alone && size <= maxSplitPart {
+		// Or a longer one before another unknown word: a name or a slur
+		// broken by a space into two words that are none (« bougn
+		// oule », « tapet tes »).
+		if alone && (size <= maxSplitPart || size <= maxSplitPairPart && i+1 < len(m.ids) && m.ids[i+1] == 0) {
 			m.near[i] |= nearSplit
 			named = true
 		}
@@ -872,6 +875,10 @@ const (
 // maxSplitPart is the longest unknown word nearSplit marks: a name broken
 // in two has a short part, and most short words are known ones.
 const maxSplitPart = 3
+
+// maxSplitPairPart is the longest unknown word nearSplit marks before
+// another unknown word.
+const maxSplitPairPart = 6
 
 // variantReach is how far from a lexicon word the second walk looks up
 // variants: as far as a frame's parts may stand apart.

@@ -141,6 +141,7 @@ func TestStarterSpans(t *testing.T) {
 		{text: "chicken spaghetti trash", not: "chick"},
 		{text: "the aroma of coffee is disgusting", not: "roma"},
 		{text: "encore unbougnoule qui se croit chez lui", want: "bougnoule"},
+		{text: "encore un bougn oule qui se croit chez lui", want: "bougn oule"},
 		{text: "J'ai enfilé ma salopette pour repeindre", not: "lopette"},
 		{text: "Davy Crockett is always pictured in a coonskin cap.", not: "coon"},
 		{text: "marching with the others at SlutWalk", not: "Slut"},
