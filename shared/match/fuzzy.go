@@ -473,15 +473,15 @@ func (m *Matcher) splitName(key []byte, cut int) (uint32, uint32, int) {
 	name := func(id uint32, rest, stopLen int) bool {
 		return e.lexWord[id]&(lexTarget|lexSlur) == lexTarget || e.lexWord[id]&lexSlur != 0 && rest >= minGluedSlur && stopLen >= 2
 	}
-	stop := func(id uint32) bool {
-		l := e.langOf[id]
-		if l == lang.None {
-			return false
-		}
+	post := func() lang.Lang {
 		if !guessed {
 			language, guessed = e.guessLang(m.ids), true
 		}
-		return language == lang.None || l == language
+		return language
+	}
+	stop := func(id uint32) bool {
+		l := e.langOf[id]
+		return l != lang.None && (post() == lang.None || l == post())
 	}
 	for i := 1; i <= maxGluedStop && i < n; i++ {
 		if rest := n - i + cut; rest < minJoinedName || i == 1 && rest < minGluedAfterLetter || !f.isKey(m.suf[i]) {
@@ -491,6 +491,14 @@ func (m *Matcher) splitName(key []byte, cut int) (uint32, uint32, int) {
 			if a := m.find(key[:i]); a != 0 && stop(a) && e.lexWord[b]&lexLang(e.langOf[a]) != 0 {
 				return a, b, i
 			}
+		}
+	}
+	// The article "a" before a name of five letters or more ("ablack",
+	// "atrans"), which the stopwords leave out as a word of both
+	// languages.
+	if cut+n-1 >= minGluedAfterLetter && key[0] == 'a' && f.isKey(m.suf[1]) {
+		if b := m.find(key[1:]); b != 0 && name(b, n-1+cut, 1) && e.lexWord[b]&lexLang(lang.EN) != 0 && post() != lang.FR {
+			return 0, b, 1
 		}
 	}
 	for i := n - 1; i >= n-maxGluedStop && i >= minJoinedName; i-- {

@@ -71,7 +71,8 @@ import (
 //   - a name run together with a short stopword of its language before or
 //     after it is read ("ofrefugees", « Juifsde »), not when it is also a
 //     slur (« dé|puté ») or of another language than the stopword
-//     ("chick|en"), nor after a single letter when it is short ("aroma");
+//     ("chick|en"), nor after a single letter when it is short ("aroma"),
+//     the English article included ("ablack", "atrans");
 //     a slur only from six letters, after a stopword of two or more
 //     (« unbougnoule »; « salopette » is an exception of « lopette »).
 func TestStarterSpans(t *testing.T) {
@@ -140,6 +141,7 @@ func TestStarterSpans(t *testing.T) {
 		{text: "Ce député est un menteur et un voleur", not: "put"},
 		{text: "chicken spaghetti trash", not: "chick"},
 		{text: "the aroma of coffee is disgusting", not: "roma"},
+		{text: "I'd cross the street to avoid ablack guy, they revolt me.", want: "black"},
 		{text: "encore unbougnoule qui se croit chez lui", want: "bougnoule"},
 		{text: "encore un bougn oule qui se croit chez lui", want: "bougn oule"},
 		{text: "J'ai enfilé ma salopette pour repeindre", not: "lopette"},
