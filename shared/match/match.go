@@ -504,6 +504,9 @@ func (m *Matcher) variantNear(t *normalize.Text, i int) variant {
 		if a, b, at := m.splitName(m.key, cut); b != 0 {
 			return variant{kind: twoWords, id0: a, id: b, at: at}
 		}
+		if v := m.caseSplit(t, i); v.kind != noVariant {
+			return v
+		}
 		miss(nearName)
 	}
 	if m.near[i]&nearSplit != 0 && (slot == nil || slot.none&nearSplit == 0) {
@@ -581,6 +584,9 @@ func (m *Matcher) variant(t *normalize.Text, i int) variant {
 	if a, b, at := m.splitName(m.key, cut); b != 0 {
 		return variant{kind: twoWords, id0: a, id: b, at: at}
 	}
+	if v := m.caseSplit(t, i); v.kind != noVariant {
+		return v
+	}
 	if ids := m.segment(m.key); ids != nil {
 		return variant{kind: segmented}
 	}
@@ -646,6 +652,29 @@ func (m *Matcher) masked(t *normalize.Text, i int) variant {
 	}
 	if found != 0 {
 		return variant{kind: joined, id: found, at: 2}
+	}
+	return variant{}
+}
+
+// caseSplit returns word i of t read as two words where, as written, a
+// capital follows a lower-case letter ("opinionJews", "NoArab"): a space
+// dropped before a name, the second word. The first may be any word of
+// two letters or more; a name of more than one capital is another's
+// spelling ("McDonald", "iPhone" name no group).
+func (m *Matcher) caseSplit(t *normalize.Text, i int) variant {
+	w := t.Words[i]
+	text := t.WordText(i)
+	for k := 2; k+minJoinedName <= len(text); k++ {
+		s, e := t.Orig(int(w.Start)+k, int(w.Start)+k+1)
+		p, _ := t.Orig(int(w.Start)+k-1, int(w.Start)+k)
+		if e != s+1 || e > len(m.src) || m.src[s] < 'A' || m.src[s] > 'Z' || p >= len(m.src) || m.src[p] < 'a' || m.src[p] > 'z' {
+			continue
+		}
+		b := m.e.dict.findKeyOf(text[k:], &m.scratch)
+		if b == 0 || m.e.lexWord[b]&(lexTarget|lexSlur) != lexTarget {
+			return variant{}
+		}
+		return variant{kind: twoWords, id0: m.e.dict.findKeyOf(text[:k], &m.scratch), id: b, at: k}
 	}
 	return variant{}
 }

@@ -72,7 +72,9 @@ import (
 //     after it is read ("ofrefugees", « Juifsde »), not when it is also a
 //     slur (« dé|puté ») or of another language than the stopword
 //     ("chick|en"), nor after a single letter when it is short ("aroma"),
-//     the English article included ("ablack", "atrans");
+//     the English article included ("ablack", "atrans"); and after any
+//     word where a capital follows a lower-case letter ("opinionJews"),
+//     if the capital starts a name ("BlackRock" names no group);
 //     a slur only from six letters, after a stopword of two or more
 //     (« unbougnoule »; « salopette » is an exception of « lopette »).
 func TestStarterSpans(t *testing.T) {
@@ -142,6 +144,8 @@ func TestStarterSpans(t *testing.T) {
 		{text: "chicken spaghetti trash", not: "chick"},
 		{text: "the aroma of coffee is disgusting", not: "roma"},
 		{text: "I'd cross the street to avoid ablack guy, they revolt me.", want: "black"},
+		{text: "In my opinionJews are only ever loyal to Israel", want: "Jews"},
+		{text: "a McDonald's in the BlackRock building", not: "Black"},
 		{text: "encore unbougnoule qui se croit chez lui", want: "bougnoule"},
 		{text: "encore un bougn oule qui se croit chez lui", want: "bougn oule"},
 		{text: "J'ai enfilé ma salopette pour repeindre", not: "lopette"},
