@@ -32,6 +32,7 @@ var shortcutSeeds = []string{
 	"Les migrants sont des parasites", "I met some immigrants yesterday. They are vermin",
 	"Just saw the news about the game tonight, honestly the referee was terrible but the crowd was amazing.",
 	"a\x00b", "ab\x00", "ÉCOLE élève", "strawberries conference bibliotheque",
+	"I will k*ll all muslims", "Les f*mmes sont des p*tes", "bl ack people", "Je ws are rats", "thejews are rats",
 }
 
 // sameKeyLookup fails t unless the word s, looked up by its packed key,
@@ -76,6 +77,12 @@ func (m *Matcher) fullRewalk(t *normalize.Text) {
 	m.raw, m.steps, m.state = m.raw[:0], m.steps[:0], 0
 	for i := 0; i < len(t.Words); i++ {
 		id := m.ids[i]
+		if m.stars {
+			if v := m.masked(t, i); v.kind == joined {
+				i = m.stepVariant(t, i, v)
+				continue
+			}
+		}
 		if id != 0 && i+1 < len(t.Words) && m.ids[i+1] == 0 && m.near[i+1]&^nearName != 0 {
 			if v := m.joinedVariant(t, i, m.near[i+1]&(nearFrame|nearGlued) == 0); v.kind == joined {
 				i = m.stepVariant(t, i, v)

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"regexp"
 	"strconv"
+	"strings"
 	"sync/atomic"
 
 	"voile/shared/lang"
@@ -207,6 +208,7 @@ type Matcher struct {
 	pre, suf    []uint64             // hashes of a word's prefixes and suffixes (fuzzy.go)
 	ids         []uint32             // per word: its id in the first walk
 	near        []uint8              // per word: nearFrame, nearGlued or both (halfFrame)
+	stars       bool                 // the text holds a '*'
 	misses      *[missSlots]missSlot // words whose look-ups found nothing (variantNear)
 	anchored    []bool               // per regexp: an anchor word of it is in the text (anchor.go)
 	exceptions  bool                 // the walk found an exception: matches must be checked against it
@@ -241,7 +243,10 @@ func (m *Matcher) Match(text string) []Hit {
 	m.Text, m.src = t, text
 	m.hits, m.raw = m.hits[:0], m.raw[:0]
 
-	if unknown := m.walk(t); unknown && e.fuzzy != nil && m.halfFrame() {
+	// A star inside a word stands for a letter, though what it leaves
+	// on either side may be words ("k*ll": "k", "ll").
+	m.stars = strings.IndexByte(text, '*') >= 0
+	if unknown := m.walk(t); (unknown || m.stars) && e.fuzzy != nil && m.halfFrame() {
 		m.rewalk(t)
 	}
 	m.exceptions = false
@@ -349,6 +354,17 @@ func (m *Matcher) rewalk(t *normalize.Text) {
 	resumed := false
 	for i := 0; i < len(t.Words); i++ {
 		id := m.ids[i]
+		if m.stars {
+			if v := m.masked(t, i); v.kind == joined {
+				if !resumed {
+					p := m.before[i]
+					m.state, m.raw, m.steps = p.state, m.raw[:p.raw], m.steps[:i]
+					resumed = true
+				}
+				i = m.stepVariant(t, i, v)
+				continue
+			}
+		}
 		if id != 0 {
 			// A known word may begin a word split by spaces ("au tis
 			// tic"): its next word is then unknown.
@@ -883,9 +899,9 @@ func (m *Matcher) halfFrame() bool {
 				m.near[i] = 0
 			}
 		}
-		return named
+		return named || m.stars
 	}
-	return target || predicate || glued || named
+	return target || predicate || glued || named || m.stars
 }
 
 // What halfFrame marks a word for: within reach of half a frame, long

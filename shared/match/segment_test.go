@@ -42,7 +42,8 @@ import (
 //     the word before it misspelt too ("refugess": "refuges");
 //   - a star between two words stands for a letter ("k*kes"), a group's
 //     name or a slur sooner than a predicate ("n*ggers" is no
-//     "naggers");
+//     "naggers"), even when both are words ("k*ll": "k", "ll") and in a
+//     post that names no group (« Les f*mmes »);
 //   - a group's name misspelt beside a predicate is read though the post
 //     names another group correctly (« pas des femmes »; « ma fille »,
 //     which an exception of the target covers, names none), if it is long
@@ -146,6 +147,8 @@ func TestStarterSpans(t *testing.T) {
 		{text: "I'd cross the street to avoid ablack guy, they revolt me.", want: "black"},
 		{text: "In my opinionJews are only ever loyal to Israel", want: "Jews"},
 		{text: "a McDonald's in the BlackRock building", not: "Black"},
+		{text: "I will k*ll all muslims", want: "k*ll"},
+		{text: "Les f*mmes sont des p*tes", want: "f*mmes"},
 		{text: "encore unbougnoule qui se croit chez lui", want: "bougnoule"},
 		{text: "encore un bougn oule qui se croit chez lui", want: "bougn oule"},
 		{text: "J'ai enfilé ma salopette pour repeindre", not: "lopette"},
