@@ -85,6 +85,8 @@ FRESH8 := shared/eval/testdata/fresh8-en.jsonl shared/eval/testdata/fresh8-fr.js
 FRESH9 := shared/eval/testdata/fresh9-en.jsonl shared/eval/testdata/fresh9-fr.jsonl
 # Posts the lexicons were tuned on (README there): a check against regressions.
 PROBES := shared/eval/testdata/probes-en.jsonl shared/eval/testdata/probes-fr.jsonl
+# Templated posts over many groups (testdata/battery.py); tuned on, like the probes.
+BATTERY := shared/eval/testdata/battery-en.jsonl shared/eval/testdata/battery-fr.jsonl
 CORPORA := $(DATA)/davidson.en.jsonl $(DATA)/mlma.en.jsonl $(DATA)/mlma.fr.jsonl
 
 # The default model rides in a list of the demo publisher; bump
@@ -133,6 +135,7 @@ eval:
 	$(GO) run ./cmd/voile eval -table -split fresh9-dev $(FRESH9)
 	$(GO) run ./cmd/voile eval -table -split fresh9-test $(FRESH9)
 	$(GO) run ./cmd/voile eval -table $(PROBES)
+	$(GO) run ./cmd/voile eval -table $(BATTERY)
 	$(GO) run ./cmd/voile eval -table -split dev $(CORPORA)
 	$(GO) run ./cmd/voile eval -table -split dev -model-only $(CORPORA)
 

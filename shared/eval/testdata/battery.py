@@ -1,0 +1,204 @@
+"""Templated posts over many groups, written for Voile to probe each
+function of the classifier the same way for every group (battery-en.jsonl,
+battery-fr.jsonl). Every template is the developers' own wording; none is
+copied from a dataset or from a published functional test suite. The
+classifier was tuned on them: they are regression tests, not a measure.
+
+    python3 shared/eval/testdata/battery.py   # rewrites the two files
+"""
+import json
+import os
+
+
+class Out:
+    """Collects "label\ttext" lines, as the battery scripts first wrote them."""
+
+    def __init__(self, rows):
+        self.rows = rows
+
+    def write(self, line):
+        label, text = line.rstrip("\n").split("\t", 1)
+        self.rows.append((label == "1", text))
+
+
+def battery1(rows):
+    ids_en = ["women","trans people","gay people","black people","disabled people","Muslims","immigrants","Jews","refugees","lesbians"]
+    nh = [
+     "{T} are not disgusting.", "{T} aren't vermin.", "No {T1} deserves to be hurt.", "I don't hate {T}.", "I would never say {T} are worthless.",
+     "It is wrong to call {T} animals.", "Saying {T} are scum is hateful.", "{T} are not a threat to anyone.", "I have never thought {T} are inferior.",
+     "Nobody should ever call {T} parasites.", "Stop saying {T} are dangerous.", "{T} don't deserve to die.", "There is nothing wrong with {T}.",
+     "If you think {T} are subhuman, unfollow me.", "'{T} are filth' is a disgusting thing to say.", "You can't say {T} are stupid and expect no reaction.",
+     "I'm tired of people claiming {T} are criminals.", "It's not true that {T} are lazy.", "Nobody here hates {T}.", "{T} are not the problem.",
+    ]
+    h = [
+     "{T} are disgusting.", "{T} are vermin.", "All {T} deserve to be hurt.", "I hate {T}.", "{T} are worthless.",
+     "{T} are animals.", "{T} are scum.", "{T} are a threat to everyone.", "{T} are inferior.", "{T} are parasites.",
+     "{T} are dangerous.", "{T} deserve to die.", "Something is wrong with {T}.", "{T} are subhuman.", "{T} are filth.",
+     "{T} are stupid.", "{T} are criminals.", "{T} are lazy.", "Everyone here hates {T}.", "{T} are the problem.",
+    ]
+    sing = {"women":"woman","trans people":"trans person","gay people":"gay person","black people":"black person","disabled people":"disabled person","Muslims":"Muslim","immigrants":"immigrant","Jews":"Jew","refugees":"refugee","lesbians":"lesbian"}
+    out = Out(rows['en'])
+    for T in ids_en:
+        for t in nh: out.write("0\t"+t.format(T=T,T1=sing[T]).replace(T+" are", T+" are")+"\n")
+        for t in h: out.write("1\t"+t.format(T=T,T1=sing[T])+"\n")
+    ids_fr = [("les femmes","une femme"),("les trans","une personne trans"),("les homosexuels","un homosexuel"),("les Noirs","un Noir"),("les handicapés","un handicapé"),("les musulmans","un musulman"),("les immigrés","un immigré"),("les juifs","un juif"),("les réfugiés","un réfugié"),("les lesbiennes","une lesbienne")]
+    nhf = ["{T} ne sont pas dégoûtants.", "{T} ne sont pas de la vermine.", "Aucun être humain, et donc pas {T}, ne mérite d'être frappé.", "Je ne déteste pas {T}.", "Je ne dirais jamais que {T} sont des moins que rien.",
+     "C'est honteux de traiter {T} d'animaux.", "Dire que {T} sont des déchets, c'est de la haine.", "{T} ne sont une menace pour personne.", "Je n'ai jamais pensé que {T} étaient inférieurs.",
+     "Personne ne devrait traiter {T} de parasites.", "Arrêtez de dire que {T} sont dangereux.", "{T} ne méritent pas de mourir.", "Il n'y a aucun problème avec {T}.",
+     "Si tu penses que {T} sont des sous-hommes, désabonne-toi.", "« {T} sont des ordures » : c'est une phrase ignoble.", "Il est faux de dire que {T} sont paresseux.", "Personne ici ne hait {T}.", "{T} ne sont pas le problème."]
+    hf = ["{T} sont dégoûtants.", "{T} sont de la vermine.", "{T} méritent d'être frappés.", "Je déteste {T}.", "{T} sont des moins que rien.",
+     "{T} sont des animaux.", "{T} sont des déchets.", "{T} sont une menace pour tout le monde.", "{T} sont inférieurs.", "{T} sont des parasites.",
+     "{T} sont dangereux.", "{T} méritent de mourir.", "Il y a un problème avec {T}.", "{T} sont des sous-hommes.", "{T} sont des ordures.", "{T} sont paresseux.", "Tout le monde ici hait {T}.", "{T} sont le problème."]
+    out = Out(rows['fr'])
+    for T,S in ids_fr:
+        for t in nhf:
+            s=t.format(T=T); s=s[0].upper()+s[1:]; out.write("0\t"+s+"\n")
+        for t in hf:
+            s=t.format(T=T); s=s[0].upper()+s[1:]; out.write("1\t"+s+"\n")
+
+
+def battery2(rows):
+    ids_en = [("women","woman"),("trans people","trans person"),("gay men","gay man"),("black people","black person"),("disabled people","disabled person"),("Muslims","Muslim"),("immigrants","immigrant"),("Jews","Jew"),("refugees","refugee"),("lesbians","lesbian"),("Roma","Roma person"),("Asians","Asian")]
+    nh = [
+     "My neighbour said {T} are vermin. I reported him.", "\"{T} are parasites\" is the kind of lie that leads to violence.", "Why do people still believe {T} are dangerous? It's been debunked.",
+     "I used to think {T} were lazy. I was wrong and I'm ashamed of it.", "The article quotes a politician calling {T} a disease. Shameful.", "Anyone who says {T} should be deported is a bigot.",
+     "I love working with {T}.", "Some of my best colleagues are {T}.", "We should protect {T} from abuse.", "{T} are people, full stop.",
+     "A {S} was elected mayor yesterday.", "The report looks at how {T} are treated in hospitals.", "Happy to welcome more {T} to our team!",
+     "Are {T} treated fairly by the police? The data says no.", "I think {T} deserve equal rights.", "Hate against {T} has doubled since 2020.",
+     "Politicians are all liars.", "I hate Mondays so much.", "Spiders are disgusting creatures.", "My boss is a complete idiot.",
+    ]
+    h = [
+     "I met some {T} yesterday. They were disgusting, like all of them.", "Why are {T} always so violent?", "I think {T} are a plague on this country.",
+     "Honestly, {T} make me sick.", "We need to get rid of {T} once and for all.", "{T} should be locked up.", "I'd happily watch every {S} burn.",
+     "{T} are nothing but rats.", "You can never trust a {S}.", "No {S} has ever done anything useful.", "{T} have ruined this city.",
+     "Keep {T} away from our children.", "{T} don't belong here. Send them back.", "A {S} is not a real human being.", "Death to {T}.",
+     "Every {S} I meet confirms they are stupid.", "{T} are a cancer.", "{T} need to be wiped out.", "I can't stand {T}, they're filthy.", "If a {S} moves in next door I'll burn the house down.",
+    ]
+    out = Out(rows['en'])
+    for T,S in ids_en:
+        for t in nh: 
+            x=t.format(T=T,S=S); out.write("0\t"+x[0].upper()+x[1:]+"\n")
+        for t in h:
+            x=t.format(T=T,S=S); out.write("1\t"+x[0].upper()+x[1:]+"\n")
+    ids_fr = [("les femmes","une femme"),("les trans","un trans"),("les homosexuels","un homosexuel"),("les Noirs","un Noir"),("les handicapés","un handicapé"),("les musulmans","un musulman"),("les immigrés","un immigré"),("les juifs","un juif"),("les réfugiés","un réfugié"),("les lesbiennes","une lesbienne"),("les Roms","un Rom"),("les Arabes","un Arabe")]
+    def de(T): return T.replace("les ","des ",1)
+    nhf = ["Mon voisin a dit que {T} étaient de la vermine. Je l'ai signalé.", "« {T} sont des parasites » : ce genre de mensonge mène à la violence.", "Pourquoi certains croient encore que {T} sont dangereux ? C'est faux.",
+     "Je pensais que {T} étaient paresseux. J'avais tort et j'en ai honte.", "L'article cite un élu qui traite {T} de maladie. Honteux.", "Ceux qui disent qu'il faut expulser {T} sont des sectaires.",
+     "J'adore travailler avec {T}.", "Plusieurs de mes meilleurs collègues sont {Tn}.", "Il faut protéger {T} contre les agressions.", "{T} sont des gens comme les autres.",
+     "{S} a été élu maire hier.", "Le rapport étudie comment {T} sont soignés à l'hôpital.", "Ravis d'accueillir {D} dans l'équipe !",
+     "{T} sont-ils traités équitablement par la police ? Les chiffres disent que non.", "Je pense que {T} méritent les mêmes droits.", "La haine contre {T} a doublé depuis 2020.",
+     "Les politiciens sont tous des menteurs.", "Je déteste les lundis.", "Les araignées sont des bestioles dégoûtantes.", "Mon patron est un vrai crétin."]
+    hf = ["J'ai croisé {D} hier. Ils étaient répugnants, comme tous les autres.", "Pourquoi {T} sont-ils toujours aussi violents ?", "Je pense que {T} sont un fléau pour ce pays.",
+     "Franchement, {T} me rendent malade.", "Il faut se débarrasser {DE} une bonne fois pour toutes.", "{T} devraient être enfermés.", "Je regarderais volontiers brûler {T}.",
+     "{T} ne sont que des rats.", "On ne peut jamais faire confiance à {S}.", "Jamais {S} n'a fait quoi que ce soit d'utile.", "{T} ont ruiné cette ville.",
+     "Éloignez {T} de nos enfants.", "{T} n'ont rien à faire ici. Renvoyez-les chez eux.", "{S} n'est pas un vrai être humain.", "Mort aux {N}.",
+     "Chaque fois que je croise {S}, ça confirme qu'ils sont stupides.", "{T} sont un cancer.", "{T} doivent être exterminés.", "Je ne supporte pas {T}, ils sont crasseux.", "Si {S} s'installe à côté, je brûle la maison."]
+    out = Out(rows['fr'])
+    for T,S in ids_fr:
+        N=T.split(" ",1)[1]
+        D=de(T); DE=T.replace("les ","des ",1)
+        for t in nhf:
+            x=t.format(T=T,S=S,D=D,DE=DE,N=N,Tn=N); out.write("0\t"+x[0].upper()+x[1:]+"\n")
+        for t in hf:
+            x=t.format(T=T,S=S,D=D,DE=DE,N=N); out.write("1\t"+x[0].upper()+x[1:]+"\n")
+
+
+def battery3(rows):
+    ids_en = [("women","woman"),("trans people","trans person"),("gay men","gay man"),("black people","black person"),("disabled people","disabled person"),("Muslims","Muslim"),("immigrants","immigrant"),("Jews","Jew"),("refugees","refugee"),("lesbians","lesbian"),("Mexicans","Mexican"),("Asians","Asian")]
+    nh = [
+     "The documentary follows three {T} rebuilding their lives.", "{T} have the same rights as everyone else.", "My aunt married a {S} last summer and the wedding was lovely.",
+     "I can't believe someone wrote '{T} are rats' on the school wall. Disgusting.", "Calling {T} subhuman is exactly how genocides start.", "He got banned for saying {T} should die, and good riddance.",
+     "Nobody is saying {T} are perfect, just that they deserve respect.", "Why would anyone hate {T}? Makes no sense to me.", "Being a {S} is nothing to be ashamed of.",
+     "Fuck yeah, we won the match!", "Shit, I forgot my keys again.", "Cyclists are a menace on the pavement.", "Lawyers are bloodsuckers, every one of them.", "I'd kill for a pizza right now.",
+     "That movie was so gay lol... jk it was great.", "Our team destroyed them last night, what a slaughter.", "The {T} I know are kind and hard-working.",
+     "Tell me one reason to fear {T}. I'll wait.", "Statistics show {T} commit no more crimes than anyone else.", "Stop blaming {T} for everything.",
+    ]
+    h = [
+     "{T} are a disease that needs a cure.", "Honestly the world would be better without {T}.", "Every {S} should be sent to a camp.",
+     "Don't let {T} near your kids, they're predators.", "{T} breed like rabbits.", "I'm going to shoot the next {S} I see.",
+     "Typical {S}, lying and stealing as usual.", "{T}? More like cockroaches.", "Can't believe we let {T} vote.",
+     "{T} should go back where they came from.", "It's a fact that {T} are less intelligent.", "Nothing good has ever come from {T}.",
+     "Burn every last one of those {T}.", "If you're a {S}, you're trash. Simple.", "What is it about {T} that makes them so greedy?",
+     "There's a {S} in my building now. Disgusting creature.", "I'm sick of {T} ruining everything.", "{T} are the reason this country is dying.", "We should hang all {T}.", "Fuck {T}, seriously.",
+    ]
+    out = Out(rows['en'])
+    for T,S in ids_en:
+        for t in nh: x=t.format(T=T,S=S); out.write("0\t"+x[0].upper()+x[1:]+"\n")
+        for t in h: x=t.format(T=T,S=S); out.write("1\t"+x[0].upper()+x[1:]+"\n")
+    ids_fr = [("les femmes","une femme","des femmes"),("les trans","une personne trans","des personnes trans"),("les homosexuels","un homosexuel","des homosexuels"),("les Noirs","un Noir","des Noirs"),("les handicapés","un handicapé","des handicapés"),("les musulmans","un musulman","des musulmans"),("les immigrés","un immigré","des immigrés"),("les juifs","un juif","des juifs"),("les réfugiés","un réfugié","des réfugiés"),("les lesbiennes","une lesbienne","des lesbiennes"),("les Roms","un Rom","des Roms"),("les Arabes","un Arabe","des Arabes")]
+    nhf = ["Le documentaire suit trois familles {B} qui reconstruisent leur vie.".replace("{B}","de {N}"), "{T} ont les mêmes droits que tout le monde.", "Ma tante a épousé {S} l'été dernier, le mariage était magnifique.",
+     "Quelqu'un a écrit « {T} sont des rats » sur le mur de l'école. Dégoûtant.", "Traiter {T} de sous-hommes, c'est comme ça que commencent les génocides.", "Il a été banni pour avoir dit que {T} devaient mourir, et tant mieux.",
+     "Personne ne dit que {T} sont parfaits, juste qu'ils méritent le respect.", "Pourquoi détester {T} ? Ça n'a aucun sens.", "Être {S}, ce n'est pas une honte.",
+     "Putain, on a gagné le match !", "Merde, j'ai encore oublié mes clés.", "Les cyclistes sont un danger sur les trottoirs.", "Les avocats sont des sangsues, tous autant qu'ils sont.", "Je tuerais pour une pizza là.",
+     "Notre équipe les a massacrés hier soir, quelle boucherie.", "{T} que je connais sont gentils et travailleurs.", "Donnez-moi une seule raison d'avoir peur {DE}.",
+     "Les chiffres montrent que {T} ne commettent pas plus de crimes que les autres.", "Arrêtez d'accuser {T} de tout.", "J'ai rencontré {P} formidables au festival."]
+    hf = ["{T} sont une maladie qu'il faut soigner.", "Franchement le monde serait meilleur sans {T}.", "Il faudrait envoyer {T} dans des camps.",
+     "Ne laissez pas {T} approcher vos enfants, ce sont des prédateurs.", "{T} se reproduisent comme des lapins.", "Je vais flinguer le prochain {N1} que je croise.",
+     "Typique {DE1}, menteur et voleur comme d'habitude.", "{T} ? Des cafards, oui.", "Je n'arrive pas à croire qu'on laisse voter {T}.",
+     "{T} devraient rentrer chez eux.", "C'est un fait, {T} sont moins intelligents.", "Rien de bon n'est jamais venu {DE}.",
+     "Brûlez-les tous, ces {N}.", "Si t'es {S}, t'es une ordure. Point.", "Qu'est-ce qu'ils ont {T} à être aussi radins ?",
+     "Y a {S} dans mon immeuble maintenant. Créature répugnante.", "J'en ai marre que {T} gâchent tout.", "{T} sont la raison pour laquelle ce pays meurt.", "Il faudrait pendre {T}.", "{T}, qu'ils aillent se faire foutre."]
+    out = Out(rows['fr'])
+    for T,S,P in ids_fr:
+        N=T.split(" ",1)[1]; N1=S.split(" ",1)[1]
+        DE=T.replace("les ","des ",1); DE1="d'"+N1 if N1[0] in "aeiouéh" else "de "+N1
+        for t in nhf: x=t.format(T=T,S=S,N=N,DE=DE,P=P); out.write("0\t"+x[0].upper()+x[1:]+"\n")
+        for t in hf: x=t.format(T=T,S=S,N=N,N1=N1,DE=DE,DE1=DE1); out.write("1\t"+x[0].upper()+x[1:]+"\n")
+
+
+def battery4(rows):
+    ids_en = [("women","woman"),("trans people","trans person"),("gay men","gay man"),("black people","black person"),("disabled people","disabled person"),("Muslims","Muslim"),("immigrants","immigrant"),("Jews","Jew"),("refugees","refugee"),("lesbians","lesbian"),("Mexicans","Mexican"),("Asians","Asian")]
+    nh = [
+     "As a {S} myself, I'm tired of the stereotypes.", "Not all {T} think alike, obviously.", "Our new neighbours are {T} and they brought us cake.",
+     "The quote '{T} are animals' came from a 1930s propaganda poster.", "She was fired for tweeting that {T} are inferior. Rightly so.", "Imagine thinking {T} are a threat in 2026.",
+     "I'm not going to pretend {T} have it easy in this country.", "{T} belong here as much as anyone.", "Proud to march alongside {T} today.",
+     "My grandfather hated {T}. I never understood why and I never will.", "If someone tells you {T} are dangerous, ask them for evidence.", "Teaching kids that {T} are equal should not be controversial.",
+     "Artists are parasites living off grants.", "Vegans should be banned from restaurants.", "Landlords are scum.", "Millionaires should all be taxed to death.",
+     "I'm learning so much from {T} in my book club.", "A {S} won the chess tournament this year.", "Let's raise money for {T} affected by the floods.", "The museum opened an exhibit about {T} in history.",
+    ]
+    h = [
+     "I'm not racist, but {T} really are a problem.", "Just saying, {T} bring crime wherever they go.", "{T} belong in a zoo.",
+     "{T} shouldn't be allowed to work with children.", "I'd never hire a {S}, they're all useless.", "My landlord rents to {T}. Now the street stinks.",
+     "They let a {S} run the school. Pathetic.", "{T} are only good for cleaning toilets.", "Get {T} out of our country, by force if needed.",
+     "A good {S} is a dead {S}.", "The more {T} die the better.", "{T} are ruining the gene pool.",
+     "Sterilise all {T}.", "{T} are like rats, they multiply and spread disease.", "I spit on {T}.",
+     "You're just a {S}, know your place.", "{T} deserve nothing but contempt.", "Nobody wants {T} around, they should disappear.", "{T} can't be trusted with anything.", "Ban {T} from public life.",
+    ]
+    out = Out(rows['en'])
+    for T,S in ids_en:
+        for t in nh: x=t.format(T=T,S=S); out.write("0\t"+x[0].upper()+x[1:]+"\n")
+        for t in h: x=t.format(T=T,S=S); out.write("1\t"+x[0].upper()+x[1:]+"\n")
+    ids_fr = [("les femmes","une femme","femmes"),("les trans","une personne trans","personnes trans"),("les homosexuels","un homosexuel","homosexuels"),("les Noirs","un Noir","Noirs"),("les handicapés","un handicapé","handicapés"),("les musulmans","un musulman","musulmans"),("les immigrés","un immigré","immigrés"),("les juifs","un juif","juifs"),("les réfugiés","un réfugié","réfugiés"),("les lesbiennes","une lesbienne","lesbiennes"),("les Roms","un Rom","Roms"),("les Arabes","un Arabe","Arabes")]
+    nhf = ["En tant que {N1} moi-même, j'en ai marre des clichés.", "Tous {T} ne pensent pas pareil, évidemment.", "Nos nouveaux voisins sont {N} et ils nous ont apporté un gâteau.",
+     "La phrase « {T} sont des animaux » vient d'une affiche de propagande des années 30.", "Elle a été virée pour avoir tweeté que {T} sont inférieurs. Tant mieux.", "Imagine penser que {T} sont une menace en 2026.",
+     "Je ne vais pas faire semblant que {T} ont la vie facile dans ce pays.", "{T} ont autant leur place ici que n'importe qui.", "Fier de défiler aux côtés {DE} aujourd'hui.",
+     "Mon grand-père détestait {T}. Je n'ai jamais compris pourquoi.", "Si quelqu'un te dit que {T} sont dangereux, demande-lui des preuves.", "Apprendre aux enfants que {T} sont nos égaux ne devrait pas faire débat.",
+     "Les artistes sont des parasites qui vivent de subventions.", "Les végans devraient être interdits de restaurant.", "Les propriétaires sont des ordures.", "Les millionnaires devraient être taxés à mort.",
+     "J'apprends énormément des {N} de mon club de lecture.", "{S} a gagné le tournoi d'échecs cette année.", "Collecte de fonds pour {DE} touchés par les inondations.", "Le musée ouvre une expo sur l'histoire {DE}."]
+    hf = ["Je ne suis pas raciste, mais {T} posent vraiment problème.", "Je dis ça comme ça, {T} amènent le crime partout où ils vont.", "{T} devraient être dans un zoo.",
+     "{T} ne devraient pas avoir le droit de travailler avec des enfants.", "Je n'embaucherais jamais {S}, ils sont tous inutiles.", "Mon proprio loue à {DE}. Maintenant la rue pue.",
+     "Ils ont mis {S} à la tête de l'école. Pathétique.", "{T} ne sont bons qu'à nettoyer les toilettes.", "Virez {T} de notre pays, par la force s'il le faut.",
+     "{S} bien, c'est {S} mort.", "Plus il en meurt, {DE}, mieux c'est.", "{T} pourrissent notre patrimoine génétique.",
+     "Il faut stériliser {T}.", "{T} sont comme des rats, ils se multiplient et répandent des maladies.", "Je crache sur {T}.",
+     "T'es qu'{S2}, reste à ta place.", "{T} ne méritent que du mépris.", "Personne ne veut {DE} ici, qu'ils disparaissent.", "On ne peut faire confiance à {T} pour rien.", "Il faut bannir {T} de la vie publique."]
+    out = Out(rows['fr'])
+    for T,S,N in ids_fr:
+        N1=S.split(" ",1)[1]; DE=T.replace("les ","des ",1); S2=S
+        for t in nhf: x=t.format(T=T,S=S,N=N,N1=N1,DE=DE); out.write("0\t"+x[0].upper()+x[1:]+"\n")
+        for t in hf: x=t.format(T=T,S=S,N=N,N1=N1,DE=DE,S2=S2); out.write("1\t"+x[0].upper()+x[1:]+"\n")
+
+
+def main():
+    rows = {"en": [], "fr": []}
+    for battery in (battery1, battery2, battery3, battery4):
+        battery(rows)
+    here = os.path.dirname(os.path.abspath(__file__))
+    for lang, cases in rows.items():
+        with open(os.path.join(here, "battery-%s.jsonl" % lang), "w", encoding="utf-8") as f:
+            for i, (hateful, text) in enumerate(cases):
+                f.write(json.dumps({"id": "bat-%s-%04d" % (lang, i + 1), "text": text, "lang": lang,
+                                    "hateful": hateful, "split": "battery"}, ensure_ascii=False) + "\n")
+
+
+if __name__ == "__main__":
+    main()
