@@ -188,9 +188,51 @@ def battery4(rows):
         for t in hf: x=t.format(T=T,S=S,N=N,N1=N1,DE=DE,S2=S2); out.write("1\t"+x[0].upper()+x[1:]+"\n")
 
 
+def battery5(rows):
+    ids_en = [("women","woman"),("trans people","trans person"),("gay men","gay man"),("black people","black person"),("disabled people","disabled person"),("Muslims","Muslim"),("immigrants","immigrant"),("Jews","Jew"),("refugees","refugee"),("lesbians","lesbian"),("Mexicans","Mexican"),("Asians","Asian")]
+    nh = [
+     "Another attack on {T} last night. When will this stop?", "Thousands marched today to support {T}.", "My teacher said {T} were inferior and the whole class walked out.",
+     "Those who call {T} vermin should be ashamed.", "The word 'vermin' has been used against {T} for centuries.", "I refuse to believe {T} are the enemy.",
+     "'Send {T} back' is not a policy, it's cruelty.", "{T} are not going anywhere, get used to it.", "We stand with {T}, today and every day.",
+     "Is it true that {T} earn less for the same job?", "I was raised to fear {T}. Now my best friend is one.", "What's wrong with people who hate {T}?",
+     "Cockroaches are disgusting, I need an exterminator.", "This traffic is killing me.", "Tax collectors are leeches.", "My ex is a worthless liar.",
+     "{T} deserve to feel safe.", "Can we talk about how amazing {T} are in science?", "A {S} saved my life once.", "Who else is celebrating with {T} tonight?",
+    ]
+    h = [
+     "{T} are worse than rats.", "Those people, {T}, are a stain on society.", "{T} always lie, it's in their nature.",
+     "{T} should never be allowed to vote.", "Why do we let {T} breed?", "These {T} are nothing but animals in clothes.",
+     "{T} are taking over and nobody cares.", "I'd pay to see {T} suffer.", "The only good thing about {T} is when they leave.",
+     "Everyone knows {T} are a bunch of thieves.", "I met a {S} today. Ugh, they're all the same, filthy.", "{T} don't deserve to live among us.",
+     "{T} must be driven out of Europe.", "Honestly? {T} are a mistake of nature.", "Round up the {T} and ship them off.",
+     "{T} are a burden on all of us.", "Keep your {T} away from me, they disgust me.", "I wish all {T} would just die.", "Teach your kids to stay away from {T}, they're dangerous.", "{T} will never be equal to us.",
+    ]
+    out = Out(rows['en'])
+    for T,S in ids_en:
+        for t in nh: x=t.format(T=T,S=S); out.write("0\t"+x[0].upper()+x[1:]+"\n")
+        for t in h: x=t.format(T=T,S=S); out.write("1\t"+x[0].upper()+x[1:]+"\n")
+    ids_fr = [("les femmes","une femme","femmes"),("les trans","une personne trans","personnes trans"),("les homosexuels","un homosexuel","homosexuels"),("les Noirs","un Noir","Noirs"),("les handicapés","un handicapé","handicapés"),("les musulmans","un musulman","musulmans"),("les immigrés","un immigré","immigrés"),("les juifs","un juif","juifs"),("les réfugiés","un réfugié","réfugiés"),("les lesbiennes","une lesbienne","lesbiennes"),("les Roms","un Rom","Roms"),("les Arabes","un Arabe","Arabes")]
+    nhf = ["Encore une agression contre {DE} hier soir. Quand est-ce que ça va s'arrêter ?", "Des milliers de personnes ont défilé aujourd'hui en soutien {AUX}.", "Mon prof a dit que {T} étaient inférieurs et toute la classe est sortie.",
+     "Ceux qui traitent {T} de vermine devraient avoir honte.", "Le mot « vermine » est utilisé contre {T} depuis des siècles.", "Je refuse de croire que {T} sont l'ennemi.",
+     "« Renvoyez {T} chez eux », ce n'est pas une politique, c'est de la cruauté.", "{T} ne vont nulle part, faites-vous-en une raison.", "Nous sommes aux côtés {DE}, aujourd'hui et tous les jours.",
+     "Est-ce vrai que {T} gagnent moins pour le même travail ?", "On m'a appris à avoir peur {DE}. Aujourd'hui mon meilleur ami en fait partie.", "C'est quoi le problème des gens qui détestent {T} ?",
+     "Les cafards sont dégoûtants, il me faut un exterminateur.", "Ces embouteillages vont me tuer.", "Les percepteurs sont des sangsues.", "Mon ex est un menteur sans valeur.",
+     "{T} méritent de se sentir en sécurité.", "On peut parler de l'apport {DE} à la science ?", "{S} m'a sauvé la vie un jour.", "Qui fête ça avec {T} ce soir ?"]
+    hf = ["{T} sont pires que des rats.", "Ces gens-là, {T}, sont une tache pour la société.", "{T} mentent toujours, c'est dans leur nature.",
+     "{T} ne devraient jamais avoir le droit de voter.", "Pourquoi on laisse {T} se reproduire ?", "Ces {N} ne sont que des animaux habillés.",
+     "{T} prennent le contrôle et tout le monde s'en fout.", "Je paierais pour voir {T} souffrir.", "La seule bonne chose avec {T}, c'est quand ils partent.",
+     "Tout le monde sait que {T} sont une bande de voleurs.", "J'ai croisé {S} aujourd'hui. Beurk, ils sont tous pareils, crasseux.", "{T} ne méritent pas de vivre parmi nous.",
+     "Il faut chasser {T} d'Europe.", "Franchement ? {T} sont une erreur de la nature.", "Rassemblez {T} et renvoyez-les.",
+     "{T} sont un fardeau pour nous tous.", "Éloignez vos {N} de moi, ils me dégoûtent.", "J'aimerais que {T} crèvent tous.", "Apprenez à vos enfants à fuir {T}, ils sont dangereux.", "{T} ne seront jamais nos égaux."]
+    out = Out(rows['fr'])
+    for T,S,N in ids_fr:
+        DE=T.replace("les ","des ",1); AUX=T.replace("les ","aux ",1)
+        for t in nhf: x=t.format(T=T,S=S,N=N,DE=DE,AUX=AUX); out.write("0\t"+x[0].upper()+x[1:]+"\n")
+        for t in hf: x=t.format(T=T,S=S,N=N,DE=DE,AUX=AUX); out.write("1\t"+x[0].upper()+x[1:]+"\n")
+
+
 def main():
     rows = {"en": [], "fr": []}
-    for battery in (battery1, battery2, battery3, battery4):
+    for battery in (battery1, battery2, battery3, battery4, battery5):
         battery(rows)
     here = os.path.dirname(os.path.abspath(__file__))
     for lang, cases in rows.items():
