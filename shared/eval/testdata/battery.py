@@ -230,9 +230,41 @@ def battery5(rows):
         for t in hf: x=t.format(T=T,S=S,N=N,DE=DE,AUX=AUX); out.write("1\t"+x[0].upper()+x[1:]+"\n")
 
 
+def battery6(rows):
+    slurs_en = [("bitch","bitches"),("slut","sluts"),("faggot","faggots"),("dyke","dykes"),("nigger","niggers"),("coon","coons"),("kike","kikes"),("raghead","ragheads"),("wetback","wetbacks"),("chink","chinks"),("retard","retards"),("spastic","spastics"),("tranny","trannies"),("gyppo","gyppos")]
+    nh = ["Calling someone a {s} is never okay.", "He was suspended for calling a classmate a '{s}'.", "'{s}' is a slur with a long and ugly history.",
+          "Is '{s}' offensive? Yes. Don't use it.", "The coach who shouted '{s}' at a player has been fired.", "My kid heard the word '{s}' at school and asked what it meant.",
+          "If you use the word {s}, don't be surprised when people block you.", "The article lists '{s}' among the insults reported to the police."]
+    h = ["Shut up, you stupid {s}.", "Another {s} moved in next door, great.", "{S} like you should be shot.", "I can't stand {p}.",
+         "Look at that {s} trying to act normal.", "Get out of here, {s}.", "Those {p} are ruining everything.", "No {p} allowed in my shop."]
+    homonyms_en = [("I made faggots and peas for dinner, my gran's recipe.",0),("We cycled along the dyke all the way to the sea.",0),("The plan will cripple the economy for years.",0),
+      ("There's a chink in his armour after that defeat.",0),("Our coonhound got loose again this morning.",0),("The fire retardant kept the blaze from spreading.",0),
+      ("That was a queer old house, full of odd corners.",0),("A bundle of sticks is called a faggot in old English.",0),("The Rio Negro joins the Amazon near Manaus.",0),
+      ("He's a spaz, can't catch a ball to save his life lol",1),("I'm a proud dyke and I'll marry who I want.",0),("We queers are here and we're not leaving.",0)]
+    out = Out(rows['en'])
+    for s,p in slurs_en:
+        for t in nh: x=t.format(s=s,p=p,S=p.capitalize()); out.write("0\t"+x[0].upper()+x[1:]+"\n")
+        for t in h: x=t.format(s=s,p=p,S=p.capitalize()); out.write("1\t"+x[0].upper()+x[1:]+"\n")
+    for t,l in homonyms_en: out.write("%d\t%s\n" % (l,t))
+    slurs_fr = [("salope","salopes"),("pute","putes"),("pédé","pédés"),("gouine","gouines"),("tarlouze","tarlouzes"),("bougnoule","bougnoules"),("youpin","youpins"),("négro","négros"),("bicot","bicots"),("chinetoque","chinetoques"),("mongol","mongols"),("triso","trisos"),("travelo","travelos"),("romano","romanos")]
+    nhf = ["Traiter quelqu'un de {s}, ce n'est jamais acceptable.", "Il a été exclu pour avoir traité un camarade de « {s} ».", "« {s} » est une insulte avec une longue et sale histoire.",
+           "Est-ce que « {s} » est insultant ? Oui. Ne l'utilisez pas.", "L'entraîneur qui a crié « {s} » à un joueur a été viré.", "Mon fils a entendu le mot « {s} » à l'école et m'a demandé ce que ça voulait dire.",
+           "Si tu utilises le mot {s}, ne t'étonne pas qu'on te bloque.", "L'article cite « {s} » parmi les insultes signalées à la police."]
+    hf = ["Ferme-la, sale {s}.", "Encore un {s} qui s'installe à côté, génial.", "Les {p} comme toi, faudrait les flinguer.", "Je supporte pas les {p}.",
+          "Regarde ce {s} qui essaie de faire normal.", "Dégage d'ici, {s}.", "Ces {p} pourrissent tout.", "Pas de {p} dans ma boutique."]
+    homonyms_fr = [("J'ai acheté une tapette à souris pour la cave.",0),("Ce soir c'est soirée tapettes à mouches, l'été est là.",0),("Le pédé… pardon, le pédalier de mon vélo est cassé.",0),
+      ("Mongol, c'est aussi une langue parlée en Mongolie.",0),("Les Mongols ont fondé un immense empire au XIIIe siècle.",0),("On a visité Gouines-sur-Mer ? Non, ça n'existe pas, c'était une blague de mon oncle.",0),
+      ("Fière d'être gouine et de le dire haut et fort.",0),("Entre pédés on s'appelle comme on veut, c'est notre mot.",0)]
+    out = Out(rows['fr'])
+    for s,p in slurs_fr:
+        for t in nhf: x=t.format(s=s,p=p); out.write("0\t"+x[0].upper()+x[1:]+"\n")
+        for t in hf: x=t.format(s=s,p=p); out.write("1\t"+x[0].upper()+x[1:]+"\n")
+    for t,l in homonyms_fr: out.write("%d\t%s\n" % (l,t))
+
+
 def main():
     rows = {"en": [], "fr": []}
-    for battery in (battery1, battery2, battery3, battery4, battery5):
+    for battery in (battery1, battery2, battery3, battery4, battery5, battery6):
         battery(rows)
     here = os.path.dirname(os.path.abspath(__file__))
     for lang, cases in rows.items():
