@@ -248,12 +248,25 @@ func (a *Analyzer) Analyze(text string, t *normalize.Text, hits []match.Hit, lis
 // counter or report cue, a quoted group (where quotes says that a post
 // comments on its quotations), a negation that bears on a named group,
 // in-group words; None when no frame or match has one. A post where a frame counts
-// has none: its hate is said whatever else the post holds.
+// has none: its hate is said whatever else the post holds. Where every
+// frame is negated and the post holds counter-speech, it is countered.
 func (a *Analyzer) postContext(hits []match.Hit, quotes bool) Context {
 	r := &a.res
 	for _, f := range r.Frames {
 		if f.Context == None {
 			return None
+		}
+	}
+	// Every frame negated, and counter-speech in the post: the negation
+	// is the counter-speech's ("Nobody should ever hurt T", « Personne ne
+	// devrait tuer les T »), not a denial of a good that hate may be.
+	if len(a.cues[cueCounter]) > 0 {
+		negated := len(r.Frames) > 0
+		for _, f := range r.Frames {
+			negated = negated && f.Context == Negated
+		}
+		if negated {
+			return Countered
 		}
 	}
 	for _, f := range r.Frames {

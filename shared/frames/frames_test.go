@@ -337,6 +337,9 @@ func TestPostContext(t *testing.T) {
 		"immigrants can't drive":      frames.None,
 		"immigrants will never learn": frames.None,
 		"immigrants never learn":      frames.Negated,
+		// Every frame negated, and counter-speech in the post: the
+		// negation is the counter-speech's.
+		"immigrants are not vermin, stop calling them that": frames.Countered,
 	} {
 		hits := m.Match(text)
 		if got := a.Analyze(text, m.Text, hits, e.Lists).Context; got != want {

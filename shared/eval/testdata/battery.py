@@ -262,9 +262,36 @@ def battery6(rows):
     for t,l in homonyms_fr: out.write("%d\t%s\n" % (l,t))
 
 
+def battery8(rows):
+    ids_en = [("women","woman"),("trans people","trans person"),("gay people","gay person"),("black people","black person"),("disabled people","disabled person"),("Muslims","Muslim"),("immigrants","immigrant"),("Jews","Jew"),("refugees","refugee"),("lesbians","lesbian"),("Roma","Roma person"),("Chinese people","Chinese person")]
+    verbs = ["kill","shoot","stab","hang","burn","beat up","gas","drown","bomb","slaughter","lynch","torture"]
+    h_t = ["I'm going to {V} every {S} I find.", "Someone should {V} all the {T}.", "It's time to {V} {T}.", "I will {V} the next {S} who talks to me.", "{T} deserve to be {Vpp}."]
+    nh_t = ["Nobody should {V} {T}. Ever.", "The man who threatened to {V} {T} has been jailed.", "Threatening to {V} {T} is a crime.", "I would never {V} anyone, let alone {T}."]
+    pp = {"kill":"killed","shoot":"shot","stab":"stabbed","hang":"hanged","burn":"burned","beat up":"beaten up","gas":"gassed","drown":"drowned","bomb":"bombed","slaughter":"slaughtered","lynch":"lynched","torture":"tortured"}
+    out = Out(rows['en'])
+    for T,S in ids_en:
+        for V in verbs:
+            for t in h_t:
+                x=t.format(T=T,S=S,V=V,Vpp=pp[V]); out.write("1\t"+x[0].upper()+x[1:]+"\n")
+            for t in nh_t:
+                x=t.format(T=T,S=S,V=V); out.write("0\t"+x[0].upper()+x[1:]+"\n")
+    ids_fr = [("les femmes","une femme","f"),("les trans","un trans","m"),("les homosexuels","un homosexuel","m"),("les Noirs","un Noir","m"),("les handicapés","un handicapé","m"),("les musulmans","un musulman","m"),("les immigrés","un immigré","m"),("les juifs","un juif","m"),("les réfugiés","un réfugié","m"),("les lesbiennes","une lesbienne","f"),("les Roms","un Rom","m"),("les Chinois","un Chinois","m")]
+    verbsf = [("tuer","tués","tuées"),("flinguer","flingués","flinguées"),("poignarder","poignardés","poignardées"),("pendre","pendus","pendues"),("brûler","brûlés","brûlées"),("tabasser","tabassés","tabassées"),("gazer","gazés","gazées"),("noyer","noyés","noyées"),("massacrer","massacrés","massacrées"),("lyncher","lynchés","lynchées"),("torturer","torturés","torturées"),("exterminer","exterminés","exterminées")]
+    h_tf = ["Je vais {V} tous {T} que je trouve.", "Quelqu'un devrait {V} {T}.", "Il est temps de {V} {T}.", "Je vais {V} le prochain {N} qui me parle.", "{T} méritent d'être {Vpp}."]
+    nh_tf = ["Personne ne devrait {V} {T}. Jamais.", "L'homme qui menaçait de {V} {T} a été condamné.", "Menacer de {V} {T} est un délit.", "Je ne voudrais jamais {V} qui que ce soit, encore moins {T}."]
+    out = Out(rows['fr'])
+    for T,S,g in ids_fr:
+        N=S.split(" ",1)[1]
+        for V,ppm,ppf in verbsf:
+            for t in h_tf:
+                x=t.format(T=T,S=S,V=V,N=N,Vpp=ppf if g=="f" else ppm); out.write("1\t"+x[0].upper()+x[1:]+"\n")
+            for t in nh_tf:
+                x=t.format(T=T,S=S,V=V,N=N); out.write("0\t"+x[0].upper()+x[1:]+"\n")
+
+
 def main():
     rows = {"en": [], "fr": []}
-    for battery in (battery1, battery2, battery3, battery4, battery5, battery6):
+    for battery in (battery1, battery2, battery3, battery4, battery5, battery6, battery8):
         battery(rows)
     here = os.path.dirname(os.path.abspath(__file__))
     for lang, cases in rows.items():
