@@ -289,9 +289,47 @@ def battery8(rows):
                 x=t.format(T=T,S=S,V=V,N=N); out.write("0\t"+x[0].upper()+x[1:]+"\n")
 
 
+def battery9(rows):
+    ids_en = [("women","woman"),("trans people","trans person"),("gay people","gay person"),("black people","black person"),("disabled people","disabled person"),("Muslims","Muslim"),("immigrants","immigrant"),("Jews","Jew"),("refugees","refugee"),("lesbians","lesbian"),("Roma","Roma person"),("Chinese people","Chinese person")]
+    nh = ["My sister works with {T}. They are lovely people.", "We hired two {T} last month. They're brilliant at their jobs.", "I've met plenty of {T}. None of them were anything like the stereotypes.",
+     "Would you vote for a {S}? I would, if they had good ideas.", "Do {T} face discrimination at work? Yes, studies show it.", "In my opinion, {T} are underrepresented in parliament.",
+     "I think {T} should be able to live without fear.", "Honestly, {T} have taught me a lot about resilience.", "{T} should be allowed to marry whoever they want.",
+     "Are {T} welcome here? Absolutely.", "I'd never exclude {T} from my club.", "Why do some people think {T} are a threat? They're not.",
+     "{T} belong in every part of society.", "Should {T} have equal pay? Obviously yes.", "Keep {T} safe: report hate crimes.",
+     "Our town has welcomed {T} for decades.", "{T} are my neighbours and my friends.", "No, {T} are not taking over anything.", "Every {S} deserves dignity.", "I stand with {T} against hate."]
+    h = ["My sister works with {T}. They are lazy and useless.", "We hired two {T} last month. They're thieves, obviously.", "I've met plenty of {T}. Every one of them was a liar.",
+     "Would you vote for a {S}? Never, they're too stupid to lead.", "Do {T} have brains? Doesn't look like it.", "In my opinion, {T} are a disease.",
+     "I think {T} should be kept out of our schools.", "Honestly, {T} make me want to throw up.", "{T} should not be allowed to have children.",
+     "Are {T} even human? I have my doubts.", "I'd exclude all {T} from my club if I could.", "Why do {T} always have to ruin everything?",
+     "{T} belong in cages.", "Should {T} be deported? Obviously yes.", "Keep {T} out of our neighbourhood.",
+     "Our town was fine before the {T} came.", "{T} are not my neighbours, they're parasites.", "Yes, {T} are taking over everything.", "Every {S} is a waste of oxygen.", "I stand against {T} and their filth."]
+    out = Out(rows['en'])
+    for T,S in ids_en:
+        for t in nh: x=t.format(T=T,S=S); out.write("0\t"+x[0].upper()+x[1:]+"\n")
+        for t in h: x=t.format(T=T,S=S); out.write("1\t"+x[0].upper()+x[1:]+"\n")
+    ids_fr = [("les femmes","une femme","f"),("les trans","un trans","m"),("les homosexuels","un homosexuel","m"),("les Noirs","un Noir","m"),("les handicapés","un handicapé","m"),("les musulmans","un musulman","m"),("les immigrés","un immigré","m"),("les juifs","un juif","m"),("les réfugiés","un réfugié","m"),("les lesbiennes","une lesbienne","f"),("les Roms","un Rom","m"),("les Chinois","un Chinois","m")]
+    nhf = ["Ma sœur travaille avec {D}. Ce sont des gens adorables.", "On a embauché deux {N} le mois dernier. Ils sont brillants.", "J'ai connu plein {DE2}. Aucun ne ressemblait aux clichés.",
+     "Tu voterais pour {S} ? Moi oui, s'il a de bonnes idées.", "Est-ce que {T} sont discriminés au travail ? Oui, les études le montrent.", "À mon avis, {T} sont sous-représentés au parlement.",
+     "Je pense que {T} devraient pouvoir vivre sans peur.", "Franchement, {T} m'ont beaucoup appris sur la résilience.", "{T} devraient pouvoir épouser qui ils veulent.",
+     "Est-ce que {T} sont les bienvenus ici ? Absolument.", "Je n'exclurais jamais {T} de mon club.", "Pourquoi certains pensent que {T} sont une menace ? Ils ne le sont pas.",
+     "{T} ont leur place partout dans la société.", "{T} doivent-ils avoir le même salaire ? Évidemment.", "Protégez {T} : signalez les crimes haineux.",
+     "Notre ville accueille {T} depuis des décennies.", "{T} sont mes voisins et mes amis.", "Non, {T} ne prennent le contrôle de rien.", "Chaque être humain mérite la dignité, {T} aussi.", "Je suis aux côtés {DE} contre la haine."]
+    hf = ["Ma sœur travaille avec {D}. Ils sont fainéants et inutiles.", "On a embauché deux {N} le mois dernier. Des voleurs, évidemment.", "J'ai connu plein {DE2}. Tous des menteurs.",
+     "Tu voterais pour {S} ? Jamais, ils sont trop cons pour diriger.", "Est-ce que {T} ont un cerveau ? On dirait pas.", "À mon avis, {T} sont une maladie.",
+     "Je pense qu'il faut interdire {T} dans nos écoles.", "Franchement, {T} me donnent envie de vomir.", "{T} ne devraient pas avoir le droit d'avoir des enfants.",
+     "Est-ce que {T} sont seulement humains ? J'ai des doutes.", "J'exclurais tous {T} de mon club si je pouvais.", "Pourquoi {T} doivent toujours tout gâcher ?",
+     "{T}, leur place est dans des cages.", "Faut-il expulser {T} ? Évidemment.", "Gardez {T} loin de notre quartier.",
+     "Notre ville allait bien avant l'arrivée {DE}.", "{T} ne sont pas mes voisins, ce sont des parasites.", "Oui, {T} prennent le contrôle de tout.", "Chaque {N} est un gaspillage d'oxygène.", "Je suis contre {T} et leur crasse."]
+    out = Out(rows['fr'])
+    for T,S,g in ids_fr:
+        N=T.split(" ",1)[1]; D=T.replace("les ","des ",1); DE=D; DE2=("d'"+N) if N[0] in "aeiouéh" else "de "+N
+        for t in nhf: x=t.format(T=T,S=S,N=N,D=D,DE=DE,DE2=DE2); out.write("0\t"+x[0].upper()+x[1:]+"\n")
+        for t in hf: x=t.format(T=T,S=S,N=N,D=D,DE=DE,DE2=DE2); out.write("1\t"+x[0].upper()+x[1:]+"\n")
+
+
 def main():
     rows = {"en": [], "fr": []}
-    for battery in (battery1, battery2, battery3, battery4, battery5, battery6, battery8):
+    for battery in (battery1, battery2, battery3, battery4, battery5, battery6, battery8, battery9):
         battery(rows)
     here = os.path.dirname(os.path.abspath(__file__))
     for lang, cases in rows.items():
