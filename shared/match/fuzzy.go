@@ -13,21 +13,28 @@ import (
 // predicates (the lexicons) are also found with one letter dropped, one
 // letter added or two neighbouring letters swapped, when long enough that
 // such a change rarely makes another word, and a word may be split in two
-// or two words joined where that yields lexicon words. A letter replaced
+// or two words joined where that yields lexicon words. The one word of a
+// flagging rule (a slur) has only the variants that seldom make another
+// word: two letters swapped, one doubled (lexSlur). A letter replaced
 // by another is not a variant: too many ordinary words are one letter away
 // from another ("block", "black"). Nor is a first letter dropped or added
 // (a doubled one excepted): haste and disguise change the inside of a
 // word, and the first letter is what tells many words apart ("kills",
 // "skills"; "slaughter", "laughter"; "scum", "cum").
 //
-// The variants are looked up in a second walk only, made when the first
-// found half a frame: a target and no predicate, or a predicate and no
-// target; a post whose frames are already whole pays nothing for them.
-// A post in which the first walk found neither has its unknown words
-// looked up as groups' names only, for the model, which reads a group's
-// name as the group ("blck people just don't want to work"): a few hash
+// The variants are looked up in a second walk only (halfFrame says
+// which words, and as what): near half a frame, a target and no predicate
+// or a predicate and no target, as any variant; near whole frames, long
+// unknown words as groups' names only. A post in which the first walk
+// found no group has its unknown words looked up as groups' names or
+// slurs, for the model, which reads a group's name as the group ("blck
+// people just don't want to work"), its short unknown words joined to
+// the next as names ("bl ack"), and names run together with a stopword
+// or after a case break split ("ofrefugees", "opinionJews"): a few hash
 // probes of a small bitmap rule out most words (mayName), and a Matcher
-// remembers the words it found to be none (variantNear).
+// remembers the words it found to be none (variantNear). A list of
+// flagging words alone now has these look-ups too, its words being
+// slurs: a second walk for every post that names no group.
 
 // How long a lexicon word must be for each variant: a swap of two
 // neighbours rarely makes another word, even of a short one ("jwe",
