@@ -476,6 +476,11 @@ func (m *Matcher) variantNear(t *normalize.Text, i int) variant {
 	if m.near[i]&nearFrame != 0 {
 		return m.variant(t, i)
 	}
+	if m.near[i] == nearSplit {
+		// A short word: only its join to the next, which no miss of
+		// the word alone can rule out.
+		return m.joinedVariant(t, i, true)
+	}
 	m.key = appendKey(m.key[:0], t.WordText(i))
 	if len(m.key) > maxFuzzyKey {
 		return variant{}
