@@ -90,6 +90,9 @@ type Analyzer struct {
 	restricted []int32
 	// senses has the hit indexes of the sense cues (homonym).
 	senses []int32
+	// answers has the hit indexes of the challenge cues of order after,
+	// which answer a challenge just asked (challenged).
+	answers []int32
 }
 
 type wordInfo struct {
@@ -127,7 +130,7 @@ func (a *Analyzer) Analyze(text string, t *normalize.Text, hits []match.Hit, lis
 	r.Frames = r.Frames[:0]
 	r.HitContext = r.HitContext[:0]
 	r.Ingroup, r.Context = "", None
-	a.target, a.pred, a.after, a.senses = a.target[:0], a.pred[:0], a.after[:0], a.senses[:0]
+	a.target, a.pred, a.after, a.senses, a.answers = a.target[:0], a.pred[:0], a.after[:0], a.senses[:0], a.answers[:0]
 	if a.cues == nil {
 		a.cues = make([][]int32, len(rules.CueClasses))
 	}
@@ -148,6 +151,8 @@ func (a *Analyzer) Analyze(text string, t *normalize.Text, hits []match.Hit, lis
 		case rules.Cue:
 			if rule.Class == rules.Ingroup && rule.Order == rules.After {
 				a.after = append(a.after, int32(i))
+			} else if rule.Class == rules.Challenge && rule.Order == rules.After {
+				a.answers = append(a.answers, int32(i))
 			} else if rule.Class == rules.Sense {
 				a.senses = append(a.senses, int32(i))
 			} else if c := cueIndex(rule.Class); c >= 0 {
@@ -327,7 +332,10 @@ func (a *Analyzer) negates(n, tg match.Hit) bool {
 
 // challenged reports whether negation n follows target tg in a question
 // that a challenge cue opens just before tg: "Is there a single T who
-// isn't P?" dares the reader to name one, and so says P of them all.
+// isn't P?" dares the reader to name one, and so says P of them all. A
+// challenge cue of order after may instead answer the question at once,
+// in the next words: "Did you hear about the T who wasn't P? Neither did
+// I."
 func (a *Analyzer) challenged(hits []match.Hit, n, tg match.Hit) bool {
 	if !a.words[tg.Words[0]].question || n.Words[0] < tg.Words[1] || n.Words[0]-tg.Words[1] > maxChallengeGap ||
 		a.words[n.Words[0]].clause != a.words[tg.Words[0]].clause {
@@ -338,8 +346,17 @@ func (a *Analyzer) challenged(hits []match.Hit, n, tg match.Hit) bool {
 			return true
 		}
 	}
+	for _, ci := range a.answers {
+		if c := hits[ci]; c.Words[0] > n.Words[0] && !a.words[c.Words[0]].question && c.Words[0]-n.Words[0] <= maxChallengeGap+answerReach {
+			return true
+		}
+	}
 	return false
 }
+
+// answerReach is how many words past a question's reach an answer that
+// challenges it may stand ("… wasn't P? Neither did I.").
+const answerReach = 4
 
 // particleOf reports whether negation n stands just before a predicate
 // that holds a negation of its own: the « ne » of « n'apportent rien », «

@@ -72,6 +72,7 @@ func lexicon() *rules.List {
 			cue("c-never", rules.Negation, "never"),
 			cue("c-can-t", rules.Inability, "can t"),
 			cue("c-a-single", rules.Challenge, "a single"),
+			{ID: "c-neither-did-i", Kind: rules.Phrase, Role: rules.Cue, Class: rules.Challenge, Order: rules.After, Text: "neither did i"},
 			cue("c-isn-t", rules.Negation, "isn t"),
 			cue("c-isn", rules.Link, "isn"),
 			pr("p-apportent-rien", rules.Derogate, "", "apportent rien"),
@@ -340,6 +341,9 @@ func TestPostContext(t *testing.T) {
 		// Every frame negated, and counter-speech in the post: the
 		// negation is the counter-speech's.
 		"immigrants are not vermin, stop calling them that": frames.Countered,
+		// A challenge answered at once: the negation is the question's.
+		"Ever met an immigrant who isn't stupid? Neither did I.": frames.None,
+		"Ever met an immigrant who isn't stupid?":                frames.Negated,
 	} {
 		hits := m.Match(text)
 		if got := a.Analyze(text, m.Text, hits, e.Lists).Context; got != want {

@@ -125,7 +125,9 @@ const (
 	// not what the post says they all are: "a single", "one" before the
 	// group in a question ("Is there a single T who isn't P?", « Citez-moi
 	// un T qui ne soit pas P ? »). The negation after the group is then
-	// the challenge's, and says P of them all.
+	// the challenge's, and says P of them all. A challenge cue of order
+	// after answers such a question at once ("Did you hear about the T
+	// who wasn't P? Neither did I.").
 	Challenge Class = "challenge"
 	// Person introduces one person by the group they belong to, just
 	// before the group's name: "my brother is", "she's", « mon cousin
@@ -181,7 +183,8 @@ type Rule struct {
 	Class Class `msg:"class,omitempty" json:"class,omitempty" yaml:"class,omitempty"`
 	// Order is where a predicate stands relative to its target; empty is
 	// the class's default (DefaultOrder). An in-group cue may have the
-	// order After: it follows the slur it reclaims.
+	// order After: it follows the slur it reclaims; a challenge cue too:
+	// it answers the question just asked.
 	Order Order `msg:"order,omitempty" json:"order,omitempty" yaml:"order,omitempty"`
 	// Text is the term, the phrase, or the RE2 pattern. Terms and phrases
 	// are normalised like the text they are matched against, so authors

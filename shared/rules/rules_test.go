@@ -82,7 +82,10 @@ func TestValidate(t *testing.T) {
 		{"order on a term", func(l *List) { l.Rules[0].Order = After }, `rule "t1": order: "after": only predicates have an order`},
 		{"order on a cue", func(l *List) {
 			l.Rules[0] = Rule{ID: "c1", Role: Cue, Class: Negation, Order: After, Kind: Term, Text: "never"}
-		}, `rule "c1": order: "after": only predicates have an order, and in-group cues the order after`},
+		}, `rule "c1": order: "after": only predicates have an order, and in-group and challenge cues the order after`},
+		{"order before on a challenge cue", func(l *List) {
+			l.Rules[0] = Rule{ID: "c1", Role: Cue, Class: Challenge, Order: Before, Kind: Phrase, Text: "neither did i"}
+		}, `rule "c1": order: "before"`},
 		{"order before on an in-group cue", func(l *List) {
 			l.Rules[0] = Rule{ID: "c1", Role: Cue, Class: Ingroup, Order: Before, Kind: Term, Text: "proudly"}
 		}, `rule "c1": order: "before"`},

@@ -319,9 +319,10 @@ func checkRole(r *Rule, add func(field, msg string)) {
 		if !slices.Contains(CueClasses, r.Class) {
 			add("class", strconv.Quote(string(r.Class))+" is not a cue class (known: "+names(CueClasses)+")")
 		}
-		// An in-group cue may follow the slur it reclaims (« et fière »).
-		if r.Order != "" && (r.Class != Ingroup || r.Order != After) {
-			add("order", strconv.Quote(string(r.Order))+": only predicates have an order, and in-group cues the order after")
+		// An in-group cue may follow the slur it reclaims (« et fière »),
+		// a challenge the question it answers ("Neither did I.").
+		if r.Order != "" && (r.Class != Ingroup && r.Class != Challenge || r.Order != After) {
+			add("order", strconv.Quote(string(r.Order))+": only predicates have an order, and in-group and challenge cues the order after")
 		}
 	default:
 		add("role", "unknown role "+strconv.Quote(string(r.Role))+" (known: target, predicate, cue, or none)")

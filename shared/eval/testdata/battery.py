@@ -327,9 +327,47 @@ def battery9(rows):
         for t in hf: x=t.format(T=T,S=S,N=N,D=D,DE=DE,DE2=DE2); out.write("1\t"+x[0].upper()+x[1:]+"\n")
 
 
+def battery10(rows):
+    ids_en = [("women","woman"),("trans people","trans person"),("gay people","gay person"),("black people","black person"),("disabled people","disabled person"),("Muslims","Muslim"),("immigrants","immigrant"),("Jews","Jew"),("refugees","refugee"),("lesbians","lesbian"),("Roma","Roma person"),("Chinese people","Chinese person")]
+    nh = [
+     "You are a disgusting person and everyone knows it.", "You're a worthless idiot, get off my page.", "I really can't stand cauliflower.", "This phone is absolute garbage.",
+     "Fuck this weather, seriously.", "Holy shit, that concert was insane!", "We are a group of {T} meeting every Sunday.", "I'm a {S} and I love my life.",
+     "I love {T}, they make my city better.", "{T} are great, honestly.", "Being around {T} makes me happy.", "'{T} are scum'? Are you serious? Delete this.",
+     "Who writes '{T} should die' on a bus stop? Sick people.", "You call {T} animals and then wonder why people unfollow you.", "The phrase '{T} are a disease' should shock everyone.",
+     "My cat is a little monster but I love her.", "Referees are blind idiots, all of them.", "People who drive like that should lose their licence.", "I'm proud to be a {S}.", "Most {T} I know are kind people.",
+    ]
+    h = [
+     "I have met many {T} and I hate every single one of them.", "Of course I don't like {T}. They're disgusting.", "Fuck {T}, they ruin everything.", "{T} are fucking parasites.",
+     "Why are {T} so fucking stupid?", "I think {T} are the worst people on earth.", "{T} make me sick to my stomach.", "I'd rather die than live next to {T}.",
+     "There's nothing worse than a {S}.", "If you're a {S}, you're a mistake.", "{T} are subhuman, plain and simple.", "Go back to where you came from, {S}.",
+     "You {T} are all the same, filthy and lying.", "{T} shouldn't be allowed in public.", "Did you hear about the {S} who wasn't a thief? Neither did I.", "{T} need to be put down like dogs.",
+     "I'll make sure every {S} in town suffers.", "No one wants {T} here. Leave.", "{T} are vile creatures.", "Typical {T}, ruining everything they touch.",
+    ]
+    out = Out(rows['en'])
+    for T,S in ids_en:
+        for t in nh: x=t.format(T=T,S=S); out.write("0\t"+x[0].upper()+x[1:]+"\n")
+        for t in h: x=t.format(T=T,S=S); out.write("1\t"+x[0].upper()+x[1:]+"\n")
+    ids_fr = [("les femmes","une femme","femmes"),("les trans","une personne trans","personnes trans"),("les homosexuels","un homosexuel","homosexuels"),("les Noirs","un Noir","Noirs"),("les handicapés","un handicapé","handicapés"),("les musulmans","un musulman","musulmans"),("les immigrés","un immigré","immigrés"),("les juifs","un juif","juifs"),("les réfugiés","un réfugié","réfugiés"),("les lesbiennes","une lesbienne","lesbiennes"),("les Roms","un Rom","Roms"),("les Chinois","un Chinois","Chinois")]
+    nhf = ["T'es une personne répugnante et tout le monde le sait.", "T'es un crétin fini, dégage de ma page.", "Je ne supporte vraiment pas le chou-fleur.", "Ce téléphone est une vraie merde.",
+     "Putain de météo, sérieux.", "Bordel, ce concert était dingue !", "Nous sommes un groupe {DE} qui se retrouve chaque dimanche.", "Je suis {S} et j'adore ma vie.",
+     "J'adore {T}, ils rendent ma ville meilleure.", "{T} sont géniaux, franchement.", "Être entouré {DE} me rend heureux.", "« {T} sont des ordures » ? T'es sérieux ? Supprime ça.",
+     "Qui écrit « mort aux {N} » sur un abribus ? Des malades.", "Tu traites {T} d'animaux et tu t'étonnes qu'on se désabonne.", "La phrase « {T} sont une maladie » devrait choquer tout le monde.",
+     "Mon chat est un petit monstre mais je l'adore.", "Les arbitres sont des aveugles, tous.", "Les gens qui conduisent comme ça devraient perdre leur permis.", "Fier d'être {S}.", "La plupart des {N} que je connais sont gentils."]
+    hf = ["J'ai rencontré plein {DE} et je les déteste tous.", "Évidemment que je n'aime pas {T}. Ils sont répugnants.", "Nique {T}, ils gâchent tout.", "{T} sont des putains de parasites.",
+     "Pourquoi {T} sont aussi cons ?", "Je pense que {T} sont les pires gens sur terre.", "{T} me donnent envie de vomir.", "Je préférerais mourir que vivre à côté {DE}.",
+     "Il n'y a rien de pire qu'{S}.", "Si t'es {S}, t'es une erreur.", "{T} sont des sous-hommes, point.", "Retourne d'où tu viens, sale {N1}.",
+     "Vous {T}, vous êtes tous pareils, sales et menteurs.", "{T} ne devraient pas avoir le droit de sortir en public.", "Tu connais l'histoire {DE1} qui n'était pas un voleur ? Moi non plus.", "Il faudrait piquer {T} comme des chiens.",
+     "Je vais faire souffrir chaque {N1} de la ville.", "Personne ne veut {DE} ici. Dégagez.", "{T} sont des créatures immondes.", "Typique {DE}, ils gâchent tout ce qu'ils touchent."]
+    out = Out(rows['fr'])
+    for T,S,N in ids_fr:
+        N1=S.split(" ",1)[1]; DE=T.replace("les ","des ",1); DE1="du "+N1 if not S.startswith("une") else "de la "+N1
+        for t in nhf: x=t.format(T=T,S=S,N=N,N1=N1,DE=DE,DE1=DE1); out.write("0\t"+x[0].upper()+x[1:]+"\n")
+        for t in hf: x=t.format(T=T,S=S,N=N,N1=N1,DE=DE,DE1=DE1); out.write("1\t"+x[0].upper()+x[1:]+"\n")
+
+
 def main():
     rows = {"en": [], "fr": []}
-    for battery in (battery1, battery2, battery3, battery4, battery5, battery6, battery8, battery9):
+    for battery in (battery1, battery2, battery3, battery4, battery5, battery6, battery8, battery9, battery10):
         battery(rows)
     here = os.path.dirname(os.path.abspath(__file__))
     for lang, cases in rows.items():
