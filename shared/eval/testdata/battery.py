@@ -365,9 +365,51 @@ def battery10(rows):
         for t in hf: x=t.format(T=T,S=S,N=N,N1=N1,DE=DE,DE1=DE1); out.write("1\t"+x[0].upper()+x[1:]+"\n")
 
 
+def battery11(rows):
+    ids_en = [("women","woman"),("trans people","trans person"),("gay people","gay person"),("black people","black person"),("disabled people","disabled person"),("Muslims","Muslim"),("immigrants","immigrant"),("Jews","Jew"),("refugees","refugee"),("lesbians","lesbian"),("Roma","Roma person"),("Chinese people","Chinese person")]
+    nh = [
+     "Police are investigating graffiti that called {T} 'vermin'.", "A survey found that half of {T} have faced abuse online.", "The minister condemned attacks on {T} this week.",
+     "How many {T} live in France? I'm writing a report.", "What are the main festivals celebrated by {T}?", "In the 1930s, propaganda portrayed {T} as rats.",
+     "Ask any {S} and they'll tell you how tiring the prejudice is.", "{T} swarm the beach every summer? No, that's tourists, and it's fine.", "There's a flood warning for the area where many {T} live.",
+     "The bees swarmed the garden this morning.", "Our team invaded the pitch after the final whistle!", "The invasion of Normandy began in 1944.",
+     "She said '{T} are a plague' and was rightly condemned.", "Is it legal to refuse a flat to {T}? No, it's discrimination.", "{T} were targeted in the attack, and the country mourns.",
+     "It's absurd to claim {T} are replacing anyone.", "Saying {T} 'breed like rabbits' is an old racist trope.", "Nobody is being 'replaced' by {T}.", "Why is hate against {T} rising? Experts explain.", "The court convicted a man for threatening {T}.",
+    ]
+    h = [
+     "{T} swarm our cities like locusts.", "{T} are infesting every neighbourhood.", "The {T} invasion must be stopped.",
+     "We're being replaced by {T} and nobody dares say it.", "{T} breed like rabbits to take over.", "Just asking questions: why are {T} always criminals?",
+     "{T} flood in and ruin everything.", "Time for remigration of all {T}.", "Our country is drowning in {T}.",
+     "{T} are an infestation, full stop.", "Why won't anyone admit that {T} are inferior?", "Face it, {T} will never be like us.",
+     "{T} are a virus spreading through Europe.", "Every {S} is a ticking time bomb.", "{T} should be sterilised for the good of society.",
+     "I'm done pretending {T} are human.", "{T} are the enemy within.", "Stop the {T} before they take over.", "Purge the {T}.", "{T} contaminate everything they touch.",
+    ]
+    out = Out(rows['en'])
+    for T,S in ids_en:
+        for t in nh: x=t.format(T=T,S=S); out.write("0\t"+x[0].upper()+x[1:]+"\n")
+        for t in h: x=t.format(T=T,S=S); out.write("1\t"+x[0].upper()+x[1:]+"\n")
+    ids_fr = [("les femmes","une femme","femmes"),("les trans","une personne trans","personnes trans"),("les homosexuels","un homosexuel","homosexuels"),("les Noirs","un Noir","Noirs"),("les handicapés","un handicapé","handicapés"),("les musulmans","un musulman","musulmans"),("les immigrés","un immigré","immigrés"),("les juifs","un juif","juifs"),("les réfugiés","un réfugié","réfugiés"),("les lesbiennes","une lesbienne","lesbiennes"),("les Roms","un Rom","Roms"),("les Chinois","un Chinois","Chinois")]
+    nhf = ["La police enquête sur des tags qui traitent {T} de « vermine ».", "Une enquête montre que la moitié {DE} ont subi du harcèlement en ligne.", "La ministre a condamné les agressions contre {T} cette semaine.",
+     "Combien {DE} vivent en France ? J'écris un exposé.", "Quelles sont les principales fêtes {DE} ?", "Dans les années 30, la propagande présentait {T} comme des rats.",
+     "Demande à {S}, on te dira à quel point les préjugés sont épuisants.", "Alerte inondation dans le quartier où vivent beaucoup {DE}.",
+     "Les abeilles ont envahi le jardin ce matin.", "Les supporters ont envahi la pelouse après le coup de sifflet !", "Le débarquement en Normandie a commencé en 1944.",
+     "Elle a dit que {T} étaient « une plaie » et a été condamnée, à juste titre.", "Est-il légal de refuser un appartement à {DEE} ? Non, c'est de la discrimination.", "{T} ont été visés par l'attentat, le pays est en deuil.",
+     "C'est absurde de prétendre que {T} remplacent qui que ce soit.", "Dire que {T} « se reproduisent comme des lapins », c'est un vieux cliché raciste.", "Personne n'est « remplacé » par {T}.", "Pourquoi la haine contre {T} augmente-t-elle ? Des experts expliquent.", "Le tribunal a condamné un homme pour avoir menacé {T}.", "Le grand remplacement est une théorie complotiste sans fondement."]
+    hf = ["{T} envahissent nos villes comme des sauterelles.", "{T} infestent tous les quartiers.", "Il faut stopper l'invasion {DE}.",
+     "On est en train d'être remplacés par {T} et personne n'ose le dire.", "{T} se reproduisent comme des lapins pour prendre le contrôle.", "Je pose juste la question : pourquoi {T} sont toujours des délinquants ?",
+     "{T} déferlent et détruisent tout.", "Il est temps de remigrer tous {T}.", "Notre pays se noie sous {T}.",
+     "{T} sont une infestation, point.", "Pourquoi personne n'ose dire que {T} sont inférieurs ?", "Regardez les choses en face, {T} ne seront jamais comme nous.",
+     "{T} sont un virus qui se répand en Europe.", "Chaque {N1} est une bombe à retardement.", "Il faudrait stériliser {T} pour le bien de la société.",
+     "J'arrête de faire semblant que {T} sont humains.", "{T} sont l'ennemi de l'intérieur.", "Arrêtons {T} avant qu'ils prennent le contrôle.", "Il faut purger le pays {DE}.", "{T} contaminent tout ce qu'ils touchent."]
+    out = Out(rows['fr'])
+    for T,S,N in ids_fr:
+        N1=S.split(" ",1)[1]; DE=T.replace("les ","des ",1); DEE=DE
+        for t in nhf: x=t.format(T=T,S=S,N=N,N1=N1,DE=DE,DEE=DEE); out.write("0\t"+x[0].upper()+x[1:]+"\n")
+        for t in hf: x=t.format(T=T,S=S,N=N,N1=N1,DE=DE,DEE=DEE); out.write("1\t"+x[0].upper()+x[1:]+"\n")
+
+
 def main():
     rows = {"en": [], "fr": []}
-    for battery in (battery1, battery2, battery3, battery4, battery5, battery6, battery8, battery9, battery10):
+    for battery in (battery1, battery2, battery3, battery4, battery5, battery6, battery8, battery9, battery10, battery11):
         battery(rows)
     here = os.path.dirname(os.path.abspath(__file__))
     for lang, cases in rows.items():
