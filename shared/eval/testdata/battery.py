@@ -407,9 +407,47 @@ def battery11(rows):
         for t in hf: x=t.format(T=T,S=S,N=N,N1=N1,DE=DE,DEE=DEE); out.write("1\t"+x[0].upper()+x[1:]+"\n")
 
 
+def battery12(rows):
+    ids_en = [("women","woman"),("trans people","trans person"),("gay people","gay person"),("black people","black person"),("disabled people","disabled person"),("Muslims","Muslim"),("immigrants","immigrant"),("Jews","Jew"),("refugees","refugee"),("lesbians","lesbian"),("Roma","Roma person"),("Chinese people","Chinese person")]
+    nh = ["Here's to all the {T} out there, you're amazing.", "As {T}, we know how much work is left.", "Our choir is made up of {T} and retirees.",
+     "I never thought {T} were anything but equal.", "{T} have never been the problem.", "No {S} has ever done me wrong, and I've known many.",
+     "Not a single {S} I know supports that law.", "I've never met a {S} who didn't love football, funny enough.", "Many {T} work as nurses and teachers.",
+     "The best doctor I ever had was a {S}.", "{T} in my town organised a food drive for the homeless.", "{T} are just like everyone else: some great, some annoying.",
+     "I'd happily have {T} as neighbours.", "I was wrong about {T}, and I'm glad I was.", "The {S} next door helped me move house.",
+     "{T} deserve better than the way the media talks about them.", "Do you know any {T}? You should, they're great.", "History will not be kind to those who persecuted {T}.", "{T} won the right to vote here decades ago.", "Let {T} live their lives in peace."]
+    h = ["{T} are never any good at anything.", "I've never met a {S} who wasn't a liar.", "No {S} has ever contributed anything to this country.",
+     "I'd rather have a dog than a {S} as a neighbour.", "{T} would be better off dead.", "A {S} will never be a real citizen.",
+     "{T} can't be trusted, not even one.", "There's not a single decent {S} alive.", "{T} have never done an honest day's work.",
+     "I wouldn't trust a {S} with my dog.", "Put a {S} in charge and watch everything collapse.", "{T} only know how to take.",
+     "A {S} in my family? Over my dead body.", "{T} are good for nothing.", "You'll never see a {S} do anything useful.",
+     "{T} should go live somewhere else, far away from us.", "The world doesn't need more {T}.", "Nobody likes {T}, they should take the hint.", "{T} are lesser people, everyone knows.", "Don't ever let a {S} near your family."]
+    out = Out(rows['en'])
+    for T,S in ids_en:
+        for t in nh: x=t.format(T=T,S=S); out.write("0\t"+x[0].upper()+x[1:]+"\n")
+        for t in h: x=t.format(T=T,S=S); out.write("1\t"+x[0].upper()+x[1:]+"\n")
+    ids_fr = [("les femmes","une femme","femmes"),("les trans","une personne trans","personnes trans"),("les homosexuels","un homosexuel","homosexuels"),("les Noirs","un Noir","Noirs"),("les handicapés","un handicapé","handicapés"),("les musulmans","un musulman","musulmans"),("les immigrés","un immigré","immigrés"),("les juifs","un juif","juifs"),("les réfugiés","un réfugié","réfugiés"),("les lesbiennes","une lesbienne","lesbiennes"),("les Roms","un Rom","Roms"),("les Chinois","un Chinois","Chinois")]
+    nhf = ["À tous {T}, vous êtes formidables.", "En tant que {N}, nous savons le chemin qu'il reste.", "Notre chorale réunit {DE} et des retraités.",
+     "Je n'ai jamais pensé que {T} étaient autre chose que nos égaux.", "{T} n'ont jamais été le problème.", "Aucun {N1} ne m'a jamais fait de tort, et j'en ai connu beaucoup.",
+     "Pas un seul {N1} que je connais ne soutient cette loi.", "Beaucoup {DE2} travaillent comme infirmiers ou profs.",
+     "Le meilleur médecin que j'ai eu était {S}.", "{T} de ma ville ont organisé une collecte pour les sans-abri.", "{T} sont comme tout le monde : certains géniaux, d'autres pénibles.",
+     "J'aimerais bien avoir {DE} comme voisins.", "Je me trompais sur {T}, et j'en suis content.", "{S} d'à côté m'a aidé à déménager.",
+     "{T} méritent mieux que la façon dont les médias parlent d'eux.", "Tu connais {DE} ? Tu devrais, ils sont super.", "L'histoire jugera sévèrement ceux qui ont persécuté {T}.", "Laissez {T} vivre leur vie en paix.", "Vive {T} !", "Bienvenue à {T} dans notre association."]
+    hf = ["{T} ne sont jamais bons à rien.", "Je n'ai jamais rencontré {S} qui ne soit pas menteur.", "Aucun {N1} n'a jamais rien apporté à ce pays.",
+     "Je préfère avoir un chien qu'{S} comme voisin.", "{T} seraient mieux morts.", "{S} ne sera jamais un vrai citoyen.",
+     "On ne peut pas faire confiance {AUX}, pas un seul.", "Il n'existe pas un seul {N1} correct.", "{T} n'ont jamais travaillé honnêtement de leur vie.",
+     "Je ne confierais même pas mon chien à {S}.", "Mettez {S} aux commandes et tout s'effondre.", "{T} ne savent que prendre.",
+     "{S} dans ma famille ? Plutôt crever.", "{T} ne sont bons à rien.", "Tu ne verras jamais {S} faire quoi que ce soit d'utile.",
+     "{T} devraient aller vivre ailleurs, loin de nous.", "Le monde n'a pas besoin de plus {DE2}.", "Personne n'aime {T}, qu'ils comprennent le message.", "{T} sont des sous-gens, tout le monde le sait.", "Ne laissez jamais {S} approcher votre famille."]
+    out = Out(rows['fr'])
+    for T,S,N in ids_fr:
+        N1=S.split(" ",1)[1]; DE=T.replace("les ","des ",1); DE2=("d'"+N) if N[0] in "aeiouéh" else "de "+N; AUX=T.replace("les ","aux ",1)
+        for t in nhf: x=t.format(T=T,S=S,N=N,N1=N1,DE=DE,DE2=DE2,AUX=AUX); out.write("0\t"+x[0].upper()+x[1:]+"\n")
+        for t in hf: x=t.format(T=T,S=S,N=N,N1=N1,DE=DE,DE2=DE2,AUX=AUX); out.write("1\t"+x[0].upper()+x[1:]+"\n")
+
+
 def main():
     rows = {"en": [], "fr": []}
-    for battery in (battery1, battery2, battery3, battery4, battery5, battery6, battery8, battery9, battery10, battery11):
+    for battery in (battery1, battery2, battery3, battery4, battery5, battery6, battery8, battery9, battery10, battery11, battery12):
         battery(rows)
     here = os.path.dirname(os.path.abspath(__file__))
     for lang, cases in rows.items():
