@@ -445,9 +445,47 @@ def battery12(rows):
         for t in hf: x=t.format(T=T,S=S,N=N,N1=N1,DE=DE,DE2=DE2,AUX=AUX); out.write("1\t"+x[0].upper()+x[1:]+"\n")
 
 
+def battery13(rows):
+    ids_en = [("women","woman"),("trans people","trans person"),("gay people","gay person"),("black people","black person"),("disabled people","disabled person"),("Muslims","Muslim"),("immigrants","immigrant"),("Jews","Jew"),("refugees","refugee"),("lesbians","lesbian"),("Roma","Roma person"),("Chinese people","Chinese person")]
+    nh = ["I volunteered with {T} last year. These people taught me so much.", "{T}? Their kind words got me through a hard year.", "The {T} on my street are lovely, that lot throw the best parties.",
+     "My neighbours are {T} and they're the best neighbours I've had.", "{T} have every right to be here.", "Met some {T} at the conference, brilliant people.",
+     "There are {T} in every profession, from surgeons to bakers.", "Some {T} voted left, some voted right, like everyone.", "{T} are part of our history.",
+     "If your joke is about {T} being stupid, it's not a joke.", "I told my uncle that calling {T} 'that lot' is rude.", "{T} deserve to be heard.",
+     "You people who harass {T} online should be ashamed.", "Their kind of hatred against {T} has no place here.", "We should learn from {T} who survived so much.",
+     "{T} aren't a monolith.", "Proud of the {T} in our team who won the award.", "Saying 'you people' to {T} is condescending.", "{T} make up a fifth of our volunteers.", "Thank you to all the {T} who helped us."]
+    h = ["I met some {T} last year. These people are animals.", "{T} and their kind should be wiped out.", "That lot, the {T}, are ruining this country.",
+     "My neighbours are {T}. Filthy, the lot of them.", "{T} have no right to be here.", "Met some {T} at the station, disgusting people.",
+     "{T} are a cancer on every profession.", "You people, you {T}, are a plague.", "{T} are a stain on our history.",
+     "Their kind, the {T}, should be kept away from decent folk.", "{T}: never trust them, never hire them.", "{T} deserve to be silenced.",
+     "I'd ban {T} from every school if I could.", "{T} breed crime, it's their nature.", "Every {S} I've met was a thief.",
+     "{T} are an invasive species.", "Get rid of the {T} in our team, they drag us down.", "You people are all the same, you {T}.", "{T} are a fifth column.", "No thanks to the {T}, the parasites."]
+    out = Out(rows['en'])
+    for T,S in ids_en:
+        for t in nh: x=t.format(T=T,S=S); out.write("0\t"+x[0].upper()+x[1:]+"\n")
+        for t in h: x=t.format(T=T,S=S); out.write("1\t"+x[0].upper()+x[1:]+"\n")
+    ids_fr = [("les femmes","une femme","femmes"),("les trans","une personne trans","personnes trans"),("les homosexuels","un homosexuel","homosexuels"),("les Noirs","un Noir","Noirs"),("les handicapés","un handicapé","handicapés"),("les musulmans","un musulman","musulmans"),("les immigrés","un immigré","immigrés"),("les juifs","un juif","juifs"),("les réfugiés","un réfugié","réfugiés"),("les lesbiennes","une lesbienne","lesbiennes"),("les Roms","un Rom","Roms"),("les Chinois","un Chinois","Chinois")]
+    nhf = ["J'ai fait du bénévolat avec {DE} l'an dernier. Ces gens-là m'ont tant appris.", "Mes voisins sont {N} et ce sont les meilleurs voisins que j'ai eus.", "{T} ont tout à fait le droit d'être ici.",
+     "J'ai rencontré {DE} au colloque, des gens brillants.", "Il y a {DE} dans tous les métiers, de chirurgien à boulanger.", "{T} font partie de notre histoire.",
+     "Si ta blague, c'est que {T} sont bêtes, ce n'est pas une blague.", "{T} méritent d'être entendus.", "Vous qui harcelez {T} en ligne, vous devriez avoir honte.",
+     "Ce genre de haine contre {T} n'a pas sa place ici.", "{T} ne forment pas un bloc.", "Fiers {DE} de notre équipe qui ont remporté le prix.",
+     "Dire « vous autres » à {DE}, c'est condescendant.", "Merci à tous {T} qui nous ont aidés.", "{T} représentent un cinquième de nos bénévoles.",
+     "Ces gens-là, {T}, m'ont accueilli comme un frère.", "Certains {N} votent à gauche, d'autres à droite, comme tout le monde.", "Nos voisins {N} ont organisé la fête du quartier.", "On a beaucoup à apprendre {DE}.", "Cette race de chiens est adorable, pas comme les chats du voisin."]
+    hf = ["J'ai croisé {DE} l'an dernier. Ces gens-là sont des animaux.", "{T} et leur race devraient être éradiqués.", "Cette racaille, {T}, ruine le pays.",
+     "Mes voisins sont {N}. Des crasseux, tous autant qu'ils sont.", "{T} n'ont aucun droit d'être ici.", "J'ai vu {DE} à la gare, des gens répugnants.",
+     "{T} sont un cancer dans tous les métiers.", "Vous autres, {T}, vous êtes une plaie.", "{T} sont une tache sur notre histoire.",
+     "Leur engeance, {T}, doit être tenue à l'écart des gens honnêtes.", "{T} : jamais leur faire confiance, jamais les embaucher.", "{T} méritent d'être réduits au silence.",
+     "J'interdirais {T} dans toutes les écoles si je pouvais.", "{T} engendrent la délinquance, c'est leur nature.", "Tous {T} que j'ai croisés étaient des voleurs.",
+     "{T} sont une espèce invasive.", "Virez {T} de l'équipe, ils nous tirent vers le bas.", "Vous êtes tous pareils, vous {T}.", "{T} sont une cinquième colonne.", "{T}, ça vole et ça ment, c'est tout."]
+    out = Out(rows['fr'])
+    for T,S,N in ids_fr:
+        DE=T.replace("les ","des ",1)
+        for t in nhf: x=t.format(T=T,S=S,N=N,DE=DE); out.write("0\t"+x[0].upper()+x[1:]+"\n")
+        for t in hf: x=t.format(T=T,S=S,N=N,DE=DE); out.write("1\t"+x[0].upper()+x[1:]+"\n")
+
+
 def main():
     rows = {"en": [], "fr": []}
-    for battery in (battery1, battery2, battery3, battery4, battery5, battery6, battery8, battery9, battery10, battery11, battery12):
+    for battery in (battery1, battery2, battery3, battery4, battery5, battery6, battery8, battery9, battery10, battery11, battery12, battery13):
         battery(rows)
     here = os.path.dirname(os.path.abspath(__file__))
     for lang, cases in rows.items():
