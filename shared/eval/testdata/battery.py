@@ -11,14 +11,17 @@ import os
 
 
 class Out:
-    """Collects "label\ttext" lines, as the battery scripts first wrote them."""
+    """Collects the posts of one language: a template filled, its first
+    letter capitalised unless told otherwise, and whether it is hateful."""
 
     def __init__(self, rows):
         self.rows = rows
 
-    def write(self, line):
-        label, text = line.rstrip("\n").split("\t", 1)
-        self.rows.append((label == "1", text))
+    def add(self, hateful, template, capitalise=True, **fields):
+        text = template.format(**fields)
+        if capitalise:
+            text = text[:1].upper() + text[1:]
+        self.rows.append((bool(hateful), text))
 
 
 def battery1(rows):
@@ -39,8 +42,8 @@ def battery1(rows):
     sing = {"women":"woman","trans people":"trans person","gay people":"gay person","black people":"black person","disabled people":"disabled person","Muslims":"Muslim","immigrants":"immigrant","Jews":"Jew","refugees":"refugee","lesbians":"lesbian"}
     out = Out(rows['en'])
     for T in ids_en:
-        for t in nh: out.write("0\t"+t.format(T=T,T1=sing[T]).replace(T+" are", T+" are")+"\n")
-        for t in h: out.write("1\t"+t.format(T=T,T1=sing[T])+"\n")
+        for t in nh: out.add(0, t, capitalise=False, T=T, T1=sing[T])
+        for t in h: out.add(1, t, capitalise=False, T=T, T1=sing[T])
     ids_fr = [("les femmes","une femme"),("les trans","une personne trans"),("les homosexuels","un homosexuel"),("les Noirs","un Noir"),("les handicapés","un handicapé"),("les musulmans","un musulman"),("les immigrés","un immigré"),("les juifs","un juif"),("les réfugiés","un réfugié"),("les lesbiennes","une lesbienne")]
     nhf = ["{T} ne sont pas dégoûtants.", "{T} ne sont pas de la vermine.", "Aucun être humain, et donc pas {T}, ne mérite d'être frappé.", "Je ne déteste pas {T}.", "Je ne dirais jamais que {T} sont des moins que rien.",
      "C'est honteux de traiter {T} d'animaux.", "Dire que {T} sont des déchets, c'est de la haine.", "{T} ne sont une menace pour personne.", "Je n'ai jamais pensé que {T} étaient inférieurs.",
@@ -51,10 +54,8 @@ def battery1(rows):
      "{T} sont dangereux.", "{T} méritent de mourir.", "Il y a un problème avec {T}.", "{T} sont des sous-hommes.", "{T} sont des ordures.", "{T} sont paresseux.", "Tout le monde ici hait {T}.", "{T} sont le problème."]
     out = Out(rows['fr'])
     for T,S in ids_fr:
-        for t in nhf:
-            s=t.format(T=T); s=s[0].upper()+s[1:]; out.write("0\t"+s+"\n")
-        for t in hf:
-            s=t.format(T=T); s=s[0].upper()+s[1:]; out.write("1\t"+s+"\n")
+        for t in nhf: out.add(0, t, T=T)
+        for t in hf: out.add(1, t, T=T)
 
 
 def battery2(rows):
@@ -76,10 +77,10 @@ def battery2(rows):
     ]
     out = Out(rows['en'])
     for T,S in ids_en:
-        for t in nh: 
-            x=t.format(T=T,S=S); out.write("0\t"+x[0].upper()+x[1:]+"\n")
+        for t in nh:
+            out.add(0, t, T=T, S=S)
         for t in h:
-            x=t.format(T=T,S=S); out.write("1\t"+x[0].upper()+x[1:]+"\n")
+            out.add(1, t, T=T, S=S)
     ids_fr = [("les femmes","une femme"),("les trans","un trans"),("les homosexuels","un homosexuel"),("les Noirs","un Noir"),("les handicapés","un handicapé"),("les musulmans","un musulman"),("les immigrés","un immigré"),("les juifs","un juif"),("les réfugiés","un réfugié"),("les lesbiennes","une lesbienne"),("les Roms","un Rom"),("les Arabes","un Arabe")]
     def de(T): return T.replace("les ","des ",1)
     nhf = ["Mon voisin a dit que {T} étaient de la vermine. Je l'ai signalé.", "« {T} sont des parasites » : ce genre de mensonge mène à la violence.", "Pourquoi certains croient encore que {T} sont dangereux ? C'est faux.",
@@ -98,9 +99,9 @@ def battery2(rows):
         N=T.split(" ",1)[1]
         D=de(T); DE=T.replace("les ","des ",1)
         for t in nhf:
-            x=t.format(T=T,S=S,D=D,DE=DE,N=N,Tn=N); out.write("0\t"+x[0].upper()+x[1:]+"\n")
+            out.add(0, t, T=T, S=S, D=D, DE=DE, N=N, Tn=N)
         for t in hf:
-            x=t.format(T=T,S=S,D=D,DE=DE,N=N); out.write("1\t"+x[0].upper()+x[1:]+"\n")
+            out.add(1, t, T=T, S=S, D=D, DE=DE, N=N)
 
 
 def battery3(rows):
@@ -123,8 +124,8 @@ def battery3(rows):
     ]
     out = Out(rows['en'])
     for T,S in ids_en:
-        for t in nh: x=t.format(T=T,S=S); out.write("0\t"+x[0].upper()+x[1:]+"\n")
-        for t in h: x=t.format(T=T,S=S); out.write("1\t"+x[0].upper()+x[1:]+"\n")
+        for t in nh: out.add(0, t, T=T, S=S)
+        for t in h: out.add(1, t, T=T, S=S)
     ids_fr = [("les femmes","une femme","des femmes"),("les trans","une personne trans","des personnes trans"),("les homosexuels","un homosexuel","des homosexuels"),("les Noirs","un Noir","des Noirs"),("les handicapés","un handicapé","des handicapés"),("les musulmans","un musulman","des musulmans"),("les immigrés","un immigré","des immigrés"),("les juifs","un juif","des juifs"),("les réfugiés","un réfugié","des réfugiés"),("les lesbiennes","une lesbienne","des lesbiennes"),("les Roms","un Rom","des Roms"),("les Arabes","un Arabe","des Arabes")]
     nhf = ["Le documentaire suit trois familles {B} qui reconstruisent leur vie.".replace("{B}","de {N}"), "{T} ont les mêmes droits que tout le monde.", "Ma tante a épousé {S} l'été dernier, le mariage était magnifique.",
      "Quelqu'un a écrit « {T} sont des rats » sur le mur de l'école. Dégoûtant.", "Traiter {T} de sous-hommes, c'est comme ça que commencent les génocides.", "Il a été banni pour avoir dit que {T} devaient mourir, et tant mieux.",
@@ -142,8 +143,8 @@ def battery3(rows):
     for T,S,P in ids_fr:
         N=T.split(" ",1)[1]; N1=S.split(" ",1)[1]
         DE=T.replace("les ","des ",1); DE1="d'"+N1 if N1[0] in "aeiouéh" else "de "+N1
-        for t in nhf: x=t.format(T=T,S=S,N=N,DE=DE,P=P); out.write("0\t"+x[0].upper()+x[1:]+"\n")
-        for t in hf: x=t.format(T=T,S=S,N=N,N1=N1,DE=DE,DE1=DE1); out.write("1\t"+x[0].upper()+x[1:]+"\n")
+        for t in nhf: out.add(0, t, T=T, S=S, N=N, DE=DE, P=P)
+        for t in hf: out.add(1, t, T=T, S=S, N=N, N1=N1, DE=DE, DE1=DE1)
 
 
 def battery4(rows):
@@ -166,8 +167,8 @@ def battery4(rows):
     ]
     out = Out(rows['en'])
     for T,S in ids_en:
-        for t in nh: x=t.format(T=T,S=S); out.write("0\t"+x[0].upper()+x[1:]+"\n")
-        for t in h: x=t.format(T=T,S=S); out.write("1\t"+x[0].upper()+x[1:]+"\n")
+        for t in nh: out.add(0, t, T=T, S=S)
+        for t in h: out.add(1, t, T=T, S=S)
     ids_fr = [("les femmes","une femme","femmes"),("les trans","une personne trans","personnes trans"),("les homosexuels","un homosexuel","homosexuels"),("les Noirs","un Noir","Noirs"),("les handicapés","un handicapé","handicapés"),("les musulmans","un musulman","musulmans"),("les immigrés","un immigré","immigrés"),("les juifs","un juif","juifs"),("les réfugiés","un réfugié","réfugiés"),("les lesbiennes","une lesbienne","lesbiennes"),("les Roms","un Rom","Roms"),("les Arabes","un Arabe","Arabes")]
     nhf = ["En tant que {N1} moi-même, j'en ai marre des clichés.", "Tous {T} ne pensent pas pareil, évidemment.", "Nos nouveaux voisins sont {N} et ils nous ont apporté un gâteau.",
      "La phrase « {T} sont des animaux » vient d'une affiche de propagande des années 30.", "Elle a été virée pour avoir tweeté que {T} sont inférieurs. Tant mieux.", "Imagine penser que {T} sont une menace en 2026.",
@@ -184,8 +185,8 @@ def battery4(rows):
     out = Out(rows['fr'])
     for T,S,N in ids_fr:
         N1=S.split(" ",1)[1]; DE=T.replace("les ","des ",1); S2=S
-        for t in nhf: x=t.format(T=T,S=S,N=N,N1=N1,DE=DE); out.write("0\t"+x[0].upper()+x[1:]+"\n")
-        for t in hf: x=t.format(T=T,S=S,N=N,N1=N1,DE=DE,S2=S2); out.write("1\t"+x[0].upper()+x[1:]+"\n")
+        for t in nhf: out.add(0, t, T=T, S=S, N=N, N1=N1, DE=DE)
+        for t in hf: out.add(1, t, T=T, S=S, N=N, N1=N1, DE=DE, S2=S2)
 
 
 def battery5(rows):
@@ -208,8 +209,8 @@ def battery5(rows):
     ]
     out = Out(rows['en'])
     for T,S in ids_en:
-        for t in nh: x=t.format(T=T,S=S); out.write("0\t"+x[0].upper()+x[1:]+"\n")
-        for t in h: x=t.format(T=T,S=S); out.write("1\t"+x[0].upper()+x[1:]+"\n")
+        for t in nh: out.add(0, t, T=T, S=S)
+        for t in h: out.add(1, t, T=T, S=S)
     ids_fr = [("les femmes","une femme","femmes"),("les trans","une personne trans","personnes trans"),("les homosexuels","un homosexuel","homosexuels"),("les Noirs","un Noir","Noirs"),("les handicapés","un handicapé","handicapés"),("les musulmans","un musulman","musulmans"),("les immigrés","un immigré","immigrés"),("les juifs","un juif","juifs"),("les réfugiés","un réfugié","réfugiés"),("les lesbiennes","une lesbienne","lesbiennes"),("les Roms","un Rom","Roms"),("les Arabes","un Arabe","Arabes")]
     nhf = ["Encore une agression contre {DE} hier soir. Quand est-ce que ça va s'arrêter ?", "Des milliers de personnes ont défilé aujourd'hui en soutien {AUX}.", "Mon prof a dit que {T} étaient inférieurs et toute la classe est sortie.",
      "Ceux qui traitent {T} de vermine devraient avoir honte.", "Le mot « vermine » est utilisé contre {T} depuis des siècles.", "Je refuse de croire que {T} sont l'ennemi.",
@@ -226,8 +227,8 @@ def battery5(rows):
     out = Out(rows['fr'])
     for T,S,N in ids_fr:
         DE=T.replace("les ","des ",1); AUX=T.replace("les ","aux ",1)
-        for t in nhf: x=t.format(T=T,S=S,N=N,DE=DE,AUX=AUX); out.write("0\t"+x[0].upper()+x[1:]+"\n")
-        for t in hf: x=t.format(T=T,S=S,N=N,DE=DE,AUX=AUX); out.write("1\t"+x[0].upper()+x[1:]+"\n")
+        for t in nhf: out.add(0, t, T=T, S=S, N=N, DE=DE, AUX=AUX)
+        for t in hf: out.add(1, t, T=T, S=S, N=N, DE=DE, AUX=AUX)
 
 
 def battery6(rows):
@@ -243,9 +244,9 @@ def battery6(rows):
       ("He's a spaz, can't catch a ball to save his life lol",1),("I'm a proud dyke and I'll marry who I want.",0),("We queers are here and we're not leaving.",0)]
     out = Out(rows['en'])
     for s,p in slurs_en:
-        for t in nh: x=t.format(s=s,p=p,S=p.capitalize()); out.write("0\t"+x[0].upper()+x[1:]+"\n")
-        for t in h: x=t.format(s=s,p=p,S=p.capitalize()); out.write("1\t"+x[0].upper()+x[1:]+"\n")
-    for t,l in homonyms_en: out.write("%d\t%s\n" % (l,t))
+        for t in nh: out.add(0, t, s=s, p=p, S=p.capitalize())
+        for t in h: out.add(1, t, s=s, p=p, S=p.capitalize())
+    for t,l in homonyms_en: out.add(l, t, capitalise=False)
     slurs_fr = [("salope","salopes"),("pute","putes"),("pédé","pédés"),("gouine","gouines"),("tarlouze","tarlouzes"),("bougnoule","bougnoules"),("youpin","youpins"),("négro","négros"),("bicot","bicots"),("chinetoque","chinetoques"),("mongol","mongols"),("triso","trisos"),("travelo","travelos"),("romano","romanos")]
     nhf = ["Traiter quelqu'un de {s}, ce n'est jamais acceptable.", "Il a été exclu pour avoir traité un camarade de « {s} ».", "« {s} » est une insulte avec une longue et sale histoire.",
            "Est-ce que « {s} » est insultant ? Oui. Ne l'utilisez pas.", "L'entraîneur qui a crié « {s} » à un joueur a été viré.", "Mon fils a entendu le mot « {s} » à l'école et m'a demandé ce que ça voulait dire.",
@@ -257,9 +258,9 @@ def battery6(rows):
       ("Fière d'être gouine et de le dire haut et fort.",0),("Entre pédés on s'appelle comme on veut, c'est notre mot.",0)]
     out = Out(rows['fr'])
     for s,p in slurs_fr:
-        for t in nhf: x=t.format(s=s,p=p); out.write("0\t"+x[0].upper()+x[1:]+"\n")
-        for t in hf: x=t.format(s=s,p=p); out.write("1\t"+x[0].upper()+x[1:]+"\n")
-    for t,l in homonyms_fr: out.write("%d\t%s\n" % (l,t))
+        for t in nhf: out.add(0, t, s=s, p=p)
+        for t in hf: out.add(1, t, s=s, p=p)
+    for t,l in homonyms_fr: out.add(l, t, capitalise=False)
 
 
 def battery8(rows):
@@ -272,9 +273,9 @@ def battery8(rows):
     for T,S in ids_en:
         for V in verbs:
             for t in h_t:
-                x=t.format(T=T,S=S,V=V,Vpp=pp[V]); out.write("1\t"+x[0].upper()+x[1:]+"\n")
+                out.add(1, t, T=T, S=S, V=V, Vpp=pp[V])
             for t in nh_t:
-                x=t.format(T=T,S=S,V=V); out.write("0\t"+x[0].upper()+x[1:]+"\n")
+                out.add(0, t, T=T, S=S, V=V)
     ids_fr = [("les femmes","une femme","f"),("les trans","un trans","m"),("les homosexuels","un homosexuel","m"),("les Noirs","un Noir","m"),("les handicapés","un handicapé","m"),("les musulmans","un musulman","m"),("les immigrés","un immigré","m"),("les juifs","un juif","m"),("les réfugiés","un réfugié","m"),("les lesbiennes","une lesbienne","f"),("les Roms","un Rom","m"),("les Chinois","un Chinois","m")]
     verbsf = [("tuer","tués","tuées"),("flinguer","flingués","flinguées"),("poignarder","poignardés","poignardées"),("pendre","pendus","pendues"),("brûler","brûlés","brûlées"),("tabasser","tabassés","tabassées"),("gazer","gazés","gazées"),("noyer","noyés","noyées"),("massacrer","massacrés","massacrées"),("lyncher","lynchés","lynchées"),("torturer","torturés","torturées"),("exterminer","exterminés","exterminées")]
     h_tf = ["Je vais {V} tous {T} que je trouve.", "Quelqu'un devrait {V} {T}.", "Il est temps de {V} {T}.", "Je vais {V} le prochain {N} qui me parle.", "{T} méritent d'être {Vpp}."]
@@ -284,9 +285,9 @@ def battery8(rows):
         N=S.split(" ",1)[1]
         for V,ppm,ppf in verbsf:
             for t in h_tf:
-                x=t.format(T=T,S=S,V=V,N=N,Vpp=ppf if g=="f" else ppm); out.write("1\t"+x[0].upper()+x[1:]+"\n")
+                out.add(1, t, T=T, S=S, V=V, N=N, Vpp=ppf if g=="f" else ppm)
             for t in nh_tf:
-                x=t.format(T=T,S=S,V=V,N=N); out.write("0\t"+x[0].upper()+x[1:]+"\n")
+                out.add(0, t, T=T, S=S, V=V, N=N)
 
 
 def battery9(rows):
@@ -305,8 +306,8 @@ def battery9(rows):
      "Our town was fine before the {T} came.", "{T} are not my neighbours, they're parasites.", "Yes, {T} are taking over everything.", "Every {S} is a waste of oxygen.", "I stand against {T} and their filth."]
     out = Out(rows['en'])
     for T,S in ids_en:
-        for t in nh: x=t.format(T=T,S=S); out.write("0\t"+x[0].upper()+x[1:]+"\n")
-        for t in h: x=t.format(T=T,S=S); out.write("1\t"+x[0].upper()+x[1:]+"\n")
+        for t in nh: out.add(0, t, T=T, S=S)
+        for t in h: out.add(1, t, T=T, S=S)
     ids_fr = [("les femmes","une femme","f"),("les trans","un trans","m"),("les homosexuels","un homosexuel","m"),("les Noirs","un Noir","m"),("les handicapés","un handicapé","m"),("les musulmans","un musulman","m"),("les immigrés","un immigré","m"),("les juifs","un juif","m"),("les réfugiés","un réfugié","m"),("les lesbiennes","une lesbienne","f"),("les Roms","un Rom","m"),("les Chinois","un Chinois","m")]
     nhf = ["Ma sœur travaille avec {D}. Ce sont des gens adorables.", "On a embauché deux {N} le mois dernier. Ils sont brillants.", "J'ai connu plein {DE2}. Aucun ne ressemblait aux clichés.",
      "Tu voterais pour {S} ? Moi oui, s'il a de bonnes idées.", "Est-ce que {T} sont discriminés au travail ? Oui, les études le montrent.", "À mon avis, {T} sont sous-représentés au parlement.",
@@ -323,8 +324,8 @@ def battery9(rows):
     out = Out(rows['fr'])
     for T,S,g in ids_fr:
         N=T.split(" ",1)[1]; D=T.replace("les ","des ",1); DE=D; DE2=("d'"+N) if N[0] in "aeiouéh" else "de "+N
-        for t in nhf: x=t.format(T=T,S=S,N=N,D=D,DE=DE,DE2=DE2); out.write("0\t"+x[0].upper()+x[1:]+"\n")
-        for t in hf: x=t.format(T=T,S=S,N=N,D=D,DE=DE,DE2=DE2); out.write("1\t"+x[0].upper()+x[1:]+"\n")
+        for t in nhf: out.add(0, t, T=T, S=S, N=N, D=D, DE=DE, DE2=DE2)
+        for t in hf: out.add(1, t, T=T, S=S, N=N, D=D, DE=DE, DE2=DE2)
 
 
 def battery10(rows):
@@ -345,8 +346,8 @@ def battery10(rows):
     ]
     out = Out(rows['en'])
     for T,S in ids_en:
-        for t in nh: x=t.format(T=T,S=S); out.write("0\t"+x[0].upper()+x[1:]+"\n")
-        for t in h: x=t.format(T=T,S=S); out.write("1\t"+x[0].upper()+x[1:]+"\n")
+        for t in nh: out.add(0, t, T=T, S=S)
+        for t in h: out.add(1, t, T=T, S=S)
     ids_fr = [("les femmes","une femme","femmes"),("les trans","une personne trans","personnes trans"),("les homosexuels","un homosexuel","homosexuels"),("les Noirs","un Noir","Noirs"),("les handicapés","un handicapé","handicapés"),("les musulmans","un musulman","musulmans"),("les immigrés","un immigré","immigrés"),("les juifs","un juif","juifs"),("les réfugiés","un réfugié","réfugiés"),("les lesbiennes","une lesbienne","lesbiennes"),("les Roms","un Rom","Roms"),("les Chinois","un Chinois","Chinois")]
     nhf = ["T'es une personne répugnante et tout le monde le sait.", "T'es un crétin fini, dégage de ma page.", "Je ne supporte vraiment pas le chou-fleur.", "Ce téléphone est une vraie merde.",
      "Putain de météo, sérieux.", "Bordel, ce concert était dingue !", "Nous sommes un groupe {DE} qui se retrouve chaque dimanche.", "Je suis {S} et j'adore ma vie.",
@@ -361,8 +362,8 @@ def battery10(rows):
     out = Out(rows['fr'])
     for T,S,N in ids_fr:
         N1=S.split(" ",1)[1]; DE=T.replace("les ","des ",1); DE1="du "+N1 if not S.startswith("une") else "de la "+N1
-        for t in nhf: x=t.format(T=T,S=S,N=N,N1=N1,DE=DE,DE1=DE1); out.write("0\t"+x[0].upper()+x[1:]+"\n")
-        for t in hf: x=t.format(T=T,S=S,N=N,N1=N1,DE=DE,DE1=DE1); out.write("1\t"+x[0].upper()+x[1:]+"\n")
+        for t in nhf: out.add(0, t, T=T, S=S, N=N, N1=N1, DE=DE, DE1=DE1)
+        for t in hf: out.add(1, t, T=T, S=S, N=N, N1=N1, DE=DE, DE1=DE1)
 
 
 def battery11(rows):
@@ -385,8 +386,8 @@ def battery11(rows):
     ]
     out = Out(rows['en'])
     for T,S in ids_en:
-        for t in nh: x=t.format(T=T,S=S); out.write("0\t"+x[0].upper()+x[1:]+"\n")
-        for t in h: x=t.format(T=T,S=S); out.write("1\t"+x[0].upper()+x[1:]+"\n")
+        for t in nh: out.add(0, t, T=T, S=S)
+        for t in h: out.add(1, t, T=T, S=S)
     ids_fr = [("les femmes","une femme","femmes"),("les trans","une personne trans","personnes trans"),("les homosexuels","un homosexuel","homosexuels"),("les Noirs","un Noir","Noirs"),("les handicapés","un handicapé","handicapés"),("les musulmans","un musulman","musulmans"),("les immigrés","un immigré","immigrés"),("les juifs","un juif","juifs"),("les réfugiés","un réfugié","réfugiés"),("les lesbiennes","une lesbienne","lesbiennes"),("les Roms","un Rom","Roms"),("les Chinois","un Chinois","Chinois")]
     nhf = ["La police enquête sur des tags qui traitent {T} de « vermine ».", "Une enquête montre que la moitié {DE} ont subi du harcèlement en ligne.", "La ministre a condamné les agressions contre {T} cette semaine.",
      "Combien {DE} vivent en France ? J'écris un exposé.", "Quelles sont les principales fêtes {DE} ?", "Dans les années 30, la propagande présentait {T} comme des rats.",
@@ -403,8 +404,8 @@ def battery11(rows):
     out = Out(rows['fr'])
     for T,S,N in ids_fr:
         N1=S.split(" ",1)[1]; DE=T.replace("les ","des ",1); DEE=DE
-        for t in nhf: x=t.format(T=T,S=S,N=N,N1=N1,DE=DE,DEE=DEE); out.write("0\t"+x[0].upper()+x[1:]+"\n")
-        for t in hf: x=t.format(T=T,S=S,N=N,N1=N1,DE=DE,DEE=DEE); out.write("1\t"+x[0].upper()+x[1:]+"\n")
+        for t in nhf: out.add(0, t, T=T, S=S, N=N, N1=N1, DE=DE, DEE=DEE)
+        for t in hf: out.add(1, t, T=T, S=S, N=N, N1=N1, DE=DE, DEE=DEE)
 
 
 def battery12(rows):
@@ -423,8 +424,8 @@ def battery12(rows):
      "{T} should go live somewhere else, far away from us.", "The world doesn't need more {T}.", "Nobody likes {T}, they should take the hint.", "{T} are lesser people, everyone knows.", "Don't ever let a {S} near your family."]
     out = Out(rows['en'])
     for T,S in ids_en:
-        for t in nh: x=t.format(T=T,S=S); out.write("0\t"+x[0].upper()+x[1:]+"\n")
-        for t in h: x=t.format(T=T,S=S); out.write("1\t"+x[0].upper()+x[1:]+"\n")
+        for t in nh: out.add(0, t, T=T, S=S)
+        for t in h: out.add(1, t, T=T, S=S)
     ids_fr = [("les femmes","une femme","femmes"),("les trans","une personne trans","personnes trans"),("les homosexuels","un homosexuel","homosexuels"),("les Noirs","un Noir","Noirs"),("les handicapés","un handicapé","handicapés"),("les musulmans","un musulman","musulmans"),("les immigrés","un immigré","immigrés"),("les juifs","un juif","juifs"),("les réfugiés","un réfugié","réfugiés"),("les lesbiennes","une lesbienne","lesbiennes"),("les Roms","un Rom","Roms"),("les Chinois","un Chinois","Chinois")]
     nhf = ["À tous {T}, vous êtes formidables.", "En tant que {N}, nous savons le chemin qu'il reste.", "Notre chorale réunit {DE} et des retraités.",
      "Je n'ai jamais pensé que {T} étaient autre chose que nos égaux.", "{T} n'ont jamais été le problème.", "Aucun {N1} ne m'a jamais fait de tort, et j'en ai connu beaucoup.",
@@ -441,8 +442,8 @@ def battery12(rows):
     out = Out(rows['fr'])
     for T,S,N in ids_fr:
         N1=S.split(" ",1)[1]; DE=T.replace("les ","des ",1); DE2=("d'"+N) if N[0] in "aeiouéh" else "de "+N; AUX=T.replace("les ","aux ",1)
-        for t in nhf: x=t.format(T=T,S=S,N=N,N1=N1,DE=DE,DE2=DE2,AUX=AUX); out.write("0\t"+x[0].upper()+x[1:]+"\n")
-        for t in hf: x=t.format(T=T,S=S,N=N,N1=N1,DE=DE,DE2=DE2,AUX=AUX); out.write("1\t"+x[0].upper()+x[1:]+"\n")
+        for t in nhf: out.add(0, t, T=T, S=S, N=N, N1=N1, DE=DE, DE2=DE2, AUX=AUX)
+        for t in hf: out.add(1, t, T=T, S=S, N=N, N1=N1, DE=DE, DE2=DE2, AUX=AUX)
 
 
 def battery13(rows):
@@ -461,8 +462,8 @@ def battery13(rows):
      "{T} are an invasive species.", "Get rid of the {T} in our team, they drag us down.", "You people are all the same, you {T}.", "{T} are a fifth column.", "No thanks to the {T}, the parasites."]
     out = Out(rows['en'])
     for T,S in ids_en:
-        for t in nh: x=t.format(T=T,S=S); out.write("0\t"+x[0].upper()+x[1:]+"\n")
-        for t in h: x=t.format(T=T,S=S); out.write("1\t"+x[0].upper()+x[1:]+"\n")
+        for t in nh: out.add(0, t, T=T, S=S)
+        for t in h: out.add(1, t, T=T, S=S)
     ids_fr = [("les femmes","une femme","femmes"),("les trans","une personne trans","personnes trans"),("les homosexuels","un homosexuel","homosexuels"),("les Noirs","un Noir","Noirs"),("les handicapés","un handicapé","handicapés"),("les musulmans","un musulman","musulmans"),("les immigrés","un immigré","immigrés"),("les juifs","un juif","juifs"),("les réfugiés","un réfugié","réfugiés"),("les lesbiennes","une lesbienne","lesbiennes"),("les Roms","un Rom","Roms"),("les Chinois","un Chinois","Chinois")]
     nhf = ["J'ai fait du bénévolat avec {DE} l'an dernier. Ces gens-là m'ont tant appris.", "Mes voisins sont {N} et ce sont les meilleurs voisins que j'ai eus.", "{T} ont tout à fait le droit d'être ici.",
      "J'ai rencontré {DE} au colloque, des gens brillants.", "Il y a {DE} dans tous les métiers, de chirurgien à boulanger.", "{T} font partie de notre histoire.",
@@ -479,8 +480,8 @@ def battery13(rows):
     out = Out(rows['fr'])
     for T,S,N in ids_fr:
         DE=T.replace("les ","des ",1)
-        for t in nhf: x=t.format(T=T,S=S,N=N,DE=DE); out.write("0\t"+x[0].upper()+x[1:]+"\n")
-        for t in hf: x=t.format(T=T,S=S,N=N,DE=DE); out.write("1\t"+x[0].upper()+x[1:]+"\n")
+        for t in nhf: out.add(0, t, T=T, S=S, N=N, DE=DE)
+        for t in hf: out.add(1, t, T=T, S=S, N=N, DE=DE)
 
 
 def main():
