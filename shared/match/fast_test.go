@@ -76,24 +76,12 @@ func FuzzFindKeyOf(f *testing.F) {
 func (m *Matcher) fullRewalk(t *normalize.Text) {
 	m.raw, m.steps, m.state = m.raw[:0], m.steps[:0], 0
 	for i := 0; i < len(t.Words); i++ {
-		id := m.ids[i]
-		if m.stars {
-			if v := m.masked(t, i); v.kind == joined {
-				i = m.stepVariant(t, i, v)
-				continue
-			}
-		}
-		if id != 0 && i+1 < len(t.Words) && m.ids[i+1] == 0 && m.near[i+1]&^nearName != 0 {
-			if v := m.joinedVariant(t, i, m.near[i+1]&(nearFrame|nearGlued) == 0); v.kind == joined {
-				i = m.stepVariant(t, i, v)
-				continue
-			}
-		}
-		if id != 0 || m.near[i] == 0 {
-			m.stepWords(t, id, i, i+1)
+		v := m.reread(t, i)
+		if v.kind == noVariant {
+			m.stepWords(t, m.ids[i], i, i+1)
 			continue
 		}
-		i = m.stepVariant(t, i, m.variantNear(t, i))
+		i = m.stepVariant(t, i, v)
 	}
 }
 

@@ -353,47 +353,10 @@ type walkPoint struct {
 func (m *Matcher) rewalk(t *normalize.Text) {
 	resumed := false
 	for i := 0; i < len(t.Words); i++ {
-		id := m.ids[i]
-		if m.stars {
-			if v := m.masked(t, i); v.kind == joined {
-				if !resumed {
-					p := m.before[i]
-					m.state, m.raw, m.steps = p.state, m.raw[:p.raw], m.steps[:i]
-					resumed = true
-				}
-				i = m.stepVariant(t, i, v)
-				continue
-			}
-		}
-		if id != 0 {
-			// A known word may begin a word split by spaces ("au tis
-			// tic"): its next word is then unknown.
-			if i+1 < len(t.Words) && m.ids[i+1] == 0 && m.near[i+1]&^nearName != 0 {
-				if v := m.joinedVariant(t, i, m.near[i+1]&(nearFrame|nearGlued) == 0); v.kind == joined {
-					if !resumed {
-						p := m.before[i]
-						m.state, m.raw, m.steps = p.state, m.raw[:p.raw], m.steps[:i]
-						resumed = true
-					}
-					i = m.stepVariant(t, i, v)
-					continue
-				}
-			}
-			if resumed {
-				m.stepWords(t, id, i, i+1)
-			}
-			continue
-		}
-		if m.near[i] == 0 {
-			if resumed {
-				m.stepWords(t, 0, i, i+1)
-			}
-			continue
-		}
-		v := m.variantNear(t, i)
+		v := m.reread(t, i)
 		if v.kind == noVariant {
 			if resumed {
-				m.stepWords(t, 0, i, i+1)
+				m.stepWords(t, m.ids[i], i, i+1)
 			}
 			continue
 		}
@@ -404,6 +367,31 @@ func (m *Matcher) rewalk(t *normalize.Text) {
 		}
 		i = m.stepVariant(t, i, v)
 	}
+}
+
+// reread returns what word i of t reads as in the second walk, or no
+// variant: masked when a star joins it to the next (which both may be
+// words: "k*ll"), joined to the next when it is known and its next word
+// is unknown (a word split by spaces: "au tis tic"), and, unknown, what
+// halfFrame marked it to be looked up as.
+func (m *Matcher) reread(t *normalize.Text, i int) variant {
+	if m.stars {
+		if v := m.masked(t, i); v.kind == joined {
+			return v
+		}
+	}
+	if m.ids[i] != 0 {
+		if i+1 < len(t.Words) && m.ids[i+1] == 0 && m.near[i+1]&^nearName != 0 {
+			if v := m.joinedVariant(t, i, m.near[i+1]&(nearFrame|nearGlued) == 0); v.kind == joined {
+				return v
+			}
+		}
+		return variant{}
+	}
+	if m.near[i] == 0 {
+		return variant{}
+	}
+	return m.variantNear(t, i)
 }
 
 // stepVariant steps the automaton over unknown word i of t read as v, and
@@ -717,11 +705,9 @@ func (m *Matcher) capitalI(t *normalize.Text, i, k int) bool {
 // joinedVariant returns what word i of t reads as joined to the next one
 // or two, if that makes a lexicon word: two or three words make a key no
 // longer than they are together ("immi grants", "au tis tic"). With
-// names, only a group's name or a slur of two words.
+// names, only a group's name or a slur of two words. A star between them
+// is read before (reread: masked).
 func (m *Matcher) joinedVariant(t *normalize.Text, i int, names bool) variant {
-	if v := m.masked(t, i); v.kind == joined {
-		return v
-	}
 	for n := 2; n <= 3 && i+n <= len(t.Words); n++ {
 		if names && n == 3 {
 			break
