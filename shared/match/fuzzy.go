@@ -377,10 +377,10 @@ func (m *Matcher) fuzzyLookup(key []byte, cut int) uint32 {
 			continue
 		}
 		m.del = append(append(m.del[:0], key[:i]...), key[i+1:]...)
-		// A letter added: a deletion of key is a lexicon word.
-		doubled := i > 0 && key[i] == key[i-1] || i+1 < n && key[i] == key[i+1]
-		if inKeys && (n-1 >= minAddedKey && i > 0 || doubled && n-1 >= minDoubledKey) {
-			if id := e.dict.findKeyOf(m.del, &m.scratch); id != 0 && (e.lexWord[id]&lexPredicate != 0 || doubled && e.lexWord[id] != 0) {
+		// A letter added: a deletion of key is a lexicon word (a doubled
+		// letter was read first, above).
+		if inKeys && n-1 >= minAddedKey && i > 0 {
+			if id := e.dict.findKeyOf(m.del, &m.scratch); id != 0 && e.lexWord[id]&lexPredicate != 0 {
 				return id
 			}
 		}
