@@ -671,12 +671,9 @@ func (m *Matcher) masked(t *normalize.Text, i int) variant {
 // two letters or more; a name of more than one capital is another's
 // spelling ("McDonald", "iPhone" name no group).
 func (m *Matcher) caseSplit(t *normalize.Text, i int) variant {
-	w := t.Words[i]
 	text := t.WordText(i)
 	for k := 2; k+minJoinedName <= len(text); k++ {
-		s, e := t.Orig(int(w.Start)+k, int(w.Start)+k+1)
-		p, _ := t.Orig(int(w.Start)+k-1, int(w.Start)+k)
-		if e != s+1 || e > len(m.src) || m.src[s] < 'A' || m.src[s] > 'Z' || p >= len(m.src) || m.src[p] < 'a' || m.src[p] > 'z' {
+		if c := m.capitalAfterLower(t, i, k); c < 'A' || c > 'Z' {
 			continue
 		}
 		b := m.e.dict.findKeyOf(text[k:], &m.scratch)
@@ -692,14 +689,24 @@ func (m *Matcher) caseSplit(t *normalize.Text, i int) variant {
 // I after a lower-case letter of the same word ("musIims"): in many fonts
 // it cannot be told from an l.
 func (m *Matcher) capitalI(t *normalize.Text, i, k int) bool {
+	return m.capitalAfterLower(t, i, k) == 'I'
+}
+
+// capitalAfterLower returns the byte that byte k of word i of t was
+// written as, when that is one byte after a lower-case ASCII letter of
+// the same word ("musIims", "opinionJews"), else 0.
+func (m *Matcher) capitalAfterLower(t *normalize.Text, i, k int) byte {
 	w := t.Words[i]
 	at := int(w.Start) + k
 	if k == 0 || at >= int(w.End) {
-		return false
+		return 0
 	}
 	s, e := t.Orig(at, at+1)
 	p, _ := t.Orig(at-1, at)
-	return e == s+1 && e <= len(m.src) && m.src[s] == 'I' && p < len(m.src) && 'a' <= m.src[p] && m.src[p] <= 'z'
+	if e != s+1 || e > len(m.src) || p >= len(m.src) || m.src[p] < 'a' || m.src[p] > 'z' {
+		return 0
+	}
+	return m.src[s]
 }
 
 // joinedVariant returns what word i of t reads as joined to the next one
