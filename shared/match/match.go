@@ -388,10 +388,19 @@ func (m *Matcher) reread(t *normalize.Text, i int) variant {
 		}
 		return variant{}
 	}
-	if m.near[i] == 0 {
+	if m.near[i] == 0 || m.mention(t, i) {
 		return variant{}
 	}
 	return m.variantNear(t, i)
+}
+
+// mention reports whether word i of t was written right after an '@': an
+// account's name, whose words run together by design ("@naraBprettyass"
+// is no "arab" + "pretty"), so not read as a misspelling.
+func (m *Matcher) mention(t *normalize.Text, i int) bool {
+	w := t.Words[i]
+	s, _ := t.Orig(int(w.Start), int(w.End))
+	return s > 0 && s <= len(m.src) && m.src[s-1] == '@'
 }
 
 // stepVariant steps the automaton over unknown word i of t read as v, and

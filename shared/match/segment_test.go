@@ -94,6 +94,9 @@ func TestStarterSpans(t *testing.T) {
 		not  string // no hit's span may contain this, or ""
 	}{
 		{text: "les femmes à la conférence", not: "con"},
+		// An account's name runs words together by design.
+		{text: "@naraBprettyass: bitches b dusty", not: "araB"},
+		{text: "naraBprettyass: bitches b dusty", want: "araB"},
 		{text: "lesarabesdehors", want: "dehors"},
 		{text: "les arabesdehors", want: "arabes"},
 		{text: "gaysdisgusting", want: "gays"},
