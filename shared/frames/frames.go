@@ -93,6 +93,9 @@ type Analyzer struct {
 	// answers has the hit indexes of the challenge cues of order after,
 	// which answer a challenge just asked (challenged).
 	answers []int32
+	// attachAt[k] is the first word of the attach cue that target
+	// res.Attached[k] hangs from.
+	attachAt []int32
 }
 
 type wordInfo struct {
@@ -121,6 +124,10 @@ type Result struct {
 	// HitContext[i] is the context of hits[i] when it is a hit of a
 	// flagging rule; None for the others.
 	HitContext []Context
+	// Attached has the indexes of the target hits that hang from a noun
+	// before them by an attach cue ("tattoos on T"): the post names the
+	// group without being about it.
+	Attached []int32
 }
 
 // Analyze finds the frames among hits, the matches in t (normalised from
@@ -129,6 +136,7 @@ func (a *Analyzer) Analyze(text string, t *normalize.Text, hits []match.Hit, lis
 	r := &a.res
 	r.Frames = r.Frames[:0]
 	r.HitContext = r.HitContext[:0]
+	r.Attached = r.Attached[:0]
 	r.Ingroup, r.Context = "", None
 	a.target, a.pred, a.after, a.senses, a.answers = a.target[:0], a.pred[:0], a.after[:0], a.senses[:0], a.answers[:0]
 	if a.cues == nil {
@@ -165,6 +173,15 @@ func (a *Analyzer) Analyze(text string, t *normalize.Text, hits []match.Hit, lis
 	}
 	a.restrict(hits)
 	a.segment(text, t, hits)
+	a.attachAt = a.attachAt[:0]
+	if len(a.cues[cueAttach]) > 0 {
+		for _, ti := range a.target {
+			if w := a.attached(hits, hits[ti]); w >= 0 {
+				r.Attached = append(r.Attached, ti)
+				a.attachAt = append(a.attachAt, w)
+			}
+		}
+	}
 	for _, ti := range a.target {
 		if r.Ingroup == "" && a.reclaimed(hits, hits[ti], nil) {
 			r.Ingroup = lists[hits[ti].List].Rules[hits[ti].Rule].Category
@@ -767,6 +784,12 @@ func (a *Analyzer) findTarget(hits []match.Hit, p match.Hit, order rules.Order, 
 		if order != rules.Copula && !positive && a.words[tg.Words[0]].phrase != a.words[p.Words[0]].phrase {
 			return
 		}
+		// "Tattoos on T are P", "I hate the laws on T": P is said of
+		// the noun the group's name hangs from. Not "I spit on T": the
+		// cue right after P is P's own.
+		if k := slices.Index(a.res.Attached, ti); named < 0 && k >= 0 && (tg.Words[1] <= p.Words[0] || p.Words[1] < a.attachAt[k]) {
+			return
+		}
 		gap, ok := a.fits(hits, tg, p, order)
 		if ok && gap < bestGap {
 			best, ante, bestGap = ti, named, gap
@@ -798,6 +821,25 @@ func (a *Analyzer) findTarget(hits []match.Hit, p match.Hit, order rules.Order, 
 		}
 	}
 	return -1, -1
+}
+
+// attached returns the first word of the attach cue that target tg hangs
+// from a noun before it by, or -1: the cue ends at most one word (an
+// article: "on the T", « sur les T ») before tg, after another word of
+// its phrase ("tattoos on") that is no link ("I'm against T", « je suis
+// contre les T » say something of T).
+func (a *Analyzer) attached(hits []match.Hit, tg match.Hit) int32 {
+	for _, ci := range a.cues[cueAttach] {
+		c := hits[ci]
+		if c.Words[1] > tg.Words[0] || tg.Words[0]-c.Words[1] > 1 ||
+			c.Words[0] <= a.words[c.Words[0]].first || a.words[c.Words[0]].phrase != a.words[tg.Words[0]].phrase {
+			continue
+		}
+		if !slices.ContainsFunc(a.cues[cueLink], func(li int32) bool { return hits[li].Words[1] == c.Words[0] }) {
+			return c.Words[0]
+		}
+	}
+	return -1
 }
 
 // antecedent returns the index of the closest target hit before the
@@ -991,6 +1033,7 @@ func cueIndex(c rules.Class) int { return slices.Index(rules.CueClasses, c) }
 // cueIndex compares strings.
 var (
 	cueAnaphor   = cueIndex(rules.Anaphor)
+	cueAttach    = cueIndex(rules.Attach)
 	cueContrast  = cueIndex(rules.Contrast)
 	cueCounter   = cueIndex(rules.Counter)
 	cueIngroup   = cueIndex(rules.Ingroup)

@@ -87,6 +87,8 @@ func lexicon() *rules.List {
 			cue("c-etre", rules.Link, "etre"),
 			pr("p-un-probleme", rules.Derogate, "", "un probleme"),
 			cue("c-ne", rules.Negation, "ne"),
+			cue("c-on", rules.Attach, "on"),
+			cue("c-sur", rules.Attach, "sur"),
 			pr("p-trusted", rules.Positive, rules.After, "be trusted"),
 			{ID: "slur", Kind: rules.Term, Text: "slurword", Category: rules.Racism, Weight: 0.9},
 			{ID: "slogan", Kind: rules.Phrase, Text: "racists rule", Category: rules.Racism, Weight: 0.9},
@@ -142,6 +144,18 @@ func TestFrames(t *testing.T) {
 		{"women are vermin because the sky is blue", []found{{rules.Dehumanise, rules.Sexism, "women", ""}}},
 		{"the women I met think the soup is stupid really", nil}, // no link between them
 		// Context.
+		// A group that hangs from a noun before it by an attach cue:
+		// what follows is said of the noun, not of the group; a pronoun
+		// that stands for the group, or a link before the cue, still
+		// says it of the group.
+		{"the laws on immigrants are stupid", nil},
+		{"les lois sur les musulmans sont stupid", nil},
+		{"the laws on immigrants, they are vermin", []found{{rules.Dehumanise, rules.Xenophobia, "they", ""}}},
+		{"on immigrants are vermin", []found{{rules.Dehumanise, rules.Xenophobia, "immigrants", ""}}},
+		{"they are on immigrants are vermin", []found{{rules.Dehumanise, rules.Xenophobia, "immigrants", ""}}},
+		{"I hate the laws on immigrants", nil},
+		{"I hate stupid laws on immigrants", nil},
+		{"I hate on immigrants", []found{{rules.Contempt, rules.Xenophobia, "immigrants", ""}}},
 		{"Immigrants are not vermin", []found{{rules.Dehumanise, rules.Xenophobia, "Immigrants", frames.Negated}}},
 		{"I don't hate immigrants", []found{{rules.Contempt, rules.Xenophobia, "immigrants", frames.Negated}}},
 		{"Les musulmans ne sont pas des parasites", []found{{rules.Dehumanise, rules.Islamophobia, "musulmans", frames.Negated}}},

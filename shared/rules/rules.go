@@ -144,12 +144,17 @@ const (
 	// in the post: "bundle of sticks" a faggot of wood, "gearbox" a
 	// tranny, « mouche » a tapette. It is the one cue with a category.
 	Sense Class = "sense"
+	// Attach is a preposition that ties a group's name to the noun
+	// before it ("tattoos on T", "jokes about T", « les lois sur les
+	// T »): what the sentence says after the group it says of that noun,
+	// not of the group.
+	Attach Class = "attach"
 )
 
 // PredicateClasses and CueClasses list the classes of each role.
 var (
 	PredicateClasses = []Class{Dehumanise, Derogate, Contempt, Threaten, Exclude, Positive, Violence}
-	CueClasses       = []Class{Negation, Counter, Report, Anaphor, Link, Contrast, Ingroup, Clitic, Intent, Inability, Challenge, Person, Restrict, Sense}
+	CueClasses       = []Class{Negation, Counter, Report, Anaphor, Link, Contrast, Ingroup, Clitic, Intent, Inability, Challenge, Person, Restrict, Sense, Attach}
 )
 
 // Order says where a predicate may stand relative to its target in a

@@ -356,7 +356,9 @@ func (c *Classifier) modelSubject(hits []match.Hit, res *frames.Result) (subject
 				subject = i
 			}
 		case rules.Target:
-			if target < 0 {
+			// Not a group that hangs from a noun before it ("the laws on
+			// T are stupid"): the post is about the noun.
+			if target < 0 && !slices.Contains(res.Attached, int32(i)) {
 				target = i
 			}
 		case rules.Predicate:
