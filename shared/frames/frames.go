@@ -774,7 +774,13 @@ func (a *Analyzer) findTarget(hits []match.Hit, p match.Hit, order rules.Order, 
 	bestGap := int32(1 << 30)
 	try := func(ti, named int32) {
 		tg := hits[ti]
-		if overlaps(tg, p) || a.words[tg.Words[0]].clause != a.words[p.Words[0]].clause {
+		if a.words[tg.Words[0]].clause != a.words[p.Words[0]].clause {
+			return
+		}
+		// A predicate may end with the article the group's name starts
+		// with (« nique les » + « les juifs »); otherwise words shared
+		// are one reading or the other.
+		if overlaps(tg, p) && !(p.Words[0] < tg.Words[0] && p.Words[1] == tg.Words[0]+1 && p.Words[1] < tg.Words[1]) {
 			return
 		}
 		// Outside "T are P" (which fits reads), a predicate bears on a

@@ -88,6 +88,8 @@ func lexicon() *rules.List {
 			pr("p-un-probleme", rules.Derogate, "", "un probleme"),
 			cue("c-ne", rules.Negation, "ne"),
 			cue("c-on", rules.Attach, "on"),
+			tg("t-les-juifs", rules.Antisemitism, "les juifs"),
+			pr("p-nique-les", rules.Contempt, rules.Before, "nique les"),
 			cue("c-sur", rules.Attach, "sur"),
 			pr("p-trusted", rules.Positive, rules.After, "be trusted"),
 			{ID: "slur", Kind: rules.Term, Text: "slurword", Category: rules.Racism, Weight: 0.9},
@@ -148,6 +150,9 @@ func TestFrames(t *testing.T) {
 		// what follows is said of the noun, not of the group; a pronoun
 		// that stands for the group, or a link before the cue, still
 		// says it of the group.
+		// A predicate that ends with the article the group's name
+		// starts with.
+		{"nique les juifs", []found{{rules.Contempt, rules.Antisemitism, "les juifs", ""}}},
 		{"the laws on immigrants are stupid", nil},
 		{"les lois sur les musulmans sont stupid", nil},
 		{"the laws on immigrants, they are vermin", []found{{rules.Dehumanise, rules.Xenophobia, "they", ""}}},
