@@ -58,6 +58,7 @@ var commands = map[string]func(args []string) error{
 	"diff":     diff,
 	"eval":     evaluate,
 	"train":    train,
+	"known":    known,
 
 	"publish-adapters": publishAdapters,
 	"fingerprint":      fingerprint,

@@ -19,6 +19,20 @@ func (b *builder) addStopwords() {
 	}
 }
 
+// addKnown adds the lists' known words to the dictionary, with no pattern
+// of their own: a word the dictionary holds is never read as a spelling
+// variant of another ("wore" is no "whore").
+func (b *builder) addKnown(lists []*rules.List) {
+	for _, l := range lists {
+		for _, k := range l.Known {
+			b.words = b.n.AppendListWords(b.words[:0], k)
+			for _, w := range b.words {
+				b.word([]byte(w))
+			}
+		}
+	}
+}
+
 // buildLangOf fills e.langOf from the dictionary, and e.covers from the
 // lists.
 func (e *Engine) buildLangOf() {

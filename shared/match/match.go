@@ -174,6 +174,7 @@ func Compile(lists ...*rules.List) (*Engine, error) {
 		}
 	}
 	b.addStopwords()
+	b.addKnown(lists)
 	b.link()
 	e.markOutputs()
 	b.fuzzy()
@@ -225,6 +226,15 @@ type rawHit struct {
 	pat        int32
 	first, end int32 // words [first, end)
 	lo, hi     int32 // normalised bytes [lo, hi): part of a word split or read as several
+}
+
+// Knows reports whether the normalised word w is in the engine's
+// dictionary: a word of a rule or an exception, a stopword, or a list's
+// known word. A word the dictionary holds is never read as a spelling
+// variant of another.
+func (e *Engine) Knows(w string) bool {
+	var buf []byte
+	return e.dict.findKeyOf([]byte(w), &buf) != 0
 }
 
 // NewMatcher returns a Matcher for e.

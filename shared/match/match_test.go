@@ -312,3 +312,32 @@ func TestContractions(t *testing.T) {
 		t.Errorf("(can t|cant|cannot) be trusted: %d phrases, want 3 (one each)", n)
 	}
 }
+
+// A list's known words are read as themselves, never as a spelling
+// variant of a lexicon word: "wore" is "whore" with a letter dropped,
+// « flemme » « femme » with one added.
+func TestKnownWords(t *testing.T) {
+	whore, femme := term("whore"), term("femme")
+	whore.Role, femme.Role = rules.Target, rules.Target
+	for _, known := range []bool{false, true} {
+		l := list("l", whore, femme)
+		if known {
+			l.Known = []string{"wore", "Flemme"}
+		}
+		e, err := Compile(l)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, text := range []string{"wore", "flemme"} {
+			if got := found(t, e, text); (len(got) == 0) != known {
+				t.Errorf("known %v: %q reads as %q", known, text, got)
+			}
+			if e.Knows(text) != known {
+				t.Errorf("known %v: the engine knows %q: %v", known, text, e.Knows(text))
+			}
+		}
+		if got := found(t, e, "whore"); len(got) != 1 {
+			t.Errorf("known %v: whore: %q, want the target", known, got)
+		}
+	}
+}

@@ -258,6 +258,12 @@ type List struct {
 	// bytes and a rebuilt list still matches its signature.
 	Thresholds []Threshold `msg:"thresholds" json:"thresholds,omitempty" yaml:"thresholds,omitempty"`
 	Rules      []Rule      `msg:"rules" json:"rules" yaml:"rules"`
+	// Known are words of the list's languages that the engine never reads
+	// as a misspelling of a lexicon word: "wore" is no "whore",
+	// "latrines" no "latinos", « rations » no « ratons ». They match
+	// nothing themselves. `voile known` finds the words of a dictionary
+	// that the lists' spelling variants read as lexicon words.
+	Known []string `msg:"known,omitempty" json:"known,omitempty" yaml:"known,omitempty"`
 	// Model is a trained model in the encoding of package model, carried
 	// by a list so that it is signed, versioned, published and synced
 	// like one. A list may hold a model and no rules.

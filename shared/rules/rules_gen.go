@@ -332,15 +332,38 @@ func (z *List) DecodeMsg(dc *msgp.Reader) (err error) {
 					return
 				}
 			}
+		case "known":
+			var zb0007 uint32
+			zb0007, err = dc.ReadArrayHeader()
+			if err != nil {
+				err = msgp.WrapError(err, "Known")
+				return
+			}
+			if zb0007 > z4c04a521limitArrays {
+				err = msgp.ErrLimitExceeded
+				return
+			}
+			if cap(z.Known) >= int(zb0007) {
+				z.Known = (z.Known)[:zb0007]
+			} else {
+				z.Known = make([]string, zb0007)
+			}
+			for za0004 := range z.Known {
+				z.Known[za0004], err = dc.ReadString()
+				if err != nil {
+					err = msgp.WrapError(err, "Known", za0004)
+					return
+				}
+			}
 		case "model":
 			{
-				var zb0007 []byte
-				zb0007, err = dc.ReadBytesLimit([]byte(z.Model), 50000)
+				var zb0008 []byte
+				zb0008, err = dc.ReadBytesLimit([]byte(z.Model), 50000)
 				if err != nil {
 					err = msgp.WrapError(err, "Model")
 					return
 				}
-				z.Model = ModelData(zb0007)
+				z.Model = ModelData(zb0008)
 			}
 		default:
 			err = dc.Skip()
@@ -356,12 +379,16 @@ func (z *List) DecodeMsg(dc *msgp.Reader) (err error) {
 // EncodeMsg implements msgp.Encodable
 func (z *List) EncodeMsg(en *msgp.Writer) (err error) {
 	// check for omitted fields
-	zb0001Len := uint32(10)
-	var zb0001Mask uint16 /* 10 bits */
+	zb0001Len := uint32(11)
+	var zb0001Mask uint16 /* 11 bits */
 	_ = zb0001Mask
-	if z.Model == nil {
+	if z.Known == nil {
 		zb0001Len--
 		zb0001Mask |= 0x200
+	}
+	if z.Model == nil {
+		zb0001Len--
+		zb0001Mask |= 0x400
 	}
 	// variable map header, size zb0001Len
 	err = en.Append(0x80 | uint8(zb0001Len))
@@ -499,6 +526,25 @@ func (z *List) EncodeMsg(en *msgp.Writer) (err error) {
 			}
 		}
 		if (zb0001Mask & 0x200) == 0 { // if not omitted
+			// write "known"
+			err = en.Append(0xa5, 0x6b, 0x6e, 0x6f, 0x77, 0x6e)
+			if err != nil {
+				return
+			}
+			err = en.WriteArrayHeader(uint32(len(z.Known)))
+			if err != nil {
+				err = msgp.WrapError(err, "Known")
+				return
+			}
+			for za0004 := range z.Known {
+				err = en.WriteString(z.Known[za0004])
+				if err != nil {
+					err = msgp.WrapError(err, "Known", za0004)
+					return
+				}
+			}
+		}
+		if (zb0001Mask & 0x400) == 0 { // if not omitted
 			// write "model"
 			err = en.Append(0xa5, 0x6d, 0x6f, 0x64, 0x65, 0x6c)
 			if err != nil {
@@ -518,12 +564,16 @@ func (z *List) EncodeMsg(en *msgp.Writer) (err error) {
 func (z *List) MarshalMsg(b []byte) (o []byte, err error) {
 	o = msgp.Require(b, z.Msgsize())
 	// check for omitted fields
-	zb0001Len := uint32(10)
-	var zb0001Mask uint16 /* 10 bits */
+	zb0001Len := uint32(11)
+	var zb0001Mask uint16 /* 11 bits */
 	_ = zb0001Mask
-	if z.Model == nil {
+	if z.Known == nil {
 		zb0001Len--
 		zb0001Mask |= 0x200
+	}
+	if z.Model == nil {
+		zb0001Len--
+		zb0001Mask |= 0x400
 	}
 	// variable map header, size zb0001Len
 	o = append(o, 0x80|uint8(zb0001Len))
@@ -577,6 +627,14 @@ func (z *List) MarshalMsg(b []byte) (o []byte, err error) {
 			}
 		}
 		if (zb0001Mask & 0x200) == 0 { // if not omitted
+			// string "known"
+			o = append(o, 0xa5, 0x6b, 0x6e, 0x6f, 0x77, 0x6e)
+			o = msgp.AppendArrayHeader(o, uint32(len(z.Known)))
+			for za0004 := range z.Known {
+				o = msgp.AppendString(o, z.Known[za0004])
+			}
+		}
+		if (zb0001Mask & 0x400) == 0 { // if not omitted
 			// string "model"
 			o = append(o, 0xa5, 0x6d, 0x6f, 0x64, 0x65, 0x6c)
 			o = msgp.AppendBytes(o, []byte(z.Model))
@@ -749,32 +807,55 @@ func (z *List) UnmarshalMsg(bts []byte) (o []byte, err error) {
 					return
 				}
 			}
+		case "known":
+			var zb0007 uint32
+			zb0007, bts, err = msgp.ReadArrayHeaderBytes(bts)
+			if err != nil {
+				err = msgp.WrapError(err, "Known")
+				return
+			}
+			if zb0007 > z4c04a521limitArrays {
+				err = msgp.ErrLimitExceeded
+				return
+			}
+			if cap(z.Known) >= int(zb0007) {
+				z.Known = (z.Known)[:zb0007]
+			} else {
+				z.Known = make([]string, zb0007)
+			}
+			for za0004 := range z.Known {
+				z.Known[za0004], bts, err = msgp.ReadStringBytes(bts)
+				if err != nil {
+					err = msgp.WrapError(err, "Known", za0004)
+					return
+				}
+			}
 		case "model":
 			{
-				var zb0007 []byte
-				var zb0008 uint32
-				zb0008, bts, err = msgp.ReadBytesHeader(bts)
+				var zb0008 []byte
+				var zb0009 uint32
+				zb0009, bts, err = msgp.ReadBytesHeader(bts)
 				if err != nil {
 					err = msgp.WrapError(err, "Model")
 					return
 				}
-				if zb0008 > 4194304 {
+				if zb0009 > 4194304 {
 					err = msgp.ErrLimitExceeded
 					return
 				}
-				zb0007 = []byte(z.Model)
-				if zb0007 == nil || uint32(cap(zb0007)) < zb0008 {
-					zb0007 = make([]byte, zb0008)
+				zb0008 = []byte(z.Model)
+				if zb0008 == nil || uint32(cap(zb0008)) < zb0009 {
+					zb0008 = make([]byte, zb0009)
 				} else {
-					zb0007 = zb0007[:zb0008]
+					zb0008 = zb0008[:zb0009]
 				}
-				if uint32(len(bts)) < zb0008 {
+				if uint32(len(bts)) < zb0009 {
 					err = msgp.ErrShortBytes
 					return
 				}
-				copy(zb0007, bts[:zb0008])
-				bts = bts[zb0008:]
-				z.Model = ModelData(zb0007)
+				copy(zb0008, bts[:zb0009])
+				bts = bts[zb0009:]
+				z.Model = ModelData(zb0008)
 			}
 		default:
 			bts, err = msgp.Skip(bts)
@@ -801,6 +882,10 @@ func (z *List) Msgsize() (s int) {
 	s += 6 + msgp.ArrayHeaderSize
 	for za0003 := range z.Rules {
 		s += z.Rules[za0003].Msgsize()
+	}
+	s += 6 + msgp.ArrayHeaderSize
+	for za0004 := range z.Known {
+		s += msgp.StringPrefixSize + len(z.Known[za0004])
 	}
 	s += 6 + msgp.BytesPrefixSize + len([]byte(z.Model))
 	return

@@ -24,6 +24,8 @@ const (
 	MaxIDLen      = 64
 	MaxLangs      = 16
 	MaxModelBytes = 4 << 20 // a list's model (package model)
+	MaxKnown      = 50000   // known words of a list
+	MaxKnownLen   = 64      // bytes of a known word
 	// A list's name and description travel in every reader's catalog:
 	// bounded, so that no list can crowd the catalog out.
 	MaxNameLen        = 200  // bytes of a list's name
@@ -253,6 +255,24 @@ func (l *List) Validate() error {
 	}
 	if patterns > MaxPatterns {
 		add("", "rules", overLimit(patterns, "pattern rules", MaxPatterns))
+	}
+	if len(l.Known) > MaxKnown {
+		add("", "known", overLimit(len(l.Known), "known words", MaxKnown))
+	} else {
+		known := make(map[string]bool, len(l.Known))
+		for _, k := range l.Known {
+			words = norm.AppendListWords(words[:0], k)
+			switch {
+			case len(k) > MaxKnownLen:
+				add("", "known", strconv.Quote(k)+" is longer than "+strconv.Itoa(MaxKnownLen)+" bytes")
+			case len(words) != 1:
+				add("", "known", strconv.Quote(k)+" is not one word")
+			case known[words[0]]:
+				add("", "known", strconv.Quote(k)+" is there twice")
+			default:
+				known[words[0]] = true
+			}
+		}
 	}
 	if len(e.Problems) > 0 {
 		return e
