@@ -97,10 +97,11 @@ func TestStarterPatternsExpand(t *testing.T) {
 // edges (the starter lists nearly reached 2^17 edges, and their image went
 // from 10 to 13.5 MB for a few thousand phrases more): a pattern whose
 // alternatives multiply into thousands of phrases should be cut down
-// before this budget is raised.
+// before this budget is raised. The half MiB over 11 holds the lists'
+// known words (3,700 words of the dictionary, 90 KB of the image).
 func TestStarterImageBudget(t *testing.T) {
 	e := demoEngine()
-	const budget = 11 << 20
+	const budget = 11<<20 + 512<<10
 	if n := e.ImageSize(); n > budget {
 		t.Errorf("starter lists' image of %d bytes (%d phrases, %d states), over the budget of %d", n, len(e.pats), len(e.out), budget)
 	}
