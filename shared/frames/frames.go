@@ -711,7 +711,7 @@ func (a *Analyzer) context(hits []match.Hit, x, y match.Hit, quotes bool) Contex
 		return Quoted
 	}
 	for _, hi := range a.cues[cueCounter] {
-		if !within(hits[hi], x) && !within(hits[hi], y) {
+		if !within(hits[hi], x) && !within(hits[hi], y) && !a.contrasted(hits, hits[hi], min(x.Words[0], y.Words[0])) {
 			return Countered
 		}
 	}
@@ -752,6 +752,18 @@ func (a *Analyzer) names(hits []match.Hit, q match.Hit) bool {
 }
 
 // sameClause reports whether cue c stands in the clause of x or of y.
+// contrasted reports whether a contrast cue stands between cue c and
+// word w after it: "I have nothing against T, but they are P" says what
+// follows "but" whatever the disclaimer before it.
+func (a *Analyzer) contrasted(hits []match.Hit, c match.Hit, w int32) bool {
+	for _, ki := range a.cues[cueContrast] {
+		if k := hits[ki]; k.Words[0] >= c.Words[1] && k.Words[1] <= w {
+			return true
+		}
+	}
+	return false
+}
+
 func (a *Analyzer) sameClause(c, x, y match.Hit) bool {
 	k := a.words[c.Words[0]].clause
 	return k == a.words[x.Words[0]].clause || k == a.words[y.Words[0]].clause

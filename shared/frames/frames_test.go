@@ -189,6 +189,10 @@ func TestFrames(t *testing.T) {
 		{"les musulmans bossent", []found{{rules.Positive, rules.Islamophobia, "musulmans", frames.Praised}}},
 		{"immigrants are human", []found{{rules.Positive, rules.Xenophobia, "immigrants", frames.Praised}}},
 		{"Calling immigrants vermin is wrong", []found{{rules.Dehumanise, rules.Xenophobia, "immigrants", frames.Countered}}},
+		// What follows a contrast is said whatever came before it.
+		{"Calling immigrants vermin is wrong but immigrants are stupid", []found{
+			{rules.Dehumanise, rules.Xenophobia, "immigrants", frames.Countered},
+			{rules.Derogate, rules.Xenophobia, "immigrants", ""}}},
 		{`"Immigrants are vermin" is a vile thing to say`, []found{{rules.Dehumanise, rules.Xenophobia, "Immigrants", frames.Quoted}}},
 		{`He said 'women are stupid' and left`, []found{{rules.Derogate, rules.Sexism, "women", frames.Quoted}}},
 		{"> women are stupid\nno, you are", []found{{rules.Derogate, rules.Sexism, "women", frames.Quoted}}},
