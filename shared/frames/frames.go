@@ -752,6 +752,21 @@ func (a *Analyzer) names(hits []match.Hit, q match.Hit) bool {
 }
 
 // sameClause reports whether cue c stands in the clause of x or of y.
+// inverted reports whether negation cue n stands right before an ask cue
+// or inside it (the « ne » and the « pas » of « ne sont-ils pas ») in a
+// question.
+func (a *Analyzer) inverted(hits []match.Hit, n match.Hit) bool {
+	if !a.words[n.Words[0]].question {
+		return false
+	}
+	for _, ci := range a.cues[cueAsk] {
+		if c := hits[ci]; c.Words[0] == n.Words[1] || c.Words[0] <= n.Words[0] && n.Words[1] <= c.Words[1] {
+			return true
+		}
+	}
+	return false
+}
+
 // contrasted reports whether a contrast cue stands between cue c and
 // word w after it: "I have nothing against T, but they are P" says what
 // follows "but" whatever the disclaimer before it.
@@ -940,6 +955,9 @@ func (a *Analyzer) negated(hits []match.Hit, tg, p match.Hit, harm bool) bool {
 			if k == 0 && a.challenged(hits, hits[ni], tg) {
 				continue // "Is there a single T who isn't P?" says P of them all
 			}
+			if k == 0 && a.inverted(hits, hits[ni]) {
+				continue // « Les T ne sont-ils pas P ? » asks for agreement
+			}
 			if a.particleOf(hits, hits[ni]) {
 				continue // « ils n'apportent rien »: the « n' » is the predicate's
 			}
@@ -1051,6 +1069,7 @@ func cueIndex(c rules.Class) int { return slices.Index(rules.CueClasses, c) }
 // cueIndex compares strings.
 var (
 	cueAnaphor   = cueIndex(rules.Anaphor)
+	cueAsk       = cueIndex(rules.Ask)
 	cueAttach    = cueIndex(rules.Attach)
 	cueContrast  = cueIndex(rules.Contrast)
 	cueCounter   = cueIndex(rules.Counter)

@@ -88,6 +88,7 @@ func lexicon() *rules.List {
 			pr("p-un-probleme", rules.Derogate, "", "un probleme"),
 			cue("c-ne", rules.Negation, "ne"),
 			cue("c-on", rules.Attach, "on"),
+			cue("c-sont-ils-pas", rules.Ask, "sont ils pas"),
 			tg("t-les-juifs", rules.Antisemitism, "les juifs"),
 			pr("p-nique-les", rules.Contempt, rules.Before, "nique les"),
 			cue("c-sur", rules.Attach, "sur"),
@@ -164,6 +165,10 @@ func TestFrames(t *testing.T) {
 		{"Immigrants are not vermin", []found{{rules.Dehumanise, rules.Xenophobia, "Immigrants", frames.Negated}}},
 		{"I don't hate immigrants", []found{{rules.Contempt, rules.Xenophobia, "immigrants", frames.Negated}}},
 		{"Les musulmans ne sont pas des parasites", []found{{rules.Dehumanise, rules.Islamophobia, "musulmans", frames.Negated}}},
+		// A French inverted question asks for agreement: its negation
+		// denies nothing.
+		{"Les musulmans ne sont-ils pas des parasites ?", []found{{rules.Dehumanise, rules.Islamophobia, "musulmans", ""}}},
+		{"Les musulmans ne sont-ils pas des parasites.", []found{{rules.Dehumanise, rules.Islamophobia, "musulmans", frames.Negated}}},
 		// A pronoun that repeats its group in the clause: a negation
 		// before the group denies the pronoun's frame too.
 		{"not even one immigrant they are vermin", []found{{rules.Dehumanise, rules.Xenophobia, "they", frames.Negated}}},

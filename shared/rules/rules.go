@@ -149,12 +149,18 @@ const (
 	// T »): what the sentence says after the group it says of that noun,
 	// not of the group.
 	Attach Class = "attach"
+	// Ask is a verb and its subject pronoun inverted before « pas », as
+	// French asks a question (« sont-ils pas »): the negation right
+	// before it and inside it asks for agreement and denies nothing
+	// (« Les T ne sont-ils pas des P ? »), as "Aren't T P?" does at the
+	// head of an English question.
+	Ask Class = "ask"
 )
 
 // PredicateClasses and CueClasses list the classes of each role.
 var (
 	PredicateClasses = []Class{Dehumanise, Derogate, Contempt, Threaten, Exclude, Positive, Violence}
-	CueClasses       = []Class{Negation, Counter, Report, Anaphor, Link, Contrast, Ingroup, Clitic, Intent, Inability, Challenge, Person, Restrict, Sense, Attach}
+	CueClasses       = []Class{Negation, Counter, Report, Anaphor, Link, Contrast, Ingroup, Clitic, Intent, Inability, Challenge, Person, Restrict, Sense, Attach, Ask}
 )
 
 // Order says where a predicate may stand relative to its target in a

@@ -71,9 +71,10 @@ func (f *features) init(lists []*rules.List) {
 				// « un »), as a restriction's are (« que »): alone they
 				// say nothing, so they are no feature; nor is a person's
 				// introduction, which the verdict reads
-				// (PersonModelFloor), nor a slur's sense or a
-				// preposition's attachment, which the frames read.
-				if rule.Class != rules.Challenge && rule.Class != rules.Person && rule.Class != rules.Restrict && rule.Class != rules.Sense && rule.Class != rules.Attach {
+				// (PersonModelFloor), nor a slur's sense, a
+				// preposition's attachment or an inverted question,
+				// which the frames read.
+				if rule.Class != rules.Challenge && rule.Class != rules.Person && rule.Class != rules.Restrict && rule.Class != rules.Sense && rule.Class != rules.Attach && rule.Class != rules.Ask {
 					t, i = featCue, slices.Index(rules.CueClasses, rule.Class)
 				}
 			}
