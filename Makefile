@@ -90,6 +90,8 @@ BATTERY := shared/eval/testdata/battery-en.jsonl shared/eval/testdata/battery-fr
 # Templates written blind to the lexicons, split by template: b2-dev tuned
 # on, b2-test never (testdata/battery2.md).
 BATTERY2 := shared/eval/testdata/battery2-en.jsonl shared/eval/testdata/battery2-fr.jsonl
+# The same on threats, questions, pronouns and counter-speech.
+BATTERY3 := shared/eval/testdata/battery3-en.jsonl shared/eval/testdata/battery3-fr.jsonl
 CORPORA := $(DATA)/davidson.en.jsonl $(DATA)/mlma.en.jsonl $(DATA)/mlma.fr.jsonl
 
 # The default model rides in a list of the demo publisher; bump
@@ -142,6 +144,8 @@ eval:
 	$(GO) run ./cmd/voile eval -table $(BATTERY)
 	$(GO) run ./cmd/voile eval -table -split b2-dev $(BATTERY2)
 	$(GO) run ./cmd/voile eval -table -split b2-test $(BATTERY2)
+	$(GO) run ./cmd/voile eval -table -split b3-dev $(BATTERY3)
+	$(GO) run ./cmd/voile eval -table -split b3-test $(BATTERY3)
 	$(GO) run ./cmd/voile eval -table -split dev $(CORPORA)
 	$(GO) run ./cmd/voile eval -table -split dev -model-only $(CORPORA)
 

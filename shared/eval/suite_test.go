@@ -44,6 +44,10 @@ var floors = map[string]struct {
 	// templates were tuned on, its b2-test templates never.
 	"battery2-en.jsonl": {0.925, 0.925, 0.92, 2300},
 	"battery2-fr.jsonl": {0.95, 0.945, 0.95, 2300},
+	// The same, on threats, questions, pronouns and counter-speech
+	// (testdata/battery3.py).
+	"battery3-en.jsonl": {0.925, 0.955, 0.9, 1150},
+	"battery3-fr.jsonl": {0.905, 0.915, 0.9, 1150},
 }
 
 func TestSuiteFloors(t *testing.T) {
