@@ -917,6 +917,9 @@ func (a *Analyzer) fits(hits []match.Hit, tg, p match.Hit, order rules.Order) (i
 		if l.Words[0] >= tg.Words[1] && l.Words[1] <= p.Words[0] && a.linked(hits, l, p) { // T are P
 			return gap, true
 		}
+		if l.Words[0] == p.Words[0] && l.Words[1] < p.Words[1] { // T spread … like P: P opens with its link
+			return gap, true
+		}
 		if l.Words[1] <= tg.Words[0] && tg.Words[0]-l.Words[1] <= 1 && gap <= maxInverted { // are T so P?
 			return gap, true
 		}

@@ -36,6 +36,8 @@ func lexicon() *rules.List {
 			tg("t-women-pl", rules.Sexism, "women"),
 			tg("t-musulmans", rules.Islamophobia, "musulman"),
 			pr("p-vermin", rules.Dehumanise, "", "vermin"),
+			pr("p-comme-la-peste", rules.Dehumanise, "", "comme la peste"),
+			cue("c-comme", rules.Link, "comme"),
 			pr("p-parasites", rules.Dehumanise, "", "parasite"),
 			pr("p-stupid", rules.Derogate, "", "stupid"),
 			pr("p-hate", rules.Contempt, rules.Before, "hate"),
@@ -162,6 +164,8 @@ func TestFrames(t *testing.T) {
 		{"I hate the laws on immigrants", nil},
 		{"I hate stupid laws on immigrants", nil},
 		{"I hate on immigrants", []found{{rules.Contempt, rules.Xenophobia, "immigrants", ""}}},
+		// A predicate that opens with its own link (« comme la peste »).
+		{"Les musulmans se répandent dans la ville comme la peste", []found{{rules.Dehumanise, rules.Islamophobia, "musulmans", ""}}},
 		{"Immigrants are not vermin", []found{{rules.Dehumanise, rules.Xenophobia, "Immigrants", frames.Negated}}},
 		{"I don't hate immigrants", []found{{rules.Contempt, rules.Xenophobia, "immigrants", frames.Negated}}},
 		{"Les musulmans ne sont pas des parasites", []found{{rules.Dehumanise, rules.Islamophobia, "musulmans", frames.Negated}}},
