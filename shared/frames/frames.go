@@ -767,6 +767,12 @@ func (a *Analyzer) inverted(hits []match.Hit, n match.Hit) bool {
 	return false
 }
 
+// SameClause reports whether hits x and y of the last Analyze begin in
+// the same clause (clauses end at sentence punctuation and contrast cues).
+func (a *Analyzer) SameClause(x, y match.Hit) bool {
+	return int(x.Words[0]) < len(a.words) && int(y.Words[0]) < len(a.words) && a.words[x.Words[0]].clause == a.words[y.Words[0]].clause
+}
+
 // contrasted reports whether a contrast cue stands between cue c and
 // word w after it: "I have nothing against T, but they are P" says what
 // follows "but" whatever the disclaimer before it.
@@ -805,9 +811,10 @@ func (a *Analyzer) findTarget(hits []match.Hit, p match.Hit, order rules.Order, 
 			return
 		}
 		// A predicate may end with the article the group's name starts
-		// with (« nique les » + « les juifs »); otherwise words shared
-		// are one reading or the other.
-		if overlaps(tg, p) && !(p.Words[0] < tg.Words[0] && p.Words[1] == tg.Words[0]+1 && p.Words[1] < tg.Words[1]) {
+		// with (« nique les » + « les juifs »), an article the lists know
+		// as a clitic; otherwise words shared are one reading or the
+		// other (« des personnes » is no praise of « personnes trans »).
+		if overlaps(tg, p) && !(p.Words[0] < tg.Words[0] && p.Words[1] == tg.Words[0]+1 && p.Words[1] < tg.Words[1] && a.cliticAt(hits, tg.Words[0])) {
 			return
 		}
 		// Outside "T are P" (which fits reads), a predicate bears on a
@@ -873,6 +880,16 @@ func (a *Analyzer) attached(hits []match.Hit, tg match.Hit) int32 {
 		}
 	}
 	return -1
+}
+
+// cliticAt reports whether a clitic cue is the one word w (« les »).
+func (a *Analyzer) cliticAt(hits []match.Hit, w int32) bool {
+	for _, ci := range a.cues[cueClitic] {
+		if c := hits[ci]; c.Words[0] == w && c.Words[1] == w+1 {
+			return true
+		}
+	}
+	return false
 }
 
 // antecedent returns the index of the closest target hit before the
@@ -1079,6 +1096,7 @@ var (
 	cueIngroup   = cueIndex(rules.Ingroup)
 	cueInability = cueIndex(rules.Inability)
 	cueChallenge = cueIndex(rules.Challenge)
+	cueClitic    = cueIndex(rules.Clitic)
 	cueIntent    = cueIndex(rules.Intent)
 	cueLink      = cueIndex(rules.Link)
 	cueNegation  = cueIndex(rules.Negation)

@@ -366,8 +366,9 @@ func (c *Classifier) modelSubject(hits []match.Hit, res *frames.Result) (subject
 		case rules.Cue:
 			// "T are …", "T should …", « les T sont … », « les T
 			// devraient … »: something is said of the group, in words the
-			// lexicons may not hold.
-			if (r.Class == rules.Link || r.Class == rules.Intent) && target >= 0 && h.Words[0]-hits[target].Words[1] <= 1 && h.Words[0] >= hits[target].Words[1] {
+			// lexicons may not hold (in its clause: "… a Muslim. We're
+			// going to …" says nothing of Muslims).
+			if (r.Class == rules.Link || r.Class == rules.Intent) && target >= 0 && h.Words[0]-hits[target].Words[1] <= 1 && h.Words[0] >= hits[target].Words[1] && c.frames.SameClause(h, hits[target]) {
 				said = true
 			}
 		}
