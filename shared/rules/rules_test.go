@@ -76,7 +76,7 @@ func TestValidate(t *testing.T) {
 		{"known empty", func(l *List) { l.Known = []string{"…"} }, `known: "…" is not one word`},
 		{"long known word", func(l *List) { l.Known = []string{strings.Repeat("a", MaxKnownLen+1)} }, `is longer than 64 bytes`},
 		{"too many known words", func(l *List) { l.Known = make([]string, MaxKnown+1) }, `more than the limit of 50000`},
-		{"too many exceptions", func(l *List) { l.Rules[1].Exceptions = make([]string, MaxExceptions+1) }, `more than the limit of 32`},
+		{"too many exceptions", func(l *List) { l.Rules[1].Exceptions = make([]string, MaxExceptions+1) }, `more than the limit of 64`},
 		{"long term", func(l *List) { l.Rules[0].Text = strings.Repeat("a", MaxTextLen+1) }, `longer than 256 bytes`},
 		{"no version", func(l *List) { l.Version = 0 }, `list "test-en": version: must be at least 1`},
 		{"no publisher", func(l *List) { l.Publisher = "" }, `publisher: missing`},

@@ -20,7 +20,7 @@ const (
 	MaxPatterns   = 500 // pattern rules cost a regexp pass each
 	MaxTextLen    = 256 // bytes of a term, phrase or exception
 	MaxPatternLen = 512 // bytes of a pattern
-	MaxExceptions = 32  // per rule
+	MaxExceptions = 64  // per rule: a common word may have many innocent phrases ("pas loin", "pas mal")
 	MaxIDLen      = 64
 	MaxLangs      = 16
 	MaxModelBytes = 4 << 20 // a list's model (package model)
