@@ -93,6 +93,8 @@ func lexicon() *rules.List {
 			cue("c-sont-ils-pas", rules.Ask, "sont ils pas"),
 			tg("t-les-juifs", rules.Antisemitism, "les juifs"),
 			pr("p-nique-les", rules.Contempt, rules.Before, "nique les"),
+			tg("t-personnes-trans", rules.LGBTphobia, "personnes trans"),
+			pr("p-des-personnes", rules.Positive, "", "des personnes"),
 			cue("c-sur", rules.Attach, "sur"),
 			pr("p-trusted", rules.Positive, rules.After, "be trusted"),
 			{ID: "slur", Kind: rules.Term, Text: "slurword", Category: rules.Racism, Weight: 0.9},
@@ -156,6 +158,7 @@ func TestFrames(t *testing.T) {
 		// A predicate that ends with the article the group's name
 		// starts with.
 		{"nique les juifs", []found{{rules.Contempt, rules.Antisemitism, "les juifs", ""}}},
+		{"il y a des personnes trans ici", nil}, // « personnes » is no article
 		{"the laws on immigrants are stupid", nil},
 		{"les lois sur les musulmans sont stupid", nil},
 		{"the laws on immigrants, they are vermin", []found{{rules.Dehumanise, rules.Xenophobia, "they", ""}}},
