@@ -297,6 +297,11 @@ func (c *Classifier) applyModel(hits []match.Hit, res *frames.Result, p float64,
 	}
 	// Only a negation asks whether the post holds something to deny.
 	ctx := modelContext(res.Context, p, res.Context == frames.Negated && c.deniable(hits))
+	if res.Context == frames.Negated && harmDenied(res) {
+		// "I would never hurt a T", « personne ne mérite de mourir »:
+		// a harm denied is no hate however sure the model is.
+		ctx = frames.Negated
+	}
 	threshold := c.modelThreshold(o.Sensitivity)
 	if !said {
 		// A group named and nothing the lexicons know said of it: the
@@ -479,6 +484,19 @@ func modelContext(ctx frames.Context, p float64, deniable bool) frames.Context {
 		return frames.None
 	}
 	return ctx
+}
+
+// harmDenied reports whether a frame of the post is a threat or a violent
+// act that a negation denies, and none is said.
+func harmDenied(res *frames.Result) bool {
+	denied := false
+	for _, f := range res.Frames {
+		if f.Context == frames.None {
+			return false
+		}
+		denied = denied || f.Context == frames.Negated && (f.Class == rules.Threaten || f.Class == rules.Violence)
+	}
+	return denied
 }
 
 // deniable reports whether hits hold a predicate that is no praise or a
