@@ -92,6 +92,9 @@ BATTERY := shared/eval/testdata/battery-en.jsonl shared/eval/testdata/battery-fr
 BATTERY2 := shared/eval/testdata/battery2-en.jsonl shared/eval/testdata/battery2-fr.jsonl
 # The same on threats, questions, pronouns and counter-speech.
 BATTERY3 := shared/eval/testdata/battery3-en.jsonl shared/eval/testdata/battery3-fr.jsonl
+# The same in a casual register, and a development set (battery5, tuned on).
+BATTERY4 := shared/eval/testdata/battery4-en.jsonl shared/eval/testdata/battery4-fr.jsonl
+BATTERY5 := shared/eval/testdata/battery5-en.jsonl shared/eval/testdata/battery5-fr.jsonl
 CORPORA := $(DATA)/davidson.en.jsonl $(DATA)/mlma.en.jsonl $(DATA)/mlma.fr.jsonl
 
 # The default model rides in a list of the demo publisher; bump
@@ -146,6 +149,9 @@ eval:
 	$(GO) run ./cmd/voile eval -table -split b2-test $(BATTERY2)
 	$(GO) run ./cmd/voile eval -table -split b3-dev $(BATTERY3)
 	$(GO) run ./cmd/voile eval -table -split b3-test $(BATTERY3)
+	$(GO) run ./cmd/voile eval -table -split b4-dev $(BATTERY4)
+	$(GO) run ./cmd/voile eval -table -split b4-test $(BATTERY4)
+	$(GO) run ./cmd/voile eval -table $(BATTERY5)
 	$(GO) run ./cmd/voile eval -table -split dev $(CORPORA)
 	$(GO) run ./cmd/voile eval -table -split dev -model-only $(CORPORA)
 
