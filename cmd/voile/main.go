@@ -11,6 +11,7 @@
 //	voile sign -key NAME.key -out FILE.bundle LIST
 //	voile eval [LIST...] FILE.jsonl   precision and recall on labelled posts
 //	voile train ...                   train a model (voile train -h)
+//	voile known -words FILE [LIST...] words of FILE the lists would misread as theirs
 //
 // and, against a sync server (-server URL or VOILE_SERVER, the API token
 // in -token-file or VOILE_TOKEN):

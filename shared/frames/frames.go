@@ -751,7 +751,6 @@ func (a *Analyzer) names(hits []match.Hit, q match.Hit) bool {
 	return false
 }
 
-// sameClause reports whether cue c stands in the clause of x or of y.
 // inverted reports whether negation cue n stands right before an ask cue
 // or inside it (the « ne » and the « pas » of « ne sont-ils pas ») in a
 // question.
@@ -785,9 +784,9 @@ func (a *Analyzer) contrasted(hits []match.Hit, c match.Hit, w int32) bool {
 	return false
 }
 
+// sameClause reports whether cue c stands in the clause of x or of y.
 func (a *Analyzer) sameClause(c, x, y match.Hit) bool {
-	k := a.words[c.Words[0]].clause
-	return k == a.words[x.Words[0]].clause || k == a.words[y.Words[0]].clause
+	return a.SameClause(c, x) || a.SameClause(c, y)
 }
 
 // within reports whether cue c lies inside the words of hit h and is
