@@ -441,6 +441,20 @@ func (a *Analyzer) segment(text string, t *normalize.Text, hits []match.Hit) {
 	if strings.ContainsRune(text[prevEnd:], '?') {
 		a.markQuestion()
 	}
+	// A pronoun set off alone between commas, inside a clause, repeats
+	// the group before it as the subject of what follows (« Les T,
+	// elles, apportent des problèmes »): it opens the next phrase.
+	for _, hi := range a.cues[cueAnaphor] {
+		h := hits[hi]
+		w, e := h.Words[0], h.Words[1]
+		if int(e) >= n || w == 0 || w != a.words[w].first || a.words[e].first != e ||
+			a.words[e].clause != a.words[w].clause || a.words[w-1].clause != a.words[w].clause {
+			continue
+		}
+		for j := int(e); j < n && a.words[j].phrase == a.words[e].phrase; j++ {
+			a.words[j].phrase, a.words[j].first = a.words[w].phrase, w
+		}
+	}
 	// A contrast cue ("but", « mais ») starts a new clause.
 	for _, hi := range a.cues[cueContrast] {
 		w := hits[hi].Words[0]

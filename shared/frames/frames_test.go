@@ -146,6 +146,9 @@ func TestFrames(t *testing.T) {
 		{"I hate immigrants", []found{{rules.Contempt, rules.Xenophobia, "immigrants", ""}}},
 		{"immigrants hate the rain", nil}, // "hate" stands before its target
 		{"immigrants should be deported", []found{{rules.Exclude, rules.Xenophobia, "immigrants", ""}}},
+		// A pronoun alone between commas opens the phrase after it.
+		{"the immigrants, they, should be deported", []found{{rules.Exclude, rules.Xenophobia, "they", ""}}},
+		{"the immigrants. They, should be deported", nil},
 		{"kill every immigrant", []found{{rules.Threaten, rules.Threat, "immigrant", ""}}},
 		{"Les musulmans sont des parasites", []found{{rules.Dehumanise, rules.Islamophobia, "musulmans", ""}}},
 		{"women are vermin because the sky is blue", []found{{rules.Dehumanise, rules.Sexism, "women", ""}}},
