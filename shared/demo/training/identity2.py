@@ -26,12 +26,11 @@ template takes a fixed sample of PER_TEMPLATE groups or person forms
 (random.Random with a fixed seed), so every run writes the same rows.
 Run it from this folder: python3 identity2.py
 """
-import json
 import random
 import re
 
 from identity import EN_GROUPS, FR_GROUPS
-from everyday import EN_CATS, FR_CATS, FR_FEM, VOWEL, cap, en_article, fix_fr
+from everyday import EN_CATS, FR_CATS, FR_FEM, VOWEL, cap, en_article, fix_fr, write
 
 SEED = 20261201
 PER_TEMPLATE = 11
@@ -499,13 +498,6 @@ def check_templates():
     for ts in EN_FAMILIES.values():
         for t in ts:
             assert set(re.findall(r"{(\w+)}", entry(t)[0])) == {"G"}, t
-
-
-def write(path, lang, rows):
-    with open(path, "w", encoding="utf-8") as f:
-        for text in rows:
-            f.write(json.dumps({"text": text, "label": "normal", "lang": lang, "split": "train"},
-                               ensure_ascii=False) + "\n")
 
 
 if __name__ == "__main__":
