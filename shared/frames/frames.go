@@ -304,7 +304,7 @@ func (a *Analyzer) postContext(hits []match.Hit, quotes bool) Context {
 	if len(a.cues[cueCounter]) > 0 {
 		return Countered
 	}
-	if len(a.cues[cueReport]) > 0 {
+	if a.reportsAll(hits) {
 		return Reported
 	}
 	for _, ti := range a.target {
@@ -734,11 +734,54 @@ func (a *Analyzer) context(hits []match.Hit, x, y match.Hit, quotes bool) Contex
 	// "They claim to be oppressed, but they're just P" the first.
 	for _, hi := range a.cues[cueReport] {
 		c := hits[hi]
-		if !within(c, x) && !within(c, y) && a.sameClause(c, x, y) {
+		if !within(c, x) && !within(c, y) && a.sameClause(c, x, y) && a.reporting(hits, c) {
 			return Reported
 		}
 	}
 	return None
+}
+
+// reportsAll reports whether the post is news or reported speech: a
+// report cue that no agreement follows, and one in the clause of each
+// anaphor that opens its phrase as its subject. "My cousin says he's bi.
+// They're all liars" says the second clause itself; "… they get
+// dogpiled. Listen to them" does not. A group named again outside the
+// report is most often part of the news ("Attacks on T are rising.
+// Look after your T friends").
+func (a *Analyzer) reportsAll(hits []match.Hit) bool {
+	reported := func(x match.Hit) bool {
+		for _, hi := range a.cues[cueReport] {
+			if c := hits[hi]; a.SameClause(c, x) && a.reporting(hits, c) {
+				return true
+			}
+		}
+		return false
+	}
+	any := false
+	for _, hi := range a.cues[cueReport] {
+		any = any || a.reporting(hits, hits[hi])
+	}
+	if !any {
+		return false
+	}
+	for _, ai := range a.cues[cueAnaphor] {
+		if an := hits[ai]; an.Words[0]-a.words[an.Words[0]].first <= 1 && !reported(an) {
+			return false
+		}
+	}
+	return true
+}
+
+// reporting reports whether report cue c reports speech the post does
+// not make its own: no agree cue follows it ("she says they're animals
+// and honestly I believe her" says it too).
+func (a *Analyzer) reporting(hits []match.Hit, c match.Hit) bool {
+	for _, gi := range a.cues[cueAgree] {
+		if hits[gi].Words[0] >= c.Words[1] {
+			return false
+		}
+	}
+	return true
 }
 
 // insulted reports whether positive predicate p is the noun of an insult
@@ -1101,6 +1144,7 @@ func cueIndex(c rules.Class) int { return slices.Index(rules.CueClasses, c) }
 // The index of each cue class that the analysis reads, found once:
 // cueIndex compares strings.
 var (
+	cueAgree     = cueIndex(rules.Agree)
 	cueAnaphor   = cueIndex(rules.Anaphor)
 	cueAsk       = cueIndex(rules.Ask)
 	cueAttach    = cueIndex(rules.Attach)

@@ -54,6 +54,8 @@ func lexicon() *rules.List {
 			pr("p-bossent", rules.Positive, rules.After, "bossent"),
 			cue("c-calling", rules.Counter, "calling"),
 			cue("c-sentenced", rules.Report, "was sentenced"),
+			cue("c-my-uncle-says", rules.Report, "my uncle says"),
+			cue("c-he-s-right", rules.Agree, "he s right"),
 			cue("c-they", rules.Anaphor, "they"),
 			cue("c-them", rules.Anaphor, "them"),
 			cue("c-but", rules.Contrast, "but"),
@@ -382,6 +384,12 @@ func TestPostContext(t *testing.T) {
 		// A challenge answered at once: the negation is the question's.
 		"Ever met an immigrant who isn't stupid? Neither did I.": frames.None,
 		"Ever met an immigrant who isn't stupid?":                frames.Negated,
+		// Reported speech, unless the speaker agrees with it or a
+		// later clause speaks of the group as its own subject.
+		"my uncle says immigrants ruin everything":                frames.Reported,
+		"my uncle says immigrants ruin everything and he's right": frames.None,
+		"my uncle says he met an immigrant. They are here":        frames.None,
+		"my uncle says he met an immigrant. I met them too":       frames.Reported,
 	} {
 		hits := m.Match(text)
 		if got := a.Analyze(text, m.Text, hits, e.Lists).Context; got != want {

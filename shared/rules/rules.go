@@ -155,12 +155,16 @@ const (
 	// (« Les T ne sont-ils pas des P ? »), as "Aren't T P?" does at the
 	// head of an English question.
 	Ask Class = "ask"
+	// Agree is the speaker's agreement with speech a report cue before
+	// it reports ("and I believe her", "he's right", « il a raison »):
+	// the report then says it too.
+	Agree Class = "agree"
 )
 
 // PredicateClasses and CueClasses list the classes of each role.
 var (
 	PredicateClasses = []Class{Dehumanise, Derogate, Contempt, Threaten, Exclude, Positive, Violence}
-	CueClasses       = []Class{Negation, Counter, Report, Anaphor, Link, Contrast, Ingroup, Clitic, Intent, Inability, Challenge, Person, Restrict, Sense, Attach, Ask}
+	CueClasses       = []Class{Negation, Counter, Report, Anaphor, Link, Contrast, Ingroup, Clitic, Intent, Inability, Challenge, Person, Restrict, Sense, Attach, Ask, Agree}
 )
 
 // Order says where a predicate may stand relative to its target in a
