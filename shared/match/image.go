@@ -201,7 +201,7 @@ func loadImage(data []byte, lists []*rules.List) (*Engine, error) {
 	if e.dict.shift, ok = shiftFor(len(e.dict.slots)); !ok || 2*nwords > len(e.dict.slots) {
 		return nil, errors.New("a dictionary table of " + strconv.Itoa(len(e.dict.slots)) + " slots for " + strconv.Itoa(nwords) + " words")
 	}
-	if e.next.shift, ok = shiftFor(len(e.next.keys)); !ok || len(e.next.to) != len(e.next.keys) || len(e.next.seen) != seenWords(len(e.next.keys)) || 3*e.next.n > 2*len(e.next.keys) {
+	if e.next.shift, ok = shiftFor(len(e.next.keys)); !ok || len(e.next.to) != len(e.next.keys) || len(e.next.seen) != seenWords(len(e.next.keys)) || edgeLoadDen*e.next.n > edgeLoadNum*len(e.next.keys) {
 		return nil, errors.New("a transitions' table of " + strconv.Itoa(len(e.next.keys)) + " slots for " + strconv.Itoa(e.next.n) + " edges")
 	}
 	if len(e.lexWord) != nwords+1 || len(e.root) != nwords+1 || len(e.inner) != nwords+1 {

@@ -9,7 +9,7 @@ import (
 // the dictionary and then its transition out of the current state. Go's
 // maps did both and were most of the walk's time: hashing a string key,
 // then finding its group. These two tables are open-addressed with linear
-// probing, at most half full (the transitions' two thirds: newEdgeTable),
+// probing, at most half full (the transitions' three quarters: newEdgeTable),
 // and keep what a lookup compares in the slot
 // itself: a lookup reads one slot, or a few neighbours, and nothing else
 // unless a word is longer than eight bytes.
@@ -227,14 +227,17 @@ func tableSize(n int) int {
 
 func edgeKey(s, id uint32) uint64 { return uint64(s)<<32 | uint64(id) }
 
-// newEdgeTable returns a table for n edges, at most two thirds full.
+// Edge tables are at most edgeLoadNum/edgeLoadDen full.
+const edgeLoadNum, edgeLoadDen = 3, 4
+
+// newEdgeTable returns a table for n edges, at most three quarters full.
 // Fuller than the other tables: it is the largest part of the compiled
 // lists (and of their start-up image), a miss is most often answered by
 // seen before any slot is read, and at half full a list that grew past a
 // power of two doubled it (3 MB more for the starter lists).
 func newEdgeTable(n int) edgeTable {
 	size := 16
-	for 2*size < 3*n {
+	for edgeLoadNum*size < edgeLoadDen*n {
 		size *= 2
 	}
 	return edgeTable{keys: make([]uint64, size), to: make([]uint32, size), shift: uint8(64 - bits.TrailingZeros(uint(size))), seen: make([]uint64, seenWords(size))}
@@ -287,7 +290,7 @@ func (t *edgeTable) probe(k uint64) (uint32, bool) {
 
 // set adds or replaces the transition of key.
 func (t *edgeTable) set(k uint64, to uint32) {
-	if 3*(t.n+1) > 2*len(t.keys) {
+	if edgeLoadDen*(t.n+1) > edgeLoadNum*len(t.keys) {
 		old := *t
 		*t = newEdgeTable(t.n + 1)
 		for i, k := range old.keys {
