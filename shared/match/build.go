@@ -27,12 +27,14 @@ type builder struct {
 	ownHead, ownNext []int32
 	key              []byte
 	ids              []uint32
-	words            []string // add's words, reused
-	expanded         int      // phrases added for patterns
-	lexWords         []uint32 // ids of the words of targets and predicates
-	targetWords      []uint32 // ids of the words of targets
-	slurWords        []uint32 // ids of the one words of flagging rules
-	wordLangs        []uint8  // word id → lexLang bits of the lexicon rules it is in
+	words            []string           // add's words, reused
+	expanded         int                // phrases added for patterns
+	lexWords         []uint32           // ids of the words of targets and predicates
+	targetWords      []uint32           // ids of the words of targets
+	slurWords        []uint32           // ids of the one words of flagging rules
+	wordLangs        []uint8            // word id → lexLang bits of the lexicon rules it is in
+	kindOf           map[pattern]uint32 // a pattern → its index in e.kinds
+	phraseWords      []int32            // phrase → its length in words
 }
 
 type edge struct{ from, id, to uint32 }
@@ -140,9 +142,8 @@ func (b *builder) insert(p pattern) {
 	for _, id := range b.ids {
 		s = b.child(s, id)
 	}
-	p.words = int32(len(b.ids))
 	for q := b.ownHead[s]; q >= 0; q = b.ownNext[q] {
-		if o := b.e.pats[q]; o.list == p.list && o.rule == p.rule && o.exception == p.exception {
+		if o := b.e.patOf(q); o.list == p.list && o.rule == p.rule && o.exception == p.exception {
 			return // the rule has this phrase already (a contraction written both ways)
 		}
 	}
@@ -161,7 +162,17 @@ func (b *builder) insert(p pattern) {
 	// Prepended, so link reverses each list back into insertion order.
 	b.ownNext = append(b.ownNext, b.ownHead[s])
 	b.ownHead[s] = int32(len(b.e.pats))
-	b.e.pats = append(b.e.pats, p)
+	k, ok := b.kindOf[p]
+	if !ok {
+		if b.kindOf == nil {
+			b.kindOf = map[pattern]uint32{}
+		}
+		k = uint32(len(b.e.kinds))
+		b.kindOf[p] = k
+		b.e.kinds = append(b.e.kinds, p)
+	}
+	b.e.pats = append(b.e.pats, k)
+	b.phraseWords = append(b.phraseWords, int32(len(b.ids)))
 }
 
 // letters reports whether w is made of letters a to z only.
@@ -273,7 +284,7 @@ func (b *builder) link() {
 		e.out[s].start = uint32(len(e.outs))
 		own := len(e.outs)
 		for p := b.ownHead[s]; p >= 0; p = b.ownNext[p] {
-			e.outs = append(e.outs, newOutRef(p, e.pats[p].words))
+			e.outs = append(e.outs, newOutRef(p, b.phraseWords[p]))
 		}
 		slices.Reverse(e.outs[own:])
 		if f := e.fail[s]; f != 0 {

@@ -41,7 +41,7 @@ import (
 // it), so that the garbage collector has nothing to follow in them.
 
 // imageVersion changes with the format of AppendImage.
-const imageVersion = 3
+const imageVersion = 4
 
 var imageMagic = [...]byte{'v', 'i', 'm', 'a', 'g', 'e', 0, imageVersion}
 
@@ -58,6 +58,7 @@ func (e *Engine) AppendImage(dst []byte) []byte {
 	writeRaw(&w, e.dict.slots)
 	writeRaw(&w, e.lexWord)
 	writeRaw(&w, e.pats)
+	writeRaw(&w, e.kinds)
 
 	writeRaw(&w, e.root)
 	writeRaw(&w, e.next.keys)
@@ -118,7 +119,7 @@ func (e *Engine) ImageSize() int {
 	}
 	p := e.pre
 	n := len(imageMagic) + rawSize[uint32](len(e.Lists)) + rawSize[byte](textLen) + rawSize[uint32](len(e.words)-1) +
-		rawSize[wordSlot](len(e.dict.slots)) + rawSize[uint8](len(e.lexWord)) + rawSize[pattern](len(e.pats)) +
+		rawSize[wordSlot](len(e.dict.slots)) + rawSize[uint8](len(e.lexWord)) + rawSize[uint32](len(e.pats)) + rawSize[pattern](len(e.kinds)) +
 		rawSize[uint32](len(e.root)) + rawSize[uint64](len(e.next.keys)) + rawSize[uint32](len(e.next.to)) + rawSize[uint64](len(e.next.seen)) + 8 +
 		rawSize[bool](len(e.inner)) + rawSize[uint32](len(e.fail)) + rawSize[outSpan](len(e.out)) +
 		rawSize[uint64](len(e.hasOut)) + rawSize[outRef](len(e.outs)) +
@@ -183,7 +184,8 @@ func loadImage(data []byte, lists []*rules.List) (*Engine, error) {
 	e.words = words
 	e.dict = &wordTable{slots: readRaw[wordSlot](&r), words: words}
 	e.lexWord = readRaw[uint8](&r)
-	e.pats = readRaw[pattern](&r)
+	e.pats = readRaw[uint32](&r)
+	e.kinds = readRaw[pattern](&r)
 
 	e.root = readRaw[uint32](&r)
 	e.next.keys, e.next.to, e.next.seen = readRaw[uint64](&r), readRaw[uint32](&r), readRaw[uint64](&r)

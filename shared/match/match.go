@@ -44,18 +44,22 @@ func newOutRef(p int32, words int32) outRef {
 func (o outRef) pat() int32 { return int32(o & (maxPatterns - 1)) }
 func (o outRef) words() int { return int(o >> outRefPatBits) }
 
-// pattern is one sequence of words the automaton finds.
+// pattern is what a sequence of words the automaton finds (a phrase)
+// stands for. The phrases a pattern rule expands to, thousands for some,
+// share one.
 type pattern struct {
 	list, rule int32
-	words      int32 // length in words
-	exception  bool  // an exception of the rule, not the rule itself
-	lexicon    bool  // of a target or predicate
+	exception  bool // an exception of the rule, not the rule itself
+	lexicon    bool // of a target or predicate
 	// naming: of a rule that names a group (a flagging rule or a
 	// target). An exception of one such rule covers every other: the
 	// innocent use of a word ("maine coon") is innocent whichever rule
 	// lists the word, a slur or the same slur as a target.
 	naming bool
 }
+
+// patOf returns the pattern that phrase p stands for.
+func (e *Engine) patOf(p int32) *pattern { return &e.kinds[e.pats[p]] }
 
 // Engine is a compiled set of lists. It is immutable and safe for
 // concurrent use; each goroutine matches with its own Matcher.
@@ -78,7 +82,10 @@ type Engine struct {
 	out    []outSpan
 	hasOut []uint64
 	outs   []outRef
-	pats   []pattern
+	// pats[p] is the index in kinds of the pattern phrase p stands for:
+	// four bytes a phrase, where a pattern is twelve.
+	pats  []uint32
+	kinds []pattern
 
 	regexps []*compiledPattern
 	pre     *prefilter // which regexps can match a text (prefilter.go)
@@ -261,10 +268,10 @@ func (m *Matcher) Match(text string) []Hit {
 	}
 	m.exceptions = false
 	for _, h := range m.raw {
-		m.exceptions = m.exceptions || e.pats[h.pat].exception
+		m.exceptions = m.exceptions || e.patOf(h.pat).exception
 	}
 	for _, h := range m.raw {
-		p := e.pats[h.pat]
+		p := e.patOf(h.pat)
 		if p.exception || m.exceptions && m.excepted(p.list, p.rule, p.naming, int(t.Words[h.first].Start), int(t.Words[h.end-1].End)) {
 			continue
 		}
@@ -830,11 +837,11 @@ func (m *Matcher) halfFrame() bool {
 	clear(m.near)
 	exceptions := false
 	for _, h := range m.raw {
-		exceptions = exceptions || m.e.pats[h.pat].exception
+		exceptions = exceptions || m.e.patOf(h.pat).exception
 	}
 	words := m.Text.Words
 	for _, h := range m.raw {
-		p := m.e.pats[h.pat]
+		p := m.e.patOf(h.pat)
 		if !p.lexicon {
 			if r := &m.e.Lists[p.list].Rules[p.rule]; r.Role == rules.Cue && (r.Class == rules.Negation || r.Class == rules.Inability) {
 				negation = true
@@ -864,7 +871,7 @@ func (m *Matcher) halfFrame() bool {
 	}
 	if positive && negation && !target {
 		for _, h := range m.raw {
-			if p := m.e.pats[h.pat]; p.lexicon && m.e.Lists[p.list].Rules[p.rule].Class == rules.Positive {
+			if p := m.e.patOf(h.pat); p.lexicon && m.e.Lists[p.list].Rules[p.rule].Class == rules.Positive {
 				m.markNear(h, n)
 				predicate = true
 			}
@@ -985,7 +992,7 @@ func wordSpan(t *normalize.Text, start, end int) [2]int32 {
 // for a rule that names a group, of any rule that does.
 func (m *Matcher) excepted(list, rule int32, naming bool, start, end int) bool {
 	for _, x := range m.raw {
-		q := m.e.pats[x.pat]
+		q := m.e.patOf(x.pat)
 		if q.exception && (q.list == list && q.rule == rule || naming && q.naming) &&
 			int(m.Text.Words[x.first].Start) <= start && end <= int(m.Text.Words[x.end-1].End) {
 			return true
