@@ -246,7 +246,7 @@ func (b *builder) link() {
 	n := b.nstates
 	e.root = make([]uint32, e.dict.len()+1)
 	e.fail = make([]uint32, n)
-	e.out = make([]outSpan, n)
+	span := make([]outSpan, n) // outputs in breadth-first order, laid out by state below
 	// The table grew while the trie did: it is made again to the size
 	// of its edges, the smallest it can be.
 	e.next = newEdgeTable(len(b.edges))
@@ -278,25 +278,38 @@ func (b *builder) link() {
 			queue = append(queue, c)
 		}
 	}
+	var outs []outRef
 	for len(queue) > 0 {
 		s := queue[0]
 		queue = queue[1:]
-		e.out[s].start = uint32(len(e.outs))
-		own := len(e.outs)
+		span[s].start = uint32(len(outs))
+		own := len(outs)
 		for p := b.ownHead[s]; p >= 0; p = b.ownNext[p] {
-			e.outs = append(e.outs, newOutRef(p, b.phraseWords[p]))
+			outs = append(outs, newOutRef(p, b.phraseWords[p]))
 		}
-		slices.Reverse(e.outs[own:])
+		slices.Reverse(outs[own:])
 		if f := e.fail[s]; f != 0 {
-			e.outs = append(e.outs, e.outs[e.out[f].start:e.out[f].end]...)
+			outs = append(outs, outs[span[f].start:span[f].end]...)
 		}
-		e.out[s].end = uint32(len(e.outs))
+		span[s].end = uint32(len(outs))
 		for _, ed := range kids[first[s]:first[s+1]] {
 			e.fail[ed.to] = e.step(e.fail[s], ed.id)
 			queue = append(queue, ed.to)
 		}
 	}
+	// Laid out in the order of the states, the outputs of state s end
+	// where those of s+1 start: one offset a state, not two.
+	e.outAt = make([]uint32, n+1)
+	e.outs = make([]outRef, 0, len(outs))
+	for s := range n {
+		e.outAt[s] = uint32(len(e.outs))
+		e.outs = append(e.outs, outs[span[s].start:span[s].end]...)
+	}
+	e.outAt[n] = uint32(len(e.outs))
 }
+
+// outSpan is where a state's outputs are in link's breadth-first layout.
+type outSpan struct{ start, end uint32 }
 
 // fuzzy indexes the spelling variants of the lexicon's words (fuzzy.go).
 func (b *builder) fuzzy() {

@@ -41,7 +41,7 @@ import (
 // it), so that the garbage collector has nothing to follow in them.
 
 // imageVersion changes with the format of AppendImage.
-const imageVersion = 4
+const imageVersion = 5
 
 var imageMagic = [...]byte{'v', 'i', 'm', 'a', 'g', 'e', 0, imageVersion}
 
@@ -67,7 +67,7 @@ func (e *Engine) AppendImage(dst []byte) []byte {
 	w.count(e.next.n)
 	writeRaw(&w, e.inner)
 	writeRaw(&w, e.fail)
-	writeRaw(&w, e.out)
+	writeRaw(&w, e.outAt)
 	writeRaw(&w, e.hasOut)
 	writeRaw(&w, e.outs)
 
@@ -121,7 +121,7 @@ func (e *Engine) ImageSize() int {
 	n := len(imageMagic) + rawSize[uint32](len(e.Lists)) + rawSize[byte](textLen) + rawSize[uint32](len(e.words)-1) +
 		rawSize[wordSlot](len(e.dict.slots)) + rawSize[uint8](len(e.lexWord)) + rawSize[uint32](len(e.pats)) + rawSize[pattern](len(e.kinds)) +
 		rawSize[uint32](len(e.root)) + rawSize[uint64](len(e.next.keys)) + rawSize[uint32](len(e.next.to)) + rawSize[uint64](len(e.next.seen)) + 8 +
-		rawSize[bool](len(e.inner)) + rawSize[uint32](len(e.fail)) + rawSize[outSpan](len(e.out)) +
+		rawSize[bool](len(e.inner)) + rawSize[uint32](len(e.fail)) + rawSize[uint32](len(e.outAt)) +
 		rawSize[uint64](len(e.hasOut)) + rawSize[outRef](len(e.outs)) +
 		rawSize[uint32](2*len(e.regexps)) + rawSize[byte](len(p.class)) + 8 + rawSize[int32](len(p.delta)) +
 		rawSize[int32](len(p.outAt)) + rawSize[int32](len(p.outs)) + rawSize[int32](len(p.clauseAt)) + rawSize[int32](len(p.step)) +
@@ -192,7 +192,7 @@ func loadImage(data []byte, lists []*rules.List) (*Engine, error) {
 	e.next.n = r.int()
 	e.inner = readRaw[bool](&r)
 	e.fail = readRaw[uint32](&r)
-	e.out = readRaw[outSpan](&r)
+	e.outAt = readRaw[uint32](&r)
 	e.hasOut = readRaw[uint64](&r)
 	e.outs = readRaw[outRef](&r)
 	if r.err != nil {
@@ -209,7 +209,7 @@ func loadImage(data []byte, lists []*rules.List) (*Engine, error) {
 	if len(e.lexWord) != nwords+1 || len(e.root) != nwords+1 || len(e.inner) != nwords+1 {
 		return nil, errors.New("tables by word id of other lengths than the dictionary's " + strconv.Itoa(nwords+1))
 	}
-	if nstates == 0 || len(e.out) != nstates || len(e.hasOut) != (nstates+63)/64 {
+	if nstates == 0 || len(e.outAt) != nstates+1 || len(e.hasOut) != (nstates+63)/64 || int(e.outAt[nstates]) != len(e.outs) {
 		return nil, errors.New("tables by state of other lengths than the " + strconv.Itoa(nstates) + " states'")
 	}
 

@@ -76,10 +76,10 @@ type Engine struct {
 	// the failure links.
 	inner []bool
 	fail  []uint32
-	// The outputs of state s are outs[out[s].start:out[s].end], both ends
-	// side by side. Most states have none, and hasOut, a bitmap small
-	// enough to stay in cache, says so without reading out.
-	out    []outSpan
+	// The outputs of state s are outs[outAt[s]:outAt[s+1]]. Most states
+	// have none, and hasOut, a bitmap small enough to stay in cache, says
+	// so without reading outAt.
+	outAt  []uint32
 	hasOut []uint64
 	outs   []outRef
 	// pats[p] is the index in kinds of the pattern phrase p stands for:
@@ -107,8 +107,6 @@ type Engine struct {
 	words   []string    // word id → its key (dict's)
 	fuzzy   *fuzzyIndex // nil when the lists have no lexicon
 }
-
-type outSpan struct{ start, end uint32 }
 
 // compiledPattern is a pattern rule that stays a regular expression.
 type compiledPattern struct {
@@ -335,15 +333,19 @@ func (m *Matcher) walk(t *normalize.Text) (unknown bool) {
 	return unknown
 }
 
-// markOutputs fills e.hasOut from e.out.
+// markOutputs fills e.hasOut from e.outAt.
 func (e *Engine) markOutputs() {
-	e.hasOut = make([]uint64, (len(e.out)+63)/64)
-	for s, o := range e.out {
-		if o.end > o.start {
+	n := e.states()
+	e.hasOut = make([]uint64, (n+63)/64)
+	for s := range n {
+		if e.outAt[s+1] > e.outAt[s] {
 			e.hasOut[s/64] |= 1 << (s % 64)
 		}
 	}
 }
+
+// states returns the number of states of the automaton.
+func (e *Engine) states() int { return len(e.fail) }
 
 // resize returns s with length n, reusing its array when it can; the
 // elements are not cleared.
@@ -803,7 +805,7 @@ func (m *Matcher) step(id uint32, first, end int, lo, hi int32) {
 func (m *Matcher) output(end int, hi int32) {
 	e := m.e
 	s := len(m.steps) - 1
-	for _, o := range e.outs[e.out[m.state].start:e.out[m.state].end] {
+	for _, o := range e.outs[e.outAt[m.state]:e.outAt[m.state+1]] {
 		from := m.steps[s+1-o.words()]
 		// Written field by field: a rawHit built on the stack and copied
 		// in stalls the copy's wide loads (see normalize's fast path).
