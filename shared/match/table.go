@@ -227,8 +227,20 @@ func tableSize(n int) int {
 
 func edgeKey(s, id uint32) uint64 { return uint64(s)<<32 | uint64(id) }
 
-// Edge tables are at most edgeLoadNum/edgeLoadDen full.
+// The fuller tables (edges, deletions) are at most edgeLoadNum/edgeLoadDen
+// full.
 const edgeLoadNum, edgeLoadDen = 3, 4
+
+// fullTableSize returns the number of slots of an open-addressed table
+// for n keys that may be three quarters full: the smallest power of two,
+// from 16, that holds them so.
+func fullTableSize(n int) int {
+	size := 16
+	for edgeLoadNum*size < edgeLoadDen*n {
+		size *= 2
+	}
+	return size
+}
 
 // newEdgeTable returns a table for n edges, at most three quarters full.
 // Fuller than the other tables: it is the largest part of the compiled
@@ -236,10 +248,7 @@ const edgeLoadNum, edgeLoadDen = 3, 4
 // seen before any slot is read, and at half full a list that grew past a
 // power of two doubled it (3 MB more for the starter lists).
 func newEdgeTable(n int) edgeTable {
-	size := 16
-	for edgeLoadNum*size < edgeLoadDen*n {
-		size *= 2
-	}
+	size := fullTableSize(n)
 	return edgeTable{keys: make([]uint64, size), to: make([]uint32, size), shift: uint8(64 - bits.TrailingZeros(uint(size))), seen: make([]uint64, seenWords(size))}
 }
 
