@@ -1042,6 +1042,24 @@ func (a *Analyzer) negated(hits []match.Hit, tg, p match.Hit, harm bool) bool {
 			}
 		}
 	}
+	return harm && a.refused(hits, p)
+}
+
+// refused reports whether predicate p stands in a question that a refusal
+// answers at once, at the head of the next sentence: "Want T dead? Never
+// in a million years.", « Les frapper ? Jamais de la vie. » deny the harm
+// the question names.
+func (a *Analyzer) refused(hits []match.Hit, p match.Hit) bool {
+	w := a.words[p.Words[0]]
+	if !w.question {
+		return false
+	}
+	for _, ri := range a.cues[cueRefusal] {
+		r := a.words[hits[ri].Words[0]]
+		if r.clause == w.clause+1 && !r.question && hits[ri].Words[0]-r.first <= 1 {
+			return true
+		}
+	}
 	return false
 }
 
@@ -1157,6 +1175,7 @@ var (
 	cueIntent    = cueIndex(rules.Intent)
 	cueLink      = cueIndex(rules.Link)
 	cueNegation  = cueIndex(rules.Negation)
+	cueRefusal   = cueIndex(rules.Refusal)
 	cueReport    = cueIndex(rules.Report)
 	cueRestrict  = cueIndex(rules.Restrict)
 )

@@ -56,6 +56,7 @@ func lexicon() *rules.List {
 			cue("c-sentenced", rules.Report, "was sentenced"),
 			cue("c-my-uncle-says", rules.Report, "my uncle says"),
 			cue("c-he-s-right", rules.Agree, "he s right"),
+			cue("c-never-in-a-million-years", rules.Refusal, "never in a million years"),
 			cue("c-they", rules.Anaphor, "they"),
 			cue("c-them", rules.Anaphor, "them"),
 			cue("c-but", rules.Contrast, "but"),
@@ -390,6 +391,11 @@ func TestPostContext(t *testing.T) {
 		"my uncle says immigrants ruin everything and he's right": frames.None,
 		"my uncle says he met an immigrant. They are here":        frames.None,
 		"my uncle says he met an immigrant. I met them too":       frames.Reported,
+		// A harm asked about and refused at once is denied; asked and
+		// not refused, or refused in the same sentence, it is not.
+		"Should I kill immigrants? Never in a million years.": frames.Negated,
+		"Should I kill immigrants? Yes.":                      frames.None,
+		"Should I kill immigrants, never in a million years":  frames.None,
 	} {
 		hits := m.Match(text)
 		if got := a.Analyze(text, m.Text, hits, e.Lists).Context; got != want {

@@ -159,12 +159,17 @@ const (
 	// it reports ("and I believe her", "he's right", « il a raison »):
 	// the report then says it too.
 	Agree Class = "agree"
+	// Refusal is a short answer that refuses what the question just
+	// before it asks, at the head of its sentence ("Never in a million
+	// years", « Jamais de la vie »): "Want T dead? Never." denies the
+	// harm the question names.
+	Refusal Class = "refusal"
 )
 
 // PredicateClasses and CueClasses list the classes of each role.
 var (
 	PredicateClasses = []Class{Dehumanise, Derogate, Contempt, Threaten, Exclude, Positive, Violence}
-	CueClasses       = []Class{Negation, Counter, Report, Anaphor, Link, Contrast, Ingroup, Clitic, Intent, Inability, Challenge, Person, Restrict, Sense, Attach, Ask, Agree}
+	CueClasses       = []Class{Negation, Counter, Report, Anaphor, Link, Contrast, Ingroup, Clitic, Intent, Inability, Challenge, Person, Restrict, Sense, Attach, Ask, Agree, Refusal}
 )
 
 // Order says where a predicate may stand relative to its target in a

@@ -74,7 +74,7 @@ func (f *features) init(lists []*rules.List) {
 				// (PersonModelFloor), nor a slur's sense, a
 				// preposition's attachment or an inverted question,
 				// which the frames read.
-				if rule.Class != rules.Challenge && rule.Class != rules.Person && rule.Class != rules.Restrict && rule.Class != rules.Sense && rule.Class != rules.Attach && rule.Class != rules.Ask && rule.Class != rules.Agree {
+				if rule.Class != rules.Challenge && rule.Class != rules.Person && rule.Class != rules.Restrict && rule.Class != rules.Sense && rule.Class != rules.Attach && rule.Class != rules.Ask && rule.Class != rules.Agree && rule.Class != rules.Refusal {
 					t, i = featCue, slices.Index(rules.CueClasses, rule.Class)
 				}
 			}
