@@ -29,10 +29,8 @@ type builder struct {
 	ids              []uint32
 	words            []string           // add's words, reused
 	expanded         int                // phrases added for patterns
-	lexWords         []uint32           // ids of the words of targets and predicates
-	targetWords      []uint32           // ids of the words of targets
-	slurWords        []uint32           // ids of the one words of flagging rules
-	wordLangs        []uint8            // word id → lexLang bits of the lexicon rules it is in
+	lexicon          bool               // some words are a lexicon's or a slur: markLex
+	wordLangs        []uint8            // word id → the lexicon kinds and lexLang bits of the rules it is in
 	kindOf           map[pattern]uint32 // a pattern → its index in e.kinds
 	phraseWords      []int32            // phrase → its length in words
 }
@@ -149,15 +147,14 @@ func (b *builder) insert(p pattern) {
 	}
 	switch {
 	case p.lexicon:
-		b.lexWords = append(b.lexWords, b.ids...)
-		b.markLangs(p)
+		kind := uint8(lexPredicate)
 		if p.naming {
-			b.targetWords = append(b.targetWords, b.ids...)
+			kind |= lexTarget
 		}
+		b.markLex(p, kind)
 	case p.naming && !p.exception && len(b.ids) == 1 && letters(b.e.dict.words[b.ids[0]]):
 		// Not a number ("1488"): a year swaps its digits ("1848").
-		b.slurWords = append(b.slurWords, b.ids[0])
-		b.markLangs(p)
+		b.markLex(p, lexSlur)
 	}
 	// Prepended, so link reverses each list back into insertion order.
 	b.ownNext = append(b.ownNext, b.ownHead[s])
@@ -185,10 +182,13 @@ func letters(w string) bool {
 	return true
 }
 
-// markLangs notes, for each word of b.ids, the languages of p's rule.
-func (b *builder) markLangs(p pattern) {
+// markLex notes, for each word of b.ids, that it is a word of the lexicon
+// of this kind (lexPredicate, lexTarget, lexSlur) and the languages of p's
+// rule: fuzzy reads the marks.
+func (b *builder) markLex(p pattern, kind uint8) {
+	b.lexicon = true
 	l := b.e.Lists[p.list]
-	var bits uint8
+	bits := kind
 	for _, code := range ruleLangs(l, &l.Rules[p.rule]) {
 		if g := lang.Parse(code); g != lang.None {
 			bits |= lexLang(g)
@@ -316,17 +316,8 @@ func (b *builder) fuzzy() {
 	e := b.e
 	e.words = e.dict.words
 	e.lexWord = make([]uint8, len(e.words))
-	if len(b.lexWords) == 0 && len(b.slurWords) == 0 {
+	if !b.lexicon {
 		return
-	}
-	for _, id := range b.lexWords {
-		e.lexWord[id] |= lexPredicate
-	}
-	for _, id := range b.slurWords {
-		e.lexWord[id] |= lexSlur
-	}
-	for _, id := range b.targetWords {
-		e.lexWord[id] |= lexTarget
 	}
 	for id, bits := range b.wordLangs {
 		e.lexWord[id] |= bits
