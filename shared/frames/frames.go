@@ -757,11 +757,7 @@ func (a *Analyzer) reportsAll(hits []match.Hit) bool {
 		}
 		return false
 	}
-	any := false
-	for _, hi := range a.cues[cueReport] {
-		any = any || a.reporting(hits, hits[hi])
-	}
-	if !any {
+	if !slices.ContainsFunc(a.cues[cueReport], func(hi int32) bool { return a.reporting(hits, hits[hi]) }) {
 		return false
 	}
 	for _, ai := range a.cues[cueAnaphor] {

@@ -29,6 +29,14 @@ var (
 	featCue   = table("cue:", rules.CueClasses)         // a cue of the class
 )
 
+// cuesNoFeature are the cue classes whose words are no feature of the
+// model. A challenge's words are among the commonest ("one", « un »), as
+// a restriction's are (« que »): alone they say nothing. A person's
+// introduction the verdict reads (PersonModelFloor); a slur's sense, a
+// preposition's attachment, an inverted question, an agreement with
+// reported speech and a refusal the frames read.
+var cuesNoFeature = []rules.Class{rules.Challenge, rules.Restrict, rules.Person, rules.Sense, rules.Attach, rules.Ask, rules.Agree, rules.Refusal}
+
 func table[T ~string](prefix string, xs []T) []feature {
 	out := make([]feature, len(xs))
 	for i, x := range xs {
@@ -67,14 +75,7 @@ func (f *features) init(lists []*rules.List) {
 			case rules.Predicate:
 				t, i = featPred, slices.Index(rules.PredicateClasses, rule.Class)
 			case rules.Cue:
-				// A challenge's words are among the commonest ("one",
-				// « un »), as a restriction's are (« que »): alone they
-				// say nothing, so they are no feature; nor is a person's
-				// introduction, which the verdict reads
-				// (PersonModelFloor), nor a slur's sense, a
-				// preposition's attachment or an inverted question,
-				// which the frames read.
-				if rule.Class != rules.Challenge && rule.Class != rules.Person && rule.Class != rules.Restrict && rule.Class != rules.Sense && rule.Class != rules.Attach && rule.Class != rules.Ask && rule.Class != rules.Agree && rule.Class != rules.Refusal {
+				if !slices.Contains(cuesNoFeature, rule.Class) {
 					t, i = featCue, slices.Index(rules.CueClasses, rule.Class)
 				}
 			}
