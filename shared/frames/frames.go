@@ -873,7 +873,7 @@ func (a *Analyzer) findTarget(hits []match.Hit, p match.Hit, order rules.Order, 
 		// group of its own phrase: in "T don't get P, I'm sick of Q" the
 		// second phrase says nothing of T. Praise may reach further: it
 		// only ever cancels.
-		if order != rules.Copula && !positive && a.words[tg.Words[0]].phrase != a.words[p.Words[0]].phrase {
+		if order != rules.Copula && !positive && a.words[tg.Words[0]].phrase != a.words[p.Words[0]].phrase && !a.comments(tg, p, order) {
 			return
 		}
 		// "Tattoos on T are P", "I hate the laws on T": P is said of
@@ -913,6 +913,17 @@ func (a *Analyzer) findTarget(hits []match.Hit, p match.Hit, order rules.Order, 
 		}
 	}
 	return -1, -1
+}
+
+// comments reports whether predicate p, of order any, opens the phrase
+// right after the one that names tg: a comment on a topic set off by a
+// comma ("T and hard work, name a more unlikely duo", « Les T et
+// l'argent, une grande histoire d'amour »). Predicates of order any
+// are the lexicons' innuendo, which says nothing until it is said of
+// a group.
+func (a *Analyzer) comments(tg, p match.Hit, order rules.Order) bool {
+	w := a.words[p.Words[0]]
+	return order == rules.Any && w.first == p.Words[0] && w.phrase == a.words[tg.Words[0]].phrase+1
 }
 
 // attached returns the first word of the attach cue that target tg hangs

@@ -72,6 +72,8 @@ func lexicon() *rules.List {
 			pr("p-ruin", rules.Derogate, rules.After, "ruin"),
 			pr("p-whine", rules.Derogate, rules.After, "whine"),
 			pr("p-lock", rules.Exclude, rules.Any, "lock them up"),
+			pr("p-duo", rules.Derogate, rules.Any, "name a more unlikely duo"),
+			pr("p-rob-after", rules.Derogate, rules.After, "what a surprise"),
 			tg("t-slurword", rules.Racism, "slurword"),
 			cue("c-arent", rules.Negation, "aren t"),
 			cue("c-never", rules.Negation, "never"),
@@ -149,6 +151,14 @@ func TestFrames(t *testing.T) {
 		{"I hate immigrants", []found{{rules.Contempt, rules.Xenophobia, "immigrants", ""}}},
 		{"immigrants hate the rain", nil}, // "hate" stands before its target
 		{"immigrants should be deported", []found{{rules.Exclude, rules.Xenophobia, "immigrants", ""}}},
+		// Innuendo (order any) that opens the phrase right after the
+		// group's comments on it; not further, nor a predicate of
+		// another order, nor one inside its phrase.
+		{"immigrants and hard work, name a more unlikely duo", []found{{rules.Derogate, rules.Xenophobia, "immigrants", ""}}},
+		{"immigrants and hard work, the rain today, name a more unlikely duo", nil},
+		{"immigrants and hard work, what a surprise", nil},
+		{"immigrants and hard work, I said name a more unlikely duo", nil},
+		{"immigrants and hard work. name a more unlikely duo", nil},
 		// A pronoun alone between commas opens the phrase after it.
 		{"the immigrants, they, should be deported", []found{{rules.Exclude, rules.Xenophobia, "they", ""}}},
 		{"the immigrants. They, should be deported", nil},
