@@ -486,17 +486,23 @@ func modelContext(ctx frames.Context, p float64, deniable bool) frames.Context {
 	return ctx
 }
 
-// harmDenied reports whether a frame of the post is a threat or a violent
-// act that a negation denies, and none is said.
+// harmDenied reports whether the post denies a harm and says none: a
+// frame of it is a threat or a violent act that a negation denies, or
+// it denies something bad and says something good of the group ("Nobody
+// should deport T, they belong here", « les T ne sont pas des voleurs,
+// ce sont des gens honnêtes »). Hate that denies a good says no good:
+// a good denied is a frame that counts.
 func harmDenied(res *frames.Result) bool {
-	denied := false
+	denied, negated, praised := false, false, false
 	for _, f := range res.Frames {
 		if f.Context == frames.None {
 			return false
 		}
 		denied = denied || f.Context == frames.Negated && (f.Class == rules.Threaten || f.Class == rules.Violence)
+		negated = negated || f.Context == frames.Negated
+		praised = praised || f.Context == frames.Praised
 	}
-	return denied
+	return denied || negated && praised
 }
 
 // deniable reports whether hits hold a predicate that is no praise or a

@@ -305,3 +305,30 @@ func TestIntroduced(t *testing.T) {
 		}
 	}
 }
+
+// TestHarmDenied: a post denies a harm when a threat or violent act is
+// negated, or when something bad is negated beside something good said
+// of the group; never when a frame counts, nor for a negation alone
+// that may deny a good.
+func TestHarmDenied(t *testing.T) {
+	f := func(c rules.Class, ctx frames.Context) frames.Frame { return frames.Frame{Class: c, Context: ctx} }
+	for _, c := range []struct {
+		name   string
+		frames []frames.Frame
+		want   bool
+	}{
+		{"threat denied", []frames.Frame{f(rules.Threaten, frames.Negated)}, true},
+		{"violence denied", []frames.Frame{f(rules.Violence, frames.Negated)}, true},
+		{"exclusion denied alone", []frames.Frame{f(rules.Exclude, frames.Negated)}, false},
+		{"exclusion denied, praise said", []frames.Frame{f(rules.Exclude, frames.Negated), f(rules.Positive, frames.Praised)}, true},
+		{"insult denied, praise said", []frames.Frame{f(rules.Derogate, frames.Negated), f(rules.Positive, frames.Praised)}, true},
+		{"praise alone", []frames.Frame{f(rules.Positive, frames.Praised)}, false},
+		{"a frame counts", []frames.Frame{f(rules.Exclude, frames.Negated), f(rules.Positive, frames.Praised), f(rules.Dehumanise, frames.None)}, false},
+		{"threat denied, another counts", []frames.Frame{f(rules.Threaten, frames.Negated), f(rules.Derogate, frames.None)}, false},
+		{"no frame", nil, false},
+	} {
+		if got := harmDenied(&frames.Result{Frames: c.frames}); got != c.want {
+			t.Errorf("%s: harmDenied = %v, want %v", c.name, got, c.want)
+		}
+	}
+}
