@@ -915,15 +915,25 @@ func (a *Analyzer) findTarget(hits []match.Hit, p match.Hit, order rules.Order, 
 	return -1, -1
 }
 
-// comments reports whether predicate p, of order any, opens the phrase
-// right after the one that names tg: a comment on a topic set off by a
-// comma ("T and hard work, name a more unlikely duo", « Les T et
-// l'argent, une grande histoire d'amour »). Predicates of order any
-// are the lexicons' innuendo, which says nothing until it is said of
-// a group.
+// comments reports whether predicate p, of order any, is said of tg
+// across the comma between their phrases: p opens the phrase right
+// after the one that names tg, a comment on a topic ("T and hard work,
+// name a more unlikely duo", « Les T au volant, comme par hasard … »),
+// or p ends the phrase right before the one that tg opens, which
+// addresses or names whom it is said of ("We're coming for you, T",
+// « Attendez-vous à une balle, les T »). Predicates of order any are
+// the lexicons' innuendo and veiled threats, which say nothing until
+// they are said of a group.
 func (a *Analyzer) comments(tg, p match.Hit, order rules.Order) bool {
-	w := a.words[p.Words[0]]
-	return order == rules.Any && w.first == p.Words[0] && w.phrase == a.words[tg.Words[0]].phrase+1
+	if order != rules.Any {
+		return false
+	}
+	pw, tw := a.words[p.Words[0]], a.words[tg.Words[0]]
+	if pw.phrase == tw.phrase+1 {
+		return pw.first == p.Words[0]
+	}
+	ends := int(p.Words[1]) == len(a.words) || a.words[p.Words[1]].phrase != pw.phrase
+	return tw.phrase == pw.phrase+1 && tw.first == tg.Words[0] && ends
 }
 
 // attached returns the first word of the attach cue that target tg hangs

@@ -159,6 +159,9 @@ func TestFrames(t *testing.T) {
 		{"immigrants and hard work, what a surprise", nil},
 		{"immigrants and hard work, I said name a more unlikely duo", nil},
 		{"immigrants and hard work. name a more unlikely duo", nil},
+		{"name a more unlikely duo, immigrants and hard work", []found{{rules.Derogate, rules.Xenophobia, "immigrants", ""}}},
+		{"name a more unlikely duo I said, immigrants and hard work", nil},
+		{"name a more unlikely duo, hard work and immigrants", nil},
 		// A pronoun alone between commas opens the phrase after it.
 		{"the immigrants, they, should be deported", []found{{rules.Exclude, rules.Xenophobia, "they", ""}}},
 		{"the immigrants. They, should be deported", nil},
