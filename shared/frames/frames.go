@@ -232,6 +232,9 @@ func (a *Analyzer) Analyze(text string, t *normalize.Text, hits []match.Hit, lis
 		attributive := p.Words[1] == tg.Words[0] && (pr.Class == rules.Derogate || pr.Class == rules.Dehumanise)
 		harm := pr.Class == rules.Violence || pr.Class == rules.Threaten
 		negated := !attributive && a.negated(hits, tg, p, harm)
+		if pr.Class == rules.Positive && !negated {
+			negated = a.dared(hits, tg) // "Have you ever met an honest T?"
+		}
 		if !negated && ante >= 0 && a.words[named.Words[0]].clause == a.words[tg.Words[0]].clause {
 			// A pronoun that repeats its group in the clause, as
 			// French questions do (« depuis quand une femme a-t-elle
@@ -371,6 +374,25 @@ func (a *Analyzer) challenged(hits []match.Hit, n, tg match.Hit) bool {
 	return false
 }
 
+// dared reports whether a challenge cue stands right before target tg
+// in a question: what the question says of the group ("Is there a
+// single honest T?", "Ever met a T who works?", « Tu as déjà vu une T
+// intelligente ? ») is a good it dares the reader to find, and denies.
+func (a *Analyzer) dared(hits []match.Hit, tg match.Hit) bool {
+	if !a.words[tg.Words[0]].question {
+		return false
+	}
+	for _, ci := range a.cues[cueChallenge] {
+		// An article alone (« un », "one") dares only when a negation
+		// follows the group (challenged): "Do you know a gay bar?"
+		// doubts nothing.
+		if c := hits[ci]; c.Words[1]-c.Words[0] > 1 && c.Words[1] <= tg.Words[0] && tg.Words[0]-c.Words[1] <= 1 && a.words[c.Words[0]].clause == a.words[tg.Words[0]].clause {
+			return true
+		}
+	}
+	return false
+}
+
 // answerReach is how many words past a question's reach an answer that
 // challenges it may stand ("… wasn't P? Neither did I.").
 const answerReach = 4
@@ -482,16 +504,31 @@ func (a *Analyzer) intended(hits []match.Hit, p match.Hit) bool {
 
 // markQuestion marks the words of the last phrase segmented as a
 // question's: in "I don't hate T, why would I?" only "why would I" asks.
+// A last phrase of a word or two is a tag on the question before it,
+// in its clause: "Ever seen a smart T, seriously?", « Tu as déjà vu une
+// T intelligente, toi ? ».
 func (a *Analyzer) markQuestion() {
 	n := len(a.words)
 	if n == 0 {
 		return
 	}
 	last := a.words[n-1].phrase
-	for i := n - 1; i >= 0 && a.words[i].phrase == last && !a.words[i].question; i-- {
+	i := n - 1
+	for ; i >= 0 && a.words[i].phrase == last && !a.words[i].question; i-- {
+		a.words[i].question = true
+	}
+	if tag := n - 1 - i; tag > maxQuestionTag || i < 0 || a.words[i].question || a.words[i].clause != a.words[n-1].clause {
+		return
+	}
+	for last = a.words[i].phrase; i >= 0 && a.words[i].phrase == last && !a.words[i].question; i-- {
 		a.words[i].question = true
 	}
 }
+
+// maxQuestionTag is how many words a phrase may have to be a question's
+// tag ("…, seriously?", "…, right?", « …, toi ? ») rather than a
+// question of its own ("…, why would I?").
+const maxQuestionTag = 2
 
 // reclaimed reports whether an in-group cue stands in the three words
 // before the hit h (a slur, or a frame's target), in its clause, and

@@ -79,6 +79,8 @@ func lexicon() *rules.List {
 			cue("c-never", rules.Negation, "never"),
 			cue("c-can-t", rules.Inability, "can t"),
 			cue("c-a-single", rules.Challenge, "a single"),
+			cue("c-one", rules.Challenge, "one"),
+			pr("p-honest", rules.Positive, rules.Before, "honest"),
 			{ID: "c-neither-did-i", Kind: rules.Phrase, Role: rules.Cue, Class: rules.Challenge, Order: rules.After, Text: "neither did i"},
 			cue("c-isn-t", rules.Negation, "isn t"),
 			cue("c-isn", rules.Link, "isn"),
@@ -219,6 +221,14 @@ func TestFrames(t *testing.T) {
 		{"les musulmans bossent jamais", []found{{rules.Positive, rules.Islamophobia, "musulmans", ""}}},
 		{"les musulmans bossent", []found{{rules.Positive, rules.Islamophobia, "musulmans", frames.Praised}}},
 		{"immigrants are human", []found{{rules.Positive, rules.Xenophobia, "immigrants", frames.Praised}}},
+		// A challenge of more than one word right before the group, in a
+		// question, dares the reader to find the good said of it, and so
+		// denies it; a tag of a word or two after a comma still asks.
+		{"Is there a single honest immigrant?", []found{{rules.Positive, rules.Xenophobia, "immigrant", ""}}},
+		{"Is there a single honest immigrant, seriously?", []found{{rules.Positive, rules.Xenophobia, "immigrant", ""}}},
+		{"There is a single honest immigrant here.", []found{{rules.Positive, rules.Xenophobia, "immigrant", frames.Praised}}},
+		{"a single honest immigrant, why would I even ask?", []found{{rules.Positive, rules.Xenophobia, "immigrant", frames.Praised}}},
+		{"Is one honest immigrant coming?", []found{{rules.Positive, rules.Xenophobia, "immigrant", frames.Praised}}},
 		{"Calling immigrants vermin is wrong", []found{{rules.Dehumanise, rules.Xenophobia, "immigrants", frames.Countered}}},
 		// What follows a contrast is said whatever came before it.
 		{"Calling immigrants vermin is wrong but immigrants are stupid", []found{
