@@ -206,7 +206,7 @@ func (a *Analyzer) Analyze(text string, t *normalize.Text, hits []match.Hit, lis
 	for _, pi := range a.pred {
 		p := hits[pi]
 		pr := &lists[p.List].Rules[p.Rule]
-		if pr.Class == rules.Violence && !a.intended(hits, p) {
+		if pr.Class == rules.Violence && !a.intended(hits, p) && !a.refused(hits, p) {
 			continue // a violent act, not a threat
 		}
 		if pr.Class == rules.Positive && a.insulted(lists, hits, p) {
@@ -315,16 +315,26 @@ func (a *Analyzer) postContext(hits []match.Hit, quotes bool) Context {
 		if quotes && a.words[tg.Words[0]].quoted {
 			return Quoted // "« T are … »: that's racist"
 		}
-		for _, ni := range a.cues[cueNegation] {
-			if a.negates(hits[ni], tg) && !a.inability(hits, hits[ni]) && !a.challenged(hits, hits[ni], tg) && !a.particleOf(hits, hits[ni]) {
-				return Negated
-			}
+		if a.negatedGroup(hits, tg) {
+			return Negated
 		}
 	}
 	if r.Ingroup != "" {
 		return Reclaimed
 	}
 	return None
+}
+
+// negatedGroup reports whether a negation of the post bears on g, a
+// group's name or a pronoun for it, and denies: not a negation inside
+// an inability, a challenge or a predicate of its own.
+func (a *Analyzer) negatedGroup(hits []match.Hit, g match.Hit) bool {
+	for _, ni := range a.cues[cueNegation] {
+		if a.negates(hits[ni], g) && !a.inability(hits, hits[ni]) && !a.challenged(hits, hits[ni], g) && !a.particleOf(hits, hits[ni]) {
+			return true
+		}
+	}
+	return false
 }
 
 // Reach of a negation over a named group, for the model, which reads the
@@ -477,6 +487,26 @@ func (a *Analyzer) segment(text string, t *normalize.Text, hits []match.Hit) {
 			a.words[j].phrase, a.words[j].first = a.words[w].phrase, w
 		}
 	}
+	// A group's name alone in the last phrase of its sentence, after at
+	// most a preposition and an article, and a pronoun for it in the
+	// phrase before: the name is that phrase's, moved to the end (« Je ne
+	// vais pas leur faire de mal, aux T », "I can't stand them, T"),
+	// and joins it.
+	for _, ti := range a.target {
+		tg := hits[ti]
+		f := a.words[tg.Words[0]].first
+		if f == 0 || tg.Words[0]-f > 2 || a.words[f-1].clause != a.words[f].clause ||
+			int(tg.Words[1]) < n && a.words[tg.Words[1]].clause == a.words[f].clause {
+			continue
+		}
+		prev := a.words[f-1]
+		if !a.pronounIn(hits, prev.first, f) {
+			continue
+		}
+		for j := int(f); j < n && a.words[j].first == f; j++ {
+			a.words[j].phrase, a.words[j].first = prev.phrase, prev.first
+		}
+	}
 	// A contrast cue ("but", « mais ») starts a new clause.
 	for _, hi := range a.cues[cueContrast] {
 		w := hits[hi].Words[0]
@@ -497,6 +527,19 @@ func (a *Analyzer) intended(hits []match.Hit, p match.Hit) bool {
 		c := hits[ci]
 		if c.Words[1] <= p.Words[0] && p.Words[0]-c.Words[1] <= maxIntent && a.words[c.Words[0]].clause == a.words[p.Words[0]].clause {
 			return true
+		}
+	}
+	return false
+}
+
+// pronounIn reports whether an anaphor or clitic cue starts in the
+// words [from, to).
+func (a *Analyzer) pronounIn(hits []match.Hit, from, to int32) bool {
+	for _, class := range [...]rules.Class{rules.Anaphor, rules.Clitic} {
+		for _, ci := range a.cues[cueIndex(class)] {
+			if w := hits[ci].Words[0]; from <= w && w < to {
+				return true
+			}
 		}
 	}
 	return false
@@ -1102,15 +1145,22 @@ func (a *Analyzer) negated(hits []match.Hit, tg, p match.Hit, harm bool) bool {
 // refused reports whether predicate p stands in a question that a refusal
 // answers at once, at the head of the next sentence: "Want T dead? Never
 // in a million years.", « Les frapper ? Jamais de la vie. » deny the harm
-// the question names.
+// the question names; or whether a refusal is all the phrase right after
+// p's (« Leur faire du mal, jamais de la vie »).
 func (a *Analyzer) refused(hits []match.Hit, p match.Hit) bool {
 	w := a.words[p.Words[0]]
-	if !w.question {
-		return false
-	}
 	for _, ri := range a.cues[cueRefusal] {
 		r := a.words[hits[ri].Words[0]]
-		if r.clause == w.clause+1 && !r.question && hits[ri].Words[0]-r.first <= 1 {
+		if hits[ri].Words[0]-r.first > 1 || r.question {
+			continue
+		}
+		if w.question && r.clause == w.clause+1 {
+			return true
+		}
+		// In p's sentence, the refusal must be all its phrase: "Kill
+		// T, never let them back" refuses nothing.
+		end := hits[ri].Words[1]
+		if r.clause == w.clause && r.phrase == w.phrase+1 && (int(end) == len(a.words) || a.words[end].phrase != r.phrase) {
 			return true
 		}
 	}

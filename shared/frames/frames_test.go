@@ -161,6 +161,12 @@ func TestFrames(t *testing.T) {
 		{"immigrants and hard work, what a surprise", nil},
 		{"immigrants and hard work, I said name a more unlikely duo", nil},
 		{"immigrants and hard work. name a more unlikely duo", nil},
+		// A group named alone at the end of its sentence, with a pronoun
+		// for it in the phrase before, is that phrase's.
+		{"I hate them, the immigrants.", []found{{rules.Contempt, rules.Xenophobia, "immigrants", ""}}},
+		{"I hate, the immigrants.", nil},
+		{"I hate them, the immigrants and the rain.", nil},
+		{"I hate them, the immigrants here.", nil},
 		{"name a more unlikely duo, immigrants and hard work", []found{{rules.Derogate, rules.Xenophobia, "immigrants", ""}}},
 		{"name a more unlikely duo I said, immigrants and hard work", nil},
 		{"name a more unlikely duo, hard work and immigrants", nil},
@@ -414,11 +420,14 @@ func TestPostContext(t *testing.T) {
 		"my uncle says immigrants ruin everything and he's right": frames.None,
 		"my uncle says he met an immigrant. They are here":        frames.None,
 		"my uncle says he met an immigrant. I met them too":       frames.Reported,
-		// A harm asked about and refused at once is denied; asked and
-		// not refused, or refused in the same sentence, it is not.
-		"Should I kill immigrants? Never in a million years.": frames.Negated,
-		"Should I kill immigrants? Yes.":                      frames.None,
-		"Should I kill immigrants, never in a million years":  frames.None,
+		// A harm asked about and refused at once is denied, or refused
+		// by a phrase of its own after it in its sentence; asked and not
+		// refused, or followed by a phrase that only opens with a
+		// refusal, it is not.
+		"Should I kill immigrants? Never in a million years.":    frames.Negated,
+		"Should I kill immigrants? Yes.":                         frames.None,
+		"Should I kill immigrants, never in a million years":     frames.Negated,
+		"kill immigrants, never in a million years let them out": frames.None,
 	} {
 		hits := m.Match(text)
 		if got := a.Analyze(text, m.Text, hits, e.Lists).Context; got != want {
