@@ -310,6 +310,11 @@ func (a *Analyzer) postContext(hits []match.Hit, quotes bool) Context {
 	if a.reportsAll(hits) {
 		return Reported
 	}
+	// A speaker of the group ("I'm gay and it changes nothing") speaks
+	// of their own, whatever a negation denies.
+	if r.Ingroup != "" {
+		return Reclaimed
+	}
 	for _, ti := range a.target {
 		tg := hits[ti]
 		if quotes && a.words[tg.Words[0]].quoted {
@@ -318,9 +323,6 @@ func (a *Analyzer) postContext(hits []match.Hit, quotes bool) Context {
 		if a.negatedGroup(hits, tg) {
 			return Negated
 		}
-	}
-	if r.Ingroup != "" {
-		return Reclaimed
 	}
 	return None
 }

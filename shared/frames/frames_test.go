@@ -424,7 +424,10 @@ func TestPostContext(t *testing.T) {
 		// by a phrase of its own after it in its sentence; asked and not
 		// refused, or followed by a phrase that only opens with a
 		// refusal, it is not.
-		"Should I kill immigrants? Never in a million years.":    frames.Negated,
+		"Should I kill immigrants? Never in a million years.": frames.Negated,
+		// A speaker of the group speaks of their own, whatever a
+		// negation near the group denies.
+		"we're immigrants and aren't leaving":                    frames.Reclaimed,
 		"Should I kill immigrants? Yes.":                         frames.None,
 		"Should I kill immigrants, never in a million years":     frames.Negated,
 		"kill immigrants, never in a million years let them out": frames.None,
