@@ -1136,6 +1136,9 @@ func (a *Analyzer) negated(hits []match.Hit, tg, p match.Hit, harm bool) bool {
 			if a.particleOf(hits, hits[ni]) {
 				continue // « ils n'apportent rien »: the « n' » is the predicate's
 			}
+			if k == 1 && harm && a.words[p.Words[0]].question {
+				continue // "Why can't T just die?" wishes the harm it asks about
+			}
 			if a.negatedBy(hits[ni], tg, p, first, last, clause, harm, k == 1) {
 				return true
 			}

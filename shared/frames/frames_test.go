@@ -174,6 +174,10 @@ func TestFrames(t *testing.T) {
 		{"the immigrants, they, should be deported", []found{{rules.Exclude, rules.Xenophobia, "they", ""}}},
 		{"the immigrants. They, should be deported", nil},
 		{"kill every immigrant", []found{{rules.Threaten, rules.Threat, "immigrant", ""}}},
+		// Inability denies a harm it states, not one it asks about: a
+		// question why the harm cannot be done wishes it.
+		{"we can't kill every immigrant", []found{{rules.Threaten, rules.Threat, "immigrant", frames.Negated}}},
+		{"why can't we kill every immigrant?", []found{{rules.Threaten, rules.Threat, "immigrant", ""}}},
 		{"Les musulmans sont des parasites", []found{{rules.Dehumanise, rules.Islamophobia, "musulmans", ""}}},
 		{"women are vermin because the sky is blue", []found{{rules.Dehumanise, rules.Sexism, "women", ""}}},
 		{"the women I met think the soup is stupid really", nil}, // no link between them
