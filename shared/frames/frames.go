@@ -228,8 +228,9 @@ func (a *Analyzer) Analyze(text string, t *normalize.Text, hits []match.Hit, lis
 		}
 		// An insult standing before its group ("lazy immigrants") is said
 		// whatever the clause denies: "Why should we feed lazy
-		// immigrants?" still calls them lazy.
-		attributive := p.Words[1] == tg.Words[0] && (pr.Class == rules.Derogate || pr.Class == rules.Dehumanise)
+		// immigrants?" still calls them lazy. Not a predicate that must
+		// stand before it, a verb and its object ("never … blames T").
+		attributive := p.Words[1] == tg.Words[0] && (pr.Class == rules.Derogate || pr.Class == rules.Dehumanise) && pr.PredicateOrder() != rules.Before
 		harm := pr.Class == rules.Violence || pr.Class == rules.Threaten
 		negated := !attributive && a.negated(hits, tg, p, harm)
 		if pr.Class == rules.Positive && !negated {

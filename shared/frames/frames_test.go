@@ -73,6 +73,7 @@ func lexicon() *rules.List {
 			pr("p-whine", rules.Derogate, rules.After, "whine"),
 			pr("p-lock", rules.Exclude, rules.Any, "lock them up"),
 			pr("p-duo", rules.Derogate, rules.Any, "name a more unlikely duo"),
+			pr("p-mocks", rules.Derogate, rules.Before, "mocks"),
 			pr("p-rob-after", rules.Derogate, rules.After, "what a surprise"),
 			tg("t-slurword", rules.Racism, "slurword"),
 			cue("c-arent", rules.Negation, "aren t"),
@@ -201,6 +202,10 @@ func TestFrames(t *testing.T) {
 		// A predicate that opens with its own link (« comme la peste »).
 		{"Les musulmans se répandent dans la ville comme la peste", []found{{rules.Dehumanise, rules.Islamophobia, "musulmans", ""}}},
 		{"Immigrants are not vermin", []found{{rules.Dehumanise, rules.Xenophobia, "Immigrants", frames.Negated}}},
+		// An insult right before the group is said whatever the clause
+		// denies; a verb before its object is not an insult standing there.
+		{"he never mocks immigrants", []found{{rules.Derogate, rules.Xenophobia, "immigrants", frames.Negated}}},
+		{"never stupid immigrants", []found{{rules.Derogate, rules.Xenophobia, "immigrants", ""}}},
 		{"I don't hate immigrants", []found{{rules.Contempt, rules.Xenophobia, "immigrants", frames.Negated}}},
 		{"Les musulmans ne sont pas des parasites", []found{{rules.Dehumanise, rules.Islamophobia, "musulmans", frames.Negated}}},
 		// A French inverted question asks for agreement: its negation
