@@ -206,7 +206,7 @@ func (a *Analyzer) Analyze(text string, t *normalize.Text, hits []match.Hit, lis
 	for _, pi := range a.pred {
 		p := hits[pi]
 		pr := &lists[p.List].Rules[p.Rule]
-		if pr.Class == rules.Violence && !a.intended(hits, p) && !a.refused(hits, p) {
+		if pr.Class == rules.Violence && !a.intended(hits, p) && !a.refused(hits, p, true) {
 			continue // a violent act, not a threat
 		}
 		if pr.Class == rules.Positive && a.insulted(lists, hits, p) {
@@ -1121,7 +1121,8 @@ func (a *Analyzer) linked(hits []match.Hit, l, p match.Hit) bool {
 // predicate, or just before the construction. A negation inside the
 // predicate's own words ("can't stand") does not count. A negation that
 // opens the phrase bears on a harm (harm: a threat or a violent act)
-// anywhere after it.
+// anywhere after it. A refusal that answers the question p stands in
+// denies p, whatever its class ("Are T human? No.").
 func (a *Analyzer) negated(hits []match.Hit, tg, p match.Hit, harm bool) bool {
 	first := min(tg.Words[0], p.Words[0])
 	last := max(tg.Words[1], p.Words[1])
@@ -1145,7 +1146,7 @@ func (a *Analyzer) negated(hits []match.Hit, tg, p match.Hit, harm bool) bool {
 			}
 		}
 	}
-	return harm && a.refused(hits, p)
+	return a.refused(hits, p, harm)
 }
 
 // refused reports whether predicate p stands in a question that a refusal
@@ -1153,20 +1154,33 @@ func (a *Analyzer) negated(hits []match.Hit, tg, p match.Hit, harm bool) bool {
 // in a million years.", « Les frapper ? Jamais de la vie. » deny the harm
 // the question names; or whether a refusal is all the phrase right after
 // p's (« Leur faire du mal, jamais de la vie »).
-func (a *Analyzer) refused(hits []match.Hit, p match.Hit) bool {
+func (a *Analyzer) refused(hits []match.Hit, p match.Hit, harm bool) bool {
 	w := a.words[p.Words[0]]
 	for _, ri := range a.cues[cueRefusal] {
 		r := a.words[hits[ri].Words[0]]
-		if hits[ri].Words[0]-r.first > 1 || r.question {
+		if hits[ri].Words[0]-r.first > 1 || r.question || a.answered(hits, hits[ri]) {
 			continue
 		}
 		if w.question && r.clause == w.clause+1 {
 			return true
 		}
 		// In p's sentence, the refusal must be all its phrase: "Kill
-		// T, never let them back" refuses nothing.
+		// T, never let them back" refuses nothing; and refuses only a
+		// harm: « … rien de bon, jamais » insists.
 		end := hits[ri].Words[1]
-		if r.clause == w.clause && r.phrase == w.phrase+1 && (int(end) == len(a.words) || a.words[end].phrase != r.phrase) {
+		if harm && r.clause == w.clause && r.phrase == w.phrase+1 && (int(end) == len(a.words) || a.words[end].phrase != r.phrase) {
+			return true
+		}
+	}
+	return false
+}
+
+// answered reports whether refusal r is part of a challenge's answer
+// ("Neither did I", « Moi non plus », « Moi jamais »), which agrees with
+// the question rather than refusing it.
+func (a *Analyzer) answered(hits []match.Hit, r match.Hit) bool {
+	for _, ci := range a.answers {
+		if overlaps(hits[ci], r) {
 			return true
 		}
 	}

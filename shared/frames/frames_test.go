@@ -57,6 +57,7 @@ func lexicon() *rules.List {
 			cue("c-my-uncle-says", rules.Report, "my uncle says"),
 			cue("c-he-s-right", rules.Agree, "he s right"),
 			cue("c-never-in-a-million-years", rules.Refusal, "never in a million years"),
+			cue("c-nope", rules.Refusal, "nope"),
 			cue("c-they", rules.Anaphor, "they"),
 			cue("c-them", rules.Anaphor, "them"),
 			cue("c-but", rules.Contrast, "but"),
@@ -205,6 +206,11 @@ func TestFrames(t *testing.T) {
 		// An insult right before the group is said whatever the clause
 		// denies; a verb before its object is not an insult standing there.
 		{"he never mocks immigrants", []found{{rules.Derogate, rules.Xenophobia, "immigrants", frames.Negated}}},
+		// A refusal that answers a question denies what it asks,
+		// whatever its class; in the same sentence it refuses only a harm.
+		{"are immigrants human? Nope.", []found{{rules.Positive, rules.Xenophobia, "immigrants", ""}}},
+		{"are immigrants stupid? Nope.", []found{{rules.Derogate, rules.Xenophobia, "immigrants", frames.Negated}}},
+		{"immigrants are stupid, nope", []found{{rules.Derogate, rules.Xenophobia, "immigrants", ""}}},
 		{"never stupid immigrants", []found{{rules.Derogate, rules.Xenophobia, "immigrants", ""}}},
 		{"I don't hate immigrants", []found{{rules.Contempt, rules.Xenophobia, "immigrants", frames.Negated}}},
 		{"Les musulmans ne sont pas des parasites", []found{{rules.Dehumanise, rules.Islamophobia, "musulmans", frames.Negated}}},
