@@ -125,9 +125,11 @@ const (
 	// not what the post says they all are: "a single", "one" before the
 	// group in a question ("Is there a single T who isn't P?", « Citez-moi
 	// un T qui ne soit pas P ? »). The negation after the group is then
-	// the challenge's, and says P of them all. A challenge cue of order
-	// after answers such a question at once ("Did you hear about the T
-	// who wasn't P? Neither did I.").
+	// the challenge's, and says P of them all. A challenge of more than
+	// one word dares the reader to find the good the question says of the
+	// group, and denies it ("Have you ever met an honest T?"). A
+	// challenge cue of order after answers such a question at once ("Did
+	// you hear about the T who wasn't P? Neither did I.").
 	Challenge Class = "challenge"
 	// Person introduces one person by the group they belong to, just
 	// before the group's name: "my brother is", "she's", « mon cousin
@@ -161,8 +163,8 @@ const (
 	Agree Class = "agree"
 	// Refusal is a short answer that refuses what the question just
 	// before it asks, at the head of its sentence ("Never in a million
-	// years", « Jamais de la vie »): "Want T dead? Never." denies the
-	// harm the question names.
+	// years", « Jamais de la vie », "No"): "Want T dead? Never." denies
+	// the harm the question names, "Are T human? No." the good.
 	Refusal Class = "refusal"
 )
 
