@@ -879,12 +879,13 @@ func (a *Analyzer) insulted(lists []*rules.List, hits []match.Hit, p match.Hit) 
 // names reports whether hit q shares words with a target: « les malades
 // mentaux méritent… » names a group, and insults no one.
 func (a *Analyzer) names(hits []match.Hit, q match.Hit) bool {
-	for _, ti := range a.target {
-		if overlaps(hits[ti], q) {
-			return true
-		}
-	}
-	return false
+	return overlapsAny(hits, a.target, q)
+}
+
+// overlapsAny reports whether one of the hits at indexes among shares
+// words with h.
+func overlapsAny(hits []match.Hit, among []int32, h match.Hit) bool {
+	return slices.ContainsFunc(among, func(i int32) bool { return overlaps(hits[i], h) })
 }
 
 // inverted reports whether negation cue n stands right before an ask cue
@@ -1015,8 +1016,13 @@ func (a *Analyzer) comments(tg, p match.Hit, order rules.Order) bool {
 	if pw.phrase == tw.phrase+1 {
 		return pw.first == p.Words[0]
 	}
-	ends := int(p.Words[1]) == len(a.words) || a.words[p.Words[1]].phrase != pw.phrase
-	return tw.phrase == pw.phrase+1 && tw.first == tg.Words[0] && ends
+	return tw.phrase == pw.phrase+1 && tw.first == tg.Words[0] && a.endsPhrase(p)
+}
+
+// endsPhrase reports whether hit h ends its phrase: no word of the
+// phrase follows it.
+func (a *Analyzer) endsPhrase(h match.Hit) bool {
+	return int(h.Words[1]) == len(a.words) || a.words[h.Words[1]].phrase != a.words[h.Words[0]].phrase
 }
 
 // attached returns the first word of the attach cue that target tg hangs
@@ -1158,7 +1164,9 @@ func (a *Analyzer) refused(hits []match.Hit, p match.Hit, harm bool) bool {
 	w := a.words[p.Words[0]]
 	for _, ri := range a.cues[cueRefusal] {
 		r := a.words[hits[ri].Words[0]]
-		if hits[ri].Words[0]-r.first > 1 || r.question || a.answered(hits, hits[ri]) {
+		// Part of a challenge's answer ("Neither did I", « Moi jamais »),
+		// it agrees with the question rather than refusing it.
+		if hits[ri].Words[0]-r.first > 1 || r.question || overlapsAny(hits, a.answers, hits[ri]) {
 			continue
 		}
 		if w.question && r.clause == w.clause+1 {
@@ -1167,20 +1175,7 @@ func (a *Analyzer) refused(hits []match.Hit, p match.Hit, harm bool) bool {
 		// In p's sentence, the refusal must be all its phrase: "Kill
 		// T, never let them back" refuses nothing; and refuses only a
 		// harm: « … rien de bon, jamais » insists.
-		end := hits[ri].Words[1]
-		if harm && r.clause == w.clause && r.phrase == w.phrase+1 && (int(end) == len(a.words) || a.words[end].phrase != r.phrase) {
-			return true
-		}
-	}
-	return false
-}
-
-// answered reports whether refusal r is part of a challenge's answer
-// ("Neither did I", « Moi non plus », « Moi jamais »), which agrees with
-// the question rather than refusing it.
-func (a *Analyzer) answered(hits []match.Hit, r match.Hit) bool {
-	for _, ci := range a.answers {
-		if overlaps(hits[ci], r) {
+		if harm && r.clause == w.clause && r.phrase == w.phrase+1 && a.endsPhrase(hits[ri]) {
 			return true
 		}
 	}

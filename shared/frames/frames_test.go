@@ -75,7 +75,7 @@ func lexicon() *rules.List {
 			pr("p-lock", rules.Exclude, rules.Any, "lock them up"),
 			pr("p-duo", rules.Derogate, rules.Any, "name a more unlikely duo"),
 			pr("p-mocks", rules.Derogate, rules.Before, "mocks"),
-			pr("p-rob-after", rules.Derogate, rules.After, "what a surprise"),
+			pr("p-what-a-surprise", rules.Derogate, rules.After, "what a surprise"),
 			tg("t-slurword", rules.Racism, "slurword"),
 			cue("c-arent", rules.Negation, "aren t"),
 			cue("c-never", rules.Negation, "never"),
@@ -439,13 +439,13 @@ func TestPostContext(t *testing.T) {
 		// by a phrase of its own after it in its sentence; asked and not
 		// refused, or followed by a phrase that only opens with a
 		// refusal, it is not.
-		"Should I kill immigrants? Never in a million years.": frames.Negated,
-		// A speaker of the group speaks of their own, whatever a
-		// negation near the group denies.
-		"we're immigrants and aren't leaving":                    frames.Reclaimed,
+		"Should I kill immigrants? Never in a million years.":    frames.Negated,
 		"Should I kill immigrants? Yes.":                         frames.None,
 		"Should I kill immigrants, never in a million years":     frames.Negated,
 		"kill immigrants, never in a million years let them out": frames.None,
+		// A speaker of the group speaks of their own, whatever a
+		// negation near the group denies.
+		"we're immigrants and aren't leaving": frames.Reclaimed,
 	} {
 		hits := m.Match(text)
 		if got := a.Analyze(text, m.Text, hits, e.Lists).Context; got != want {
