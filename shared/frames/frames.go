@@ -321,23 +321,13 @@ func (a *Analyzer) postContext(hits []match.Hit, quotes bool) Context {
 		if quotes && a.words[tg.Words[0]].quoted {
 			return Quoted // "« T are … »: that's racist"
 		}
-		if a.negatedGroup(hits, tg) {
-			return Negated
+		for _, ni := range a.cues[cueNegation] {
+			if a.negates(hits[ni], tg) && !a.inability(hits, hits[ni]) && !a.challenged(hits, hits[ni], tg) && !a.particleOf(hits, hits[ni]) {
+				return Negated
+			}
 		}
 	}
 	return None
-}
-
-// negatedGroup reports whether a negation of the post bears on g, a
-// group's name or a pronoun for it, and denies: not a negation inside
-// an inability, a challenge or a predicate of its own.
-func (a *Analyzer) negatedGroup(hits []match.Hit, g match.Hit) bool {
-	for _, ni := range a.cues[cueNegation] {
-		if a.negates(hits[ni], g) && !a.inability(hits, hits[ni]) && !a.challenged(hits, hits[ni], g) && !a.particleOf(hits, hits[ni]) {
-			return true
-		}
-	}
-	return false
 }
 
 // Reach of a negation over a named group, for the model, which reads the
