@@ -212,6 +212,9 @@ func (a *Analyzer) Analyze(text string, t *normalize.Text, hits []match.Hit, lis
 		if pr.Class == rules.Positive && a.insulted(lists, hits, p) {
 			continue // "shitty human beings": the insult is what is said
 		}
+		if pr.Class == rules.Positive && a.harmDeserved(lists, hits, p) {
+			continue // « méritent d'être battus »: the harm is what is said
+		}
 		ti, ante := a.findTarget(hits, p, pr.PredicateOrder(), pr.Class == rules.Positive)
 		if ti < 0 {
 			continue
@@ -865,6 +868,29 @@ func (a *Analyzer) insulted(lists []*rules.List, hits []match.Hit, p match.Hit) 
 	}
 	return false
 }
+
+// harmDeserved reports whether positive predicate p is a verb whose
+// complement is a harm: a violent act or a threat that begins inside it
+// or at most maxComplementGap words after it, in its phrase (« méritent
+// d'être battus », « ne méritent pas d'être enfermés », "deserve to be
+// beaten"). What is deserved is the harm, and the harm's own frame says
+// whether it is wished or denied; the verb alone, read as a good, would
+// make its negation a good denied.
+func (a *Analyzer) harmDeserved(lists []*rules.List, hits []match.Hit, p match.Hit) bool {
+	for _, qi := range a.pred {
+		q := hits[qi]
+		c := lists[q.List].Rules[q.Rule].Class
+		if (c == rules.Violence || c == rules.Threaten) && q.Words[0] >= p.Words[0] && q.Words[0] <= p.Words[1]+maxComplementGap && a.words[q.Words[0]].phrase == a.words[p.Words[0]].phrase {
+			return true
+		}
+	}
+	return false
+}
+
+// maxComplementGap is how many words may stand between a verb and the
+// harm it takes as complement: a negation and « d'être » (« pas d'être
+// battus »), "not to be".
+const maxComplementGap = 3
 
 // names reports whether hit q shares words with a target: « les malades
 // mentaux méritent… » names a group, and insults no one.

@@ -106,6 +106,8 @@ func lexicon() *rules.List {
 			pr("p-des-personnes", rules.Positive, "", "des personnes"),
 			cue("c-sur", rules.Attach, "sur"),
 			pr("p-trusted", rules.Positive, rules.After, "be trusted"),
+			pr("p-deserve", rules.Positive, rules.After, "deserve"),
+			cue("c-deserve-to-be", rules.Intent, "deserve to be"),
 			{ID: "slur", Kind: rules.Term, Text: "slurword", Category: rules.Racism, Weight: 0.9},
 			{ID: "slogan", Kind: rules.Phrase, Text: "racists rule", Category: rules.Racism, Weight: 0.9},
 			{ID: "statement", Kind: rules.Phrase, Text: "women are property", Category: rules.Sexism, Weight: 0.9},
@@ -288,6 +290,12 @@ func TestFrames(t *testing.T) {
 		{"I'll beat the next immigrant I see", []found{{rules.Violence, rules.Threat, "immigrant", ""}}},
 		{"immigrants should be beaten", []found{{rules.Violence, rules.Threat, "immigrants", ""}}},
 		{"an immigrant was beaten last night", nil},
+		// A good whose complement is a harm says the harm: deserving a
+		// beating is no good said, and denying it no good denied.
+		{"immigrants deserve respect", []found{{rules.Positive, rules.Xenophobia, "immigrants", frames.Praised}}},
+		{"immigrants deserve to be beaten", []found{{rules.Violence, rules.Threat, "immigrants", ""}}},
+		{"immigrants don't deserve to be beaten", []found{{rules.Violence, rules.Threat, "immigrants", frames.Negated}}},
+		{"immigrants don't deserve respect", []found{{rules.Positive, rules.Xenophobia, "immigrants", ""}}},
 		{"I'll not beat an immigrant", []found{{rules.Violence, rules.Threat, "immigrant", frames.Negated}}},
 		{"No one should ever be allowed to beat an immigrant", []found{{rules.Violence, rules.Threat, "immigrant", frames.Negated}}}, // a harm denied from the head of its phrase
 		{"immigrants are vermin and no one should think otherwise", []found{{rules.Dehumanise, rules.Xenophobia, "immigrants", ""}}},
