@@ -521,7 +521,10 @@ func (a *Analyzer) segment(text string, t *normalize.Text, hits []match.Hit) {
 func (a *Analyzer) intended(hits []match.Hit, p match.Hit) bool {
 	for _, ci := range a.cues[cueIntent] {
 		c := hits[ci]
-		if c.Words[1] <= p.Words[0] && p.Words[0]-c.Words[1] <= maxIntent && a.words[c.Words[0]].clause == a.words[p.Words[0]].clause {
+		// A cue may end inside the act it announces: « méritent d'être »
+		// and « d'être battus ».
+		before := c.Words[1] <= p.Words[0] || c.Words[0] < p.Words[0] && c.Words[1] <= p.Words[1]
+		if before && p.Words[0]-min(c.Words[1], p.Words[0]) <= maxIntent && a.words[c.Words[0]].clause == a.words[p.Words[0]].clause {
 			return true
 		}
 	}
@@ -870,17 +873,18 @@ func (a *Analyzer) insulted(lists []*rules.List, hits []match.Hit, p match.Hit) 
 }
 
 // harmDeserved reports whether positive predicate p is a verb whose
-// complement is a harm: a violent act or a threat that begins inside it
-// or at most maxComplementGap words after it, in its phrase (« méritent
-// d'être battus », « ne méritent pas d'être enfermés », "deserve to be
-// beaten"). What is deserved is the harm, and the harm's own frame says
-// whether it is wished or denied; the verb alone, read as a good, would
-// make its negation a good denied.
+// complement is a harm: a violent act, a threat or contempt that begins
+// inside it or at most maxComplementGap words after it, in its phrase
+// (« méritent d'être battus », « ne méritent pas le mépris », "deserve
+// to be beaten"). What is deserved is the harm, and the harm's own frame
+// says whether it is wished or denied; the verb alone, read as a good,
+// would make its negation a good denied. Not an exclusion: "I don't want
+// T near my kids" wishes one.
 func (a *Analyzer) harmDeserved(lists []*rules.List, hits []match.Hit, p match.Hit) bool {
 	for _, qi := range a.pred {
 		q := hits[qi]
 		c := lists[q.List].Rules[q.Rule].Class
-		if (c == rules.Violence || c == rules.Threaten) && q.Words[0] >= p.Words[0] && q.Words[0] <= p.Words[1]+maxComplementGap && a.words[q.Words[0]].phrase == a.words[p.Words[0]].phrase {
+		if (c == rules.Violence || c == rules.Threaten || c == rules.Contempt) && q.Words[0] >= p.Words[0] && q.Words[0] <= p.Words[1]+maxComplementGap && a.words[q.Words[0]].phrase == a.words[p.Words[0]].phrase {
 			return true
 		}
 	}
