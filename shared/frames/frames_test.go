@@ -108,6 +108,7 @@ func lexicon() *rules.List {
 			pr("p-trusted", rules.Positive, rules.After, "be trusted"),
 			pr("p-deserve", rules.Positive, rules.After, "deserve"),
 			cue("c-deserve-to-be", rules.Intent, "deserve to be"),
+			{ID: "p-be-punished", Kind: rules.Phrase, Role: rules.Predicate, Class: rules.Violence, Category: rules.Threat, Text: "be punished", Weight: 0.9},
 			{ID: "slur", Kind: rules.Term, Text: "slurword", Category: rules.Racism, Weight: 0.9},
 			{ID: "slogan", Kind: rules.Phrase, Text: "racists rule", Category: rules.Racism, Weight: 0.9},
 			{ID: "statement", Kind: rules.Phrase, Text: "women are property", Category: rules.Sexism, Weight: 0.9},
@@ -296,6 +297,10 @@ func TestFrames(t *testing.T) {
 		{"immigrants deserve to be beaten", []found{{rules.Violence, rules.Threat, "immigrants", ""}}},
 		{"immigrants don't deserve to be beaten", []found{{rules.Violence, rules.Threat, "immigrants", frames.Negated}}},
 		{"immigrants don't deserve respect", []found{{rules.Positive, rules.Xenophobia, "immigrants", ""}}},
+		// An intent cue may end inside the act it announces.
+		{"immigrants deserve to be punished", []found{{rules.Violence, rules.Threat, "immigrants", ""}}},
+		{"immigrants don't deserve to be punished", []found{{rules.Violence, rules.Threat, "immigrants", frames.Negated}}},
+		{"immigrants be punished", nil},
 		{"I'll not beat an immigrant", []found{{rules.Violence, rules.Threat, "immigrant", frames.Negated}}},
 		{"No one should ever be allowed to beat an immigrant", []found{{rules.Violence, rules.Threat, "immigrant", frames.Negated}}}, // a harm denied from the head of its phrase
 		{"immigrants are vermin and no one should think otherwise", []found{{rules.Dehumanise, rules.Xenophobia, "immigrants", ""}}},
