@@ -452,7 +452,10 @@ func (m *Matcher) split(key []byte, cut int) (uint32, uint32, int) {
 		// to three ("the|jew" in "thejews", « les|gay » in « lesgays »).
 		stop := m.e.langOf[a] != lang.None
 		long := n-i > minSplitPart || m.e.lexWord[b]&lexTarget != 0 && n-i+cut > minSplitPart
-		if a != 0 && n-i >= minSplitPart && (m.e.lexWord[a]&lexPredicate != 0 && !stop || lexB && stop && long) {
+		// A lexicon word of three letters is too often the head of an
+		// ordinary word (« con|tente » in « contente », « con|cours »):
+		// only a group's name may follow it.
+		if a != 0 && n-i >= minSplitPart && (m.e.lexWord[a]&lexPredicate != 0 && !stop && (i > minSplitPart || m.e.lexWord[b]&lexTarget != 0) || lexB && stop && long) {
 			return a, b, i
 		}
 	}
