@@ -237,7 +237,8 @@ func (a *Analyzer) Analyze(text string, t *normalize.Text, hits []match.Hit, lis
 		harm := pr.Class == rules.Violence || pr.Class == rules.Threaten
 		negated := !attributive && a.negated(hits, tg, p, harm)
 		if pr.Class == rules.Positive && !negated {
-			negated = a.dared(hits, tg) // "Have you ever met an honest T?"
+			// "Have you ever met an honest T?", "Can you really trust a T?"
+			negated = a.dared(hits, tg) || a.doubted(hits, p)
 		}
 		if !negated && ante >= 0 && a.words[named.Words[0]].clause == a.words[tg.Words[0]].clause {
 			// A pronoun that repeats its group in the clause, as
@@ -398,6 +399,35 @@ func (a *Analyzer) dared(hits []match.Hit, tg match.Hit) bool {
 	}
 	return false
 }
+
+// doubted reports whether a doubt cue stands before positive predicate p
+// in its clause, at most maxDoubtGap words before it, in a question: "Can
+// you really trust a T?", "Are T really capable of leading?", « Les T
+// sont-elles vraiment capables de diriger ? ».
+func (a *Analyzer) doubted(hits []match.Hit, p match.Hit) bool {
+	w := a.words[p.Words[0]]
+	if !w.question {
+		return false
+	}
+	// A tag after the phrase ("… really great, right?", « … vraiment
+	// géniales, non ? ») asks for agreement: "really" only insists.
+	for i := int(p.Words[0]); i < len(a.words) && a.words[i].clause == w.clause; i++ {
+		if a.words[i].phrase != w.phrase {
+			return false
+		}
+	}
+	for _, ci := range a.cues[cueDoubt] {
+		if c := hits[ci]; c.Words[1] <= p.Words[0] && p.Words[0]-c.Words[1] <= maxDoubtGap && a.words[c.Words[0]].clause == a.words[p.Words[0]].clause {
+			return true
+		}
+	}
+	return false
+}
+
+// maxDoubtGap is how many words may stand between a doubt and the good it
+// doubts: "really be trusted". Further, the doubt is another verb's ("Are
+// you really surprised that T are great?").
+const maxDoubtGap = 2
 
 // answerReach is how many words past a question's reach an answer that
 // challenges it may stand ("… wasn't P? Neither did I.").
@@ -1306,6 +1336,7 @@ var (
 	cueAsk       = cueIndex(rules.Ask)
 	cueAttach    = cueIndex(rules.Attach)
 	cueContrast  = cueIndex(rules.Contrast)
+	cueDoubt     = cueIndex(rules.Doubt)
 	cueCounter   = cueIndex(rules.Counter)
 	cueIngroup   = cueIndex(rules.Ingroup)
 	cueInability = cueIndex(rules.Inability)

@@ -108,6 +108,7 @@ func lexicon() *rules.List {
 			pr("p-trusted", rules.Positive, rules.After, "be trusted"),
 			pr("p-deserve", rules.Positive, rules.After, "deserve"),
 			cue("c-deserve-to-be", rules.Intent, "deserve to be"),
+			cue("c-really", rules.Doubt, "really"),
 			{ID: "p-be-punished", Kind: rules.Phrase, Role: rules.Predicate, Class: rules.Violence, Category: rules.Threat, Text: "be punished", Weight: 0.9},
 			{ID: "slur", Kind: rules.Term, Text: "slurword", Category: rules.Racism, Weight: 0.9},
 			{ID: "slogan", Kind: rules.Phrase, Text: "racists rule", Category: rules.Racism, Weight: 0.9},
@@ -297,6 +298,11 @@ func TestFrames(t *testing.T) {
 		{"immigrants deserve to be beaten", []found{{rules.Violence, rules.Threat, "immigrants", ""}}},
 		{"immigrants don't deserve to be beaten", []found{{rules.Violence, rules.Threat, "immigrants", frames.Negated}}},
 		{"immigrants don't deserve respect", []found{{rules.Positive, rules.Xenophobia, "immigrants", ""}}},
+		// A doubt before a good in a question denies it; not outside a
+		// question, nor after the good.
+		{"can immigrants really be trusted?", []found{{rules.Positive, rules.Xenophobia, "immigrants", ""}}},
+		{"immigrants can really be trusted", []found{{rules.Positive, rules.Xenophobia, "immigrants", frames.Praised}}},
+		{"immigrants can really be trusted, right?", []found{{rules.Positive, rules.Xenophobia, "immigrants", frames.Praised}}},
 		// An intent cue may end inside the act it announces.
 		{"immigrants deserve to be punished", []found{{rules.Violence, rules.Threat, "immigrants", ""}}},
 		{"immigrants don't deserve to be punished", []found{{rules.Violence, rules.Threat, "immigrants", frames.Negated}}},

@@ -166,12 +166,17 @@ const (
 	// years", « Jamais de la vie », "No"): "Want T dead? Never." denies
 	// the harm the question names, "Are T human? No." the good.
 	Refusal Class = "refusal"
+	// Doubt is an adverb that doubts, in a question, the good said right
+	// after it ("really", « vraiment »): "Can you really trust a T?",
+	// « Les T sont-elles vraiment capables de diriger ? » say the group is
+	// not what the question asks, as a dare does.
+	Doubt Class = "doubt"
 )
 
 // PredicateClasses and CueClasses list the classes of each role.
 var (
 	PredicateClasses = []Class{Dehumanise, Derogate, Contempt, Threaten, Exclude, Positive, Violence}
-	CueClasses       = []Class{Negation, Counter, Report, Anaphor, Link, Contrast, Ingroup, Clitic, Intent, Inability, Challenge, Person, Restrict, Sense, Attach, Ask, Agree, Refusal}
+	CueClasses       = []Class{Negation, Counter, Report, Anaphor, Link, Contrast, Ingroup, Clitic, Intent, Inability, Challenge, Person, Restrict, Sense, Attach, Ask, Agree, Refusal, Doubt}
 )
 
 // Order says where a predicate may stand relative to its target in a

@@ -34,8 +34,8 @@ var (
 // a restriction's are (« que »): alone they say nothing. A person's
 // introduction the verdict reads (PersonModelFloor); a slur's sense, a
 // preposition's attachment, an inverted question, an agreement with
-// reported speech and a refusal the frames read.
-var cuesNoFeature = []rules.Class{rules.Challenge, rules.Restrict, rules.Person, rules.Sense, rules.Attach, rules.Ask, rules.Agree, rules.Refusal}
+// reported speech, a refusal and a doubt the frames read.
+var cuesNoFeature = []rules.Class{rules.Challenge, rules.Restrict, rules.Person, rules.Sense, rules.Attach, rules.Ask, rules.Agree, rules.Refusal, rules.Doubt}
 
 func table[T ~string](prefix string, xs []T) []feature {
 	out := make([]feature, len(xs))
