@@ -212,6 +212,9 @@ func (a *Analyzer) Analyze(text string, t *normalize.Text, hits []match.Hit, lis
 		if pr.Class == rules.Positive && a.insulted(lists, hits, p) {
 			continue // "shitty human beings": the insult is what is said
 		}
+		if pr.Class == rules.Positive && a.disclaimed(hits, p) {
+			continue // "I've nothing against T, but …": what follows is said
+		}
 		if pr.Class == rules.Positive && a.harmDeserved(lists, hits, p) {
 			continue // « méritent d'être battus »: the harm is what is said
 		}
@@ -957,6 +960,20 @@ func (a *Analyzer) inverted(hits []match.Hit, n match.Hit) bool {
 // the same clause (clauses end at sentence punctuation and contrast cues).
 func (a *Analyzer) SameClause(x, y match.Hit) bool {
 	return int(x.Words[0]) < len(a.words) && int(y.Words[0]) < len(a.words) && a.words[x.Words[0]].clause == a.words[y.Words[0]].clause
+}
+
+// disclaimed reports whether a contrast cue follows positive predicate p
+// in its sentence: the good said before "but" (« mais ») is a disclaimer,
+// and the post says what follows it ("I've nothing against T, but it's
+// not natural", « J'ai rien contre les T mais c'est pas naturel »).
+func (a *Analyzer) disclaimed(hits []match.Hit, p match.Hit) bool {
+	c := a.words[p.Words[0]].clause
+	for _, ki := range a.cues[cueContrast] {
+		if k := hits[ki]; k.Words[0] >= p.Words[1] && a.words[k.Words[0]].clause == c+1 && a.words[k.Words[0]-1].clause == c {
+			return true
+		}
+	}
+	return false
 }
 
 // contrasted reports whether a contrast cue stands between cue c and

@@ -303,6 +303,9 @@ func TestFrames(t *testing.T) {
 		{"can immigrants really be trusted?", []found{{rules.Positive, rules.Xenophobia, "immigrants", ""}}},
 		{"immigrants can really be trusted", []found{{rules.Positive, rules.Xenophobia, "immigrants", frames.Praised}}},
 		{"immigrants can really be trusted, right?", []found{{rules.Positive, rules.Xenophobia, "immigrants", frames.Praised}}},
+		// A good said before "but" in its sentence is a disclaimer.
+		{"immigrants are human but whatever", nil},
+		{"immigrants are human. But whatever", []found{{rules.Positive, rules.Xenophobia, "immigrants", frames.Praised}}},
 		// An intent cue may end inside the act it announces.
 		{"immigrants deserve to be punished", []found{{rules.Violence, rules.Threat, "immigrants", ""}}},
 		{"immigrants don't deserve to be punished", []found{{rules.Violence, rules.Threat, "immigrants", frames.Negated}}},
