@@ -93,9 +93,9 @@ func TestStarterPatternsExpand(t *testing.T) {
 
 // TestStarterImageBudget: the starter lists' compiled automaton is what
 // the extension keeps as its start-up cache and restores at every start.
-// Its transition table doubles when the trie passes three quarters of a
-// power of two of edges (2^18 slots hold 196,608: the starter lists have
-// 192,900 edges below 198,000 states, those from the root in a table of
+// Its transition table doubles when the trie passes four fifths of a
+// power of two of edges (2^18 slots hold 209,715: the starter lists have
+// 195,800 edges below 201,000 states, those from the root in a table of
 // their own), and the image grows by 3 MB for a few thousand phrases
 // more: a pattern whose alternatives multiply into thousands of phrases
 // should be cut down before this budget is raised. Phrases cost four
