@@ -155,7 +155,8 @@ const (
 	// French asks a question (« sont-ils pas »): the negation right
 	// before it and inside it asks for agreement and denies nothing
 	// (« Les T ne sont-ils pas des P ? »), as "Aren't T P?" does at the
-	// head of an English question.
+	// head of an English question; so does a question that complains
+	// nobody says it ("Why is nobody saying T are P?").
 	Ask Class = "ask"
 	// Agree is the speaker's agreement with speech a report cue before
 	// it reports ("and I believe her", "he's right", « il a raison »):
