@@ -567,8 +567,8 @@ func (a *Analyzer) intended(hits []match.Hit, p match.Hit) bool {
 // pronounIn reports whether an anaphor or clitic cue starts in the
 // words [from, to).
 func (a *Analyzer) pronounIn(hits []match.Hit, from, to int32) bool {
-	for _, class := range [...]rules.Class{rules.Anaphor, rules.Clitic} {
-		for _, ci := range a.cues[cueIndex(class)] {
+	for _, c := range [...]int{cueAnaphor, cueClitic} {
+		for _, ci := range a.cues[c] {
 			if w := hits[ci].Words[0]; from <= w && w < to {
 				return true
 			}
@@ -1052,8 +1052,8 @@ func (a *Analyzer) findTarget(hits []match.Hit, p match.Hit, order rules.Order, 
 	// A pronoun inside the predicate's own words is its object, and
 	// stands for the group named last before it, in any sentence
 	// ("Muslims? Lock them up", « Les trans ? Je les hais »).
-	for _, class := range [...]rules.Class{rules.Anaphor, rules.Clitic} {
-		for _, ci := range a.cues[cueIndex(class)] {
+	for _, c := range [...]int{cueAnaphor, cueClitic} {
+		for _, ci := range a.cues[c] {
 			c := hits[ci]
 			if c.Words[0] < p.Words[0] || c.Words[1] > p.Words[1] {
 				continue

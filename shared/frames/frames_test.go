@@ -299,7 +299,7 @@ func TestFrames(t *testing.T) {
 		{"immigrants don't deserve to be beaten", []found{{rules.Violence, rules.Threat, "immigrants", frames.Negated}}},
 		{"immigrants don't deserve respect", []found{{rules.Positive, rules.Xenophobia, "immigrants", ""}}},
 		// A doubt before a good in a question denies it; not outside a
-		// question, nor after the good.
+		// question, nor before a tag, which asks for agreement.
 		{"can immigrants really be trusted?", []found{{rules.Positive, rules.Xenophobia, "immigrants", ""}}},
 		{"immigrants can really be trusted", []found{{rules.Positive, rules.Xenophobia, "immigrants", frames.Praised}}},
 		{"immigrants can really be trusted, right?", []found{{rules.Positive, rules.Xenophobia, "immigrants", frames.Praised}}},
