@@ -67,9 +67,12 @@ const (
 	maxCopulaGap = 6 // "T are P": the linking word and what follows it
 	maxNextTo    = 1 // "filthy T", « T sales »: P right beside T
 	maxInverted  = 3 // "are T so P?": the linking word before T
-	negReach     = 3 // a negation up to this many words before the predicate
-	negBefore    = 2 // or before the start of the construction ("not all T …")
-	maxIntent    = 6 // an intent cue up to this many words before a violent act
+	// maxAlternative: the article between an alternative cue and the
+	// predicate it offers (« ou de la vermine »).
+	maxAlternative = 2
+	negReach       = 3 // a negation up to this many words before the predicate
+	negBefore      = 2 // or before the start of the construction ("not all T …")
+	maxIntent      = 6 // an intent cue up to this many words before a violent act
 )
 
 // Analyzer finds frames and contexts. It reuses its memory between calls
@@ -1155,19 +1158,37 @@ func (a *Analyzer) fits(hits []match.Hit, tg, p match.Hit, order rules.Order) (i
 	if gap <= maxNextTo {
 		return gap, a.words[tg.Words[0]].phrase == a.words[p.Words[0]].phrase
 	}
-	if !after || gap > maxCopulaGap {
+	if !after {
 		return gap, false
 	}
-	for _, li := range a.cues[cueLink] {
-		l := hits[li]
-		if l.Words[0] >= tg.Words[1] && l.Words[1] <= p.Words[0] && a.linked(hits, l, p) { // T are P
-			return gap, true
+	if gap <= maxCopulaGap {
+		for _, li := range a.cues[cueLink] {
+			l := hits[li]
+			if l.Words[0] >= tg.Words[1] && l.Words[1] <= p.Words[0] && a.linked(hits, l, p) { // T are P
+				return gap, true
+			}
+			if l.Words[0] == p.Words[0] && l.Words[1] < p.Words[1] { // T spread … like P: P opens with its link
+				return gap, true
+			}
+			if l.Words[1] <= tg.Words[0] && tg.Words[0]-l.Words[1] <= 1 && gap <= maxInverted { // are T so P?
+				return gap, true
+			}
 		}
-		if l.Words[0] == p.Words[0] && l.Words[1] < p.Words[1] { // T spread … like P: P opens with its link
-			return gap, true
+	}
+	// "Are T human beings or vermin?": P offered as the alternative of a
+	// predicate that completes the link is said of T as well, however
+	// long the first one is.
+	for _, ci := range a.cues[cueAlternative] {
+		c := hits[ci]
+		if c.Words[1] > p.Words[0] || p.Words[0]-c.Words[1] > maxAlternative || a.words[c.Words[0]].phrase != a.words[p.Words[0]].phrase {
+			continue
 		}
-		if l.Words[1] <= tg.Words[0] && tg.Words[0]-l.Words[1] <= 1 && gap <= maxInverted { // are T so P?
-			return gap, true
+		for _, qi := range a.pred {
+			if q := hits[qi]; q.Words[0] >= tg.Words[1] && q.Words[1] == c.Words[0] {
+				if _, ok := a.fits(hits, tg, q, rules.Copula); ok {
+					return gap, true
+				}
+			}
 		}
 	}
 	return gap, false
@@ -1348,21 +1369,22 @@ func cueIndex(c rules.Class) int { return slices.Index(rules.CueClasses, c) }
 // The index of each cue class that the analysis reads, found once:
 // cueIndex compares strings.
 var (
-	cueAgree     = cueIndex(rules.Agree)
-	cueAnaphor   = cueIndex(rules.Anaphor)
-	cueAsk       = cueIndex(rules.Ask)
-	cueAttach    = cueIndex(rules.Attach)
-	cueContrast  = cueIndex(rules.Contrast)
-	cueDoubt     = cueIndex(rules.Doubt)
-	cueCounter   = cueIndex(rules.Counter)
-	cueIngroup   = cueIndex(rules.Ingroup)
-	cueInability = cueIndex(rules.Inability)
-	cueChallenge = cueIndex(rules.Challenge)
-	cueClitic    = cueIndex(rules.Clitic)
-	cueIntent    = cueIndex(rules.Intent)
-	cueLink      = cueIndex(rules.Link)
-	cueNegation  = cueIndex(rules.Negation)
-	cueRefusal   = cueIndex(rules.Refusal)
-	cueReport    = cueIndex(rules.Report)
-	cueRestrict  = cueIndex(rules.Restrict)
+	cueAgree       = cueIndex(rules.Agree)
+	cueAnaphor     = cueIndex(rules.Anaphor)
+	cueAsk         = cueIndex(rules.Ask)
+	cueAttach      = cueIndex(rules.Attach)
+	cueContrast    = cueIndex(rules.Contrast)
+	cueDoubt       = cueIndex(rules.Doubt)
+	cueAlternative = cueIndex(rules.Alternative)
+	cueCounter     = cueIndex(rules.Counter)
+	cueIngroup     = cueIndex(rules.Ingroup)
+	cueInability   = cueIndex(rules.Inability)
+	cueChallenge   = cueIndex(rules.Challenge)
+	cueClitic      = cueIndex(rules.Clitic)
+	cueIntent      = cueIndex(rules.Intent)
+	cueLink        = cueIndex(rules.Link)
+	cueNegation    = cueIndex(rules.Negation)
+	cueRefusal     = cueIndex(rules.Refusal)
+	cueReport      = cueIndex(rules.Report)
+	cueRestrict    = cueIndex(rules.Restrict)
 )

@@ -109,6 +109,8 @@ func lexicon() *rules.List {
 			pr("p-deserve", rules.Positive, rules.After, "deserve"),
 			cue("c-deserve-to-be", rules.Intent, "deserve to be"),
 			cue("c-really", rules.Doubt, "really"),
+			cue("c-or", rules.Alternative, "or"),
+			pr("p-decent-human-beings", rules.Positive, "", "decent neighbours like us"),
 			{ID: "p-be-punished", Kind: rules.Phrase, Role: rules.Predicate, Class: rules.Violence, Category: rules.Threat, Text: "be punished", Weight: 0.9},
 			{ID: "slur", Kind: rules.Term, Text: "slurword", Category: rules.Racism, Weight: 0.9},
 			{ID: "slogan", Kind: rules.Phrase, Text: "racists rule", Category: rules.Racism, Weight: 0.9},
@@ -303,6 +305,11 @@ func TestFrames(t *testing.T) {
 		{"can immigrants really be trusted?", []found{{rules.Positive, rules.Xenophobia, "immigrants", ""}}},
 		{"immigrants can really be trusted", []found{{rules.Positive, rules.Xenophobia, "immigrants", frames.Praised}}},
 		{"immigrants can really be trusted, right?", []found{{rules.Positive, rules.Xenophobia, "immigrants", frames.Praised}}},
+		// A predicate offered as the alternative of one that completes
+		// the link is said of the group however long the first is; not
+		// one that follows it without the cue.
+		{"are immigrants decent neighbours like us or vermin?", []found{{rules.Positive, rules.Xenophobia, "immigrants", frames.Praised}, {rules.Dehumanise, rules.Xenophobia, "immigrants", ""}}},
+		{"are immigrants decent neighbours like us and vermin?", []found{{rules.Positive, rules.Xenophobia, "immigrants", frames.Praised}}},
 		// A good said before "but" in its sentence is a disclaimer.
 		{"immigrants are human but whatever", nil},
 		{"immigrants are human. But whatever", []found{{rules.Positive, rules.Xenophobia, "immigrants", frames.Praised}}},

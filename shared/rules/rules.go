@@ -172,12 +172,16 @@ const (
 	// « Les T sont-elles vraiment capables de diriger ? » say the group is
 	// not what the question asks, as a dare does.
 	Doubt Class = "doubt"
+	// Alternative joins two predicates of one link as a choice ("or",
+	// « ou »): "Are T human beings or vermin?" says the second of T as
+	// the link says the first, however long the first is.
+	Alternative Class = "alternative"
 )
 
 // PredicateClasses and CueClasses list the classes of each role.
 var (
 	PredicateClasses = []Class{Dehumanise, Derogate, Contempt, Threaten, Exclude, Positive, Violence}
-	CueClasses       = []Class{Negation, Counter, Report, Anaphor, Link, Contrast, Ingroup, Clitic, Intent, Inability, Challenge, Person, Restrict, Sense, Attach, Ask, Agree, Refusal, Doubt}
+	CueClasses       = []Class{Negation, Counter, Report, Anaphor, Link, Contrast, Ingroup, Clitic, Intent, Inability, Challenge, Person, Restrict, Sense, Attach, Ask, Agree, Refusal, Doubt, Alternative}
 )
 
 // Order says where a predicate may stand relative to its target in a
