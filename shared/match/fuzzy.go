@@ -508,9 +508,10 @@ func (m *Matcher) splitName(key []byte, cut int) (uint32, uint32, int) {
 	}
 	// The article "a" before a name of five letters or more ("ablack",
 	// "atrans"), which the stopwords leave out as a word of both
-	// languages.
+	// languages, or before a slur of minGluedSlur letters ("afaggot"):
+	// English has few words of an "a" and a long slur.
 	if cut+n-1 >= minGluedAfterLetter && key[0] == 'a' && f.isKey(m.suf[1]) {
-		if b := m.find(key[1:]); b != 0 && name(b, n-1+cut, 1) && e.lexWord[b]&lexLang(lang.EN) != 0 && post() != lang.FR {
+		if b := m.find(key[1:]); b != 0 && name(b, n-1+cut, 2) && e.lexWord[b]&lexLang(lang.EN) != 0 && post() != lang.FR {
 			return 0, b, 1
 		}
 	}

@@ -73,7 +73,8 @@ import (
 //     after it is read ("ofrefugees", « Juifsde »), not when it is also a
 //     slur (« dé|puté ») or of another language than the stopword
 //     ("chick|en"), nor after a single letter when it is short ("aroma"),
-//     the English article included ("ablack", "atrans"); and after any
+//     the English article included ("ablack", "atrans"), which may run
+//     into a slur of six letters or more ("afaggot", not "adyke"); and after any
 //     word where a capital follows a lower-case letter ("opinionJews"),
 //     if the capital starts a name ("BlackRock" names no group);
 //     a slur only from six letters, after a stopword of two or more
@@ -152,6 +153,8 @@ func TestStarterSpans(t *testing.T) {
 		{text: "chicken spaghetti trash", not: "chick"},
 		{text: "the aroma of coffee is disgusting", not: "roma"},
 		{text: "I'd cross the street to avoid ablack guy, they revolt me.", want: "black"},
+		{text: "You are nothing but afaggot.", want: "faggot"},
+		{text: "You are nothing but adyke.", not: "dyke"},
 		{text: "In my opinionJews are only ever loyal to Israel", want: "Jews"},
 		{text: "a McDonald's in the BlackRock building", not: "Black"},
 		{text: "I will k*ll all muslims", want: "k*ll"},
