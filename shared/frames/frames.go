@@ -226,6 +226,9 @@ func (a *Analyzer) Analyze(text string, t *normalize.Text, hits []match.Hit, lis
 			continue
 		}
 		tg := hits[ti]
+		if pr.Class == rules.Contempt && a.harmWatched(lists, hits, p, tg) {
+			continue // « je ne veux plus voir les T mourir »: the harm is what is refused
+		}
 		named := tg
 		if ante >= 0 {
 			named = hits[ante]
@@ -921,6 +924,25 @@ func (a *Analyzer) harmDeserved(lists []*rules.List, hits []match.Hit, p match.H
 		q := hits[qi]
 		c := lists[q.List].Rules[q.Rule].Class
 		if (c == rules.Violence || c == rules.Threaten || c == rules.Contempt) && q.Words[0] >= p.Words[0] && q.Words[0] <= p.Words[1]+maxComplementGap && a.words[q.Words[0]].phrase == a.words[p.Words[0]].phrase {
+			return true
+		}
+	}
+	return false
+}
+
+// harmWatched reports whether contempt predicate p, before target tg,
+// is said of a harm done to the group rather than of the group: a
+// threat or a violent act begins right after the group's name, in its
+// phrase, as the verb the predicate's "see" takes (« je ne veux plus voir
+// les T mourir en mer », "I can't stand seeing T beaten").
+func (a *Analyzer) harmWatched(lists []*rules.List, hits []match.Hit, p, tg match.Hit) bool {
+	if p.Words[1] > tg.Words[0] {
+		return false
+	}
+	for _, qi := range a.pred {
+		q := hits[qi]
+		c := lists[q.List].Rules[q.Rule].Class
+		if (c == rules.Violence || c == rules.Threaten) && q.Words[0] >= tg.Words[1] && q.Words[0] <= tg.Words[1]+1 && a.words[q.Words[0]].phrase == a.words[tg.Words[0]].phrase {
 			return true
 		}
 	}

@@ -310,6 +310,10 @@ func TestFrames(t *testing.T) {
 		// one that follows it without the cue.
 		{"are immigrants decent neighbours like us or vermin?", []found{{rules.Positive, rules.Xenophobia, "immigrants", frames.Praised}, {rules.Dehumanise, rules.Xenophobia, "immigrants", ""}}},
 		{"are immigrants decent neighbours like us and vermin?", []found{{rules.Positive, rules.Xenophobia, "immigrants", frames.Praised}}},
+		// Contempt for the sight of a harm done to the group is no
+		// contempt for the group.
+		{"I hate seeing immigrants beaten", nil},
+		{"I hate seeing immigrants", []found{{rules.Contempt, rules.Xenophobia, "immigrants", ""}}},
 		// A good said before "but" in its sentence is a disclaimer.
 		{"immigrants are human but whatever", nil},
 		{"immigrants are human. But whatever", []found{{rules.Positive, rules.Xenophobia, "immigrants", frames.Praised}}},
