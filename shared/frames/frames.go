@@ -1243,8 +1243,12 @@ func (a *Analyzer) negated(hits []match.Hit, tg, p match.Hit, harm bool) bool {
 	first := min(tg.Words[0], p.Words[0])
 	last := max(tg.Words[1], p.Words[1])
 	clause := a.words[p.Words[0]].clause
+	outer := a.outerBefore(hits, first, clause)
 	for k, cues := range [2][]int32{a.cues[cueNegation], a.cues[cueInability]} {
 		for _, ni := range cues {
+			if a.insideOuter(hits, hits[ni]) {
+				continue // the « ne » of « je ne dis pas que »: the outer cue's own
+			}
 			if k == 0 && a.challenged(hits, hits[ni], tg) {
 				continue // "Is there a single T who isn't P?" says P of them all
 			}
@@ -1258,11 +1262,33 @@ func (a *Analyzer) negated(hits []match.Hit, tg, p match.Hit, harm bool) bool {
 				continue // "Why can't T just die?" wishes the harm it asks about
 			}
 			if a.negatedBy(hits[ni], tg, p, first, last, clause, harm, k == 1) {
-				return true
+				return !outer // an outer negation cancels the statement's own
 			}
 		}
 	}
-	return a.refused(hits, p, harm)
+	return outer || a.refused(hits, p, harm)
+}
+
+// outerBefore reports whether an outer cue ("I'm not saying", « ce
+// n'est pas que ») stands before word first, in clause.
+func (a *Analyzer) outerBefore(hits []match.Hit, first, clause int32) bool {
+	for _, oi := range a.cues[cueOuter] {
+		if o := hits[oi]; o.Words[1] <= first && a.words[o.Words[0]].clause == clause {
+			return true
+		}
+	}
+	return false
+}
+
+// insideOuter reports whether negation cue n lies inside the words of an
+// outer cue, or is the same words read as a negation.
+func (a *Analyzer) insideOuter(hits []match.Hit, n match.Hit) bool {
+	for _, oi := range a.cues[cueOuter] {
+		if o := hits[oi]; n.Start >= o.Start && n.End <= o.End {
+			return true
+		}
+	}
+	return false
 }
 
 // refused reports whether predicate p stands in a question that a refusal
@@ -1398,6 +1424,7 @@ var (
 	cueContrast    = cueIndex(rules.Contrast)
 	cueDoubt       = cueIndex(rules.Doubt)
 	cueAlternative = cueIndex(rules.Alternative)
+	cueOuter       = cueIndex(rules.Outer)
 	cueCounter     = cueIndex(rules.Counter)
 	cueIngroup     = cueIndex(rules.Ingroup)
 	cueInability   = cueIndex(rules.Inability)

@@ -110,6 +110,8 @@ func lexicon() *rules.List {
 			cue("c-deserve-to-be", rules.Intent, "deserve to be"),
 			cue("c-really", rules.Doubt, "really"),
 			cue("c-or", rules.Alternative, "or"),
+			cue("c-i-m-not-saying", rules.Outer, "i m not saying"),
+			cue("c-aren", rules.Link, "aren"),
 			pr("p-decent-human-beings", rules.Positive, "", "decent neighbours like us"),
 			{ID: "p-be-punished", Kind: rules.Phrase, Role: rules.Predicate, Class: rules.Violence, Category: rules.Threat, Text: "be punished", Weight: 0.9},
 			{ID: "slur", Kind: rules.Term, Text: "slurword", Category: rules.Racism, Weight: 0.9},
@@ -310,6 +312,11 @@ func TestFrames(t *testing.T) {
 		// one that follows it without the cue.
 		{"are immigrants decent neighbours like us or vermin?", []found{{rules.Positive, rules.Xenophobia, "immigrants", frames.Praised}, {rules.Dehumanise, rules.Xenophobia, "immigrants", ""}}},
 		{"are immigrants decent neighbours like us and vermin?", []found{{rules.Positive, rules.Xenophobia, "immigrants", frames.Praised}}},
+		// An outer negation denies the statement after it, or cancels
+		// the statement's own negation.
+		{"I'm not saying immigrants are vermin", []found{{rules.Dehumanise, rules.Xenophobia, "immigrants", frames.Negated}}},
+		{"I'm not saying immigrants aren't vermin", []found{{rules.Dehumanise, rules.Xenophobia, "immigrants", ""}}},
+		{"I'm not saying immigrants aren't human", []found{{rules.Positive, rules.Xenophobia, "immigrants", frames.Praised}}},
 		// Contempt for the sight of a harm done to the group is no
 		// contempt for the group.
 		{"I hate seeing immigrants beaten", nil},

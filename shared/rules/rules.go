@@ -176,12 +176,18 @@ const (
 	// « ou »): "Are T human beings or vermin?" says the second of T as
 	// the link says the first, however long the first is.
 	Alternative Class = "alternative"
+	// Outer is a negation of the statement that follows it as a whole
+	// ("I'm not saying", "don't tell me", « ce n'est pas que »): it denies
+	// the statement as a negation would, unless the statement holds a
+	// negation of its own, which it then cancels ("I'm not saying T
+	// aren't welcome" welcomes them, "Don't tell me T aren't P" says P).
+	Outer Class = "outer"
 )
 
 // PredicateClasses and CueClasses list the classes of each role.
 var (
 	PredicateClasses = []Class{Dehumanise, Derogate, Contempt, Threaten, Exclude, Positive, Violence}
-	CueClasses       = []Class{Negation, Counter, Report, Anaphor, Link, Contrast, Ingroup, Clitic, Intent, Inability, Challenge, Person, Restrict, Sense, Attach, Ask, Agree, Refusal, Doubt, Alternative}
+	CueClasses       = []Class{Negation, Counter, Report, Anaphor, Link, Contrast, Ingroup, Clitic, Intent, Inability, Challenge, Person, Restrict, Sense, Attach, Ask, Agree, Refusal, Doubt, Alternative, Outer}
 )
 
 // Order says where a predicate may stand relative to its target in a
