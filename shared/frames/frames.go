@@ -1243,7 +1243,7 @@ func (a *Analyzer) negated(hits []match.Hit, tg, p match.Hit, harm bool) bool {
 	first := min(tg.Words[0], p.Words[0])
 	last := max(tg.Words[1], p.Words[1])
 	clause := a.words[p.Words[0]].clause
-	outer := a.outerBefore(hits, first, clause)
+	outer := a.outerBefore(hits, first, a.words[p.Words[0]].phrase)
 	for k, cues := range [2][]int32{a.cues[cueNegation], a.cues[cueInability]} {
 		for _, ni := range cues {
 			if a.insideOuter(hits, hits[ni]) {
@@ -1270,10 +1270,12 @@ func (a *Analyzer) negated(hits []match.Hit, tg, p match.Hit, harm bool) bool {
 }
 
 // outerBefore reports whether an outer cue ("I'm not saying", « ce
-// n'est pas que ») stands before word first, in clause.
-func (a *Analyzer) outerBefore(hits []match.Hit, first, clause int32) bool {
+// n'est pas que ») stands before word first, in phrase: what a comma
+// sets apart after it is said anew ("It's not that I don't like T, I love
+// them").
+func (a *Analyzer) outerBefore(hits []match.Hit, first, phrase int32) bool {
 	for _, oi := range a.cues[cueOuter] {
-		if o := hits[oi]; o.Words[1] <= first && a.words[o.Words[0]].clause == clause {
+		if o := hits[oi]; o.Words[1] <= first && a.words[o.Words[0]].phrase == phrase {
 			return true
 		}
 	}

@@ -317,6 +317,7 @@ func TestFrames(t *testing.T) {
 		{"I'm not saying immigrants are vermin", []found{{rules.Dehumanise, rules.Xenophobia, "immigrants", frames.Negated}}},
 		{"I'm not saying immigrants aren't vermin", []found{{rules.Dehumanise, rules.Xenophobia, "immigrants", ""}}},
 		{"I'm not saying immigrants aren't human", []found{{rules.Positive, rules.Xenophobia, "immigrants", frames.Praised}}},
+		{"I'm not saying it, immigrants are vermin", []found{{rules.Dehumanise, rules.Xenophobia, "immigrants", ""}}}, // a comma ends its reach
 		// Contempt for the sight of a harm done to the group is no
 		// contempt for the group.
 		{"I hate seeing immigrants beaten", nil},
