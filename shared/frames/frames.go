@@ -209,9 +209,10 @@ func (a *Analyzer) Analyze(text string, t *normalize.Text, hits []match.Hit, lis
 	for _, pi := range a.pred {
 		p := hits[pi]
 		pr := &lists[p.List].Rules[p.Rule]
-		if pr.Class == rules.Violence && !a.intended(hits, p) && !a.refused(hits, p, true) {
-			continue // a violent act, not a threat
-		}
+		// A violent act is a threat after an intent; otherwise it counts
+		// only denied ("I would never do anything to hurt a T"), which
+		// says no harm is meant.
+		act := pr.Class == rules.Violence && !a.intended(hits, p) && !a.refused(hits, p, true)
 		if pr.Class == rules.Positive && a.insulted(lists, hits, p) {
 			continue // "shitty human beings": the insult is what is said
 		}
@@ -255,11 +256,16 @@ func (a *Analyzer) Analyze(text string, t *normalize.Text, hits []match.Hit, lis
 			// … ? »): a negation before the group denies it too.
 			negated = !attributive && a.negated(hits, named, p, harm)
 		}
-		var act *match.Hit // what the cue's subject does to the group, not says of itself
-		if pr.Class == rules.Threaten || pr.Class == rules.Violence || pr.Class == rules.Exclude || pr.Class == rules.Contempt {
-			act = &p
+		if act && (!negated || a.words[p.Words[0]].question) {
+			// A violent act, not a threat; in a question a negation
+			// wishes it ("Why don't T just disappear?").
+			continue
 		}
-		if a.reclaimed(hits, named, act) && !negated {
+		var done *match.Hit // what the cue's subject does to the group, not says of itself
+		if pr.Class == rules.Threaten || pr.Class == rules.Violence || pr.Class == rules.Exclude || pr.Class == rules.Contempt {
+			done = &p
+		}
+		if a.reclaimed(hits, named, done) && !negated {
 			f.Context = Reclaimed // "we're dykes and …"
 			r.Frames = append(r.Frames, f)
 			continue

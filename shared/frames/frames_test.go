@@ -296,6 +296,10 @@ func TestFrames(t *testing.T) {
 		{"I'll beat the next immigrant I see", []found{{rules.Violence, rules.Threat, "immigrant", ""}}},
 		{"immigrants should be beaten", []found{{rules.Violence, rules.Threat, "immigrants", ""}}},
 		{"an immigrant was beaten last night", nil},
+		// Denied, a violent act says no harm is meant; in a question, a
+		// negation wishes it.
+		{"I never beat immigrants", []found{{rules.Violence, rules.Threat, "immigrants", frames.Negated}}},
+		{"why are immigrants not beaten?", nil},
 		// A good whose complement is a harm says the harm: deserving a
 		// beating is no good said, and denying it no good denied.
 		{"immigrants deserve respect", []found{{rules.Positive, rules.Xenophobia, "immigrants", frames.Praised}}},
