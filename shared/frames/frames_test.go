@@ -112,6 +112,7 @@ func lexicon() *rules.List {
 			cue("c-or", rules.Alternative, "or"),
 			cue("c-i-m-not-saying", rules.Outer, "i m not saying"),
 			cue("c-aren", rules.Link, "aren"),
+			cue("c-ce-sont", rules.Anaphor, "ce sont"),
 			pr("p-decent-human-beings", rules.Positive, "", "decent neighbours like us"),
 			{ID: "p-be-punished", Kind: rules.Phrase, Role: rules.Predicate, Class: rules.Violence, Category: rules.Threat, Text: "be punished", Weight: 0.9},
 			{ID: "slur", Kind: rules.Term, Text: "slurword", Category: rules.Racism, Weight: 0.9},
@@ -336,6 +337,8 @@ func TestFrames(t *testing.T) {
 		{"I'll not beat an immigrant", []found{{rules.Violence, rules.Threat, "immigrant", frames.Negated}}},
 		{"No one should ever be allowed to beat an immigrant", []found{{rules.Violence, rules.Threat, "immigrant", frames.Negated}}}, // a harm denied from the head of its phrase
 		{"immigrants are vermin and no one should think otherwise", []found{{rules.Dehumanise, rules.Xenophobia, "immigrants", ""}}},
+		// A pronoun of two words (« ce sont ») stands for the group named before.
+		{"Des musulmans partout. Ce sont des parasites", []found{{rules.Dehumanise, rules.Islamophobia, "Ce sont", ""}}},
 		// A pronoun inside the predicate stands for the group named last.
 		{"Immigrants? Lock them up.", []found{{rules.Exclude, rules.Xenophobia, "them", ""}}},
 		{"Les musulmans ? Je les hais.", []found{{rules.Contempt, rules.Islamophobia, "les", ""}}},
