@@ -88,6 +88,10 @@ type Analyzer struct {
 	// slur they reclaim (order after: « et fière », « que je suis »);
 	// cues[cueIngroup] has those that precede it.
 	after []int32
+	// heads has the hit indexes of the counter cues of order before,
+	// which join cues[cueCounter] once segment has found that no group
+	// stands right before them as their subject (atHead).
+	heads []int32
 	// restricted has the hit indexes of the negation cues that a
 	// restriction holds (restrict), dropped from cues[cueNegation].
 	restricted []int32
@@ -141,7 +145,7 @@ func (a *Analyzer) Analyze(text string, t *normalize.Text, hits []match.Hit, lis
 	r.HitContext = r.HitContext[:0]
 	r.Attached = r.Attached[:0]
 	r.Ingroup, r.Context = "", None
-	a.target, a.pred, a.after, a.senses, a.answers = a.target[:0], a.pred[:0], a.after[:0], a.senses[:0], a.answers[:0]
+	a.target, a.pred, a.after, a.senses, a.answers, a.heads = a.target[:0], a.pred[:0], a.after[:0], a.senses[:0], a.answers[:0], a.heads[:0]
 	if a.cues == nil {
 		a.cues = make([][]int32, len(rules.CueClasses))
 	}
@@ -166,6 +170,8 @@ func (a *Analyzer) Analyze(text string, t *normalize.Text, hits []match.Hit, lis
 				a.answers = append(a.answers, int32(i))
 			} else if rule.Class == rules.Sense {
 				a.senses = append(a.senses, int32(i))
+			} else if rule.Class == rules.Counter && rule.Order == rules.Before {
+				a.heads = append(a.heads, int32(i))
 			} else if c := cueIndex(rule.Class); c >= 0 {
 				a.cues[c] = append(a.cues[c], int32(i))
 			}
@@ -176,6 +182,11 @@ func (a *Analyzer) Analyze(text string, t *normalize.Text, hits []match.Hit, lis
 	}
 	a.restrict(hits)
 	a.segment(text, t, hits)
+	for _, ci := range a.heads {
+		if a.atHead(hits, hits[ci]) {
+			a.cues[cueCounter] = append(a.cues[cueCounter], ci)
+		}
+	}
 	a.attachAt = a.attachAt[:0]
 	if len(a.cues[cueAttach]) > 0 {
 		for _, ti := range a.target {
@@ -935,6 +946,22 @@ func (a *Analyzer) harmDeserved(lists []*rules.List, hits []match.Hit, p match.H
 	}
 	return false
 }
+
+// atHead reports whether counter cue c heads the act it names rather
+// than says it of a group just before it, its subject: "Attacking T is
+// cowardly" judges the act, "T keep attacking us" says it of them (at
+// most maxSubjectGap words between them, in a phrase).
+func (a *Analyzer) atHead(hits []match.Hit, c match.Hit) bool {
+	for _, ti := range a.target {
+		if tg := hits[ti]; tg.Words[1] <= c.Words[0] && c.Words[0]-tg.Words[1] <= maxSubjectGap && a.words[tg.Words[0]].phrase == a.words[c.Words[0]].phrase {
+			return false
+		}
+	}
+	return true
+}
+
+// maxSubjectGap: "are always" between a group and what it does.
+const maxSubjectGap = 2
 
 // harmWatched reports whether contempt predicate p, before target tg,
 // is said of a harm done to the group rather than of the group: a

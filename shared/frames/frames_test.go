@@ -53,6 +53,7 @@ func lexicon() *rules.List {
 			cue("c-jamais", rules.Negation, "jamais"),
 			pr("p-bossent", rules.Positive, rules.After, "bossent"),
 			cue("c-calling", rules.Counter, "calling"),
+			{ID: "c-attacking", Kind: rules.Term, Role: rules.Cue, Class: rules.Counter, Order: rules.Before, Text: "attacking"},
 			cue("c-sentenced", rules.Report, "was sentenced"),
 			cue("c-my-uncle-says", rules.Report, "my uncle says"),
 			cue("c-he-s-right", rules.Agree, "he s right"),
@@ -323,6 +324,11 @@ func TestFrames(t *testing.T) {
 		{"I'm not saying immigrants aren't vermin", []found{{rules.Dehumanise, rules.Xenophobia, "immigrants", ""}}},
 		{"I'm not saying immigrants aren't human", []found{{rules.Positive, rules.Xenophobia, "immigrants", frames.Praised}}},
 		{"I'm not saying it, immigrants are vermin", []found{{rules.Dehumanise, rules.Xenophobia, "immigrants", ""}}}, // a comma ends its reach
+		// A counter cue of order before judges the act it heads, not
+		// one a group right before it does.
+		{"attacking immigrants is wrong, they are human", []found{{rules.Positive, rules.Xenophobia, "they", frames.Praised}}},
+		{"immigrants keep attacking us, they are vermin", []found{{rules.Dehumanise, rules.Xenophobia, "they", ""}}},
+		{"attacking us all day, immigrants are vermin", []found{{rules.Dehumanise, rules.Xenophobia, "immigrants", frames.Countered}}},
 		// Contempt for the sight of a harm done to the group is no
 		// contempt for the group.
 		{"I hate seeing immigrants beaten", nil},

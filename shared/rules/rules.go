@@ -95,7 +95,11 @@ const (
 // Cue classes.
 const (
 	Negation Class = "negation" // not, never, ne … pas
-	Counter  Class = "counter"  // counter-speech: "stop calling", « arrêtez de »
+	// Counter is counter-speech ("stop calling", « arrêtez de »); it
+	// speaks for the whole post. With the order Before, only at the head
+	// of a statement about a group: before every group its sentence names
+	// ("Attacking T is cowardly", not "T keep attacking us").
+	Counter  Class = "counter"
 	Report   Class = "report"   // news and reported speech: "was sentenced", « selon »
 	Anaphor  Class = "anaphor"  // they, them, ces gens: a target named before
 	Link     Class = "link"     // are, is, sont: the copula of "T are P"

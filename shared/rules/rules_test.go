@@ -87,7 +87,10 @@ func TestValidate(t *testing.T) {
 		{"order on a term", func(l *List) { l.Rules[0].Order = After }, `rule "t1": order: "after": only predicates have an order`},
 		{"order on a cue", func(l *List) {
 			l.Rules[0] = Rule{ID: "c1", Role: Cue, Class: Negation, Order: After, Kind: Term, Text: "never"}
-		}, `rule "c1": order: "after": only predicates have an order, and in-group and challenge cues the order after`},
+		}, `rule "c1": order: "after": only predicates have an order, in-group and challenge cues the order after, and counter cues the order before`},
+		{"order after on a counter cue", func(l *List) {
+			l.Rules[0] = Rule{ID: "c1", Role: Cue, Class: Counter, Order: After, Kind: Term, Text: "attacking"}
+		}, `rule "c1": order: "after": only predicates have an order, in-group and challenge cues the order after, and counter cues the order before`},
 		{"order before on a challenge cue", func(l *List) {
 			l.Rules[0] = Rule{ID: "c1", Role: Cue, Class: Challenge, Order: Before, Kind: Phrase, Text: "neither did i"}
 		}, `rule "c1": order: "before"`},

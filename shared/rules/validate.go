@@ -340,9 +340,10 @@ func checkRole(r *Rule, add func(field, msg string)) {
 			add("class", strconv.Quote(string(r.Class))+" is not a cue class (known: "+names(CueClasses)+")")
 		}
 		// An in-group cue may follow the slur it reclaims (« et fière »),
-		// a challenge the question it answers ("Neither did I.").
-		if r.Order != "" && (r.Class != Ingroup && r.Class != Challenge || r.Order != After) {
-			add("order", strconv.Quote(string(r.Order))+": only predicates have an order, and in-group and challenge cues the order after")
+		// a challenge the question it answers ("Neither did I."); a
+		// counter cue may count only before the groups it speaks of.
+		if r.Order != "" && !((r.Class == Ingroup || r.Class == Challenge) && r.Order == After || r.Class == Counter && r.Order == Before) {
+			add("order", strconv.Quote(string(r.Order))+": only predicates have an order, in-group and challenge cues the order after, and counter cues the order before")
 		}
 	default:
 		add("role", "unknown role "+strconv.Quote(string(r.Role))+" (known: target, predicate, cue, or none)")
