@@ -948,12 +948,18 @@ func (a *Analyzer) harmDeserved(lists []*rules.List, hits []match.Hit, p match.H
 }
 
 // atHead reports whether counter cue c heads the act it names rather
-// than says it of a group just before it, its subject: "Attacking T is
-// cowardly" judges the act, "T keep attacking us" says it of them (at
-// most maxSubjectGap words between them, in a phrase).
+// than says it of a group before it, its subject: "Attacking T is
+// cowardly" judges the act, "T keep attacking us" and « Les T passent
+// leur temps à insulter … » say it of them. The subject is a group of
+// the cue's phrase that opens it (after at most an article) or stands at
+// most maxSubjectGap words before the cue.
 func (a *Analyzer) atHead(hits []match.Hit, c match.Hit) bool {
 	for _, ti := range a.target {
-		if tg := hits[ti]; tg.Words[1] <= c.Words[0] && c.Words[0]-tg.Words[1] <= maxSubjectGap && a.words[tg.Words[0]].phrase == a.words[c.Words[0]].phrase {
+		tg := hits[ti]
+		if tg.Words[1] > c.Words[0] || a.words[tg.Words[0]].phrase != a.words[c.Words[0]].phrase {
+			continue
+		}
+		if c.Words[0]-tg.Words[1] <= maxSubjectGap || tg.Words[0]-a.words[tg.Words[0]].first <= 1 {
 			return false
 		}
 	}

@@ -329,6 +329,8 @@ func TestFrames(t *testing.T) {
 		{"attacking immigrants is wrong, they are human", []found{{rules.Positive, rules.Xenophobia, "they", frames.Praised}}},
 		{"immigrants keep attacking us, they are vermin", []found{{rules.Dehumanise, rules.Xenophobia, "they", ""}}},
 		{"attacking us all day, immigrants are vermin", []found{{rules.Dehumanise, rules.Xenophobia, "immigrants", frames.Countered}}},
+		{"immigrants spend all day long attacking us, they are vermin", []found{{rules.Dehumanise, rules.Xenophobia, "they", ""}}}, // the group opens the phrase
+		{"we saw people spend all day attacking immigrants, they are human", []found{{rules.Positive, rules.Xenophobia, "they", frames.Praised}}},
 		// Contempt for the sight of a harm done to the group is no
 		// contempt for the group.
 		{"I hate seeing immigrants beaten", nil},
