@@ -238,6 +238,9 @@ func (a *Analyzer) Analyze(text string, t *normalize.Text, hits []match.Hit, lis
 			continue
 		}
 		tg := hits[ti]
+		if pr.Class == rules.Positive && a.described(hits, tg, p) {
+			continue // "every T who worked hard": the members meant, not praise
+		}
 		if pr.Class == rules.Contempt && a.harmWatched(lists, hits, p, tg) {
 			continue // « je ne veux plus voir les T mourir »: the harm is what is refused
 		}
@@ -969,6 +972,40 @@ func (a *Analyzer) atHead(hits []match.Hit, c match.Hit) bool {
 // maxSubjectGap: "are always" between a group and what it does.
 const maxSubjectGap = 2
 
+// described reports whether positive predicate p stands in a relative
+// clause that a relative cue opens right after target tg: it says which
+// members are meant ("every T who worked hard will regret it"). Not when
+// the clause denies it or a challenge names the member ("I've never met
+// a T who didn't love football", "name one T who has done any good"):
+// the good is then what the post says of the group.
+func (a *Analyzer) described(hits []match.Hit, tg, p match.Hit) bool {
+	for _, ri := range a.cues[cueRelative] {
+		r := hits[ri]
+		if r.Words[0] != tg.Words[1] || r.Words[1] > p.Words[0] || p.Words[0]-r.Words[1] > maxRelativeGap || a.words[r.Words[0]].clause != a.words[p.Words[0]].clause {
+			continue
+		}
+		for _, c := range [...]int{cueNegation, cueInability} {
+			for _, ni := range a.cues[c] {
+				if n := hits[ni]; n.Words[0] >= r.Words[1] && n.Words[1] <= p.Words[1] {
+					return false
+				}
+			}
+		}
+		for _, ci := range a.cues[cueChallenge] {
+			if c := hits[ci]; c.Words[1] <= tg.Words[0] && tg.Words[0]-c.Words[1] <= 1 {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// maxRelativeGap: the good is the relative clause's own verb, a few
+// words after the cue ("who have always worked so hard"); further on it
+// may be the main clause's ("T who arrive here have a courage …").
+const maxRelativeGap = 3
+
 // harmWatched reports whether contempt predicate p, before target tg,
 // is said of a harm done to the group rather than of the group: a
 // threat or a violent act begins right after the group's name, in its
@@ -1466,6 +1503,7 @@ var (
 	cueDoubt       = cueIndex(rules.Doubt)
 	cueAlternative = cueIndex(rules.Alternative)
 	cueOuter       = cueIndex(rules.Outer)
+	cueRelative    = cueIndex(rules.Relative)
 	cueCounter     = cueIndex(rules.Counter)
 	cueIngroup     = cueIndex(rules.Ingroup)
 	cueInability   = cueIndex(rules.Inability)

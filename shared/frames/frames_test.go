@@ -114,6 +114,7 @@ func lexicon() *rules.List {
 			cue("c-i-m-not-saying", rules.Outer, "i m not saying"),
 			cue("c-aren", rules.Link, "aren"),
 			cue("c-ce-sont", rules.Anaphor, "ce sont"),
+			cue("c-who", rules.Relative, "who"),
 			pr("p-decent-human-beings", rules.Positive, "", "decent neighbours like us"),
 			{ID: "p-be-punished", Kind: rules.Phrase, Role: rules.Predicate, Class: rules.Violence, Category: rules.Threat, Text: "be punished", Weight: 0.9},
 			{ID: "slur", Kind: rules.Term, Text: "slurword", Category: rules.Racism, Weight: 0.9},
@@ -324,6 +325,11 @@ func TestFrames(t *testing.T) {
 		{"I'm not saying immigrants aren't vermin", []found{{rules.Dehumanise, rules.Xenophobia, "immigrants", ""}}},
 		{"I'm not saying immigrants aren't human", []found{{rules.Positive, rules.Xenophobia, "immigrants", frames.Praised}}},
 		{"I'm not saying it, immigrants are vermin", []found{{rules.Dehumanise, rules.Xenophobia, "immigrants", ""}}}, // a comma ends its reach
+		// A good in a relative clause right after the group says which
+		// members are meant, no praise; not when the clause denies it.
+		{"immigrants who are human", nil},
+		{"immigrants are human", []found{{rules.Positive, rules.Xenophobia, "immigrants", frames.Praised}}},
+		{"immigrants who aren't human", []found{{rules.Positive, rules.Xenophobia, "immigrants", ""}}},
 		// A counter cue of order before judges the act it heads, not
 		// one a group right before it does.
 		{"attacking immigrants is wrong, they are human", []found{{rules.Positive, rules.Xenophobia, "they", frames.Praised}}},

@@ -186,12 +186,16 @@ const (
 	// negation of its own, which it then cancels ("I'm not saying T
 	// aren't welcome" welcomes them, "Don't tell me T aren't P" says P).
 	Outer Class = "outer"
+	// Relative opens a clause that describes the group named right
+	// before it ("who", « qui »): a good said there ("every T who worked
+	// hard") describes the members meant, and is no praise of the group.
+	Relative Class = "relative"
 )
 
 // PredicateClasses and CueClasses list the classes of each role.
 var (
 	PredicateClasses = []Class{Dehumanise, Derogate, Contempt, Threaten, Exclude, Positive, Violence}
-	CueClasses       = []Class{Negation, Counter, Report, Anaphor, Link, Contrast, Ingroup, Clitic, Intent, Inability, Challenge, Person, Restrict, Sense, Attach, Ask, Agree, Refusal, Doubt, Alternative, Outer}
+	CueClasses       = []Class{Negation, Counter, Report, Anaphor, Link, Contrast, Ingroup, Clitic, Intent, Inability, Challenge, Person, Restrict, Sense, Attach, Ask, Agree, Refusal, Doubt, Alternative, Outer, Relative}
 )
 
 // Order says where a predicate may stand relative to its target in a

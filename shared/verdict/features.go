@@ -35,7 +35,7 @@ var (
 // introduction the verdict reads (PersonModelFloor); a slur's sense, a
 // preposition's attachment, an inverted question, an agreement with
 // reported speech, a refusal and a doubt the frames read.
-var cuesNoFeature = []rules.Class{rules.Challenge, rules.Restrict, rules.Person, rules.Sense, rules.Attach, rules.Ask, rules.Agree, rules.Refusal, rules.Doubt, rules.Alternative, rules.Outer}
+var cuesNoFeature = []rules.Class{rules.Challenge, rules.Restrict, rules.Person, rules.Sense, rules.Attach, rules.Ask, rules.Agree, rules.Refusal, rules.Doubt, rules.Alternative, rules.Outer, rules.Relative}
 
 func table[T ~string](prefix string, xs []T) []feature {
 	out := make([]feature, len(xs))
