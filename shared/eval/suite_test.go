@@ -42,11 +42,11 @@ var floors = map[string]struct {
 	"battery-fr.jsonl": {0.97, 0.98, 0.96, 6000},
 	// Written blind to the lexicons (testdata/battery2.py); its b2-dev
 	// templates were tuned on, its b2-test templates never.
-	"battery2-en.jsonl": {0.95, 0.945, 0.95, 2300},
+	"battery2-en.jsonl": {0.955, 0.955, 0.95, 2300},
 	"battery2-fr.jsonl": {0.97, 0.965, 0.975, 2300},
 	// The same, on threats, questions, pronouns and counter-speech
 	// (testdata/battery3.py).
-	"battery3-en.jsonl": {0.95, 0.955, 0.95, 1150},
+	"battery3-en.jsonl": {0.96, 0.955, 0.965, 1150},
 	"battery3-fr.jsonl": {0.935, 0.935, 0.935, 1150},
 	// In a casual register (testdata/battery4.py).
 	"battery4-en.jsonl": {0.975, 0.99, 0.96, 1450},
