@@ -42,18 +42,18 @@ var floors = map[string]struct {
 	"battery-fr.jsonl": {0.97, 0.98, 0.96, 6000},
 	// Written blind to the lexicons (testdata/battery2.py); its b2-dev
 	// templates were tuned on, its b2-test templates never.
-	"battery2-en.jsonl": {0.955, 0.955, 0.95, 2300},
+	"battery2-en.jsonl": {0.965, 0.965, 0.96, 2300},
 	"battery2-fr.jsonl": {0.97, 0.965, 0.975, 2300},
 	// The same, on threats, questions, pronouns and counter-speech
 	// (testdata/battery3.py).
-	"battery3-en.jsonl": {0.96, 0.955, 0.965, 1150},
-	"battery3-fr.jsonl": {0.935, 0.935, 0.935, 1150},
+	"battery3-en.jsonl": {0.97, 0.975, 0.965, 1150},
+	"battery3-fr.jsonl": {0.945, 0.955, 0.935, 1150},
 	// In a casual register (testdata/battery4.py).
-	"battery4-en.jsonl": {0.975, 0.99, 0.96, 1450},
-	"battery4-fr.jsonl": {0.935, 0.92, 0.95, 1450},
+	"battery4-en.jsonl": {0.98, 0.99, 0.97, 1450},
+	"battery4-fr.jsonl": {0.945, 0.935, 0.955, 1450},
 	// A development set, all tuned on (testdata/battery5.py).
-	"battery5-en.jsonl": {0.89, 0.87, 0.905, 1600},
-	"battery5-fr.jsonl": {0.89, 0.835, 0.93, 1600},
+	"battery5-en.jsonl": {0.91, 0.87, 0.94, 1600},
+	"battery5-fr.jsonl": {0.925, 0.87, 0.965, 1600},
 }
 
 func TestSuiteFloors(t *testing.T) {
