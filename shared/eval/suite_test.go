@@ -52,7 +52,7 @@ var floors = map[string]struct {
 	"battery4-en.jsonl": {0.98, 0.99, 0.97, 1450},
 	"battery4-fr.jsonl": {0.945, 0.935, 0.955, 1450},
 	// A development set, all tuned on (testdata/battery5.py).
-	"battery5-en.jsonl": {0.91, 0.87, 0.94, 1600},
+	"battery5-en.jsonl": {0.925, 0.91, 0.94, 1600},
 	"battery5-fr.jsonl": {0.925, 0.87, 0.965, 1600},
 }
 
