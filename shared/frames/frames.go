@@ -397,10 +397,8 @@ func (a *Analyzer) challenged(hits []match.Hit, n, tg match.Hit) bool {
 		a.words[n.Words[0]].clause != a.words[tg.Words[0]].clause {
 		return false
 	}
-	for _, ci := range a.cues[cueChallenge] {
-		if c := hits[ci]; c.Words[1] <= tg.Words[0] && tg.Words[0]-c.Words[1] <= 1 {
-			return true
-		}
+	if a.challengeBefore(hits, tg) {
+		return true
 	}
 	for _, ci := range a.answers {
 		if c := hits[ci]; c.Words[0] > n.Words[0] && !a.words[c.Words[0]].question && c.Words[0]-n.Words[0] <= maxChallengeGap+answerReach {
@@ -940,10 +938,17 @@ func (a *Analyzer) insulted(lists []*rules.List, hits []match.Hit, p match.Hit) 
 // would make its negation a good denied. Not an exclusion: "I don't want
 // T near my kids" wishes one.
 func (a *Analyzer) harmDeserved(lists []*rules.List, hits []match.Hit, p match.Hit) bool {
+	return a.harmFrom(lists, hits, p.Words[0], p.Words[1]+maxComplementGap, true)
+}
+
+// harmFrom reports whether a threat or a violent act (or contempt, when
+// contempt) begins in the words [from, to] of the phrase of word from.
+func (a *Analyzer) harmFrom(lists []*rules.List, hits []match.Hit, from, to int32, contempt bool) bool {
 	for _, qi := range a.pred {
 		q := hits[qi]
 		c := lists[q.List].Rules[q.Rule].Class
-		if (c == rules.Violence || c == rules.Threaten || c == rules.Contempt) && q.Words[0] >= p.Words[0] && q.Words[0] <= p.Words[1]+maxComplementGap && a.words[q.Words[0]].phrase == a.words[p.Words[0]].phrase {
+		harm := c == rules.Violence || c == rules.Threaten || contempt && c == rules.Contempt
+		if harm && q.Words[0] >= from && q.Words[0] <= to && a.words[q.Words[0]].phrase == a.words[from].phrase {
 			return true
 		}
 	}
@@ -991,12 +996,19 @@ func (a *Analyzer) described(hits []match.Hit, tg, p match.Hit) bool {
 				}
 			}
 		}
-		for _, ci := range a.cues[cueChallenge] {
-			if c := hits[ci]; c.Words[1] <= tg.Words[0] && tg.Words[0]-c.Words[1] <= 1 {
-				return false
-			}
+		return !a.challengeBefore(hits, tg)
+	}
+	return false
+}
+
+// challengeBefore reports whether a challenge cue ends right before
+// target tg, at most an article between them ("a single T", "name one
+// T").
+func (a *Analyzer) challengeBefore(hits []match.Hit, tg match.Hit) bool {
+	for _, ci := range a.cues[cueChallenge] {
+		if c := hits[ci]; c.Words[1] <= tg.Words[0] && tg.Words[0]-c.Words[1] <= 1 {
+			return true
 		}
-		return true
 	}
 	return false
 }
@@ -1012,17 +1024,8 @@ const maxRelativeGap = 3
 // phrase, as the verb the predicate's "see" takes (« je ne veux plus voir
 // les T mourir en mer », "I can't stand seeing T beaten").
 func (a *Analyzer) harmWatched(lists []*rules.List, hits []match.Hit, p, tg match.Hit) bool {
-	if p.Words[1] > tg.Words[0] {
-		return false
-	}
-	for _, qi := range a.pred {
-		q := hits[qi]
-		c := lists[q.List].Rules[q.Rule].Class
-		if (c == rules.Violence || c == rules.Threaten) && q.Words[0] >= tg.Words[1] && q.Words[0] <= tg.Words[1]+1 && a.words[q.Words[0]].phrase == a.words[tg.Words[0]].phrase {
-			return true
-		}
-	}
-	return false
+	return p.Words[1] <= tg.Words[0] && int(tg.Words[1]) < len(a.words) && a.words[tg.Words[1]].phrase == a.words[tg.Words[0]].phrase &&
+		a.harmFrom(lists, hits, tg.Words[1], tg.Words[1]+1, false)
 }
 
 // maxComplementGap is how many words may stand between a verb and the
