@@ -115,7 +115,7 @@ func lexicon() *rules.List {
 			cue("c-aren", rules.Link, "aren"),
 			cue("c-ce-sont", rules.Anaphor, "ce sont"),
 			cue("c-who", rules.Relative, "who"),
-			pr("p-decent-human-beings", rules.Positive, "", "decent neighbours like us"),
+			pr("p-decent-neighbours", rules.Positive, "", "decent neighbours like us"),
 			{ID: "p-be-punished", Kind: rules.Phrase, Role: rules.Predicate, Class: rules.Violence, Category: rules.Threat, Text: "be punished", Weight: 0.9},
 			{ID: "slur", Kind: rules.Term, Text: "slurword", Category: rules.Racism, Weight: 0.9},
 			{ID: "slogan", Kind: rules.Phrase, Text: "racists rule", Category: rules.Racism, Weight: 0.9},
