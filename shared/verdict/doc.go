@@ -3,7 +3,9 @@
 // context, the model's features and score, then the verdict.
 //
 // Each matched flagging rule and each frame (package frames) counts once
-// per post, unless a context cancelled it. A category's score combines the
+// per post, unless a context cancelled it; a slur that is also a frame's
+// predicate of its category counts once, by the heavier of the two. A
+// category's score combines the
 // weights w of what counted as 1 − ∏(1 − w): one severe match is enough,
 // several mild ones add up, and the score never passes 1. A post is
 // flagged when an enabled category reaches its threshold: the lowest that

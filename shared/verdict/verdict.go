@@ -177,6 +177,30 @@ func (c *Classifier) Classify(text string, o *Options) *Verdict {
 	doubted := func(w float64, cat rules.Category) bool {
 		return p >= 0 && w < Strong && cat != rules.Threat && p < c.modelThreshold(o.Sensitivity)*VetoShare
 	}
+	// One word is one piece of evidence: a slur that is also the
+	// predicate of a frame of its category ("girls are hoes", « les T
+	// sont des salopes ») counts once, by the heavier of its two readings,
+	// and only that reading is a reason. Counted twice, two readings too
+	// weak to flag alone flagged together.
+	frameOver := func(h match.Hit, cat rules.Category) float64 {
+		w := -1.0
+		for _, f := range res.Frames {
+			if f.Context == frames.None && f.Category == cat && f.Predicate.Start == h.Start && f.Predicate.End == h.End && !doubted(f.Weight, f.Category) {
+				w = max(w, f.Weight)
+			}
+		}
+		return w
+	}
+	slurUnder := func(f *frames.Frame) float64 {
+		w := -1.0
+		for i, h := range hits {
+			r := &c.e.Lists[h.List].Rules[h.Rule]
+			if r.Role == rules.Flagging && r.Category == f.Category && h.Start == f.Predicate.Start && h.End == f.Predicate.End && res.HitContext[i] == frames.None && !doubted(r.Weight, r.Category) {
+				w = max(w, r.Weight)
+			}
+		}
+		return w
+	}
 	for i, h := range hits {
 		l := c.e.Lists[h.List]
 		r := &l.Rules[h.Rule]
@@ -186,6 +210,9 @@ func (c *Classifier) Classify(text string, o *Options) *Verdict {
 		ctx := res.HitContext[i]
 		if ctx == frames.None && doubted(r.Weight, r.Category) {
 			ctx = frames.Doubted
+		}
+		if ctx == frames.None && frameOver(h, r.Category) >= r.Weight {
+			continue
 		}
 		v.Reasons = append(v.Reasons, Reason{
 			Kind: ByRule, List: l.ID, Publisher: l.Publisher, Version: l.Version, Rule: r.ID,
@@ -203,6 +230,9 @@ func (c *Classifier) Classify(text string, o *Options) *Verdict {
 		r := &l.Rules[f.Predicate.Rule]
 		if f.Context == frames.None && doubted(f.Weight, f.Category) {
 			f.Context = frames.Doubted
+		}
+		if f.Context == frames.None && slurUnder(&f) > f.Weight {
+			continue
 		}
 		v.Reasons = append(v.Reasons, Reason{
 			Kind: ByFrame, List: l.ID, Publisher: l.Publisher, Version: l.Version, Rule: r.ID,

@@ -332,3 +332,42 @@ func TestHarmDenied(t *testing.T) {
 		}
 	}
 }
+
+// One word is one piece of evidence: "hoes" is both a slur of the
+// starter lists and the predicate of a frame on "women"; it counts once,
+// by its heavier reading, which is its only reason.
+func TestWordCountsOnce(t *testing.T) {
+	lists, err := demo.Lists()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := classifier(t, lists...)
+	const text = "all women are hoes"
+	roles := map[rules.Role]bool{}
+	for _, h := range c.m.Match(text) {
+		if text[h.Start:h.End] == "hoes" {
+			roles[c.e.Lists[h.List].Rules[h.Rule].Role] = true
+		}
+	}
+	if !roles[rules.Flagging] || !roles[rules.Predicate] {
+		t.Fatalf("%q: the word's matches have roles %v; the test needs a slur and a predicate on it", text, roles)
+	}
+	v := c.Classify(text, &Options{Sensitivity: DefaultSensitivity})
+	miss := 1.0
+	var onWord []Reason
+	for _, r := range v.Reasons {
+		if r.Context != frames.None {
+			continue
+		}
+		miss *= 1 - r.Weight
+		if r.Kind != ByModel && text[r.Start:r.End] == "hoes" {
+			onWord = append(onWord, r)
+		}
+	}
+	if len(onWord) != 1 {
+		t.Fatalf("%q: %d reasons on the word, want 1: %+v", text, len(onWord), v.Reasons)
+	}
+	if !near(v.Score, 1-miss) {
+		t.Errorf("%q: score %v, want %v from the reasons that count: %+v", text, v.Score, 1-miss, v.Reasons)
+	}
+}
