@@ -95,6 +95,9 @@ BATTERY3 := shared/eval/testdata/battery3-en.jsonl shared/eval/testdata/battery3
 # The same in a casual register, and a development set (battery5, tuned on).
 BATTERY4 := shared/eval/testdata/battery4-en.jsonl shared/eval/testdata/battery4-fr.jsonl
 BATTERY5 := shared/eval/testdata/battery5-en.jsonl shared/eval/testdata/battery5-fr.jsonl
+# Every function in a social-media register, split by template: b6-dev
+# tuned on, b6-test never (testdata/battery6.md).
+BATTERY6 := shared/eval/testdata/battery6-en.jsonl shared/eval/testdata/battery6-fr.jsonl
 CORPORA := $(DATA)/davidson.en.jsonl $(DATA)/mlma.en.jsonl $(DATA)/mlma.fr.jsonl
 
 # The default model rides in a list of the demo publisher; bump
@@ -152,6 +155,8 @@ eval:
 	$(GO) run ./cmd/voile eval -table -split b4-dev $(BATTERY4)
 	$(GO) run ./cmd/voile eval -table -split b4-test $(BATTERY4)
 	$(GO) run ./cmd/voile eval -table $(BATTERY5)
+	$(GO) run ./cmd/voile eval -table -split b6-dev $(BATTERY6)
+	$(GO) run ./cmd/voile eval -table -split b6-test $(BATTERY6)
 	$(GO) run ./cmd/voile eval -table -split dev $(CORPORA)
 	$(GO) run ./cmd/voile eval -table -split dev -model-only $(CORPORA)
 
