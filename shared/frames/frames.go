@@ -1029,9 +1029,10 @@ func (a *Analyzer) harmWatched(lists []*rules.List, hits []match.Hit, p, tg matc
 }
 
 // maxComplementGap is how many words may stand between a verb and the
-// harm it takes as complement: a negation and « d'être » (« pas d'être
-// battus »), "not to be".
-const maxComplementGap = 3
+// harm it takes as complement: a negation, an adverb and « d'être »
+// (« pas du tout d'être battus », « en aucun cas d'être maltraités »),
+// "in any way to be".
+const maxComplementGap = 5
 
 // names reports whether hit q shares words with a target: « les malades
 // mentaux méritent… » names a group, and insults no one.

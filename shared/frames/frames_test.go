@@ -308,6 +308,7 @@ func TestFrames(t *testing.T) {
 		{"immigrants deserve respect", []found{{rules.Positive, rules.Xenophobia, "immigrants", frames.Praised}}},
 		{"immigrants deserve to be beaten", []found{{rules.Violence, rules.Threat, "immigrants", ""}}},
 		{"immigrants don't deserve to be beaten", []found{{rules.Violence, rules.Threat, "immigrants", frames.Negated}}},
+		{"immigrants don't deserve in any way to be beaten", []found{{rules.Violence, rules.Threat, "immigrants", frames.Negated}}},
 		{"immigrants don't deserve respect", []found{{rules.Positive, rules.Xenophobia, "immigrants", ""}}},
 		// A doubt before a good in a question denies it; not outside a
 		// question, nor before a tag, which asks for agreement.
