@@ -98,6 +98,10 @@ BATTERY5 := shared/eval/testdata/battery5-en.jsonl shared/eval/testdata/battery5
 # Every function in a social-media register, split by template: b6-dev
 # tuned on, b6-test never (testdata/battery6.md).
 BATTERY6 := shared/eval/testdata/battery6-en.jsonl shared/eval/testdata/battery6-fr.jsonl
+# Posts each written on its own, not from a template, in a natural
+# register, half of them read (nat-dev) and half never (nat-test):
+# testdata/README.md.
+NATURAL := shared/eval/testdata/natural-en.jsonl shared/eval/testdata/natural-fr.jsonl
 CORPORA := $(DATA)/davidson.en.jsonl $(DATA)/mlma.en.jsonl $(DATA)/mlma.fr.jsonl
 
 # The default model rides in a list of the demo publisher; bump
@@ -157,6 +161,8 @@ eval:
 	$(GO) run ./cmd/voile eval -table $(BATTERY5)
 	$(GO) run ./cmd/voile eval -table -split b6-dev $(BATTERY6)
 	$(GO) run ./cmd/voile eval -table -split b6-test $(BATTERY6)
+	$(GO) run ./cmd/voile eval -table -split nat-dev $(NATURAL)
+	$(GO) run ./cmd/voile eval -table -split nat-test $(NATURAL)
 	$(GO) run ./cmd/voile eval -table -split dev $(CORPORA)
 	$(GO) run ./cmd/voile eval -table -split dev -model-only $(CORPORA)
 
