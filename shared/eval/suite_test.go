@@ -56,12 +56,12 @@ var floors = map[string]struct {
 	"battery5-fr.jsonl": {0.925, 0.87, 0.965, 1600},
 	// Every function in a social-media register (testdata/battery6.md);
 	// its b6-dev templates tuned on, its b6-test templates never.
-	"battery6-en.jsonl": {0.92, 0.895, 0.94, 1450},
-	"battery6-fr.jsonl": {0.88, 0.9, 0.865, 1450},
+	"battery6-en.jsonl": {0.95, 0.95, 0.945, 1450},
+	"battery6-fr.jsonl": {0.925, 0.925, 0.92, 1450},
 	// Posts each written on its own (testdata/README.md, natural); its
 	// nat-dev half read, its nat-test half never.
-	"natural-en.jsonl": {0.81, 0.81, 0.81, 800},
-	"natural-fr.jsonl": {0.83, 0.88, 0.8, 800},
+	"natural-en.jsonl": {0.84, 0.83, 0.845, 800},
+	"natural-fr.jsonl": {0.85, 0.9, 0.82, 800},
 }
 
 func TestSuiteFloors(t *testing.T) {
