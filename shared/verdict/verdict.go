@@ -181,25 +181,24 @@ func (c *Classifier) Classify(text string, o *Options) *Verdict {
 	// predicate of a frame of its category ("girls are hoes", « les T
 	// sont des salopes ») counts once, by the heavier of its two readings,
 	// and only that reading is a reason. Counted twice, two readings too
-	// weak to flag alone flagged together.
-	frameOver := func(h match.Hit, cat rules.Category) float64 {
-		w := -1.0
-		for _, f := range res.Frames {
-			if f.Context == frames.None && f.Category == cat && f.Predicate.Start == h.Start && f.Predicate.End == h.End && !doubted(f.Weight, f.Category) {
-				w = max(w, f.Weight)
-			}
-		}
-		return w
-	}
-	slurUnder := func(f *frames.Frame) float64 {
-		w := -1.0
+	// weak to flag alone flagged together. counting returns the weights
+	// of the heaviest slur and of the heaviest frame of category cat on
+	// the words [start, end) that count (no context, not doubted), -1
+	// where none does.
+	counting := func(start, end int, cat rules.Category) (slur, frame float64) {
+		slur, frame = -1, -1
 		for i, h := range hits {
 			r := &c.e.Lists[h.List].Rules[h.Rule]
-			if r.Role == rules.Flagging && r.Category == f.Category && h.Start == f.Predicate.Start && h.End == f.Predicate.End && res.HitContext[i] == frames.None && !doubted(r.Weight, r.Category) {
-				w = max(w, r.Weight)
+			if r.Role == rules.Flagging && r.Category == cat && h.Start == start && h.End == end && res.HitContext[i] == frames.None && !doubted(r.Weight, cat) {
+				slur = max(slur, r.Weight)
 			}
 		}
-		return w
+		for _, f := range res.Frames {
+			if f.Context == frames.None && f.Category == cat && f.Predicate.Start == start && f.Predicate.End == end && !doubted(f.Weight, cat) {
+				frame = max(frame, f.Weight)
+			}
+		}
+		return slur, frame
 	}
 	for i, h := range hits {
 		l := c.e.Lists[h.List]
@@ -211,8 +210,10 @@ func (c *Classifier) Classify(text string, o *Options) *Verdict {
 		if ctx == frames.None && doubted(r.Weight, r.Category) {
 			ctx = frames.Doubted
 		}
-		if ctx == frames.None && frameOver(h, r.Category) >= r.Weight {
-			continue
+		if ctx == frames.None {
+			if _, frame := counting(h.Start, h.End, r.Category); frame >= r.Weight {
+				continue
+			}
 		}
 		v.Reasons = append(v.Reasons, Reason{
 			Kind: ByRule, List: l.ID, Publisher: l.Publisher, Version: l.Version, Rule: r.ID,
@@ -231,8 +232,10 @@ func (c *Classifier) Classify(text string, o *Options) *Verdict {
 		if f.Context == frames.None && doubted(f.Weight, f.Category) {
 			f.Context = frames.Doubted
 		}
-		if f.Context == frames.None && slurUnder(&f) > f.Weight {
-			continue
+		if f.Context == frames.None {
+			if slur, _ := counting(f.Predicate.Start, f.Predicate.End, f.Category); slur > f.Weight {
+				continue
+			}
 		}
 		v.Reasons = append(v.Reasons, Reason{
 			Kind: ByFrame, List: l.ID, Publisher: l.Publisher, Version: l.Version, Rule: r.ID,
