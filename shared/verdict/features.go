@@ -34,7 +34,8 @@ var (
 // a restriction's are (« que »): alone they say nothing. A person's
 // introduction the verdict reads (PersonModelFloor); a slur's sense, a
 // preposition's attachment, an inverted question, an agreement with
-// reported speech, a refusal and a doubt the frames read.
+// reported speech, a refusal, a doubt, an alternative, an outer negation
+// and a relative clause the frames read.
 var cuesNoFeature = []rules.Class{rules.Challenge, rules.Restrict, rules.Person, rules.Sense, rules.Attach, rules.Ask, rules.Agree, rules.Refusal, rules.Doubt, rules.Alternative, rules.Outer, rules.Relative}
 
 func table[T ~string](prefix string, xs []T) []feature {
