@@ -106,11 +106,15 @@ CORPORA := $(DATA)/davidson.en.jsonl $(DATA)/mlma.en.jsonl $(DATA)/mlma.fr.jsonl
 
 # The default model rides in a list of the demo publisher; bump
 # MODEL_VERSION with each retraining that is published.
-MODEL_VERSION ?= 10
+MODEL_VERSION ?= 11
 # Hate rows weigh half the balanced weight: the corpora's few hate rows
 # weighed fully made the model read many neutral mentions of a group as
-# hate (make eval).
-MODEL_FLAGS ?= -balance 0.5
+# hate (make eval). 32 passes, not 8: chosen on the read halves (nat-dev,
+# the batteries' dev templates, fresh5-9 dev, battery5) over 8 to 64
+# passes and learning rates 0.03 to 0.08, where 8 passes left the model
+# short of what the written sets teach it (the closing note of the
+# eleventh session has the figures).
+MODEL_FLAGS ?= -balance 0.5 -epochs 32
 # The third and fourth fresh sets' dev halves are trained on too (their
 # test halves never): posts in many more words than the suites', which
 # lifted recall on every unseen half (make eval; the closing note of

@@ -21,47 +21,47 @@ var floors = map[string]struct {
 }{
 	"suite-en.jsonl":  {0.965, 0.975, 0.95, 600},
 	"suite-fr.jsonl":  {0.965, 0.965, 0.96, 600},
-	"fresh-en.jsonl":  {0.945, 0.92, 0.975, 220},
+	"fresh-en.jsonl":  {0.955, 0.935, 0.985, 220},
 	"fresh-fr.jsonl":  {0.925, 0.92, 0.935, 220},
 	"fresh3-en.jsonl": {0.97, 0.975, 0.96, 418},
 	"fresh3-fr.jsonl": {0.96, 0.955, 0.97, 418},
-	"fresh4-en.jsonl": {0.94, 0.915, 0.97, 412},
-	"fresh4-fr.jsonl": {0.94, 0.915, 0.975, 421},
+	"fresh4-en.jsonl": {0.94, 0.915, 0.96, 412},
+	"fresh4-fr.jsonl": {0.94, 0.915, 0.97, 421},
 	"fresh5-en.jsonl": {0.955, 0.95, 0.96, 440},
 	"fresh5-fr.jsonl": {0.98, 0.98, 0.975, 440},
 	"fresh6-en.jsonl": {0.95, 0.95, 0.945, 440},
-	"fresh6-fr.jsonl": {0.945, 0.94, 0.95, 440},
+	"fresh6-fr.jsonl": {0.945, 0.95, 0.95, 440},
 	"fresh7-en.jsonl": {0.975, 0.975, 0.98, 440},
-	"fresh7-fr.jsonl": {0.975, 0.985, 0.96, 440},
-	"fresh8-en.jsonl": {0.955, 0.96, 0.95, 440},
+	"fresh7-fr.jsonl": {0.975, 0.985, 0.97, 440},
+	"fresh8-en.jsonl": {0.955, 0.96, 0.965, 440},
 	"fresh8-fr.jsonl": {0.955, 0.955, 0.955, 440},
-	"fresh9-en.jsonl": {0.94, 0.945, 0.94, 440},
-	"fresh9-fr.jsonl": {0.935, 0.925, 0.955, 440},
+	"fresh9-en.jsonl": {0.95, 0.945, 0.955, 440},
+	"fresh9-fr.jsonl": {0.93, 0.915, 0.955, 440},
 	// Tuned on (testdata/battery.py): a regression test of the fixes.
 	"battery-en.jsonl": {0.975, 0.97, 0.98, 6000},
 	"battery-fr.jsonl": {0.97, 0.98, 0.96, 6000},
 	// Written blind to the lexicons (testdata/battery2.py); its b2-dev
 	// templates were tuned on, its b2-test templates never.
 	"battery2-en.jsonl": {0.965, 0.965, 0.96, 2300},
-	"battery2-fr.jsonl": {0.965, 0.955, 0.975, 2300},
+	"battery2-fr.jsonl": {0.965, 0.965, 0.975, 2300},
 	// The same, on threats, questions, pronouns and counter-speech
 	// (testdata/battery3.py).
 	"battery3-en.jsonl": {0.97, 0.975, 0.965, 1150},
-	"battery3-fr.jsonl": {0.945, 0.955, 0.93, 1150},
+	"battery3-fr.jsonl": {0.945, 0.955, 0.945, 1150},
 	// In a casual register (testdata/battery4.py).
 	"battery4-en.jsonl": {0.98, 0.99, 0.97, 1450},
 	"battery4-fr.jsonl": {0.945, 0.935, 0.955, 1450},
 	// A development set, all tuned on (testdata/battery5.py).
-	"battery5-en.jsonl": {0.925, 0.9, 0.94, 1600},
+	"battery5-en.jsonl": {0.925, 0.91, 0.94, 1600},
 	"battery5-fr.jsonl": {0.925, 0.87, 0.965, 1600},
 	// Every function in a social-media register (testdata/battery6.md);
 	// its b6-dev templates tuned on, its b6-test templates never.
-	"battery6-en.jsonl": {0.95, 0.95, 0.945, 1450},
-	"battery6-fr.jsonl": {0.925, 0.925, 0.92, 1450},
+	"battery6-en.jsonl": {0.95, 0.95, 0.955, 1450},
+	"battery6-fr.jsonl": {0.925, 0.94, 0.92, 1450},
 	// Posts each written on its own (testdata/README.md, natural); its
 	// nat-dev half read, its nat-test half never.
 	"natural-en.jsonl": {0.84, 0.83, 0.845, 800},
-	"natural-fr.jsonl": {0.85, 0.9, 0.82, 800},
+	"natural-fr.jsonl": {0.86, 0.915, 0.83, 800},
 }
 
 func TestSuiteFloors(t *testing.T) {
