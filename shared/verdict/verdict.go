@@ -505,8 +505,15 @@ const NegatedModelFloor = 0.8
 // dev halves and the suites' build third, then measured on the unseen
 // halves and holdout third: 0.5 found 7 more hateful posts there than
 // none (1.0) net of the denials of hate it flags (make eval,
-// 2026-12-01); at 0.4 the denials cost more than it found.
-const NegatedGoodFloor = 0.5
+// 2026-12-01); at 0.4 the denials cost more than it found. Raised to 0.6
+// for the model of version 11, surer than the earlier ones after 32
+// passes: chosen among 0.5 to 0.7 on the read halves (nat-dev, the
+// batteries' dev templates, fresh5-9 dev, battery5: 6 posts more right
+// than 0.5; 0.7 lost on the templated ones what it won on nat-dev). On
+// what is never read: natural's test half 0.845 → 0.858 EN, 0.850 →
+// 0.860 FR; the functional test halves recall 0.9423 → 0.9406,
+// specificity 0.9447 → 0.9470.
+const NegatedGoodFloor = 0.6
 
 // modelContext is the context that cancels the model's reason of
 // probability p in a post of context ctx; deniable says whether the post
