@@ -128,7 +128,8 @@ MODEL_TRAIN := $(CORPORA) $(SUITES) shared/demo/training/identity-en.jsonl share
 	shared/demo/training/plain-en.jsonl shared/demo/training/plain-fr.jsonl \
 	shared/demo/training/written5-en.jsonl shared/demo/training/written5-fr.jsonl \
 	shared/demo/training/identity2-en.jsonl shared/demo/training/identity2-fr.jsonl \
-	shared/demo/training/written7-en.jsonl shared/demo/training/written7-fr.jsonl $(FRESH3) $(FRESH4)
+	shared/demo/training/written7-en.jsonl shared/demo/training/written7-fr.jsonl \
+	shared/demo/training/written8-en.jsonl shared/demo/training/written8-fr.jsonl $(FRESH3) $(FRESH4)
 
 .PHONY: eval model
 model:
