@@ -27,8 +27,10 @@ func message(list []byte) []byte {
 	return append(append(m, domain...), list...)
 }
 
-// Sign validates l and signs it with the publisher's private key.
+// Sign writes the trees of l's patterns (rules.ParsePatterns), validates
+// l and signs it with the publisher's private key.
 func Sign(l *rules.List, key ed25519.PrivateKey) (*Bundle, error) {
+	l.ParsePatterns()
 	if err := l.Validate(); err != nil {
 		return nil, err
 	}

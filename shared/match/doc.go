@@ -6,11 +6,9 @@
 // the words the rules use, and the automaton steps once per word. Matches
 // therefore always fall on word boundaries, a word that merely contains a
 // listed term never matches, and words no rule uses reset the automaton
-// without any work. Pattern rules that are finite sets of phrases join
-// the automaton (expand.go); the others are Go regular expressions run
-// over the normalised text, each only on a text that holds one of its
-// anchor words, found by the walk (anchor.go), or else that holds its
-// required literals, found by a pass over the bytes (prefilter.go).
+// without any work. Pattern rules are finite sets of phrases, carried as
+// syntax trees (rules.Node), and their phrases join the automaton: no
+// regular expression runs over a post.
 //
 // A word's dictionary key drops a plural ending, so that a term matches its
 // plural and a phrase its plural forms. A word in which the normaliser had

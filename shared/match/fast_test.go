@@ -1,6 +1,9 @@
 package match
 
 import (
+	"bufio"
+	"encoding/json"
+	"os"
 	"slices"
 	"sync"
 	"testing"
@@ -189,4 +192,30 @@ func TestSplitFirstWord(t *testing.T) {
 	if got := predicates("immigrants hatemuslims"); len(got) == 0 {
 		t.Error("hatemuslims: no predicate")
 	}
+}
+
+// readSuites returns the posts of the functional suites (package eval's
+// reader imports this package).
+func readSuites() ([]string, error) {
+	var texts []string
+	for _, name := range []string{"../eval/testdata/suite-en.jsonl", "../eval/testdata/suite-fr.jsonl"} {
+		f, err := os.Open(name)
+		if err != nil {
+			return nil, err
+		}
+		sc := bufio.NewScanner(f)
+		for sc.Scan() {
+			var c struct{ Text string }
+			if err := json.Unmarshal(sc.Bytes(), &c); err != nil {
+				f.Close()
+				return nil, err
+			}
+			texts = append(texts, c.Text)
+		}
+		f.Close()
+		if err := sc.Err(); err != nil {
+			return nil, err
+		}
+	}
+	return texts, nil
 }

@@ -27,8 +27,7 @@ func suiteTexts(t testing.TB) []string {
 	return texts
 }
 
-// testLists are the demo lists and one with regular expressions that do
-// not expand into phrases, and exceptions.
+// testLists are the demo lists and one of patterns and exceptions.
 func testLists(t testing.TB) []*rules.List {
 	lists, err := demo.Lists()
 	if err != nil {
@@ -36,9 +35,10 @@ func testLists(t testing.TB) []*rules.List {
 	}
 	l := &rules.List{ID: "re", Publisher: "test", Version: 1, Langs: []string{"en", "fr"}, Rules: []rules.Rule{
 		{ID: "a", Kind: rules.Pattern, Text: `\b(14|1488|88) ?words\b`, Category: rules.Racism, Weight: 0.9},
-		{ID: "b", Kind: rules.Pattern, Text: `\bk+i+l+ all\b`, Category: rules.Threat, Weight: 0.9},
+		{ID: "b", Kind: rules.Pattern, Text: `\b(kill|kil|kll) (them )?all\b`, Category: rules.Threat, Weight: 0.9},
 		{ID: "c", Kind: rules.Term, Text: "queer", Category: rules.LGBTphobia, Weight: 0.5, Exceptions: []string{"queer studies"}},
 	}}
+	l.ParsePatterns()
 	if err := l.Validate(); err != nil {
 		t.Fatal(err)
 	}

@@ -41,7 +41,7 @@ import (
 // it), so that the garbage collector has nothing to follow in them.
 
 // imageVersion changes with the format of AppendImage.
-const imageVersion = 5
+const imageVersion = 6
 
 var imageMagic = [...]byte{'v', 'i', 'm', 'a', 'g', 'e', 0, imageVersion}
 
@@ -70,22 +70,6 @@ func (e *Engine) AppendImage(dst []byte) []byte {
 	writeRaw(&w, e.outAt)
 	writeRaw(&w, e.hasOut)
 	writeRaw(&w, e.outs)
-
-	res := make([]uint32, 0, 2*len(e.regexps))
-	for _, cp := range e.regexps {
-		res = append(res, uint32(cp.list), uint32(cp.rule))
-	}
-	w.u32s(res)
-	p := e.pre
-	w.bytes(p.class[:])
-	w.count(p.nclass)
-	writeRaw(&w, p.delta)
-	writeRaw(&w, p.outAt)
-	writeRaw(&w, p.outs)
-	writeRaw(&w, p.clauseAt)
-	writeRaw(&w, p.step)
-	writeRaw(&w, e.anchorAt)
-	writeRaw(&w, e.anchorID)
 
 	writeRaw(&w, e.langOf)
 	var covers []bool
@@ -117,15 +101,11 @@ func (e *Engine) ImageSize() int {
 	for _, l := range e.Lists {
 		nrules += len(l.Rules)
 	}
-	p := e.pre
 	n := len(imageMagic) + rawSize[uint32](len(e.Lists)) + rawSize[byte](textLen) + rawSize[uint32](len(e.words)-1) +
 		rawSize[wordSlot](len(e.dict.slots)) + rawSize[uint8](len(e.lexWord)) + rawSize[uint32](len(e.pats)) + rawSize[pattern](len(e.kinds)) +
 		rawSize[uint32](len(e.root)) + rawSize[uint64](len(e.next.keys)) + rawSize[uint32](len(e.next.to)) + rawSize[uint64](len(e.next.seen)) + 8 +
 		rawSize[bool](len(e.inner)) + rawSize[uint32](len(e.fail)) + rawSize[uint32](len(e.outAt)) +
 		rawSize[uint64](len(e.hasOut)) + rawSize[outRef](len(e.outs)) +
-		rawSize[uint32](2*len(e.regexps)) + rawSize[byte](len(p.class)) + 8 + rawSize[int32](len(p.delta)) +
-		rawSize[int32](len(p.outAt)) + rawSize[int32](len(p.outs)) + rawSize[int32](len(p.clauseAt)) + rawSize[int32](len(p.step)) +
-		rawSize[int32](len(e.anchorAt)) + rawSize[uint32](len(e.anchorID)) +
 		rawSize[lang.Lang](len(e.langOf)) + rawSize[bool](nrules) + 8
 	if f := e.fuzzy; f != nil {
 		n += rawSize[uint64](len(f.bits)) + rawSize[uint64](len(f.delKeys)) + rawSize[uint32](len(f.delAt)) +
@@ -212,42 +192,6 @@ func loadImage(data []byte, lists []*rules.List) (*Engine, error) {
 	if nstates == 0 || len(e.outAt) != nstates+1 || len(e.hasOut) != (nstates+63)/64 || int(e.outAt[nstates]) != len(e.outs) {
 		return nil, errors.New("tables by state of other lengths than the " + strconv.Itoa(nstates) + " states'")
 	}
-
-	res := r.u32s()
-	if r.err == nil && len(res)%2 != 0 {
-		return nil, errors.New("regular expressions of " + strconv.Itoa(len(res)) + " numbers, not pairs")
-	}
-	for i := 0; i+1 < len(res); i += 2 {
-		list, rule := res[i], res[i+1]
-		if int(list) >= len(lists) || int(rule) >= len(lists[list].Rules) || lists[list].Rules[rule].Kind != rules.Pattern {
-			return nil, errors.New("a regular expression out of range")
-		}
-		rl := &lists[list].Rules[rule]
-		e.regexps = append(e.regexps, &compiledPattern{list: int32(list), rule: int32(rule), src: rl.Text,
-			naming: rl.Role == rules.Target || rl.Role == rules.Flagging})
-	}
-	p := &prefilter{}
-	class := r.bytes()
-	p.nclass = r.int()
-	p.delta, p.outAt, p.outs, p.clauseAt = readRaw[int32](&r), readRaw[int32](&r), readRaw[int32](&r), readRaw[int32](&r)
-	p.step = readRaw[int32](&r)
-	if r.err != nil {
-		return nil, r.err
-	}
-	if len(class) != len(p.class) || p.nclass == 0 || p.nclass > 256 || len(p.delta)%p.nclass != 0 || len(p.step) != len(p.delta) || len(p.clauseAt) != len(e.regexps)+1 {
-		return nil, errors.New("a prefilter of another shape than its " + strconv.Itoa(len(e.regexps)) + " regular expressions'")
-	}
-	copy(p.class[:], class)
-	p.recip = prefilterRecip(p.nclass)
-	e.pre = p
-	e.anchorAt, e.anchorID = readRaw[int32](&r), readRaw[uint32](&r)
-	if r.err != nil {
-		return nil, r.err
-	}
-	if err := e.checkAnchors(nwords); err != nil {
-		return nil, err
-	}
-	e.markAnchors()
 
 	e.langOf = readRaw[lang.Lang](&r)
 	covers := readRaw[bool](&r)

@@ -21,8 +21,8 @@ func TestImageTypesHoldNoPointers(t *testing.T) {
 			t.Errorf("%v holds a pointer: AppendImage cannot write it as it is in memory", typ)
 		}
 	}
-	if !hasPointers(reflect.TypeFor[compiledPattern]()) {
-		t.Error("hasPointers misses the pointers of compiledPattern")
+	if !hasPointers(reflect.TypeFor[Matcher]()) {
+		t.Error("hasPointers misses the pointers of Matcher")
 	}
 }
 
@@ -50,9 +50,10 @@ func hasPointers(t reflect.Type) bool {
 func TestImageSize(t *testing.T) {
 	l := &rules.List{ID: "l", Publisher: "p", Version: 1, Langs: []string{"en"}, Rules: []rules.Rule{
 		{ID: "a", Kind: rules.Term, Text: "vermin", Role: rules.Predicate, Category: rules.Racism, Weight: 0.9},
-		{ID: "b", Kind: rules.Pattern, Text: `\bk+i+l+ all\b`, Category: rules.Threat, Weight: 0.9},
+		{ID: "b", Kind: rules.Pattern, Text: `\b(kill|kil|kll) (them )?all\b`, Category: rules.Threat, Weight: 0.9},
 		{ID: "c", Kind: rules.Phrase, Text: "go back home", Category: rules.Xenophobia, Weight: 0.5, Exceptions: []string{"go back home safely"}},
 	}}
+	l.ParsePatterns()
 	for _, lists := range [][]*rules.List{nil, {l}} {
 		e, err := Compile(lists...)
 		if err != nil {

@@ -3,10 +3,8 @@ package match
 import (
 	"bytes"
 	"errors"
-	"regexp"
 	"strconv"
 	"strings"
-	"sync/atomic"
 
 	"voile/shared/lang"
 	"voile/shared/normalize"
@@ -87,18 +85,6 @@ type Engine struct {
 	pats  []uint32
 	kinds []pattern
 
-	regexps []*compiledPattern
-	pre     *prefilter // which regexps can match a text (prefilter.go)
-	// The anchor words of regexps[i] are the word ids
-	// anchorID[anchorAt[i]:anchorAt[i+1]], sorted, none for a pattern
-	// that has none; isAnchor marks them all, by id; scan is whether a
-	// pattern has none, and the prefilter must pass over the text
-	// (anchor.go).
-	anchorAt []int32
-	anchorID []uint32
-	isAnchor []uint64
-	scan     bool
-
 	langOf []lang.Lang // word id → the language whose stopword it is (lang.go)
 	covers [][]bool    // list, rule → written for every language guessLang can tell
 
@@ -106,35 +92,6 @@ type Engine struct {
 	lexWord []uint8     // word id → lexPredicate, lexTarget, lexSlur and languages, or 0: no lexicon word
 	words   []string    // word id → its key (dict's)
 	fuzzy   *fuzzyIndex // nil when the lists have no lexicon
-}
-
-// compiledPattern is a pattern rule that stays a regular expression.
-type compiledPattern struct {
-	list, rule int32
-	naming     bool
-	src        string
-	// re is compiled by Compile, or on first use in an Engine loaded from
-	// its image: most posts rule out every regular expression by the
-	// prefilter, and compiling them all would be on the way to the first
-	// verdict in WebAssembly. broken: src did not compile, and the
-	// pattern matches nothing (the lists were validated, so it does).
-	re     atomic.Pointer[regexp.Regexp]
-	broken atomic.Bool
-}
-
-// regexp returns the compiled expression of cp, or nil if it does not
-// compile. Goroutines that meet it at once may each compile it.
-func (cp *compiledPattern) regexp() *regexp.Regexp {
-	if re := cp.re.Load(); re != nil || cp.broken.Load() {
-		return re
-	}
-	re, err := regexp.Compile(cp.src)
-	if err != nil {
-		cp.broken.Store(true)
-		return nil
-	}
-	cp.re.Store(re)
-	return re
 }
 
 // Compile builds an Engine from lists that have passed validation.
@@ -152,22 +109,18 @@ func Compile(lists ...*rules.List) (*Engine, error) {
 					return nil, errors.New("compile list " + strconv.Quote(l.ID) + " rule " + strconv.Quote(r.ID) + ": " + err.Error())
 				}
 			case rules.Pattern:
-				if phrases, ok := expand(r.Text); ok && b.expanded+len(phrases) <= maxTotalExpansions {
-					b.expanded += len(phrases)
-					for _, ph := range phrases {
-						if err := b.addExpanded(ph, pattern{list: int32(li), rule: int32(ri), lexicon: lex, naming: naming}); err != nil {
-							return nil, errors.New("compile list " + strconv.Quote(l.ID) + " rule " + strconv.Quote(r.ID) + ": phrase " + strconv.Quote(ph) + ": " + err.Error())
-						}
+				// Validation bounds the phrases a tree spells and checks
+				// that each is words separated by single spaces.
+				var err error
+				rules.EachPhrase(r.Expr, func(ph []byte) bool {
+					if err = b.addExpanded(string(ph), pattern{list: int32(li), rule: int32(ri), lexicon: lex, naming: naming}); err != nil {
+						err = errors.New("compile list " + strconv.Quote(l.ID) + " rule " + strconv.Quote(r.ID) + ": phrase " + strconv.Quote(string(ph)) + ": " + err.Error())
 					}
-					break
-				}
-				re, err := regexp.Compile(r.Text)
+					return err == nil
+				})
 				if err != nil {
-					return nil, errors.New("compile list " + strconv.Quote(l.ID) + " rule " + strconv.Quote(r.ID) + ": " + err.Error())
+					return nil, err
 				}
-				cp := &compiledPattern{list: int32(li), rule: int32(ri), naming: naming, src: r.Text}
-				cp.re.Store(re)
-				e.regexps = append(e.regexps, cp)
 			default:
 				return nil, errors.New("compile list " + strconv.Quote(l.ID) + " rule " + strconv.Quote(r.ID) + ": unknown kind " + strconv.Quote(string(r.Kind)))
 			}
@@ -184,24 +137,21 @@ func Compile(lists ...*rules.List) (*Engine, error) {
 	e.markOutputs()
 	b.fuzzy()
 	e.buildLangOf()
-	e.pre = buildPrefilter(e.regexps)
-	e.buildAnchors()
 	return e, nil
 }
 
 // Matcher matches texts against an Engine. It reuses its memory between
 // calls and is not safe for concurrent use.
 type Matcher struct {
-	e     *Engine
-	norm  *normalize.Normalizer
-	key   []byte
-	alt   []byte
-	trim  []int32 // per word: leading bytes a Spelt variant dropped
-	hits  []Hit
-	raw   []rawHit
-	found []bool          // per prefilter clause: present in the text
-	Text  *normalize.Text // the last text matched, normalised
-	src   string          // the last text matched, as written
+	e    *Engine
+	norm *normalize.Normalizer
+	key  []byte
+	alt  []byte
+	trim []int32 // per word: leading bytes a Spelt variant dropped
+	hits []Hit
+	raw  []rawHit
+	Text *normalize.Text // the last text matched, normalised
+	src  string          // the last text matched, as written
 
 	// One step of the automaton per word, or per part of a split word, or
 	// per two joined words: where each starts, for the hits that start
@@ -216,7 +166,6 @@ type Matcher struct {
 	near        []uint8              // per word: nearFrame, nearGlued or both (halfFrame)
 	stars       bool                 // the text holds a '*'
 	misses      *[missSlots]missSlot // words whose look-ups found nothing (variantNear)
-	anchored    []bool               // per regexp: an anchor word of it is in the text (anchor.go)
 	exceptions  bool                 // the walk found an exception: matches must be checked against it
 	from, parts []int32              // segment's tables (fuzzy.go)
 	seg         []uint32             // segment's words
@@ -244,7 +193,7 @@ func (e *Engine) Knows(w string) bool {
 
 // NewMatcher returns a Matcher for e.
 func (e *Engine) NewMatcher() *Matcher {
-	return &Matcher{e: e, norm: normalize.New(), found: make([]bool, e.pre.clauses())}
+	return &Matcher{e: e, norm: normalize.New()}
 }
 
 // Match returns the hits of every rule in text, in the order found. A match
@@ -276,28 +225,6 @@ func (m *Matcher) Match(text string) []Hit {
 		start, end := t.Orig(int(h.lo), int(h.hi))
 		m.addHit(Hit{List: p.list, Rule: p.rule, Start: start, End: end, Words: [2]int32{h.first, h.end}})
 	}
-	if e.scan {
-		e.pre.scan(t.Norm, m.found)
-	}
-	if len(e.anchorID) > 0 {
-		m.anchoredIn()
-	}
-	for i, cp := range e.regexps {
-		if e.anchorAt[i] < e.anchorAt[i+1] && !m.anchored[i] || e.scan && !e.pre.may(i, m.found) {
-			continue
-		}
-		re := cp.regexp()
-		if re == nil || !re.Match(t.Norm) {
-			continue
-		}
-		for _, loc := range re.FindAllIndex(t.Norm, -1) {
-			if m.exceptions && m.excepted(cp.list, cp.rule, cp.naming, loc[0], loc[1]) {
-				continue
-			}
-			start, end := t.Orig(loc[0], loc[1])
-			m.hits = append(m.hits, Hit{List: cp.list, Rule: cp.rule, Start: start, End: end, Words: wordSpan(t, loc[0], loc[1])})
-		}
-	}
 	if len(m.hits) > 0 {
 		m.dropOtherLanguages()
 	}
@@ -307,6 +234,21 @@ func (m *Matcher) Match(text string) []Hit {
 // NormHash returns the FNV-1a hash (64 bits) of the normalised text of
 // the last Match, m.Text.Norm.
 func (m *Matcher) NormHash() uint64 { return fnv1a(m.Text.Norm) }
+
+// FNV-1a, 64 bits.
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+// fnv1a returns the FNV-1a hash of b.
+func fnv1a(b []byte) uint64 {
+	h := uint64(fnvOffset)
+	for _, c := range b {
+		h = (h ^ uint64(c)) * fnvPrime
+	}
+	return h
+}
 
 // walk runs the automaton over the words of t into m.raw, and reports
 // whether a word was not in the dictionary. It keeps, per word, the word's

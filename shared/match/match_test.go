@@ -24,6 +24,7 @@ func list(id string, rs ...rules.Rule) *rules.List {
 		}
 	}
 	l := &rules.List{ID: id, Publisher: "test", Version: 1, Langs: []string{"en", "fr"}, Rules: rs}
+	l.ParsePatterns()
 	if err := l.Validate(); err != nil {
 		panic(err)
 	}

@@ -2,7 +2,7 @@
 // signed MessagePack lists (codec.go), and yaml.v3 would add its package
 // initialisation, with time formatting and reflection, to voile.wasm.
 
-//go:build !(js && wasm)
+//go:build !(js && wasm) && !verifyonly
 
 package rules
 
@@ -40,6 +40,7 @@ func Parse(name string, src []byte) (*List, error) {
 	if err := dec.Decode(&extra); !errors.Is(err, io.EOF) {
 		return nil, fmt.Errorf("%s: more than one document", name)
 	}
+	l.ParsePatterns()
 	if err := l.Validate(); err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}

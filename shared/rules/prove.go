@@ -1,3 +1,5 @@
+//go:build !verifyonly
+
 package rules
 
 import (

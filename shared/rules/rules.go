@@ -14,7 +14,8 @@ const (
 	Term Kind = "term"
 	// Phrase matches a sequence of words of the normalised text.
 	Phrase Kind = "phrase"
-	// Pattern matches an RE2 regular expression against the normalised text.
+	// Pattern matches a finite set of phrases of the normalised text,
+	// written as an RE2 pattern between word boundaries (expr.go).
 	Pattern Kind = "pattern"
 )
 
@@ -237,6 +238,10 @@ type Rule struct {
 	// write them plainly; patterns apply to the normalised text, which is
 	// lower-case, without diacritics, with words separated by one space.
 	Text string `msg:"text" json:"text" yaml:"text"`
+	// Expr is a pattern's syntax tree (expr.go), which the publisher's
+	// tools write from Text (ParsePatterns) and clients match by: they
+	// carry no parser of patterns' text. Authors never write it.
+	Expr []Node `msg:"expr,omitempty" json:"expr,omitempty" yaml:"-"`
 	// Category is what a flagging rule detects, and the group a target
 	// names. A predicate may set it to decide its frames' category
 	// (threats: Threat); otherwise a frame takes its target's. Cues have

@@ -1138,15 +1138,38 @@ func (z *Rule) DecodeMsg(dc *msgp.Reader) (err error) {
 				err = msgp.WrapError(err, "Text")
 				return
 			}
+		case "expr":
+			var zb0006 uint32
+			zb0006, err = dc.ReadArrayHeader()
+			if err != nil {
+				err = msgp.WrapError(err, "Expr")
+				return
+			}
+			if zb0006 > z4c04a521limitArrays {
+				err = msgp.ErrLimitExceeded
+				return
+			}
+			if cap(z.Expr) >= int(zb0006) {
+				z.Expr = (z.Expr)[:zb0006]
+			} else {
+				z.Expr = make([]Node, zb0006)
+			}
+			for za0001 := range z.Expr {
+				err = z.Expr[za0001].DecodeMsg(dc)
+				if err != nil {
+					err = msgp.WrapError(err, "Expr", za0001)
+					return
+				}
+			}
 		case "category":
 			{
-				var zb0006 string
-				zb0006, err = dc.ReadString()
+				var zb0007 string
+				zb0007, err = dc.ReadString()
 				if err != nil {
 					err = msgp.WrapError(err, "Category")
 					return
 				}
-				z.Category = Category(zb0006)
+				z.Category = Category(zb0007)
 			}
 		case "weight":
 			z.Weight, err = dc.ReadFloat64()
@@ -1155,48 +1178,48 @@ func (z *Rule) DecodeMsg(dc *msgp.Reader) (err error) {
 				return
 			}
 		case "langs":
-			var zb0007 uint32
-			zb0007, err = dc.ReadArrayHeader()
-			if err != nil {
-				err = msgp.WrapError(err, "Langs")
-				return
-			}
-			if zb0007 > z4c04a521limitArrays {
-				err = msgp.ErrLimitExceeded
-				return
-			}
-			if cap(z.Langs) >= int(zb0007) {
-				z.Langs = (z.Langs)[:zb0007]
-			} else {
-				z.Langs = make([]string, zb0007)
-			}
-			for za0001 := range z.Langs {
-				z.Langs[za0001], err = dc.ReadString()
-				if err != nil {
-					err = msgp.WrapError(err, "Langs", za0001)
-					return
-				}
-			}
-		case "exceptions":
 			var zb0008 uint32
 			zb0008, err = dc.ReadArrayHeader()
 			if err != nil {
-				err = msgp.WrapError(err, "Exceptions")
+				err = msgp.WrapError(err, "Langs")
 				return
 			}
 			if zb0008 > z4c04a521limitArrays {
 				err = msgp.ErrLimitExceeded
 				return
 			}
-			if cap(z.Exceptions) >= int(zb0008) {
-				z.Exceptions = (z.Exceptions)[:zb0008]
+			if cap(z.Langs) >= int(zb0008) {
+				z.Langs = (z.Langs)[:zb0008]
 			} else {
-				z.Exceptions = make([]string, zb0008)
+				z.Langs = make([]string, zb0008)
 			}
-			for za0002 := range z.Exceptions {
-				z.Exceptions[za0002], err = dc.ReadString()
+			for za0002 := range z.Langs {
+				z.Langs[za0002], err = dc.ReadString()
 				if err != nil {
-					err = msgp.WrapError(err, "Exceptions", za0002)
+					err = msgp.WrapError(err, "Langs", za0002)
+					return
+				}
+			}
+		case "exceptions":
+			var zb0009 uint32
+			zb0009, err = dc.ReadArrayHeader()
+			if err != nil {
+				err = msgp.WrapError(err, "Exceptions")
+				return
+			}
+			if zb0009 > z4c04a521limitArrays {
+				err = msgp.ErrLimitExceeded
+				return
+			}
+			if cap(z.Exceptions) >= int(zb0009) {
+				z.Exceptions = (z.Exceptions)[:zb0009]
+			} else {
+				z.Exceptions = make([]string, zb0009)
+			}
+			for za0003 := range z.Exceptions {
+				z.Exceptions[za0003], err = dc.ReadString()
+				if err != nil {
+					err = msgp.WrapError(err, "Exceptions", za0003)
 					return
 				}
 			}
@@ -1214,8 +1237,8 @@ func (z *Rule) DecodeMsg(dc *msgp.Reader) (err error) {
 // EncodeMsg implements msgp.Encodable
 func (z *Rule) EncodeMsg(en *msgp.Writer) (err error) {
 	// check for omitted fields
-	zb0001Len := uint32(10)
-	var zb0001Mask uint16 /* 10 bits */
+	zb0001Len := uint32(11)
+	var zb0001Mask uint16 /* 11 bits */
 	_ = zb0001Mask
 	if z.Role == "" {
 		zb0001Len--
@@ -1228,6 +1251,10 @@ func (z *Rule) EncodeMsg(en *msgp.Writer) (err error) {
 	if z.Order == "" {
 		zb0001Len--
 		zb0001Mask |= 0x10
+	}
+	if z.Expr == nil {
+		zb0001Len--
+		zb0001Mask |= 0x40
 	}
 	// variable map header, size zb0001Len
 	err = en.Append(0x80 | uint8(zb0001Len))
@@ -1303,6 +1330,25 @@ func (z *Rule) EncodeMsg(en *msgp.Writer) (err error) {
 			err = msgp.WrapError(err, "Text")
 			return
 		}
+		if (zb0001Mask & 0x40) == 0 { // if not omitted
+			// write "expr"
+			err = en.Append(0xa4, 0x65, 0x78, 0x70, 0x72)
+			if err != nil {
+				return
+			}
+			err = en.WriteArrayHeader(uint32(len(z.Expr)))
+			if err != nil {
+				err = msgp.WrapError(err, "Expr")
+				return
+			}
+			for za0001 := range z.Expr {
+				err = z.Expr[za0001].EncodeMsg(en)
+				if err != nil {
+					err = msgp.WrapError(err, "Expr", za0001)
+					return
+				}
+			}
+		}
 		// write "category"
 		err = en.Append(0xa8, 0x63, 0x61, 0x74, 0x65, 0x67, 0x6f, 0x72, 0x79)
 		if err != nil {
@@ -1333,10 +1379,10 @@ func (z *Rule) EncodeMsg(en *msgp.Writer) (err error) {
 			err = msgp.WrapError(err, "Langs")
 			return
 		}
-		for za0001 := range z.Langs {
-			err = en.WriteString(z.Langs[za0001])
+		for za0002 := range z.Langs {
+			err = en.WriteString(z.Langs[za0002])
 			if err != nil {
-				err = msgp.WrapError(err, "Langs", za0001)
+				err = msgp.WrapError(err, "Langs", za0002)
 				return
 			}
 		}
@@ -1350,10 +1396,10 @@ func (z *Rule) EncodeMsg(en *msgp.Writer) (err error) {
 			err = msgp.WrapError(err, "Exceptions")
 			return
 		}
-		for za0002 := range z.Exceptions {
-			err = en.WriteString(z.Exceptions[za0002])
+		for za0003 := range z.Exceptions {
+			err = en.WriteString(z.Exceptions[za0003])
 			if err != nil {
-				err = msgp.WrapError(err, "Exceptions", za0002)
+				err = msgp.WrapError(err, "Exceptions", za0003)
 				return
 			}
 		}
@@ -1365,8 +1411,8 @@ func (z *Rule) EncodeMsg(en *msgp.Writer) (err error) {
 func (z *Rule) MarshalMsg(b []byte) (o []byte, err error) {
 	o = msgp.Require(b, z.Msgsize())
 	// check for omitted fields
-	zb0001Len := uint32(10)
-	var zb0001Mask uint16 /* 10 bits */
+	zb0001Len := uint32(11)
+	var zb0001Mask uint16 /* 11 bits */
 	_ = zb0001Mask
 	if z.Role == "" {
 		zb0001Len--
@@ -1379,6 +1425,10 @@ func (z *Rule) MarshalMsg(b []byte) (o []byte, err error) {
 	if z.Order == "" {
 		zb0001Len--
 		zb0001Mask |= 0x10
+	}
+	if z.Expr == nil {
+		zb0001Len--
+		zb0001Mask |= 0x40
 	}
 	// variable map header, size zb0001Len
 	o = append(o, 0x80|uint8(zb0001Len))
@@ -1409,6 +1459,18 @@ func (z *Rule) MarshalMsg(b []byte) (o []byte, err error) {
 		// string "text"
 		o = append(o, 0xa4, 0x74, 0x65, 0x78, 0x74)
 		o = msgp.AppendString(o, z.Text)
+		if (zb0001Mask & 0x40) == 0 { // if not omitted
+			// string "expr"
+			o = append(o, 0xa4, 0x65, 0x78, 0x70, 0x72)
+			o = msgp.AppendArrayHeader(o, uint32(len(z.Expr)))
+			for za0001 := range z.Expr {
+				o, err = z.Expr[za0001].MarshalMsg(o)
+				if err != nil {
+					err = msgp.WrapError(err, "Expr", za0001)
+					return
+				}
+			}
+		}
 		// string "category"
 		o = append(o, 0xa8, 0x63, 0x61, 0x74, 0x65, 0x67, 0x6f, 0x72, 0x79)
 		o = msgp.AppendString(o, string(z.Category))
@@ -1418,14 +1480,14 @@ func (z *Rule) MarshalMsg(b []byte) (o []byte, err error) {
 		// string "langs"
 		o = append(o, 0xa5, 0x6c, 0x61, 0x6e, 0x67, 0x73)
 		o = msgp.AppendArrayHeader(o, uint32(len(z.Langs)))
-		for za0001 := range z.Langs {
-			o = msgp.AppendString(o, z.Langs[za0001])
+		for za0002 := range z.Langs {
+			o = msgp.AppendString(o, z.Langs[za0002])
 		}
 		// string "exceptions"
 		o = append(o, 0xaa, 0x65, 0x78, 0x63, 0x65, 0x70, 0x74, 0x69, 0x6f, 0x6e, 0x73)
 		o = msgp.AppendArrayHeader(o, uint32(len(z.Exceptions)))
-		for za0002 := range z.Exceptions {
-			o = msgp.AppendString(o, z.Exceptions[za0002])
+		for za0003 := range z.Exceptions {
+			o = msgp.AppendString(o, z.Exceptions[za0003])
 		}
 	}
 	return
@@ -1505,15 +1567,38 @@ func (z *Rule) UnmarshalMsg(bts []byte) (o []byte, err error) {
 				err = msgp.WrapError(err, "Text")
 				return
 			}
+		case "expr":
+			var zb0006 uint32
+			zb0006, bts, err = msgp.ReadArrayHeaderBytes(bts)
+			if err != nil {
+				err = msgp.WrapError(err, "Expr")
+				return
+			}
+			if zb0006 > z4c04a521limitArrays {
+				err = msgp.ErrLimitExceeded
+				return
+			}
+			if cap(z.Expr) >= int(zb0006) {
+				z.Expr = (z.Expr)[:zb0006]
+			} else {
+				z.Expr = make([]Node, zb0006)
+			}
+			for za0001 := range z.Expr {
+				bts, err = z.Expr[za0001].UnmarshalMsg(bts)
+				if err != nil {
+					err = msgp.WrapError(err, "Expr", za0001)
+					return
+				}
+			}
 		case "category":
 			{
-				var zb0006 string
-				zb0006, bts, err = msgp.ReadStringBytes(bts)
+				var zb0007 string
+				zb0007, bts, err = msgp.ReadStringBytes(bts)
 				if err != nil {
 					err = msgp.WrapError(err, "Category")
 					return
 				}
-				z.Category = Category(zb0006)
+				z.Category = Category(zb0007)
 			}
 		case "weight":
 			z.Weight, bts, err = msgp.ReadFloat64Bytes(bts)
@@ -1522,48 +1607,48 @@ func (z *Rule) UnmarshalMsg(bts []byte) (o []byte, err error) {
 				return
 			}
 		case "langs":
-			var zb0007 uint32
-			zb0007, bts, err = msgp.ReadArrayHeaderBytes(bts)
-			if err != nil {
-				err = msgp.WrapError(err, "Langs")
-				return
-			}
-			if zb0007 > z4c04a521limitArrays {
-				err = msgp.ErrLimitExceeded
-				return
-			}
-			if cap(z.Langs) >= int(zb0007) {
-				z.Langs = (z.Langs)[:zb0007]
-			} else {
-				z.Langs = make([]string, zb0007)
-			}
-			for za0001 := range z.Langs {
-				z.Langs[za0001], bts, err = msgp.ReadStringBytes(bts)
-				if err != nil {
-					err = msgp.WrapError(err, "Langs", za0001)
-					return
-				}
-			}
-		case "exceptions":
 			var zb0008 uint32
 			zb0008, bts, err = msgp.ReadArrayHeaderBytes(bts)
 			if err != nil {
-				err = msgp.WrapError(err, "Exceptions")
+				err = msgp.WrapError(err, "Langs")
 				return
 			}
 			if zb0008 > z4c04a521limitArrays {
 				err = msgp.ErrLimitExceeded
 				return
 			}
-			if cap(z.Exceptions) >= int(zb0008) {
-				z.Exceptions = (z.Exceptions)[:zb0008]
+			if cap(z.Langs) >= int(zb0008) {
+				z.Langs = (z.Langs)[:zb0008]
 			} else {
-				z.Exceptions = make([]string, zb0008)
+				z.Langs = make([]string, zb0008)
 			}
-			for za0002 := range z.Exceptions {
-				z.Exceptions[za0002], bts, err = msgp.ReadStringBytes(bts)
+			for za0002 := range z.Langs {
+				z.Langs[za0002], bts, err = msgp.ReadStringBytes(bts)
 				if err != nil {
-					err = msgp.WrapError(err, "Exceptions", za0002)
+					err = msgp.WrapError(err, "Langs", za0002)
+					return
+				}
+			}
+		case "exceptions":
+			var zb0009 uint32
+			zb0009, bts, err = msgp.ReadArrayHeaderBytes(bts)
+			if err != nil {
+				err = msgp.WrapError(err, "Exceptions")
+				return
+			}
+			if zb0009 > z4c04a521limitArrays {
+				err = msgp.ErrLimitExceeded
+				return
+			}
+			if cap(z.Exceptions) >= int(zb0009) {
+				z.Exceptions = (z.Exceptions)[:zb0009]
+			} else {
+				z.Exceptions = make([]string, zb0009)
+			}
+			for za0003 := range z.Exceptions {
+				z.Exceptions[za0003], bts, err = msgp.ReadStringBytes(bts)
+				if err != nil {
+					err = msgp.WrapError(err, "Exceptions", za0003)
 					return
 				}
 			}
@@ -1581,13 +1666,17 @@ func (z *Rule) UnmarshalMsg(bts []byte) (o []byte, err error) {
 
 // Msgsize returns an upper bound estimate of the number of bytes occupied by the serialized message
 func (z *Rule) Msgsize() (s int) {
-	s = 1 + 3 + msgp.StringPrefixSize + len(z.ID) + 5 + msgp.StringPrefixSize + len(string(z.Kind)) + 5 + msgp.StringPrefixSize + len(string(z.Role)) + 6 + msgp.StringPrefixSize + len(string(z.Class)) + 6 + msgp.StringPrefixSize + len(string(z.Order)) + 5 + msgp.StringPrefixSize + len(z.Text) + 9 + msgp.StringPrefixSize + len(string(z.Category)) + 7 + msgp.Float64Size + 6 + msgp.ArrayHeaderSize
-	for za0001 := range z.Langs {
-		s += msgp.StringPrefixSize + len(z.Langs[za0001])
+	s = 1 + 3 + msgp.StringPrefixSize + len(z.ID) + 5 + msgp.StringPrefixSize + len(string(z.Kind)) + 5 + msgp.StringPrefixSize + len(string(z.Role)) + 6 + msgp.StringPrefixSize + len(string(z.Class)) + 6 + msgp.StringPrefixSize + len(string(z.Order)) + 5 + msgp.StringPrefixSize + len(z.Text) + 5 + msgp.ArrayHeaderSize
+	for za0001 := range z.Expr {
+		s += z.Expr[za0001].Msgsize()
+	}
+	s += 9 + msgp.StringPrefixSize + len(string(z.Category)) + 7 + msgp.Float64Size + 6 + msgp.ArrayHeaderSize
+	for za0002 := range z.Langs {
+		s += msgp.StringPrefixSize + len(z.Langs[za0002])
 	}
 	s += 11 + msgp.ArrayHeaderSize
-	for za0002 := range z.Exceptions {
-		s += msgp.StringPrefixSize + len(z.Exceptions[za0002])
+	for za0003 := range z.Exceptions {
+		s += msgp.StringPrefixSize + len(z.Exceptions[za0003])
 	}
 	return
 }

@@ -1,14 +1,10 @@
 package rules
 
 import (
-	"cmp"
-	"regexp"
-	"regexp/syntax"
 	"slices"
 	"strconv"
 	"strings"
 
-	"voile/shared/internal/literals"
 	"voile/shared/model"
 	"voile/shared/normalize"
 )
@@ -17,7 +13,7 @@ import (
 // a list over them is refused.
 const (
 	MaxRules      = 50000
-	MaxPatterns   = 500 // pattern rules cost a regexp pass each
+	MaxPatterns   = 500 // pattern rules: each is parsed and probed where a list is published
 	MaxTextLen    = 256 // bytes of a term, phrase or exception
 	MaxPatternLen = 512 // bytes of a pattern
 	MaxExceptions = 64  // per rule: a common word may have many innocent phrases ("pas loin", "pas mal")
@@ -31,15 +27,6 @@ const (
 	MaxNameLen        = 200  // bytes of a list's name
 	MaxDescriptionLen = 2000 // bytes of a list's description
 )
-
-// probe is benign text that no pattern may match: a pattern that does is
-// over-broad and would flag ordinary posts. It is lower-case, as the
-// literals that prove a pattern cannot match it are (prove.go).
-var probeText = []string{
-	"the", "a", "and", "is", "of", "to", "in", "it", "you", "we", "they", "people", "this is a normal sentence about the weather",
-	"le", "la", "les", "de", "et", "est", "un", "une", "vous", "nous", "ils", "gens", "ceci est une phrase normale sur la meteo",
-	"1", "2024", "http", "www",
-}
 
 // A Problem is one thing wrong with a list: which list, which rule (empty
 // for the list itself), which field and what.
@@ -191,7 +178,7 @@ func (l *List) Validate() error {
 
 	seen := make(map[string]bool, len(l.Rules))
 	norm := normalize.New()
-	patterns := 0
+	patterns, phrases := 0, 0
 	var words []string
 	for i := range l.Rules {
 		r := &l.Rules[i]
@@ -231,9 +218,13 @@ func (l *List) Validate() error {
 			}
 		case Pattern:
 			patterns++
-			// A cue is a common word by nature; other patterns must
-			// not match ordinary text.
-			if msg := checkPattern(r.Text, r.Role != Cue); msg != "" {
+			msg := checkPatternText(r)
+			if msg == "" {
+				var n int
+				n, msg = checkExpr(r.Expr)
+				phrases += n
+			}
+			if msg != "" {
 				add(id, "text", msg)
 			}
 		default:
@@ -255,6 +246,9 @@ func (l *List) Validate() error {
 	}
 	if patterns > MaxPatterns {
 		add("", "rules", overLimit(patterns, "pattern rules", MaxPatterns))
+	}
+	if phrases > MaxListPhrases {
+		add("", "rules", "patterns spell "+overLimit(phrases, "phrases", MaxListPhrases))
 	}
 	if len(l.Known) > MaxKnown {
 		add("", "known", overLimit(len(l.Known), "known words", MaxKnown))
@@ -381,75 +375,6 @@ func names[T ~string](xs []T) string {
 		s[i] = string(x)
 	}
 	return strings.Join(s, ", ")
-}
-
-// maxPatternInsts bounds the instructions of a pattern's compiled
-// program; maxInstsPerByte bounds them by its length when it has no
-// counted repetition.
-const (
-	maxPatternInsts = 2000
-	maxInstsPerByte = 3
-)
-
-// checkPattern returns what is wrong with an RE2 pattern, or "". With
-// probe set, a pattern that matches ordinary text is over-broad.
-func checkPattern(p string, probe bool) string {
-	if strings.TrimSpace(p) == "" {
-		return "empty pattern"
-	}
-	if len(p) > MaxPatternLen {
-		return "pattern longer than " + strconv.Itoa(MaxPatternLen) + " bytes"
-	}
-	parsed, err := syntax.Parse(p, syntax.Perl)
-	if err != nil {
-		for _, look := range []string{"(?=", "(?!", "(?<=", "(?<!"} {
-			if strings.Contains(p, look) {
-				return "invalid pattern: " + strconv.Quote(look) + " is a lookaround, and RE2 has no lookaround: match the words themselves, or use the rule's exceptions for what must not match"
-			}
-		}
-		return "invalid pattern: " + err.Error()
-	}
-	simple := parsed.Simplify()
-	// Only counted repetition (x{2,9}) makes a program much longer than
-	// its pattern: without a '{', a pattern compiles to at most
-	// maxInstsPerByte instructions a byte (TestProgramBound), so one of
-	// MaxPatternLen bytes is within the limit without being compiled to
-	// count them.
-	if strings.Contains(p, "{") {
-		if prog, err := syntax.Compile(simple); err == nil && len(prog.Inst) > maxPatternInsts {
-			return "pattern too complex (" + strconv.Itoa(len(prog.Inst)) + " instructions, limit " + strconv.Itoa(maxPatternInsts) + ")"
-		}
-	}
-	// The empty string and the probe text, each run on a compiled
-	// expression only when the syntax tree does not prove that the
-	// pattern cannot match it (prove.go).
-	var re *regexp.Regexp
-	matches := func(s string) (bool, string) {
-		if re == nil {
-			if re, err = regexp.Compile(p); err != nil {
-				return false, "invalid pattern: " + err.Error()
-			}
-		}
-		return re.MatchString(s), ""
-	}
-	if minLen(simple) == 0 {
-		if m, msg := matches(""); msg != "" || m {
-			return cmp.Or(msg, "over-broad pattern "+strconv.Quote(p)+": it matches the empty string")
-		}
-	}
-	if !probe {
-		return ""
-	}
-	clauses := literals.Required(simple, false)
-	for _, s := range probeText {
-		if cannotMatch(clauses, s) {
-			continue
-		}
-		if m, msg := matches(s); msg != "" || m {
-			return cmp.Or(msg, "over-broad pattern "+strconv.Quote(p)+": it matches ordinary text "+strconv.Quote(s))
-		}
-	}
-	return ""
 }
 
 func categoryNames() string { return names(Categories[:]) }

@@ -2,10 +2,8 @@
 // without: clauses of literals, one of each held by every match, and the
 // strings of a pattern that matches only a few.
 //
-// Package match's prefilter runs a pattern only on a text that holds one
-// literal of each of its clauses; package rules' validation proves with
-// them that a pattern cannot match ordinary text, without running it.
-// Both rely on the same property, so one analysis serves both. Both check
-// the clauses against lower-case text (a normalised post, the probe
-// text): a literal that folds case is given in lower case.
+// Package rules' validation of a pattern's text proves with them that a
+// pattern cannot match ordinary text, without running it. It checks the
+// clauses against lower-case text (the probe text): a literal that folds
+// case is given in lower case.
 package literals

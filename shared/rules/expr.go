@@ -1,0 +1,207 @@
+package rules
+
+//go:generate go tool msgp -tests=false
+
+import "strconv"
+
+// A pattern rule is written as an RE2 pattern (Rule.Text) and carried in
+// bundles with its syntax tree (Rule.Expr), which the publisher's tools
+// write when they parse the list (ParsePatterns, pattern.go) and which a
+// signature covers with the rest of the list. A pattern is a finite set
+// of phrases between word boundaries (`\bsales? (arabe|noir)s?\b`), so
+// the tree is made of literals, sequences and alternatives only, and
+// clients spell its phrases into their word automaton from the tree:
+// they carry no regular-expression engine (its parser, compiler and
+// Unicode tables were a tenth of the gzipped WebAssembly classifier, and
+// parsing the starter lists' patterns most of its cold start).
+
+// ExprOp is the kind of a node of a pattern's tree.
+type ExprOp uint8
+
+const (
+	// ExprLit spells its Text.
+	ExprLit ExprOp = 1
+	// ExprCat spells its N children one after the other.
+	ExprCat ExprOp = 2
+	// ExprAlt spells one of its N children; an optional part is an
+	// alternative with the empty literal.
+	ExprAlt ExprOp = 3
+)
+
+// Node is one node of a pattern's tree. A tree is its nodes in prefix
+// order: each node is followed by the subtrees of its N children.
+//
+//msgp:tuple Node
+type Node struct {
+	Op   ExprOp `msg:"op" json:"op"`
+	Text string `msg:"text" json:"text,omitempty"`
+	N    int    `msg:"n" json:"n,omitempty"`
+}
+
+// Limits on a pattern's tree: its nodes, their nesting, and the phrases
+// it spells, which each become a path of the word automaton.
+const (
+	MaxExprNodes   = 2 * MaxPatternLen
+	MaxExprDepth   = 32
+	MaxPhrases     = 16384   // of one pattern
+	MaxListPhrases = 200_000 // of all the patterns of a list
+)
+
+// exprSize checks that expr[i:] starts with a well-formed subtree and
+// returns its end and how many phrases it spells, at most MaxPhrases+1.
+func exprSize(expr []Node, i, depth int) (end, phrases int, err string) {
+	if i >= len(expr) {
+		return 0, 0, "tree ends inside a node"
+	}
+	if depth > MaxExprDepth {
+		return 0, 0, "tree nested deeper than " + strconv.Itoa(MaxExprDepth)
+	}
+	n := expr[i]
+	switch n.Op {
+	case ExprLit:
+		if n.N != 0 {
+			return 0, 0, "literal node with children"
+		}
+		for j := 0; j < len(n.Text); j++ {
+			if c := n.Text[j]; !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == ' ') {
+				return 0, 0, "literal " + strconv.Quote(n.Text) + " holds " + strconv.QuoteRune(rune(c)) + ": a pattern spells lower-case letters, digits and spaces, as the normalised text has them"
+			}
+		}
+		return i + 1, 1, ""
+	case ExprCat, ExprAlt:
+		if n.N < 1 || n.N > len(expr)-i-1 {
+			return 0, 0, "node with " + strconv.Itoa(n.N) + " children, where " + strconv.Itoa(len(expr)-i-1) + " nodes follow"
+		}
+		end, phrases = i+1, 1
+		if n.Op == ExprAlt {
+			phrases = 0
+		}
+		for range n.N {
+			var k int
+			if end, k, err = exprSize(expr, end, depth+1); err != "" {
+				return 0, 0, err
+			}
+			if n.Op == ExprCat {
+				phrases = min(phrases*k, MaxPhrases+1)
+			} else {
+				phrases = min(phrases+k, MaxPhrases+1)
+			}
+		}
+		return end, phrases, ""
+	}
+	return 0, 0, "unknown node op " + strconv.Itoa(int(n.Op))
+}
+
+// checkExpr returns what is wrong with a pattern's tree, or "", and the
+// number of phrases it spells.
+func checkExpr(expr []Node) (phrases int, msg string) {
+	if len(expr) == 0 {
+		return 0, "pattern has no tree: parse the list's patterns (rules.Parse, or ParsePatterns) before signing it"
+	}
+	if len(expr) > MaxExprNodes {
+		return 0, "tree of " + overLimit(len(expr), "nodes", MaxExprNodes)
+	}
+	end, phrases, msg := exprSize(expr, 0, 0)
+	switch {
+	case msg != "":
+		return 0, msg
+	case end != len(expr):
+		return 0, "tree has " + strconv.Itoa(len(expr)-end) + " nodes after its root's subtree"
+	case phrases > MaxPhrases:
+		return 0, "pattern spells more than " + strconv.Itoa(MaxPhrases) + " phrases"
+	}
+	bad := ""
+	EachPhrase(expr, func(p []byte) bool {
+		if !phraseLike(p) {
+			bad = "pattern spells " + strconv.Quote(string(p)) + ", not words separated by single spaces"
+			if len(p) == 0 {
+				bad = "over-broad pattern: it matches the empty string"
+			}
+		}
+		return bad == ""
+	})
+	return phrases, bad
+}
+
+// phraseLike reports whether s is words of lower-case ASCII letters and
+// digits separated by single spaces: text the normaliser leaves as it is.
+func phraseLike(s []byte) bool {
+	if len(s) == 0 || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	for i := 1; i < len(s); i++ {
+		if s[i] == ' ' && s[i-1] == ' ' {
+			return false
+		}
+	}
+	return true
+}
+
+// EachPhrase calls yield with each phrase a well-formed tree spells (one
+// that Validate accepted), in the order of its alternatives, until yield
+// returns false. The bytes are valid only during the call.
+func EachPhrase(expr []Node, yield func([]byte) bool) {
+	if len(expr) == 0 {
+		return
+	}
+	s := speller{expr: expr, end: make([]int, len(expr)), yield: yield}
+	s.ends(0)
+	s.spell(0, nil)
+}
+
+// speller spells a tree depth first into one buffer; end[i] is where the
+// subtree of node i ends.
+type speller struct {
+	expr  []Node
+	end   []int
+	buf   []byte
+	yield func([]byte) bool
+	stop  bool
+}
+
+func (s *speller) ends(i int) int {
+	j := i + 1
+	if s.expr[i].Op != ExprLit {
+		for range s.expr[i].N {
+			j = s.ends(j)
+		}
+	}
+	s.end[i] = j
+	return j
+}
+
+// spell spells node i, then the nodes of conts, a stack of what is still
+// to spell after it, innermost last.
+func (s *speller) spell(i int, conts []int) {
+	if s.stop {
+		return
+	}
+	n := s.expr[i]
+	switch n.Op {
+	case ExprLit:
+		mark := len(s.buf)
+		s.buf = append(s.buf, n.Text...)
+		if len(conts) > 0 {
+			s.spell(conts[len(conts)-1], conts[:len(conts)-1])
+		} else if !s.yield(s.buf) {
+			s.stop = true
+		}
+		s.buf = s.buf[:mark]
+	case ExprCat:
+		// The children after the first go on the stack, last first; a
+		// full slice expression so that siblings' stacks do not share.
+		first, kids := i+1, make([]int, 0, n.N-1)
+		for j, k := s.end[first], 1; k < n.N; j, k = s.end[j], k+1 {
+			kids = append(kids, j)
+		}
+		c := conts[:len(conts):len(conts)]
+		for k := len(kids) - 1; k >= 0; k-- {
+			c = append(c, kids[k])
+		}
+		s.spell(first, c)
+	case ExprAlt:
+		for j, k := i+1, 0; k < n.N; j, k = s.end[j], k+1 {
+			s.spell(j, conts)
+		}
+	}
+}

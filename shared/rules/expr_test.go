@@ -1,0 +1,187 @@
+//go:build !verifyonly
+
+package rules
+
+import (
+	"math/rand/v2"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// phrasesOf returns the phrases EachPhrase spells for expr.
+func phrasesOf(expr []Node) []string {
+	var out []string
+	EachPhrase(expr, func(p []byte) bool {
+		out = append(out, string(p))
+		return true
+	})
+	return out
+}
+
+func TestParsePattern(t *testing.T) {
+	for _, c := range []struct {
+		pattern string
+		want    string // the phrases, "|" between them, or the start of the problem
+	}{
+		{`\bsales? (arabe|noir)s?\b`, "sale arabe|sale arabes|sale noir|sale noirs|sales arabe|sales arabes|sales noir|sales noirs"},
+		{`\b14 ?88\b`, "14 88|1488"},
+		{`\bk[iy]ll (them )?all\b`, "kill all|kill them all|kyll all|kyll them all"},
+		{`\b(?:go|get) back\b`, "get back|go back"},
+		{`\bvermin\b`, "vermin"},
+		{`\bk+ill\b`, "pattern holds"},
+		{`\bki.l\b`, "pattern holds"},
+		{`\b[a-z]ill\b`, "class "},
+		{`(?i)\bkill\b`, "a pattern is matched against lower-case text"},
+		{`kill`, "a pattern is a set of phrases between word boundaries"},
+		{`\bkill\b|\bmaim\b`, "a pattern is a set of phrases between word boundaries"},
+		{`\b(kill|)\b`, "over-broad pattern: it matches the empty string"},
+		{`\bKill\b`, `literal "Kill" holds 'K'`},
+		{`\bkill  all\b`, `pattern spells "kill  all"`},
+		{`\b(a|b|c|d)(a|b|c|d)(a|b|c|d)(a|b|c|d)(a|b|c|d)(a|b|c|d)(a|b|c|d)(a|b|c|d)\b`, "pattern spells more than 16384 phrases"},
+		{`\b(kill\b`, "invalid pattern"},
+	} {
+		expr, msg := ParsePattern(c.pattern)
+		got := msg
+		if msg == "" {
+			ph := phrasesOf(expr)
+			slices.Sort(ph)
+			got = strings.Join(ph, "|")
+		}
+		if !strings.HasPrefix(got, c.want) {
+			t.Errorf("%s: got %q, want %q", c.pattern, got, c.want)
+		}
+	}
+}
+
+// The phrases a pattern's tree spells are the strings the pattern matches
+// whole: each phrase is matched, and a string one edit away from a phrase
+// is matched only if it is a phrase too. The patterns are random finite
+// ones of the starter lists' kind.
+func TestEachPhraseIsThePattern(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 9))
+	words := []string{"a", "b", "kill", "all", "them", "s", "go back", "1", "88", " "}
+	var gen func(depth int) string
+	gen = func(depth int) string {
+		if depth == 0 {
+			return words[rng.IntN(len(words))]
+		}
+		switch rng.IntN(5) {
+		case 0, 1:
+			var b strings.Builder
+			for range 1 + rng.IntN(3) {
+				b.WriteString(gen(depth - 1))
+			}
+			return b.String()
+		case 2:
+			return "(" + gen(depth-1) + ")?"
+		case 3:
+			return "(" + gen(depth-1) + "|" + gen(depth-1) + ")"
+		}
+		return "[ab]"
+	}
+	tried := 0
+	for range 3000 {
+		p := `\b` + gen(1+rng.IntN(4)) + `\b`
+		expr, msg := ParsePattern(p)
+		if msg != "" {
+			continue
+		}
+		tried++
+		whole := regexp.MustCompile(`^(?:` + p + `)$`)
+		phrases := phrasesOf(expr)
+		set := map[string]bool{}
+		for _, ph := range phrases {
+			set[ph] = true
+			if !whole.MatchString(ph) {
+				t.Fatalf("%s spells %q, which it does not match", p, ph)
+			}
+		}
+		for _, ph := range phrases {
+			for i := 0; i <= len(ph); i++ {
+				for _, edit := range []string{ph[:i] + "a" + ph[i:], ph[:i] + " " + ph[i:], ph[:i] + ph[min(i+1, len(ph)):]} {
+					if whole.MatchString(edit) && !set[edit] && phraseLike([]byte(edit)) {
+						t.Fatalf("%s matches %q, which its tree does not spell (%q)", p, edit, phrases)
+					}
+				}
+			}
+		}
+	}
+	if tried < 500 {
+		t.Fatalf("only %d of the random patterns were finite", tried)
+	}
+}
+
+// A tree is refused, with what is wrong, whatever the bytes of a bundle
+// make of it: clients cannot compare it with the pattern's text.
+func TestCheckExprRefusesMalformedTrees(t *testing.T) {
+	lit := func(s string) Node { return Node{Op: ExprLit, Text: s} }
+	deep := []Node{}
+	for range MaxExprDepth + 1 {
+		deep = append(deep, Node{Op: ExprCat, N: 1})
+	}
+	deep = append(deep, lit("x"))
+	wide := []Node{{Op: ExprCat, N: 15}}
+	for range 15 {
+		wide = append(wide, Node{Op: ExprAlt, N: 2}, lit("a"), lit("b"))
+	}
+	for _, c := range []struct {
+		name string
+		expr []Node
+		want string
+	}{
+		{"empty", nil, "pattern has no tree"},
+		{"too many children", []Node{{Op: ExprCat, N: 3}, lit("a"), lit("b")}, "node with 3 children, where 2 nodes follow"},
+		{"no children", []Node{{Op: ExprAlt, N: 0}}, "node with 0 children"},
+		{"negative children", []Node{{Op: ExprAlt, N: -1}, lit("a")}, "node with -1 children"},
+		{"trailing nodes", []Node{lit("a"), lit("b")}, "tree has 1 nodes after its root's subtree"},
+		{"literal with children", []Node{{Op: ExprLit, Text: "a", N: 1}, lit("b")}, "literal node with children"},
+		{"unknown op", []Node{{Op: 9}}, "unknown node op 9"},
+		{"upper case", []Node{lit("Kill")}, `literal "Kill" holds 'K'`},
+		{"punctuation", []Node{lit("k.ll")}, `literal "k.ll" holds '.'`},
+		{"deep", deep, "tree nested deeper than"},
+		{"many phrases", wide, "pattern spells more than"},
+		{"too many nodes", make([]Node, MaxExprNodes+1), "tree of "},
+		{"empty phrase", []Node{{Op: ExprAlt, N: 2}, lit(""), lit("a")}, "over-broad pattern: it matches the empty string"},
+		{"leading space", []Node{{Op: ExprCat, N: 2}, lit(" "), lit("a")}, `pattern spells " a"`},
+	} {
+		_, msg := checkExpr(c.expr)
+		if !strings.HasPrefix(msg, c.want) {
+			t.Errorf("%s: %q, want %q", c.name, msg, c.want)
+		}
+	}
+	if n, msg := checkExpr([]Node{{Op: ExprCat, N: 2}, lit("go "), {Op: ExprAlt, N: 2}, lit("back"), lit("home")}); msg != "" || n != 2 {
+		t.Errorf("a good tree: %d phrases, %q", n, msg)
+	}
+}
+
+// Validate refuses a rule whose tree is not its pattern's, and one with
+// no tree; ParsePatterns writes it, and a list decoded from a bundle
+// carries it.
+func TestValidatePatternTree(t *testing.T) {
+	list := func() *List {
+		return &List{ID: "l", Publisher: "p", Version: 1, Langs: []string{"en"}, Rules: []Rule{
+			{ID: "go", Kind: Pattern, Text: `\bgo (back|home)\b`, Category: Xenophobia, Weight: 0.5},
+		}}
+	}
+	l := list()
+	if err := l.Validate(); err == nil || !strings.Contains(err.Error(), "pattern has no tree") {
+		t.Errorf("no tree: %v", err)
+	}
+	l.ParsePatterns()
+	if err := l.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	dec, err := Decode(l.Encode())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(dec.Rules[0].Expr, l.Rules[0].Expr) {
+		t.Errorf("decoded tree %v, want %v", dec.Rules[0].Expr, l.Rules[0].Expr)
+	}
+	l.Rules[0].Expr[3].Text = "away"
+	if err := l.Validate(); err == nil || !strings.Contains(err.Error(), "the rule's tree is not its pattern's") {
+		t.Errorf("a tree of other phrases: %v", err)
+	}
+}
