@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"crypto/ed25519"
 	"crypto/rand"
 	"errors"
@@ -13,6 +14,7 @@ import (
 	"voile/server/store"
 	"voile/shared/bundle"
 	"voile/shared/demo"
+	"voile/shared/rules"
 )
 
 const demoPublisher = "voile-demo"
@@ -66,7 +68,14 @@ func seedDemo(srv *server.Server, db store.Store, dir string, log *slog.Logger) 
 	}
 	for _, l := range lists {
 		if cur, err := db.Version(l.Publisher, l.ID, 0); err == nil && cur.Version >= l.Version {
-			continue
+			// The stored list stays if it is the source's; else the
+			// source is published as the next version: a checkout's
+			// lists change without their version, and a data folder
+			// outlives the build that seeded it.
+			if sameList(cur.Bundle, l) {
+				continue
+			}
+			l.Version = cur.Version + 1
 		}
 		b, err := bundle.Sign(l, priv)
 		if err != nil {
@@ -79,4 +88,20 @@ func seedDemo(srv *server.Server, db store.Store, dir string, log *slog.Logger) 
 		log.Info("published demo list", "list", res.List, "version", res.Version)
 	}
 	return nil
+}
+
+// sameList reports whether stored, a signed bundle, holds l at the
+// stored version. A bundle it cannot read is not l.
+func sameList(stored []byte, l *rules.List) bool {
+	b, err := bundle.Decode(stored)
+	if err != nil {
+		return false
+	}
+	had, err := rules.DecodeUnvalidated(b.List)
+	if err != nil {
+		return false
+	}
+	c := *l
+	c.Version = had.Version
+	return bytes.Equal(c.Encode(), b.List)
 }

@@ -1,14 +1,17 @@
 package main
 
 import (
+	"crypto/ed25519"
 	"encoding/json"
 	"flag"
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
+	"voile/shared/bundle"
 	"voile/shared/demo"
 	"voile/shared/wire"
 )
@@ -67,5 +70,39 @@ func TestEnvironmentSetsUnsetFlags(t *testing.T) {
 	t.Setenv("VOILE_MAX_CONNS_PER_IP", "many")
 	if err := envFlags(fs); err == nil || !strings.Contains(err.Error(), "VOILE_MAX_CONNS_PER_IP") {
 		t.Errorf("bad variable: %v", err)
+	}
+}
+
+// A data folder seeded by an older build keeps its demo lists only if
+// they are the source's: a list stored without its patterns' trees, or
+// with other rules, is published again as the next version.
+func TestSameList(t *testing.T) {
+	lists, err := demo.Lists()
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, priv, err := ed25519.GenerateKey(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := lists[0]
+	b, err := bundle.Sign(l, priv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !sameList(b.Encode(), l) {
+		t.Error("the source's own bundle is not the same list")
+	}
+	old := *l
+	old.Rules = slices.Clone(l.Rules)
+	for i := range old.Rules {
+		old.Rules[i].Expr = nil
+	}
+	stale := &bundle.Bundle{List: old.Encode(), ListID: l.ID, Publisher: l.Publisher, Version: l.Version, Sig: make([]byte, 64)}
+	if sameList(stale.Encode(), l) {
+		t.Error("a list stored without its trees is the same list")
+	}
+	if sameList([]byte("not a bundle"), l) {
+		t.Error("bytes that are no bundle are the same list")
 	}
 }
