@@ -36,7 +36,7 @@ FUZZ_TARGETS := \
 	./shared/normalize:FuzzFastPath \
 	./shared/rules:FuzzParse \
 	./shared/rules:FuzzDecode \
-	./shared/rules:FuzzCheckPattern \
+	./shared/rules:FuzzParsePattern \
 	./shared/bundle:FuzzDecode \
 	./shared/wire:FuzzDecode \
 	./shared/wire:FuzzDiff \

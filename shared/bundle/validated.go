@@ -8,7 +8,8 @@ import (
 // before, when it was first opened: the same signature, so the same
 // bytes. It checks the signature and decodes the list like Open, but does
 // not validate it again, which is most of the cost of opening a list (every
-// pattern compiled and probed). The caller must know the list was
+// pattern's tree checked, its phrases spelt and looked up in the probe
+// text). The caller must know the list was
 // validated, from a record it trusts as much as the bundle store.
 func (b *Bundle) OpenValidated(key PublicKey) (*rules.List, error) {
 	if err := b.verify(key); err != nil {

@@ -2,7 +2,10 @@ package rules
 
 //go:generate go tool msgp -tests=false
 
-import "strconv"
+import (
+	"strconv"
+	"strings"
+)
 
 // A pattern rule is written as an RE2 pattern (Rule.Text) and carried in
 // bundles with its syntax tree (Rule.Expr), which the publisher's tools
@@ -19,7 +22,9 @@ import "strconv"
 type ExprOp uint8
 
 const (
-	// ExprLit spells its Text.
+	// ExprLit spells one of the literals of its Text, separated by '|'
+	// ("s|z", "|that ": nothing or "that "): most of a pattern is
+	// alternatives of words, and a node each would triple their bytes.
 	ExprLit ExprOp = 1
 	// ExprCat spells its N children one after the other.
 	ExprCat ExprOp = 2
@@ -62,12 +67,15 @@ func exprSize(expr []Node, i, depth int) (end, phrases int, err string) {
 		if n.N != 0 {
 			return 0, 0, "literal node with children"
 		}
+		alts := 1
 		for j := 0; j < len(n.Text); j++ {
-			if c := n.Text[j]; !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == ' ') {
+			if c := n.Text[j]; c == '|' {
+				alts++
+			} else if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == ' ') {
 				return 0, 0, "literal " + strconv.Quote(n.Text) + " holds " + strconv.QuoteRune(rune(c)) + ": a pattern spells lower-case letters, digits and spaces, as the normalised text has them"
 			}
 		}
-		return i + 1, 1, ""
+		return i + 1, min(alts, MaxPhrases+1), ""
 	case ExprCat, ExprAlt:
 		if n.N < 1 || n.N > len(expr)-i-1 {
 			return 0, 0, "node with " + strconv.Itoa(n.N) + " children, where " + strconv.Itoa(len(expr)-i-1) + " nodes follow"
@@ -180,11 +188,15 @@ func (s *speller) spell(i int, conts []int) {
 	switch n.Op {
 	case ExprLit:
 		mark := len(s.buf)
-		s.buf = append(s.buf, n.Text...)
-		if len(conts) > 0 {
-			s.spell(conts[len(conts)-1], conts[:len(conts)-1])
-		} else if !s.yield(s.buf) {
-			s.stop = true
+		for text, more := n.Text, true; more && !s.stop; {
+			var lit string
+			lit, text, more = strings.Cut(text, "|")
+			s.buf = append(s.buf[:mark], lit...)
+			if len(conts) > 0 {
+				s.spell(conts[len(conts)-1], conts[:len(conts)-1])
+			} else if !s.yield(s.buf) {
+				s.stop = true
+			}
 		}
 		s.buf = s.buf[:mark]
 	case ExprCat:
@@ -204,4 +216,41 @@ func (s *speller) spell(i int, conts []int) {
 			s.spell(j, conts)
 		}
 	}
+}
+
+// probeText is benign text that no pattern may match: a pattern that does
+// is over-broad and would flag ordinary posts.
+var probeText = []string{
+	"the", "a", "and", "is", "of", "to", "in", "it", "you", "we", "they", "people", "this is a normal sentence about the weather",
+	"le", "la", "les", "de", "et", "est", "un", "une", "vous", "nous", "ils", "gens", "ceci est une phrase normale sur la meteo",
+	"1", "2024", "http", "www",
+}
+
+// probeRuns maps each run of whole words of the probe text to the probe
+// text it is in: a pattern matches the probe text where one of its
+// phrases is such a run.
+var probeRuns = func() map[string]string {
+	m := map[string]string{}
+	for _, s := range probeText {
+		words := strings.Fields(s)
+		for i := range words {
+			for j := i + 1; j <= len(words); j++ {
+				m[strings.Join(words[i:j], " ")] = s
+			}
+		}
+	}
+	return m
+}()
+
+// overBroad returns what makes a well-formed tree over-broad, one of its
+// phrases being ordinary text, or "".
+func overBroad(expr []Node) string {
+	msg := ""
+	EachPhrase(expr, func(p []byte) bool {
+		if s, ok := probeRuns[string(p)]; ok {
+			msg = "over-broad pattern: it matches ordinary text " + strconv.Quote(s)
+		}
+		return msg == ""
+	})
+	return msg
 }

@@ -4,6 +4,7 @@ package rules
 
 import (
 	"math/rand/v2"
+	"os"
 	"regexp"
 	"slices"
 	"strings"
@@ -41,6 +42,9 @@ func TestParsePattern(t *testing.T) {
 		{`\bkill  all\b`, `pattern spells "kill  all"`},
 		{`\b(a|b|c|d)(a|b|c|d)(a|b|c|d)(a|b|c|d)(a|b|c|d)(a|b|c|d)(a|b|c|d)(a|b|c|d)\b`, "pattern spells more than 16384 phrases"},
 		{`\b(kill\b`, "invalid pattern"},
+		{`\bkill\|all\b`, "pattern holds the character '|'"},
+		{`\bkill[|]all\b`, "pattern holds the character '|'"},
+		{`\b(a|b)(c|)\b`, "a|ac|b|bc"},
 	} {
 		expr, msg := ParsePattern(c.pattern)
 		got := msg
@@ -84,33 +88,104 @@ func TestEachPhraseIsThePattern(t *testing.T) {
 	tried := 0
 	for range 3000 {
 		p := `\b` + gen(1+rng.IntN(4)) + `\b`
-		expr, msg := ParsePattern(p)
-		if msg != "" {
-			continue
-		}
-		tried++
-		whole := regexp.MustCompile(`^(?:` + p + `)$`)
-		phrases := phrasesOf(expr)
-		set := map[string]bool{}
-		for _, ph := range phrases {
-			set[ph] = true
-			if !whole.MatchString(ph) {
-				t.Fatalf("%s spells %q, which it does not match", p, ph)
-			}
-		}
-		for _, ph := range phrases {
-			for i := 0; i <= len(ph); i++ {
-				for _, edit := range []string{ph[:i] + "a" + ph[i:], ph[:i] + " " + ph[i:], ph[:i] + ph[min(i+1, len(ph)):]} {
-					if whole.MatchString(edit) && !set[edit] && phraseLike([]byte(edit)) {
-						t.Fatalf("%s matches %q, which its tree does not spell (%q)", p, edit, phrases)
-					}
-				}
-			}
+		if checkAgainstRegexp(t, p) {
+			tried++
 		}
 	}
 	if tried < 500 {
 		t.Fatalf("only %d of the random patterns were finite", tried)
 	}
+}
+
+// checkAgainstRegexp checks the tree of pattern p, if it has one, against
+// the compiled expression: the tree spells what p matches whole, and it
+// is over-broad when p matches the probe text. It reports whether p has a
+// tree.
+func checkAgainstRegexp(t *testing.T, p string) bool {
+	expr, msg := ParsePattern(p)
+	if msg != "" {
+		return false
+	}
+	re := regexp.MustCompile(p)
+	whole := regexp.MustCompile(`^(?:` + p + `)$`)
+	phrases := phrasesOf(expr)
+	set := map[string]bool{}
+	for _, ph := range phrases {
+		set[ph] = true
+		if !whole.MatchString(ph) {
+			t.Fatalf("%s spells %q, which it does not match", p, ph)
+		}
+	}
+	// One edit away from a phrase: of a pattern of many phrases, some.
+	step := max(1, len(phrases)/64)
+	for k := 0; k < len(phrases); k += step {
+		ph := phrases[k]
+		for i := 0; i <= len(ph); i++ {
+			for _, edit := range []string{ph[:i] + "a" + ph[i:], ph[:i] + " " + ph[i:], ph[:i] + ph[min(i+1, len(ph)):]} {
+				if whole.MatchString(edit) && !set[edit] && phraseLike([]byte(edit)) {
+					t.Fatalf("%s matches %q, which its tree does not spell (%q)", p, edit, phrases)
+				}
+			}
+		}
+	}
+	matchesProbe := ""
+	for _, s := range probeText {
+		if re.MatchString(s) {
+			matchesProbe = s
+			break
+		}
+	}
+	if got := overBroad(expr); (got == "") != (matchesProbe == "") {
+		t.Fatalf("%s: overBroad says %q, and the expression matches the probe text %q", p, got, matchesProbe)
+	}
+	return true
+}
+
+// The starter lists' patterns, and patterns made to match the probe text
+// or not: their trees are over-broad where the expressions match it.
+func TestOverBroadIsTheExpressions(t *testing.T) {
+	patterns := []string{`\bthe\b`, `\b(the|a) (black|jew)s?\b`, `\bles?\b`, `\b(weather|meteo)\b`, `\bpeople\b`,
+		`\b(happily watch|break every bone)\b`, `\b(ils|gens) (sont|doivent)\b`, `\best une\b`, `\bsentence about\b`,
+		`\b(20|2024)\b`, `\bhttps?\b`, `\bnormal sentences?\b`, `\b(une|un) phrase\b`}
+	for _, name := range []string{"../demo/en.yaml", "../demo/fr.yaml"} {
+		raw, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		l, err := Parse(name, raw)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range l.Rules {
+			if r.Kind == Pattern {
+				patterns = append(patterns, r.Text)
+			}
+		}
+	}
+	broad := 0
+	for _, p := range patterns {
+		if !checkAgainstRegexp(t, p) {
+			t.Errorf("%s has no tree", p)
+		}
+		if expr, _ := ParsePattern(p); overBroad(expr) != "" {
+			broad++
+		}
+	}
+	if broad < 8 {
+		t.Errorf("only %d patterns are over-broad: the test's patterns do not reach the check", broad)
+	}
+}
+
+// FuzzParsePattern checks checkAgainstRegexp's properties on any pattern.
+func FuzzParsePattern(f *testing.F) {
+	for _, p := range []string{`\bsales? (arabe|noir)s?\b`, `\b14 ?88\b`, `\bk[iy]ll (them )?all\b`, `\bthe\b`, `\b(a|)b\b`, `\bx*\b`} {
+		f.Add(p)
+	}
+	f.Fuzz(func(t *testing.T, p string) {
+		if len(p) <= MaxPatternLen {
+			checkAgainstRegexp(t, p)
+		}
+	})
 }
 
 // A tree is refused, with what is wrong, whatever the bytes of a bundle
@@ -140,6 +215,7 @@ func TestCheckExprRefusesMalformedTrees(t *testing.T) {
 		{"unknown op", []Node{{Op: 9}}, "unknown node op 9"},
 		{"upper case", []Node{lit("Kill")}, `literal "Kill" holds 'K'`},
 		{"punctuation", []Node{lit("k.ll")}, `literal "k.ll" holds '.'`},
+		{"empty alternative", []Node{lit("a||b")}, "over-broad pattern: it matches the empty string"},
 		{"deep", deep, "tree nested deeper than"},
 		{"many phrases", wide, "pattern spells more than"},
 		{"too many nodes", make([]Node, MaxExprNodes+1), "tree of "},
@@ -151,7 +227,7 @@ func TestCheckExprRefusesMalformedTrees(t *testing.T) {
 			t.Errorf("%s: %q, want %q", c.name, msg, c.want)
 		}
 	}
-	if n, msg := checkExpr([]Node{{Op: ExprCat, N: 2}, lit("go "), {Op: ExprAlt, N: 2}, lit("back"), lit("home")}); msg != "" || n != 2 {
+	if n, msg := checkExpr([]Node{{Op: ExprCat, N: 2}, lit("go "), {Op: ExprAlt, N: 2}, lit("back"), lit("home|away")}); msg != "" || n != 3 {
 		t.Errorf("a good tree: %d phrases, %q", n, msg)
 	}
 }
@@ -180,7 +256,7 @@ func TestValidatePatternTree(t *testing.T) {
 	if !slices.Equal(dec.Rules[0].Expr, l.Rules[0].Expr) {
 		t.Errorf("decoded tree %v, want %v", dec.Rules[0].Expr, l.Rules[0].Expr)
 	}
-	l.Rules[0].Expr[3].Text = "away"
+	l.Rules[0].Expr[len(l.Rules[0].Expr)-1].Text = "back|away"
 	if err := l.Validate(); err == nil || !strings.Contains(err.Error(), "the rule's tree is not its pattern's") {
 		t.Errorf("a tree of other phrases: %v", err)
 	}

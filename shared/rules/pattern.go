@@ -3,14 +3,10 @@
 package rules
 
 import (
-	"cmp"
-	"regexp"
 	"regexp/syntax"
 	"slices"
 	"strconv"
 	"strings"
-
-	"voile/shared/internal/literals"
 )
 
 // The publisher's side of patterns: their text is parsed here, with
@@ -37,6 +33,11 @@ func (l *List) ParsePatterns() {
 func ParsePattern(p string) ([]Node, string) {
 	re, err := syntax.Parse(p, syntax.Perl)
 	if err != nil {
+		for _, look := range []string{"(?=", "(?!", "(?<=", "(?<!"} {
+			if strings.Contains(p, look) {
+				return nil, "invalid pattern: " + strconv.Quote(look) + " is a lookaround, and RE2 has no lookaround: match the words themselves, or use the rule's exceptions for what must not match"
+			}
+		}
 		return nil, "invalid pattern: " + err.Error()
 	}
 	re = re.Simplify()
@@ -52,6 +53,10 @@ func ParsePattern(p string) ([]Node, string) {
 	if msg != "" {
 		return nil, msg
 	}
+	if _, msg := checkExpr(expr); msg != "" {
+		return nil, msg
+	}
+	expr = collapse(expr)
 	if _, msg := checkExpr(expr); msg != "" {
 		return nil, msg
 	}
@@ -72,28 +77,33 @@ func appendExpr(expr []Node, re *syntax.Regexp) ([]Node, string) {
 		if re.Flags&syntax.FoldCase != 0 {
 			return nil, "a pattern is matched against lower-case text: write it without (?i)"
 		}
+		if slices.Contains(re.Rune, '|') {
+			return nil, "pattern holds the character '|', which no normalised text holds"
+		}
 		return append(expr, Node{Op: ExprLit, Text: string(re.Rune)}), ""
 	case syntax.OpCharClass:
 		n := 0
 		for i := 0; i+1 < len(re.Rune); i += 2 {
 			n += int(re.Rune[i+1]-re.Rune[i]) + 1
 		}
-		if n > maxClass {
+		if n > maxClass || slices.Contains(re.Rune, '|') {
 			return nil, "class " + strconv.Quote(re.String()) + " of more than " + strconv.Itoa(maxClass) + " characters: a pattern is a finite set of phrases; write the alternatives out"
 		}
-		expr = append(expr, Node{Op: ExprAlt, N: n})
-		for i := 0; i+1 < len(re.Rune); i += 2 {
-			for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
-				expr = append(expr, Node{Op: ExprLit, Text: string(r)})
-			}
-		}
-		return expr, ""
+		return append(expr, Node{Op: ExprLit, Text: literalAlternatives(re, nil)}), ""
 	case syntax.OpCapture:
 		return appendExpr(expr, re.Sub[0])
 	case syntax.OpQuest:
+		if alts := literalAlternatives(re.Sub[0], nil); alts != "" {
+			return append(expr, Node{Op: ExprLit, Text: "|" + alts}), ""
+		}
 		expr = append(expr, Node{Op: ExprAlt, N: 2}, Node{Op: ExprLit})
 		return appendExpr(expr, re.Sub[0])
-	case syntax.OpAlternate, syntax.OpConcat:
+	case syntax.OpAlternate:
+		if alts := literalAlternatives(re, nil); alts != "" {
+			return append(expr, Node{Op: ExprLit, Text: alts}), ""
+		}
+		fallthrough
+	case syntax.OpConcat:
 		op := ExprAlt
 		if re.Op == syntax.OpConcat {
 			op = ExprCat
@@ -109,13 +119,134 @@ func appendExpr(expr []Node, re *syntax.Regexp) ([]Node, string) {
 	return nil, "pattern holds " + strconv.Quote(re.String()) + ": a pattern is a finite set of phrases (literals, alternatives, optional parts, classes of a few characters); write its alternatives out"
 }
 
+// literalAlternatives returns the literals re is one of, separated by
+// '|' as a literal node holds them, or "" if it is not only literals
+// (and an empty literal, which leaves "" too, is written as its own
+// node). appendExpr refuses a literal '|' first.
+func literalAlternatives(re *syntax.Regexp, alts []string) string {
+	var walk func(re *syntax.Regexp) bool
+	walk = func(re *syntax.Regexp) bool {
+		switch re.Op {
+		case syntax.OpLiteral:
+			if re.Flags&syntax.FoldCase != 0 {
+				return false
+			}
+			alts = append(alts, string(re.Rune))
+			return true
+		case syntax.OpCharClass:
+			for i := 0; i+1 < len(re.Rune); i += 2 {
+				for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
+					alts = append(alts, string(r))
+				}
+			}
+			return true
+		case syntax.OpCapture:
+			return walk(re.Sub[0])
+		case syntax.OpAlternate:
+			for _, sub := range re.Sub {
+				if !walk(sub) {
+					return false
+				}
+			}
+			return true
+		}
+		return false
+	}
+	if !walk(re) {
+		return ""
+	}
+	return strings.Join(alts, "|")
+}
+
+// RE2's parser factors alternatives ("hate|hatred|harassment" is
+// "ha(?:te(?:red)?|rassment)"), and a tree of the fragments takes twice
+// the bytes of the words in a bundle. collapse writes each subtree that
+// spells few strings as one literal of them all, where that is shorter:
+// the phrases, and their order, stay the same.
+const maxCollapsed = 64
+
+// collapse returns expr with its subtrees collapsed where shorter.
+func collapse(expr []Node) []Node {
+	out, _ := collapseAt(expr, 0, nil)
+	return out
+}
+
+// collapseAt appends the collapsed subtree at i to out and returns the
+// end of the subtree.
+func collapseAt(expr []Node, i int, out []Node) ([]Node, int) {
+	n := expr[i]
+	start := len(out)
+	out = append(out, n)
+	end := i + 1
+	if n.Op == ExprLit {
+		return out, end
+	}
+	lastLit := -1 // in an alternative: where the previous child, if a literal, is in out
+	for range n.N {
+		k := len(out)
+		out, end = collapseAt(expr, end, out)
+		switch {
+		case n.Op != ExprAlt || len(out) != k+1 || out[k].Op != ExprLit:
+			lastLit = -1
+		case lastLit >= 0:
+			// An alternative's literal children merge into one.
+			out[lastLit].Text += "|" + out[k].Text
+			out = out[:k]
+			out[start].N--
+		default:
+			lastLit = k
+		}
+	}
+	if out[start].N == 1 {
+		// An alternative of one child is that child.
+		out = append(out[:start], out[start+1:]...)
+		return out, end
+	}
+	sub := out[start:]
+	if _, phrases, _ := exprSize(sub, 0, 0); phrases > maxCollapsed {
+		return out, end
+	}
+	var alts []string
+	EachPhrase(sub, func(p []byte) bool {
+		alts = append(alts, string(p))
+		return true
+	})
+	lit := Node{Op: ExprLit, Text: strings.Join(alts, "|")}
+	if nodeBytes(lit) < treeBytes(sub) {
+		out = append(out[:start], lit)
+	}
+	return out, end
+}
+
+// nodeBytes is the size of n's encoding (a MessagePack array of three),
+// treeBytes a tree's.
+func nodeBytes(n Node) int {
+	b := 4 + len(n.Text)
+	if len(n.Text) >= 32 {
+		b++
+	}
+	if len(n.Text) >= 256 {
+		b++
+	}
+	return b
+}
+
+func treeBytes(expr []Node) int {
+	b := 0
+	for _, n := range expr {
+		b += nodeBytes(n)
+	}
+	return b
+}
+
 // checkPatternText returns what is wrong with the text of pattern rule r
 // or with its tree's being that text's, or "".
 func checkPatternText(r *Rule) string {
-	// A cue is a common word by nature; other patterns must not match
-	// ordinary text.
-	if msg := checkPattern(r.Text, r.Role != Cue); msg != "" {
-		return msg
+	switch {
+	case strings.TrimSpace(r.Text) == "":
+		return "empty pattern"
+	case len(r.Text) > MaxPatternLen:
+		return "pattern longer than " + strconv.Itoa(MaxPatternLen) + " bytes"
 	}
 	expr, msg := ParsePattern(r.Text)
 	if msg != "" {
@@ -123,84 +254,6 @@ func checkPatternText(r *Rule) string {
 	}
 	if len(r.Expr) > 0 && !slices.Equal(expr, r.Expr) {
 		return "the rule's tree is not its pattern's: parse the list's patterns again (ParsePatterns)"
-	}
-	return ""
-}
-
-// probe is benign text that no pattern may match: a pattern that does is
-// over-broad and would flag ordinary posts. It is lower-case, as the
-// literals that prove a pattern cannot match it are (prove.go).
-var probeText = []string{
-	"the", "a", "and", "is", "of", "to", "in", "it", "you", "we", "they", "people", "this is a normal sentence about the weather",
-	"le", "la", "les", "de", "et", "est", "un", "une", "vous", "nous", "ils", "gens", "ceci est une phrase normale sur la meteo",
-	"1", "2024", "http", "www",
-}
-
-// maxPatternInsts bounds the instructions of a pattern's compiled
-// program; maxInstsPerByte bounds them by its length when it has no
-// counted repetition.
-const (
-	maxPatternInsts = 2000
-	maxInstsPerByte = 3
-)
-
-// checkPattern returns what is wrong with an RE2 pattern, or "". With
-// probe set, a pattern that matches ordinary text is over-broad.
-func checkPattern(p string, probe bool) string {
-	if strings.TrimSpace(p) == "" {
-		return "empty pattern"
-	}
-	if len(p) > MaxPatternLen {
-		return "pattern longer than " + strconv.Itoa(MaxPatternLen) + " bytes"
-	}
-	parsed, err := syntax.Parse(p, syntax.Perl)
-	if err != nil {
-		for _, look := range []string{"(?=", "(?!", "(?<=", "(?<!"} {
-			if strings.Contains(p, look) {
-				return "invalid pattern: " + strconv.Quote(look) + " is a lookaround, and RE2 has no lookaround: match the words themselves, or use the rule's exceptions for what must not match"
-			}
-		}
-		return "invalid pattern: " + err.Error()
-	}
-	simple := parsed.Simplify()
-	// Only counted repetition (x{2,9}) makes a program much longer than
-	// its pattern: without a '{', a pattern compiles to at most
-	// maxInstsPerByte instructions a byte (TestProgramBound), so one of
-	// MaxPatternLen bytes is within the limit without being compiled to
-	// count them.
-	if strings.Contains(p, "{") {
-		if prog, err := syntax.Compile(simple); err == nil && len(prog.Inst) > maxPatternInsts {
-			return "pattern too complex (" + strconv.Itoa(len(prog.Inst)) + " instructions, limit " + strconv.Itoa(maxPatternInsts) + ")"
-		}
-	}
-	// The empty string and the probe text, each run on a compiled
-	// expression only when the syntax tree does not prove that the
-	// pattern cannot match it (prove.go).
-	var re *regexp.Regexp
-	matches := func(s string) (bool, string) {
-		if re == nil {
-			if re, err = regexp.Compile(p); err != nil {
-				return false, "invalid pattern: " + err.Error()
-			}
-		}
-		return re.MatchString(s), ""
-	}
-	if minLen(simple) == 0 {
-		if m, msg := matches(""); msg != "" || m {
-			return cmp.Or(msg, "over-broad pattern "+strconv.Quote(p)+": it matches the empty string")
-		}
-	}
-	if !probe {
-		return ""
-	}
-	clauses := literals.Required(simple, false)
-	for _, s := range probeText {
-		if cannotMatch(clauses, s) {
-			continue
-		}
-		if m, msg := matches(s); msg != "" || m {
-			return cmp.Or(msg, "over-broad pattern "+strconv.Quote(p)+": it matches ordinary text "+strconv.Quote(s))
-		}
 	}
 	return ""
 }

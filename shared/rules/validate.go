@@ -13,7 +13,7 @@ import (
 // a list over them is refused.
 const (
 	MaxRules      = 50000
-	MaxPatterns   = 500 // pattern rules: each is parsed and probed where a list is published
+	MaxPatterns   = 500 // pattern rules
 	MaxTextLen    = 256 // bytes of a term, phrase or exception
 	MaxPatternLen = 512 // bytes of a pattern
 	MaxExceptions = 64  // per rule: a common word may have many innocent phrases ("pas loin", "pas mal")
@@ -223,6 +223,11 @@ func (l *List) Validate() error {
 				var n int
 				n, msg = checkExpr(r.Expr)
 				phrases += n
+			}
+			// A cue is a common word by nature; other patterns must
+			// not match ordinary text.
+			if msg == "" && r.Role != Cue {
+				msg = overBroad(r.Expr)
 			}
 			if msg != "" {
 				add(id, "text", msg)
