@@ -149,6 +149,20 @@ func TestBadInputLosesNothing(t *testing.T) {
 			l.Rules[0].Weight = 7
 			return httpCode(e.post("/v1/publish", e.token, signRaw(l, e.priv)))
 		}, wire.CodeInvalidList},
+		// A list signed by a voile from before patterns carried their
+		// trees, and one whose tree is not its pattern's text.
+		{"pattern without its tree", Config{}, func(e *env) string {
+			l := list("en", 9, 5, "z")
+			l.Rules = append(l.Rules, rules.Rule{ID: "p", Kind: rules.Pattern, Text: `\bgo (back|home)\b`, Category: rules.Xenophobia, Weight: 0.5})
+			return httpCode(e.post("/v1/publish", e.token, signRaw(l, e.priv)))
+		}, wire.CodeInvalidList},
+		{"pattern tree not its text", Config{}, func(e *env) string {
+			l := list("en", 9, 5, "z")
+			l.Rules = append(l.Rules, rules.Rule{ID: "p", Kind: rules.Pattern, Text: `\bgo (back|home)\b`, Category: rules.Xenophobia, Weight: 0.5})
+			l.ParsePatterns()
+			l.Rules[5].Expr[len(l.Rules[5].Expr)-1].Text = "back|away"
+			return httpCode(e.post("/v1/publish", e.token, signRaw(l, e.priv)))
+		}, wire.CodeInvalidList},
 		{"stale version", Config{}, func(e *env) string {
 			return httpCode(e.post("/v1/publish", e.token, e.sign(list("en", 2, 5, "z"))))
 		}, wire.CodeStale},

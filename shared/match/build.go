@@ -37,8 +37,16 @@ type builder struct {
 
 type edge struct{ from, id, to uint32 }
 
-func newBuilder(e *Engine) *builder {
-	return &builder{e: e, n: normalize.New(), nstates: 1, ownHead: []int32{-1}}
+// newBuilder returns a builder for about phrases phrases: the trie of the
+// starter lists has 1.4 states a phrase.
+func newBuilder(e *Engine, phrases int) *builder {
+	b := &builder{e: e, n: normalize.New(), nstates: 1}
+	b.ownHead = append(make([]int32, 0, phrases*3/2), -1)
+	b.edges = make([]edge, 0, phrases*3/2)
+	b.ownNext = make([]int32, 0, phrases)
+	b.phraseWords = make([]int32, 0, phrases)
+	e.pats = make([]uint32, 0, phrases)
+	return b
 }
 
 // add inserts the words of text, as its list's author separated them
@@ -73,20 +81,22 @@ func (b *builder) addExpanded(phrase string, p pattern) error {
 	return b.insertWords(b.words, p)
 }
 
-// contracted[a+" "+b] is the one word a post writes for the two words
-// "a b" that a list's "a'b" normalises to: posts often drop the
+// contracted[[2]string{a, b}] is the one word a post writes for the two
+// words "a b" that a list's "a'b" normalises to: posts often drop the
 // apostrophe ("shouldnt", "cant", "im"), list authors seldom do. Only the
 // spellings that are no other word: "we're", "it's", "I'll", "I'd",
 // "we'll", "he'll", "she'd" would become "were", "its", "ill", "id",
-// "well", "hell", "shed".
-var contracted = func() map[string]string {
-	m := map[string]string{}
+// "well", "hell", "shed". Keyed by the pair, so that looking up every
+// pair of every phrase builds no string.
+var contracted = func() map[[2]string]string {
+	m := map[[2]string]string{}
 	for _, w := range []string{"don", "doesn", "didn", "can", "couldn", "won", "wouldn", "shouldn", "isn", "aren", "wasn", "weren", "haven", "hasn", "hadn", "mustn", "needn", "ain"} {
-		m[w+" t"] = w + "t"
+		m[[2]string{w, "t"}] = w + "t"
 	}
 	for _, w := range []string{"i m", "you re", "they re", "that s", "what s", "there s", "she s", "he s", "who s",
 		"they ll", "you ll", "it ll", "that ll", "who ll", "they ve", "you ve", "we ve", "i ve", "they d", "you d"} {
-		m[w] = strings.ReplaceAll(w, " ", "")
+		a, b, _ := strings.Cut(w, " ")
+		m[[2]string{a, b}] = a + b
 	}
 	return m
 }()
@@ -101,7 +111,7 @@ func (b *builder) insertWords(words []string, p pattern) error {
 	b.insertIDs(words, p)
 	var at []int // indexes of the first words of contractions
 	for i := 0; i+1 < len(words) && len(at) < maxContracted; i++ {
-		if _, ok := contracted[words[i]+" "+words[i+1]]; ok {
+		if _, ok := contracted[[2]string{words[i], words[i+1]}]; ok {
 			at = append(at, i)
 			i++
 		}
@@ -110,7 +120,7 @@ func (b *builder) insertWords(words []string, p pattern) error {
 		v := make([]string, 0, len(words))
 		for i := 0; i < len(words); i++ {
 			if k := slices.Index(at, i); k >= 0 && mask&(1<<k) != 0 {
-				v = append(v, contracted[words[i]+" "+words[i+1]])
+				v = append(v, contracted[[2]string{words[i], words[i+1]}])
 				i++
 				continue
 			}

@@ -8,7 +8,7 @@ import (
 )
 
 // BenchmarkCompileDemo measures compiling the demo lists, whose patterns
-// expand into some 10,000 phrases: what a client pays at start-up.
+// spell some 150,000 phrases: what a client pays at its first start.
 func BenchmarkCompileDemo(b *testing.B) {
 	lists, err := demo.Lists()
 	if err != nil {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"strconv"
 	"strings"
+	"unsafe"
 
 	"voile/shared/lang"
 	"voile/shared/normalize"
@@ -96,8 +97,21 @@ type Engine struct {
 
 // Compile builds an Engine from lists that have passed validation.
 func Compile(lists ...*rules.List) (*Engine, error) {
-	e := &Engine{Lists: lists, dict: newWordTable(1024), next: newEdgeTable(1024)}
-	b := newBuilder(e)
+	// The trie's tables are made to the size the lists' phrases imply,
+	// not grown: growing them was a fifth of compiling the starter lists,
+	// which a client does at its first start.
+	phrases := 0
+	for _, l := range lists {
+		for i := range l.Rules {
+			r := &l.Rules[i]
+			phrases += len(r.Exceptions) + 1
+			if r.Kind == rules.Pattern {
+				phrases += rules.PhraseCount(r.Expr) - 1
+			}
+		}
+	}
+	e := &Engine{Lists: lists, dict: newWordTable(1024), next: newEdgeTable(phrases * 5 / 4)}
+	b := newBuilder(e, phrases)
 	for li, l := range lists {
 		for ri := range l.Rules {
 			r := &l.Rules[ri]
@@ -113,7 +127,9 @@ func Compile(lists ...*rules.List) (*Engine, error) {
 				// that each is words separated by single spaces.
 				var err error
 				rules.EachPhrase(r.Expr, func(ph []byte) bool {
-					if err = b.addExpanded(string(ph), pattern{list: int32(li), rule: int32(ri), lexicon: lex, naming: naming}); err != nil {
+					// The phrase's bytes, in place: addExpanded keeps
+					// none of its words (the dictionary copies them).
+					if err = b.addExpanded(unsafe.String(unsafe.SliceData(ph), len(ph)), pattern{list: int32(li), rule: int32(ri), lexicon: lex, naming: naming}); err != nil {
 						err = errors.New("compile list " + strconv.Quote(l.ID) + " rule " + strconv.Quote(r.ID) + ": phrase " + strconv.Quote(string(ph)) + ": " + err.Error())
 					}
 					return err == nil

@@ -3,6 +3,7 @@ package rules
 //go:generate go tool msgp -tests=false
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -100,11 +101,22 @@ func exprSize(expr []Node, i, depth int) (end, phrases int, err string) {
 	return 0, 0, "unknown node op " + strconv.Itoa(int(n.Op))
 }
 
+// PhraseCount returns the number of phrases a tree spells, at most
+// MaxPhrases+1, or 0 for a malformed tree.
+func PhraseCount(expr []Node) int {
+	if _, n, msg := exprSize(expr, 0, 0); msg == "" {
+		return n
+	}
+	return 0
+}
+
 // checkExpr returns what is wrong with a pattern's tree, or "", and the
-// number of phrases it spells.
-func checkExpr(expr []Node) (phrases int, msg string) {
+// number of phrases it spells. With probe set, a tree one of whose
+// phrases is ordinary text is over-broad: a cue is a common word by
+// nature, and other patterns must not match ordinary text.
+func checkExpr(expr []Node, probe bool) (phrases int, msg string) {
 	if len(expr) == 0 {
-		return 0, "pattern has no tree: parse the list's patterns (rules.Parse, or ParsePatterns) before signing it"
+		return 0, "pattern has no tree: sign the list with a voile that writes patterns' trees (voile sign, or bundle.Sign)"
 	}
 	if len(expr) > MaxExprNodes {
 		return 0, "tree of " + overLimit(len(expr), "nodes", MaxExprNodes)
@@ -125,6 +137,8 @@ func checkExpr(expr []Node) (phrases int, msg string) {
 			if len(p) == 0 {
 				bad = "over-broad pattern: it matches the empty string"
 			}
+		} else if s, ok := probeRuns[string(p)]; ok && probe {
+			bad = "over-broad pattern: it matches ordinary text " + strconv.Quote(s)
 		}
 		return bad == ""
 	})
@@ -154,14 +168,18 @@ func EachPhrase(expr []Node, yield func([]byte) bool) {
 	}
 	s := speller{expr: expr, end: make([]int, len(expr)), yield: yield}
 	s.ends(0)
-	s.spell(0, nil)
+	s.spell(0)
 }
 
-// speller spells a tree depth first into one buffer; end[i] is where the
-// subtree of node i ends.
+// speller spells a tree depth first into one buffer. end[i] is where the
+// subtree of node i ends; rest is a stack of the nodes still to spell
+// after the one being spelt, innermost last, which each call leaves as it
+// found it: a client spells the starter lists' 150,000 phrases at its
+// first start, and a stack a branch would allocate.
 type speller struct {
 	expr  []Node
 	end   []int
+	rest  []int
 	buf   []byte
 	yield func([]byte) bool
 	stop  bool
@@ -178,9 +196,8 @@ func (s *speller) ends(i int) int {
 	return j
 }
 
-// spell spells node i, then the nodes of conts, a stack of what is still
-// to spell after it, innermost last.
-func (s *speller) spell(i int, conts []int) {
+// spell spells node i, then the nodes of rest.
+func (s *speller) spell(i int) {
 	if s.stop {
 		return
 	}
@@ -192,28 +209,29 @@ func (s *speller) spell(i int, conts []int) {
 			var lit string
 			lit, text, more = strings.Cut(text, "|")
 			s.buf = append(s.buf[:mark], lit...)
-			if len(conts) > 0 {
-				s.spell(conts[len(conts)-1], conts[:len(conts)-1])
+			if k := len(s.rest); k > 0 {
+				next := s.rest[k-1]
+				s.rest = s.rest[:k-1]
+				s.spell(next)
+				s.rest = append(s.rest, next)
 			} else if !s.yield(s.buf) {
 				s.stop = true
 			}
 		}
 		s.buf = s.buf[:mark]
 	case ExprCat:
-		// The children after the first go on the stack, last first; a
-		// full slice expression so that siblings' stacks do not share.
-		first, kids := i+1, make([]int, 0, n.N-1)
-		for j, k := s.end[first], 1; k < n.N; j, k = s.end[j], k+1 {
-			kids = append(kids, j)
+		// The children after the first go on the stack, last first.
+		k := len(s.rest)
+		first := i + 1
+		for j, c := s.end[first], 1; c < n.N; j, c = s.end[j], c+1 {
+			s.rest = append(s.rest, j)
 		}
-		c := conts[:len(conts):len(conts)]
-		for k := len(kids) - 1; k >= 0; k-- {
-			c = append(c, kids[k])
-		}
-		s.spell(first, c)
+		slices.Reverse(s.rest[k:])
+		s.spell(first)
+		s.rest = s.rest[:k]
 	case ExprAlt:
-		for j, k := i+1, 0; k < n.N; j, k = s.end[j], k+1 {
-			s.spell(j, conts)
+		for j, c := i+1, 0; c < n.N; j, c = s.end[j], c+1 {
+			s.spell(j)
 		}
 	}
 }
@@ -241,16 +259,3 @@ var probeRuns = func() map[string]string {
 	}
 	return m
 }()
-
-// overBroad returns what makes a well-formed tree over-broad, one of its
-// phrases being ordinary text, or "".
-func overBroad(expr []Node) string {
-	msg := ""
-	EachPhrase(expr, func(p []byte) bool {
-		if s, ok := probeRuns[string(p)]; ok {
-			msg = "over-broad pattern: it matches ordinary text " + strconv.Quote(s)
-		}
-		return msg == ""
-	})
-	return msg
-}

@@ -53,13 +53,10 @@ func ParsePattern(p string) ([]Node, string) {
 	if msg != "" {
 		return nil, msg
 	}
-	if _, msg := checkExpr(expr); msg != "" {
+	if _, msg := checkExpr(expr, false); msg != "" {
 		return nil, msg
 	}
 	expr = collapse(expr)
-	if _, msg := checkExpr(expr); msg != "" {
-		return nil, msg
-	}
 	return expr, ""
 }
 

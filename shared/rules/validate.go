@@ -221,13 +221,8 @@ func (l *List) Validate() error {
 			msg := checkPatternText(r)
 			if msg == "" {
 				var n int
-				n, msg = checkExpr(r.Expr)
+				n, msg = checkExpr(r.Expr, r.Role != Cue)
 				phrases += n
-			}
-			// A cue is a common word by nature; other patterns must
-			// not match ordinary text.
-			if msg == "" && r.Role != Cue {
-				msg = overBroad(r.Expr)
 			}
 			if msg != "" {
 				add(id, "text", msg)
