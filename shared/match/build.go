@@ -111,6 +111,9 @@ func (b *builder) insertWords(words []string, p pattern) error {
 	b.insertIDs(words, p)
 	var at []int // indexes of the first words of contractions
 	for i := 0; i+1 < len(words) && len(at) < maxContracted; i++ {
+		if len(words[i+1]) > 2 {
+			continue // no contraction's second word ("t", "re", "ll")
+		}
 		if _, ok := contracted[[2]string{words[i], words[i+1]}]; ok {
 			at = append(at, i)
 			i++
@@ -257,12 +260,17 @@ func (b *builder) link() {
 	e.root = make([]uint32, e.dict.len()+1)
 	e.fail = make([]uint32, n)
 	span := make([]outSpan, n) // outputs in breadth-first order, laid out by state below
-	// The table grew while the trie did: it is made again to the size
-	// of its edges, the smallest it can be.
-	e.next = newEdgeTable(len(b.edges))
+	// The table is made again to the size of its edges, the smallest it
+	// can be, unless Compile's estimate made it that size: its slots are
+	// then those a new table would have, the edges set in the same order.
+	if len(e.next.keys) != fullTableSize(len(b.edges)) {
+		e.next = newEdgeTable(len(b.edges))
+		for _, ed := range b.edges {
+			e.next.set(edgeKey(ed.from, ed.id), ed.to)
+		}
+	}
 	e.inner = make([]bool, len(e.root))
 	for _, ed := range b.edges {
-		e.next.set(edgeKey(ed.from, ed.id), ed.to)
 		e.inner[ed.id] = true
 	}
 

@@ -68,3 +68,13 @@ func TestImageSize(t *testing.T) {
 		}
 	}
 }
+
+// insertWords looks a pair of words up in contracted only when the second
+// is at most two letters long.
+func TestContractedSecondWordsAreShort(t *testing.T) {
+	for k := range contracted {
+		if len(k[1]) > 2 {
+			t.Errorf("contraction %q %q: insertWords would never look it up", k[0], k[1])
+		}
+	}
+}

@@ -166,7 +166,7 @@ func EachPhrase(expr []Node, yield func([]byte) bool) {
 	if len(expr) == 0 {
 		return
 	}
-	s := speller{expr: expr, end: make([]int, len(expr)), yield: yield}
+	s := speller{expr: expr, end: make([]int, len(expr)), alts: make([][]string, len(expr)), yield: yield}
 	s.ends(0)
 	s.spell(0)
 }
@@ -179,6 +179,7 @@ func EachPhrase(expr []Node, yield func([]byte) bool) {
 type speller struct {
 	expr  []Node
 	end   []int
+	alts  [][]string // a literal's alternatives, split once
 	rest  []int
 	buf   []byte
 	yield func([]byte) bool
@@ -187,7 +188,9 @@ type speller struct {
 
 func (s *speller) ends(i int) int {
 	j := i + 1
-	if s.expr[i].Op != ExprLit {
+	if s.expr[i].Op == ExprLit {
+		s.alts[i] = strings.Split(s.expr[i].Text, "|")
+	} else {
 		for range s.expr[i].N {
 			j = s.ends(j)
 		}
@@ -205,9 +208,10 @@ func (s *speller) spell(i int) {
 	switch n.Op {
 	case ExprLit:
 		mark := len(s.buf)
-		for text, more := n.Text, true; more && !s.stop; {
-			var lit string
-			lit, text, more = strings.Cut(text, "|")
+		for _, lit := range s.alts[i] {
+			if s.stop {
+				break
+			}
 			s.buf = append(s.buf[:mark], lit...)
 			if k := len(s.rest); k > 0 {
 				next := s.rest[k-1]
