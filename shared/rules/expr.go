@@ -130,19 +130,89 @@ func checkExpr(expr []Node, probe bool) (phrases int, msg string) {
 	case phrases > MaxPhrases:
 		return 0, "pattern spells more than " + strconv.Itoa(MaxPhrases) + " phrases"
 	}
-	bad := ""
-	EachPhrase(expr, func(p []byte) bool {
-		if !phraseLike(p) {
-			bad = "pattern spells " + strconv.Quote(string(p)) + ", not words separated by single spaces"
-			if len(p) == 0 {
-				bad = "over-broad pattern: it matches the empty string"
+	if _, f := exprForm(expr, 0); !f.phraseLike() || probe {
+		// The phrases are spelt only to name one that is not a phrase,
+		// and for the probe text.
+		bad := ""
+		EachPhrase(expr, func(p []byte) bool {
+			if !phraseLike(p) {
+				bad = "pattern spells " + strconv.Quote(string(p)) + ", not words separated by single spaces"
+				if len(p) == 0 {
+					bad = "over-broad pattern: it matches the empty string"
+				}
+			} else if s, ok := probeRuns[string(p)]; ok && probe {
+				bad = "over-broad pattern: it matches ordinary text " + strconv.Quote(s)
 			}
-		} else if s, ok := probeRuns[string(p)]; ok && probe {
-			bad = "over-broad pattern: it matches ordinary text " + strconv.Quote(s)
+			return bad == ""
+		})
+		return phrases, bad
+	}
+	return phrases, ""
+}
+
+// form is what a tree's spellings can be, enough to tell whether all are
+// phrases without spelling them: whether one is empty, whether the
+// others can start or end with a space or with something else, and
+// whether one holds two spaces in a row. The parts of a sequence are
+// spelt independently, so a sequence can hold two spaces in a row exactly
+// when a part can end with a space and the next non-empty part start
+// with one.
+type form struct {
+	empty, spaceFirst, otherFirst, spaceLast, otherLast, doubleSpace bool
+}
+
+func (f form) phraseLike() bool {
+	return !f.empty && !f.spaceFirst && !f.spaceLast && !f.doubleSpace
+}
+
+// then returns the form of a spelling of f followed by one of g.
+func (f form) then(g form) form {
+	return form{
+		empty:       f.empty && g.empty,
+		spaceFirst:  f.spaceFirst || f.empty && g.spaceFirst,
+		otherFirst:  f.otherFirst || f.empty && g.otherFirst,
+		spaceLast:   g.spaceLast || g.empty && f.spaceLast,
+		otherLast:   g.otherLast || g.empty && f.otherLast,
+		doubleSpace: f.doubleSpace || g.doubleSpace || f.spaceLast && g.spaceFirst,
+	}
+}
+
+// or returns the form of a spelling of f or of g.
+func (f form) or(g form) form {
+	return form{f.empty || g.empty, f.spaceFirst || g.spaceFirst, f.otherFirst || g.otherFirst,
+		f.spaceLast || g.spaceLast, f.otherLast || g.otherLast, f.doubleSpace || g.doubleSpace}
+}
+
+// exprForm returns the end and the form of the well-formed subtree at i.
+func exprForm(expr []Node, i int) (int, form) {
+	n := expr[i]
+	if n.Op == ExprLit {
+		var f form
+		for lit := range strings.SplitSeq(n.Text, "|") {
+			if lit == "" {
+				f.empty = true
+				continue
+			}
+			f = f.or(form{spaceFirst: lit[0] == ' ', otherFirst: lit[0] != ' ', spaceLast: lit[len(lit)-1] == ' ',
+				otherLast: lit[len(lit)-1] != ' ', doubleSpace: strings.Contains(lit, "  ")})
 		}
-		return bad == ""
-	})
-	return phrases, bad
+		return i + 1, f
+	}
+	end := i + 1
+	var f form
+	for k := range n.N {
+		var g form
+		end, g = exprForm(expr, end)
+		switch {
+		case k == 0:
+			f = g
+		case n.Op == ExprCat:
+			f = f.then(g)
+		default:
+			f = f.or(g)
+		}
+	}
+	return end, f
 }
 
 // phraseLike reports whether s is words of lower-case ASCII letters and

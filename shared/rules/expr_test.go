@@ -270,3 +270,44 @@ func TestValidatePatternTree(t *testing.T) {
 		t.Errorf("a tree of other phrases: %v", err)
 	}
 }
+
+// exprForm tells that every phrase of a tree is words separated by single
+// spaces exactly when spelling them all does, on random trees of literals
+// with and without spaces at either end, empty ones, and double spaces.
+func TestFormIsTheSpelling(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	lits := []string{"a", "b c", " ", "", "a ", " b", "a  b", "ab|", " a|b", "a|b ", "c"}
+	var gen func(depth int) []Node
+	gen = func(depth int) []Node {
+		if depth == 0 || rng.IntN(3) == 0 {
+			return []Node{{Op: ExprLit, Text: lits[rng.IntN(len(lits))]}}
+		}
+		n := 1 + rng.IntN(3)
+		out := []Node{{Op: []ExprOp{ExprCat, ExprAlt}[rng.IntN(2)], N: n}}
+		for range n {
+			out = append(out, gen(depth-1)...)
+		}
+		return out
+	}
+	seen := [2]int{}
+	for range 20000 {
+		expr := gen(4)
+		all := true
+		EachPhrase(expr, func(p []byte) bool {
+			all = all && phraseLike(p)
+			return all
+		})
+		_, f := exprForm(expr, 0)
+		if f.phraseLike() != all {
+			t.Fatalf("%v: form says phrases %v, spelling %v", expr, f.phraseLike(), all)
+		}
+		if all {
+			seen[1]++
+		} else {
+			seen[0]++
+		}
+	}
+	if seen[0] < 1000 || seen[1] < 1000 {
+		t.Fatalf("the random trees are too often of one kind: %v", seen)
+	}
+}

@@ -15,6 +15,10 @@ import (
 // (voile.wasm), leave this file out, and the regular-expression packages
 // with it (pattern_verifyonly.go).
 
+// probePatterns: where lists are written, signed and published, a
+// pattern one of whose phrases is ordinary text is refused as over-broad.
+const probePatterns = true
+
 // ParsePatterns writes the tree of each pattern rule of l from its text
 // (ParsePattern). A text that is not a valid finite pattern leaves the
 // rule without a tree, and Validate says what is wrong with it.

@@ -221,7 +221,7 @@ func (l *List) Validate() error {
 			msg := checkPatternText(r)
 			if msg == "" {
 				var n int
-				n, msg = checkExpr(r.Expr, r.Role != Cue)
+				n, msg = checkExpr(r.Expr, probePatterns && r.Role != Cue)
 				phrases += n
 			}
 			if msg != "" {
