@@ -109,7 +109,7 @@ func TestValidate(t *testing.T) {
 			for i := 0; i <= MaxPatterns; i++ {
 				l.Rules = append(l.Rules, Rule{ID: "pat" + strings.Repeat("x", i%50) + string(rune('a'+i%26)) + itoa(i), Kind: Pattern, Text: `\bzz` + itoa(i) + `\b`, Category: Threat, Weight: 0.5})
 			}
-		}, `pattern rules, more than the limit of 500`},
+		}, `pattern rules, more than the limit of 1000`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -13,10 +13,10 @@ import (
 // a list over them is refused.
 const (
 	MaxRules      = 50000
-	MaxPatterns   = 500 // pattern rules
-	MaxTextLen    = 256 // bytes of a term, phrase or exception
-	MaxPatternLen = 512 // bytes of a pattern
-	MaxExceptions = 64  // per rule: a common word may have many innocent phrases ("pas loin", "pas mal")
+	MaxPatterns   = 1000 // pattern rules; their phrases are bounded by MaxListPhrases
+	MaxTextLen    = 256  // bytes of a term, phrase or exception
+	MaxPatternLen = 512  // bytes of a pattern
+	MaxExceptions = 64   // per rule: a common word may have many innocent phrases ("pas loin", "pas mal")
 	MaxIDLen      = 64
 	MaxLangs      = 16
 	MaxModelBytes = 4 << 20 // a list's model (package model)
