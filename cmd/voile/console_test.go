@@ -189,12 +189,14 @@ func TestConsoleCheck(t *testing.T) {
 	bad := strings.Replace(listV1, "weight: 0.8", "weight: 1.8", 1)
 	bad = strings.Replace(bad, "langs: [en]", "langs: [en, xx]", 1)
 	bad += "  - {id: r3, kind: pattern, text: 'foo(?!bar)', category: racism, weight: 0.5}\n"
+	bad += "  - {id: r4, kind: pattern, text: '\\bk+ill them\\b', category: threat, weight: 0.5}\n"
 	res = checkResult{}
 	e.call("check", map[string]string{"source": bad}, &res)
 	if res.OK || res.List == nil {
 		t.Fatalf("an invalid list: %+v", res)
 	}
-	want := map[string]bool{`rule "r2": weight: 1.8`: false, `langs: "xx" is not an ISO 639-1`: false, "RE2 has no lookaround": false}
+	want := map[string]bool{`rule "r2": weight: 1.8`: false, `langs: "xx" is not an ISO 639-1`: false, "RE2 has no lookaround": false,
+		`rule "r4": text: pattern holds "k+": a pattern is a finite set of phrases`: false}
 	for _, p := range res.Problems {
 		for w := range want {
 			if strings.Contains(p.Text, w) {
