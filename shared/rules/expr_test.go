@@ -272,8 +272,9 @@ func TestValidatePatternTree(t *testing.T) {
 }
 
 // exprForm tells that every phrase of a tree is words separated by single
-// spaces exactly when spelling them all does, on random trees of literals
-// with and without spaces at either end, empty ones, and double spaces.
+// spaces exactly when spelling them all does, and PhraseCount counts what
+// EachPhrase spells, on random trees of literals with and without spaces
+// at either end, empty ones, and double spaces.
 func TestFormIsTheSpelling(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
 	lits := []string{"a", "b c", " ", "", "a ", " b", "a  b", "ab|", " a|b", "a|b ", "c"}
@@ -297,6 +298,11 @@ func TestFormIsTheSpelling(t *testing.T) {
 			all = all && phraseLike(p)
 			return all
 		})
+		n := 0
+		EachPhrase(expr, func([]byte) bool { n++; return true })
+		if min(n, MaxPhrases+1) != PhraseCount(expr) {
+			t.Fatalf("%v: %d phrases spelt, PhraseCount says %d", expr, n, PhraseCount(expr))
+		}
 		_, f := exprForm(expr, 0)
 		if f.phraseLike() != all {
 			t.Fatalf("%v: form says phrases %v, spelling %v", expr, f.phraseLike(), all)
