@@ -83,9 +83,8 @@ func ValidID(id string) bool {
 }
 
 // idChars reports whether id is lower-case letters, digits, '.', '_' or
-// '-', starting with a letter or digit (and not empty). Checked by hand,
-// not by a regular expression compiled at start-up: the browser opens
-// lists already validated on the device without compiling any.
+// '-', starting with a letter or digit (and not empty). Checked by hand:
+// the classifier's WebAssembly links no regular-expression engine.
 func idChars(id string) bool {
 	for i := 0; i < len(id); i++ {
 		c := id[i]
