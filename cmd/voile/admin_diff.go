@@ -106,12 +106,14 @@ func writeDiff(w io.Writer, a, b *rules.List, aName, bName string) {
 	for _, c := range rules.Categories {
 		field("threshold "+string(c), a.Threshold(c), b.Threshold(c))
 	}
+	// Rules are compared as bundles carry them (a pattern by its tree, a
+	// published one has no text) and shown with their patterns' text.
 	before := map[string]rules.Rule{}
-	for _, r := range a.Rules {
+	for _, r := range a.ForBundle().Rules {
 		before[r.ID] = r
 	}
 	after := map[string]rules.Rule{}
-	for _, r := range b.Rules {
+	for _, r := range b.ForBundle().Rules {
 		after[r.ID] = r
 	}
 	var removed, added, changed []string
@@ -150,7 +152,9 @@ func writeDiff(w io.Writer, a, b *rules.List, aName, bName string) {
 		rf("role", x.Role, y.Role)
 		rf("class", x.Class, y.Class)
 		rf("order", x.Order, y.Order)
-		rf("text", quote(x.Text), quote(y.Text))
+		if !reflect.DeepEqual(x.Text, y.Text) || !reflect.DeepEqual(x.Expr, y.Expr) {
+			fmt.Fprintf(w, "    text: %s -> %s\n", quote(rules.PatternText(&x)), quote(rules.PatternText(&y)))
+		}
 		rf("category", x.Category, y.Category)
 		rf("weight", x.Weight, y.Weight)
 		rf("langs", x.Langs, y.Langs)
@@ -165,7 +169,7 @@ func writeDiff(w io.Writer, a, b *rules.List, aName, bName string) {
 }
 
 func describe(r rules.Rule) string {
-	s := fmt.Sprintf("%s: %s %s, %s, weight %g", r.ID, r.Kind, quote(r.Text), r.Category, r.Weight)
+	s := fmt.Sprintf("%s: %s %s, %s, weight %g", r.ID, r.Kind, quote(rules.PatternText(&r)), r.Category, r.Weight)
 	if len(r.Exceptions) > 0 {
 		s += ", except " + strings.Join(r.Exceptions, "; ")
 	}

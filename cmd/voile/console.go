@@ -500,6 +500,7 @@ func formatList(l *rules.List) (string, error) {
 	sb.WriteString(out)
 	sb.WriteString("rules:\n")
 	for _, r := range l.Rules {
+		r.Text = rules.PatternText(&r) // a published pattern's, from its tree
 		n := &yaml.Node{}
 		if err := n.Encode(&r); err != nil {
 			return "", err

@@ -11,6 +11,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -18,6 +19,7 @@ import (
 	"voile/server/client"
 	"voile/server/store/jetstore"
 	"voile/shared/bundle"
+	"voile/shared/rules"
 )
 
 // consoleEnv is a sync server on loopback with publisher "ngo", and a
@@ -351,5 +353,59 @@ func TestConsolePublish(t *testing.T) {
 	src := strings.Replace(listV1, "version: 1", "version: 9", 1)
 	if _, code := e.call("publish", map[string]any{"source": src}, &ce); code != "bad_signature" || ce.Params["registered"] != bundle.Fingerprint(e.pubText) || !strings.Contains(ce.Msg, "not the key registered") {
 		t.Errorf("publish with another key: %s %+v", code, ce)
+	}
+}
+
+// A bundle carries a pattern as its tree, without its text: the console
+// opens the published list with a text written from the tree, which
+// spells the same phrases, and a diff against the source it was published
+// from finds no change.
+func TestConsolePublishedPattern(t *testing.T) {
+	e := newConsoleEnv(t)
+	src := listV1 + "  - {id: p1, kind: pattern, text: '\\bgo (back|home)( to (africa|your country))?\\b', category: xenophobia, weight: 0.7}\n"
+	e.call("token", map[string]string{"token": e.token}, nil)
+	var pub struct {
+		Version uint64 `json:"version"`
+	}
+	if status, code := e.call("publish", map[string]any{"source": src}, &pub); status != 200 || pub.Version != 1 {
+		t.Fatalf("publish: %d %s %+v", status, code, pub)
+	}
+	stored, err := e.c.published("ngo", "test-en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := stored.Rules[len(stored.Rules)-1]; r.ID != "p1" || r.Text != "" || len(r.Expr) == 0 {
+		t.Fatalf("the bundle carries the pattern as %+v, want its tree alone", r)
+	}
+	var got struct {
+		Source string `json:"source"`
+	}
+	e.call("published", map[string]any{"list": "ngo/test-en"}, &got)
+	l, err := rules.Parse("published", []byte(got.Source))
+	if err != nil {
+		t.Fatalf("the published source does not parse: %v\n%s", err, got.Source)
+	}
+	var text string
+	for _, r := range l.Rules {
+		if r.ID == "p1" {
+			text = r.Text
+		}
+	}
+	want, _ := rules.ParsePattern(`\bgo (back|home)( to (africa|your country))?\b`)
+	have, msg := rules.ParsePattern(text)
+	spell := func(expr []rules.Node) (out []string) {
+		rules.EachPhrase(expr, func(p []byte) bool { out = append(out, string(p)); return true })
+		slices.Sort(out)
+		return out
+	}
+	if msg != "" || !slices.Equal(spell(have), spell(want)) {
+		t.Errorf("the published pattern reads %q (%s): %q, want %q", text, msg, spell(have), spell(want))
+	}
+	var d struct {
+		Diff string `json:"diff"`
+	}
+	e.call("diff", map[string]any{"source": strings.Replace(src, "version: 1", "version: 2", 1)}, &d)
+	if !strings.Contains(d.Diff, "no differences but the version") {
+		t.Errorf("diff against the source it was published from:\n%s", d.Diff)
 	}
 }

@@ -28,7 +28,8 @@ func message(list []byte) []byte {
 }
 
 // Sign writes the trees of l's patterns (rules.ParsePatterns), validates
-// l and signs it with the publisher's private key.
+// l and signs it with the publisher's private key, as bundles carry a list
+// (rules.List.ForBundle: patterns as trees, without their text).
 func Sign(l *rules.List, key ed25519.PrivateKey) (*Bundle, error) {
 	l.ParsePatterns()
 	if err := l.Validate(); err != nil {
@@ -37,7 +38,7 @@ func Sign(l *rules.List, key ed25519.PrivateKey) (*Bundle, error) {
 	if len(key) != ed25519.PrivateKeySize {
 		return nil, errors.New("sign list " + strconv.Quote(l.ID) + ": private key is " + strconv.Itoa(len(key)) + " bytes, want " + strconv.Itoa(ed25519.PrivateKeySize))
 	}
-	enc := l.Encode()
+	enc := l.ForBundle().Encode()
 	return &Bundle{
 		List:      enc,
 		ListID:    l.ID,

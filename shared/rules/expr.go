@@ -9,15 +9,16 @@ import (
 )
 
 // A pattern rule is written as an RE2 pattern (Rule.Text) and carried in
-// bundles with its syntax tree (Rule.Expr), which the publisher's tools
-// write when they parse the list (ParsePatterns, pattern.go) and which a
-// signature covers with the rest of the list. A pattern is a finite set
-// of phrases between word boundaries (`\bsales? (arabe|noir)s?\b`), so
-// the tree is made of literals, sequences and alternatives only, and
-// clients spell its phrases into their word automaton from the tree:
-// they carry no regular-expression engine (its parser, compiler and
-// Unicode tables were a tenth of the gzipped WebAssembly classifier, and
-// parsing the starter lists' patterns most of its cold start).
+// bundles as its syntax tree (Rule.Expr) alone, which the publisher's
+// tools write when they parse the list (ParsePatterns, pattern.go) and
+// which a signature covers with the rest of the list (List.ForBundle). A
+// pattern is a finite set of phrases between word boundaries
+// (`\bsales? (arabe|noir)s?\b`), so the tree is made of literals,
+// sequences and alternatives only, and clients spell its phrases into
+// their word automaton from the tree: they carry no regular-expression
+// engine (its parser, compiler and Unicode tables were a tenth of the
+// gzipped WebAssembly classifier, and parsing the starter lists' patterns
+// most of its cold start).
 
 // ExprOp is the kind of a node of a pattern's tree.
 type ExprOp uint8

@@ -317,3 +317,61 @@ func TestFormIsTheSpelling(t *testing.T) {
 		t.Fatalf("the random trees are too often of one kind: %v", seen)
 	}
 }
+
+// A pattern published without its text gets one back from its tree
+// (PatternText) that parses to a tree of the same phrases (RE2's parser
+// drops an alternative written twice): the starter lists' patterns and
+// random ones.
+func TestPatternTextRoundTrip(t *testing.T) {
+	var patterns []string
+	for _, name := range []string{"../demo/en.yaml", "../demo/fr.yaml"} {
+		raw, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		l, err := Parse(name, raw)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range l.ForBundle().Rules {
+			if r.Kind == Pattern {
+				if r.Text != "" {
+					t.Fatalf("rule %s keeps its text in a bundle", r.ID)
+				}
+				patterns = append(patterns, PatternText(&r))
+			}
+		}
+	}
+	rng := rand.New(rand.NewPCG(5, 6))
+	words := []string{"a", "b", "kill", "all", "them", "s", "go back", "1", "88"}
+	for range 2000 {
+		p := `\b` + words[rng.IntN(len(words))]
+		for range rng.IntN(4) {
+			switch rng.IntN(3) {
+			case 0:
+				p += " " + words[rng.IntN(len(words))]
+			case 1:
+				p += "( " + words[rng.IntN(len(words))] + ")?"
+			default:
+				p += " (" + words[rng.IntN(len(words))] + "|" + words[rng.IntN(len(words))] + " " + words[rng.IntN(len(words))] + ")"
+			}
+		}
+		patterns = append(patterns, p+`\b`)
+	}
+	for _, p := range patterns {
+		expr, msg := ParsePattern(p)
+		if msg != "" {
+			continue
+		}
+		r := Rule{Kind: Pattern, Expr: expr}
+		text := PatternText(&r)
+		again, msg := ParsePattern(text)
+		if msg != "" {
+			t.Fatalf("%s: its tree's text %s does not parse: %s", p, text, msg)
+		}
+		set := func(ph []string) []string { slices.Sort(ph); return slices.Compact(ph) }
+		if a, b := set(phrasesOf(expr)), set(phrasesOf(again)); !slices.Equal(a, b) {
+			t.Fatalf("%s: its tree's text %s spells other phrases", p, text)
+		}
+	}
+}

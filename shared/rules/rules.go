@@ -237,10 +237,12 @@ type Rule struct {
 	// are normalised like the text they are matched against, so authors
 	// write them plainly; patterns apply to the normalised text, which is
 	// lower-case, without diacritics, with words separated by one space.
+	// A bundle carries a pattern without it, as its tree (Expr).
 	Text string `msg:"text" json:"text" yaml:"text"`
 	// Expr is a pattern's syntax tree (expr.go), which the publisher's
 	// tools write from Text (ParsePatterns) and clients match by: they
-	// carry no parser of patterns' text. Authors never write it.
+	// carry no parser of patterns' text. Authors never write it; a bundle
+	// carries it instead of Text (ForBundle, PatternText).
 	Expr []Node `msg:"expr,omitempty" json:"expr,omitempty" yaml:"-"`
 	// Category is what a flagging rule detects, and the group a target
 	// names. A predicate may set it to decide its frames' category
