@@ -54,9 +54,9 @@ func hits(e *match.Engine, texts []string) [][]match.Hit {
 	return out
 }
 
-// TestLoadedConcurrent: an engine loaded from its image compiles its
-// regular expressions on first use, which goroutines may meet at once
-// (go test -race).
+// TestLoadedConcurrent: an engine loaded from its image uses the image's
+// tables in place, and goroutines match with it at once as with a
+// compiled one (go test -race).
 func TestLoadedConcurrent(t *testing.T) {
 	lists := testLists(t)
 	e, err := match.Compile(lists...)

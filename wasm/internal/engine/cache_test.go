@@ -23,7 +23,7 @@ import (
 const testBuild = "build-1"
 
 // cacheFixture is a publisher, the bundles of the demo lists and of a
-// small list with a pattern that stays a regular expression, and posts.
+// small list with a term and a pattern, and posts.
 type cacheFixture struct {
 	pub     *testlists.Publisher
 	bundles [][]byte
