@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 
@@ -152,7 +153,7 @@ func writeDiff(w io.Writer, a, b *rules.List, aName, bName string) {
 		rf("role", x.Role, y.Role)
 		rf("class", x.Class, y.Class)
 		rf("order", x.Order, y.Order)
-		if !reflect.DeepEqual(x.Text, y.Text) || !reflect.DeepEqual(x.Expr, y.Expr) {
+		if x.Text != y.Text || !slices.Equal(x.Expr, y.Expr) {
 			fmt.Fprintf(w, "    text: %s -> %s\n", quote(rules.PatternText(&x)), quote(rules.PatternText(&y)))
 		}
 		rf("category", x.Category, y.Category)

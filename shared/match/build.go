@@ -28,7 +28,6 @@ type builder struct {
 	key              []byte
 	ids              []uint32
 	words            []string           // add's words, reused
-	expanded         int                // phrases added for patterns
 	lexicon          bool               // some words are a lexicon's or a slur: markLex
 	wordLangs        []uint8            // word id → the lexicon kinds and lexLang bits of the rules it is in
 	kindOf           map[pattern]uint32 // a pattern → its index in e.kinds

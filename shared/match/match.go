@@ -929,24 +929,6 @@ func (m *Matcher) addHit(h Hit) {
 	m.hits = append(m.hits, h)
 }
 
-// wordSpan returns the words [first, end) that the normalised bytes
-// [start, end) touch.
-func wordSpan(t *normalize.Text, start, end int) [2]int32 {
-	lo, hi := 0, len(t.Words) // first word ending after start
-	for lo < hi {
-		mid := int(uint(lo+hi) >> 1)
-		if int(t.Words[mid].End) <= start {
-			lo = mid + 1
-		} else {
-			hi = mid
-		}
-	}
-	first := lo
-	for hi = first; hi < len(t.Words) && int(t.Words[hi].Start) < end; hi++ {
-	}
-	return [2]int32{int32(first), int32(max(hi, first))}
-}
-
 // excepted reports whether an exception covers the normalised bytes
 // [start, end) of a match of a rule: an exception of the rule itself, or,
 // for a rule that names a group, of any rule that does.

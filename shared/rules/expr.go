@@ -153,13 +153,13 @@ func checkExpr(expr []Node, probe bool) (phrases int, msg string) {
 
 // form is what a tree's spellings can be, enough to tell whether all are
 // phrases without spelling them: whether one is empty, whether the
-// others can start or end with a space or with something else, and
-// whether one holds two spaces in a row. The parts of a sequence are
+// others can start or end with a space, and whether one holds two spaces
+// in a row. The parts of a sequence are
 // spelt independently, so a sequence can hold two spaces in a row exactly
 // when a part can end with a space and the next non-empty part start
 // with one.
 type form struct {
-	empty, spaceFirst, otherFirst, spaceLast, otherLast, doubleSpace bool
+	empty, spaceFirst, spaceLast, doubleSpace bool
 }
 
 func (f form) phraseLike() bool {
@@ -171,17 +171,14 @@ func (f form) then(g form) form {
 	return form{
 		empty:       f.empty && g.empty,
 		spaceFirst:  f.spaceFirst || f.empty && g.spaceFirst,
-		otherFirst:  f.otherFirst || f.empty && g.otherFirst,
 		spaceLast:   g.spaceLast || g.empty && f.spaceLast,
-		otherLast:   g.otherLast || g.empty && f.otherLast,
 		doubleSpace: f.doubleSpace || g.doubleSpace || f.spaceLast && g.spaceFirst,
 	}
 }
 
 // or returns the form of a spelling of f or of g.
 func (f form) or(g form) form {
-	return form{f.empty || g.empty, f.spaceFirst || g.spaceFirst, f.otherFirst || g.otherFirst,
-		f.spaceLast || g.spaceLast, f.otherLast || g.otherLast, f.doubleSpace || g.doubleSpace}
+	return form{f.empty || g.empty, f.spaceFirst || g.spaceFirst, f.spaceLast || g.spaceLast, f.doubleSpace || g.doubleSpace}
 }
 
 // exprForm returns the end and the form of the well-formed subtree at i.
@@ -194,8 +191,7 @@ func exprForm(expr []Node, i int) (int, form) {
 				f.empty = true
 				continue
 			}
-			f = f.or(form{spaceFirst: lit[0] == ' ', otherFirst: lit[0] != ' ', spaceLast: lit[len(lit)-1] == ' ',
-				otherLast: lit[len(lit)-1] != ' ', doubleSpace: strings.Contains(lit, "  ")})
+			f = f.or(form{spaceFirst: lit[0] == ' ', spaceLast: lit[len(lit)-1] == ' ', doubleSpace: strings.Contains(lit, "  ")})
 		}
 		return i + 1, f
 	}
@@ -310,27 +306,3 @@ func (s *speller) spell(i int) {
 		}
 	}
 }
-
-// probeText is benign text that no pattern may match: a pattern that does
-// is over-broad and would flag ordinary posts.
-var probeText = []string{
-	"the", "a", "and", "is", "of", "to", "in", "it", "you", "we", "they", "people", "this is a normal sentence about the weather",
-	"le", "la", "les", "de", "et", "est", "un", "une", "vous", "nous", "ils", "gens", "ceci est une phrase normale sur la meteo",
-	"1", "2024", "http", "www",
-}
-
-// probeRuns maps each run of whole words of the probe text to the probe
-// text it is in: a pattern matches the probe text where one of its
-// phrases is such a run.
-var probeRuns = func() map[string]string {
-	m := map[string]string{}
-	for _, s := range probeText {
-		words := strings.Fields(s)
-		for i := range words {
-			for j := i + 1; j <= len(words); j++ {
-				m[strings.Join(words[i:j], " ")] = s
-			}
-		}
-	}
-	return m
-}()

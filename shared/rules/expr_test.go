@@ -20,6 +20,27 @@ func overBroad(expr []Node) string {
 	return ""
 }
 
+// starterPatterns returns the pattern rules of the starter lists.
+func starterPatterns(t *testing.T) []Rule {
+	var out []Rule
+	for _, name := range []string{"../demo/en.yaml", "../demo/fr.yaml"} {
+		raw, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		l, err := Parse(name, raw)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range l.Rules {
+			if r.Kind == Pattern {
+				out = append(out, r)
+			}
+		}
+	}
+	return out
+}
+
 // phrasesOf returns the phrases EachPhrase spells for expr.
 func phrasesOf(expr []Node) []string {
 	var out []string
@@ -156,20 +177,8 @@ func TestOverBroadIsTheExpressions(t *testing.T) {
 	patterns := []string{`\bthe\b`, `\b(the|a) (black|jew)s?\b`, `\bles?\b`, `\b(weather|meteo)\b`, `\bpeople\b`,
 		`\b(happily watch|break every bone)\b`, `\b(ils|gens) (sont|doivent)\b`, `\best une\b`, `\bsentence about\b`,
 		`\b(20|2024)\b`, `\bhttps?\b`, `\bnormal sentences?\b`, `\b(une|un) phrase\b`}
-	for _, name := range []string{"../demo/en.yaml", "../demo/fr.yaml"} {
-		raw, err := os.ReadFile(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		l, err := Parse(name, raw)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, r := range l.Rules {
-			if r.Kind == Pattern {
-				patterns = append(patterns, r.Text)
-			}
-		}
+	for _, r := range starterPatterns(t) {
+		patterns = append(patterns, r.Text)
 	}
 	broad := 0
 	for _, p := range patterns {
@@ -324,23 +333,11 @@ func TestFormIsTheSpelling(t *testing.T) {
 // random ones.
 func TestPatternTextRoundTrip(t *testing.T) {
 	var patterns []string
-	for _, name := range []string{"../demo/en.yaml", "../demo/fr.yaml"} {
-		raw, err := os.ReadFile(name)
-		if err != nil {
-			t.Fatal(err)
+	for _, r := range (&List{Rules: starterPatterns(t)}).ForBundle().Rules {
+		if r.Text != "" {
+			t.Fatalf("rule %s keeps its text in a bundle", r.ID)
 		}
-		l, err := Parse(name, raw)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, r := range l.ForBundle().Rules {
-			if r.Kind == Pattern {
-				if r.Text != "" {
-					t.Fatalf("rule %s keeps its text in a bundle", r.ID)
-				}
-				patterns = append(patterns, PatternText(&r))
-			}
-		}
+		patterns = append(patterns, PatternText(&r))
 	}
 	rng := rand.New(rand.NewPCG(5, 6))
 	words := []string{"a", "b", "kill", "all", "them", "s", "go back", "1", "88"}

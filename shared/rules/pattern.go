@@ -19,6 +19,30 @@ import (
 // pattern one of whose phrases is ordinary text is refused as over-broad.
 const probePatterns = true
 
+// probeText is benign text that no pattern may match: a pattern that does
+// is over-broad and would flag ordinary posts.
+var probeText = []string{
+	"the", "a", "and", "is", "of", "to", "in", "it", "you", "we", "they", "people", "this is a normal sentence about the weather",
+	"le", "la", "les", "de", "et", "est", "un", "une", "vous", "nous", "ils", "gens", "ceci est une phrase normale sur la meteo",
+	"1", "2024", "http", "www",
+}
+
+// probeRuns maps each run of whole words of the probe text to the probe
+// text it is in: a pattern matches the probe text where one of its
+// phrases is such a run.
+var probeRuns = func() map[string]string {
+	m := map[string]string{}
+	for _, s := range probeText {
+		words := strings.Fields(s)
+		for i := range words {
+			for j := i + 1; j <= len(words); j++ {
+				m[strings.Join(words[i:j], " ")] = s
+			}
+		}
+	}
+	return m
+}()
+
 // ParsePatterns writes the tree of each pattern rule of l from its text
 // (ParsePattern). A text that is not a valid finite pattern leaves the
 // rule without a tree, and Validate says what is wrong with it. A rule
@@ -33,9 +57,9 @@ func (l *List) ParsePatterns() {
 
 // ForBundle returns l as a bundle carries it: each pattern rule with its
 // tree and without its text, which the tree spells the same phrases as
-// and which no client reads (the starter lists' trees and texts were 290
-// and 270 KB of their 1.1 MB). The list's source keeps the text as its
-// author wrote it; PatternText writes one back from the tree.
+// and which no client reads (with both, the starter lists' bundles were
+// 1,122 KB; with the trees alone, 871). The list's source keeps the text
+// as its author wrote it; PatternText writes one back from the tree.
 func (l *List) ForBundle() *List {
 	c := *l
 	c.Rules = slices.Clone(l.Rules)

@@ -15,3 +15,6 @@ func checkPatternText(*Rule) string { return "" }
 // stored. What keeps a client safe, a tree's shape and bounds and its
 // phrases' form, it checks.
 const probePatterns = false
+
+// probeRuns is left empty: no probe text to look phrases up in.
+var probeRuns map[string]string

@@ -91,7 +91,8 @@ func seedDemo(srv *server.Server, db store.Store, dir string, log *slog.Logger) 
 }
 
 // sameList reports whether stored, a signed bundle, holds l at the
-// stored version, as bundles carry it (rules.List.ForBundle). A bundle it cannot read is not l.
+// stored version, as bundles carry it (rules.List.ForBundle). A bundle it
+// cannot read is not l.
 func sameList(stored []byte, l *rules.List) bool {
 	b, err := bundle.Decode(stored)
 	if err != nil {
@@ -101,7 +102,7 @@ func sameList(stored []byte, l *rules.List) bool {
 	if err != nil {
 		return false
 	}
-	c := *l.ForBundle()
+	c := l.ForBundle()
 	c.Version = had.Version
 	return bytes.Equal(c.Encode(), b.List)
 }
