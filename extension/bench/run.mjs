@@ -356,7 +356,7 @@ async function main() {
     report.push(`      DOMContentLoaded itself: median ${round(median(loads.map(l => l.dcl)))} ms after navigation start`);
     const batchMs = loads.flatMap(l => l.batches.map(x => x.ms));
     const hostMs = loads.flatMap(l => l.batches.map(x => x.hostMs)).filter(x => typeof x === 'number');
-    const perPost = loads.flatMap(l => l.batches.filter(x => x.posts >= 20 && typeof x.hostMs === 'number').map(x => (x.hostMs / x.posts) * 1000));
+    const perPost = loads.flatMap(l => l.batches.filter(x => x.posts >= 50 && typeof x.hostMs === 'number').map(x => (x.hostMs / x.posts) * 1000));
     report.push(`      batches: median round trip ${round(median(batchMs))} ms, of which classifying in the worker ${round(median(hostMs))} ms (${round(median(perPost))} µs a post)`);
     report.push(`safety: animation frames with a hateful post displayed unblurred: ${checks.reduce((s, c) => s + c.unsafeFrames, 0)} of ${checks.reduce((s, c) => s + c.frames, 0)} frames over ${checks.length} loads`);
     report.push(`hostile site (its own !important rules, with ids, unhide and unblur posts): unsafe frames ${hostiles.reduce((s, c) => s + c.unsafeFrames, 0)} of ${hostiles.reduce((s, c) => s + c.frames, 0)}; flagged posts left unblurred ${hostiles.reduce((s, c) => s + c.unblurred, 0)} over ${hostiles.length} loads`);

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { SRC, emptyPage, settle, waitFor, adapterFor, sourceLines } from './helpers.js';
 import { POST_FIELDS, PostState, newPost } from '../src/content/post-state.js';
 import { PostFinder } from '../src/content/discovery.js';
-import { Batcher, BATCH_POSTS } from '../src/content/batcher.js';
+import { Batcher } from '../src/content/batcher.js';
 import { randomNames } from '../src/content/styles.js';
 
 test('each field of a post\'s record is written by its one owner module, and only there', () => {
@@ -100,36 +100,5 @@ test('the batcher sends one batch and drops a verdict that is no longer the post
   assert.deepEqual(shown, [['two', PostState.shown]]);
   assert.equal(posts.get(one).verdict, null);
   assert.equal(posts.get(two).verdict.fingerprint, 'b');
-  batcher.stop();
-});
-
-test('a page\'s many posts go in batches of BATCH_POSTS, in document order, each shown as its verdicts come', async () => {
-  const { doc, win } = emptyPage('x.com');
-  const n = 2 * BATCH_POSTS + 3;
-  doc.body.innerHTML = Array.from({ length: n }, (_, i) => `<p id="p${i}"></p>`).join('');
-  const els = [...doc.querySelectorAll('p')];
-  const posts = new WeakMap(els.map((el, i) => [el, { ...newPost({}), text: `post ${i}` }]));
-  const shown = [];
-  const presenter = { present: (el, post, state) => shown.push(el.id) };
-  const sent = [];
-  const answers = [];
-  const batcher = new Batcher({
-    doc, names: randomNames(), posts, presenter, waitMs: 60000, onFlagged: () => {},
-    classify: texts => { sent.push(texts); return new Promise(r => { answers.push(r); }); },
-  });
-  for (const el of els) batcher.add(el);
-  batcher.flush();
-  assert.deepEqual(sent.map(t => t.length), [BATCH_POSTS, BATCH_POSTS, 3]);
-  assert.deepEqual(sent.flat(), els.map((_, i) => `post ${i}`), 'every post once, in document order');
-  // The first batch's verdicts show its posts while the others wait.
-  answers[0](sent[0].map((_, i) => ({ flagged: false, fingerprint: `f${i}` })));
-  await settle(win);
-  assert.deepEqual(shown, els.slice(0, BATCH_POSTS).map(el => el.id));
-  assert.equal(posts.get(els[BATCH_POSTS]).verdict, null, 'a later batch still waits');
-  answers[2](sent[2].map(() => ({ flagged: false, fingerprint: 'x' })));
-  answers[1](sent[1].map(() => ({ flagged: false, fingerprint: 'y' })));
-  await settle(win);
-  assert.equal(shown.length, n);
-  assert.ok(els.every(el => posts.get(el).verdict), 'every post has its verdict');
   batcher.stop();
 });

@@ -1,18 +1,11 @@
 // Having posts classified: the posts found in one scan or one batch of
-// mutations are sent to the classifier a few tens at a time (BATCH_POSTS),
-// each verdict is applied if it is still the post's latest, and a post
-// left without a verdict for too long is veiled as unchecked. What the
-// verdict shows, given what the reader chose, is reader.js's showVerdict;
-// the presenter draws it.
+// mutations are sent to the classifier together, each verdict is applied
+// if it is still the post's latest, and a post left without a verdict for
+// too long is veiled as unchecked. What the verdict shows, given what the
+// reader chose, is reader.js's showVerdict; the presenter draws it.
 
 import { PostState, PRESENTATION } from './post-state.js';
 import { showVerdict } from './reader.js';
-
-// The most posts sent in one request. A page opened on a feed holds tens
-// to hundreds of posts; classified in one request, the first of them
-// waited for all: the first verdicts after a browser start, which run the
-// classifier's code for the first time, took 90-180 ms for 200 posts.
-export const BATCH_POSTS = 25;
 
 export class Batcher {
   /**
@@ -70,20 +63,11 @@ export class Batcher {
     return { flagged: this.counts.flagged, categories: { ...this.counts.categories }, classifierError: this.classifierError };
   }
 
-  /**
-   * Sends the queued posts' texts to the classifier, in document order and
-   * in batches of at most BATCH_POSTS: each batch's verdicts are applied as
-   * they come, so the first posts of a page (those in view) do not wait
-   * for the last. The host answers a page's batches in the order sent.
-   */
+  /** Sends the queued posts' texts to the classifier in one batch. */
   flush() {
     if (this.queue.size === 0) return;
     const els = [...this.queue];
     this.queue.clear();
-    for (let i = 0; i < els.length; i += BATCH_POSTS) this.send(els.slice(i, i + BATCH_POSTS));
-  }
-
-  send(els) {
     const texts = [];
     const seqs = [];
     for (const el of els) {

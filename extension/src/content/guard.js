@@ -2,7 +2,7 @@
 // and blurs the flagged ones, without letting a post be painted before its
 // verdict. A stylesheet hides every post container not yet marked;
 // discovery.js finds the posts and reads their text, batcher.js sends
-// their texts to the classifier in batches and applies the verdicts,
+// their texts to the classifier in one batch and applies the verdicts,
 // presenter.js shows each post's state (post-state.js) and reader.js
 // handles the veil's buttons. This file wires them together and decides
 // what a post found shows until its verdict.
