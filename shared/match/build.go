@@ -5,79 +5,143 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unsafe"
 
 	"voile/shared/lang"
 	"voile/shared/normalize"
+	"voile/shared/rules"
 )
 
-// builder holds what Compile needs only while building the automaton. The
-// trie's edges go straight into the Engine's transition tables (e.root for
-// the root, e.next for the others), so building allocates little more than
-// the tables themselves: in WebAssembly, where the classifier starts on
-// the reader's device, allocation is most of the cost of compiling.
+// Compiling the lists is done in two phases. The first turns every rule
+// into a small automaton over word ids whose states may have several
+// edges by one word (a nondeterministic one, NFA): a term or a phrase is
+// a chain of words, and a pattern's tree becomes one state per place
+// after a space in its literals, so that a product of alternatives
+// ("(a|b|...) are (c|d|...)") costs the sum of its alternatives, not
+// their product. The second phase determinises the
+// union of the rules' automata from their start states (subset
+// construction): each state of the Engine's automaton is the set of the
+// rules' states that a sequence of words leads to from a start.
+//
+// The walk starts one run of that automaton at each word (match.go), so
+// no run needs to know where another started: the automaton has no
+// failure links, and the states that several phrases end in alike are
+// one. The starter lists spell some 150,000 phrases: their trie (an
+// Aho–Corasick automaton, before) had 212,000 states, which a first start
+// in WebAssembly took half a second to build; this automaton has 18,800.
+
+// builder holds what Compile needs only while building the automaton.
 type builder struct {
-	e        *Engine
-	n        *normalize.Normalizer
-	nstates  uint32
-	rootKids []uint32 // word id → child of the root, or 0
-	edges    []edge   // every edge out of a state other than the root
-	// The patterns ending at state s: ownHead[s], then ownNext of each,
-	// until -1; a list threaded through two flat slices rather than a
-	// slice per state, tens of thousands of them for the demo lists.
-	ownHead, ownNext []int32
-	key              []byte
-	ids              []uint32
-	words            []string           // add's words, reused
-	lexicon          bool               // some words are a lexicon's or a slur: markLex
-	wordLangs        []uint8            // word id → the lexicon kinds and lexLang bits of the rules it is in
-	kindOf           map[pattern]uint32 // a pattern → its index in e.kinds
-	phraseWords      []int32            // phrase → its length in words
+	e     *Engine
+	n     *normalize.Normalizer
+	key   []byte
+	words []string // scratch of AppendListWords
+
+	// The rules' automaton: edges, and per state the kind of the pattern
+	// it ends (+1; 0 for none).
+	edges  []nfaEdge
+	final  []uint32
+	starts []int32
+
+	// The rule being built: where its edges start, its start and final
+	// states.
+	ruleEdges  int
+	start, end int32
+
+	lexicon   bool               // some words are a lexicon's or a slur: mark
+	wordLangs []uint8            // word id → the lexicon kinds and lexLang bits of the rules it is in
+	kindOf    map[pattern]uint32 // a pattern → its index in e.kinds
+
+	// contractedFirst[id]: 1 if word id is the first word of a
+	// contraction, 2 if not, 0 if not looked up yet.
+	contractedFirst []uint8
 }
 
-type edge struct{ from, id, to uint32 }
-
-// newBuilder returns a builder for about phrases phrases: the trie of the
-// starter lists has 1.4 states a phrase.
-func newBuilder(e *Engine, phrases int) *builder {
-	b := &builder{e: e, n: normalize.New(), nstates: 1}
-	b.ownHead = append(make([]int32, 0, phrases*3/2), -1)
-	b.edges = make([]edge, 0, phrases*3/2)
-	b.ownNext = make([]int32, 0, phrases)
-	b.phraseWords = make([]int32, 0, phrases)
-	e.pats = make([]uint32, 0, phrases)
-	return b
+// An edge of the rules' automaton: from a state, by a word, to a state.
+type nfaEdge struct {
+	from, to int32
+	id       uint32
 }
 
-// add inserts the words of text, as its list's author separated them
-// (normalize.AppendListWords), into the trie as pattern p.
-func (b *builder) add(text string, p pattern) error {
+func newBuilder(e *Engine) *builder {
+	return &builder{e: e, n: normalize.New(), kindOf: map[pattern]uint32{}}
+}
+
+// kind returns the index of p in e.kinds, adding it.
+func (b *builder) kind(p pattern) uint32 {
+	k, ok := b.kindOf[p]
+	if !ok {
+		k = uint32(len(b.e.kinds))
+		b.kindOf[p] = k
+		b.e.kinds = append(b.e.kinds, p)
+	}
+	return k
+}
+
+func (b *builder) newState() int32 {
+	b.final = append(b.final, 0)
+	return int32(len(b.final) - 1)
+}
+
+// beginRule starts the automaton of pattern p: a start state and a final
+// one.
+func (b *builder) beginRule(p pattern) {
+	b.ruleEdges = len(b.edges)
+	b.start, b.end = b.newState(), b.newState()
+	b.final[b.end] = b.kind(p) + 1
+	b.starts = append(b.starts, b.start)
+}
+
+// endRule adds the rule's contractions and marks its words.
+func (b *builder) endRule(p pattern) {
+	b.contractions()
+	b.mark(p)
+}
+
+// addText adds the words of text, as its list's author separated them
+// (normalize.AppendListWords), as a chain from the rule's start to its
+// end.
+func (b *builder) addText(text string) error {
 	b.words = b.n.AppendListWords(b.words[:0], text)
 	if len(b.words) == 0 {
 		return errors.New("no words after normalisation")
 	}
-	return b.insertWords(b.words, p)
+	s := b.start
+	for i, w := range b.words {
+		to := b.end
+		if i+1 < len(b.words) {
+			to = b.newState()
+		}
+		b.edges = append(b.edges, nfaEdge{from: s, to: to, id: b.word(w)})
+		s = to
+	}
+	return nil
 }
 
-// addExpanded inserts a phrase that a pattern expanded to. It is made of
-// lower-case ASCII letters and single spaces, which normalise to
-// themselves, so it is split instead of normalised: the demo lists
-// expand to tens of thousands of phrases. Others go through add.
-func (b *builder) addExpanded(phrase string, p pattern) error {
-	for i := 0; i < len(phrase); i++ {
-		if c := phrase[i]; (c < 'a' || c > 'z') && c != ' ' {
-			return b.add(phrase, p)
+// addWord adds the edge by one word of a pattern's phrase from state
+// from to state to. A word with digits is normalised ("h8"); validation
+// lets a tree spell only lower-case letters, digits and spaces, and each
+// word of those normalises to one word.
+func (b *builder) addWord(from int32, w string, to int32) error {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c < 'a' || c > 'z' {
+			b.words = b.n.AppendListWords(b.words[:0], w)
+			if len(b.words) != 1 {
+				return errors.New("word " + strconv.Quote(w) + " normalises to " + strconv.Itoa(len(b.words)) + " words")
+			}
+			w = b.words[0]
+			break
 		}
 	}
-	b.words = b.words[:0]
-	for w := range strings.SplitSeq(phrase, " ") {
-		if w != "" {
-			b.words = append(b.words, w)
-		}
-	}
-	if len(b.words) == 0 {
-		return errors.New("no words after normalisation")
-	}
-	return b.insertWords(b.words, p)
+	b.edges = append(b.edges, nfaEdge{from: from, to: to, id: b.word(w)})
+	return nil
+}
+
+// word returns the id of a normalised word, adding it to the dictionary.
+func (b *builder) word(w string) uint32 {
+	b.key = appendKey(b.key[:0], unsafe.Slice(unsafe.StringData(w), len(w)))
+	id, _ := b.e.dict.add(b.key)
+	return id
 }
 
 // contracted[[2]string{a, b}] is the one word a post writes for the two
@@ -85,8 +149,7 @@ func (b *builder) addExpanded(phrase string, p pattern) error {
 // apostrophe ("shouldnt", "cant", "im"), list authors seldom do. Only the
 // spellings that are no other word: "we're", "it's", "I'll", "I'd",
 // "we'll", "he'll", "she'd" would become "were", "its", "ill", "id",
-// "well", "hell", "shed". Keyed by the pair, so that looking up every
-// pair of every phrase builds no string.
+// "well", "hell", "shed".
 var contracted = func() map[[2]string]string {
 	m := map[[2]string]string{}
 	for _, w := range []string{"don", "doesn", "didn", "can", "couldn", "won", "wouldn", "shouldn", "isn", "aren", "wasn", "weren", "haven", "hasn", "hadn", "mustn", "needn", "ain"} {
@@ -100,88 +163,102 @@ var contracted = func() map[[2]string]string {
 	return m
 }()
 
-// insertWords inserts words as pattern p, and once more for each way of
-// writing its contractions without an apostrophe (at most maxContracted
-// of them in one phrase).
-func (b *builder) insertWords(words []string, p pattern) error {
-	if len(words) >= 1<<outRefWordBits {
-		return errors.New("more than " + strconv.Itoa(1<<outRefWordBits-1) + " words")
+// contractedFirst holds the first words of contracted.
+var contractedFirst = func() map[string]bool {
+	m := map[string]bool{}
+	for k := range contracted {
+		m[k[0]] = true
 	}
-	b.insertIDs(words, p)
-	var at []int // indexes of the first words of contractions
-	for i := 0; i+1 < len(words) && len(at) < maxContracted; i++ {
-		if len(words[i+1]) > 2 {
-			continue // no contraction's second word ("t", "re", "ll")
-		}
-		if _, ok := contracted[[2]string{words[i], words[i+1]}]; ok {
-			at = append(at, i)
-			i++
+	return m
+}()
+
+// startsContraction reports whether word id is the first word of one of
+// contracted: looked up once a word, not once an edge.
+func (b *builder) startsContraction(id uint32) bool {
+	for int(id) >= len(b.contractedFirst) {
+		b.contractedFirst = append(b.contractedFirst, 0)
+	}
+	if b.contractedFirst[id] == 0 {
+		b.contractedFirst[id] = 2
+		if contractedFirst[b.e.dict.words[id]] {
+			b.contractedFirst[id] = 1
 		}
 	}
-	for mask := 1; mask < 1<<len(at); mask++ {
-		v := make([]string, 0, len(words))
-		for i := 0; i < len(words); i++ {
-			if k := slices.Index(at, i); k >= 0 && mask&(1<<k) != 0 {
-				v = append(v, contracted[[2]string{words[i], words[i+1]}])
-				i++
-				continue
+	return b.contractedFirst[id] == 1
+}
+
+// contractions adds, for each two edges of the rule that read the words
+// of a contraction one after the other, an edge that reads them as one
+// word ("don t" as "dont").
+func (b *builder) contractions() {
+	edges := b.edges[b.ruleEdges:]
+	var from map[int32][]int32 // state → the rule's edges that leave it, made if need be
+	for i := range edges {
+		e1 := edges[i]
+		if !b.startsContraction(e1.id) {
+			continue
+		}
+		w1 := b.e.dict.words[e1.id]
+		if from == nil {
+			from = map[int32][]int32{}
+			for k, e := range edges {
+				from[e.from] = append(from[e.from], int32(k))
 			}
-			v = append(v, words[i])
 		}
-		b.insertIDs(v, p)
-	}
-	if len(b.e.pats) > maxPatterns {
-		return errors.New("more than " + strconv.Itoa(maxPatterns) + " phrases in all")
-	}
-	return nil
-}
-
-const maxContracted = 3
-
-func (b *builder) insertIDs(words []string, p pattern) {
-	b.ids = b.ids[:0]
-	for _, w := range words {
-		b.ids = append(b.ids, b.word([]byte(w)))
-	}
-	b.insert(p)
-}
-
-// insert adds the words b.ids to the trie as pattern p.
-func (b *builder) insert(p pattern) {
-	s := uint32(0)
-	for _, id := range b.ids {
-		s = b.child(s, id)
-	}
-	for q := b.ownHead[s]; q >= 0; q = b.ownNext[q] {
-		if o := b.e.patOf(q); o.list == p.list && o.rule == p.rule && o.exception == p.exception {
-			return // the rule has this phrase already (a contraction written both ways)
+		for _, k := range from[e1.to] {
+			e2 := edges[k]
+			if one, ok := contracted[[2]string{w1, b.e.dict.words[e2.id]}]; ok {
+				b.edges = append(b.edges, nfaEdge{from: e1.from, to: e2.to, id: b.word(one)})
+			}
 		}
 	}
+}
+
+// mark notes the words of the rule's edges for fuzzy: every word of a
+// lexicon's rule, and a slur's single words.
+func (b *builder) mark(p pattern) {
 	switch {
 	case p.lexicon:
 		kind := uint8(lexPredicate)
 		if p.naming {
 			kind |= lexTarget
 		}
-		b.markLex(p, kind)
-	case p.naming && !p.exception && len(b.ids) == 1 && letters(b.e.dict.words[b.ids[0]]):
-		// Not a number ("1488"): a year swaps its digits ("1848").
-		b.markLex(p, lexSlur)
-	}
-	// Prepended, so link reverses each list back into insertion order.
-	b.ownNext = append(b.ownNext, b.ownHead[s])
-	b.ownHead[s] = int32(len(b.e.pats))
-	k, ok := b.kindOf[p]
-	if !ok {
-		if b.kindOf == nil {
-			b.kindOf = map[pattern]uint32{}
+		bits := b.lexBits(p, kind)
+		for _, e := range b.edges[b.ruleEdges:] {
+			b.markWord(e.id, bits)
 		}
-		k = uint32(len(b.e.kinds))
-		b.kindOf[p] = k
-		b.e.kinds = append(b.e.kinds, p)
+	case p.naming && !p.exception:
+		// Not a number ("1488"): a year swaps its digits ("1848").
+		var bits uint8
+		for _, e := range b.edges[b.ruleEdges:] {
+			if e.from == b.start && e.to == b.end && letters(b.e.dict.words[e.id]) {
+				if bits == 0 {
+					bits = b.lexBits(p, lexSlur)
+				}
+				b.markWord(e.id, bits)
+			}
+		}
 	}
-	b.e.pats = append(b.e.pats, k)
-	b.phraseWords = append(b.phraseWords, int32(len(b.ids)))
+}
+
+// lexBits returns kind and the lexLang bits of the languages of p's rule.
+func (b *builder) lexBits(p pattern, kind uint8) uint8 {
+	b.lexicon = true
+	l := b.e.Lists[p.list]
+	bits := kind
+	for _, code := range ruleLangs(l, &l.Rules[p.rule]) {
+		if g := lang.Parse(code); g != lang.None {
+			bits |= lexLang(g)
+		}
+	}
+	return bits
+}
+
+func (b *builder) markWord(id uint32, bits uint8) {
+	for int(id) >= len(b.wordLangs) {
+		b.wordLangs = append(b.wordLangs, 0)
+	}
+	b.wordLangs[id] |= bits
 }
 
 // letters reports whether w is made of letters a to z only.
@@ -194,139 +271,149 @@ func letters(w string) bool {
 	return true
 }
 
-// markLex notes, for each word of b.ids, that it is a word of the lexicon
-// of this kind (lexPredicate, lexTarget, lexSlur) and the languages of p's
-// rule: fuzzy reads the marks.
-func (b *builder) markLex(p pattern, kind uint8) {
-	b.lexicon = true
-	l := b.e.Lists[p.list]
-	bits := kind
-	for _, code := range ruleLangs(l, &l.Rules[p.rule]) {
-		if g := lang.Parse(code); g != lang.None {
-			bits |= lexLang(g)
-		}
-	}
-	for _, id := range b.ids {
-		for int(id) >= len(b.wordLangs) {
-			b.wordLangs = append(b.wordLangs, 0)
-		}
-		b.wordLangs[id] |= bits
-	}
-}
-
-// child returns the child of state s by word id, adding it if need be.
-func (b *builder) child(s, id uint32) uint32 {
-	if s == 0 {
-		for int(id) >= len(b.rootKids) {
-			b.rootKids = append(b.rootKids, 0)
-		}
-		if c := b.rootKids[id]; c != 0 {
-			return c
-		}
-		c := b.newState()
-		b.rootKids[id] = c
-		return c
-	}
-	k := edgeKey(s, id)
-	if c, ok := b.e.next.get(k); ok {
-		return c
-	}
-	c := b.newState()
-	b.e.next.set(k, c)
-	b.edges = append(b.edges, edge{s, id, c})
-	return c
-}
-
-func (b *builder) newState() uint32 {
-	c := b.nstates
-	b.nstates++
-	b.ownHead = append(b.ownHead, -1)
-	return c
-}
-
-// word returns the id of a normalised word, adding it to the dictionary.
-func (b *builder) word(w []byte) uint32 {
-	b.key = appendKey(b.key[:0], w)
-	id, _ := b.e.dict.add(b.key)
-	return id
-}
-
-// link computes failure links and outputs breadth first, so that a state's
-// failure target, which is shallower, is done before it.
-func (b *builder) link() {
+// determinise builds the Engine's automaton from the rules' automata by
+// subset construction, breadth first from the set of the rules' start
+// states, which is the Engine's state 0.
+func (b *builder) determinise() {
 	e := b.e
-	n := b.nstates
-	e.root = make([]uint32, e.dict.len()+1)
-	e.fail = make([]uint32, n)
-	span := make([]outSpan, n) // outputs in breadth-first order, laid out by state below
-	// The table is made again to the size of its edges, the smallest it
-	// can be, unless Compile's estimate made it that size: its slots are
-	// then those a new table would have, the edges set in the same order.
-	if len(e.next.keys) != fullTableSize(len(b.edges)) {
-		e.next = newEdgeTable(len(b.edges))
-		for _, ed := range b.edges {
-			e.next.set(edgeKey(ed.from, ed.id), ed.to)
-		}
-	}
-	e.inner = make([]bool, len(e.root))
-	for _, ed := range b.edges {
-		e.inner[ed.id] = true
-	}
-
-	// Edges grouped by the state they leave, by counting sort.
-	first := make([]uint32, n+1)
+	nfa := len(b.final)
+	// The rules' edges grouped by the state they leave, by counting sort.
+	first := make([]int32, nfa+1)
 	for _, ed := range b.edges {
 		first[ed.from+1]++
 	}
-	for s := uint32(1); s <= n; s++ {
+	for s := 1; s <= nfa; s++ {
 		first[s] += first[s-1]
 	}
-	kids := make([]edge, len(b.edges))
-	fill := append([]uint32(nil), first[:n]...)
+	out := make([]nfaEdge, len(b.edges))
+	fill := slices.Clone(first[:nfa])
 	for _, ed := range b.edges {
-		kids[fill[ed.from]] = ed
+		out[fill[ed.from]] = ed
 		fill[ed.from]++
 	}
 
-	queue := make([]uint32, 0, n)
-	for id, c := range b.rootKids {
-		if c != 0 {
-			e.root[id] = c
-			queue = append(queue, c)
+	// sets holds each state's set of the rules' states, sorted, one after
+	// the other: the states of state s are sets[at[s]:at[s+1]].
+	sets := slices.Clone(b.starts)
+	slices.Sort(sets)
+	at := []int32{0, int32(len(sets))}
+	index := map[string]uint32{} // sets of two states or more → state
+	// single[q]: the state whose set is q alone, +1; most states are.
+	single := make([]uint32, nfa)
+	key := func(set []int32) string {
+		return unsafe.String((*byte)(unsafe.Pointer(unsafe.SliceData(set))), 4*len(set))
+	}
+	index[strings.Clone(key(sets))] = 0
+
+	type pair struct {
+		id uint32
+		to int32
+	}
+	var pairs []pair
+	var dedges []edge
+	var outs []uint32
+	var kinds []uint32
+	e.root = make([]uint32, e.dict.len()+1)
+	e.outAt = append(e.outAt[:0], 0)
+	for s := 0; s < len(at)-1; s++ {
+		set := sets[at[s]:at[s+1]]
+		pairs, kinds = pairs[:0], kinds[:0]
+		for _, q := range set {
+			for _, ed := range out[first[q]:first[q+1]] {
+				pairs = append(pairs, pair{ed.id, ed.to})
+			}
+			if k := b.final[q]; k != 0 {
+				kinds = append(kinds, k-1)
+			}
+		}
+		slices.Sort(kinds)
+		outs = append(outs, slices.Compact(kinds)...)
+		e.outAt = append(e.outAt, uint32(len(outs)))
+		slices.SortFunc(pairs, func(x, y pair) int {
+			if x.id != y.id {
+				return int(x.id) - int(y.id)
+			}
+			return int(x.to) - int(y.to)
+		})
+		for i := 0; i < len(pairs); {
+			j := i
+			mark := len(sets)
+			for ; j < len(pairs) && pairs[j].id == pairs[i].id; j++ {
+				if j == i || pairs[j].to != pairs[j-1].to {
+					sets = append(sets, pairs[j].to)
+				}
+			}
+			var t uint32
+			var ok bool
+			if set := sets[mark:]; len(set) == 1 {
+				t, ok = single[set[0]]-1, single[set[0]] != 0
+			} else {
+				t, ok = index[key(set)]
+			}
+			if !ok {
+				t = uint32(len(at) - 1)
+				if set := sets[mark:]; len(set) == 1 {
+					single[set[0]] = t + 1
+				} else {
+					index[strings.Clone(key(set))] = t
+				}
+				at = append(at, int32(len(sets)))
+			} else {
+				sets = sets[:mark]
+			}
+			if s == 0 {
+				e.root[pairs[i].id] = t
+			} else {
+				dedges = append(dedges, edge{uint32(s), pairs[i].id, t})
+			}
+			i = j
 		}
 	}
-	var outs []outRef
-	for len(queue) > 0 {
-		s := queue[0]
-		queue = queue[1:]
-		span[s].start = uint32(len(outs))
-		own := len(outs)
-		for p := b.ownHead[s]; p >= 0; p = b.ownNext[p] {
-			outs = append(outs, newOutRef(p, b.phraseWords[p]))
-		}
-		slices.Reverse(outs[own:])
-		if f := e.fail[s]; f != 0 {
-			outs = append(outs, outs[span[f].start:span[f].end]...)
-		}
-		span[s].end = uint32(len(outs))
-		for _, ed := range kids[first[s]:first[s+1]] {
-			e.fail[ed.to] = e.step(e.fail[s], ed.id)
-			queue = append(queue, ed.to)
-		}
+	e.outs = outs
+	e.depth = longestPath(len(at)-1, e.root, dedges)
+	e.next = newEdgeTable(len(dedges))
+	e.inner = make([]bool, len(e.root))
+	for _, ed := range dedges {
+		e.next.set(edgeKey(ed.from, ed.id), ed.to)
+		e.inner[ed.id] = true
 	}
-	// Laid out in the order of the states, the outputs of state s end
-	// where those of s+1 start: one offset a state, not two.
-	e.outAt = make([]uint32, n+1)
-	e.outs = make([]outRef, 0, len(outs))
-	for s := range n {
-		e.outAt[s] = uint32(len(e.outs))
-		e.outs = append(e.outs, outs[span[s].start:span[s].end]...)
-	}
-	e.outAt[n] = uint32(len(e.outs))
 }
 
-// outSpan is where a state's outputs are in link's breadth-first layout.
-type outSpan struct{ start, end uint32 }
+type edge struct{ from, id, to uint32 }
+
+// longestPath returns the number of edges of the longest path from state
+// 0 of an automaton of n states with no cycle, whose edges out of state 0
+// are root (by word id; 0 for none) and the others edges, grouped by the
+// state they leave.
+func longestPath(n int, root []uint32, edges []edge) int {
+	first := make([]int32, n+1)
+	for _, ed := range edges {
+		first[ed.from+1]++
+	}
+	for s := 1; s <= n; s++ {
+		first[s] += first[s-1]
+	}
+	height := make([]int32, n) // edges of the longest path from the state, +1; 0: not known yet
+	var from func(s uint32) int32
+	from = func(s uint32) int32 {
+		if h := height[s]; h != 0 {
+			return h - 1
+		}
+		h := int32(0)
+		for _, ed := range edges[first[s]:first[s+1]] {
+			h = max(h, 1+from(ed.to))
+		}
+		height[s] = h + 1
+		return h
+	}
+	depth := int32(0)
+	for _, t := range root {
+		if t != 0 {
+			depth = max(depth, 1+from(t))
+		}
+	}
+	return int(depth)
+}
 
 // fuzzy indexes the spelling variants of the lexicon's words (fuzzy.go).
 func (b *builder) fuzzy() {
@@ -340,4 +427,38 @@ func (b *builder) fuzzy() {
 		e.lexWord[id] |= bits
 	}
 	e.fuzzy = newFuzzyIndex(e.words, e.lexWord)
+}
+
+// addRule adds rule ri of list li: its text or tree, then its exceptions.
+func (b *builder) addRule(li, ri int) error {
+	l := b.e.Lists[li]
+	r := &l.Rules[ri]
+	lex := r.Role == rules.Target || r.Role == rules.Predicate
+	naming := r.Role == rules.Target || r.Role == rules.Flagging
+	p := pattern{list: int32(li), rule: int32(ri), lexicon: lex, naming: naming}
+	b.beginRule(p)
+	switch r.Kind {
+	case rules.Term, rules.Phrase:
+		if err := b.addText(r.Text); err != nil {
+			return err
+		}
+	case rules.Pattern:
+		if err := b.addTree(r.Expr); err != nil {
+			return err
+		}
+	default:
+		return errors.New("unknown kind " + strconv.Quote(string(r.Kind)))
+	}
+	b.endRule(p)
+	if len(r.Exceptions) > 0 {
+		x := pattern{list: int32(li), rule: int32(ri), exception: true, naming: naming}
+		b.beginRule(x)
+		for _, text := range r.Exceptions {
+			if err := b.addText(text); err != nil {
+				return errors.New("exception " + strconv.Quote(text) + ": " + err.Error())
+			}
+		}
+		b.endRule(x)
+	}
+	return nil
 }

@@ -77,7 +77,7 @@ func FuzzFindKeyOf(f *testing.F) {
 // fullRewalk is the second walk done from the first word, as rewalk did
 // before it resumed the first walk.
 func (m *Matcher) fullRewalk(t *normalize.Text) {
-	m.raw, m.steps, m.state = m.raw[:0], m.steps[:0], 0
+	m.raw, m.steps, m.runs = m.raw[:0], m.steps[:0], m.runs[:0]
 	for i := 0; i < len(t.Words); i++ {
 		v := m.reread(t, i)
 		if v.kind == noVariant {

@@ -41,7 +41,7 @@ import (
 // it), so that the garbage collector has nothing to follow in them.
 
 // imageVersion changes with the format of AppendImage.
-const imageVersion = 6
+const imageVersion = 7
 
 var imageMagic = [...]byte{'v', 'i', 'm', 'a', 'g', 'e', 0, imageVersion}
 
@@ -57,7 +57,6 @@ func (e *Engine) AppendImage(dst []byte) []byte {
 	w.words(e.words)
 	writeRaw(&w, e.dict.slots)
 	writeRaw(&w, e.lexWord)
-	writeRaw(&w, e.pats)
 	writeRaw(&w, e.kinds)
 
 	writeRaw(&w, e.root)
@@ -66,10 +65,10 @@ func (e *Engine) AppendImage(dst []byte) []byte {
 	writeRaw(&w, e.next.seen)
 	w.count(e.next.n)
 	writeRaw(&w, e.inner)
-	writeRaw(&w, e.fail)
 	writeRaw(&w, e.outAt)
 	writeRaw(&w, e.hasOut)
 	writeRaw(&w, e.outs)
+	w.count(e.depth)
 
 	writeRaw(&w, e.langOf)
 	var covers []bool
@@ -102,10 +101,10 @@ func (e *Engine) ImageSize() int {
 		nrules += len(l.Rules)
 	}
 	n := len(imageMagic) + rawSize[uint32](len(e.Lists)) + rawSize[byte](textLen) + rawSize[uint32](len(e.words)-1) +
-		rawSize[wordSlot](len(e.dict.slots)) + rawSize[uint8](len(e.lexWord)) + rawSize[uint32](len(e.pats)) + rawSize[pattern](len(e.kinds)) +
+		rawSize[wordSlot](len(e.dict.slots)) + rawSize[uint8](len(e.lexWord)) + rawSize[pattern](len(e.kinds)) +
 		rawSize[uint32](len(e.root)) + rawSize[uint64](len(e.next.keys)) + rawSize[uint32](len(e.next.to)) + rawSize[uint64](len(e.next.seen)) + 8 +
-		rawSize[bool](len(e.inner)) + rawSize[uint32](len(e.fail)) + rawSize[uint32](len(e.outAt)) +
-		rawSize[uint64](len(e.hasOut)) + rawSize[outRef](len(e.outs)) +
+		rawSize[bool](len(e.inner)) + rawSize[uint32](len(e.outAt)) +
+		rawSize[uint64](len(e.hasOut)) + rawSize[uint32](len(e.outs)) + 8 +
 		rawSize[lang.Lang](len(e.langOf)) + rawSize[bool](nrules) + 8
 	if f := e.fuzzy; f != nil {
 		n += rawSize[uint64](len(f.bits)) + rawSize[uint64](len(f.delKeys)) + rawSize[uint32](len(f.delAt)) +
@@ -164,21 +163,20 @@ func loadImage(data []byte, lists []*rules.List) (*Engine, error) {
 	e.words = words
 	e.dict = &wordTable{slots: readRaw[wordSlot](&r), words: words}
 	e.lexWord = readRaw[uint8](&r)
-	e.pats = readRaw[uint32](&r)
 	e.kinds = readRaw[pattern](&r)
 
 	e.root = readRaw[uint32](&r)
 	e.next.keys, e.next.to, e.next.seen = readRaw[uint64](&r), readRaw[uint32](&r), readRaw[uint64](&r)
 	e.next.n = r.int()
 	e.inner = readRaw[bool](&r)
-	e.fail = readRaw[uint32](&r)
 	e.outAt = readRaw[uint32](&r)
 	e.hasOut = readRaw[uint64](&r)
-	e.outs = readRaw[outRef](&r)
+	e.outs = readRaw[uint32](&r)
+	e.depth = r.int()
 	if r.err != nil {
 		return nil, r.err
 	}
-	nstates := len(e.fail)
+	nstates := len(e.outAt) - 1
 	var ok bool
 	if e.dict.shift, ok = shiftFor(len(e.dict.slots)); !ok || 2*nwords > len(e.dict.slots) {
 		return nil, errors.New("a dictionary table of " + strconv.Itoa(len(e.dict.slots)) + " slots for " + strconv.Itoa(nwords) + " words")
@@ -189,7 +187,7 @@ func loadImage(data []byte, lists []*rules.List) (*Engine, error) {
 	if len(e.lexWord) != nwords+1 || len(e.root) != nwords+1 || len(e.inner) != nwords+1 {
 		return nil, errors.New("tables by word id of other lengths than the dictionary's " + strconv.Itoa(nwords+1))
 	}
-	if nstates == 0 || len(e.outAt) != nstates+1 || len(e.hasOut) != (nstates+63)/64 || int(e.outAt[nstates]) != len(e.outs) {
+	if nstates <= 0 || len(e.hasOut) != (nstates+63)/64 || int(e.outAt[nstates]) != len(e.outs) {
 		return nil, errors.New("tables by state of other lengths than the " + strconv.Itoa(nstates) + " states'")
 	}
 

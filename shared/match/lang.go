@@ -15,7 +15,7 @@ import (
 // addStopwords adds the stopwords to the dictionary being built.
 func (b *builder) addStopwords() {
 	for _, w := range lang.Stopwords() { // in order, so that two compilations number the words alike
-		b.word([]byte(w))
+		b.word(w)
 	}
 }
 
@@ -27,7 +27,7 @@ func (b *builder) addKnown(lists []*rules.List) {
 		for _, k := range l.Known {
 			b.words = b.n.AppendListWords(b.words[:0], k)
 			for _, w := range b.words {
-				b.word([]byte(w))
+				b.word(w)
 			}
 		}
 	}

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"strconv"
 	"strings"
-	"unsafe"
 
 	"voile/shared/lang"
 	"voile/shared/normalize"
@@ -24,25 +23,6 @@ type Hit struct {
 	Words [2]int32
 }
 
-// outRef is one output of a state: a pattern's index and, in the top
-// outRefWordBits, its length in words, which the walk reads with it
-// rather than from the pattern, a read from a large array for every hit.
-type outRef uint32
-
-const (
-	outRefWordBits = 9
-	outRefPatBits  = 32 - outRefWordBits
-	// maxPatterns is the most patterns an Engine may hold.
-	maxPatterns = 1 << outRefPatBits
-)
-
-func newOutRef(p int32, words int32) outRef {
-	return outRef(p) | outRef(words)<<outRefPatBits
-}
-
-func (o outRef) pat() int32 { return int32(o & (maxPatterns - 1)) }
-func (o outRef) words() int { return int(o >> outRefPatBits) }
-
 // pattern is what a sequence of words the automaton finds (a phrase)
 // stands for. The phrases a pattern rule expands to, thousands for some,
 // share one.
@@ -57,8 +37,8 @@ type pattern struct {
 	naming bool
 }
 
-// patOf returns the pattern that phrase p stands for.
-func (e *Engine) patOf(p int32) *pattern { return &e.kinds[e.pats[p]] }
+// patOf returns the pattern of index p in e.kinds.
+func (e *Engine) patOf(p int32) *pattern { return &e.kinds[p] }
 
 // Engine is a compiled set of lists. It is immutable and safe for
 // concurrent use; each goroutine matches with its own Matcher.
@@ -67,24 +47,23 @@ type Engine struct {
 
 	dict *wordTable // word key → word id (from 1)
 
-	root []uint32  // word id → state after the root
-	next edgeTable // state and word id → state, for states other than the root
-	// inner[id]: some state other than the root has an edge by word id.
-	// Most words of the dictionary start patterns or end them and lead
-	// nowhere deeper: step sends them back to the root without following
-	// the failure links.
+	// The automaton (build.go): state 0 is where a phrase starts; root
+	// holds its edges by word id, next the others.
+	root []uint32  // word id → state after state 0, or 0
+	next edgeTable // state and word id → state, for states other than 0
+	// inner[id]: some state other than 0 has an edge by word id. Most
+	// words of the dictionary start patterns or end them and lead nowhere
+	// deeper: a step by one ends the runs under way without a look-up.
 	inner []bool
-	fail  []uint32
-	// The outputs of state s are outs[outAt[s]:outAt[s+1]]. Most states
-	// have none, and hasOut, a bitmap small enough to stay in cache, says
-	// so without reading outAt.
+	// The patterns (indexes in kinds) that end at state s are
+	// outs[outAt[s]:outAt[s+1]], in the order of kinds. Most states have
+	// none, and hasOut, a bitmap small enough to stay in cache, says so
+	// without reading outAt.
 	outAt  []uint32
 	hasOut []uint64
-	outs   []outRef
-	// pats[p] is the index in kinds of the pattern phrase p stands for:
-	// four bytes a phrase, where a pattern is twelve.
-	pats  []uint32
-	kinds []pattern
+	outs   []uint32
+	kinds  []pattern
+	depth  int // the most steps of a run: the longest path from state 0
 
 	langOf []lang.Lang // word id → the language whose stopword it is (lang.go)
 	covers [][]bool    // list, rule → written for every language guessLang can tell
@@ -97,59 +76,18 @@ type Engine struct {
 
 // Compile builds an Engine from lists that have passed validation.
 func Compile(lists ...*rules.List) (*Engine, error) {
-	// The trie's tables are made to the size the lists' phrases imply,
-	// not grown: growing them was a fifth of compiling the starter lists,
-	// which a client does at its first start.
-	phrases := 0
-	for _, l := range lists {
-		for i := range l.Rules {
-			r := &l.Rules[i]
-			phrases += len(r.Exceptions) + 1
-			if r.Kind == rules.Pattern {
-				phrases += rules.PhraseCount(r.Expr) - 1
-			}
-		}
-	}
-	e := &Engine{Lists: lists, dict: newWordTable(1024), next: newEdgeTable(phrases * 5 / 4)}
-	b := newBuilder(e, phrases)
+	e := &Engine{Lists: lists, dict: newWordTable(1024)}
+	b := newBuilder(e)
 	for li, l := range lists {
 		for ri := range l.Rules {
-			r := &l.Rules[ri]
-			lex := r.Role == rules.Target || r.Role == rules.Predicate
-			naming := r.Role == rules.Target || r.Role == rules.Flagging
-			switch r.Kind {
-			case rules.Term, rules.Phrase:
-				if err := b.add(r.Text, pattern{list: int32(li), rule: int32(ri), lexicon: lex, naming: naming}); err != nil {
-					return nil, errors.New("compile list " + strconv.Quote(l.ID) + " rule " + strconv.Quote(r.ID) + ": " + err.Error())
-				}
-			case rules.Pattern:
-				// Validation bounds the phrases a tree spells and checks
-				// that each is words separated by single spaces.
-				var err error
-				rules.EachPhrase(r.Expr, func(ph []byte) bool {
-					// The phrase's bytes, in place: addExpanded keeps
-					// none of its words (the dictionary copies them).
-					if err = b.addExpanded(unsafe.String(unsafe.SliceData(ph), len(ph)), pattern{list: int32(li), rule: int32(ri), lexicon: lex, naming: naming}); err != nil {
-						err = errors.New("compile list " + strconv.Quote(l.ID) + " rule " + strconv.Quote(r.ID) + ": phrase " + strconv.Quote(string(ph)) + ": " + err.Error())
-					}
-					return err == nil
-				})
-				if err != nil {
-					return nil, err
-				}
-			default:
-				return nil, errors.New("compile list " + strconv.Quote(l.ID) + " rule " + strconv.Quote(r.ID) + ": unknown kind " + strconv.Quote(string(r.Kind)))
-			}
-			for _, x := range r.Exceptions {
-				if err := b.add(x, pattern{list: int32(li), rule: int32(ri), exception: true, naming: naming}); err != nil {
-					return nil, errors.New("compile list " + strconv.Quote(l.ID) + " rule " + strconv.Quote(r.ID) + " exception " + strconv.Quote(x) + ": " + err.Error())
-				}
+			if err := b.addRule(li, ri); err != nil {
+				return nil, errors.New("compile list " + strconv.Quote(l.ID) + " rule " + strconv.Quote(l.Rules[ri].ID) + ": " + err.Error())
 			}
 		}
 	}
 	b.addStopwords()
 	b.addKnown(lists)
-	b.link()
+	b.determinise()
 	e.markOutputs()
 	b.fuzzy()
 	e.buildLangOf()
@@ -173,8 +111,8 @@ type Matcher struct {
 	// per two joined words: where each starts, for the hits that start
 	// there.
 	steps       []stepStart
-	state       uint32               // the automaton's, during a walk
-	before      []walkPoint          // per word: where the first walk stood before it
+	runs        []run                // the automaton's runs under way, during a walk, oldest first
+	before      []int32              // per word: how many raw hits the first walk had found before it
 	del         []byte               // a deletion of a word (fuzzy.go)
 	scratch     []byte               // a key findKeyOf built, for a variant's look-up
 	pre, suf    []uint64             // hashes of a word's prefixes and suffixes (fuzzy.go)
@@ -191,6 +129,13 @@ type Matcher struct {
 // A stepStart is where one step of a walk starts: its first word, and its
 // first normalised byte.
 type stepStart struct{ first, lo int32 }
+
+// A run is one run of the automaton, begun at a step of the walk: its
+// state, and the index in Matcher.steps of its first step.
+type run struct {
+	state uint32
+	start int32
+}
 
 type rawHit struct {
 	pat        int32
@@ -268,16 +213,15 @@ func fnv1a(b []byte) uint64 {
 
 // walk runs the automaton over the words of t into m.raw, and reports
 // whether a word was not in the dictionary. It keeps, per word, the word's
-// id and the walk's state before it, from which rewalk resumes.
+// id and the raw hits found before it, from which rewalk resumes.
 func (m *Matcher) walk(t *normalize.Text) (unknown bool) {
 	n := len(t.Words)
-	m.raw, m.steps = m.raw[:0], m.steps[:0]
+	m.raw, m.steps, m.runs = m.raw[:0], m.steps[:0], m.runs[:0]
 	m.trim, m.ids, m.before = resize(m.trim, n), resize(m.ids, n), resize(m.before, n)
-	m.state = 0
 	// The per-word tables, n long, so that their indexes need no checks.
 	words, before, ids, trims := t.Words[:n], m.before[:n], m.ids[:n], m.trim[:n]
 	for i := range n {
-		before[i] = walkPoint{state: m.state, raw: int32(len(m.raw))}
+		before[i] = int32(len(m.raw))
 		// lookup, whose first look-up finds most words, without a call.
 		w := &words[i]
 		id, trim := m.e.dict.findKeyOf(t.Norm[w.Start:w.End], &m.key), int32(0)
@@ -303,7 +247,7 @@ func (e *Engine) markOutputs() {
 }
 
 // states returns the number of states of the automaton.
-func (e *Engine) states() int { return len(e.fail) }
+func (e *Engine) states() int { return len(e.outAt) - 1 }
 
 // resize returns s with length n, reusing its array when it can; the
 // elements are not cleared.
@@ -312,14 +256,6 @@ func resize[T any](s []T, n int) []T {
 		return make([]T, n, 2*n)
 	}
 	return s[:n]
-}
-
-// A walkPoint is where the first walk stood before a word: its state, and
-// how many raw hits it had found. The first walk steps once per word, so
-// it had made as many steps as there are words before.
-type walkPoint struct {
-	state uint32
-	raw   int32
 }
 
 // rewalk walks t again, reading the unknown words that halfFrame marked
@@ -338,12 +274,44 @@ func (m *Matcher) rewalk(t *normalize.Text) {
 			continue
 		}
 		if !resumed {
-			p := m.before[i]
-			m.state, m.raw, m.steps = p.state, m.raw[:p.raw], m.steps[:i]
+			// The first walk stepped once per word: i steps before word i.
+			m.raw, m.steps = m.raw[:m.before[i]], m.steps[:i]
+			m.replay(i)
 			resumed = true
 		}
 		i = m.stepVariant(t, i, v)
 	}
+}
+
+// replay sets m.runs to the runs of the first walk under way before word
+// i. A run that began more than e.depth words before has ended, so the
+// words from there are stepped again, by the ids the first walk found,
+// with no hits: keeping every word's runs during the first walk cost
+// more, in WebAssembly, than this for the posts that rewalk.
+func (m *Matcher) replay(i int) {
+	e := m.e
+	runs := m.runs[:0]
+	for k := max(0, i-e.depth); k < i; k++ {
+		id := m.ids[k]
+		if id == 0 {
+			runs = runs[:0]
+			continue
+		}
+		n := 0
+		if e.inner[id] {
+			for _, r := range runs {
+				if s, ok := e.next.get(edgeKey(r.state, id)); ok {
+					runs[n] = run{s, r.start}
+					n++
+				}
+			}
+		}
+		runs = runs[:n]
+		if s := e.root[id]; s != 0 {
+			runs = append(runs, run{s, int32(k)})
+		}
+	}
+	m.runs = runs
 }
 
 // reread returns what word i of t reads as in the second walk, or no
@@ -742,34 +710,67 @@ func (m *Matcher) stepWords(t *normalize.Text, id uint32, first, end int) {
 }
 
 // step steps the automaton by word id, read from the words [first, end)
-// or part of one: the normalised bytes [lo, hi). Word id 0, which no
-// pattern holds, returns it to the root.
+// or part of one: the normalised bytes [lo, hi). Each run under way takes
+// the edge by id, or ends; a new run begins at this step. Word id 0,
+// which no pattern holds, ends every run.
 func (m *Matcher) step(id uint32, first, end int, lo, hi int32) {
 	m.steps = append(m.steps, stepStart{first: int32(first), lo: lo})
-	if id == 0 {
-		m.state = 0
-		return
-	}
 	e := m.e
-	m.state = e.step(m.state, id)
-	if e.hasOut[m.state/64]&(1<<(m.state%64)) == 0 {
+	runs := m.runs
+	if len(runs) == 0 {
+		// No run under way, as before most words: one look-up, and
+		// nothing written unless a run begins (root[0] is 0).
+		if s := e.root[id]; s != 0 {
+			start := int32(len(m.steps) - 1)
+			m.runs = append(runs, run{s, start})
+			if e.hasOut[s/64]&(1<<(s%64)) != 0 {
+				m.output(s, start, end, hi)
+			}
+		}
 		return
 	}
-	m.output(end, hi)
+	if id == 0 {
+		m.runs = runs[:0]
+		return
+	}
+	n := 0
+	if e.inner[id] {
+		// Oldest first: the hits of a step come longest first.
+		for _, r := range runs {
+			if k := edgeKey(r.state, id); e.next.may(k) {
+				if s, ok := e.next.probe(k); ok {
+					runs[n] = run{s, r.start}
+					n++
+					if e.hasOut[s/64]&(1<<(s%64)) != 0 {
+						m.output(s, r.start, end, hi)
+					}
+				}
+			}
+		}
+	}
+	runs = runs[:n]
+	if s := e.root[id]; s != 0 {
+		start := int32(len(m.steps) - 1)
+		runs = append(runs, run{s, start})
+		if e.hasOut[s/64]&(1<<(s%64)) != 0 {
+			m.output(s, start, end, hi)
+		}
+	}
+	m.runs = runs
 }
 
-// output adds the raw hits of the patterns that end at the walk's state,
-// after the step that read up to word end and normalised byte hi.
-func (m *Matcher) output(end int, hi int32) {
+// output adds the raw hits of the patterns that end at state s, for a
+// run begun at step start, after the step that read up to word end and
+// normalised byte hi.
+func (m *Matcher) output(s uint32, start int32, end int, hi int32) {
 	e := m.e
-	s := len(m.steps) - 1
-	for _, o := range e.outs[e.outAt[m.state]:e.outAt[m.state+1]] {
-		from := m.steps[s+1-o.words()]
+	from := m.steps[start]
+	for _, k := range e.outs[e.outAt[s]:e.outAt[s+1]] {
 		// Written field by field: a rawHit built on the stack and copied
 		// in stalls the copy's wide loads (see normalize's fast path).
 		m.raw = append(m.raw, rawHit{})
 		r := &m.raw[len(m.raw)-1]
-		r.pat, r.first, r.end, r.lo, r.hi = o.pat(), from.first, int32(end), from.lo, hi
+		r.pat, r.first, r.end, r.lo, r.hi = int32(k), from.first, int32(end), from.lo, hi
 	}
 }
 
@@ -964,31 +965,6 @@ func (m *Matcher) lookup(t *normalize.Text, i int) (id uint32, trim int32) {
 }
 
 func (m *Matcher) find(key []byte) uint32 { return m.e.dict.find(key) }
-
-// step returns the state after reading word id in state s.
-func (e *Engine) step(s, id uint32) uint32 {
-	if !e.inner[id] || s == 0 {
-		return e.root[id]
-	}
-	return e.stepInner(s, id)
-}
-
-// stepInner is step for a word that some inner state has an edge by: the
-// failure links are followed until one has it. Apart from step, so that
-// step is inlined.
-func (e *Engine) stepInner(s, id uint32) uint32 {
-	for s != 0 {
-		// Most states have no edge by id: may answers them without a
-		// call.
-		if k := edgeKey(s, id); e.next.may(k) {
-			if n, ok := e.next.probe(k); ok {
-				return n
-			}
-		}
-		s = e.fail[s]
-	}
-	return e.root[id]
-}
 
 // appendKey appends the dictionary key of a normalised word: the word
 // without a plural ending, so that terms match their plurals: a final s or

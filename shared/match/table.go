@@ -197,8 +197,8 @@ func hashKey(key []byte) (k, h uint64) {
 
 // edgeTable maps a state and a word id to the next state, for the states
 // other than the root (whose edges are Engine.root, by word id). Most
-// look-ups miss (a state's failure links are tried in turn), and a miss
-// reads only keys: the states they lead to are apart.
+// look-ups miss (most runs end at their second word), and a miss reads
+// only keys: the states they lead to are apart.
 type edgeTable struct {
 	// keys hold state<<32 | word id, never 0 as the root's edges are
 	// elsewhere; 0 marks an empty slot.
@@ -208,9 +208,8 @@ type edgeTable struct {
 	n     int
 	// seen has a bit per four slots, set for the keys of the table by
 	// the high bits of their hash: a clear bit answers a miss. The keys
-	// of the demo lists' automaton take megabytes, and a miss read one
-	// slot of them out of cache for every failure link a walk follows;
-	// seen is a sixteenth of their size.
+	// of the demo lists' automaton take a megabyte, and a miss would read
+	// one slot of them out of cache; seen is a sixteenth of their size.
 	seen []uint64
 }
 

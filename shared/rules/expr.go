@@ -102,15 +102,6 @@ func exprSize(expr []Node, i, depth int) (end, phrases int, err string) {
 	return 0, 0, "unknown node op " + strconv.Itoa(int(n.Op))
 }
 
-// PhraseCount returns the number of phrases a tree spells, at most
-// MaxPhrases+1, or 0 for a malformed tree.
-func PhraseCount(expr []Node) int {
-	if _, n, msg := exprSize(expr, 0, 0); msg == "" {
-		return n
-	}
-	return 0
-}
-
 // checkExpr returns what is wrong with a pattern's tree, or "", and the
 // number of phrases it spells. With probe set, a tree one of whose
 // phrases is ordinary text is over-broad: a cue is a common word by

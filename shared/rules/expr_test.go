@@ -281,7 +281,7 @@ func TestValidatePatternTree(t *testing.T) {
 }
 
 // exprForm tells that every phrase of a tree is words separated by single
-// spaces exactly when spelling them all does, and PhraseCount counts what
+// spaces exactly when spelling them all does, and exprSize counts what
 // EachPhrase spells, on random trees of literals with and without spaces
 // at either end, empty ones, and double spaces.
 func TestFormIsTheSpelling(t *testing.T) {
@@ -309,8 +309,8 @@ func TestFormIsTheSpelling(t *testing.T) {
 		})
 		n := 0
 		EachPhrase(expr, func([]byte) bool { n++; return true })
-		if min(n, MaxPhrases+1) != PhraseCount(expr) {
-			t.Fatalf("%v: %d phrases spelt, PhraseCount says %d", expr, n, PhraseCount(expr))
+		if _, count, _ := exprSize(expr, 0, 0); min(n, MaxPhrases+1) != count {
+			t.Fatalf("%v: %d phrases spelt, exprSize says %d", expr, n, count)
 		}
 		_, f := exprForm(expr, 0)
 		if f.phraseLike() != all {

@@ -8,7 +8,7 @@ import "runtime/debug"
 // from restoring the start-up cache to the first verdict.
 //
 // Until its first collection the runtime collects when the heap reaches
-// 4 MB (× GOGC/100), and the start-up cache alone is megabytes (9 MB for
+// 4 MB (× GOGC/100), and the start-up cache alone is megabytes (4 MB for
 // the demo lists), copied into the heap by restoreCache. So a warm start
 // collected once, while restoring the cache and opening the lists, and
 // found nothing to free: all that start-up allocates (the cache, whose
