@@ -217,10 +217,6 @@ func newFuzzyIndex(words []string, lexWord []uint8) *fuzzyIndex {
 	}
 	// Every deletion's hash and word, in id order, each word once per
 	// deletion (a doubled letter gives one deletion twice).
-	type del struct {
-		h  uint64
-		id uint32
-	}
 	var dels []del
 	var buf []byte
 	for id := uint32(1); id < uint32(len(words)); id++ {
@@ -228,16 +224,7 @@ func newFuzzyIndex(words []string, lexWord []uint8) *fuzzyIndex {
 		if lexWord[id] == 0 || len(key) < minSwapKey || len(key) > maxFuzzyKey {
 			continue
 		}
-		for i := range len(key) {
-			buf = append(append(buf[:0], key[:i]...), key[i+1:]...)
-			h := roll(buf)
-			w, sh := pair(h)
-			f.bits[w] |= 2 << sh
-			d := del{h | 1, id}
-			if n := len(dels); n == 0 || dels[n-1] != d {
-				dels = append(dels, d)
-			}
-		}
+		dels, buf = f.deletions(dels, buf, key, id)
 	}
 	// The table holds each hash once: sized by the distinct hashes, not
 	// by the (hash, word) pairs, it is half as large for the starter
@@ -280,6 +267,29 @@ func newFuzzyIndex(words []string, lexWord []uint8) *fuzzyIndex {
 	}
 	f.markNames(words, lexWord)
 	return f
+}
+
+// del is a deletion of a lexicon word: its hash (|1), and the word's id.
+type del struct {
+	h  uint64
+	id uint32
+}
+
+// deletions appends to dels the deletions of word id, whose key is key,
+// each once, and marks them in f.bits. A call per word, not one loop over
+// all: see subsets.expand.
+func (f *fuzzyIndex) deletions(dels []del, buf []byte, key string, id uint32) ([]del, []byte) {
+	for i := range len(key) {
+		buf = append(append(buf[:0], key[:i]...), key[i+1:]...)
+		h := roll(buf)
+		w, sh := pair(h)
+		f.bits[w] |= 2 << sh
+		d := del{h | 1, id}
+		if n := len(dels); n == 0 || dels[n-1] != d {
+			dels = append(dels, d)
+		}
+	}
+	return dels, buf
 }
 
 // delSlot returns the slot of the deletions' table that holds hash h

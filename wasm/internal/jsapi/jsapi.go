@@ -98,10 +98,8 @@ func (a *api) loadBundle(args []js.Value) (any, error) {
 	if err != nil {
 		return nil, err
 	}
+	a.gc.hold() // a start without a start-up cache: see startGC
 	info, err := a.e.Load(data)
-	if !a.e.CacheAhead() {
-		a.gc.release() // a list the cache does not have: it will not fit
-	}
 	if err != nil {
 		return nil, err
 	}
@@ -168,11 +166,8 @@ func (a *api) classify(args []js.Value) (any, error) {
 		return nil, err
 	}
 	a.req = req
-	if !a.e.CacheFits() {
-		a.gc.release() // compiling from the bundles makes garbage
-	}
 	res, err := a.e.Classify(req)
-	a.gc.release()
+	a.gc.release() // the first verdict ends a start
 	if err != nil {
 		return nil, err
 	}
@@ -241,27 +236,20 @@ func (a *api) decodeMessage(args []js.Value) (any, error) {
 }
 
 func (a *api) restoreCache(args []js.Value) (any, error) {
-	if len(args) > 0 && args[0].Type() == js.TypeObject {
-		// Before the cache is copied in: see startGC. A cache refused
-		// then gives GOGC back.
-		a.gc.hold(args[0].Length())
-	}
+	// Before the cache is copied in: see startGC. A start whose cache
+	// is refused goes on without it.
+	a.gc.hold()
 	data, err := bytesArg("restoreCache", "cache", args, 0, nil)
 	if err != nil {
-		a.gc.release()
 		return nil, err
 	}
 	if err := a.e.RestoreCache(data); err != nil {
-		a.gc.release()
 		return nil, err
 	}
 	return js.Undefined(), nil
 }
 
 func (a *api) exportCache(args []js.Value) (any, error) {
-	if !a.e.CacheFits() {
-		a.gc.release()
-	}
 	data, err := a.e.ExportCache()
 	a.gc.release()
 	if err != nil {

@@ -3,6 +3,7 @@
 package jsapi
 
 import (
+	"math"
 	"runtime/debug"
 	"strings"
 	"syscall/js"
@@ -139,18 +140,27 @@ func TestCategories(t *testing.T) {
 	}
 }
 
-// gcPercent returns GOGC as it is.
-func gcPercent() int {
+// collecting reports whether the collector runs as it does outside a
+// start: GOGC 100, no memory limit.
+func collecting() bool {
 	p := debug.SetGCPercent(100)
 	debug.SetGCPercent(p)
-	return p
+	return p == 100 && debug.SetMemoryLimit(-1) == math.MaxInt64
 }
 
-// A restored cache raises GOGC until the first verdict (startGC); a
-// refused one leaves it as it was, and so does a cache for other lists
-// once a verdict compiled them.
+// heldForStart reports whether startGC holds the collector.
+func heldForStart() bool {
+	p := debug.SetGCPercent(-1)
+	debug.SetGCPercent(p)
+	return p < 0 && debug.SetMemoryLimit(-1) == startLimit
+}
+
+// The collector is off from the first call of a start (restoreCache, or
+// loadBundle without a cache) to the first verdict (startGC), whether the
+// cache is used, refused, or for other lists; once only.
 func TestStartGC(t *testing.T) {
 	defer debug.SetGCPercent(debug.SetGCPercent(100))
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(math.MaxInt64))
 	mk := func() (js.Value, []byte, []byte) {
 		e := engine.New()
 		e.SetBuild("test-build")
@@ -159,7 +169,13 @@ func TestStartGC(t *testing.T) {
 		wantOK(t, call(api, "trust", p.ID, p.Public))
 		b := p.Sign(p.List("small", 1, testlists.Term("slur", "vermin", rules.Racism, 0.9)))
 		wantOK(t, call(api, "loadBundle", bytesJS(b)))
+		if !heldForStart() {
+			t.Fatal("the collector runs after the first bundle of a start without a cache, want it held")
+		}
 		cache := bytesGo(wantOK(t, call(api, "exportCache")))
+		if !collecting() {
+			t.Fatal("the collector is held after exportCache")
+		}
 		// An instance of the same build, as at the next start.
 		e2 := engine.New()
 		e2.SetBuild("test-build")
@@ -171,57 +187,60 @@ func TestStartGC(t *testing.T) {
 
 	api, cache, b := mk()
 	wantOK(t, call(api, "restoreCache", bytesJS(cache)))
-	if p := gcPercent(); p <= 100 {
-		t.Fatalf("GOGC %d after restoreCache, want it raised", p)
+	if !heldForStart() {
+		t.Fatal("the collector runs after restoreCache, want it held")
 	}
 	wantOK(t, call(api, "loadBundle", bytesJS(b)))
-	if p := gcPercent(); p <= 100 {
-		t.Fatalf("GOGC %d after loading the cached lists, want it raised", p)
+	if !heldForStart() {
+		t.Fatal("the collector runs after loading the cached lists, want it held")
 	}
 	wantOK(t, call(api, "classify", req))
 	if !wantOK(t, call(api, "cacheInfo")).Get("used").Bool() {
 		t.Fatal("the cache was not used")
 	}
-	if p := gcPercent(); p != 100 {
-		t.Fatalf("GOGC %d after the first verdict, want 100", p)
+	if !collecting() {
+		t.Fatal("the collector is held after the first verdict")
 	}
 	// Once only: a later restore is no start.
 	wantOK(t, call(api, "restoreCache", bytesJS(cache)))
-	if p := gcPercent(); p != 100 {
-		t.Errorf("GOGC %d after a second restoreCache, want 100", p)
+	if !collecting() {
+		t.Error("the collector is held after a second restoreCache")
 	}
 
-	api, cache, _ = mk()
+	// A refused cache: the start goes on without it.
+	api, cache, b = mk()
 	damaged := append([]byte(nil), cache...)
 	damaged[len(damaged)/2] ^= 1
 	wantError(t, call(api, "restoreCache", bytesJS(damaged)), "damaged")
-	if p := gcPercent(); p != 100 {
-		t.Errorf("GOGC %d after a refused cache, want 100", p)
+	wantOK(t, call(api, "loadBundle", bytesJS(b)))
+	if !heldForStart() {
+		t.Error("the collector runs after a refused cache and a bundle, want it held")
+	}
+	wantOK(t, call(api, "classify", req))
+	if !collecting() {
+		t.Error("the collector is held after the first verdict that compiled the lists")
 	}
 
-	// A cache for other lists: GOGC goes back once a list it does not
-	// have is loaded, before they are validated and compiled.
+	// A cache for other lists: held while they are validated and
+	// compiled, until the first verdict.
 	api, cache, _ = mk()
 	wantOK(t, call(api, "restoreCache", bytesJS(cache)))
 	p := testlists.NewPublisher("other")
 	wantOK(t, call(api, "trust", p.ID, p.Public))
-	if p := gcPercent(); p <= 100 {
-		t.Fatalf("GOGC %d after restoreCache, want it raised", p)
-	}
 	wantOK(t, call(api, "loadBundle", bytesJS(p.Sign(p.List("other", 1, testlists.Term("slur", "vermin", rules.Racism, 0.9))))))
-	if p := gcPercent(); p != 100 {
-		t.Errorf("GOGC %d after loading a list the cache does not have, want 100", p)
+	if !heldForStart() {
+		t.Error("the collector runs after loading a list the cache does not have, want it held")
 	}
 	wantOK(t, call(api, "classify", req))
-	if p := gcPercent(); p != 100 {
-		t.Errorf("GOGC %d after compiling other lists, want 100", p)
+	if !collecting() {
+		t.Error("the collector is held after compiling other lists")
 	}
 
 	// A call that is no part of a start puts it back too.
 	api, cache, _ = mk()
 	wantOK(t, call(api, "restoreCache", bytesJS(cache)))
 	wantOK(t, call(api, "encodeHello", nil, nil))
-	if p := gcPercent(); p != 100 {
-		t.Errorf("GOGC %d after encodeHello, want 100", p)
+	if !collecting() {
+		t.Error("the collector is held after encodeHello")
 	}
 }

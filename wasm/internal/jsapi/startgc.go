@@ -4,61 +4,63 @@ package jsapi
 
 import "runtime/debug"
 
-// startGC keeps the garbage collector from running during a warm start:
-// from restoring the start-up cache to the first verdict.
+// startGC keeps the garbage collector from running during a start: from
+// the first call of one (restoreCache, or loadBundle when there is no
+// start-up cache) to the first verdict.
 //
-// Until its first collection the runtime collects when the heap reaches
-// 4 MB (× GOGC/100), and the start-up cache alone is megabytes (4 MB for
-// the demo lists), copied into the heap by restoreCache. So a warm start
-// collected once, while restoring the cache and opening the lists, and
-// found nothing to free: all that start-up allocates (the cache, whose
-// arrays the automaton uses in place, and the decoded lists) stays in use.
-// That collection cost 10 to 30 ms of the start in WebAssembly, where it
-// runs on the program's one thread and its code for the first time.
+// In WebAssembly a collection runs on the program's one thread, and at
+// start its code runs for the first time, in V8's baseline tier. A start
+// allocates much that stays in use (the start-up cache, whose arrays the
+// automaton uses in place, and the decoded lists), and the collections
+// the runtime made on the way found little to free: with the start-up
+// cache, one collection cost 10 to 30 ms; with none, compiling the starter
+// lists collected several times, 60 to 80 ms of a cold start of about
+// 500 ms (make bench-wasm), for 11 MB less memory at the end (26 MB of
+// WebAssembly memory with the collections, 37 MB without; the trie that
+// the lists compiled into before took 41 MB with them).
 //
-// So restoreCache raises GOGC until the heap may hold twice the cache and
-// 16 MB more before a collection, and puts it back as soon as the start
-// leaves the way of the cache, where garbage is made: at the first verdict
-// (or exportCache), when a list loaded is not the cache's next one (it is
-// validated, and the cache will not fit: the lists will be compiled), or
-// at any call that is no part of a start (decodeMessage, encodeHello,
-// unloadList). The collection that the start-up's allocations call for
-// then comes after the first verdict. There is no timer: a program that
-// restores a cache, loads its lists and does nothing else allocates
-// nothing more, and a Go timer pending is a JavaScript timeout pending,
-// which keeps node from exiting.
+// So the collector is off during a start, with a memory limit that makes
+// it run all the same if the heap nears startLimit (lists far larger than
+// the starter ones), and both are put back at the first verdict (or
+// exportCache), or at any call that is no part of a start
+// (decodeMessage, encodeHello, unloadList). The collection that the
+// start's garbage calls for then comes after the first verdict. There is
+// no timer: a program that loads its lists and does nothing else
+// allocates nothing more, and a Go timer pending is a JavaScript timeout
+// pending, which keeps node from exiting.
 //
 // jsapi's functions are called one at a time, from JavaScript.
 type startGC struct {
-	prev int  // GOGC before hold
-	held bool // GOGC is raised
-	done bool // hold was called: the start is over
+	prevPercent int   // GOGC before hold
+	prevLimit   int64 // the memory limit before hold
+	held        bool  // hold turned the collector off
+	done        bool  // hold was called: the start is under way or over
 }
 
-// hold raises GOGC for a start-up cache of size bytes, the first time
-// only: a cache restored later is no start.
-func (g *startGC) hold(size int) {
+// startLimit is the heap size from which the collector runs during a
+// start all the same.
+const startLimit = 64 << 20
+
+// hold turns the collector off for a start, the first time only: a later
+// call is no start.
+func (g *startGC) hold() {
 	if g.done {
 		return
 	}
 	g.done = true
-	// The heap limit before the first collection is 4 MB × GOGC/100.
-	pct := 100 * (2*size + 16<<20) / (4 << 20)
-	if pct <= 100 {
-		return
+	g.prevPercent = debug.SetGCPercent(-1)
+	if g.prevPercent < 0 {
+		return // collection is off already: leave it so
 	}
-	g.prev = debug.SetGCPercent(pct)
-	if g.prev < 0 {
-		debug.SetGCPercent(g.prev) // collection is off: leave it so
-		return
-	}
+	g.prevLimit = debug.SetMemoryLimit(startLimit)
 	g.held = true
 }
 
-// release puts GOGC back if hold raised it.
+// release puts GOGC and the memory limit back if hold changed them.
 func (g *startGC) release() {
 	if g.held {
-		debug.SetGCPercent(g.prev)
+		debug.SetGCPercent(g.prevPercent)
+		debug.SetMemoryLimit(g.prevLimit)
 		g.held = false
 	}
 }
