@@ -340,7 +340,7 @@ type subsets struct {
 	at     []int32
 	index  map[string]uint32 // sets of two states or more → state
 	single []uint32          // single[q]: the state whose set is q alone, +1; most states are
-	pairs  []uint64 // word id<<32 | state: the edges of the set being expanded
+	pairs  []uint64          // word id<<32 | state: the edges of the set being expanded
 	kinds  []uint32
 	outs   []uint32
 	edges  []edge // out of the states other than 0
