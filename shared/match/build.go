@@ -48,9 +48,8 @@ type builder struct {
 	ruleEdges  int
 	start, end int32
 
-	lexicon   bool               // some words are a lexicon's or a slur: mark
-	wordLangs []uint8            // word id → the lexicon kinds and lexLang bits of the rules it is in
-	kindOf    map[pattern]uint32 // a pattern → its index in e.kinds
+	lexicon   bool    // some words are a lexicon's or a slur: mark
+	wordLangs []uint8 // word id → the lexicon kinds and lexLang bits of the rules it is in
 
 	// contractedFirst[id]: 1 if word id is the first word of a
 	// contraction, 2 if not, 0 if not looked up yet.
@@ -64,18 +63,7 @@ type nfaEdge struct {
 }
 
 func newBuilder(e *Engine) *builder {
-	return &builder{e: e, n: normalize.New(), kindOf: map[pattern]uint32{}}
-}
-
-// kind returns the index of p in e.kinds, adding it.
-func (b *builder) kind(p pattern) uint32 {
-	k, ok := b.kindOf[p]
-	if !ok {
-		k = uint32(len(b.e.kinds))
-		b.kindOf[p] = k
-		b.e.kinds = append(b.e.kinds, p)
-	}
-	return k
+	return &builder{e: e, n: normalize.New()}
 }
 
 func (b *builder) newState() int32 {
@@ -83,12 +71,14 @@ func (b *builder) newState() int32 {
 	return int32(len(b.final) - 1)
 }
 
-// beginRule starts the automaton of pattern p: a start state and a final
-// one.
+// beginRule starts the automaton of pattern p, a rule's text or tree or
+// its exceptions, each once: p joins e.kinds, and gets a start state and
+// a final one.
 func (b *builder) beginRule(p pattern) {
 	b.ruleEdges = len(b.edges)
 	b.start, b.end = b.newState(), b.newState()
-	b.final[b.end] = b.kind(p) + 1
+	b.e.kinds = append(b.e.kinds, p)
+	b.final[b.end] = uint32(len(b.e.kinds))
 	b.starts = append(b.starts, b.start)
 }
 

@@ -430,3 +430,17 @@ func TestKnownWords(t *testing.T) {
 		}
 	}
 }
+
+// A tree whose words do not each normalise to one word, which validation
+// refuses, is refused by Compile with an error that names the word, not
+// compiled into something else.
+func TestCompileRefusesAWordOfNoWords(t *testing.T) {
+	l := &rules.List{ID: "l", Publisher: "test", Version: 1, Rules: []rules.Rule{{
+		ID: "r0", Kind: rules.Pattern, Category: rules.Racism, Weight: 0.9,
+		Expr: []rules.Node{{Op: rules.ExprLit, Text: "foo - bar"}},
+	}}}
+	_, err := Compile(l)
+	if err == nil || !strings.Contains(err.Error(), `rule "r0": word "-" normalises to 0 words`) {
+		t.Errorf("Compile = %v, want the word named", err)
+	}
+}
