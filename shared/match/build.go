@@ -189,35 +189,41 @@ func (b *builder) contractions() {
 	if i == len(edges) {
 		return // most rules
 	}
-	// The rule's edges grouped by the state they leave (the rule's
-	// states are b.start and those after it), by counting sort.
+	// The rule's states are b.start and those after it.
 	base := b.start
-	first := make([]int32, int32(len(b.final))-base+1)
-	for _, e := range edges {
-		first[e.from-base+1]++
-	}
-	for k := 1; k < len(first); k++ {
-		first[k] += first[k-1]
-	}
-	from := make([]int32, len(edges))
-	fill := slices.Clone(first)
-	for k, e := range edges {
-		from[fill[e.from-base]] = int32(k)
-		fill[e.from-base]++
-	}
+	first, out := byFrom(edges, base, len(b.final)-int(base))
 	for ; i < len(edges); i++ {
 		e1 := edges[i]
 		if !b.startsContraction(e1.id) {
 			continue
 		}
 		w1 := b.e.dict.words[e1.id]
-		for _, k := range from[first[e1.to-base]:first[e1.to-base+1]] {
-			e2 := edges[k]
+		for _, e2 := range out[first[e1.to-base]:first[e1.to-base+1]] {
 			if one, ok := contracted[[2]string{w1, b.e.dict.words[e2.id]}]; ok {
 				b.edges = append(b.edges, nfaEdge{from: e1.from, to: e2.to, id: b.word(one)})
 			}
 		}
 	}
+}
+
+// byFrom returns edges grouped by the state they leave, in their order
+// otherwise (a counting sort), for edges that leave the n states from
+// base: those that leave state base+q are out[first[q]:first[q+1]].
+func byFrom(edges []nfaEdge, base int32, n int) (first []int32, out []nfaEdge) {
+	first = make([]int32, n+1)
+	for _, e := range edges {
+		first[e.from-base+1]++
+	}
+	for q := 1; q <= n; q++ {
+		first[q] += first[q-1]
+	}
+	out = make([]nfaEdge, len(edges))
+	fill := slices.Clone(first[:n])
+	for _, e := range edges {
+		out[fill[e.from-base]] = e
+		fill[e.from-base]++
+	}
+	return first, out
 }
 
 // mark notes the words of the rule's edges for fuzzy: every word of a
@@ -284,20 +290,7 @@ func (b *builder) determinise() {
 	e := b.e
 	nfa := len(b.final)
 	d := subsets{b: b, index: map[string]uint32{}, single: make([]uint32, nfa)}
-	// The rules' edges grouped by the state they leave, by counting sort.
-	d.first = make([]int32, nfa+1)
-	for _, ed := range b.edges {
-		d.first[ed.from+1]++
-	}
-	for s := 1; s <= nfa; s++ {
-		d.first[s] += d.first[s-1]
-	}
-	d.out = make([]nfaEdge, len(b.edges))
-	fill := slices.Clone(d.first[:nfa])
-	for _, ed := range b.edges {
-		d.out[fill[ed.from]] = ed
-		fill[ed.from]++
-	}
+	d.first, d.out = byFrom(b.edges, 0, nfa)
 	d.sets = slices.Clone(b.starts)
 	slices.Sort(d.sets)
 	d.at = []int32{0, int32(len(d.sets))}

@@ -717,46 +717,38 @@ func (m *Matcher) step(id uint32, first, end int, lo, hi int32) {
 	m.steps = append(m.steps, stepStart{first: int32(first), lo: lo})
 	e := m.e
 	runs := m.runs
-	if len(runs) == 0 {
-		// No run under way, as before most words: one look-up, and
-		// nothing written unless a run begins (root[0] is 0).
-		if s := e.root[id]; s != 0 {
-			start := int32(len(m.steps) - 1)
-			m.runs = append(runs, run{s, start})
-			if e.hasOut[s/64]&(1<<(s%64)) != 0 {
-				m.output(s, start, end, hi)
-			}
+	// Before most words no run is under way: then nothing is written
+	// unless a run begins (root[0] is 0).
+	if len(runs) > 0 {
+		if id == 0 {
+			m.runs = runs[:0]
+			return
 		}
-		return
-	}
-	if id == 0 {
-		m.runs = runs[:0]
-		return
-	}
-	n := 0
-	if e.inner[id] {
-		// Oldest first: the hits of a step come longest first.
-		for _, r := range runs {
-			if k := edgeKey(r.state, id); e.next.may(k) {
-				if s, ok := e.next.probe(k); ok {
-					runs[n] = run{s, r.start}
-					n++
-					if e.hasOut[s/64]&(1<<(s%64)) != 0 {
-						m.output(s, r.start, end, hi)
+		n := 0
+		if e.inner[id] {
+			// Oldest first: the hits of a step come longest first.
+			for _, r := range runs {
+				if k := edgeKey(r.state, id); e.next.may(k) {
+					if s, ok := e.next.probe(k); ok {
+						runs[n] = run{s, r.start}
+						n++
+						if e.hasOut[s/64]&(1<<(s%64)) != 0 {
+							m.output(s, r.start, end, hi)
+						}
 					}
 				}
 			}
 		}
+		runs = runs[:n]
+		m.runs = runs
 	}
-	runs = runs[:n]
 	if s := e.root[id]; s != 0 {
 		start := int32(len(m.steps) - 1)
-		runs = append(runs, run{s, start})
+		m.runs = append(runs, run{s, start})
 		if e.hasOut[s/64]&(1<<(s%64)) != 0 {
 			m.output(s, start, end, hi)
 		}
 	}
-	m.runs = runs
 }
 
 // output adds the raw hits of the patterns that end at state s, for a
