@@ -113,15 +113,12 @@ func (b *builder) addText(text string) error {
 // lets a tree spell only lower-case letters, digits and spaces, and each
 // word of those normalises to one word.
 func (b *builder) addWord(from int32, w string, to int32) error {
-	for i := 0; i < len(w); i++ {
-		if c := w[i]; c < 'a' || c > 'z' {
-			b.words = b.n.AppendListWords(b.words[:0], w)
-			if len(b.words) != 1 {
-				return errors.New("word " + strconv.Quote(w) + " normalises to " + strconv.Itoa(len(b.words)) + " words")
-			}
-			w = b.words[0]
-			break
+	if !letters(w) {
+		b.words = b.n.AppendListWords(b.words[:0], w)
+		if len(b.words) != 1 {
+			return errors.New("word " + strconv.Quote(w) + " normalises to " + strconv.Itoa(len(b.words)) + " words")
 		}
+		w = b.words[0]
 	}
 	b.edges = append(b.edges, nfaEdge{from: from, to: to, id: b.word(w)})
 	return nil
