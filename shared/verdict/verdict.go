@@ -115,7 +115,7 @@ type Classifier struct {
 	feats   features
 	seen    map[[2]int32]bool
 	v       Verdict
-	targets []string // per list and rule: "publisher/list/rule", made once
+	targets []string // per list and rule: "publisher/list/rule", made once (ruleRef)
 
 	// The model of the last list that carries one, or nil.
 	model      *model.Model
@@ -586,19 +586,26 @@ func (c *Classifier) modelThreshold(s float64) float64 {
 	return c.thresholds[1]
 }
 
-// ruleRef returns "publisher/list/rule" for the rule of h, made once per rule so
-// that classifying allocates nothing.
+// ruleRef returns "publisher/list/rule" for the rule of h, made the first
+// time a verdict names that rule (a frame's target), so that verdicts
+// allocate nothing for it after. Not for every rule at the first frame:
+// in WebAssembly that was thousands of strings in the first page's
+// verdicts, while its code still ran in V8's baseline tier.
 func (c *Classifier) ruleRef(h match.Hit) string {
 	if c.targets == nil {
+		n := 0
 		for _, l := range c.e.Lists {
-			for _, r := range l.Rules {
-				c.targets = append(c.targets, l.Publisher+"/"+l.ID+"/"+r.ID)
-			}
+			n += len(l.Rules)
 		}
+		c.targets = make([]string, n)
 	}
 	i := int(h.Rule)
 	for _, l := range c.e.Lists[:h.List] {
 		i += len(l.Rules)
+	}
+	if c.targets[i] == "" {
+		l := c.e.Lists[h.List]
+		c.targets[i] = l.Publisher + "/" + l.ID + "/" + l.Rules[h.Rule].ID
 	}
 	return c.targets[i]
 }

@@ -4,6 +4,7 @@ package jsapi
 
 import (
 	"math"
+	"runtime"
 	"runtime/debug"
 	"strings"
 	"syscall/js"
@@ -155,9 +156,29 @@ func heldForStart() bool {
 	return p < 0 && debug.SetMemoryLimit(-1) == startLimit
 }
 
+// deferred reports whether startGC defers the collector after a start:
+// off, with a limit of twice the memory in use, which is not startLimit
+// in a test process of a few megabytes.
+func deferred() bool {
+	p := debug.SetGCPercent(-1)
+	debug.SetGCPercent(p)
+	limit := debug.SetMemoryLimit(-1)
+	return p < 0 && limit != startLimit && limit < math.MaxInt64
+}
+
+// collected runs a collection, then a call that ends a start: the
+// collector is then as it was before the start.
+func collected(t *testing.T, api js.Value) bool {
+	t.Helper()
+	runtime.GC()
+	wantOK(t, call(api, "encodeHello", nil, nil))
+	return collecting()
+}
+
 // The collector is off from the first call of a start (restoreCache, or
-// loadBundle without a cache) to the first verdict (startGC), whether the
-// cache is used, refused, or for other lists; once only.
+// loadBundle without a cache) to the first verdict, then deferred until a
+// collection has run (startGC), whether the cache is used, refused, or for
+// other lists; once only.
 func TestStartGC(t *testing.T) {
 	defer debug.SetGCPercent(debug.SetGCPercent(100))
 	defer debug.SetMemoryLimit(debug.SetMemoryLimit(math.MaxInt64))
@@ -173,8 +194,11 @@ func TestStartGC(t *testing.T) {
 			t.Fatal("the collector runs after the first bundle of a start without a cache, want it held")
 		}
 		cache := bytesGo(wantOK(t, call(api, "exportCache")))
-		if !collecting() {
-			t.Fatal("the collector is held after exportCache")
+		if !deferred() {
+			t.Fatal("the collector is not deferred after exportCache")
+		}
+		if !collected(t, api) {
+			t.Fatal("the collector is not put back after a collection")
 		}
 		// An instance of the same build, as at the next start.
 		e2 := engine.New()
@@ -198,8 +222,15 @@ func TestStartGC(t *testing.T) {
 	if !wantOK(t, call(api, "cacheInfo")).Get("used").Bool() {
 		t.Fatal("the cache was not used")
 	}
-	if !collecting() {
-		t.Fatal("the collector is held after the first verdict")
+	if !deferred() {
+		t.Fatal("the collector is not deferred after the first verdict")
+	}
+	wantOK(t, call(api, "classify", req))
+	if !deferred() {
+		t.Fatal("the collector is put back after a verdict with no collection since the start")
+	}
+	if !collected(t, api) {
+		t.Fatal("the collector is not put back after a collection")
 	}
 	// Once only: a later restore is no start.
 	wantOK(t, call(api, "restoreCache", bytesJS(cache)))
@@ -217,8 +248,8 @@ func TestStartGC(t *testing.T) {
 		t.Error("the collector runs after a refused cache and a bundle, want it held")
 	}
 	wantOK(t, call(api, "classify", req))
-	if !collecting() {
-		t.Error("the collector is held after the first verdict that compiled the lists")
+	if !deferred() || !collected(t, api) {
+		t.Error("the collector is not deferred after the first verdict that compiled the lists, then put back")
 	}
 
 	// A cache for other lists: held while they are validated and
@@ -232,15 +263,15 @@ func TestStartGC(t *testing.T) {
 		t.Error("the collector runs after loading a list the cache does not have, want it held")
 	}
 	wantOK(t, call(api, "classify", req))
-	if !collecting() {
-		t.Error("the collector is held after compiling other lists")
+	if !deferred() || !collected(t, api) {
+		t.Error("the collector is not deferred after compiling other lists, then put back")
 	}
 
 	// A call that is no part of a start puts it back too.
 	api, cache, _ = mk()
 	wantOK(t, call(api, "restoreCache", bytesJS(cache)))
 	wantOK(t, call(api, "encodeHello", nil, nil))
-	if !collecting() {
-		t.Error("the collector is held after encodeHello")
+	if !deferred() || !collected(t, api) {
+		t.Error("the collector is not deferred after encodeHello, then put back")
 	}
 }

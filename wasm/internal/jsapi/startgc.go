@@ -2,11 +2,13 @@
 
 package jsapi
 
-import "runtime/debug"
+import (
+	"runtime/debug"
+	"runtime/metrics"
+)
 
-// startGC keeps the garbage collector from running during a start: from
-// the first call of one (restoreCache, or loadBundle when there is no
-// start-up cache) to the first verdict.
+// startGC keeps the garbage collector from running during a start and
+// from the first pages' verdicts after it.
 //
 // In WebAssembly a collection runs on the program's one thread, and at
 // start its code runs for the first time, in V8's baseline tier. A start
@@ -19,23 +21,45 @@ import "runtime/debug"
 // WebAssembly memory with the collections, 37 MB without; the trie that
 // the lists compiled into before took 41 MB with them).
 //
-// So the collector is off during a start, with a memory limit that makes
-// it run all the same if the heap nears startLimit (lists far larger than
-// the starter ones), and both are put back at the first verdict (or
-// exportCache), or at any call that is no part of a start
-// (decodeMessage, encodeHello, unloadList). The collection that the
-// start's garbage calls for then comes after the first verdict. There is
-// no timer: a program that loads its lists and does nothing else
+// So the collector is off during a start (held), with a memory limit that
+// makes it run all the same if the heap nears startLimit (lists far larger
+// than the starter ones). The start ends at the first verdict (or
+// exportCache), or at any call that is no part of a start (decodeMessage,
+// encodeHello, unloadList). GOGC put back then would start a collection at
+// once: the runtime paces it from the heap it last marked, before the
+// start, and the heap is now several times that. It ran during the next
+// verdicts, the first page's, in the baseline tier as well: a page's first
+// 200 posts took 110-170 ms to classify in node, against 85-110 with no
+// collection (and a collection forced at the end of the start cost as much
+// as it saved). So the collection is deferred: the collector stays off
+// with a memory limit of twice the memory in use at the end of the start,
+// the pace GOGC=100 would keep had the start's garbage been live, and
+// GOGC and the limit are put back at the first call after a collection
+// has run. A WebAssembly memory never shrinks, so the start's garbage kept
+// a while costs no memory the start did not take already, until the heap
+// grows past it.
+//
+// There is no timer: a program that loads its lists and does nothing else
 // allocates nothing more, and a Go timer pending is a JavaScript timeout
 // pending, which keeps node from exiting.
 //
 // jsapi's functions are called one at a time, from JavaScript.
 type startGC struct {
-	prevPercent int   // GOGC before hold
-	prevLimit   int64 // the memory limit before hold
-	held        bool  // hold turned the collector off
-	done        bool  // hold was called: the start is under way or over
+	state       gcState
+	prevPercent int    // GOGC before hold
+	prevLimit   int64  // the memory limit before hold
+	cycles      uint64 // collections completed when the start ended
+	done        bool   // hold was called: the start is under way or over
+	samples     [3]metrics.Sample
 }
+
+type gcState uint8
+
+const (
+	gcAsBefore gcState = iota // as the program had it
+	gcHeld                    // off, for a start
+	gcDeferred                // off after a start, until a collection runs
+)
 
 // startLimit is the heap size from which the collector runs during a
 // start all the same.
@@ -53,14 +77,33 @@ func (g *startGC) hold() {
 		return // collection is off already: leave it so
 	}
 	g.prevLimit = debug.SetMemoryLimit(startLimit)
-	g.held = true
+	g.state = gcHeld
 }
 
-// release puts GOGC and the memory limit back if hold changed them.
+// release ends a start: a held collector is deferred, and a deferred one
+// is put back as it was once a collection has run.
 func (g *startGC) release() {
-	if g.held {
-		debug.SetGCPercent(g.prevPercent)
-		debug.SetMemoryLimit(g.prevLimit)
-		g.held = false
+	switch g.state {
+	case gcHeld:
+		inUse, cycles := g.metrics()
+		g.cycles = cycles
+		g.state = gcDeferred
+		debug.SetMemoryLimit(min(2*inUse, g.prevLimit))
+	case gcDeferred:
+		if _, cycles := g.metrics(); cycles > g.cycles {
+			debug.SetGCPercent(g.prevPercent)
+			debug.SetMemoryLimit(g.prevLimit)
+			g.state = gcAsBefore
+		}
 	}
+}
+
+// metrics returns the memory the runtime counts against its limit
+// (mapped and not released: see runtime/debug.SetMemoryLimit) and the
+// collections completed.
+func (g *startGC) metrics() (inUse int64, cycles uint64) {
+	s := g.samples[:]
+	s[0].Name, s[1].Name, s[2].Name = "/memory/classes/total:bytes", "/memory/classes/heap/released:bytes", "/gc/cycles/total:gc-cycles"
+	metrics.Read(s)
+	return int64(s[0].Value.Uint64() - s[1].Value.Uint64()), s[2].Value.Uint64()
 }
