@@ -28,18 +28,19 @@ let instances = 0;
 
 /**
  * Loads voile.wasm and returns a Voile instance once its Go program runs.
- * @param {string|URL|Response|ArrayBuffer|Uint8Array} source the .wasm
+ * @param {string|URL|Response|ArrayBuffer|Uint8Array|WebAssembly.Module} source the .wasm, or the module compileVoile made
  * @returns {Promise<Voile>}
  */
 export async function loadVoile(source) {
   if (typeof globalThis.Go !== 'function') {
     throw new Error('loadVoile: globalThis.Go is missing: load wasm_exec.js before voile.js');
   }
+  const module = source instanceof WebAssembly.Module ? source : await compileVoile(source);
   const go = new globalThis.Go();
   const hook = `__voileReady${++instances}_${Math.random().toString(36).slice(2)}`;
   const ready = new Promise((resolve) => { globalThis[hook] = resolve; });
   try {
-    const { module, instance } = await instantiate(source, go.importObject);
+    const instance = await WebAssembly.instantiate(module, go.importObject);
     // The build id keys the start-up cache: only this very build may use
     // the automaton it compiled.
     const build = buildId(module);
@@ -54,7 +55,14 @@ export async function loadVoile(source) {
   }
 }
 
-async function instantiate(source, imports) {
+/**
+ * Compiles voile.wasm for loadVoile. A WebAssembly.Module can be posted to
+ * a worker: the extension compiles it while its worker starts, which
+ * takes about as long.
+ * @param {string|URL|Response|ArrayBuffer|Uint8Array} source the .wasm
+ * @returns {Promise<WebAssembly.Module>}
+ */
+export async function compileVoile(source) {
   if (typeof source === 'string' || source instanceof URL) {
     source = await fetch(source);
   }
@@ -62,16 +70,18 @@ async function instantiate(source, imports) {
     if (!source.ok) {
       throw new Error(`loadVoile: fetching ${source.url || 'voile.wasm'} failed: HTTP ${source.status}`);
     }
-    // Streaming compiles while the bytes arrive, but needs the wasm MIME type.
-    if (WebAssembly.instantiateStreaming && (source.headers.get('content-type') || '').startsWith('application/wasm')) {
-      return WebAssembly.instantiateStreaming(source, imports);
+    // Streaming compiles while the bytes arrive, but needs the wasm MIME
+    // type; compiled so from the extension's own URL, Chromium may cache
+    // the code.
+    if (WebAssembly.compileStreaming && (source.headers.get('content-type') || '').startsWith('application/wasm')) {
+      return WebAssembly.compileStreaming(source);
     }
     source = await source.arrayBuffer();
   }
   if (!(source instanceof ArrayBuffer || ArrayBuffer.isView(source))) {
     throw new TypeError(`loadVoile: source must be a URL, a Response, an ArrayBuffer or a Uint8Array, got ${describe(source)}`);
   }
-  return WebAssembly.instantiate(source, imports);
+  return WebAssembly.compile(source);
 }
 
 // buildId returns the Go build id of a voile.wasm module ('' if none):

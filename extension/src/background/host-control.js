@@ -70,8 +70,8 @@ async function callOffscreen(op, args = {}) {
 // Firefox: this page holds the worker.
 let relay = null;
 async function startWorkerHere() {
-  const { Relay } = await import('../host/relay.js');
-  const worker = new Worker(new URL('../host/worker.js', import.meta.url), { type: 'module' });
+  const [{ Relay }, { startWorker }] = await Promise.all([import('../host/relay.js'), import('../host/start-worker.js')]);
+  const worker = startWorker();
   relay = new Relay({ runtime: api.runtime, worker, toBackground: onHostEvent });
   const started = await relay.call(HostOp.init, await hostState());
   await recordStart(started);

@@ -52,6 +52,7 @@ export const HostOp = Object.freeze({
   init: 'init', ping: 'ping', lists: 'lists',
   opts: PortMessage.opts, close: 'close', classify: PortMessage.classify,
   trust: 'trust', configure: 'configure', unload: 'unload', load: 'load', syncNow: 'sync-now',
+  wasm: 'wasm', // {module} or {error}: voile.wasm compiled by the worker's starter (start-worker.js), its first message
 });
 
 /** Events of the classifier host: the relay routes verdicts, errors and rechecks to pages, replies to callers, the rest to the background. */

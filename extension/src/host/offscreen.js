@@ -4,10 +4,11 @@
 // requests to the worker (see relay.js).
 
 import { Relay } from './relay.js';
+import { startWorker } from './start-worker.js';
 import { api, ask, tell } from '../common/browser.js';
 import { Target, Request, HostOp, HostEvent } from '../common/protocol.js';
 
-const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+const worker = startWorker();
 const toBackground = event => tell(Request.hostEvent, { event });
 const relay = new Relay({ runtime: api.runtime, worker, toBackground });
 

@@ -2,20 +2,24 @@
 // of the offscreen document (Chromium) or background page (Firefox).
 import '../wasm/wasm_exec.js';
 import { loadVoile } from '../wasm/voile.js';
+import { HostOp } from '../common/protocol.js';
 import { Host } from './host.js';
 import { IdbCache } from './cache.js';
 
-// The wasm and the start-up cache start loading at once, while the
-// offscreen document (or background page) asks for the keys and lists.
-const WASM = new URL('../wasm/voile.wasm', import.meta.url);
-let loading = loadVoile(WASM);
+// voile.wasm comes compiled, as the first message of the page that
+// started this worker (start-worker.js); it starts at once, and the
+// start-up cache starts loading, while that page asks for the keys and
+// lists.
+let compiled;
+const module = new Promise((resolve, reject) => { compiled = { resolve, reject }; });
+let loading = module.then(loadVoile);
 loading.catch(() => {}); // init reports it
 const cache = new IdbCache();
 cache.prefetch();
 
 const host = new Host({
   load: () => { // the early instance once, then fresh ones
-    const v = loading ?? loadVoile(WASM);
+    const v = loading ?? module.then(loadVoile);
     loading = null;
     return v;
   },
@@ -24,4 +28,13 @@ const host = new Host({
   cache,
 });
 
-onmessage = e => { host.handle(e.data); };
+onmessage = e => {
+  const msg = e.data;
+  if (msg?.type !== HostOp.wasm) {
+    host.handle(msg);
+  } else if (msg.module instanceof WebAssembly.Module) {
+    compiled.resolve(msg.module);
+  } else {
+    compiled.reject(new Error(`voile.wasm: ${msg.error || 'no module'}`));
+  }
+};
