@@ -52,7 +52,8 @@ async function startup(url, cacheFile) {
   const { loadVoile, fx, bundle } = await setup();
   const lists = [await bundle('demo-en'), await bundle('demo-fr')];
   const cache = cacheFile ? new Uint8Array(await readFile(cacheFile)) : null;
-  const post = JSON.parse(await readFile(path.join(fixDir, fx.posts), 'utf8'))[0];
+  const posts = JSON.parse(await readFile(path.join(fixDir, fx.posts), 'utf8'));
+  const post = posts[0], page = posts.slice(1, 201);
   // A browser's fetch is ready when the extension starts; node loads its
   // own (undici) on the first call, 40-90 ms here that no browser pays.
   // One request to another address of the server warms it first.
@@ -70,10 +71,16 @@ async function startup(url, cacheFile) {
   v.classify([post]);
   const t3 = performance.now();
   const c = process.cpuUsage(c0);
+  // A first page of 200 posts after the first verdict, as the extension's
+  // host makes one verdict as soon as its lists are in: the code runs in
+  // V8's baseline tier still, and any collection the start called for
+  // falls here.
+  v.classify(page);
+  const t4 = performance.now();
   if (cache && !v.cacheInfo().used) throw new Error('the start-up cache was not used');
   // CPU time of the process (all its threads) tells less about waiting
   // and more about work when the machine is shared.
-  return { readyMs: t1 - t0, restoreMs: tr - tt, listsMs: t2 - t1, firstVerdictMs: t3 - t2, totalMs: t3 - t0, cpuMs: (c.user + c.system) / 1000 };
+  return { readyMs: t1 - t0, restoreMs: tr - tt, listsMs: t2 - t1, firstVerdictMs: t3 - t2, totalMs: t3 - t0, cpuMs: (c.user + c.system) / 1000, firstPageMs: t4 - t3 };
 }
 
 // makeCache writes the start-up cache of the demo lists to file.
@@ -182,7 +189,7 @@ async function main() {
     server.close();
     await rm(tmp, { recursive: true, force: true });
   }
-  const medians = (starts) => Object.fromEntries(['readyMs', 'restoreMs', 'listsMs', 'firstVerdictMs', 'totalMs', 'cpuMs'].map((k) => [k, median(starts.map((s) => s[k]))]));
+  const medians = (starts) => Object.fromEntries(['readyMs', 'restoreMs', 'listsMs', 'firstVerdictMs', 'totalMs', 'cpuMs', 'firstPageMs'].map((k) => [k, median(starts.map((s) => s[k]))]));
   out.cold = medians(cold);
   out.warm = medians(warm);
 
@@ -205,7 +212,7 @@ async function main() {
   row('throughput, demo lists (100 × 280 chars)', out.demo.median, 'posts/s', TARGETS.postsPerSecond, 'higher');
   console.log(`  in the first second after the lists were compiled, before V8 optimised the code: ${out.demo.first.toFixed(0)} posts/s`);
   row('throughput, demo + 10,000-rule lists', out.big.median, 'posts/s', TARGETS.postsPerSecond, 'higher');
-  const parts = (s) => `  of which: fetch, compile, start ${s.readyMs.toFixed(1)} ms; trust + load demo lists ${s.listsMs.toFixed(1)} ms; first classify ${s.firstVerdictMs.toFixed(1)} ms; CPU time of the process ${s.cpuMs.toFixed(0)} ms`;
+  const parts = (s) => `  of which: fetch, compile, start ${s.readyMs.toFixed(1)} ms; trust + load demo lists ${s.listsMs.toFixed(1)} ms; first classify ${s.firstVerdictMs.toFixed(1)} ms; CPU time of the process ${s.cpuMs.toFixed(0)} ms; then a first page of 200 posts ${s.firstPageMs.toFixed(1)} ms`;
   row('warm start: fetch of the .wasm to first verdict', out.warm.totalMs, 'ms', TARGETS.warmStartMs, 'lower');
   console.log(parts(out.warm) + ` (of which restoring the start-up cache of ${(out.cacheBytes / 1024).toFixed(0)} KiB ${out.warm.restoreMs.toFixed(1)} ms)`);
   row('cold start: the same, nothing cached', out.cold.totalMs, 'ms', TARGETS.coldStartMs, 'lower');

@@ -3,8 +3,9 @@
 package jsapi
 
 import (
+	"runtime"
 	"runtime/debug"
-	"runtime/metrics"
+	"sync/atomic"
 )
 
 // startGC keeps the garbage collector from running during a start and
@@ -28,10 +29,11 @@ import (
 // encodeHello, unloadList). GOGC put back then would start a collection at
 // once: the runtime paces it from the heap it last marked, before the
 // start, and the heap is now several times that. It ran during the next
-// verdicts, the first page's, in the baseline tier as well: a page's first
-// 200 posts took 110-170 ms to classify in node, against 85-110 with no
-// collection (and a collection forced at the end of the start cost as much
-// as it saved). So the collection is deferred: the collector stays off
+// verdicts, the first page's, in the baseline tier as well: in node, a
+// first page of 200 posts after a warm start took a median 173 ms with the
+// demo lists and model, 110 with the collection deferred (make bench-wasm,
+// lists alone: 108-117 ms, 35-40 deferred), and a collection forced at the
+// end of the start cost about as much as it saved. So the collection is deferred: the collector stays off
 // with a memory limit of twice the memory in use at the end of the start,
 // the pace GOGC=100 would keep had the start's garbage been live, and
 // GOGC and the limit are put back at the first call after a collection
@@ -46,11 +48,10 @@ import (
 // jsapi's functions are called one at a time, from JavaScript.
 type startGC struct {
 	state       gcState
-	prevPercent int    // GOGC before hold
-	prevLimit   int64  // the memory limit before hold
-	cycles      uint64 // collections completed when the start ended
-	done        bool   // hold was called: the start is under way or over
-	samples     [3]metrics.Sample
+	prevPercent int         // GOGC before hold
+	prevLimit   int64       // the memory limit before hold
+	done        bool        // hold was called: the start is under way or over
+	collected   atomic.Bool // a collection ran since the start ended
 }
 
 type gcState uint8
@@ -85,25 +86,22 @@ func (g *startGC) hold() {
 func (g *startGC) release() {
 	switch g.state {
 	case gcHeld:
-		inUse, cycles := g.metrics()
-		g.cycles = cycles
+		// The memory the runtime counts against its limit: mapped, not
+		// released (runtime/debug.SetMemoryLimit).
+		var m runtime.MemStats
+		runtime.ReadMemStats(&m)
 		g.state = gcDeferred
-		debug.SetMemoryLimit(min(2*inUse, g.prevLimit))
+		debug.SetMemoryLimit(min(2*int64(m.Sys-m.HeapReleased), g.prevLimit))
+		// The first collection from now on finds this unreachable. A
+		// finalizer (syscall/js has them linked already), not a count of
+		// collections read at each call: runtime/metrics added 9 KB to the
+		// gzipped voile.wasm, runtime.AddCleanup 5 KB.
+		runtime.SetFinalizer(new([2]*byte), func(*[2]*byte) { g.collected.Store(true) })
 	case gcDeferred:
-		if _, cycles := g.metrics(); cycles > g.cycles {
+		if g.collected.Load() {
 			debug.SetGCPercent(g.prevPercent)
 			debug.SetMemoryLimit(g.prevLimit)
 			g.state = gcAsBefore
 		}
 	}
-}
-
-// metrics returns the memory the runtime counts against its limit
-// (mapped and not released: see runtime/debug.SetMemoryLimit) and the
-// collections completed.
-func (g *startGC) metrics() (inUse int64, cycles uint64) {
-	s := g.samples[:]
-	s[0].Name, s[1].Name, s[2].Name = "/memory/classes/total:bytes", "/memory/classes/heap/released:bytes", "/gc/cycles/total:gc-cycles"
-	metrics.Read(s)
-	return int64(s[0].Value.Uint64() - s[1].Value.Uint64()), s[2].Value.Uint64()
 }
