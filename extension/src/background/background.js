@@ -13,13 +13,14 @@ import { Keys, normalizeSettings, normalizeAllow, addStats, migrateAllow, needsM
 import { HostOp, HostEvent } from '../common/protocol.js';
 import { api, isChromium } from '../common/browser.js';
 import { get, set, update } from './store.js';
-import { hostConfig, onHostEvent, ensureHost, callHost } from './host-control.js';
+import { hostConfig, onHostEvent, ensureHost, callHost, forgetEarlyState } from './host-control.js';
 import { syncUserSites } from './sites.js';
 import { onRequest } from './messaging.js';
 
 // The requests' handlers, and who may send each, are messaging.js's table.
 api.runtime.onMessage.addListener(onRequest);
 
+api.storage.onChanged.addListener(forgetEarlyState);
 api.storage.onChanged.addListener(async (changes, area) => {
   if (area !== 'local' || !changes[Keys.settings]) return;
   const before = normalizeSettings(changes[Keys.settings].oldValue);

@@ -14,14 +14,29 @@ const OFFSCREEN_URL = 'host/offscreen.html';
 // ---- what the host starts with ---------------------------------------------
 
 export async function hostState() {
-  const stored = await get([Keys.settings, Keys.lists]);
+  const [stored, keys, adapterKeys] = await Promise.all([get([Keys.settings, Keys.lists]), trustedKeys(), adapterKeysAtBuild()]);
   const settings = normalizeSettings(stored[Keys.settings]);
-  const keys = await trustedKeys();
   const bundles = Object.entries(stored[Keys.lists] || {})
     .filter(([ref, l]) => l && typeof l.bundle === 'string' && !settings.disabledLists.includes(ref) && keys[l.publisher])
     .map(([, l]) => l.bundle);
-  return { keys, adapterKeys: await adapterKeysAtBuild(), bundles, config: hostConfig(settings) };
+  return { keys, adapterKeys, bundles, config: hostConfig(settings) };
 }
+
+// The state the offscreen document asks for as it starts, read while
+// Chromium creates it (ensureOffscreen): at a browser's start, reading it
+// took 100-130 ms, and the document asked 100-150 ms after its creation
+// began. Dropped if the storage changes before it is asked for
+// (background.js calls forgetEarlyState).
+let earlyState = null;
+
+/** The host's start state: the one read early if it is still current. */
+export function takeHostState() {
+  const state = earlyState ?? hostState();
+  earlyState = null;
+  return state;
+}
+
+export function forgetEarlyState() { earlyState = null; }
 
 export function hostConfig(settings) {
   return { server: settings.server, follow: settings.follow, disabledLists: settings.disabledLists };
@@ -46,6 +61,8 @@ async function ensureOffscreen() {
   }
   const ready = new Promise(resolve => readyWaiters.push(resolve));
   if (contexts.length === 0) {
+    earlyState = hostState();
+    earlyState.catch(() => {}); // reported when asked for
     try {
       await api.offscreen.createDocument({
         url: OFFSCREEN_URL,

@@ -7,7 +7,7 @@ import { Keys, applyCorrection, addStats } from '../common/settings.js';
 import { Target, Request, HostOp } from '../common/protocol.js';
 import { api } from '../common/browser.js';
 import { set, update } from './store.js';
-import { hostState, hostStarted, recordStart, onHostEvent, ensureHost, callHost } from './host-control.js';
+import { takeHostState, hostStarted, recordStart, onHostEvent, ensureHost, callHost } from './host-control.js';
 import { status } from './status.js';
 import { trustPublisher, untrustPublisher } from './trust.js';
 import { syncUserSites } from './sites.js';
@@ -33,7 +33,7 @@ export const handlers = Object.freeze({
   [Request.syncNow]: { from: From.extension, handle: () => callHost(HostOp.syncNow) },
   [Request.userSites]: { from: From.extension, handle: () => syncUserSites().then(() => ({ ok: true })) },
   [Request.resetStats]: { from: From.extension, handle: async () => { await set({ [Keys.stats]: addStats(null, []) }); return { ok: true }; } },
-  [Request.hostState]: { from: From.extension, handle: () => hostState() },
+  [Request.hostState]: { from: From.extension, handle: () => takeHostState() },
   [Request.hostReady]: { from: From.extension, handle: async msg => { await recordStart(msg.started); hostStarted(msg.started); return { ok: true }; } },
   [Request.hostEvent]: { from: From.extension, handle: msg => onHostEvent(msg.event) },
 });

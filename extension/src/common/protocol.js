@@ -52,7 +52,9 @@ export const HostOp = Object.freeze({
   init: 'init', ping: 'ping', lists: 'lists',
   opts: PortMessage.opts, close: 'close', classify: PortMessage.classify,
   trust: 'trust', configure: 'configure', unload: 'unload', load: 'load', syncNow: 'sync-now',
-  wasm: 'wasm', // {module} or {error}: voile.wasm compiled by the worker's starter (start-worker.js), its first message
+  // From the worker's starter (start-worker.js), first: voile.wasm compiled,
+  // {module} or {error}, and the start-up cache read, {entry} (null if none).
+  wasm: 'wasm', startupCache: 'startup-cache',
 });
 
 /** Events of the classifier host: the relay routes verdicts, errors and rechecks to pages, replies to callers, the rest to the background. */

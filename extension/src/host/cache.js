@@ -15,9 +15,12 @@ export class IdbCache {
     this.early = null;
   }
 
-  /** Starts reading the record; the next get() answers with it. */
-  prefetch() {
-    this.early = this.#read();
+  /**
+   * Starts reading the record, or takes a read begun elsewhere (see
+   * start-worker.js); the next get() answers with it.
+   */
+  prefetch(early = this.#read()) {
+    this.early = early;
     this.early.catch(() => {});
   }
 
@@ -56,7 +59,7 @@ export class IdbCache {
     if (!this.idb) return null;
     const r = await this.#run('readonly', s => s.get(RECORD));
     if (!r || typeof r.key !== 'string' || !(r.bytes instanceof Uint8Array || r.bytes instanceof ArrayBuffer)) return null;
-    return { key: r.key, bytes: new Uint8Array(r.bytes) };
+    return { key: r.key, bytes: r.bytes instanceof Uint8Array ? r.bytes : new Uint8Array(r.bytes) };
   }
 
   /** Replaces the record. */

@@ -3,13 +3,16 @@
 
 import { compileVoile } from '../wasm/voile.js';
 import { HostOp } from '../common/protocol.js';
+import { IdbCache } from './cache.js';
 
 /**
- * Starts the host worker and compiles voile.wasm for it meanwhile: the
- * worker loads its modules before any of its code runs, and that took
- * about as long as the compilation (60-120 ms each at a browser's start),
- * which it began only after. The compiled module goes to the worker as
- * its first message ({type: HostOp.wasm, module} or {…, error}).
+ * Starts the host worker and, meanwhile, compiles voile.wasm and reads the
+ * start-up cache for it: the worker loads its modules before any of its
+ * code runs, and that took about as long as the compilation (60-120 ms
+ * each at a browser's start), which it began only after, and the read of
+ * the cache often ended after the lists had come. Both go to the worker as
+ * its first messages ({type: HostOp.wasm, module} or {…, error}, and
+ * {type: HostOp.startupCache, entry}), the cache's bytes transferred.
  * @returns {Worker}
  */
 export function startWorker() {
@@ -17,6 +20,9 @@ export function startWorker() {
   compileVoile(new URL('../wasm/voile.wasm', import.meta.url)).then(
     module => worker.postMessage({ type: HostOp.wasm, module }),
     err => worker.postMessage({ type: HostOp.wasm, error: err.message }),
+  );
+  new IdbCache().get().catch(() => null).then(
+    entry => worker.postMessage({ type: HostOp.startupCache, entry }, entry ? [entry.bytes.buffer] : []),
   );
   return worker;
 }

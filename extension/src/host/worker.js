@@ -6,16 +6,16 @@ import { HostOp } from '../common/protocol.js';
 import { Host } from './host.js';
 import { IdbCache } from './cache.js';
 
-// voile.wasm comes compiled, as the first message of the page that
-// started this worker (start-worker.js); it starts at once, and the
-// start-up cache starts loading, while that page asks for the keys and
-// lists.
+// voile.wasm comes compiled, and the start-up cache read, as the first
+// messages of the page that started this worker (start-worker.js); the
+// wasm starts at once, while that page asks for the keys and lists.
 let compiled;
 const module = new Promise((resolve, reject) => { compiled = { resolve, reject }; });
 let loading = module.then(loadVoile);
 loading.catch(() => {}); // init reports it
 const cache = new IdbCache();
-cache.prefetch();
+let cacheRead;
+cache.prefetch(new Promise(resolve => { cacheRead = resolve; }));
 
 const host = new Host({
   load: () => { // the early instance once, then fresh ones
@@ -30,11 +30,15 @@ const host = new Host({
 
 onmessage = e => {
   const msg = e.data;
-  if (msg?.type !== HostOp.wasm) {
-    host.handle(msg);
-  } else if (msg.module instanceof WebAssembly.Module) {
-    compiled.resolve(msg.module);
-  } else {
-    compiled.reject(new Error(`voile.wasm: ${msg.error || 'no module'}`));
+  switch (msg?.type) {
+    case HostOp.wasm:
+      if (msg.module instanceof WebAssembly.Module) compiled.resolve(msg.module);
+      else compiled.reject(new Error(`voile.wasm: ${msg.error || 'no module'}`));
+      break;
+    case HostOp.startupCache:
+      cacheRead(msg.entry ?? null);
+      break;
+    default:
+      host.handle(msg);
   }
 };
