@@ -98,7 +98,7 @@ func (a *api) loadBundle(args []js.Value) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	a.gc.hold() // a start without a start-up cache: see startGC
+	a.gc.begin() // a start without a start-up cache, or a list after it: see startGC
 	info, err := a.e.Load(data)
 	if err != nil {
 		return nil, err
@@ -134,7 +134,7 @@ func verifyAdapters(args []js.Value) (any, error) {
 }
 
 func (a *api) unloadList(args []js.Value) (any, error) {
-	a.gc.release() // no part of a start
+	a.gc.end() // no part of a start
 	id, err := stringArg("unloadList", "id", args, 0)
 	if err != nil {
 		return nil, err
@@ -167,7 +167,7 @@ func (a *api) classify(args []js.Value) (any, error) {
 	}
 	a.req = req
 	res, err := a.e.Classify(req)
-	a.gc.release() // the first verdict ends a start
+	a.gc.verdict() // the first verdict ends a start
 	if err != nil {
 		return nil, err
 	}
@@ -177,7 +177,7 @@ func (a *api) classify(args []js.Value) (any, error) {
 }
 
 func (a *api) encodeHello(args []js.Value) (any, error) {
-	a.gc.release() // no part of a start
+	a.gc.end() // no part of a start
 	held := map[string]uint64{}
 	if len(args) > 0 && !isNullish(args[0]) {
 		h := args[0]
@@ -223,7 +223,7 @@ func (a *api) encodeHello(args []js.Value) (any, error) {
 }
 
 func (a *api) decodeMessage(args []js.Value) (any, error) {
-	a.gc.release() // no part of a start
+	a.gc.end() // no part of a start
 	data, err := bytesArg("decodeMessage", "message", args, 0, nil)
 	if err != nil {
 		return nil, err
@@ -238,7 +238,7 @@ func (a *api) decodeMessage(args []js.Value) (any, error) {
 func (a *api) restoreCache(args []js.Value) (any, error) {
 	// Before the cache is copied in: see startGC. A start whose cache
 	// is refused goes on without it.
-	a.gc.hold()
+	a.gc.begin()
 	data, err := bytesArg("restoreCache", "cache", args, 0, nil)
 	if err != nil {
 		return nil, err
@@ -251,7 +251,7 @@ func (a *api) restoreCache(args []js.Value) (any, error) {
 
 func (a *api) exportCache(args []js.Value) (any, error) {
 	data, err := a.e.ExportCache()
-	a.gc.release()
+	a.gc.end()
 	if err != nil {
 		return nil, err
 	}

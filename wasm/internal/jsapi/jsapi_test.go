@@ -156,38 +156,27 @@ func heldForStart() bool {
 	return p < 0 && debug.SetMemoryLimit(-1) == startLimit
 }
 
-// deferred reports whether startGC defers the collector after a start:
-// off, with a limit of twice the memory in use, which is not startLimit
-// in a test process of a few megabytes.
-func deferred() bool {
-	p := debug.SetGCPercent(-1)
-	debug.SetGCPercent(p)
-	limit := debug.SetMemoryLimit(-1)
-	return p < 0 && limit != startLimit && limit < math.MaxInt64
-}
-
-// collected runs a collection, then a call that ends a start: the
-// collector is then as it was before the start.
-func collected(t *testing.T, api js.Value) bool {
-	t.Helper()
-	runtime.GC()
-	for range 100 {
-		runtime.Gosched() // startGC learns of it from a finalizer, run in its own goroutine
-		wantOK(t, call(api, "encodeHello", nil, nil))
-		if collecting() {
-			return true
-		}
-	}
-	return false
-}
-
 // The collector is off from the first call of a start (restoreCache, or
-// loadBundle without a cache) to the first verdict, then deferred until a
-// collection has run (startGC), whether the cache is used, refused, or for
-// other lists; once only.
+// loadBundle without a cache) through the verdicts after it until a
+// collection has run or a call of another kind comes (startGC), whether
+// the cache is used, refused, or for other lists; once only.
 func TestStartGC(t *testing.T) {
 	defer debug.SetGCPercent(debug.SetGCPercent(100))
 	defer debug.SetMemoryLimit(debug.SetMemoryLimit(math.MaxInt64))
+	req := bytesJS(engine.AppendRequest(nil, &engine.Request{Sensitivity: 0.5, Texts: []string{"vermin"}}))
+	// verdicts until one puts the collector back after a collection: it
+	// learns of it from a finalizer, run in its own goroutine.
+	collected := func(api js.Value) bool {
+		runtime.GC()
+		for range 100 {
+			runtime.Gosched()
+			wantOK(t, call(api, "classify", req))
+			if collecting() {
+				return true
+			}
+		}
+		return false
+	}
 	mk := func() (js.Value, []byte, []byte) {
 		e := engine.New()
 		e.SetBuild("test-build")
@@ -200,11 +189,8 @@ func TestStartGC(t *testing.T) {
 			t.Fatal("the collector runs after the first bundle of a start without a cache, want it held")
 		}
 		cache := bytesGo(wantOK(t, call(api, "exportCache")))
-		if !deferred() {
-			t.Fatal("the collector is not deferred after exportCache")
-		}
-		if !collected(t, api) {
-			t.Fatal("the collector is not put back after a collection")
+		if !collecting() {
+			t.Fatal("the collector is held after exportCache")
 		}
 		// An instance of the same build, as at the next start.
 		e2 := engine.New()
@@ -213,7 +199,6 @@ func TestStartGC(t *testing.T) {
 		wantOK(t, call(api2, "trust", p.ID, p.Public))
 		return api2, cache, b
 	}
-	req := bytesJS(engine.AppendRequest(nil, &engine.Request{Sensitivity: 0.5, Texts: []string{"vermin"}}))
 
 	api, cache, b := mk()
 	wantOK(t, call(api, "restoreCache", bytesJS(cache)))
@@ -228,14 +213,11 @@ func TestStartGC(t *testing.T) {
 	if !wantOK(t, call(api, "cacheInfo")).Get("used").Bool() {
 		t.Fatal("the cache was not used")
 	}
-	if !deferred() {
-		t.Fatal("the collector is not deferred after the first verdict")
-	}
 	wantOK(t, call(api, "classify", req))
-	if !deferred() {
-		t.Fatal("the collector is put back after a verdict with no collection since the start")
+	if !heldForStart() {
+		t.Fatal("the collector runs after the first verdicts, with no collection since the start")
 	}
-	if !collected(t, api) {
+	if !collected(api) {
 		t.Fatal("the collector is not put back after a collection")
 	}
 	// Once only: a later restore is no start.
@@ -254,30 +236,45 @@ func TestStartGC(t *testing.T) {
 		t.Error("the collector runs after a refused cache and a bundle, want it held")
 	}
 	wantOK(t, call(api, "classify", req))
-	if !deferred() || !collected(t, api) {
-		t.Error("the collector is not deferred after the first verdict that compiled the lists, then put back")
+	if !heldForStart() || !collected(api) {
+		t.Error("the collector is not off after the first verdict that compiled the lists, then back after a collection")
 	}
 
 	// A cache for other lists: held while they are validated and
-	// compiled, until the first verdict.
+	// compiled, and after.
 	api, cache, _ = mk()
 	wantOK(t, call(api, "restoreCache", bytesJS(cache)))
 	p := testlists.NewPublisher("other")
 	wantOK(t, call(api, "trust", p.ID, p.Public))
-	wantOK(t, call(api, "loadBundle", bytesJS(p.Sign(p.List("other", 1, testlists.Term("slur", "vermin", rules.Racism, 0.9))))))
+	other := p.Sign(p.List("other", 1, testlists.Term("slur", "vermin", rules.Racism, 0.9)))
+	wantOK(t, call(api, "loadBundle", bytesJS(other)))
 	if !heldForStart() {
 		t.Error("the collector runs after loading a list the cache does not have, want it held")
 	}
 	wantOK(t, call(api, "classify", req))
-	if !deferred() || !collected(t, api) {
-		t.Error("the collector is not deferred after compiling other lists, then put back")
+	if !heldForStart() {
+		t.Error("the collector runs after the first verdict of other lists")
+	}
+	// A list loaded after the start: the collector is back for it.
+	wantOK(t, call(api, "loadBundle", bytesJS(p.Sign(p.List("other", 2, testlists.Term("slur", "vermin", rules.Racism, 0.9))))))
+	if !collecting() {
+		t.Error("the collector is held after a list loaded once the start was over")
 	}
 
-	// A call that is no part of a start puts it back too.
-	api, cache, _ = mk()
+	// A call that is no part of a start puts it back too, during a start
+	// or after it.
+	api, cache, b = mk()
 	wantOK(t, call(api, "restoreCache", bytesJS(cache)))
 	wantOK(t, call(api, "encodeHello", nil, nil))
-	if !deferred() || !collected(t, api) {
-		t.Error("the collector is not deferred after encodeHello, then put back")
+	if !collecting() {
+		t.Error("the collector is held after encodeHello during a start")
+	}
+	api, cache, b = mk()
+	wantOK(t, call(api, "restoreCache", bytesJS(cache)))
+	wantOK(t, call(api, "loadBundle", bytesJS(b)))
+	wantOK(t, call(api, "classify", req))
+	wantOK(t, call(api, "exportCache"))
+	if !collecting() {
+		t.Error("the collector is held after exportCache once the start was over")
 	}
 }

@@ -24,22 +24,23 @@ import (
 //
 // So the collector is off during a start (held), with a memory limit that
 // makes it run all the same if the heap nears startLimit (lists far larger
-// than the starter ones). The start ends at the first verdict (or
-// exportCache), or at any call that is no part of a start (decodeMessage,
-// encodeHello, unloadList). GOGC put back then would start a collection at
-// once: the runtime paces it from the heap it last marked, before the
-// start, and the heap is now several times that. It ran during the next
-// verdicts, the first page's, in the baseline tier as well: in node, a
-// first page of 200 posts after a warm start took a median 173 ms with the
-// demo lists and model, 110 with the collection deferred (make bench-wasm,
-// lists alone: 108-117 ms, 35-40 deferred), and a collection forced at the
-// end of the start cost about as much as it saved. So the collection is deferred: the collector stays off
-// with a memory limit of twice the memory in use at the end of the start,
-// the pace GOGC=100 would keep had the start's garbage been live, and
-// GOGC and the limit are put back at the first call after a collection
-// has run. A WebAssembly memory never shrinks, so the start's garbage kept
-// a while costs no memory the start did not take already, until the heap
-// grows past it.
+// than the starter ones). The start ends at the first verdict. GOGC put
+// back then would start a collection at once: the runtime paces it from
+// the heap it last marked, before the start, and the heap is now several
+// times that. It ran during the next verdicts, the first page's, in the
+// baseline tier as well: in node, a first page of 200 posts after a warm
+// start took a median 173 ms with the demo lists and model, 110 with the
+// collection deferred (make bench-wasm, lists alone: 108-117 ms, 35-40
+// deferred), and a collection forced at the end of the start cost about
+// as much as it saved. So the collector stays off after the first verdict
+// while only verdicts follow (deferred), which allocate little, and is put
+// back as it was at the first call after a collection has run (the memory
+// limit), or at the first call of another kind (exportCache, which the
+// extension makes once things settle; a list loaded or unloaded, a sync
+// message), which may allocate much and is no page's verdict. The heap
+// then collects the start's garbage at the pace GOGC sets. A WebAssembly
+// memory never shrinks, so the start's garbage kept a while costs no
+// memory the start did not take already.
 //
 // There is no timer: a program that loads its lists and does nothing else
 // allocates nothing more, and a Go timer pending is a JavaScript timeout
@@ -48,9 +49,9 @@ import (
 // jsapi's functions are called one at a time, from JavaScript.
 type startGC struct {
 	state       gcState
-	prevPercent int         // GOGC before hold
-	prevLimit   int64       // the memory limit before hold
-	done        bool        // hold was called: the start is under way or over
+	prevPercent int         // GOGC before the start
+	prevLimit   int64       // the memory limit before the start
+	done        bool        // begin was called: the start is under way or over
 	collected   atomic.Bool // a collection ran since the start ended
 }
 
@@ -66,10 +67,13 @@ const (
 // start all the same.
 const startLimit = 64 << 20
 
-// hold turns the collector off for a start, the first time only: a later
-// call is no start.
-func (g *startGC) hold() {
+// begin is called by the calls of a start (restoreCache, loadBundle): the
+// first one holds the collector; one after the start ends a deferral.
+func (g *startGC) begin() {
 	if g.done {
+		if g.state == gcDeferred {
+			g.end()
+		}
 		return
 	}
 	g.done = true
@@ -81,27 +85,31 @@ func (g *startGC) hold() {
 	g.state = gcHeld
 }
 
-// release ends a start: a held collector is deferred, and a deferred one
-// is put back as it was once a collection has run.
-func (g *startGC) release() {
+// verdict is called by classify: the first verdict ends a start, and the
+// collector stays off until a collection has run.
+func (g *startGC) verdict() {
 	switch g.state {
 	case gcHeld:
-		// The memory the runtime counts against its limit: mapped, not
-		// released (runtime/debug.SetMemoryLimit).
-		var m runtime.MemStats
-		runtime.ReadMemStats(&m)
 		g.state = gcDeferred
-		debug.SetMemoryLimit(min(2*int64(m.Sys-m.HeapReleased), g.prevLimit))
 		// The first collection from now on finds this unreachable. A
 		// finalizer (syscall/js has them linked already), not a count of
-		// collections read at each call: runtime/metrics added 9 KB to the
-		// gzipped voile.wasm, runtime.AddCleanup 5 KB.
+		// collections read at each call: runtime/metrics added 9 KB to
+		// the gzipped voile.wasm, runtime.AddCleanup 5 KB, and
+		// runtime.ReadMemStats took 3 ms of the first verdict.
 		runtime.SetFinalizer(new([2]*byte), func(*[2]*byte) { g.collected.Store(true) })
 	case gcDeferred:
 		if g.collected.Load() {
-			debug.SetGCPercent(g.prevPercent)
-			debug.SetMemoryLimit(g.prevLimit)
-			g.state = gcAsBefore
+			g.end()
 		}
+	}
+}
+
+// end puts the collector back as it was, if begin changed it: called by
+// every call that is no part of a start and no verdict.
+func (g *startGC) end() {
+	if g.state != gcAsBefore {
+		debug.SetGCPercent(g.prevPercent)
+		debug.SetMemoryLimit(g.prevLimit)
+		g.state = gcAsBefore
 	}
 }
