@@ -11,7 +11,7 @@
 
 import { Keys, normalizeSettings, normalizeAllow, addStats, migrateAllow, needsMigration } from '../common/settings.js';
 import { HostOp, HostEvent } from '../common/protocol.js';
-import { api, isChromium } from '../common/browser.js';
+import { api } from '../common/browser.js';
 import { get, set, update } from './store.js';
 import { hostConfig, onHostEvent, ensureHost, callHost, forgetEarlyState } from './host-control.js';
 import { syncUserSites } from './sites.js';
@@ -51,10 +51,9 @@ api.runtime.onInstalled.addListener(async () => {
   if (Object.keys(missing).length) await set(missing);
   await migrateCorrections();
   await syncUserSites();
-  await ensureHost();
 });
 
-api.runtime.onStartup.addListener(() => { migrateCorrections(); ensureHost(); });
+api.runtime.onStartup.addListener(() => { migrateCorrections(); });
 
 // Rules turned off by an older version are "list/rule": each is named by
 // the publisher of the stored list of that id (settings.js migrateAllow).
@@ -66,7 +65,9 @@ async function migrateCorrections() {
   await update(Keys.allow, a => migrateAllow(a, Object.keys(lists)));
 }
 
-// Firefox's background page starts the host as it loads: pages connect to
-// it here. (Chromium's service worker starts it on install and on browser
-// start, and on a page's request.)
-if (!isChromium) ensureHost();
+// The background starts the classifier host as it loads, whatever woke it:
+// at a browser's start or an install, pages that load meanwhile wait for
+// it. Started after onInstalled's work (settings, registered sites), it
+// came 50-160 ms later at an update. Chromium's offscreen document
+// outlives the service worker: a later wake finds it running (a ping).
+ensureHost();
