@@ -167,7 +167,7 @@ func (a *api) classify(args []js.Value) (any, error) {
 	}
 	a.req = req
 	res, err := a.e.Classify(req)
-	a.gc.verdict() // the first verdict ends a start
+	a.gc.light() // the first verdict ends a start
 	if err != nil {
 		return nil, err
 	}
@@ -177,7 +177,7 @@ func (a *api) classify(args []js.Value) (any, error) {
 }
 
 func (a *api) encodeHello(args []js.Value) (any, error) {
-	a.gc.end() // no part of a start
+	a.gc.light() // no part of a start
 	held := map[string]uint64{}
 	if len(args) > 0 && !isNullish(args[0]) {
 		h := args[0]
@@ -223,7 +223,7 @@ func (a *api) encodeHello(args []js.Value) (any, error) {
 }
 
 func (a *api) decodeMessage(args []js.Value) (any, error) {
-	a.gc.end() // no part of a start
+	a.gc.light() // no part of a start; its bundles are loaded by loadBundle
 	data, err := bytesArg("decodeMessage", "message", args, 0, nil)
 	if err != nil {
 		return nil, err

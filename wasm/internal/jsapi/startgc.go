@@ -24,23 +24,25 @@ import (
 //
 // So the collector is off during a start (held), with a memory limit that
 // makes it run all the same if the heap nears startLimit (lists far larger
-// than the starter ones). The start ends at the first verdict. GOGC put
-// back then would start a collection at once: the runtime paces it from
-// the heap it last marked, before the start, and the heap is now several
-// times that. It ran during the next verdicts, the first page's, in the
-// baseline tier as well: in node, a first page of 200 posts after a warm
-// start took a median 173 ms with the demo lists and model, 110 with the
-// collection deferred (make bench-wasm, lists alone: 108-117 ms, 35-40
-// deferred), and a collection forced at the end of the start cost about
-// as much as it saved. So the collector stays off after the first verdict
-// while only verdicts follow (deferred), which allocate little, and is put
-// back as it was at the first call after a collection has run (the memory
-// limit), or at the first call of another kind (exportCache, which the
-// extension makes once things settle; a list loaded or unloaded, a sync
-// message), which may allocate much and is no page's verdict. The heap
-// then collects the start's garbage at the pace GOGC sets. A WebAssembly
-// memory never shrinks, so the start's garbage kept a while costs no
-// memory the start did not take already.
+// than the starter ones). The start ends at the first verdict, or at the
+// first call that is no part of it. GOGC put back then would start a
+// collection at once: the runtime paces it from the heap it last marked,
+// before the start, and the heap is now several times that. It ran during
+// the next verdicts, the first page's, in the baseline tier as well: in
+// node, a first page of 200 posts after a warm start took a median 173 ms
+// with the demo lists and model, 110 with the collection deferred (make
+// bench-wasm, lists alone: 108-117 ms, 35-40 deferred), and a collection
+// forced at the end of the start cost about as much as it saved. So the
+// collector stays off after a start while only calls that allocate little
+// follow (deferred: verdicts, and the sync messages' encoding and
+// decoding, which the extension's host makes as it connects, often just
+// before a page's first verdicts), and is put back as it was at the first
+// call after a collection has run (the memory limit), or at a call that
+// may allocate much (exportCache, which the extension makes once things
+// settle; a list loaded or unloaded). The heap then collects the start's
+// garbage at the pace GOGC sets. A WebAssembly memory never shrinks, so the
+// start's garbage kept a while costs no memory the start did not take
+// already.
 //
 // There is no timer: a program that loads its lists and does nothing else
 // allocates nothing more, and a Go timer pending is a JavaScript timeout
@@ -85,9 +87,10 @@ func (g *startGC) begin() {
 	g.state = gcHeld
 }
 
-// verdict is called by classify: the first verdict ends a start, and the
-// collector stays off until a collection has run.
-func (g *startGC) verdict() {
+// light is called by the calls that allocate little (classify,
+// encodeHello, decodeMessage): the first ends a start, and the collector
+// stays off until a collection has run.
+func (g *startGC) light() {
 	switch g.state {
 	case gcHeld:
 		g.state = gcDeferred
@@ -105,7 +108,8 @@ func (g *startGC) verdict() {
 }
 
 // end puts the collector back as it was, if begin changed it: called by
-// every call that is no part of a start and no verdict.
+// the calls that may allocate much and are no part of a start
+// (unloadList, exportCache).
 func (g *startGC) end() {
 	if g.state != gcAsBefore {
 		debug.SetGCPercent(g.prevPercent)
