@@ -166,19 +166,19 @@ func (e *Engine) readCache(data []byte) (*cache, error) {
 	return c, nil
 }
 
-// CacheFits reports whether the next verdict is to load the compiled lists
+// cacheFits reports whether the next verdict is to load the compiled lists
 // from the restored cache rather than compile them: the lists are not
 // compiled yet, and the cache is for the loaded lists, with the same
 // signatures in the same order.
-func (e *Engine) CacheFits() bool {
-	return e.CacheAhead() && len(e.cache.sigs) == len(e.loaded)
+func (e *Engine) cacheFits() bool {
+	return e.cacheAhead() && len(e.cache.sigs) == len(e.loaded)
 }
 
-// CacheAhead reports whether the start is on its way to using the
+// cacheAhead reports whether the start is on its way to using the
 // restored cache: the lists are not compiled yet, and those loaded are the
 // first of the cache's, in its order. Then every list loaded so far was
-// opened without validation, and CacheFits once the rest are loaded.
-func (e *Engine) CacheAhead() bool {
+// opened without validation, and cacheFits once the rest are loaded.
+func (e *Engine) cacheAhead() bool {
 	c := e.cache
 	if e.cls != nil || c == nil || len(e.loaded) > len(c.sigs) {
 		return false
@@ -194,7 +194,7 @@ func (e *Engine) CacheAhead() bool {
 // fromCacheFor returns the compiled lists of the cache if they are for the
 // loaded lists, or nil.
 func (e *Engine) fromCacheFor() *match.Engine {
-	if !e.CacheFits() {
+	if !e.cacheFits() {
 		return nil
 	}
 	c := e.cache

@@ -112,8 +112,8 @@ func TestCacheGivesTheSameVerdicts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !e.CacheFits() || !e.CacheAhead() {
-		t.Error("CacheFits or CacheAhead is false for the lists of the cache, before the first verdict")
+	if !e.cacheFits() || !e.cacheAhead() {
+		t.Error("cacheFits or cacheAhead is false for the lists of the cache, before the first verdict")
 	}
 	if got := f.verdicts(t, e); !reflect.DeepEqual(got, want) {
 		t.Error("the cached engine's verdicts differ")
@@ -121,8 +121,8 @@ func TestCacheGivesTheSameVerdicts(t *testing.T) {
 	if !e.CacheUsed() {
 		t.Error("the cache was not used")
 	}
-	if e.CacheFits() {
-		t.Error("CacheFits is true once the lists are in use")
+	if e.cacheFits() {
+		t.Error("cacheFits is true once the lists are in use")
 	}
 	// match.LoadImage uses the image's arrays in place only if they are
 	// aligned: the cache puts the image at a multiple of eight bytes.
@@ -209,12 +209,12 @@ func TestCacheBadInput(t *testing.T) {
 		if err != nil {
 			t.Errorf("%s: %v", name, err)
 		}
-		if e.CacheFits() {
-			t.Errorf("%s: CacheFits", name)
+		if e.cacheFits() {
+			t.Errorf("%s: cacheFits", name)
 		}
 		// The cache's first lists, in its order: on the way to it.
-		if ahead := name == "a list less"; e.CacheAhead() != ahead {
-			t.Errorf("%s: CacheAhead %v, want %v", name, !ahead, ahead)
+		if ahead := name == "a list less"; e.cacheAhead() != ahead {
+			t.Errorf("%s: cacheAhead %v, want %v", name, !ahead, ahead)
 		}
 		if got := f.verdicts(t, e); !reflect.DeepEqual(got, f.verdicts(t, ref)) || e.CacheUsed() {
 			t.Errorf("%s: verdicts differ from an engine without cache, or cache used", name)
