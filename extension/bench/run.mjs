@@ -243,6 +243,7 @@ async function restartRun(ext, profile, { warm, nextWarm }) {
   // starting the classifier (waiting on it moved the navigation 150-300 ms
   // later, a head start the reader does not give).
   const hadCache = cacheRecord(b.worker, 'get');
+  hadCache.catch(() => {}); // awaited below, unless the page fails first
   const page = await b.context.newPage();
   await page.goto(FEED_URL);
   const had = await hadCache;

@@ -68,7 +68,7 @@ export async function compileVoile(source) {
   }
   if (typeof Response !== 'undefined' && source instanceof Response) {
     if (!source.ok) {
-      throw new Error(`loadVoile: fetching ${source.url || 'voile.wasm'} failed: HTTP ${source.status}`);
+      throw new Error(`compileVoile: fetching ${source.url || 'voile.wasm'} failed: HTTP ${source.status}`);
     }
     // Streaming compiles while the bytes arrive, but needs the wasm MIME
     // type; compiled so from the extension's own URL, Chromium may cache
@@ -79,7 +79,7 @@ export async function compileVoile(source) {
     source = await source.arrayBuffer();
   }
   if (!(source instanceof ArrayBuffer || ArrayBuffer.isView(source))) {
-    throw new TypeError(`loadVoile: source must be a URL, a Response, an ArrayBuffer or a Uint8Array, got ${describe(source)}`);
+    throw new TypeError(`compileVoile: source must be a URL, a Response, an ArrayBuffer or a Uint8Array, got ${describe(source)}`);
   }
   return WebAssembly.compile(source);
 }

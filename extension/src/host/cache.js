@@ -16,10 +16,10 @@ export class IdbCache {
   }
 
   /**
-   * Starts reading the record, or takes a read begun elsewhere (see
-   * start-worker.js); the next get() answers with it.
+   * Takes a read of the record begun elsewhere (start-worker.js): the
+   * next get() answers with it.
    */
-  prefetch(early = this.#read()) {
+  prefetch(early) {
     this.early = early;
     this.early.catch(() => {});
   }

@@ -177,7 +177,7 @@ func (a *api) classify(args []js.Value) (any, error) {
 }
 
 func (a *api) encodeHello(args []js.Value) (any, error) {
-	a.gc.light() // no part of a start
+	a.gc.light() // no part of a start: ends one like a verdict
 	held := map[string]uint64{}
 	if len(args) > 0 && !isNullish(args[0]) {
 		h := args[0]
@@ -223,7 +223,7 @@ func (a *api) encodeHello(args []js.Value) (any, error) {
 }
 
 func (a *api) decodeMessage(args []js.Value) (any, error) {
-	a.gc.light() // no part of a start; its bundles are loaded by loadBundle
+	a.gc.light() // no part of a start: ends one like a verdict; its bundles are loaded by loadBundle
 	data, err := bytesArg("decodeMessage", "message", args, 0, nil)
 	if err != nil {
 		return nil, err
