@@ -63,7 +63,7 @@ async function startup(url, cacheFile) {
   // A page's event loop never runs dry, but this process's does while it
   // awaits the compilation, and node then waits for all of V8's background
   // work, the optimising compiler's included, before it resolves a
-  // promise (nodejs/node#36616): the module was ready 30-60 ms later here
+  // promise (nodejs/node#36616): the module was ready 30-80 ms later here
   // than a browser has it. A timer keeps the loop alive, as the
   // extension's open ports do; that background work then runs beside the
   // lists instead, on this 2-core machine, so the whole start changes less.
