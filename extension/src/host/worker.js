@@ -9,13 +9,13 @@ import { IdbCache } from './cache.js';
 // voile.wasm comes compiled, and the start-up cache read, as the first
 // messages of the page that started this worker (start-worker.js); the
 // wasm starts at once, while that page asks for the keys and lists.
-let compiled;
-const module = new Promise((resolve, reject) => { compiled = { resolve, reject }; });
+const compiled = Promise.withResolvers();
+const module = compiled.promise;
 let loading = module.then(loadVoile);
 loading.catch(() => {}); // init reports it
 const cache = new IdbCache();
-let cacheRead;
-cache.prefetch(new Promise(resolve => { cacheRead = resolve; }));
+const cacheRead = Promise.withResolvers();
+cache.prefetch(cacheRead.promise);
 
 const host = new Host({
   load: () => { // the early instance once, then fresh ones
@@ -36,7 +36,7 @@ onmessage = e => {
       else compiled.reject(new Error(`voile.wasm: ${msg.error || 'no module'}`));
       break;
     case HostOp.startupCache:
-      cacheRead(msg.entry ?? null);
+      cacheRead.resolve(msg.entry ?? null);
       break;
     default:
       host.handle(msg);
