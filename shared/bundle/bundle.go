@@ -14,7 +14,9 @@ import (
 
 // A Bundle is one signed list version.
 type Bundle struct {
-	// List is the list's MessagePack encoding, exactly as signed.
+	// List is the list's MessagePack encoding, exactly as signed. Decode
+	// copies it out of the message, and the list Open returns shares its
+	// memory (rules.Decode): it is never written after.
 	List []byte `msg:"list"`
 	// ListID, Publisher and Version repeat the list's own fields, so that
 	// servers and clients can route a bundle before opening it. Open checks

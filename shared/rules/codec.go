@@ -8,6 +8,16 @@ import (
 )
 
 // Decode reads a list from its MessagePack form and validates it.
+//
+// The list shares b's memory: its strings, and its model's bytes, are
+// views of b (msgp's zerocopy, which Voile's copy of msgp extends to
+// strings: third_party/msgp/VOILE.md), so b must not change while the
+// list is in use. Every caller passes a bundle's List, which
+// bundle.Decode copied out of the message it came in and nothing writes.
+// Decoding so allocates no string per rule, id, text, category and
+// exception: in WebAssembly, where a start decodes the stored lists in
+// V8's baseline tier, the two demo lists took 10 ms each instead of 15
+// to 18 (medians of ten starts).
 func Decode(b []byte) (*List, error) {
 	l, err := DecodeUnvalidated(b)
 	if err != nil {
@@ -21,7 +31,7 @@ func Decode(b []byte) (*List, error) {
 
 // DecodeUnvalidated reads a list from its MessagePack form without
 // validating it: only for the bytes of a list validated before
-// (bundle.OpenValidated).
+// (bundle.OpenValidated). The list shares b's memory, as Decode's does.
 func DecodeUnvalidated(b []byte) (*List, error) {
 	var l List
 	rest, err := l.UnmarshalMsg(b)

@@ -41,7 +41,7 @@ const (
 //msgp:tuple Node
 type Node struct {
 	Op   ExprOp `msg:"op" json:"op"`
-	Text string `msg:"text" json:"text,omitempty"`
+	Text string `msg:"text,zerocopy" json:"text,omitempty"`
 	N    int    `msg:"n" json:"n,omitempty"`
 }
 

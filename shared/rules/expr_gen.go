@@ -149,11 +149,13 @@ func (z *Node) UnmarshalMsg(bts []byte) (o []byte, err error) {
 		}
 		z.Op = ExprOp(zb0002)
 	}
-	z.Text, bts, err = msgp.ReadStringBytes(bts)
+	var zb0003 []byte
+	zb0003, bts, err = msgp.ReadStringZC(bts)
 	if err != nil {
 		err = msgp.WrapError(err, "Text")
 		return
 	}
+	z.Text = msgp.UnsafeString(zb0003)
 	z.N, bts, err = msgp.ReadIntBytes(bts)
 	if err != nil {
 		err = msgp.WrapError(err, "N")

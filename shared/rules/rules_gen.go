@@ -666,17 +666,21 @@ func (z *List) UnmarshalMsg(bts []byte) (o []byte, err error) {
 		}
 		switch msgp.UnsafeString(field) {
 		case "id":
-			z.ID, bts, err = msgp.ReadStringBytes(bts)
+			var zb0002 []byte
+			zb0002, bts, err = msgp.ReadStringZC(bts)
 			if err != nil {
 				err = msgp.WrapError(err, "ID")
 				return
 			}
+			z.ID = msgp.UnsafeString(zb0002)
 		case "publisher":
-			z.Publisher, bts, err = msgp.ReadStringBytes(bts)
+			var zb0003 []byte
+			zb0003, bts, err = msgp.ReadStringZC(bts)
 			if err != nil {
 				err = msgp.WrapError(err, "Publisher")
 				return
 			}
+			z.Publisher = msgp.UnsafeString(zb0003)
 		case "version":
 			z.Version, bts, err = msgp.ReadUint64Bytes(bts)
 			if err != nil {
@@ -684,39 +688,45 @@ func (z *List) UnmarshalMsg(bts []byte) (o []byte, err error) {
 				return
 			}
 		case "name":
-			z.Name, bts, err = msgp.ReadStringBytes(bts)
+			var zb0004 []byte
+			zb0004, bts, err = msgp.ReadStringZC(bts)
 			if err != nil {
 				err = msgp.WrapError(err, "Name")
 				return
 			}
+			z.Name = msgp.UnsafeString(zb0004)
 		case "description":
-			z.Description, bts, err = msgp.ReadStringBytes(bts)
+			var zb0005 []byte
+			zb0005, bts, err = msgp.ReadStringZC(bts)
 			if err != nil {
 				err = msgp.WrapError(err, "Description")
 				return
 			}
+			z.Description = msgp.UnsafeString(zb0005)
 		case "langs":
-			var zb0002 uint32
-			zb0002, bts, err = msgp.ReadArrayHeaderBytes(bts)
+			var zb0006 uint32
+			zb0006, bts, err = msgp.ReadArrayHeaderBytes(bts)
 			if err != nil {
 				err = msgp.WrapError(err, "Langs")
 				return
 			}
-			if zb0002 > z4c04a521limitArrays {
+			if zb0006 > z4c04a521limitArrays {
 				err = msgp.ErrLimitExceeded
 				return
 			}
-			if cap(z.Langs) >= int(zb0002) {
-				z.Langs = (z.Langs)[:zb0002]
+			if cap(z.Langs) >= int(zb0006) {
+				z.Langs = (z.Langs)[:zb0006]
 			} else {
-				z.Langs = make([]string, zb0002)
+				z.Langs = make([]string, zb0006)
 			}
 			for za0001 := range z.Langs {
-				z.Langs[za0001], bts, err = msgp.ReadStringBytes(bts)
+				var zb0007 []byte
+				zb0007, bts, err = msgp.ReadStringZC(bts)
 				if err != nil {
 					err = msgp.WrapError(err, "Langs", za0001)
 					return
 				}
+				z.Langs[za0001] = msgp.UnsafeString(zb0007)
 			}
 		case "demo":
 			z.Demo, bts, err = msgp.ReadBoolBytes(bts)
@@ -725,34 +735,34 @@ func (z *List) UnmarshalMsg(bts []byte) (o []byte, err error) {
 				return
 			}
 		case "thresholds":
-			var zb0003 uint32
-			zb0003, bts, err = msgp.ReadArrayHeaderBytes(bts)
+			var zb0008 uint32
+			zb0008, bts, err = msgp.ReadArrayHeaderBytes(bts)
 			if err != nil {
 				err = msgp.WrapError(err, "Thresholds")
 				return
 			}
-			if zb0003 > z4c04a521limitArrays {
+			if zb0008 > z4c04a521limitArrays {
 				err = msgp.ErrLimitExceeded
 				return
 			}
-			if cap(z.Thresholds) >= int(zb0003) {
-				z.Thresholds = (z.Thresholds)[:zb0003]
+			if cap(z.Thresholds) >= int(zb0008) {
+				z.Thresholds = (z.Thresholds)[:zb0008]
 			} else {
-				z.Thresholds = make([]Threshold, zb0003)
+				z.Thresholds = make([]Threshold, zb0008)
 			}
 			for za0002 := range z.Thresholds {
-				var zb0004 uint32
-				zb0004, bts, err = msgp.ReadMapHeaderBytes(bts)
+				var zb0009 uint32
+				zb0009, bts, err = msgp.ReadMapHeaderBytes(bts)
 				if err != nil {
 					err = msgp.WrapError(err, "Thresholds", za0002)
 					return
 				}
-				if zb0004 > z4c04a521limitMaps {
+				if zb0009 > z4c04a521limitMaps {
 					err = msgp.ErrLimitExceeded
 					return
 				}
-				for zb0004 > 0 {
-					zb0004--
+				for zb0009 > 0 {
+					zb0009--
 					field, bts, err = msgp.ReadMapKeyZC(bts)
 					if err != nil {
 						err = msgp.WrapError(err, "Thresholds", za0002)
@@ -761,13 +771,15 @@ func (z *List) UnmarshalMsg(bts []byte) (o []byte, err error) {
 					switch msgp.UnsafeString(field) {
 					case "category":
 						{
-							var zb0005 string
-							zb0005, bts, err = msgp.ReadStringBytes(bts)
+							var zb0010 string
+							var zb0011 []byte
+							zb0011, bts, err = msgp.ReadStringZC(bts)
 							if err != nil {
 								err = msgp.WrapError(err, "Thresholds", za0002, "Category")
 								return
 							}
-							z.Thresholds[za0002].Category = Category(zb0005)
+							zb0010 = msgp.UnsafeString(zb0011)
+							z.Thresholds[za0002].Category = Category(zb0010)
 						}
 					case "score":
 						z.Thresholds[za0002].Score, bts, err = msgp.ReadFloat64Bytes(bts)
@@ -785,20 +797,20 @@ func (z *List) UnmarshalMsg(bts []byte) (o []byte, err error) {
 				}
 			}
 		case "rules":
-			var zb0006 uint32
-			zb0006, bts, err = msgp.ReadArrayHeaderBytes(bts)
+			var zb0012 uint32
+			zb0012, bts, err = msgp.ReadArrayHeaderBytes(bts)
 			if err != nil {
 				err = msgp.WrapError(err, "Rules")
 				return
 			}
-			if zb0006 > z4c04a521limitArrays {
+			if zb0012 > z4c04a521limitArrays {
 				err = msgp.ErrLimitExceeded
 				return
 			}
-			if cap(z.Rules) >= int(zb0006) {
-				z.Rules = (z.Rules)[:zb0006]
+			if cap(z.Rules) >= int(zb0012) {
+				z.Rules = (z.Rules)[:zb0012]
 			} else {
-				z.Rules = make([]Rule, zb0006)
+				z.Rules = make([]Rule, zb0012)
 			}
 			for za0003 := range z.Rules {
 				bts, err = z.Rules[za0003].UnmarshalMsg(bts)
@@ -808,54 +820,50 @@ func (z *List) UnmarshalMsg(bts []byte) (o []byte, err error) {
 				}
 			}
 		case "known":
-			var zb0007 uint32
-			zb0007, bts, err = msgp.ReadArrayHeaderBytes(bts)
+			var zb0013 uint32
+			zb0013, bts, err = msgp.ReadArrayHeaderBytes(bts)
 			if err != nil {
 				err = msgp.WrapError(err, "Known")
 				return
 			}
-			if zb0007 > z4c04a521limitArrays {
+			if zb0013 > z4c04a521limitArrays {
 				err = msgp.ErrLimitExceeded
 				return
 			}
-			if cap(z.Known) >= int(zb0007) {
-				z.Known = (z.Known)[:zb0007]
+			if cap(z.Known) >= int(zb0013) {
+				z.Known = (z.Known)[:zb0013]
 			} else {
-				z.Known = make([]string, zb0007)
+				z.Known = make([]string, zb0013)
 			}
 			for za0004 := range z.Known {
-				z.Known[za0004], bts, err = msgp.ReadStringBytes(bts)
+				var zb0014 []byte
+				zb0014, bts, err = msgp.ReadStringZC(bts)
 				if err != nil {
 					err = msgp.WrapError(err, "Known", za0004)
 					return
 				}
+				z.Known[za0004] = msgp.UnsafeString(zb0014)
 			}
 		case "model":
 			{
-				var zb0008 []byte
-				var zb0009 uint32
-				zb0009, bts, err = msgp.ReadBytesHeader(bts)
+				var zb0015 []byte
+				var zb0016 uint32
+				zb0016, bts, err = msgp.ReadBytesHeader(bts)
 				if err != nil {
 					err = msgp.WrapError(err, "Model")
 					return
 				}
-				if zb0009 > 4194304 {
+				if zb0016 > 4194304 {
 					err = msgp.ErrLimitExceeded
 					return
 				}
-				zb0008 = []byte(z.Model)
-				if zb0008 == nil || uint32(cap(zb0008)) < zb0009 {
-					zb0008 = make([]byte, zb0009)
-				} else {
-					zb0008 = zb0008[:zb0009]
-				}
-				if uint32(len(bts)) < zb0009 {
+				if uint32(len(bts)) < zb0016 {
 					err = msgp.ErrShortBytes
 					return
 				}
-				copy(zb0008, bts[:zb0009])
-				bts = bts[zb0009:]
-				z.Model = ModelData(zb0008)
+				zb0015 = bts[:zb0016]
+				bts = bts[zb0016:]
+				z.Model = ModelData(zb0015)
 			}
 		default:
 			bts, err = msgp.Skip(bts)
@@ -1516,72 +1524,84 @@ func (z *Rule) UnmarshalMsg(bts []byte) (o []byte, err error) {
 		}
 		switch msgp.UnsafeString(field) {
 		case "id":
-			z.ID, bts, err = msgp.ReadStringBytes(bts)
+			var zb0002 []byte
+			zb0002, bts, err = msgp.ReadStringZC(bts)
 			if err != nil {
 				err = msgp.WrapError(err, "ID")
 				return
 			}
+			z.ID = msgp.UnsafeString(zb0002)
 		case "kind":
 			{
-				var zb0002 string
-				zb0002, bts, err = msgp.ReadStringBytes(bts)
+				var zb0003 string
+				var zb0004 []byte
+				zb0004, bts, err = msgp.ReadStringZC(bts)
 				if err != nil {
 					err = msgp.WrapError(err, "Kind")
 					return
 				}
-				z.Kind = Kind(zb0002)
+				zb0003 = msgp.UnsafeString(zb0004)
+				z.Kind = Kind(zb0003)
 			}
 		case "role":
 			{
-				var zb0003 string
-				zb0003, bts, err = msgp.ReadStringBytes(bts)
+				var zb0005 string
+				var zb0006 []byte
+				zb0006, bts, err = msgp.ReadStringZC(bts)
 				if err != nil {
 					err = msgp.WrapError(err, "Role")
 					return
 				}
-				z.Role = Role(zb0003)
+				zb0005 = msgp.UnsafeString(zb0006)
+				z.Role = Role(zb0005)
 			}
 		case "class":
 			{
-				var zb0004 string
-				zb0004, bts, err = msgp.ReadStringBytes(bts)
+				var zb0007 string
+				var zb0008 []byte
+				zb0008, bts, err = msgp.ReadStringZC(bts)
 				if err != nil {
 					err = msgp.WrapError(err, "Class")
 					return
 				}
-				z.Class = Class(zb0004)
+				zb0007 = msgp.UnsafeString(zb0008)
+				z.Class = Class(zb0007)
 			}
 		case "order":
 			{
-				var zb0005 string
-				zb0005, bts, err = msgp.ReadStringBytes(bts)
+				var zb0009 string
+				var zb0010 []byte
+				zb0010, bts, err = msgp.ReadStringZC(bts)
 				if err != nil {
 					err = msgp.WrapError(err, "Order")
 					return
 				}
-				z.Order = Order(zb0005)
+				zb0009 = msgp.UnsafeString(zb0010)
+				z.Order = Order(zb0009)
 			}
 		case "text":
-			z.Text, bts, err = msgp.ReadStringBytes(bts)
+			var zb0011 []byte
+			zb0011, bts, err = msgp.ReadStringZC(bts)
 			if err != nil {
 				err = msgp.WrapError(err, "Text")
 				return
 			}
+			z.Text = msgp.UnsafeString(zb0011)
 		case "expr":
-			var zb0006 uint32
-			zb0006, bts, err = msgp.ReadArrayHeaderBytes(bts)
+			var zb0012 uint32
+			zb0012, bts, err = msgp.ReadArrayHeaderBytes(bts)
 			if err != nil {
 				err = msgp.WrapError(err, "Expr")
 				return
 			}
-			if zb0006 > z4c04a521limitArrays {
+			if zb0012 > z4c04a521limitArrays {
 				err = msgp.ErrLimitExceeded
 				return
 			}
-			if cap(z.Expr) >= int(zb0006) {
-				z.Expr = (z.Expr)[:zb0006]
+			if cap(z.Expr) >= int(zb0012) {
+				z.Expr = (z.Expr)[:zb0012]
 			} else {
-				z.Expr = make([]Node, zb0006)
+				z.Expr = make([]Node, zb0012)
 			}
 			for za0001 := range z.Expr {
 				bts, err = z.Expr[za0001].UnmarshalMsg(bts)
@@ -1592,13 +1612,15 @@ func (z *Rule) UnmarshalMsg(bts []byte) (o []byte, err error) {
 			}
 		case "category":
 			{
-				var zb0007 string
-				zb0007, bts, err = msgp.ReadStringBytes(bts)
+				var zb0013 string
+				var zb0014 []byte
+				zb0014, bts, err = msgp.ReadStringZC(bts)
 				if err != nil {
 					err = msgp.WrapError(err, "Category")
 					return
 				}
-				z.Category = Category(zb0007)
+				zb0013 = msgp.UnsafeString(zb0014)
+				z.Category = Category(zb0013)
 			}
 		case "weight":
 			z.Weight, bts, err = msgp.ReadFloat64Bytes(bts)
@@ -1607,50 +1629,54 @@ func (z *Rule) UnmarshalMsg(bts []byte) (o []byte, err error) {
 				return
 			}
 		case "langs":
-			var zb0008 uint32
-			zb0008, bts, err = msgp.ReadArrayHeaderBytes(bts)
+			var zb0015 uint32
+			zb0015, bts, err = msgp.ReadArrayHeaderBytes(bts)
 			if err != nil {
 				err = msgp.WrapError(err, "Langs")
 				return
 			}
-			if zb0008 > z4c04a521limitArrays {
+			if zb0015 > z4c04a521limitArrays {
 				err = msgp.ErrLimitExceeded
 				return
 			}
-			if cap(z.Langs) >= int(zb0008) {
-				z.Langs = (z.Langs)[:zb0008]
+			if cap(z.Langs) >= int(zb0015) {
+				z.Langs = (z.Langs)[:zb0015]
 			} else {
-				z.Langs = make([]string, zb0008)
+				z.Langs = make([]string, zb0015)
 			}
 			for za0002 := range z.Langs {
-				z.Langs[za0002], bts, err = msgp.ReadStringBytes(bts)
+				var zb0016 []byte
+				zb0016, bts, err = msgp.ReadStringZC(bts)
 				if err != nil {
 					err = msgp.WrapError(err, "Langs", za0002)
 					return
 				}
+				z.Langs[za0002] = msgp.UnsafeString(zb0016)
 			}
 		case "exceptions":
-			var zb0009 uint32
-			zb0009, bts, err = msgp.ReadArrayHeaderBytes(bts)
+			var zb0017 uint32
+			zb0017, bts, err = msgp.ReadArrayHeaderBytes(bts)
 			if err != nil {
 				err = msgp.WrapError(err, "Exceptions")
 				return
 			}
-			if zb0009 > z4c04a521limitArrays {
+			if zb0017 > z4c04a521limitArrays {
 				err = msgp.ErrLimitExceeded
 				return
 			}
-			if cap(z.Exceptions) >= int(zb0009) {
-				z.Exceptions = (z.Exceptions)[:zb0009]
+			if cap(z.Exceptions) >= int(zb0017) {
+				z.Exceptions = (z.Exceptions)[:zb0017]
 			} else {
-				z.Exceptions = make([]string, zb0009)
+				z.Exceptions = make([]string, zb0017)
 			}
 			for za0003 := range z.Exceptions {
-				z.Exceptions[za0003], bts, err = msgp.ReadStringBytes(bts)
+				var zb0018 []byte
+				zb0018, bts, err = msgp.ReadStringZC(bts)
 				if err != nil {
 					err = msgp.WrapError(err, "Exceptions", za0003)
 					return
 				}
+				z.Exceptions[za0003] = msgp.UnsafeString(zb0018)
 			}
 		default:
 			bts, err = msgp.Skip(bts)
@@ -1794,11 +1820,13 @@ func (z *Threshold) UnmarshalMsg(bts []byte) (o []byte, err error) {
 		case "category":
 			{
 				var zb0002 string
-				zb0002, bts, err = msgp.ReadStringBytes(bts)
+				var zb0003 []byte
+				zb0003, bts, err = msgp.ReadStringZC(bts)
 				if err != nil {
 					err = msgp.WrapError(err, "Category")
 					return
 				}
+				zb0002 = msgp.UnsafeString(zb0003)
 				z.Category = Category(zb0002)
 			}
 		case "score":

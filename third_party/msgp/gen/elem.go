@@ -685,7 +685,7 @@ type BaseElem struct {
 	ShimErrs     bool      // ShimToBase has errors on function
 	Value        Primitive // Type of element
 	Convert      bool      // should we do an explicit conversion?
-	zerocopy     bool      // Allow zerocopy for byte slices in unmarshal.
+	zerocopy     bool      // Allow zerocopy for byte slices (and, in Voile's copy, strings) in unmarshal.
 	mustinline   bool      // must inline; not printable
 	needsref     bool      // needs reference for shim
 	parentIsPtr  bool      // parent is a pointer

@@ -274,7 +274,8 @@ func (u *unmarshalGen) tuple(s *Struct) {
 	}
 }
 
-// setRecursiveZC will alloc zerocopy for byte fields that are present.
+// setRecursiveZC will alloc zerocopy for byte fields that are present
+// (and, in Voile's copy, string fields).
 func setRecursiveZC(e Elem, enable bool) {
 	if base, ok := e.(*BaseElem); ok {
 		base.zerocopy = enable
@@ -467,10 +468,21 @@ func (u *unmarshalGen) gBase(b *BaseElem) {
 		u.p.printf("\n%s, bts, err = msgp.Read%sBytes(bts)", tmp, t)
 		u.p.printf("\n%s.Store(%s)", strings.TrimPrefix(refname, "*"), tmp)
 
+	case String:
+		if b.zerocopy {
+			// Voile: a zerocopy string shares the input's bytes.
+			tmpBytes := randIdent()
+			u.p.printf("\nvar %s []byte", tmpBytes)
+			u.p.printf("\n%s, bts, err = msgp.ReadStringZC(bts)", tmpBytes)
+			u.p.wrapErrCheck(u.ctx.ArgsStr())
+			u.p.printf("\n%s = msgp.UnsafeString(%s)", refname, tmpBytes)
+		} else {
+			u.p.printf("\n%s, bts, err = msgp.Read%sBytes(bts)", refname, b.BaseName())
+		}
 	default:
 		u.p.printf("\n%s, bts, err = msgp.Read%sBytes(bts)", refname, b.BaseName())
 	}
-	if b.Value != Bytes {
+	if b.Value != Bytes && !(b.Value == String && b.zerocopy) {
 		u.p.wrapErrCheck(u.ctx.ArgsStr())
 	}
 
