@@ -139,6 +139,19 @@ func (r *reader) listShapes(lists []*rules.List) error {
 
 // cutWords returns the dictionary's words, all cut at ends, with an empty
 // words[0]: what writer.words wrote.
+//
+// It is not inlined, so that its loop, which a start runs once over every
+// word (11,265 for the demo lists), runs in a small function. A Go
+// function in WebAssembly is one loop that every jump goes back to, and
+// V8's baseline tier charges each jump back the size of the code it
+// jumps over: inlined in loadImage, the words made loadImage look hot,
+// and V8 recompiled all of it with its optimising compiler, 17-18 ms of
+// a second core during every warm start (node
+// --trace-wasm-compilation-times), for a function that runs once; alone,
+// cutWords takes 1 ms to recompile. On a 2-core machine that compiler
+// competes with the start itself.
+//
+//go:noinline
 func cutWords(all string, ends []uint32) ([]string, error) {
 	words := make([]string, len(ends)+1)
 	at := uint32(0)

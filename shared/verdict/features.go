@@ -38,6 +38,10 @@ var (
 // and a relative clause the frames read.
 var cuesNoFeature = []rules.Class{rules.Challenge, rules.Restrict, rules.Person, rules.Sense, rules.Attach, rules.Ask, rules.Agree, rules.Refusal, rules.Doubt, rules.Alternative, rules.Outer, rules.Relative}
 
+// table runs at package init, once per start. Not inlined: see
+// match.cutWords.
+//
+//go:noinline
 func table[T ~string](prefix string, xs []T) []feature {
 	out := make([]feature, len(xs))
 	for i, x := range xs {
