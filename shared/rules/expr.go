@@ -2,6 +2,8 @@ package rules
 
 //go:generate go tool msgp -tests=false
 
+//msgp:zerocopy Node
+
 import (
 	"slices"
 	"strconv"
@@ -41,7 +43,7 @@ const (
 //msgp:tuple Node
 type Node struct {
 	Op   ExprOp `msg:"op" json:"op"`
-	Text string `msg:"text,zerocopy" json:"text,omitempty"`
+	Text string `msg:"text" json:"text,omitempty"`
 	N    int    `msg:"n" json:"n,omitempty"`
 }
 

@@ -2,6 +2,11 @@
 // hostile bundle cannot make a client allocate without bound.
 //msgp:limit arrays:50000 maps:64
 
+// A decoded list's strings are views of the bytes it was decoded from
+// (Decode says what that asks of them); so are those of the types of
+// sets.go and expr.go.
+//msgp:zerocopy List Rule Threshold
+
 package rules
 
 //go:generate go tool msgp -tests=false
@@ -221,34 +226,34 @@ var Orders = []Order{Copula, After, Before, Any}
 
 // A Rule is one thing a list matches.
 type Rule struct {
-	ID   string `msg:"id,zerocopy" json:"id" yaml:"id"`
-	Kind Kind   `msg:"kind,zerocopy" json:"kind" yaml:"kind"`
+	ID   string `msg:"id" json:"id" yaml:"id"`
+	Kind Kind   `msg:"kind" json:"kind" yaml:"kind"`
 	// Role is what a match means; see Role. Omitted, the rule flags by
 	// itself.
-	Role Role `msg:"role,omitempty,zerocopy" json:"role,omitempty" yaml:"role,omitempty"`
+	Role Role `msg:"role,omitempty" json:"role,omitempty" yaml:"role,omitempty"`
 	// Class refines a predicate or a cue.
-	Class Class `msg:"class,omitempty,zerocopy" json:"class,omitempty" yaml:"class,omitempty"`
+	Class Class `msg:"class,omitempty" json:"class,omitempty" yaml:"class,omitempty"`
 	// Order is where a predicate stands relative to its target; empty is
 	// the class's default (DefaultOrder). An in-group cue may have the
 	// order After: it follows the slur it reclaims; a challenge cue too:
 	// it answers the question just asked.
-	Order Order `msg:"order,omitempty,zerocopy" json:"order,omitempty" yaml:"order,omitempty"`
+	Order Order `msg:"order,omitempty" json:"order,omitempty" yaml:"order,omitempty"`
 	// Text is the term, the phrase, or the RE2 pattern. Terms and phrases
 	// are normalised like the text they are matched against, so authors
 	// write them plainly; patterns apply to the normalised text, which is
 	// lower-case, without diacritics, with words separated by one space.
 	// A bundle carries a pattern without it, as its tree (Expr).
-	Text string `msg:"text,zerocopy" json:"text" yaml:"text"`
+	Text string `msg:"text" json:"text" yaml:"text"`
 	// Expr is a pattern's syntax tree (expr.go), which the publisher's
 	// tools write from Text (ParsePatterns) and clients match by: they
 	// carry no parser of patterns' text. Authors never write it; a bundle
 	// carries it instead of Text (ForBundle, PatternText).
-	Expr []Node `msg:"expr,omitempty" json:"expr,omitempty" yaml:"-"`
+	Expr Tree `msg:"expr,omitzero" json:"expr,omitempty" yaml:"-"`
 	// Category is what a flagging rule detects, and the group a target
 	// names. A predicate may set it to decide its frames' category
 	// (threats: Threat); otherwise a frame takes its target's. Cues have
 	// none.
-	Category Category `msg:"category,zerocopy" json:"category,omitempty" yaml:"category,omitempty"`
+	Category Category `msg:"category" json:"category,omitempty" yaml:"category,omitempty"`
 	// Weight is the severity of one match, in (0, 1]. A post's score for a
 	// category combines the weights of the rules it matches. For a target
 	// it is how surely the words name the group, and a frame weighs the
@@ -257,10 +262,10 @@ type Rule struct {
 	Weight float64 `msg:"weight" json:"weight,omitempty" yaml:"weight,omitempty"`
 	// Langs are the languages (ISO 639-1) the rule is written for; empty
 	// means the list's languages.
-	Langs []string `msg:"langs,zerocopy" json:"langs,omitempty" yaml:"langs,omitempty"`
+	Langs []string `msg:"langs" json:"langs,omitempty" yaml:"langs,omitempty"`
 	// Exceptions are phrases in which a match of this rule is allowed: a
 	// match that lies inside an occurrence of an exception does not count.
-	Exceptions []string `msg:"exceptions,zerocopy" json:"exceptions,omitempty" yaml:"exceptions,omitempty"`
+	Exceptions Texts `msg:"exceptions" json:"exceptions,omitempty" yaml:"exceptions,omitempty"`
 }
 
 // Strength is the rule's weight, where targets and cues that omit it
@@ -291,13 +296,13 @@ func (r *Rule) PredicateOrder() Order {
 
 // A List is a publisher's set of rules at one version.
 type List struct {
-	ID        string `msg:"id,zerocopy" json:"id" yaml:"id"`
-	Publisher string `msg:"publisher,zerocopy" json:"publisher" yaml:"publisher"`
+	ID        string `msg:"id" json:"id" yaml:"id"`
+	Publisher string `msg:"publisher" json:"publisher" yaml:"publisher"`
 	// Version grows with every publication of the list.
 	Version     uint64   `msg:"version" json:"version" yaml:"version"`
-	Name        string   `msg:"name,zerocopy" json:"name,omitempty" yaml:"name,omitempty"`
-	Description string   `msg:"description,zerocopy" json:"description,omitempty" yaml:"description,omitempty"`
-	Langs       []string `msg:"langs,zerocopy" json:"langs" yaml:"langs"`
+	Name        string   `msg:"name" json:"name,omitempty" yaml:"name,omitempty"`
+	Description string   `msg:"description" json:"description,omitempty" yaml:"description,omitempty"`
+	Langs       []string `msg:"langs" json:"langs" yaml:"langs"`
 	// Demo marks a list written to show and test Voile, not for real use.
 	Demo bool `msg:"demo" json:"demo,omitempty" yaml:"demo,omitempty"`
 	// Thresholds sets, per category, the score at which a post is flagged
@@ -305,17 +310,17 @@ type List struct {
 	// It is a list, not a map, so that a list always encodes to the same
 	// bytes and a rebuilt list still matches its signature.
 	Thresholds []Threshold `msg:"thresholds" json:"thresholds,omitempty" yaml:"thresholds,omitempty"`
-	Rules      []Rule      `msg:"rules" json:"rules" yaml:"rules"`
+	Rules      RuleSet     `msg:"rules" json:"rules" yaml:"rules"`
 	// Known are words of the list's languages that the engine never reads
 	// as a misspelling of a lexicon word: "wore" is no "whore",
 	// "latrines" no "latinos", « rations » no « ratons ». They match
 	// nothing themselves. `voile known` finds the words of a dictionary
 	// that the lists' spelling variants read as lexicon words.
-	Known []string `msg:"known,omitempty,zerocopy" json:"known,omitempty" yaml:"known,omitempty"`
+	Known Texts `msg:"known,omitzero" json:"known,omitempty" yaml:"known,omitempty"`
 	// Model is a trained model in the encoding of package model, carried
 	// by a list so that it is signed, versioned, published and synced
 	// like one. A list may hold a model and no rules.
-	Model ModelData `msg:"model,omitempty,limit=4194304,zerocopy" json:"model,omitempty" yaml:"model,omitempty"`
+	Model ModelData `msg:"model,omitempty,limit=4194304" json:"model,omitempty" yaml:"model,omitempty"`
 }
 
 // ModelData is an encoded model. In a list's source it is written in
@@ -329,7 +334,7 @@ const DefaultThreshold = 0.5
 
 // A Threshold is the score at which a post is flagged in one category.
 type Threshold struct {
-	Category Category `msg:"category,zerocopy" json:"category" yaml:"category"`
+	Category Category `msg:"category" json:"category" yaml:"category"`
 	Score    float64  `msg:"score" json:"score" yaml:"score"`
 }
 

@@ -310,60 +310,26 @@ func (z *List) DecodeMsg(dc *msgp.Reader) (err error) {
 				}
 			}
 		case "rules":
-			var zb0006 uint32
-			zb0006, err = dc.ReadArrayHeader()
+			err = z.Rules.DecodeMsg(dc)
 			if err != nil {
 				err = msgp.WrapError(err, "Rules")
 				return
 			}
-			if zb0006 > z4c04a521limitArrays {
-				err = msgp.ErrLimitExceeded
-				return
-			}
-			if cap(z.Rules) >= int(zb0006) {
-				z.Rules = (z.Rules)[:zb0006]
-			} else {
-				z.Rules = make([]Rule, zb0006)
-			}
-			for za0003 := range z.Rules {
-				err = z.Rules[za0003].DecodeMsg(dc)
-				if err != nil {
-					err = msgp.WrapError(err, "Rules", za0003)
-					return
-				}
-			}
 		case "known":
-			var zb0007 uint32
-			zb0007, err = dc.ReadArrayHeader()
+			err = z.Known.DecodeMsg(dc)
 			if err != nil {
 				err = msgp.WrapError(err, "Known")
 				return
 			}
-			if zb0007 > z4c04a521limitArrays {
-				err = msgp.ErrLimitExceeded
-				return
-			}
-			if cap(z.Known) >= int(zb0007) {
-				z.Known = (z.Known)[:zb0007]
-			} else {
-				z.Known = make([]string, zb0007)
-			}
-			for za0004 := range z.Known {
-				z.Known[za0004], err = dc.ReadString()
-				if err != nil {
-					err = msgp.WrapError(err, "Known", za0004)
-					return
-				}
-			}
 		case "model":
 			{
-				var zb0008 []byte
-				zb0008, err = dc.ReadBytesLimit([]byte(z.Model), 50000)
+				var zb0006 []byte
+				zb0006, err = dc.ReadBytesLimit([]byte(z.Model), 50000)
 				if err != nil {
 					err = msgp.WrapError(err, "Model")
 					return
 				}
-				z.Model = ModelData(zb0008)
+				z.Model = ModelData(zb0006)
 			}
 		default:
 			err = dc.Skip()
@@ -382,7 +348,7 @@ func (z *List) EncodeMsg(en *msgp.Writer) (err error) {
 	zb0001Len := uint32(11)
 	var zb0001Mask uint16 /* 11 bits */
 	_ = zb0001Mask
-	if z.Known == nil {
+	if z.Known.IsZero() {
 		zb0001Len--
 		zb0001Mask |= 0x200
 	}
@@ -513,17 +479,10 @@ func (z *List) EncodeMsg(en *msgp.Writer) (err error) {
 		if err != nil {
 			return
 		}
-		err = en.WriteArrayHeader(uint32(len(z.Rules)))
+		err = z.Rules.EncodeMsg(en)
 		if err != nil {
 			err = msgp.WrapError(err, "Rules")
 			return
-		}
-		for za0003 := range z.Rules {
-			err = z.Rules[za0003].EncodeMsg(en)
-			if err != nil {
-				err = msgp.WrapError(err, "Rules", za0003)
-				return
-			}
 		}
 		if (zb0001Mask & 0x200) == 0 { // if not omitted
 			// write "known"
@@ -531,17 +490,10 @@ func (z *List) EncodeMsg(en *msgp.Writer) (err error) {
 			if err != nil {
 				return
 			}
-			err = en.WriteArrayHeader(uint32(len(z.Known)))
+			err = z.Known.EncodeMsg(en)
 			if err != nil {
 				err = msgp.WrapError(err, "Known")
 				return
-			}
-			for za0004 := range z.Known {
-				err = en.WriteString(z.Known[za0004])
-				if err != nil {
-					err = msgp.WrapError(err, "Known", za0004)
-					return
-				}
 			}
 		}
 		if (zb0001Mask & 0x400) == 0 { // if not omitted
@@ -567,7 +519,7 @@ func (z *List) MarshalMsg(b []byte) (o []byte, err error) {
 	zb0001Len := uint32(11)
 	var zb0001Mask uint16 /* 11 bits */
 	_ = zb0001Mask
-	if z.Known == nil {
+	if z.Known.IsZero() {
 		zb0001Len--
 		zb0001Mask |= 0x200
 	}
@@ -618,20 +570,18 @@ func (z *List) MarshalMsg(b []byte) (o []byte, err error) {
 		}
 		// string "rules"
 		o = append(o, 0xa5, 0x72, 0x75, 0x6c, 0x65, 0x73)
-		o = msgp.AppendArrayHeader(o, uint32(len(z.Rules)))
-		for za0003 := range z.Rules {
-			o, err = z.Rules[za0003].MarshalMsg(o)
-			if err != nil {
-				err = msgp.WrapError(err, "Rules", za0003)
-				return
-			}
+		o, err = z.Rules.MarshalMsg(o)
+		if err != nil {
+			err = msgp.WrapError(err, "Rules")
+			return
 		}
 		if (zb0001Mask & 0x200) == 0 { // if not omitted
 			// string "known"
 			o = append(o, 0xa5, 0x6b, 0x6e, 0x6f, 0x77, 0x6e)
-			o = msgp.AppendArrayHeader(o, uint32(len(z.Known)))
-			for za0004 := range z.Known {
-				o = msgp.AppendString(o, z.Known[za0004])
+			o, err = z.Known.MarshalMsg(o)
+			if err != nil {
+				err = msgp.WrapError(err, "Known")
+				return
 			}
 		}
 		if (zb0001Mask & 0x400) == 0 { // if not omitted
@@ -797,73 +747,37 @@ func (z *List) UnmarshalMsg(bts []byte) (o []byte, err error) {
 				}
 			}
 		case "rules":
-			var zb0012 uint32
-			zb0012, bts, err = msgp.ReadArrayHeaderBytes(bts)
+			bts, err = z.Rules.UnmarshalMsg(bts)
 			if err != nil {
 				err = msgp.WrapError(err, "Rules")
 				return
 			}
-			if zb0012 > z4c04a521limitArrays {
-				err = msgp.ErrLimitExceeded
-				return
-			}
-			if cap(z.Rules) >= int(zb0012) {
-				z.Rules = (z.Rules)[:zb0012]
-			} else {
-				z.Rules = make([]Rule, zb0012)
-			}
-			for za0003 := range z.Rules {
-				bts, err = z.Rules[za0003].UnmarshalMsg(bts)
-				if err != nil {
-					err = msgp.WrapError(err, "Rules", za0003)
-					return
-				}
-			}
 		case "known":
-			var zb0013 uint32
-			zb0013, bts, err = msgp.ReadArrayHeaderBytes(bts)
+			bts, err = z.Known.UnmarshalMsg(bts)
 			if err != nil {
 				err = msgp.WrapError(err, "Known")
 				return
 			}
-			if zb0013 > z4c04a521limitArrays {
-				err = msgp.ErrLimitExceeded
-				return
-			}
-			if cap(z.Known) >= int(zb0013) {
-				z.Known = (z.Known)[:zb0013]
-			} else {
-				z.Known = make([]string, zb0013)
-			}
-			for za0004 := range z.Known {
-				var zb0014 []byte
-				zb0014, bts, err = msgp.ReadStringZC(bts)
-				if err != nil {
-					err = msgp.WrapError(err, "Known", za0004)
-					return
-				}
-				z.Known[za0004] = msgp.UnsafeString(zb0014)
-			}
 		case "model":
 			{
-				var zb0015 []byte
-				var zb0016 uint32
-				zb0016, bts, err = msgp.ReadBytesHeader(bts)
+				var zb0012 []byte
+				var zb0013 uint32
+				zb0013, bts, err = msgp.ReadBytesHeader(bts)
 				if err != nil {
 					err = msgp.WrapError(err, "Model")
 					return
 				}
-				if zb0016 > 4194304 {
+				if zb0013 > 4194304 {
 					err = msgp.ErrLimitExceeded
 					return
 				}
-				if uint32(len(bts)) < zb0016 {
+				if uint32(len(bts)) < zb0013 {
 					err = msgp.ErrShortBytes
 					return
 				}
-				zb0015 = bts[:zb0016]
-				bts = bts[zb0016:]
-				z.Model = ModelData(zb0015)
+				zb0012 = bts[:zb0013]
+				bts = bts[zb0013:]
+				z.Model = ModelData(zb0012)
 			}
 		default:
 			bts, err = msgp.Skip(bts)
@@ -887,15 +801,7 @@ func (z *List) Msgsize() (s int) {
 	for za0002 := range z.Thresholds {
 		s += 1 + 9 + msgp.StringPrefixSize + len(string(z.Thresholds[za0002].Category)) + 6 + msgp.Float64Size
 	}
-	s += 6 + msgp.ArrayHeaderSize
-	for za0003 := range z.Rules {
-		s += z.Rules[za0003].Msgsize()
-	}
-	s += 6 + msgp.ArrayHeaderSize
-	for za0004 := range z.Known {
-		s += msgp.StringPrefixSize + len(z.Known[za0004])
-	}
-	s += 6 + msgp.BytesPrefixSize + len([]byte(z.Model))
+	s += 6 + z.Rules.Msgsize() + 6 + z.Known.Msgsize() + 6 + msgp.BytesPrefixSize + len([]byte(z.Model))
 	return
 }
 
@@ -1147,37 +1053,20 @@ func (z *Rule) DecodeMsg(dc *msgp.Reader) (err error) {
 				return
 			}
 		case "expr":
-			var zb0006 uint32
-			zb0006, err = dc.ReadArrayHeader()
+			err = z.Expr.DecodeMsg(dc)
 			if err != nil {
 				err = msgp.WrapError(err, "Expr")
 				return
 			}
-			if zb0006 > z4c04a521limitArrays {
-				err = msgp.ErrLimitExceeded
-				return
-			}
-			if cap(z.Expr) >= int(zb0006) {
-				z.Expr = (z.Expr)[:zb0006]
-			} else {
-				z.Expr = make([]Node, zb0006)
-			}
-			for za0001 := range z.Expr {
-				err = z.Expr[za0001].DecodeMsg(dc)
-				if err != nil {
-					err = msgp.WrapError(err, "Expr", za0001)
-					return
-				}
-			}
 		case "category":
 			{
-				var zb0007 string
-				zb0007, err = dc.ReadString()
+				var zb0006 string
+				zb0006, err = dc.ReadString()
 				if err != nil {
 					err = msgp.WrapError(err, "Category")
 					return
 				}
-				z.Category = Category(zb0007)
+				z.Category = Category(zb0006)
 			}
 		case "weight":
 			z.Weight, err = dc.ReadFloat64()
@@ -1186,50 +1075,33 @@ func (z *Rule) DecodeMsg(dc *msgp.Reader) (err error) {
 				return
 			}
 		case "langs":
-			var zb0008 uint32
-			zb0008, err = dc.ReadArrayHeader()
+			var zb0007 uint32
+			zb0007, err = dc.ReadArrayHeader()
 			if err != nil {
 				err = msgp.WrapError(err, "Langs")
 				return
 			}
-			if zb0008 > z4c04a521limitArrays {
+			if zb0007 > z4c04a521limitArrays {
 				err = msgp.ErrLimitExceeded
 				return
 			}
-			if cap(z.Langs) >= int(zb0008) {
-				z.Langs = (z.Langs)[:zb0008]
+			if cap(z.Langs) >= int(zb0007) {
+				z.Langs = (z.Langs)[:zb0007]
 			} else {
-				z.Langs = make([]string, zb0008)
+				z.Langs = make([]string, zb0007)
 			}
-			for za0002 := range z.Langs {
-				z.Langs[za0002], err = dc.ReadString()
+			for za0001 := range z.Langs {
+				z.Langs[za0001], err = dc.ReadString()
 				if err != nil {
-					err = msgp.WrapError(err, "Langs", za0002)
+					err = msgp.WrapError(err, "Langs", za0001)
 					return
 				}
 			}
 		case "exceptions":
-			var zb0009 uint32
-			zb0009, err = dc.ReadArrayHeader()
+			err = z.Exceptions.DecodeMsg(dc)
 			if err != nil {
 				err = msgp.WrapError(err, "Exceptions")
 				return
-			}
-			if zb0009 > z4c04a521limitArrays {
-				err = msgp.ErrLimitExceeded
-				return
-			}
-			if cap(z.Exceptions) >= int(zb0009) {
-				z.Exceptions = (z.Exceptions)[:zb0009]
-			} else {
-				z.Exceptions = make([]string, zb0009)
-			}
-			for za0003 := range z.Exceptions {
-				z.Exceptions[za0003], err = dc.ReadString()
-				if err != nil {
-					err = msgp.WrapError(err, "Exceptions", za0003)
-					return
-				}
 			}
 		default:
 			err = dc.Skip()
@@ -1260,7 +1132,7 @@ func (z *Rule) EncodeMsg(en *msgp.Writer) (err error) {
 		zb0001Len--
 		zb0001Mask |= 0x10
 	}
-	if z.Expr == nil {
+	if z.Expr.IsZero() {
 		zb0001Len--
 		zb0001Mask |= 0x40
 	}
@@ -1344,17 +1216,10 @@ func (z *Rule) EncodeMsg(en *msgp.Writer) (err error) {
 			if err != nil {
 				return
 			}
-			err = en.WriteArrayHeader(uint32(len(z.Expr)))
+			err = z.Expr.EncodeMsg(en)
 			if err != nil {
 				err = msgp.WrapError(err, "Expr")
 				return
-			}
-			for za0001 := range z.Expr {
-				err = z.Expr[za0001].EncodeMsg(en)
-				if err != nil {
-					err = msgp.WrapError(err, "Expr", za0001)
-					return
-				}
 			}
 		}
 		// write "category"
@@ -1387,10 +1252,10 @@ func (z *Rule) EncodeMsg(en *msgp.Writer) (err error) {
 			err = msgp.WrapError(err, "Langs")
 			return
 		}
-		for za0002 := range z.Langs {
-			err = en.WriteString(z.Langs[za0002])
+		for za0001 := range z.Langs {
+			err = en.WriteString(z.Langs[za0001])
 			if err != nil {
-				err = msgp.WrapError(err, "Langs", za0002)
+				err = msgp.WrapError(err, "Langs", za0001)
 				return
 			}
 		}
@@ -1399,17 +1264,10 @@ func (z *Rule) EncodeMsg(en *msgp.Writer) (err error) {
 		if err != nil {
 			return
 		}
-		err = en.WriteArrayHeader(uint32(len(z.Exceptions)))
+		err = z.Exceptions.EncodeMsg(en)
 		if err != nil {
 			err = msgp.WrapError(err, "Exceptions")
 			return
-		}
-		for za0003 := range z.Exceptions {
-			err = en.WriteString(z.Exceptions[za0003])
-			if err != nil {
-				err = msgp.WrapError(err, "Exceptions", za0003)
-				return
-			}
 		}
 	}
 	return
@@ -1434,7 +1292,7 @@ func (z *Rule) MarshalMsg(b []byte) (o []byte, err error) {
 		zb0001Len--
 		zb0001Mask |= 0x10
 	}
-	if z.Expr == nil {
+	if z.Expr.IsZero() {
 		zb0001Len--
 		zb0001Mask |= 0x40
 	}
@@ -1470,13 +1328,10 @@ func (z *Rule) MarshalMsg(b []byte) (o []byte, err error) {
 		if (zb0001Mask & 0x40) == 0 { // if not omitted
 			// string "expr"
 			o = append(o, 0xa4, 0x65, 0x78, 0x70, 0x72)
-			o = msgp.AppendArrayHeader(o, uint32(len(z.Expr)))
-			for za0001 := range z.Expr {
-				o, err = z.Expr[za0001].MarshalMsg(o)
-				if err != nil {
-					err = msgp.WrapError(err, "Expr", za0001)
-					return
-				}
+			o, err = z.Expr.MarshalMsg(o)
+			if err != nil {
+				err = msgp.WrapError(err, "Expr")
+				return
 			}
 		}
 		// string "category"
@@ -1488,14 +1343,15 @@ func (z *Rule) MarshalMsg(b []byte) (o []byte, err error) {
 		// string "langs"
 		o = append(o, 0xa5, 0x6c, 0x61, 0x6e, 0x67, 0x73)
 		o = msgp.AppendArrayHeader(o, uint32(len(z.Langs)))
-		for za0002 := range z.Langs {
-			o = msgp.AppendString(o, z.Langs[za0002])
+		for za0001 := range z.Langs {
+			o = msgp.AppendString(o, z.Langs[za0001])
 		}
 		// string "exceptions"
 		o = append(o, 0xaa, 0x65, 0x78, 0x63, 0x65, 0x70, 0x74, 0x69, 0x6f, 0x6e, 0x73)
-		o = msgp.AppendArrayHeader(o, uint32(len(z.Exceptions)))
-		for za0003 := range z.Exceptions {
-			o = msgp.AppendString(o, z.Exceptions[za0003])
+		o, err = z.Exceptions.MarshalMsg(o)
+		if err != nil {
+			err = msgp.WrapError(err, "Exceptions")
+			return
 		}
 	}
 	return
@@ -1588,39 +1444,22 @@ func (z *Rule) UnmarshalMsg(bts []byte) (o []byte, err error) {
 			}
 			z.Text = msgp.UnsafeString(zb0011)
 		case "expr":
-			var zb0012 uint32
-			zb0012, bts, err = msgp.ReadArrayHeaderBytes(bts)
+			bts, err = z.Expr.UnmarshalMsg(bts)
 			if err != nil {
 				err = msgp.WrapError(err, "Expr")
 				return
 			}
-			if zb0012 > z4c04a521limitArrays {
-				err = msgp.ErrLimitExceeded
-				return
-			}
-			if cap(z.Expr) >= int(zb0012) {
-				z.Expr = (z.Expr)[:zb0012]
-			} else {
-				z.Expr = make([]Node, zb0012)
-			}
-			for za0001 := range z.Expr {
-				bts, err = z.Expr[za0001].UnmarshalMsg(bts)
-				if err != nil {
-					err = msgp.WrapError(err, "Expr", za0001)
-					return
-				}
-			}
 		case "category":
 			{
-				var zb0013 string
-				var zb0014 []byte
-				zb0014, bts, err = msgp.ReadStringZC(bts)
+				var zb0012 string
+				var zb0013 []byte
+				zb0013, bts, err = msgp.ReadStringZC(bts)
 				if err != nil {
 					err = msgp.WrapError(err, "Category")
 					return
 				}
-				zb0013 = msgp.UnsafeString(zb0014)
-				z.Category = Category(zb0013)
+				zb0012 = msgp.UnsafeString(zb0013)
+				z.Category = Category(zb0012)
 			}
 		case "weight":
 			z.Weight, bts, err = msgp.ReadFloat64Bytes(bts)
@@ -1629,54 +1468,35 @@ func (z *Rule) UnmarshalMsg(bts []byte) (o []byte, err error) {
 				return
 			}
 		case "langs":
-			var zb0015 uint32
-			zb0015, bts, err = msgp.ReadArrayHeaderBytes(bts)
+			var zb0014 uint32
+			zb0014, bts, err = msgp.ReadArrayHeaderBytes(bts)
 			if err != nil {
 				err = msgp.WrapError(err, "Langs")
 				return
 			}
-			if zb0015 > z4c04a521limitArrays {
+			if zb0014 > z4c04a521limitArrays {
 				err = msgp.ErrLimitExceeded
 				return
 			}
-			if cap(z.Langs) >= int(zb0015) {
-				z.Langs = (z.Langs)[:zb0015]
+			if cap(z.Langs) >= int(zb0014) {
+				z.Langs = (z.Langs)[:zb0014]
 			} else {
-				z.Langs = make([]string, zb0015)
+				z.Langs = make([]string, zb0014)
 			}
-			for za0002 := range z.Langs {
-				var zb0016 []byte
-				zb0016, bts, err = msgp.ReadStringZC(bts)
+			for za0001 := range z.Langs {
+				var zb0015 []byte
+				zb0015, bts, err = msgp.ReadStringZC(bts)
 				if err != nil {
-					err = msgp.WrapError(err, "Langs", za0002)
+					err = msgp.WrapError(err, "Langs", za0001)
 					return
 				}
-				z.Langs[za0002] = msgp.UnsafeString(zb0016)
+				z.Langs[za0001] = msgp.UnsafeString(zb0015)
 			}
 		case "exceptions":
-			var zb0017 uint32
-			zb0017, bts, err = msgp.ReadArrayHeaderBytes(bts)
+			bts, err = z.Exceptions.UnmarshalMsg(bts)
 			if err != nil {
 				err = msgp.WrapError(err, "Exceptions")
 				return
-			}
-			if zb0017 > z4c04a521limitArrays {
-				err = msgp.ErrLimitExceeded
-				return
-			}
-			if cap(z.Exceptions) >= int(zb0017) {
-				z.Exceptions = (z.Exceptions)[:zb0017]
-			} else {
-				z.Exceptions = make([]string, zb0017)
-			}
-			for za0003 := range z.Exceptions {
-				var zb0018 []byte
-				zb0018, bts, err = msgp.ReadStringZC(bts)
-				if err != nil {
-					err = msgp.WrapError(err, "Exceptions", za0003)
-					return
-				}
-				z.Exceptions[za0003] = msgp.UnsafeString(zb0018)
 			}
 		default:
 			bts, err = msgp.Skip(bts)
@@ -1692,18 +1512,11 @@ func (z *Rule) UnmarshalMsg(bts []byte) (o []byte, err error) {
 
 // Msgsize returns an upper bound estimate of the number of bytes occupied by the serialized message
 func (z *Rule) Msgsize() (s int) {
-	s = 1 + 3 + msgp.StringPrefixSize + len(z.ID) + 5 + msgp.StringPrefixSize + len(string(z.Kind)) + 5 + msgp.StringPrefixSize + len(string(z.Role)) + 6 + msgp.StringPrefixSize + len(string(z.Class)) + 6 + msgp.StringPrefixSize + len(string(z.Order)) + 5 + msgp.StringPrefixSize + len(z.Text) + 5 + msgp.ArrayHeaderSize
-	for za0001 := range z.Expr {
-		s += z.Expr[za0001].Msgsize()
+	s = 1 + 3 + msgp.StringPrefixSize + len(z.ID) + 5 + msgp.StringPrefixSize + len(string(z.Kind)) + 5 + msgp.StringPrefixSize + len(string(z.Role)) + 6 + msgp.StringPrefixSize + len(string(z.Class)) + 6 + msgp.StringPrefixSize + len(string(z.Order)) + 5 + msgp.StringPrefixSize + len(z.Text) + 5 + z.Expr.Msgsize() + 9 + msgp.StringPrefixSize + len(string(z.Category)) + 7 + msgp.Float64Size + 6 + msgp.ArrayHeaderSize
+	for za0001 := range z.Langs {
+		s += msgp.StringPrefixSize + len(z.Langs[za0001])
 	}
-	s += 9 + msgp.StringPrefixSize + len(string(z.Category)) + 7 + msgp.Float64Size + 6 + msgp.ArrayHeaderSize
-	for za0002 := range z.Langs {
-		s += msgp.StringPrefixSize + len(z.Langs[za0002])
-	}
-	s += 11 + msgp.ArrayHeaderSize
-	for za0003 := range z.Exceptions {
-		s += msgp.StringPrefixSize + len(z.Exceptions[za0003])
-	}
+	s += 11 + z.Exceptions.Msgsize()
 	return
 }
 

@@ -311,6 +311,7 @@ func TestDecodeSharesInput(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	l.Known = Texts{"wore"}
 	b := l.ForBundle().Encode()
 	got, err := DecodeUnvalidated(b)
 	if err != nil {
@@ -334,6 +335,7 @@ func TestDecodeSharesInput(t *testing.T) {
 	str("its text", r.Text)
 	str("its category", string(r.Category))
 	str("an exception", r.Exceptions[0])
+	str("a known word", got.Known[0])
 	str("a pattern's literal", got.Rules[2].Expr[len(got.Rules[2].Expr)-1].Text)
 
 	withModel := &List{ID: "m", Publisher: "ngo-one", Version: 1, Langs: []string{"en"}, Model: ModelData("weights")}
@@ -342,4 +344,24 @@ func TestDecodeSharesInput(t *testing.T) {
 		t.Fatal(err)
 	}
 	within("the model", &got.Model[0], len(got.Model))
+}
+
+// TestOmittedSlices checks that a list's known words and a rule's tree,
+// types of their own (sets.go), are left out of the encoding exactly when
+// they are nil, as omitempty did when they were plain slices: an empty
+// one is written, as an empty array. Signed bytes must not change with
+// the Go types.
+func TestOmittedSlices(t *testing.T) {
+	l := &List{ID: "l", Publisher: "p", Version: 1, Langs: []string{"en"},
+		Rules: RuleSet{{ID: "a", Kind: Term, Text: "mot", Category: Racism, Weight: 0.5}}}
+	has := func(key string) bool {
+		return strings.Contains(string(l.Encode()), key)
+	}
+	if has("known") || has("expr") {
+		t.Errorf("nil known words or tree written: % x", l.Encode())
+	}
+	l.Known, l.Rules[0].Expr = Texts{}, Tree{}
+	if !has("\xa5known\x90") || !has("\xa4expr\x90") {
+		t.Errorf("empty known words or tree not written as an empty array: % x", l.Encode())
+	}
 }

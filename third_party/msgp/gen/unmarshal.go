@@ -291,6 +291,28 @@ func setRecursiveZC(e Elem, enable bool) {
 	}
 }
 
+// SetZeroCopy makes every string and []byte that e decodes, in its
+// fields, slices, arrays, pointers and map values, a view of the input
+// in UnmarshalMsg (Voile: the msgp:zerocopy directive).
+func SetZeroCopy(e Elem) {
+	switch el := e.(type) {
+	case *BaseElem:
+		el.zerocopy = true
+	case *Slice:
+		SetZeroCopy(el.Els)
+	case *Array:
+		SetZeroCopy(el.Els)
+	case *Map:
+		SetZeroCopy(el.Value)
+	case *Ptr:
+		SetZeroCopy(el.Value)
+	case *Struct:
+		for i := range el.Fields {
+			SetZeroCopy(el.Fields[i].FieldElem)
+		}
+	}
+}
+
 func (u *unmarshalGen) mapstruct(s *Struct) {
 	u.needsField()
 	sz := randIdent()

@@ -39,6 +39,7 @@ var directives = map[string]directive{
 	"textmarshal":   textmarshal,
 	"textappend":    textappend,
 	"noduplicates":  noduplicates,
+	"zerocopy":      zerocopy,
 }
 
 // map of all recognized directives which will be applied
@@ -213,6 +214,19 @@ func astuple(text []string, f *FileSet) error {
 				warnf("%s: only structs can be tuples\n", name)
 			}
 		}
+	}
+	return nil
+}
+
+//msgp:zerocopy {TypeA} {TypeB}...
+//
+// Voile: every string and []byte that the types' UnmarshalMsg decodes,
+// in their fields, slices, arrays and map values, is a view of the input
+// instead of a copy, as the zerocopy field tag makes one field. Applied
+// once types are inlined (FileSet.applyZeroCopy).
+func zerocopy(text []string, f *FileSet) error {
+	for _, item := range text[1:] {
+		f.ZeroCopy = append(f.ZeroCopy, strings.TrimSpace(item))
 	}
 	return nil
 }

@@ -44,6 +44,7 @@ type FileSet struct {
 	LimitPrefix     string               // Unique prefix for limit constants to avoid collisions
 	NoDuplicates    bool                 // Reject duplicate keys for all types
 	NoDupTypes      map[string]struct{}   // Reject duplicate keys for specific types only
+	ZeroCopy        []string              // Voile: types whose strings and bytes decode in place (msgp:zerocopy)
 
 	tagNames   []string // tags to read field names from, in priority order
 	pointerRcv bool     // generate with pointer receivers.
@@ -117,6 +118,7 @@ func File(name string, unexported bool, directives []string) (*FileSet, error) {
 	fs.process()
 	fs.applyDirectives()
 	fs.propInline()
+	fs.applyZeroCopy()
 
 	return fs, nil
 }
@@ -878,4 +880,17 @@ func pushstate(s string) {
 // pop logging state
 func popstate() {
 	logctx = logctx[:len(logctx)-1]
+}
+
+// applyZeroCopy marks the types of msgp:zerocopy (Voile), once the types
+// they use were inlined in them, so that those decode in place too.
+func (fs *FileSet) applyZeroCopy() {
+	for _, name := range fs.ZeroCopy {
+		if el, ok := fs.Identities[name]; ok {
+			gen.SetZeroCopy(el)
+			infof("zerocopy %s\n", name)
+		} else {
+			warnf("%s: zerocopy names no type of the file\n", name)
+		}
+	}
 }

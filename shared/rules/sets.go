@@ -1,0 +1,42 @@
+package rules
+
+//go:generate go tool msgp -tests=false
+
+//msgp:limit arrays:50000 maps:64
+//msgp:zerocopy Texts
+
+// The slices of a list that a start decodes in loops of thousands (the
+// rules, the known words, the exceptions, the patterns' trees) are types
+// of their own, declared here, in a file of their own: msgp then decodes
+// each in a small method of its own, where it would write the loop inside
+// its parent's decoder (List.UnmarshalMsg, Rule.UnmarshalMsg) for a
+// slice of its own file.
+//
+// That is for V8 running voile.wasm. A Go function in WebAssembly is one
+// loop that every jump goes back to, and V8's baseline tier charges each
+// jump back the size of the code it jumps over, so a loop of thousands in
+// a large function makes all of it look hot: V8 then recompiles it with
+// its optimising compiler, on another core, for a function a start runs
+// once. List.UnmarshalMsg so took 38 to 61 ms of compiling per warm start
+// (node --trace-wasm-compilation-times); with these types it is no longer
+// recompiled, and their own small methods take about 1 ms each. On a
+// 2-core machine that compiler competes with the start itself: over 60
+// alternating warm starts in node, medians of 181.5 ms against 191.3 to
+// the first verdict, and 307 ms of CPU against 335.
+
+// RuleSet is a list's rules.
+type RuleSet []Rule
+
+// Texts is a list of strings: a list's known words, a rule's exceptions.
+type Texts []string
+
+// Tree is a pattern's syntax tree (expr.go).
+type Tree []Node
+
+// IsZero reports whether t is nil: msgp's omitzero then leaves a list
+// without known words as omitempty left it when Known was a []string,
+// byte for byte (signed bytes do not change with the type).
+func (t Texts) IsZero() bool { return t == nil }
+
+// IsZero reports whether t is nil, for msgp's omitzero, as Texts's.
+func (t Tree) IsZero() bool { return t == nil }
