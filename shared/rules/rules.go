@@ -262,7 +262,7 @@ type Rule struct {
 	Weight float64 `msg:"weight" json:"weight,omitempty" yaml:"weight,omitempty"`
 	// Langs are the languages (ISO 639-1) the rule is written for; empty
 	// means the list's languages.
-	Langs []string `msg:"langs" json:"langs,omitempty" yaml:"langs,omitempty"`
+	Langs Texts `msg:"langs" json:"langs,omitempty" yaml:"langs,omitempty"`
 	// Exceptions are phrases in which a match of this rule is allowed: a
 	// match that lies inside an occurrence of an exception does not count.
 	Exceptions Texts `msg:"exceptions" json:"exceptions,omitempty" yaml:"exceptions,omitempty"`

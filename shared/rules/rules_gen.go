@@ -1075,27 +1075,10 @@ func (z *Rule) DecodeMsg(dc *msgp.Reader) (err error) {
 				return
 			}
 		case "langs":
-			var zb0007 uint32
-			zb0007, err = dc.ReadArrayHeader()
+			err = z.Langs.DecodeMsg(dc)
 			if err != nil {
 				err = msgp.WrapError(err, "Langs")
 				return
-			}
-			if zb0007 > z4c04a521limitArrays {
-				err = msgp.ErrLimitExceeded
-				return
-			}
-			if cap(z.Langs) >= int(zb0007) {
-				z.Langs = (z.Langs)[:zb0007]
-			} else {
-				z.Langs = make([]string, zb0007)
-			}
-			for za0001 := range z.Langs {
-				z.Langs[za0001], err = dc.ReadString()
-				if err != nil {
-					err = msgp.WrapError(err, "Langs", za0001)
-					return
-				}
 			}
 		case "exceptions":
 			err = z.Exceptions.DecodeMsg(dc)
@@ -1247,17 +1230,10 @@ func (z *Rule) EncodeMsg(en *msgp.Writer) (err error) {
 		if err != nil {
 			return
 		}
-		err = en.WriteArrayHeader(uint32(len(z.Langs)))
+		err = z.Langs.EncodeMsg(en)
 		if err != nil {
 			err = msgp.WrapError(err, "Langs")
 			return
-		}
-		for za0001 := range z.Langs {
-			err = en.WriteString(z.Langs[za0001])
-			if err != nil {
-				err = msgp.WrapError(err, "Langs", za0001)
-				return
-			}
 		}
 		// write "exceptions"
 		err = en.Append(0xaa, 0x65, 0x78, 0x63, 0x65, 0x70, 0x74, 0x69, 0x6f, 0x6e, 0x73)
@@ -1342,9 +1318,10 @@ func (z *Rule) MarshalMsg(b []byte) (o []byte, err error) {
 		o = msgp.AppendFloat64(o, z.Weight)
 		// string "langs"
 		o = append(o, 0xa5, 0x6c, 0x61, 0x6e, 0x67, 0x73)
-		o = msgp.AppendArrayHeader(o, uint32(len(z.Langs)))
-		for za0001 := range z.Langs {
-			o = msgp.AppendString(o, z.Langs[za0001])
+		o, err = z.Langs.MarshalMsg(o)
+		if err != nil {
+			err = msgp.WrapError(err, "Langs")
+			return
 		}
 		// string "exceptions"
 		o = append(o, 0xaa, 0x65, 0x78, 0x63, 0x65, 0x70, 0x74, 0x69, 0x6f, 0x6e, 0x73)
@@ -1468,29 +1445,10 @@ func (z *Rule) UnmarshalMsg(bts []byte) (o []byte, err error) {
 				return
 			}
 		case "langs":
-			var zb0014 uint32
-			zb0014, bts, err = msgp.ReadArrayHeaderBytes(bts)
+			bts, err = z.Langs.UnmarshalMsg(bts)
 			if err != nil {
 				err = msgp.WrapError(err, "Langs")
 				return
-			}
-			if zb0014 > z4c04a521limitArrays {
-				err = msgp.ErrLimitExceeded
-				return
-			}
-			if cap(z.Langs) >= int(zb0014) {
-				z.Langs = (z.Langs)[:zb0014]
-			} else {
-				z.Langs = make([]string, zb0014)
-			}
-			for za0001 := range z.Langs {
-				var zb0015 []byte
-				zb0015, bts, err = msgp.ReadStringZC(bts)
-				if err != nil {
-					err = msgp.WrapError(err, "Langs", za0001)
-					return
-				}
-				z.Langs[za0001] = msgp.UnsafeString(zb0015)
 			}
 		case "exceptions":
 			bts, err = z.Exceptions.UnmarshalMsg(bts)
@@ -1512,11 +1470,7 @@ func (z *Rule) UnmarshalMsg(bts []byte) (o []byte, err error) {
 
 // Msgsize returns an upper bound estimate of the number of bytes occupied by the serialized message
 func (z *Rule) Msgsize() (s int) {
-	s = 1 + 3 + msgp.StringPrefixSize + len(z.ID) + 5 + msgp.StringPrefixSize + len(string(z.Kind)) + 5 + msgp.StringPrefixSize + len(string(z.Role)) + 6 + msgp.StringPrefixSize + len(string(z.Class)) + 6 + msgp.StringPrefixSize + len(string(z.Order)) + 5 + msgp.StringPrefixSize + len(z.Text) + 5 + z.Expr.Msgsize() + 9 + msgp.StringPrefixSize + len(string(z.Category)) + 7 + msgp.Float64Size + 6 + msgp.ArrayHeaderSize
-	for za0001 := range z.Langs {
-		s += msgp.StringPrefixSize + len(z.Langs[za0001])
-	}
-	s += 11 + z.Exceptions.Msgsize()
+	s = 1 + 3 + msgp.StringPrefixSize + len(z.ID) + 5 + msgp.StringPrefixSize + len(string(z.Kind)) + 5 + msgp.StringPrefixSize + len(string(z.Role)) + 6 + msgp.StringPrefixSize + len(string(z.Class)) + 6 + msgp.StringPrefixSize + len(string(z.Order)) + 5 + msgp.StringPrefixSize + len(z.Text) + 5 + z.Expr.Msgsize() + 9 + msgp.StringPrefixSize + len(string(z.Category)) + 7 + msgp.Float64Size + 6 + z.Langs.Msgsize() + 11 + z.Exceptions.Msgsize()
 	return
 }
 

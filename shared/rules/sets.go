@@ -6,7 +6,8 @@ package rules
 //msgp:zerocopy Texts
 
 // The slices of a list that a start decodes in loops of thousands (the
-// rules, the known words, the exceptions, the patterns' trees) are types
+// rules, the known words, the rules' languages and exceptions, the
+// patterns' trees) are types
 // of their own, declared here, in a file of their own: msgp then decodes
 // each in a small method of its own, where it would write the loop inside
 // its parent's decoder (List.UnmarshalMsg, Rule.UnmarshalMsg) for a
@@ -27,7 +28,8 @@ package rules
 // RuleSet is a list's rules.
 type RuleSet []Rule
 
-// Texts is a list of strings: a list's known words, a rule's exceptions.
+// Texts is a list of strings: a list's known words, a rule's languages
+// and exceptions.
 type Texts []string
 
 // Tree is a pattern's syntax tree (expr.go).
