@@ -106,41 +106,17 @@ func twoLetters(s string) bool {
 // Validate checks the list and returns an *Error naming every problem, or
 // nil. A list that fails validation must not be used at all.
 func (l *List) Validate() error {
-	e := &Error{List: l.ID}
-	add := e.add
-	checkID := func(rule, field, id string) {
-		switch {
-		case id == "":
-			add(rule, field, "missing")
-		case len(id) > MaxIDLen:
-			add(rule, field, "longer than "+strconv.Itoa(MaxIDLen)+" bytes")
-		case !idChars(id):
-			add(rule, field, strconv.Quote(id)+" must be lower-case letters, digits, '.', '_' or '-'")
-		}
-	}
-	checkLangs := func(rule string, langs []string) {
-		if len(langs) > MaxLangs {
-			add(rule, "langs", "more than "+strconv.Itoa(MaxLangs)+" languages")
-		}
-		for _, lang := range langs {
-			switch {
-			case !twoLetters(lang):
-				add(rule, "langs", strconv.Quote(lang)+" is not a two-letter ISO 639-1 code")
-			case !KnownLang(lang):
-				add(rule, "langs", strconv.Quote(lang)+" is not an ISO 639-1 language code (en, fr, de, ar…)")
-			}
-		}
-	}
-
-	checkID("", "id", l.ID)
-	checkID("", "publisher", l.Publisher)
+	c := &listCheck{e: &Error{List: l.ID}}
+	add := c.e.add
+	c.id("", "id", l.ID)
+	c.id("", "publisher", l.Publisher)
 	if l.Version == 0 {
 		add("", "version", "must be at least 1")
 	}
 	if len(l.Langs) == 0 {
 		add("", "langs", "missing")
 	}
-	checkLangs("", l.Langs)
+	c.langs("", l.Langs)
 	if len(l.Name) > MaxNameLen {
 		add("", "name", overLimit(len(l.Name), "", MaxNameLen))
 	}
@@ -172,105 +148,164 @@ func (l *List) Validate() error {
 	}
 	if len(l.Rules) > MaxRules {
 		add("", "rules", overLimit(len(l.Rules), "rules", MaxRules))
-		return e // not worth checking each of an oversized list
+		return c.e // not worth checking each of an oversized list
 	}
 
-	seen := make(map[string]bool, len(l.Rules))
-	norm := normalize.New()
-	patterns, phrases := 0, 0
-	var words []string
-	for i := range l.Rules {
-		r := &l.Rules[i]
-		id := r.ID
-		if id == "" {
-			id = "#" + strconv.Itoa(i+1)
-		}
-		checkID(id, "id", r.ID)
-		if r.ID != "" && seen[r.ID] {
-			add(id, "id", "duplicate rule id")
-		}
-		seen[r.ID] = true
-		checkRole(r, func(field, msg string) { add(id, field, msg) })
-		if w := r.Strength(); !(w > 0 && w <= 1) {
-			add(id, "weight", formatFloat(r.Weight)+", want a number in (0, 1]")
-		}
-		checkLangs(id, r.Langs)
-
-		switch r.Kind {
-		case Term, Phrase:
-			if len(r.Text) > MaxTextLen {
-				add(id, "text", "longer than "+strconv.Itoa(MaxTextLen)+" bytes")
-				break
-			}
-			words = norm.AppendListWords(words[:0], r.Text)
-			switch {
-			case len(words) == 0:
-				add(id, "text", "empty "+string(r.Kind))
-			case r.Kind == Term && len(words) > 1:
-				add(id, "text", "term "+strconv.Quote(r.Text)+" normalises to "+strconv.Itoa(len(words))+" words; use kind phrase")
-			case r.Kind == Phrase && len(words) < 2:
-				add(id, "text", "phrase "+strconv.Quote(r.Text)+" normalises to one word; use kind term")
-			case r.Kind == Term && len(words[0]) < 2 && r.Role != Cue:
-				add(id, "text", "term "+strconv.Quote(r.Text)+" is a single letter")
-			case (r.Role == Target || r.Role == Predicate) && allCommon(words):
-				add(id, "text", string(r.Role)+" "+strconv.Quote(r.Text)+" is only common words: it would match nearly every post")
-			}
-		case Pattern:
-			patterns++
-			msg := checkPatternText(r)
-			if msg == "" {
-				var n int
-				n, msg = checkExpr(r.Expr, probePatterns && r.Role != Cue)
-				phrases += n
-			}
-			if msg != "" {
-				add(id, "text", msg)
-			}
-		default:
-			add(id, "kind", "unknown kind "+strconv.Quote(string(r.Kind))+" (want term, phrase or pattern)")
-		}
-
-		if len(r.Exceptions) > MaxExceptions {
-			add(id, "exceptions", overLimit(len(r.Exceptions), "exceptions", MaxExceptions))
-		}
-		for _, x := range r.Exceptions {
-			if len(x) > MaxTextLen {
-				add(id, "exceptions", "exception longer than "+strconv.Itoa(MaxTextLen)+" bytes")
-				continue
-			}
-			if words = norm.AppendListWords(words[:0], x); len(words) == 0 {
-				add(id, "exceptions", "empty exception "+strconv.Quote(x))
-			}
-		}
+	c.norm = normalize.New()
+	c.rules(l.Rules)
+	if c.patterns > MaxPatterns {
+		add("", "rules", overLimit(c.patterns, "pattern rules", MaxPatterns))
 	}
-	if patterns > MaxPatterns {
-		add("", "rules", overLimit(patterns, "pattern rules", MaxPatterns))
-	}
-	if phrases > MaxListPhrases {
-		add("", "rules", "patterns spell "+overLimit(phrases, "phrases", MaxListPhrases))
+	if c.phrases > MaxListPhrases {
+		add("", "rules", "patterns spell "+overLimit(c.phrases, "phrases", MaxListPhrases))
 	}
 	if len(l.Known) > MaxKnown {
 		add("", "known", overLimit(len(l.Known), "known words", MaxKnown))
 	} else {
-		known := make(map[string]bool, len(l.Known))
-		for _, k := range l.Known {
-			words = norm.AppendListWords(words[:0], k)
-			switch {
-			case len(k) > MaxKnownLen:
-				add("", "known", strconv.Quote(k)+" is longer than "+strconv.Itoa(MaxKnownLen)+" bytes")
-			case len(words) != 1:
-				add("", "known", strconv.Quote(k)+" is not one word")
-			case known[words[0]]:
-				add("", "known", strconv.Quote(k)+" is there twice")
-			default:
-				known[words[0]] = true
-			}
-		}
+		c.known(l.Known)
 	}
-	if len(e.Problems) > 0 {
-		return e
+	if len(c.e.Problems) > 0 {
+		return c.e
 	}
 	return nil
+}
+
+// listCheck is what Validate's checks of one list share.
+//
+// Its loops over the rules and the known words are functions of their
+// own, not inlined, and so is the check of one rule: a Go function in
+// WebAssembly is one loop that every jump goes back to, and V8's baseline
+// tier charges each jump back the size of the code it jumps over, so
+// those loops inside Validate made all of it look hot to V8, which
+// recompiled its 23 KB with its optimising compiler during every start
+// without a start-up cache (85 ms of a second core, node
+// --trace-wasm-compilation-times), for a function called once per list.
+// Now the small loops and the check of one rule are recompiled, and the
+// rest of the list's rules are checked by the optimised code.
+type listCheck struct {
+	e                 *Error
+	norm              *normalize.Normalizer
+	words             []string
+	seen              map[string]bool // rule ids
+	patterns, phrases int             // pattern rules, and the phrases they spell
+}
+
+func (c *listCheck) id(rule, field, id string) {
+	switch {
+	case id == "":
+		c.e.add(rule, field, "missing")
+	case len(id) > MaxIDLen:
+		c.e.add(rule, field, "longer than "+strconv.Itoa(MaxIDLen)+" bytes")
+	case !idChars(id):
+		c.e.add(rule, field, strconv.Quote(id)+" must be lower-case letters, digits, '.', '_' or '-'")
+	}
+}
+
+func (c *listCheck) langs(rule string, langs []string) {
+	if len(langs) > MaxLangs {
+		c.e.add(rule, "langs", "more than "+strconv.Itoa(MaxLangs)+" languages")
+	}
+	for _, lang := range langs {
+		switch {
+		case !twoLetters(lang):
+			c.e.add(rule, "langs", strconv.Quote(lang)+" is not a two-letter ISO 639-1 code")
+		case !KnownLang(lang):
+			c.e.add(rule, "langs", strconv.Quote(lang)+" is not an ISO 639-1 language code (en, fr, de, ar…)")
+		}
+	}
+}
+
+//go:noinline
+func (c *listCheck) rules(rs []Rule) {
+	c.seen = make(map[string]bool, len(rs))
+	for i := range rs {
+		c.rule(i, &rs[i])
+	}
+}
+
+//go:noinline
+func (c *listCheck) rule(i int, r *Rule) {
+	add := c.e.add
+	id := r.ID
+	if id == "" {
+		id = "#" + strconv.Itoa(i+1)
+	}
+	c.id(id, "id", r.ID)
+	if r.ID != "" && c.seen[r.ID] {
+		add(id, "id", "duplicate rule id")
+	}
+	c.seen[r.ID] = true
+	checkRole(r, func(field, msg string) { add(id, field, msg) })
+	if w := r.Strength(); !(w > 0 && w <= 1) {
+		add(id, "weight", formatFloat(r.Weight)+", want a number in (0, 1]")
+	}
+	c.langs(id, r.Langs)
+
+	switch r.Kind {
+	case Term, Phrase:
+		if len(r.Text) > MaxTextLen {
+			add(id, "text", "longer than "+strconv.Itoa(MaxTextLen)+" bytes")
+			break
+		}
+		words := c.norm.AppendListWords(c.words[:0], r.Text)
+		c.words = words
+		switch {
+		case len(words) == 0:
+			add(id, "text", "empty "+string(r.Kind))
+		case r.Kind == Term && len(words) > 1:
+			add(id, "text", "term "+strconv.Quote(r.Text)+" normalises to "+strconv.Itoa(len(words))+" words; use kind phrase")
+		case r.Kind == Phrase && len(words) < 2:
+			add(id, "text", "phrase "+strconv.Quote(r.Text)+" normalises to one word; use kind term")
+		case r.Kind == Term && len(words[0]) < 2 && r.Role != Cue:
+			add(id, "text", "term "+strconv.Quote(r.Text)+" is a single letter")
+		case (r.Role == Target || r.Role == Predicate) && allCommon(words):
+			add(id, "text", string(r.Role)+" "+strconv.Quote(r.Text)+" is only common words: it would match nearly every post")
+		}
+	case Pattern:
+		c.patterns++
+		msg := checkPatternText(r)
+		if msg == "" {
+			var n int
+			n, msg = checkExpr(r.Expr, probePatterns && r.Role != Cue)
+			c.phrases += n
+		}
+		if msg != "" {
+			add(id, "text", msg)
+		}
+	default:
+		add(id, "kind", "unknown kind "+strconv.Quote(string(r.Kind))+" (want term, phrase or pattern)")
+	}
+
+	if len(r.Exceptions) > MaxExceptions {
+		add(id, "exceptions", overLimit(len(r.Exceptions), "exceptions", MaxExceptions))
+	}
+	for _, x := range r.Exceptions {
+		if len(x) > MaxTextLen {
+			add(id, "exceptions", "exception longer than "+strconv.Itoa(MaxTextLen)+" bytes")
+			continue
+		}
+		if c.words = c.norm.AppendListWords(c.words[:0], x); len(c.words) == 0 {
+			add(id, "exceptions", "empty exception "+strconv.Quote(x))
+		}
+	}
+}
+
+//go:noinline
+func (c *listCheck) known(ks []string) {
+	known := make(map[string]bool, len(ks))
+	for _, k := range ks {
+		c.words = c.norm.AppendListWords(c.words[:0], k)
+		switch {
+		case len(k) > MaxKnownLen:
+			c.e.add("", "known", strconv.Quote(k)+" is longer than "+strconv.Itoa(MaxKnownLen)+" bytes")
+		case len(c.words) != 1:
+			c.e.add("", "known", strconv.Quote(k)+" is not one word")
+		case known[c.words[0]]:
+			c.e.add("", "known", strconv.Quote(k)+" is there twice")
+		default:
+			known[c.words[0]] = true
+		}
+	}
 }
 
 // add records a problem of e's list. Not inlined: at each of Validate's
