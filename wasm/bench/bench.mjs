@@ -2,6 +2,11 @@
 // wasm issue. make bench-wasm builds the wasm and the fixtures first.
 //
 //   node wasm/bench/bench.mjs [--runs N]
+//   node wasm/bench/bench.mjs --compare DIR [--runs N]
+//
+// The second form times only starts, of the build in build/wasm (or
+// VOILE_WASM_DIR) and of the build in DIR (a copy of build/wasm made
+// before a change), alternately, 20 of each kind unless told.
 //
 // Each figure is the median of several runs. Start-up and memory are
 // measured in fresh node processes, one per run, so that nothing compiled
@@ -161,18 +166,77 @@ async function throughput(runs, lists, seconds = 1, warmSeconds = 2) {
 
 const NODE_FLAGS = (process.env.VOILE_BENCH_NODE_FLAGS || '').split(' ').filter(Boolean);
 
-function child(args) {
+function child(args, env = process.env) {
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, [...NODE_FLAGS, ...args], { maxBuffer: 1 << 20 }, (err, stdout, stderr) => {
+    execFile(process.execPath, [...NODE_FLAGS, ...args], { maxBuffer: 1 << 20, env }, (err, stdout, stderr) => {
       if (err) reject(new Error(`${args.join(' ')}: ${err.message}\n${stderr}`));
       else resolve(JSON.parse(stdout.trim().split('\n').pop()));
     });
   });
 }
 
+// serve answers the fetches of one build's .wasm; warm-up requests to
+// any other address get an empty answer.
+async function serve(dir) {
+  const wasm = await readFile(path.join(dir, 'voile.wasm'));
+  const server = createServer((req, res) => {
+    if (req.url !== '/voile.wasm') return res.writeHead(204).end();
+    res.writeHead(200, { 'content-type': 'application/wasm', 'cache-control': 'no-store' }).end(wasm);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { wasm, server, url: `http://127.0.0.1:${server.address().port}/voile.wasm` };
+}
+
+const PHASES = ['readyMs', 'restoreMs', 'listsMs', 'firstVerdictMs', 'totalMs', 'cpuMs', 'firstPageMs'];
+const medians = (starts) => Object.fromEntries(PHASES.map((k) => [k, median(starts.map((s) => s[k]))]));
+
+// compare times warm and cold starts of the build in wasmDir and of the
+// one in other, alternately, runs of each kind for each build, each with
+// a start-up cache of its own making. On a machine whose figures swing by
+// a quarter from one minute to the next, two builds' starts compare only
+// so: side by side, many times.
+async function compare(other, runs) {
+  const builds = [
+    { name: path.relative(root, wasmDir) || wasmDir, dir: wasmDir },
+    { name: other, dir: path.resolve(other) },
+  ];
+  const tmp = await mkdtemp(path.join(tmpdir(), 'voile-bench-'));
+  try {
+    for (const [i, b] of builds.entries()) {
+      b.env = { ...process.env, VOILE_WASM_DIR: b.dir };
+      b.cache = path.join(tmp, `cache-${i}.bin`);
+      b.served = await serve(b.dir);
+      await child([self, '--make-cache', b.cache], b.env);
+      b.warm = [];
+      b.cold = [];
+    }
+    for (let i = 0; i < runs; i++) {
+      for (const b of builds) {
+        b.warm.push(await child([self, '--startup', b.served.url, b.cache], b.env));
+        b.cold.push(await child([self, '--startup', b.served.url], b.env));
+      }
+    }
+  } finally {
+    for (const b of builds) b.served?.server.close();
+    await rm(tmp, { recursive: true, force: true });
+  }
+  const load = (await readFile('/proc/loadavg', 'utf8').catch(() => '?')).split(' ').slice(0, 3).join(' ');
+  console.log(`start-up of two builds, medians of ${runs} alternating starts of each kind; load average ${load}`);
+  if (NODE_FLAGS.length) console.log(`with V8 flags ${NODE_FLAGS.join(' ')}`);
+  for (const kind of ['warm', 'cold']) {
+    for (const b of builds) {
+      const m = medians(b[kind]);
+      console.log(`${kind} ${b.name}: ${m.totalMs.toFixed(1)} ms to first verdict (fetch, compile, start ${m.readyMs.toFixed(1)}; lists ${m.listsMs.toFixed(1)}; first classify ${m.firstVerdictMs.toFixed(1)}), CPU ${m.cpuMs.toFixed(0)} ms, then a first page ${m.firstPageMs.toFixed(1)} ms`);
+    }
+  }
+  console.log(JSON.stringify(builds.map((b) => ({ name: b.name, warm: medians(b.warm), cold: medians(b.cold) }))));
+}
+
 async function main() {
-  const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 7;
-  const wasm = await readFile(path.join(wasmDir, 'voile.wasm'));
+  const at = process.argv.indexOf('--compare');
+  const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || (at > 0 ? 20 : 7);
+  if (at > 0) return compare(process.argv[at + 1], runs);
+  const { wasm, server, url } = await serve(wasmDir);
   const out = {};
   const row = (name, value, unit, target, better) => {
     const ok = better === 'lower' ? value <= target : value >= target;
@@ -182,12 +246,6 @@ async function main() {
   out.rawMB = wasm.length / MB;
   out.gzipMB = gzipSync(wasm, { level: 9 }).length / MB;
 
-  const server = createServer((req, res) => {
-    if (req.url !== '/voile.wasm') return res.writeHead(204).end();
-    res.writeHead(200, { 'content-type': 'application/wasm', 'cache-control': 'no-store' }).end(wasm);
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${server.address().port}/voile.wasm`;
   const tmp = await mkdtemp(path.join(tmpdir(), 'voile-bench-'));
   const cacheFile = path.join(tmp, 'cache.bin');
   const cold = [], warm = [];
@@ -202,7 +260,6 @@ async function main() {
     server.close();
     await rm(tmp, { recursive: true, force: true });
   }
-  const medians = (starts) => Object.fromEntries(['readyMs', 'restoreMs', 'listsMs', 'firstVerdictMs', 'totalMs', 'cpuMs', 'firstPageMs'].map((k) => [k, median(starts.map((s) => s[k]))]));
   out.cold = medians(cold);
   out.warm = medians(warm);
 
@@ -242,4 +299,5 @@ async function main() {
 const mode = process.argv[2];
 if (mode === '--startup') console.log(JSON.stringify(await startup(process.argv[3], process.argv[4])));
 else if (mode === '--memory') console.log(JSON.stringify(await memory()));
+else if (mode === '--make-cache') console.log(JSON.stringify(await makeCache(process.argv[3])));
 else await main();
