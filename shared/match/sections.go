@@ -140,16 +140,10 @@ func (r *reader) listShapes(lists []*rules.List) error {
 // cutWords returns the dictionary's words, all cut at ends, with an empty
 // words[0]: what writer.words wrote.
 //
-// It is not inlined, so that its loop, which a start runs once over every
-// word (11,265 for the demo lists), runs in a small function. A Go
-// function in WebAssembly is one loop that every jump goes back to, and
-// V8's baseline tier charges each jump back the size of the code it
-// jumps over: inlined in loadImage, the words made loadImage look hot,
-// and V8 recompiled all of it with its optimising compiler, 17-18 ms of
-// a second core during every warm start (node
-// --trace-wasm-compilation-times), for a function that runs once; alone,
-// cutWords takes 1 ms to recompile. On a 2-core machine that compiler
-// competes with the start itself.
+// Not inlined, so that its loop over every word (11,265 for the demo
+// lists) runs in a small function (wasm/README.md, functions a start runs
+// once): inlined, it made V8 recompile all of loadImage during every warm
+// start, 17-18 ms of compiling; cutWords alone takes 1 ms.
 //
 //go:noinline
 func cutWords(all string, ends []uint32) ([]string, error) {

@@ -13,17 +13,12 @@ package rules
 // parent's decoder (List.UnmarshalMsg, Rule.UnmarshalMsg) for a slice
 // declared in the parent's file.
 //
-// That is for V8 running voile.wasm. A Go function in WebAssembly is one
-// loop that every jump goes back to, and V8's baseline tier charges each
-// jump back the size of the code it jumps over, so a loop of thousands in
-// a large function makes all of it look hot: V8 then recompiles it with
-// its optimising compiler, on another core, for a function a start runs
-// once. List.UnmarshalMsg so took 38 to 61 ms of compiling per warm start
-// (node --trace-wasm-compilation-times); with these types it is no longer
-// recompiled, and their own small methods take 1 to 10 ms each. On a
-// 2-core machine that compiler competes with the start itself: over 60
-// alternating warm starts in node, medians of 181.5 ms against 191.3 to
-// the first verdict, and 307 ms of CPU against 335.
+// That is for V8 running voile.wasm (wasm/README.md, functions a start
+// runs once): with the loops inside it, List.UnmarshalMsg looked hot and
+// V8 recompiled it during every warm start, 38 to 61 ms of compiling
+// (node --trace-wasm-compilation-times); these types' own methods take 1
+// to 10 ms each. Over 60 alternating warm starts in node: medians of
+// 181.5 ms against 191.3 to the first verdict, 307 ms of CPU against 335.
 
 // RuleSet is a list's rules.
 type RuleSet []Rule

@@ -173,15 +173,11 @@ func (l *List) Validate() error {
 // listCheck is what Validate's checks of one list share.
 //
 // Its loops over the rules and the known words are functions of their
-// own, not inlined, and so is the check of one rule: a Go function in
-// WebAssembly is one loop that every jump goes back to, and V8's baseline
-// tier charges each jump back the size of the code it jumps over, so
-// those loops inside Validate made all of it look hot to V8, which
-// recompiled its 23 KB with its optimising compiler during every start
-// without a start-up cache (85 ms of a second core, node
-// --trace-wasm-compilation-times), for a function called once per list.
-// Now the small loops and the check of one rule are recompiled, and the
-// rest of the list's rules are checked by the optimised code.
+// own, not inlined, and so is the check of one rule (wasm/README.md,
+// functions a start runs once): inside Validate they made V8 recompile
+// its 23 KB during every start without a start-up cache (85 ms of
+// compiling); now the small loops and the check of one rule are
+// recompiled, and the optimised check serves the rest of the rules.
 type listCheck struct {
 	e                 *Error
 	norm              *normalize.Normalizer

@@ -38,8 +38,9 @@ var (
 // and a relative clause the frames read.
 var cuesNoFeature = []rules.Class{rules.Challenge, rules.Restrict, rules.Person, rules.Sense, rules.Attach, rules.Ask, rules.Agree, rules.Refusal, rules.Doubt, rules.Alternative, rules.Outer, rules.Relative}
 
-// table runs at package init, once per start. Not inlined: see
-// match.cutWords.
+// table runs at package init, once per start. Not inlined, so that its
+// loop does not make V8 recompile all of the package's init
+// (wasm/README.md, functions a start runs once).
 //
 //go:noinline
 func table[T ~string](prefix string, xs []T) []feature {
