@@ -775,7 +775,7 @@ func (z *List) UnmarshalMsg(bts []byte) (o []byte, err error) {
 					err = msgp.ErrShortBytes
 					return
 				}
-				zb0012 = bts[:zb0013]
+				zb0012 = bts[:zb0013:zb0013]
 				bts = bts[zb0013:]
 				z.Model = ModelData(zb0012)
 			}

@@ -338,12 +338,21 @@ func TestDecodeSharesInput(t *testing.T) {
 	str("a known word", got.Known[0])
 	str("a pattern's literal", got.Rules[2].Expr[len(got.Rules[2].Expr)-1].Text)
 
+	// The model is the list's last field: bytes of the caller's follow it
+	// here, in the same array.
 	withModel := &List{ID: "m", Publisher: "ngo-one", Version: 1, Langs: []string{"en"}, Model: ModelData("weights")}
-	b = withModel.Encode()
+	buf := append(withModel.Encode(), "the caller's"...)
+	b = buf[:len(buf)-len("the caller's")]
 	if got, err = DecodeUnvalidated(b); err != nil {
 		t.Fatal(err)
 	}
 	within("the model", &got.Model[0], len(got.Model))
+	// A view capped at its length: an append copies it rather than write
+	// over what follows.
+	_ = append(got.Model, "overwritten"...)
+	if !strings.HasSuffix(string(buf), "the caller's") {
+		t.Errorf("appending to a decoded model wrote over the bytes after it: %q", buf[len(b):])
+	}
 }
 
 // TestOmittedSlices checks that a list's known words and a rule's tree,

@@ -174,7 +174,9 @@ func (u *unmarshalGen) readBytesWithLimit(refname, lowered string, zerocopy bool
 			u.p.printf("\nerr = msgp.ErrShortBytes")
 			u.p.printf("\nreturn")
 			u.p.printf("\n}")
-			u.p.printf("\n%s = bts[:%s]", refname, sz)
+			// Voile: capped, so that an append to the field copies it
+			// rather than writing over the input that follows it.
+			u.p.printf("\n%s = bts[:%s:%s]", refname, sz, sz)
 			u.p.printf("\nbts = bts[%s:]", sz)
 		} else {
 			if refname != lowered {
