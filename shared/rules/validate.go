@@ -181,7 +181,7 @@ func (l *List) Validate() error {
 type listCheck struct {
 	e                 *Error
 	norm              *normalize.Normalizer
-	words             []string
+	words             []string        // wordsOf's buffer
 	seen              map[string]bool // rule ids
 	patterns, phrases int             // pattern rules, and the phrases they spell
 }
@@ -209,6 +209,13 @@ func (c *listCheck) langs(rule string, langs []string) {
 			c.e.add(rule, "langs", strconv.Quote(lang)+" is not an ISO 639-1 language code (en, fr, de, ar…)")
 		}
 	}
+}
+
+// wordsOf returns the normalised words of s, in a buffer the next call
+// reuses.
+func (c *listCheck) wordsOf(s string) []string {
+	c.words = c.norm.AppendListWords(c.words[:0], s)
+	return c.words
 }
 
 //go:noinline
@@ -243,8 +250,7 @@ func (c *listCheck) rule(i int, r *Rule) {
 			add(id, "text", "longer than "+strconv.Itoa(MaxTextLen)+" bytes")
 			break
 		}
-		words := c.norm.AppendListWords(c.words[:0], r.Text)
-		c.words = words
+		words := c.wordsOf(r.Text)
 		switch {
 		case len(words) == 0:
 			add(id, "text", "empty "+string(r.Kind))
@@ -280,7 +286,7 @@ func (c *listCheck) rule(i int, r *Rule) {
 			add(id, "exceptions", "exception longer than "+strconv.Itoa(MaxTextLen)+" bytes")
 			continue
 		}
-		if c.words = c.norm.AppendListWords(c.words[:0], x); len(c.words) == 0 {
+		if len(c.wordsOf(x)) == 0 {
 			add(id, "exceptions", "empty exception "+strconv.Quote(x))
 		}
 	}
@@ -290,16 +296,16 @@ func (c *listCheck) rule(i int, r *Rule) {
 func (c *listCheck) known(ks []string) {
 	known := make(map[string]bool, len(ks))
 	for _, k := range ks {
-		c.words = c.norm.AppendListWords(c.words[:0], k)
+		words := c.wordsOf(k)
 		switch {
 		case len(k) > MaxKnownLen:
 			c.e.add("", "known", strconv.Quote(k)+" is longer than "+strconv.Itoa(MaxKnownLen)+" bytes")
-		case len(c.words) != 1:
+		case len(words) != 1:
 			c.e.add("", "known", strconv.Quote(k)+" is not one word")
-		case known[c.words[0]]:
+		case known[words[0]]:
 			c.e.add("", "known", strconv.Quote(k)+" is there twice")
 		default:
-			known[c.words[0]] = true
+			known[words[0]] = true
 		}
 	}
 }
