@@ -99,7 +99,8 @@ async function startup(url, cacheFile) {
   return { readyMs: t1 - t0, restoreMs: tr - tt, listsMs: t2 - t1, firstVerdictMs: t3 - t2, totalMs: t3 - t0, cpuMs: (c.user + c.system) / 1000, firstPageMs: t4 - t3 };
 }
 
-// makeCache writes the start-up cache of the demo lists to file.
+// makeCache writes the start-up cache of the demo lists to file; it runs
+// in a child (--make-cache), with the build of that child's VOILE_WASM_DIR.
 async function makeCache(file) {
   const { loadVoile, fx, bundle } = await setup();
   const v = await loadVoile(await readFile(path.join(wasmDir, 'voile.wasm')));
@@ -250,7 +251,7 @@ async function main() {
   const cacheFile = path.join(tmp, 'cache.bin');
   const cold = [], warm = [];
   try {
-    out.cacheBytes = await makeCache(cacheFile);
+    out.cacheBytes = await child([self, '--make-cache', cacheFile]);
     // Cold and warm runs alternate, so that both see the same machine.
     for (let i = 0; i < runs; i++) {
       cold.push(await child([self, '--startup', url]));
